@@ -1,0 +1,50 @@
+//===- Passes.td - Quanta conversion passes ----------------*- tablegen -*-===//
+//
+// This file declares the passes that convert other dialects into Quanta and
+// Quanta into lower-level dialects.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_CONVERSION_PASSES_TD
+#define QUANTA_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertQuantToQuanta : Pass<"convert-quant-to-quanta"> {
+  let summary = "Convert upstream quant.qcast/quant.dcast to Quanta ops";
+  let description = [{
+    Rewrites `quant.qcast` and `quant.dcast` on tensors of `!quant.uniform`
+    types (per tensor, per axis and sub-channel) into `quanta.quantize` and
+    `quanta.dequantize` with the type's scales and zero points as
+    `arith.constant`s, bridged to the quantized types by `quant.scast`.
+    The result has ONNX semantics (round half to even, saturate), unlike
+    upstream `--lower-quant-ops`, which truncates and wraps.
+    Combine with `--strip-func-quant-types` and `--canonicalize` to remove the
+    quantized types from function signatures.
+
+    Before:
+
+    ```mlir
+    %q = quant.qcast %x : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.5:3>>
+    ```
+
+    After:
+
+    ```mlir
+    %s = arith.constant dense<5.000000e-01> : tensor<f32>
+    %z = arith.constant dense<3> : tensor<i8>
+    %0 = quanta.quantize %x, %s, %z
+           {scheme = #quanta.scheme<storage = i8, expressed = f32>}
+           : (tensor<4xf32>, tensor<f32>, tensor<i8>) -> tensor<4xi8>
+    %q = quant.scast %0 : tensor<4xi8> to tensor<4x!quant.uniform<i8:f32, 0.5:3>>
+    ```
+
+    Types the dialect cannot represent (storage ranges other than the full or
+    narrow range, storage wider than 8 bits, scalars) are reported as errors.
+  }];
+  let dependentDialects = ["::mlir::quanta::QuantaDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
+#endif // QUANTA_CONVERSION_PASSES_TD

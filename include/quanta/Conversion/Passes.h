@@ -1,0 +1,24 @@
+//===- Passes.h - Quanta conversion passes ----------------------*- C++ -*-===//
+//
+// This file declares the conversion passes into and out of Quanta.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_CONVERSION_PASSES_H
+#define QUANTA_CONVERSION_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace quanta {
+
+#define GEN_PASS_DECL
+#include "quanta/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "quanta/Conversion/Passes.h.inc"
+
+} // namespace quanta
+} // namespace mlir
+
+#endif // QUANTA_CONVERSION_PASSES_H
