@@ -141,6 +141,7 @@ def Quanta_FakeQuantOp : Quanta_Op<"fake_quant", [Pure,
     functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//

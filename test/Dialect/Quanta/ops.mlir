@@ -102,8 +102,8 @@ func.func @compute_params(%x: tensor<6xf32>, %w: tensor<16x128xf32>) -> (tensor<
   // CHECK: k = 3.000000e+00 : f64, method = #quanta<params_method mean_std>
   %sg = quanta.compute_params %w {scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 1, group_size = 64, symmetric = true>, method = #quanta<params_method mean_std>, k = 3.0}
       : (tensor<16x128xf32>) -> tensor<16x2xf32>
-  // CHECK: method = #quanta<params_method percentile>, percentile = 9.999000e+01 : f64
-  %sp = quanta.compute_params %x {scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>, method = #quanta<params_method percentile>, percentile = 99.99}
+  // CHECK: method = #quanta<params_method percentile>, percentile = 9.950000e+01 : f64
+  %sp = quanta.compute_params %x {scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>, method = #quanta<params_method percentile>, percentile = 99.5}
       : (tensor<6xf32>) -> tensor<f32>
   return %s, %z, %sc, %sg, %sp : tensor<f32>, tensor<i8>, tensor<16xf32>, tensor<16x2xf32>, tensor<f32>
 }

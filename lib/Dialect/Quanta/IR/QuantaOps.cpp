@@ -240,6 +240,22 @@ LogicalResult FakeQuantOp::verify() {
                               getScale(), getZeroPoint());
 }
 
+/// fake_quant(fake_quant(x, s, z), s, z) -> fake_quant(x, s, z), when the
+/// reference library shows that re-quantizing a dequantized value is exact.
+OpFoldResult FakeQuantOp::fold(FoldAdaptor) {
+  auto inner = getInput().getDefiningOp<FakeQuantOp>();
+  if (!inner || inner.getScale() != getScale() ||
+      inner.getZeroPoint() != getZeroPoint() ||
+      !sameStoredMeaning(inner.getScheme(), getScheme()))
+    return {};
+  FailureOr<QuantParams> params =
+      getConstantParams(getScale(), getZeroPoint(), getScheme());
+  if (failed(params) ||
+      !isQuantizeDequantizeIdentity(inner.getScheme(), getScheme(), *params))
+    return {};
+  return inner.getResult();
+}
+
 //===----------------------------------------------------------------------===//
 // RequantizeOp
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,39 @@
+// RUN: quanta-opt %s -convert-quant-to-quanta -split-input-file -verify-diagnostics
+
+func.func @storage_range(%x: tensor<4xf32>) -> tensor<4x!quant.uniform<u16<0:1023>:f32, 0.5>> {
+  // expected-error @+1 {{storage of 16 bits is not supported}}
+  %q = quant.qcast %x : tensor<4xf32> to tensor<4x!quant.uniform<u16<0:1023>:f32, 0.5>>
+  return %q : tensor<4x!quant.uniform<u16<0:1023>:f32, 0.5>>
+}
+
+// -----
+
+func.func @odd_range(%x: tensor<4xf32>) -> tensor<4x!quant.uniform<i8<-100:100>:f32, 0.5>> {
+  // expected-error @+1 {{storage range [-100, 100] is neither the full nor the narrow range}}
+  %q = quant.qcast %x : tensor<4xf32> to tensor<4x!quant.uniform<i8<-100:100>:f32, 0.5>>
+  return %q : tensor<4x!quant.uniform<i8<-100:100>:f32, 0.5>>
+}
+
+// -----
+
+func.func @scalar(%x: f32) -> !quant.uniform<i8:f32, 0.5> {
+  // expected-error @+1 {{only ranked tensors of !quant.uniform types are supported}}
+  %q = quant.qcast %x : f32 to !quant.uniform<i8:f32, 0.5>
+  return %q : !quant.uniform<i8:f32, 0.5>
+}
+
+// -----
+
+func.func @two_blocked_axes(%x: tensor<2x4xf32>) -> tensor<2x4x!quant.uniform<i8:f32:{0:2, 1:2}, {{1.0, 2.0}}>> {
+  // expected-error @+1 {{blocks on more than one axis is not supported}}
+  %q = quant.qcast %x : tensor<2x4xf32> to tensor<2x4x!quant.uniform<i8:f32:{0:2, 1:2}, {{1.0, 2.0}}>>
+  return %q : tensor<2x4x!quant.uniform<i8:f32:{0:2, 1:2}, {{1.0, 2.0}}>>
+}
+
+// -----
+
+func.func @f64_expressed(%x: tensor<4xf64>) -> tensor<4x!quant.uniform<i8:f64, 0.5>> {
+  // expected-error @+1 {{expressed type 'f64' is not supported}}
+  %q = quant.qcast %x : tensor<4xf64> to tensor<4x!quant.uniform<i8:f64, 0.5>>
+  return %q : tensor<4x!quant.uniform<i8:f64, 0.5>>
+}
