@@ -8,6 +8,7 @@
 #include "quanta/InitAll.h"
 #include "quanta/Conversion/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaDialect.h"
+#include "quanta/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,6 +28,7 @@ void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::quanta::registerAllPasses() {
   registerQuantaConversionPasses();
+  registerPipelines();
   // Upstream passes Quanta's interop pipelines use. `--lower-quant-ops` is
   // deliberately absent: it truncates instead of rounding.
   quant::registerNormalizeQuantTypes();
