@@ -96,11 +96,12 @@ static LogicalResult verifyConstantScale(Operation *op, Value scale,
   return success();
 }
 
-/// Checks constant integer parameters against [min, max]; `isSigned` says how
-/// the signless bits read.
+/// Checks constant integer parameters against [min, max], the `rangeName`
+/// range; `isSigned` says how the signless bits read.
 static LogicalResult verifyConstantRange(Operation *op, Value param,
                                          StringRef name, bool isSigned,
-                                         int64_t min, int64_t max) {
+                                         int64_t min, int64_t max,
+                                         StringRef rangeName = "storage") {
   DenseIntElementsAttr values;
   if (!param || !matchPattern(param, m_Constant(&values)))
     return success();
@@ -108,9 +109,9 @@ static LogicalResult verifyConstantRange(Operation *op, Value param,
     int64_t v = isSigned ? value.getSExtValue()
                          : static_cast<int64_t>(value.getZExtValue());
     if (v < min || v > max)
-      return op->emitOpError() << name << " " << v
-                               << " is out of the storage range [" << min
-                               << ", " << max << "]";
+      return op->emitOpError() << name << " " << v << " is out of the "
+                               << rangeName << " range [" << min << ", "
+                               << max << "]";
   }
   return success();
 }
@@ -335,9 +336,11 @@ LogicalResult RequantizeOp::verify() {
     if (failed(verifyConstantScale(*this, getMultiplier(), "multiplier")))
       return failure();
   } else if (failed(verifyConstantRange(*this, getMultiplier(), "multiplier",
-                                        /*isSigned=*/true, 0, INT32_MAX)) ||
+                                        /*isSigned=*/true, 0, INT32_MAX,
+                                        "fixed-point multiplier")) ||
              failed(verifyConstantRange(*this, getShift(), "shift",
-                                        /*isSigned=*/true, 2, 62))) {
+                                        /*isSigned=*/true, 2, 62,
+                                        "TOSA shift"))) {
     return failure();
   }
   return verifyConstantRange(*this, getOutputZp(), "output_zp",
@@ -371,13 +374,15 @@ LogicalResult ComputeParamsOp::verify() {
     return failure();
   if (scheme.getSymmetric()) {
     if (getZeroPoint())
-      return emitOpError() << "symmetric scheme produces no zero point";
+      return emitOpError()
+             << "symmetric scheme takes no zero point result";
     if (scheme.isIntegerStorage() && !scheme.isSignedStorage())
       return emitOpError()
              << "symmetric parameters need signed or float storage";
   } else {
     if (!getZeroPoint())
-      return emitOpError() << "asymmetric scheme produces a zero point";
+      return emitOpError()
+             << "asymmetric scheme requires a zero point result";
     if (failed(verifyParam(*this, scheme, inputType, getZeroPoint(),
                            "zero point",
                            scheme.getStorageTensorElementType())))
