@@ -9,6 +9,7 @@
 #include "quanta/Conversion/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaDialect.h"
 #include "quanta/Pipelines/Pipelines.h"
+#include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -28,6 +29,7 @@ void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::quanta::registerAllPasses() {
   registerQuantaConversionPasses();
+  registerQuantaTransformsPasses();
   registerPipelines();
   // Upstream passes Quanta's interop pipelines use. `--lower-quant-ops` is
   // deliberately absent: it truncates instead of rounding.
