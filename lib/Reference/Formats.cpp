@@ -274,8 +274,9 @@ float roundToFormat(float x, const FloatFormat &fmt) {
   return decodeFloat(encodeFloat(x, fmt, /*saturate=*/false), fmt);
 }
 
-uint32_t castFloat(uint32_t code, const FloatFormat &from, const FloatFormat &to,
-                   bool saturate, std::optional<float> scale) {
+uint32_t castFloat(uint32_t code, const FloatFormat &from,
+                   const FloatFormat &to, bool saturate,
+                   std::optional<float> scale) {
   float v = decodeFloat(code, from);
   if (scale)
     v = v * *scale;

@@ -146,9 +146,8 @@ MatmulResult matmul(const QuantizedTensor &lhs, const QuantizedTensor &rhs,
   if (options.requantize) {
     res.quantized.reserve(res.values.size());
     for (float v : res.values)
-      res.quantized.push_back(quantizeInt(v, options.outScale,
-                                          options.outZeroPoint,
-                                          options.outFormat));
+      res.quantized.push_back(quantizeInt(
+          v, options.outScale, options.outZeroPoint, options.outFormat));
   }
   return res;
 }

@@ -46,7 +46,9 @@ float dequantizeInt(int32_t q, float scale, int32_t zp,
 
 uint32_t quantizeFloat(float x, float scale, const FloatFormat &storage,
                        bool saturate) {
-  const float v = x / scale;
+  // ONNX computes x / scale + zero_point with a float zero point of 0: the
+  // addition turns -0 into +0 (and changes nothing else).
+  const float v = x / scale + 0.0f;
   return encodeFloat(v, storage, saturate);
 }
 
@@ -99,8 +101,7 @@ std::vector<uint8_t> packInt4(const std::vector<int8_t> &values) {
   return packInt4(wide);
 }
 
-std::vector<int32_t> unpackInt4(const uint8_t *bytes, size_t n,
-                                bool isSigned) {
+std::vector<int32_t> unpackInt4(const uint8_t *bytes, size_t n, bool isSigned) {
   std::vector<int32_t> out(n);
   for (size_t i = 0; i < n; ++i) {
     int32_t nib = (i % 2 == 0) ? (bytes[i / 2] & 0xF) : (bytes[i / 2] >> 4);
@@ -158,8 +159,8 @@ std::vector<float> dequantizeTensor(const std::vector<int32_t> &q,
   std::vector<float> out(q.size());
   for (size_t i = 0; i < q.size(); ++i) {
     const int64_t p = layout.paramIndex(int64_t(i));
-    out[i] = dequantizeInt(q[i], scale[p],
-                           zeroPoint.empty() ? 0 : zeroPoint[p], expressed);
+    out[i] = dequantizeInt(q[i], scale[p], zeroPoint.empty() ? 0 : zeroPoint[p],
+                           expressed);
   }
   return out;
 }

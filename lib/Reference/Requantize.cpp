@@ -90,9 +90,9 @@ int32_t multiplyByQuantizedMultiplier(int64_t value,
   const int e = 31 - mult.shift;
   const int left = e > 0 ? e : 0;
   const int right = e < 0 ? -e : 0;
-  const int32_t x = saturateInt32(int128(value) << left);
-  return roundingDivideByPOT(saturatingRoundingDoublingHighMul(x, mult.multiplier),
-                             right);
+  const int32_t x = saturateInt32(int128(value) * (int128(1) << left));
+  return roundingDivideByPOT(
+      saturatingRoundingDoublingHighMul(x, mult.multiplier), right);
 }
 
 int32_t requantizeFixedPoint(int32_t acc, int32_t inZp,
