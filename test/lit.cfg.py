@@ -18,5 +18,17 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.quanta_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["quanta-opt"], tool_dirs)
+llvm_config.add_tool_substitutions(["quanta-opt", "quanta-compile"], tool_dirs)
+
+# Execution tests compile IR to objects and link them into C++ harnesses that
+# compare with the reference library.
+harness_flags = " ".join([
+    "-std=c++17", "-O1", "-ffp-contract=off",
+    "-I" + os.path.join(config.quanta_src_root, "include"),
+    "-I" + os.path.join(config.quanta_src_root, "test", "Integration", "include"),
+    '-DQUANTA_TEST_DATA_DIR=\\"' + os.path.join(config.quanta_src_root, "test", "data") + '\\"',
+])
+config.substitutions.append(("%cxx_harness", config.quanta_cxx + " " + harness_flags))
+config.substitutions.append(("%quanta_ref_lib", config.quanta_ref_lib))
+config.substitutions.append(("%python", config.python_executable))
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

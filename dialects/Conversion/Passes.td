@@ -47,4 +47,49 @@ def ConvertQuantToQuanta : Pass<"convert-quant-to-quanta"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def ConvertQuantaToLinalg : Pass<"convert-quanta-to-linalg"> {
+  let summary = "Lower Quanta element-wise ops and compute_params to linalg";
+  let description = [{
+    Rewrites `quanta.quantize`, `dequantize`, `fake_quant`, `requantize`,
+    `cast` and `compute_params` into `linalg.generic` ops on tensors whose
+    bodies compute the op's numerics with `arith`/`math` scalar ops exactly as
+    the reference library does (round half to even via `math.roundeven`,
+    NaN to the zero point, saturation by clamping before the conversion, FP8
+    as `arith.truncf`/`extf` that `--quanta-expand-f8-casts` expands).
+    Parameters are read through indexing maps that encode the granularity:
+    `()` per tensor, `(d_axis)` per channel, `(..., d_axis floordiv g, ...)`
+    per group. `compute_params` becomes reductions over each parameter's set
+    followed by an element-wise epilogue that derives scales and zero points.
+
+    Before:
+
+    ```mlir
+    %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8,
+           expressed = f32, symmetric = true>}
+           : (tensor<8xf32>, tensor<f32>) -> tensor<8xi8>
+    ```
+
+    After:
+
+    ```mlir
+    %e = tensor.empty() : tensor<8xi8>
+    %q = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>,
+                                          affine_map<(d0) -> ()>,
+                                          affine_map<(d0) -> (d0)>],
+                         iterator_types = ["parallel"]}
+           ins(%x, %s : tensor<8xf32>, tensor<f32>) outs(%e : tensor<8xi8>) {
+    ^bb0(%xe: f32, %se: f32, %out: i8):
+      %v = arith.divf %xe, %se : f32
+      %r = math.roundeven %v : f32
+      ...  // NaN -> 0, clamp to [-128, 127], fptosi, trunci
+      linalg.yield %i : i8
+    } -> tensor<8xi8>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // QUANTA_CONVERSION_PASSES_TD

@@ -35,7 +35,7 @@ def Quanta_SchemeAttr : Quanta_Attr<"Scheme", "scheme"> {
       Integer storage always saturates; for float storage `saturate = false`
       gives the IEEE/OCP result (E4M3FN overflow -> NaN, E5M2 -> inf).
     - `reciprocal`: compute `x * (1 / scale)` (PyTorch) instead of
-      `x / scale` (ONNX, default).
+      `x / scale` (ONNX, default); integer storage only.
 
     Example:
 

@@ -42,4 +42,37 @@ def ExpandFloat8Casts : Pass<"quanta-expand-f8-casts"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def PrepareEntryPoints : Pass<"quanta-prepare-entry-points", "::mlir::ModuleOp"> {
+  let summary = "Record the C ABI of public functions and make them internal";
+  let description = [{
+    Runs on tensor IR (after `--convert-quanta-to-linalg`). Every public
+    `func.func` with a body becomes a C entry point: its arguments must be
+    ranked tensors or scalars and its results ranked tensors whose dynamic
+    dimensions can be traced back to argument dimensions (through
+    destination-passing-style inits, `tensor.empty` sizes and `tensor.dim`).
+    The function is renamed `_quanta_impl_<name>` and made private; the
+    attributes `quanta.entry` (the C name), `quanta.entry_type` (the tensor
+    signature) and `quanta.result_dims` (for each dynamic result dimension,
+    the `[argument, dimension]` it equals) let
+    `--quanta-emit-entry-points` build the C wrapper after lowering.
+
+    ABI: tensors are pointers to contiguous row-major data, each followed by
+    one `int64_t` per dynamic dimension; results are caller-allocated
+    out-pointers appended after the arguments; scalars pass by value.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
+  let summary = "Emit the C ABI wrappers of the entry points (LLVM dialect)";
+  let description = [{
+    Runs on the LLVM dialect after the lowering. For each function that
+    `--quanta-prepare-entry-points` marked, it emits an external `llvm.func`
+    with the C name and the flat C signature (pointers, `int64_t` dynamic
+    dimensions, scalars) that builds the memref descriptors (row-major
+    strides, zero offset) and calls the internal implementation.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // QUANTA_TRANSFORMS_PASSES_TD

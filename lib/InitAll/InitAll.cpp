@@ -11,30 +11,55 @@
 #include "quanta/Pipelines/Pipelines.h"
 #include "quanta/Transforms/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Affine/Transforms/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/Transforms/Passes.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Tensor/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
 
 void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
-  registry.insert<QuantaDialect, arith::ArithDialect, func::FuncDialect,
-                  linalg::LinalgDialect, quant::QuantDialect,
-                  tensor::TensorDialect, tosa::TosaDialect>();
+  registry.insert<QuantaDialect>();
+  // Upstream dialects with their interface models (bufferization, lowering
+  // to LLVM, translation), as mlir-opt has them.
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
 }
 
 void mlir::quanta::registerAllPasses() {
   registerQuantaConversionPasses();
   registerQuantaTransformsPasses();
   registerPipelines();
-  // Upstream passes Quanta's interop pipelines use. `--lower-quant-ops` is
+  // Upstream passes Quanta's pipelines are made of. `--lower-quant-ops` is
   // deliberately absent: it truncates instead of rounding.
   quant::registerNormalizeQuantTypes();
   quant::registerStripFuncQuantTypes();
-  registerCanonicalizerPass();
-  registerCSEPass();
+  registerTransformsPasses();
+  registerConversionPasses();
+  affine::registerAffinePasses();
+  arith::registerArithPasses();
+  bufferization::registerBufferizationPasses();
+  bufferization::registerBufferizationPipelines();
+  func::registerFuncPasses();
+  registerLinalgPasses();
+  math::registerMathPasses();
+  memref::registerMemRefPasses();
+  registerSCFPasses();
+  tensor::registerTensorPasses();
+  vector::registerVectorPasses();
 }

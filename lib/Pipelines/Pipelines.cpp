@@ -6,11 +6,20 @@
 
 #include "quanta/Pipelines/Pipelines.h"
 #include "quanta/Conversion/Passes.h"
+#include "quanta/Transforms/Passes.h"
 
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
 
 void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createConvertQuantToQuanta());
@@ -19,9 +28,56 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
+void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm) {
+  buildImportPipeline(pm);
+  pm.addPass(createConvertQuantaToLinalg());
+  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createPrepareEntryPoints());
+}
+
+void mlir::quanta::buildLowerLinalgToLLVMPipeline(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.hoistDynamicAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  bufferization::BufferDeallocationPipelineOptions dealloc;
+  bufferization::buildBufferDeallocationPipeline(pm, dealloc);
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createExpandFloat8Casts());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createEmitEntryPoints());
+}
+
+void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {
+  buildLowerToLinalgPipeline(pm);
+  buildLowerLinalgToLLVMPipeline(pm);
+}
+
 void mlir::quanta::registerPipelines() {
   PassPipelineRegistration<>(
       "quanta-import",
       "Import frontend quant IR into Quanta ops with ONNX numerics",
       buildImportPipeline);
+  PassPipelineRegistration<>(
+      "quanta-lower-to-linalg",
+      "Lower Quanta ops to linalg on tensors and record the C ABI",
+      buildLowerToLinalgPipeline);
+  PassPipelineRegistration<>(
+      "quanta-lower-linalg-to-llvm",
+      "Bufferize, lower to loops and to the LLVM dialect with C wrappers",
+      buildLowerLinalgToLLVMPipeline);
+  PassPipelineRegistration<>("quanta-lower-to-llvm",
+                             "Lower Quanta IR to the LLVM dialect",
+                             buildLowerToLLVMPipeline);
 }

@@ -3,13 +3,24 @@
 // This file implements the expansion of arith.truncf/extf to and from FP8
 // into integer arithmetic.
 //
+// Both directions work on the f32 bit pattern in i32 lanes with shifts, adds,
+// compares, min and select only: no branches, no tables, no calls, so the
+// result vectorizes after the standard arith/vector lowering. The numerics are
+// those of quanta::ref::encodeFloat(x, fmt, /*saturate=*/false) and
+// quanta::ref::decodeFloat (lib/Reference/Formats.cpp), bit for bit.
+//
 //===----------------------------------------------------------------------===//
 
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <string>
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_EXPANDFLOAT8CASTS
@@ -18,8 +29,291 @@ namespace mlir::quanta {
 
 using namespace mlir;
 
+namespace {
+
+/// The parameters of the two FP8 formats this pass expands.
+struct Fp8Format {
+  unsigned manBits; ///< Explicit mantissa bits (3 for E4M3FN, 2 for E5M2).
+  int bias;         ///< Exponent bias (7 for E4M3FN, 15 for E5M2).
+  /// FN style (E4M3FN): no infinities, S.1111.111 is the only NaN, overflow
+  /// and +-inf give NaN. Otherwise IEEE style (E5M2).
+  bool fn;
+};
+
+std::optional<Fp8Format> getFp8Format(Type elementType) {
+  if (isa<Float8E4M3FNType>(elementType))
+    return Fp8Format{3, 7, /*fn=*/true};
+  if (isa<Float8E5M2Type>(elementType))
+    return Fp8Format{2, 15, /*fn=*/false};
+  return std::nullopt;
+}
+
+/// True if a value of type `type` can be expanded: a scalar, a vector, or a
+/// statically shaped tensor (the expansion needs splat constants).
+bool hasExpandableShape(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return (isa<VectorType>(shaped) || isa<RankedTensorType>(shaped)) &&
+           shaped.hasStaticShape();
+  return true;
+}
+
+/// Returns `type` with its element type replaced by `elementType`.
+Type withElementType(Type type, Type elementType) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.clone(elementType);
+  return elementType;
+}
+
+/// Why `op` (a truncf to FP8) cannot be expanded; empty if it can.
+std::string getUnsupportedReason(arith::TruncFOp op) {
+  Type srcType = op.getIn().getType();
+  Type srcElem = getElementTypeOrSelf(srcType);
+  std::string dst;
+  llvm::raw_string_ostream os(dst);
+  os << getElementTypeOrSelf(op.getType());
+  if (arith::RoundingModeAttr mode = op.getRoundingmodeAttr();
+      mode && mode.getValue() != arith::RoundingMode::to_nearest_even)
+    return "cannot expand a truncf to " + dst + " with rounding mode '" +
+           arith::stringifyRoundingMode(mode.getValue()).str() +
+           "': only the default round-half-to-even is supported";
+  if (srcElem.isF64())
+    return "cannot expand a truncf from f64 to " + dst +
+           ": going through f32 would round twice; only f32, f16 and bf16 "
+           "sources are supported";
+  if (!srcElem.isF32() && !srcElem.isF16() && !srcElem.isBF16()) {
+    std::string src;
+    llvm::raw_string_ostream sos(src);
+    sos << srcElem;
+    return "cannot expand a truncf from " + src + " to " + dst +
+           ": only f32, f16 and bf16 sources are supported";
+  }
+  if (!hasExpandableShape(srcType))
+    return "cannot expand a truncf to " + dst +
+           ": only scalars, vectors and statically shaped tensors are "
+           "supported";
+  return {};
+}
+
+/// Why `op` (an extf from FP8) cannot be expanded; empty if it can.
+std::string getUnsupportedReason(arith::ExtFOp op) {
+  Type dstElem = getElementTypeOrSelf(op.getType());
+  std::string src;
+  llvm::raw_string_ostream os(src);
+  os << getElementTypeOrSelf(op.getIn().getType());
+  if (!dstElem.isF32() && !dstElem.isF16() && !dstElem.isBF16() &&
+      !dstElem.isF64()) {
+    std::string dst;
+    llvm::raw_string_ostream dos(dst);
+    dos << dstElem;
+    return "cannot expand an extf from " + src + " to " + dst +
+           ": only f16, bf16, f32 and f64 results are supported";
+  }
+  if (!hasExpandableShape(op.getType()))
+    return "cannot expand an extf from " + src +
+           ": only scalars, vectors and statically shaped tensors are "
+           "supported";
+  return {};
+}
+
+/// Builds integer arithmetic on values shaped like `like` (scalar, vector or
+/// tensor) with i32 elements.
+class BitBuilder {
+public:
+  BitBuilder(ImplicitLocOpBuilder &b, Type like)
+      : b(b), i32Type(withElementType(like, b.getI32Type())) {}
+
+  Type getI32Type() const { return i32Type; }
+
+  Value cst(uint32_t v) {
+    IntegerAttr attr = b.getI32IntegerAttr(static_cast<int32_t>(v));
+    if (auto shaped = dyn_cast<ShapedType>(i32Type))
+      return arith::ConstantOp::create(b, DenseElementsAttr::get(shaped, attr));
+    return arith::ConstantOp::create(b, attr);
+  }
+  Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
+  Value add(Value x, uint32_t y) { return add(x, cst(y)); }
+  Value sub(Value x, Value y) { return arith::SubIOp::create(b, x, y); }
+  Value sub(uint32_t x, Value y) { return sub(cst(x), y); }
+  Value sub(Value x, uint32_t y) { return sub(x, cst(y)); }
+  Value andi(Value x, uint32_t y) { return arith::AndIOp::create(b, x, cst(y)); }
+  Value ori(Value x, Value y) { return arith::OrIOp::create(b, x, y); }
+  Value shl(Value x, Value y) { return arith::ShLIOp::create(b, x, y); }
+  Value shl(Value x, uint32_t y) { return shl(x, cst(y)); }
+  Value shr(Value x, Value y) { return arith::ShRUIOp::create(b, x, y); }
+  Value shr(Value x, uint32_t y) { return shr(x, cst(y)); }
+  Value minu(Value x, uint32_t y) { return arith::MinUIOp::create(b, x, cst(y)); }
+  Value cmp(arith::CmpIPredicate pred, Value x, uint32_t y) {
+    return arith::CmpIOp::create(b, pred, x, cst(y));
+  }
+  Value select(Value c, Value x, Value y) {
+    return arith::SelectOp::create(b, c, x, y);
+  }
+  Value select(Value c, uint32_t x, Value y) { return select(c, cst(x), y); }
+  Value zext(Value c) { return arith::ExtUIOp::create(b, i32Type, c); }
+
+private:
+  ImplicitLocOpBuilder &b;
+  Type i32Type;
+};
+
+/// Encodes the f32 bit patterns `u` (i32 lanes) into FP8 codes (in the low 8
+/// bits of i32 lanes): one round-half-to-even step, no saturation.
+Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt) {
+  using P = arith::CmpIPredicate;
+  const unsigned m = fmt.manBits;
+  const uint32_t bias = fmt.bias;
+  Value a = bb.andi(u, 0x7FFFFFFFu);
+  Value sign = bb.andi(bb.shr(u, 24), 0x80u);
+
+  // Normal result (|x| >= 2^(1-bias)): round the f32 magnitude bits to m
+  // mantissa bits, half to even (a carry into the exponent is the right
+  // result), then rebias the exponent from 127 to `bias`.
+  Value lsb = bb.andi(bb.shr(a, 23 - m), 1);
+  Value rounded = bb.add(bb.add(a, (1u << (22 - m)) - 1), lsb);
+  Value normal = bb.sub(bb.shr(rounded, 23 - m), (127 - bias) << m);
+
+  // Subnormal result (|x| < 2^(1-bias)): n = RNE(mant * 2^(e-150) /
+  // 2^(1-bias-m)) = RNE(mant >> s) with s = (151 - bias - m) - e >= 24 - m.
+  // e is clamped so that s stays defined in the lanes this path does not
+  // own, and s <= 31 keeps the shift in range (mant < 2^24 then gives 0: f32
+  // subnormals and zeros, whose implicit bit is wrong here, all round to 0).
+  // n == 2^m (rounding up to the smallest normal) is the right code as is.
+  Value e = bb.minu(bb.shr(a, 23), 127 - bias);
+  Value mant = bb.ori(bb.andi(a, 0x7FFFFFu), bb.cst(0x800000u));
+  Value s = bb.minu(bb.sub(151 - bias - m, e), 31);
+  Value halfMinusOne = bb.sub(bb.shl(bb.cst(1), bb.sub(s, 1)), 1);
+  Value lsbSub = bb.andi(bb.shr(mant, s), 1);
+  Value subnormal =
+      bb.shr(bb.add(bb.add(mant, halfMinusOne), lsbSub), s);
+
+  Value isNormal = bb.cmp(P::uge, a, (128 - bias) << 23);
+  Value mag = bb.select(isNormal, normal, subnormal);
+  if (fmt.fn) {
+    // Overflow (rounded magnitude above 0x7E = 448), +-inf and NaN all give
+    // the NaN code S.1111.111.
+    mag = bb.minu(mag, 0x7F);
+  } else {
+    // Overflow and +-inf give +-inf (0x7C); NaN gives the quiet NaN 0x7E.
+    mag = bb.minu(mag, 0x7C);
+    mag = bb.select(bb.cmp(P::ugt, a, 0x7F800000u), 0x7E, mag);
+  }
+  return bb.ori(mag, sign);
+}
+
+/// Decodes FP8 codes `c` (zero-extended into i32 lanes) exactly into f32 bit
+/// patterns. NaN codes give the quiet NaN 0x7FC00000 with the code's sign.
+Value decodeToF32Bits(BitBuilder &bb, Value c, const Fp8Format &fmt) {
+  using P = arith::CmpIPredicate;
+  const unsigned m = fmt.manBits;
+  const uint32_t bias = fmt.bias;
+  Value sign = bb.shl(bb.andi(c, 0x80u), 24);
+  Value mag = bb.andi(c, 0x7Fu);
+
+  // Normal codes: move the bits into place and rebias the exponent.
+  Value normal = bb.add(bb.shl(mag, 23 - m), (127 - bias) << 23);
+
+  // Subnormal codes man * 2^(1-bias-m), man in [1, 2^m): normalize with
+  // lz = number of leading zeros of man in m bits minus one, i.e. the sum of
+  // (man < 2^k) for k = 1..m-1. The value is 1.f * 2^(-bias-lz); shifting
+  // man's leading one onto bit 23 adds the implicit 1 to the exponent field.
+  Value man = bb.andi(mag, (1u << m) - 1);
+  Value lz = bb.cst(0);
+  for (unsigned k = 1; k < m; ++k)
+    lz = bb.add(lz, bb.zext(bb.cmp(P::ult, man, 1u << k)));
+  Value subnormal = bb.add(bb.shl(bb.sub(126 - bias, lz), 23),
+                           bb.shl(man, bb.add(lz, 24 - m)));
+
+  Value bits = bb.select(bb.cmp(P::ult, mag, 1u << m), subnormal, normal);
+  bits = bb.select(bb.cmp(P::eq, mag, 0), 0, bits);
+  if (fmt.fn) {
+    bits = bb.select(bb.cmp(P::eq, mag, 0x7F), 0x7FC00000u, bits);
+  } else {
+    bits = bb.select(bb.cmp(P::eq, mag, 0x7C), 0x7F800000u, bits);
+    bits = bb.select(bb.cmp(P::ugt, mag, 0x7C), 0x7FC00000u, bits);
+  }
+  return bb.ori(bits, sign);
+}
+
+/// Lower `arith.truncf` from f32/f16/bf16 to f8E4M3FN/f8E5M2 to integer
+/// arithmetic on the f32 bits (f16/bf16 are first extended exactly to f32).
+struct ExpandTruncFToFloat8 : OpRewritePattern<arith::TruncFOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(arith::TruncFOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<Fp8Format> fmt =
+        getFp8Format(getElementTypeOrSelf(op.getType()));
+    if (!fmt)
+      return rewriter.notifyMatchFailure(op, "not a truncf to f8E4M3FN/E5M2");
+    if (std::string reason = getUnsupportedReason(op); !reason.empty())
+      return rewriter.notifyMatchFailure(op, reason);
+
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value in = op.getIn();
+    Type f32Type = withElementType(in.getType(), b.getF32Type());
+    if (!getElementTypeOrSelf(in.getType()).isF32())
+      in = arith::ExtFOp::create(b, f32Type, in); // Exact.
+    BitBuilder bb(b, in.getType());
+    Value u = arith::BitcastOp::create(b, bb.getI32Type(), in);
+    Value code = encodeF32Bits(bb, u, *fmt);
+    Type i8Type = withElementType(in.getType(), b.getI8Type());
+    Value code8 = arith::TruncIOp::create(b, i8Type, code);
+    rewriter.replaceOpWithNewOp<arith::BitcastOp>(op, op.getType(), code8);
+    return success();
+  }
+};
+
+/// Lower `arith.extf` from f8E4M3FN/f8E5M2 to f16/bf16/f32/f64 to integer
+/// arithmetic building the f32 bits (then an exact narrowing or widening).
+struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(arith::ExtFOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<Fp8Format> fmt =
+        getFp8Format(getElementTypeOrSelf(op.getIn().getType()));
+    if (!fmt)
+      return rewriter.notifyMatchFailure(op, "not an extf from f8E4M3FN/E5M2");
+    if (std::string reason = getUnsupportedReason(op); !reason.empty())
+      return rewriter.notifyMatchFailure(op, reason);
+
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Type like = op.getType();
+    BitBuilder bb(b, like);
+    Value code8 = arith::BitcastOp::create(
+        b, withElementType(like, b.getI8Type()), op.getIn());
+    Value bits = decodeToF32Bits(bb, bb.zext(code8), *fmt);
+
+    Type dstElem = getElementTypeOrSelf(like);
+    Value result;
+    if (dstElem.isBF16()) {
+      // Every FP8 value has at most 4 significant bits: the low 16 bits of
+      // its f32 pattern are zero and bf16 is the high half.
+      Value hi = arith::TruncIOp::create(
+          b, withElementType(like, b.getI16Type()), bb.shr(bits, 16));
+      result = arith::BitcastOp::create(b, like, hi);
+    } else {
+      Value f32 = arith::BitcastOp::create(
+          b, withElementType(like, b.getF32Type()), bits);
+      if (dstElem.isF32())
+        result = f32;
+      else if (dstElem.isF16())
+        result = arith::TruncFOp::create(b, like, f32); // Exact.
+      else
+        result = arith::ExtFOp::create(b, like, f32); // f64, exact.
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
 void mlir::quanta::populateExpandFloat8CastsPatterns(
-    RewritePatternSet &patterns) {}
+    RewritePatternSet &patterns) {
+  patterns.add<ExpandTruncFToFloat8, ExpandExtFFromFloat8>(
+      patterns.getContext());
+}
 
 namespace {
 struct ExpandFloat8CastsPass
@@ -28,6 +322,28 @@ struct ExpandFloat8CastsPass
     RewritePatternSet patterns(&getContext());
     quanta::populateExpandFloat8CastsPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+
+    // Every FP8 cast the patterns left behind is one they reject: report it
+    // rather than let it fail later in translation.
+    bool failedAny = false;
+    getOperation()->walk([&](Operation *op) {
+      std::string reason;
+      if (auto trunc = dyn_cast<arith::TruncFOp>(op)) {
+        if (getFp8Format(getElementTypeOrSelf(trunc.getType())))
+          reason = getUnsupportedReason(trunc);
+      } else if (auto ext = dyn_cast<arith::ExtFOp>(op)) {
+        if (getFp8Format(getElementTypeOrSelf(ext.getIn().getType())))
+          reason = getUnsupportedReason(ext);
+      } else {
+        return;
+      }
+      if (reason.empty())
+        return;
+      op->emitOpError(reason);
+      failedAny = true;
+    });
+    if (failedAny)
       signalPassFailure();
   }
 };

@@ -10,10 +10,15 @@
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
+class RewritePatternSet;
+
 namespace quanta {
 
 #define GEN_PASS_DECL
 #include "quanta/Conversion/Passes.h.inc"
+
+/// Adds the patterns that lower Quanta ops to linalg.generic on tensors.
+void populateQuantaToLinalgConversionPatterns(RewritePatternSet &patterns);
 
 #define GEN_PASS_REGISTRATION
 #include "quanta/Conversion/Passes.h.inc"

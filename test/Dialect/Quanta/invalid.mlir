@@ -1005,3 +1005,11 @@ func.func @matmul_rhs_constant_scale_inf(%a: tensor<4x64xf32>, %w: tensor<64x16x
   %y = quanta.matmul %a, %w rhs_scale(%sw) {rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>, accumulation = #quanta<accumulation f32>} : (tensor<4x64xf32>, tensor<64x16xi8>, tensor<f32>) -> tensor<4x16xf32>
   return %y : tensor<4x16xf32>
 }
+
+// -----
+
+func.func @float_storage_reciprocal(%x: tensor<4xf32>, %s: tensor<f32>) -> tensor<4xf8E4M3FN> {
+  // expected-error @+1 {{float storage divides by the scale; reciprocal applies only to integer storage}}
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true, reciprocal = true>} : (tensor<4xf32>, tensor<f32>) -> tensor<4xf8E4M3FN>
+  return %q : tensor<4xf8E4M3FN>
+}

@@ -100,6 +100,9 @@ LogicalResult SchemeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "narrow_range applies only to integer storage";
   if (rounding != RoundingMode::half_even)
     return emitError() << "float storage rounds half to even only";
+  if (reciprocal)
+    return emitError() << "float storage divides by the scale; reciprocal "
+                          "applies only to integer storage";
   return success();
 }
 

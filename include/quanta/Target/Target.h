@@ -1,0 +1,56 @@
+//===- Target.h - Code emission for a target machine ------------*- C++ -*-===//
+//
+// This file declares how Quanta turns an LLVM-dialect module into LLVM IR,
+// assembly or an object file for a target triple and CPU, and how it
+// describes the entry points in a C header.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_TARGET_TARGET_H
+#define QUANTA_TARGET_TARGET_H
+
+#include "quanta/Transforms/EntryPoints.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SmallString.h"
+
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace mlir::quanta {
+
+/// What to produce.
+enum class EmitKind { Object, Assembly, LLVMIR };
+
+/// The machine to generate code for. Empty fields mean the host.
+struct TargetOptions {
+  std::string triple;
+  std::string cpu;
+  std::string features;
+  unsigned optLevel = 3;
+};
+
+/// Resolves empty fields to the host's triple, CPU and CPU features.
+TargetOptions resolveHost(TargetOptions options);
+
+/// Checks that the target is known to this LLVM (emitting an error at
+/// `module`'s location otherwise).
+LogicalResult verifyTarget(ModuleOp module, const TargetOptions &options);
+
+/// Translates an LLVM-dialect module to LLVM IR, optimizes it for the target
+/// (loop vectorization at -O2/-O3) and emits `kind` into `output`.
+/// Position-independent code, so objects link into PIE executables.
+LogicalResult emitModule(ModuleOp module, const TargetOptions &options,
+                         EmitKind kind, SmallVectorImpl<char> &output);
+
+/// Writes a C header declaring every entry point, with shapes and element
+/// encodings in comments.
+void writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
+                 llvm::raw_ostream &os);
+
+} // namespace mlir::quanta
+
+#endif // QUANTA_TARGET_TARGET_H

@@ -1,0 +1,37 @@
+//===- EntryPoints.h - C ABI of compiled functions --------------*- C++ -*-===//
+//
+// This file declares the description of the C entry points that
+// `--quanta-prepare-entry-points` records, shared by the wrapper emission and
+// the C header writer.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_TRANSFORMS_ENTRYPOINTS_H
+#define QUANTA_TRANSFORMS_ENTRYPOINTS_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <string>
+#include <utility>
+
+namespace mlir::quanta {
+
+/// One public function as C sees it.
+struct EntryPoint {
+  /// The C symbol.
+  std::string name;
+  /// The tensor signature before lowering.
+  FunctionType type;
+  /// For each dynamic result dimension, in order, the (argument, dimension)
+  /// it equals.
+  SmallVector<std::pair<int64_t, int64_t>> resultDims;
+};
+
+/// Reads the entry points recorded on the functions of `module` (at any
+/// lowering stage after `--quanta-prepare-entry-points`).
+FailureOr<SmallVector<EntryPoint>> getEntryPoints(ModuleOp module);
+
+} // namespace mlir::quanta
+
+#endif // QUANTA_TRANSFORMS_ENTRYPOINTS_H

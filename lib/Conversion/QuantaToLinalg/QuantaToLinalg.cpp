@@ -1,0 +1,564 @@
+//===- QuantaToLinalg.cpp - Quanta ops to linalg.generic ------------------===//
+//
+// This file lowers the element-wise Quanta ops (quantize, dequantize,
+// fake_quant, requantize, cast) and compute_params to linalg.generic ops on
+// tensors. Parameters are read through indexing maps that encode the
+// granularity (per tensor: `()`, per channel: `(d_axis)`, per group:
+// `(..., d_axis floordiv group_size, ...)`); the bodies come from
+// ScalarNumerics, which mirrors the reference library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ScalarNumerics.h"
+#include "quanta/Conversion/Passes.h"
+#include "quanta/Dialect/Quanta/QuantaOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir::quanta {
+#define GEN_PASS_DEF_CONVERTQUANTATOLINALG
+#include "quanta/Conversion/Passes.h.inc"
+} // namespace mlir::quanta
+
+using namespace mlir;
+using namespace mlir::quanta;
+
+namespace {
+
+using BodyBuilder =
+    function_ref<Value(OpBuilder &, Location, ValueRange /*elements*/)>;
+
+/// The map from the data's loops to a parameter of type `paramType`.
+AffineMap getParamMap(MLIRContext *ctx, SchemeAttr scheme, unsigned rank,
+                      RankedTensorType paramType) {
+  switch (scheme.getGranularity()) {
+  case Granularity::per_tensor:
+    if (paramType.getRank() == 0)
+      return AffineMap::get(rank, 0, ctx);
+    return AffineMap::get(rank, 0, getAffineConstantExpr(0, ctx));
+  case Granularity::per_channel:
+    return AffineMap::get(rank, 0, getAffineDimExpr(scheme.getAxis(), ctx));
+  case Granularity::per_group: {
+    SmallVector<AffineExpr> exprs;
+    for (unsigned d = 0; d < rank; ++d)
+      exprs.push_back(getAffineDimExpr(d, ctx));
+    exprs[scheme.getAxis()] =
+        exprs[scheme.getAxis()].floorDiv(scheme.getGroupSize());
+    return AffineMap::get(rank, 0, exprs, ctx);
+  }
+  }
+  llvm_unreachable("unknown granularity");
+}
+
+/// The map of a requantize parameter: rank 0, or rank 1 along `axis`.
+AffineMap getRequantizeParamMap(MLIRContext *ctx, unsigned rank, Value param,
+                                std::optional<int64_t> axis) {
+  if (cast<RankedTensorType>(param.getType()).getRank() == 0)
+    return AffineMap::get(rank, 0, ctx);
+  return AffineMap::get(rank, 0, getAffineDimExpr(*axis, ctx));
+}
+
+/// Creates a linalg.generic over `data` (plus `params` read through
+/// `paramMaps`) producing a tensor of `resultType`, element by element.
+Value buildElementwise(OpBuilder &b, Location loc, Value data,
+                       ArrayRef<Value> params, ArrayRef<AffineMap> paramMaps,
+                       RankedTensorType resultType, BodyBuilder body) {
+  unsigned rank = resultType.getRank();
+  Value init = tensor::EmptyOp::create(b, loc,
+                                       tensor::getMixedSizes(b, loc, data),
+                                       resultType.getElementType());
+  SmallVector<Value> inputs{data};
+  llvm::append_range(inputs, params);
+  SmallVector<AffineMap> maps{b.getMultiDimIdentityMap(rank)};
+  llvm::append_range(maps, paramMaps);
+  maps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, body(nb, nloc, args.drop_back()));
+      });
+  return generic.getResult(0);
+}
+
+/// Collects (scale, zero point) and their maps for a quantization op.
+struct Params {
+  SmallVector<Value> values;
+  SmallVector<AffineMap> maps;
+};
+
+Params getParams(SchemeAttr scheme, unsigned rank, Value scale,
+                 Value zeroPoint) {
+  MLIRContext *ctx = scale.getContext();
+  Params params;
+  for (Value v : {scale, zeroPoint}) {
+    if (!v)
+      continue;
+    params.values.push_back(v);
+    params.maps.push_back(
+        getParamMap(ctx, scheme, rank, cast<RankedTensorType>(v.getType())));
+  }
+  return params;
+}
+
+/// Lower quanta.quantize to a linalg.generic.
+struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(QuantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    SchemeAttr scheme = op.getScheme();
+    Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
+                              op.getZeroPoint());
+    bool hasZp = static_cast<bool>(op.getZeroPoint());
+    rewriter.replaceOp(
+        op, buildElementwise(rewriter, op.getLoc(), op.getInput(),
+                             params.values, params.maps, op.getType(),
+                             [&](OpBuilder &b, Location loc, ValueRange e) {
+                               return buildQuantize(b, loc, scheme, e[0], e[1],
+                                                    hasZp ? e[2] : Value());
+                             }));
+    return success();
+  }
+};
+
+/// Lower quanta.dequantize to a linalg.generic.
+struct DequantizeOpLowering : public OpRewritePattern<DequantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DequantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    SchemeAttr scheme = op.getScheme();
+    Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
+                              op.getZeroPoint());
+    bool hasZp = static_cast<bool>(op.getZeroPoint());
+    rewriter.replaceOp(
+        op, buildElementwise(rewriter, op.getLoc(), op.getInput(),
+                             params.values, params.maps, op.getType(),
+                             [&](OpBuilder &b, Location loc, ValueRange e) {
+                               return buildDequantize(b, loc, scheme, e[0],
+                                                      e[1],
+                                                      hasZp ? e[2] : Value());
+                             }));
+    return success();
+  }
+};
+
+/// Lower quanta.fake_quant to one linalg.generic that quantizes and
+/// dequantizes each element.
+struct FakeQuantOpLowering : public OpRewritePattern<FakeQuantOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(FakeQuantOp op,
+                                PatternRewriter &rewriter) const override {
+    SchemeAttr scheme = op.getScheme();
+    Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
+                              op.getZeroPoint());
+    bool hasZp = static_cast<bool>(op.getZeroPoint());
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, op.getLoc(), op.getInput(), params.values,
+                params.maps, op.getType(),
+                [&](OpBuilder &b, Location loc, ValueRange e) {
+                  Value zp = hasZp ? e[2] : Value();
+                  Value q = buildQuantize(b, loc, scheme, e[0], e[1], zp);
+                  return buildDequantize(b, loc, scheme, q, e[1], zp);
+                }));
+    return success();
+  }
+};
+
+/// Lower quanta.requantize to a linalg.generic.
+struct RequantizeOpLowering : public OpRewritePattern<RequantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(RequantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    MLIRContext *ctx = op.getContext();
+    unsigned rank = op.getType().getRank();
+    SmallVector<Value> params;
+    SmallVector<AffineMap> maps;
+    std::array<Value, 4> optional = {op.getMultiplier(), op.getShift(),
+                                     op.getInputZp(), op.getOutputZp()};
+    for (Value v : optional) {
+      if (!v)
+        continue;
+      params.push_back(v);
+      maps.push_back(getRequantizeParamMap(ctx, rank, v, op.getAxis()));
+    }
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, op.getLoc(), op.getInput(), params, maps,
+                op.getType(), [&](OpBuilder &b, Location loc, ValueRange e) {
+                  // Map the present parameters back to their roles.
+                  std::array<Value, 4> values;
+                  unsigned next = 1;
+                  for (auto [i, v] : llvm::enumerate(optional))
+                    if (v)
+                      values[i] = e[next++];
+                  return buildRequantize(b, loc, op, e[0], values[0],
+                                         values[1], values[2], values[3]);
+                }));
+    return success();
+  }
+};
+
+/// Lower quanta.cast to a linalg.generic.
+struct CastOpLowering : public OpRewritePattern<CastOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CastOp op,
+                                PatternRewriter &rewriter) const override {
+    unsigned rank = op.getType().getRank();
+    SmallVector<Value> params;
+    SmallVector<AffineMap> maps;
+    if (Value scale = op.getScale()) {
+      params.push_back(scale);
+      maps.push_back(AffineMap::get(rank, 0, op.getContext()));
+    }
+    Type target = op.getType().getElementType();
+    bool saturate = op.getSaturate();
+    rewriter.replaceOp(
+        op, buildElementwise(rewriter, op.getLoc(), op.getInput(), params,
+                             maps, op.getType(),
+                             [&](OpBuilder &b, Location loc, ValueRange e) {
+                               return buildCastFloat(
+                                   b, loc, e[0],
+                                   e.size() > 1 ? e[1] : Value(), target,
+                                   saturate);
+                             }));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// compute_params
+//===----------------------------------------------------------------------===//
+
+/// The data of a compute_params op arranged so that each parameter's set is
+/// the reduction over the loops not in `paramDims`.
+struct ReductionView {
+  Value data;
+  SmallVector<unsigned> paramDims;
+};
+
+ReductionView getReductionView(OpBuilder &b, Location loc, Value input,
+                               SchemeAttr scheme) {
+  auto type = cast<RankedTensorType>(input.getType());
+  ReductionView view{input, {}};
+  switch (scheme.getGranularity()) {
+  case Granularity::per_tensor:
+    return view;
+  case Granularity::per_channel:
+    view.paramDims.push_back(scheme.getAxis());
+    return view;
+  case Granularity::per_group:
+    break;
+  }
+  // Split the grouped axis into [groups, group_size].
+  int64_t axis = scheme.getAxis(), groupSize = scheme.getGroupSize();
+  SmallVector<int64_t> shape;
+  SmallVector<ReassociationIndices> reassociation;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    OpFoldResult size = tensor::getMixedSize(b, loc, input, d);
+    if (d != axis) {
+      reassociation.push_back({static_cast<int64_t>(shape.size())});
+      shape.push_back(type.getDimSize(d));
+      sizes.push_back(size);
+      continue;
+    }
+    int64_t dim = type.getDimSize(d);
+    reassociation.push_back({static_cast<int64_t>(shape.size()),
+                             static_cast<int64_t>(shape.size() + 1)});
+    shape.push_back(ShapedType::isDynamic(dim) ? ShapedType::kDynamic
+                                               : dim / groupSize);
+    shape.push_back(groupSize);
+    if (ShapedType::isDynamic(dim))
+      sizes.push_back(arith::DivUIOp::create(
+                          b, loc, cast<Value>(size),
+                          arith::ConstantIndexOp::create(b, loc, groupSize))
+                          .getResult());
+    else
+      sizes.push_back(b.getIndexAttr(dim / groupSize));
+    sizes.push_back(b.getIndexAttr(groupSize));
+  }
+  view.data = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), input,
+      reassociation, sizes);
+  for (int64_t d = 0; d < type.getRank() + 1; ++d)
+    if (d != axis + 1)
+      view.paramDims.push_back(d);
+  return view;
+}
+
+/// Reduces `view` into tensors of the parameter shape, one per `inits`
+/// element type/initial value, with `body(element, accumulators)` returning
+/// the new accumulators. `extra` inputs are read per parameter.
+SmallVector<Value> buildReduction(
+    OpBuilder &b, Location loc, const ReductionView &view,
+    ArrayRef<TypedAttr> inits, ArrayRef<Value> extra,
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> body) {
+  auto type = cast<RankedTensorType>(view.data.getType());
+  unsigned rank = type.getRank();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> paramExprs;
+  SmallVector<OpFoldResult> paramSizes;
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::reduction);
+  for (unsigned d : view.paramDims) {
+    paramExprs.push_back(getAffineDimExpr(d, ctx));
+    paramSizes.push_back(tensor::getMixedSize(b, loc, view.data, d));
+    iterators[d] = utils::IteratorType::parallel;
+  }
+  AffineMap paramMap = AffineMap::get(rank, 0, paramExprs, ctx);
+  SmallVector<Value> outs;
+  SmallVector<Type> resultTypes;
+  for (TypedAttr init : inits) {
+    Value empty = tensor::EmptyOp::create(b, loc, paramSizes, init.getType());
+    Value value = arith::ConstantOp::create(b, loc, init);
+    outs.push_back(
+        linalg::FillOp::create(b, loc, value, empty).getResult(0));
+    resultTypes.push_back(outs.back().getType());
+  }
+  SmallVector<Value> inputs{view.data};
+  llvm::append_range(inputs, extra);
+  SmallVector<AffineMap> maps{b.getMultiDimIdentityMap(rank)};
+  maps.append(extra.size() + outs.size(), paramMap);
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultTypes, inputs, outs, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, body(nb, nloc, args));
+      });
+  return SmallVector<Value>(generic.getResults());
+}
+
+Value f32Const(OpBuilder &b, Location loc, double v) {
+  return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(v));
+}
+
+Value f64Const(OpBuilder &b, Location loc, double v) {
+  return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v));
+}
+
+/// `a < b ? b : a` (std::max) and `b < a ? b : a` (std::min) on floats.
+Value stdMax(OpBuilder &b, Location loc, Value x, Value y) {
+  Value less = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, y);
+  return arith::SelectOp::create(b, loc, less, y, x);
+}
+Value stdMin(OpBuilder &b, Location loc, Value x, Value y) {
+  Value less = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, x);
+  return arith::SelectOp::create(b, loc, less, y, x);
+}
+
+Value isNaN(OpBuilder &b, Location loc, Value v) {
+  return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
+}
+
+/// Computes (rmin, rmax) per parameter (ref::measureRange), as f32 tensors.
+FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
+                                              ComputeParamsOp op,
+                                              const ReductionView &view) {
+  Type f32 = b.getF32Type(), f64 = b.getF64Type();
+  TypedAttr zero = b.getF32FloatAttr(0.0);
+  switch (op.getMethod()) {
+  case ParamsMethod::max_abs: {
+    Value amax = buildReduction(
+        b, loc, view, {zero}, {}, [&](OpBuilder &nb, Location nl,
+                                      ValueRange a) -> SmallVector<Value> {
+          Value x = math::AbsFOp::create(nb, nl, buildToF32(nb, nl, a[0]));
+          return {stdMax(nb, nl, a[1], x)};
+        })[0];
+    Value rmin = buildElementwise(
+        b, loc, amax, {}, {}, cast<RankedTensorType>(amax.getType()),
+        [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+          return arith::NegFOp::create(nb, nl, e[0]);
+        });
+    return std::make_pair(rmin, amax);
+  }
+  case ParamsMethod::min_max: {
+    SmallVector<Value> range = buildReduction(
+        b, loc, view, {zero, zero}, {},
+        [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+          Value x = buildToF32(nb, nl, a[0]);
+          return {stdMin(nb, nl, a[1], x), stdMax(nb, nl, a[2], x)};
+        });
+    return std::make_pair(range[0], range[1]);
+  }
+  case ParamsMethod::mean_std: {
+    // Two passes in f64 over the non-NaN values, in element order.
+    SmallVector<Value> sums = buildReduction(
+        b, loc, view, {b.getF64FloatAttr(0.0), b.getF64FloatAttr(0.0)}, {},
+        [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+          Value x = arith::ExtFOp::create(nb, nl, f64, buildToF32(nb, nl, a[0]));
+          Value nan = isNaN(nb, nl, x);
+          Value sum = arith::SelectOp::create(
+              nb, nl, nan, a[1], arith::AddFOp::create(nb, nl, a[1], x));
+          Value count = arith::SelectOp::create(
+              nb, nl, nan, a[2],
+              arith::AddFOp::create(nb, nl, a[2], f64Const(nb, nl, 1.0)));
+          return {sum, count};
+        });
+    auto paramType = cast<RankedTensorType>(sums[0].getType());
+    Value mean = buildElementwise(
+        b, loc, sums[0], {sums[1]}, {b.getMultiDimIdentityMap(paramType.getRank())},
+        paramType, [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+          return arith::DivFOp::create(nb, nl, e[0], e[1]);
+        });
+    Value squares = buildReduction(
+        b, loc, view, {b.getF64FloatAttr(0.0)}, {mean},
+        [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+          Value x = arith::ExtFOp::create(nb, nl, f64, buildToF32(nb, nl, a[0]));
+          Value d = arith::SubFOp::create(nb, nl, x, a[1]);
+          Value sq = arith::AddFOp::create(
+              nb, nl, a[2], arith::MulFOp::create(nb, nl, d, d));
+          return {arith::SelectOp::create(nb, nl, isNaN(nb, nl, x), a[2], sq)};
+        })[0];
+    double k = op.getK()->convertToDouble();
+    AffineMap id = b.getMultiDimIdentityMap(paramType.getRank());
+    auto rangeType = paramType.clone(f32);
+    auto bound = [&](bool upper) {
+      return buildElementwise(
+          b, loc, mean, {squares, sums[1]}, {id, id}, rangeType,
+          [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+            Value sd = math::SqrtOp::create(
+                nb, nl, arith::DivFOp::create(nb, nl, e[1], e[2]));
+            Value ksd = arith::MulFOp::create(nb, nl, f64Const(nb, nl, k), sd);
+            Value v = upper ? arith::AddFOp::create(nb, nl, e[0], ksd)
+                                  .getResult()
+                            : arith::SubFOp::create(nb, nl, e[0], ksd)
+                                  .getResult();
+            // rmin = lo < 0 ? lo : 0 (rmax = hi > 0 ? hi : 0), NaN stays.
+            Value zero64 = f64Const(nb, nl, 0.0);
+            Value keep = arith::CmpFOp::create(
+                nb, nl,
+                upper ? arith::CmpFPredicate::UGT : arith::CmpFPredicate::ULT,
+                v, zero64);
+            Value r = arith::TruncFOp::create(
+                nb, nl, f32, arith::SelectOp::create(nb, nl, keep, v, zero64));
+            // No values at all: the range is [0, 0].
+            Value empty = arith::CmpFOp::create(
+                nb, nl, arith::CmpFPredicate::OEQ, e[2], zero64);
+            return arith::SelectOp::create(nb, nl, empty, f32Const(nb, nl, 0.0),
+                                           r);
+          });
+    };
+    return std::make_pair(bound(false), bound(true));
+  }
+  case ParamsMethod::percentile:
+    return failure();
+  }
+  llvm_unreachable("unknown method");
+}
+
+/// Lower quanta.compute_params to reductions and a parameter epilogue.
+struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ComputeParamsOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SchemeAttr scheme = op.getScheme();
+    ReductionView view = getReductionView(rewriter, loc, op.getInput(), scheme);
+    FailureOr<std::pair<Value, Value>> range =
+        buildRange(rewriter, loc, op, view);
+    if (failed(range))
+      return rewriter.notifyMatchFailure(op, "percentile is not lowered yet");
+    auto rangeType = cast<RankedTensorType>(range->first.getType());
+    AffineMap id = rewriter.getMultiDimIdentityMap(rangeType.getRank());
+    Type expressed = scheme.getExpressed();
+
+    // ref::paramsFromRange / ref::floatScaleFromRange.
+    auto scaleBody = [&](OpBuilder &b, Location l, Value rmin,
+                         Value rmax) -> Value {
+      Value scale;
+      if (scheme.getSymmetric()) {
+        double qmax =
+            scheme.isIntegerStorage()
+                ? double((int64_t(1) << (scheme.getStorageWidth() - 1)) - 1)
+                : llvm::APFloat::getLargest(
+                      cast<FloatType>(scheme.getStorage()).getFloatSemantics())
+                      .convertToDouble();
+        Value amax = stdMax(b, l, arith::NegFOp::create(b, l, rmin), rmax);
+        scale = arith::DivFOp::create(b, l, amax, f32Const(b, l, qmax));
+      } else {
+        double levels =
+            double(scheme.getStorageMax() - scheme.getStorageMin());
+        scale = arith::DivFOp::create(b, l,
+                                      arith::SubFOp::create(b, l, rmax, rmin),
+                                      f32Const(b, l, levels));
+      }
+      Value isZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
+                                           scale, f32Const(b, l, 0.0));
+      return arith::SelectOp::create(b, l, isZero, f32Const(b, l, 1.0), scale);
+    };
+    Value scale = buildElementwise(
+        rewriter, loc, range->first, {range->second}, {id},
+        rangeType.clone(expressed),
+        [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+          Value s = scaleBody(b, l, e[0], e[1]);
+          return expressed.isF32() ? s
+                                   : arith::TruncFOp::create(b, l, expressed, s)
+                                         .getResult();
+        });
+    SmallVector<Value> results{scale};
+    if (!scheme.getSymmetric()) {
+      Type storage = scheme.getStorageTensorElementType();
+      int64_t qmin = scheme.getStorageMin(), qmax = scheme.getStorageMax();
+      results.push_back(buildElementwise(
+          rewriter, loc, range->first, {range->second}, {id},
+          rangeType.clone(storage),
+          [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+            Value s = scaleBody(b, l, e[0], e[1]);
+            Value zp = arith::SubFOp::create(
+                b, l, f32Const(b, l, double(qmin)),
+                arith::DivFOp::create(b, l, e[0], s));
+            Value rounded = math::RoundEvenOp::create(b, l, zp);
+            rounded = arith::SelectOp::create(b, l, isNaN(b, l, zp),
+                                              f32Const(b, l, double(qmin)),
+                                              rounded);
+            rounded = arith::MaximumFOp::create(b, l, rounded,
+                                                f32Const(b, l, double(qmin)));
+            rounded = arith::MinimumFOp::create(b, l, rounded,
+                                                f32Const(b, l, double(qmax)));
+            Value i32 = arith::FPToSIOp::create(b, l, b.getI32Type(), rounded);
+            return arith::TruncIOp::create(b, l, storage, i32);
+          }));
+    }
+    // Per-tensor results may be declared with shape [1].
+    for (auto [value, result] : llvm::zip(results, op.getResults())) {
+      if (value.getType() != result.getType())
+        value = tensor::ExpandShapeOp::create(
+            rewriter, loc, result.getType(), value,
+            ArrayRef<ReassociationIndices>{});
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct ConvertQuantaToLinalgPass
+    : public quanta::impl::ConvertQuantaToLinalgBase<
+          ConvertQuantaToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    RewritePatternSet patterns(ctx);
+    populateQuantaToLinalgConversionPatterns(patterns);
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<QuantaDialect>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void mlir::quanta::populateQuantaToLinalgConversionPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<QuantizeOpLowering, DequantizeOpLowering, FakeQuantOpLowering,
+               RequantizeOpLowering, CastOpLowering, ComputeParamsOpLowering>(
+      patterns.getContext());
+}

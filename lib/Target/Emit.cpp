@@ -1,0 +1,133 @@
+//===- Emit.cpp - LLVM IR, assembly and object emission -------------------===//
+//
+// This file translates LLVM-dialect modules to LLVM IR and runs LLVM's
+// optimization and code generation for the requested target machine.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quanta/Target/Target.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/CodeGen.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+using namespace mlir::quanta;
+
+static void initializeTargets() {
+  static bool initialized = [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+    return true;
+  }();
+  (void)initialized;
+}
+
+TargetOptions mlir::quanta::resolveHost(TargetOptions options) {
+  if (options.triple.empty())
+    options.triple = llvm::sys::getDefaultTargetTriple();
+  bool isHost = llvm::Triple(options.triple).getArch() ==
+                llvm::Triple(llvm::sys::getDefaultTargetTriple()).getArch();
+  if (options.cpu.empty() && isHost) {
+    options.cpu = llvm::sys::getHostCPUName().str();
+    if (options.features.empty()) {
+      std::string features;
+      for (const auto &feature : llvm::sys::getHostCPUFeatures())
+        features += (feature.second ? "+" : "-") + feature.first().str() + ",";
+      if (!features.empty())
+        features.pop_back();
+      options.features = features;
+    }
+  }
+  if (options.cpu.empty())
+    options.cpu = "generic";
+  return options;
+}
+
+static const llvm::Target *lookupTarget(const TargetOptions &options,
+                                        std::string &error) {
+  initializeTargets();
+  return llvm::TargetRegistry::lookupTarget(llvm::Triple(options.triple),
+                                            error);
+}
+
+LogicalResult mlir::quanta::verifyTarget(ModuleOp module,
+                                         const TargetOptions &options) {
+  std::string error;
+  if (!lookupTarget(options, error))
+    return module.emitError() << "unknown target '" << options.triple
+                              << "': " << error;
+  return success();
+}
+
+static llvm::CodeGenOptLevel toCodeGenOptLevel(unsigned level) {
+  switch (level) {
+  case 0:
+    return llvm::CodeGenOptLevel::None;
+  case 1:
+    return llvm::CodeGenOptLevel::Less;
+  case 2:
+    return llvm::CodeGenOptLevel::Default;
+  default:
+    return llvm::CodeGenOptLevel::Aggressive;
+  }
+}
+
+LogicalResult mlir::quanta::emitModule(ModuleOp module,
+                                       const TargetOptions &options,
+                                       EmitKind kind,
+                                       SmallVectorImpl<char> &output) {
+  std::string error;
+  const llvm::Target *target = lookupTarget(options, error);
+  if (!target)
+    return module.emitError() << "unknown target '" << options.triple
+                              << "': " << error;
+  llvm::Triple triple(options.triple);
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, options.cpu, options.features, llvm::TargetOptions(),
+      llvm::Reloc::PIC_, std::nullopt, toCodeGenOptLevel(options.optLevel)));
+  if (!machine)
+    return module.emitError() << "cannot create a target machine for '"
+                              << options.triple << "' (cpu '" << options.cpu
+                              << "')";
+
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, context);
+  if (!llvmModule)
+    return module.emitError() << "translation to LLVM IR failed";
+  llvmModule->setTargetTriple(triple);
+  llvmModule->setDataLayout(machine->createDataLayout());
+  llvmModule->setPICLevel(llvm::PICLevel::BigPIC);
+
+  auto optimize = makeOptimizingTransformer(options.optLevel,
+                                            /*sizeLevel=*/0, machine.get());
+  if (llvm::Error err = optimize(llvmModule.get())) {
+    std::string message = llvm::toString(std::move(err));
+    return module.emitError() << "LLVM optimization failed: " << message;
+  }
+
+  llvm::raw_svector_ostream stream(output);
+  if (kind == EmitKind::LLVMIR) {
+    llvmModule->print(stream, nullptr);
+    return success();
+  }
+  llvm::legacy::PassManager codegen;
+  auto fileType = kind == EmitKind::Object ? llvm::CodeGenFileType::ObjectFile
+                                           : llvm::CodeGenFileType::AssemblyFile;
+  if (machine->addPassesToEmitFile(codegen, stream, nullptr, fileType))
+    return module.emitError() << "target '" << options.triple
+                              << "' cannot emit this file type";
+  codegen.run(*llvmModule);
+  return success();
+}

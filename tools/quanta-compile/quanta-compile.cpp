@@ -1,0 +1,154 @@
+//===- quanta-compile.cpp - Quanta compiler driver ------------------------===//
+//
+// This file implements quanta-compile, the llc-style driver that compiles
+// Quanta (or upstream quant / linalg) IR to an object file, assembly, LLVM IR
+// or LLVM-dialect MLIR for a target, plus a C header describing the entry
+// points. Outputs are written to a temporary file and renamed on success.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quanta/InitAll.h"
+#include "quanta/Pipelines/Pipelines.h"
+#include "quanta/Target/Target.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputFilename(cl::Positional,
+                                          cl::desc("<input .mlir file>"),
+                                          cl::init("-"));
+static cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
+                                           cl::value_desc("filename"),
+                                           cl::init("-"));
+static cl::opt<quanta::EmitKind> emitKind(
+    "emit", cl::desc("What to emit"), cl::init(quanta::EmitKind::Object),
+    cl::values(clEnumValN(quanta::EmitKind::Object, "obj", "Object file"),
+               clEnumValN(quanta::EmitKind::Assembly, "asm", "Assembly"),
+               clEnumValN(quanta::EmitKind::LLVMIR, "llvm", "LLVM IR")));
+static cl::opt<bool> emitMLIR("emit-mlir",
+                              cl::desc("Emit the LLVM-dialect MLIR instead"));
+static cl::opt<std::string> targetTriple(
+    "target", cl::desc("Target triple (default: the host)"));
+static cl::opt<std::string> targetCPU("mcpu",
+                                      cl::desc("Target CPU (default: host)"));
+static cl::opt<std::string>
+    targetFeatures("mattr", cl::desc("Target features (+avx512f,...)"));
+static cl::opt<std::string> headerFilename(
+    "header", cl::desc("Also write a C header declaring the entry points"),
+    cl::value_desc("filename"));
+static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
+                                  cl::Prefix, cl::init(3));
+
+/// Writes `contents` to `path` through a temporary file renamed on success.
+static LogicalResult writeAtomically(StringRef path, StringRef contents) {
+  if (llvm::Error err =
+          llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+            os << contents;
+            return llvm::Error::success();
+          })) {
+    llvm::errs() << "quanta-compile: cannot write '" << path
+                 << "': " << llvm::toString(std::move(err)) << "\n";
+    return failure();
+  }
+  return success();
+}
+
+static std::string headerGuard(StringRef path) {
+  std::string guard = "QUANTA_";
+  for (char c : llvm::sys::path::filename(path))
+    guard += llvm::isAlnum(c) ? llvm::toUpper(c) : '_';
+  return guard;
+}
+
+static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
+  OwningOpRef<ModuleOp> module =
+      parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return failure();
+
+  quanta::TargetOptions target;
+  target.triple = targetTriple;
+  target.cpu = targetCPU;
+  target.features = targetFeatures;
+  target.optLevel = optLevel;
+  if (optLevel > 3) {
+    llvm::errs() << "quanta-compile: -O" << optLevel
+                 << " is not an optimization level (0-3)\n";
+    return failure();
+  }
+  target = quanta::resolveHost(target);
+  if (failed(quanta::verifyTarget(*module, target)))
+    return failure();
+
+  PassManager toLinalg(&context);
+  if (failed(applyPassManagerCLOptions(toLinalg)))
+    return failure();
+  quanta::buildLowerToLinalgPipeline(toLinalg);
+  if (failed(toLinalg.run(*module)))
+    return failure();
+  FailureOr<SmallVector<quanta::EntryPoint>> entries =
+      quanta::getEntryPoints(*module);
+  if (failed(entries))
+    return failure();
+
+  PassManager toLLVM(&context);
+  if (failed(applyPassManagerCLOptions(toLLVM)))
+    return failure();
+  quanta::buildLowerLinalgToLLVMPipeline(toLLVM);
+  if (failed(toLLVM.run(*module)))
+    return failure();
+
+  SmallString<0> output;
+  if (emitMLIR) {
+    llvm::raw_svector_ostream os(output);
+    module->print(os);
+  } else if (failed(quanta::emitModule(*module, target, emitKind, output))) {
+    return failure();
+  }
+  if (!headerFilename.empty()) {
+    std::string header;
+    llvm::raw_string_ostream os(header);
+    quanta::writeHeader(*entries, headerGuard(headerFilename), os);
+    if (failed(writeAtomically(headerFilename, header)))
+      return failure();
+  }
+  return writeAtomically(outputFilename, output);
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "quanta-compile: compile Quanta IR to an object file for a target\n");
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      openInputFile(inputFilename, &error);
+  if (!input) {
+    llvm::errs() << "quanta-compile: " << error << "\n";
+    return 1;
+  }
+  DialectRegistry registry;
+  quanta::registerAllDialects(registry);
+  MLIRContext context(registry);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+  SourceMgrDiagnosticHandler handler(sourceMgr, &context);
+  return failed(compile(context, sourceMgr)) ? 1 : 0;
+}
