@@ -15,9 +15,9 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <string>
@@ -135,13 +135,17 @@ public:
   Value sub(Value x, Value y) { return arith::SubIOp::create(b, x, y); }
   Value sub(uint32_t x, Value y) { return sub(cst(x), y); }
   Value sub(Value x, uint32_t y) { return sub(x, cst(y)); }
-  Value andi(Value x, uint32_t y) { return arith::AndIOp::create(b, x, cst(y)); }
+  Value andi(Value x, uint32_t y) {
+    return arith::AndIOp::create(b, x, cst(y));
+  }
   Value ori(Value x, Value y) { return arith::OrIOp::create(b, x, y); }
   Value shl(Value x, Value y) { return arith::ShLIOp::create(b, x, y); }
   Value shl(Value x, uint32_t y) { return shl(x, cst(y)); }
   Value shr(Value x, Value y) { return arith::ShRUIOp::create(b, x, y); }
   Value shr(Value x, uint32_t y) { return shr(x, cst(y)); }
-  Value minu(Value x, uint32_t y) { return arith::MinUIOp::create(b, x, cst(y)); }
+  Value minu(Value x, uint32_t y) {
+    return arith::MinUIOp::create(b, x, cst(y));
+  }
   Value cmp(arith::CmpIPredicate pred, Value x, uint32_t y) {
     return arith::CmpIOp::create(b, pred, x, cst(y));
   }
@@ -183,8 +187,7 @@ Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt) {
   Value s = bb.minu(bb.sub(151 - bias - m, e), 31);
   Value halfMinusOne = bb.sub(bb.shl(bb.cst(1), bb.sub(s, 1)), 1);
   Value lsbSub = bb.andi(bb.shr(mant, s), 1);
-  Value subnormal =
-      bb.shr(bb.add(bb.add(mant, halfMinusOne), lsbSub), s);
+  Value subnormal = bb.shr(bb.add(bb.add(mant, halfMinusOne), lsbSub), s);
 
   Value isNormal = bb.cmp(P::uge, a, (128 - bias) << 23);
   Value mag = bb.select(isNormal, normal, subnormal);
