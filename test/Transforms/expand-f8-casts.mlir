@@ -1,0 +1,516 @@
+// RUN: quanta-opt %s -quanta-expand-f8-casts -split-input-file | FileCheck %s
+
+// The canonical case, checked op by op: f32 -> f8E4M3FN on vector<16xf32>.
+// Normal results round the f32 bits to 3 mantissa bits half to even (add
+// 2^19 - 1 plus the kept lsb, shift by 20) and rebias 127 -> 7 (960 = 120 << 3);
+// subnormal results round mant >> s with a variable s; minui 127 sends
+// overflow, inf and NaN to the NaN code; the sign is or-ed back in.
+
+// CHECK-LABEL: func.func @truncf_f32_e4m3fn_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf32>) -> vector<16xf8E4M3FN>
+// CHECK-DAG:     %[[ABS:.*]] = arith.constant dense<2147483647> : vector<16xi32>
+// CHECK-DAG:     %[[C24:.*]] = arith.constant dense<24> : vector<16xi32>
+// CHECK-DAG:     %[[C128:.*]] = arith.constant dense<128> : vector<16xi32>
+// CHECK-DAG:     %[[C20:.*]] = arith.constant dense<20> : vector<16xi32>
+// CHECK-DAG:     %[[ONE:.*]] = arith.constant dense<1> : vector<16xi32>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<524287> : vector<16xi32>
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<960> : vector<16xi32>
+// CHECK-DAG:     %[[C23:.*]] = arith.constant dense<23> : vector<16xi32>
+// CHECK-DAG:     %[[EMAX_SUB:.*]] = arith.constant dense<120> : vector<16xi32>
+// CHECK-DAG:     %[[FRAC:.*]] = arith.constant dense<8388607> : vector<16xi32>
+// CHECK-DAG:     %[[IMPLICIT:.*]] = arith.constant dense<8388608> : vector<16xi32>
+// CHECK-DAG:     %[[C141:.*]] = arith.constant dense<141> : vector<16xi32>
+// CHECK-DAG:     %[[C31:.*]] = arith.constant dense<31> : vector<16xi32>
+// CHECK-DAG:     %[[MIN_NORMAL:.*]] = arith.constant dense<1015021568> : vector<16xi32>
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant dense<127> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : vector<16xf32> to vector<16xi32>
+// CHECK:         %[[A:.*]] = arith.andi %[[U]], %[[ABS]] : vector<16xi32>
+// CHECK:         %[[SIGN_HI:.*]] = arith.shrui %[[U]], %[[C24]]
+// CHECK:         %[[SIGN:.*]] = arith.andi %[[SIGN_HI]], %[[C128]]
+// CHECK:         %[[KEPT:.*]] = arith.shrui %[[A]], %[[C20]]
+// CHECK:         %[[LSB:.*]] = arith.andi %[[KEPT]], %[[ONE]]
+// CHECK:         %[[BIASED:.*]] = arith.addi %[[A]], %[[HALF_M1]]
+// CHECK:         %[[ROUNDED:.*]] = arith.addi %[[BIASED]], %[[LSB]]
+// CHECK:         %[[NSHIFTED:.*]] = arith.shrui %[[ROUNDED]], %[[C20]]
+// CHECK:         %[[NORMAL:.*]] = arith.subi %[[NSHIFTED]], %[[REBIAS]]
+// CHECK:         %[[E:.*]] = arith.shrui %[[A]], %[[C23]]
+// CHECK:         %[[EC:.*]] = arith.minui %[[E]], %[[EMAX_SUB]]
+// CHECK:         %[[F:.*]] = arith.andi %[[A]], %[[FRAC]]
+// CHECK:         %[[MANT:.*]] = arith.ori %[[F]], %[[IMPLICIT]]
+// CHECK:         %[[S0:.*]] = arith.subi %[[C141]], %[[EC]]
+// CHECK:         %[[S:.*]] = arith.minui %[[S0]], %[[C31]]
+// CHECK:         %[[SM1:.*]] = arith.subi %[[S]], %[[ONE]]
+// CHECK:         %[[HALF:.*]] = arith.shli %[[ONE]], %[[SM1]]
+// CHECK:         %[[SHALF_M1:.*]] = arith.subi %[[HALF]], %[[ONE]]
+// CHECK:         %[[SKEPT:.*]] = arith.shrui %[[MANT]], %[[S]]
+// CHECK:         %[[SLSB:.*]] = arith.andi %[[SKEPT]], %[[ONE]]
+// CHECK:         %[[SBIASED:.*]] = arith.addi %[[MANT]], %[[SHALF_M1]]
+// CHECK:         %[[SROUNDED:.*]] = arith.addi %[[SBIASED]], %[[SLSB]]
+// CHECK:         %[[SUBNORMAL:.*]] = arith.shrui %[[SROUNDED]], %[[S]]
+// CHECK:         %[[IS_NORMAL:.*]] = arith.cmpi uge, %[[A]], %[[MIN_NORMAL]]
+// CHECK:         %[[MAG:.*]] = arith.select %[[IS_NORMAL]], %[[NORMAL]], %[[SUBNORMAL]] : vector<16xi1>, vector<16xi32>
+// CHECK:         %[[MAG_NAN:.*]] = arith.minui %[[MAG]], %[[NAN_CODE]]
+// CHECK:         %[[CODE:.*]] = arith.ori %[[MAG_NAN]], %[[SIGN]]
+// CHECK:         %[[CODE8:.*]] = arith.trunci %[[CODE]] : vector<16xi32> to vector<16xi8>
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[CODE8]] : vector<16xi8> to vector<16xf8E4M3FN>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]] : vector<16xf8E4M3FN>
+func.func @truncf_f32_e4m3fn_vector(%x: vector<16xf32>) -> vector<16xf8E4M3FN> {
+  %0 = arith.truncf %x : vector<16xf32> to vector<16xf8E4M3FN>
+  return %0 : vector<16xf8E4M3FN>
+}
+
+// -----
+
+// An explicit to_nearest_even rounding mode is the default one.
+
+// CHECK-LABEL: func.func @truncf_f32_e4m3fn_scalar(
+// CHECK-SAME:      %[[X:.*]]: f32) -> f8E4M3FN
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant 524287 : i32
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant 127 : i32
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : f32 to i32
+// CHECK:         %[[A:.*]] = arith.andi %[[U]]
+// CHECK:         arith.addi %[[A]], %[[HALF_M1]] : i32
+// CHECK:         %[[MAG:.*]] = arith.select
+// CHECK:         arith.minui %[[MAG]], %[[NAN_CODE]] : i32
+// CHECK:         %[[CODE8:.*]] = arith.trunci %{{.*}} : i32 to i8
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[CODE8]] : i8 to f8E4M3FN
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]] : f8E4M3FN
+func.func @truncf_f32_e4m3fn_scalar(%x: f32) -> f8E4M3FN {
+  %0 = arith.truncf %x to_nearest_even : f32 to f8E4M3FN
+  return %0 : f8E4M3FN
+}
+
+// -----
+
+// E5M2: 2 mantissa bits (shift 21, half 2^20 - 1), rebias 127 -> 15
+// (448 = 112 << 2), smallest normal 2^-14 (113 << 23); overflow and inf clamp
+// to the inf code 124 (0x7C), NaN (|bits| > 0x7F800000) gives 126 (0x7E).
+
+// CHECK-LABEL: func.func @truncf_f32_e5m2_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf32>) -> vector<16xf8E5M2>
+// CHECK-DAG:     %[[C21:.*]] = arith.constant dense<21> : vector<16xi32>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<1048575> : vector<16xi32>
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<448> : vector<16xi32>
+// CHECK-DAG:     %[[C134:.*]] = arith.constant dense<134> : vector<16xi32>
+// CHECK-DAG:     %[[MIN_NORMAL:.*]] = arith.constant dense<947912704> : vector<16xi32>
+// CHECK-DAG:     %[[INF_CODE:.*]] = arith.constant dense<124> : vector<16xi32>
+// CHECK-DAG:     %[[F32_INF:.*]] = arith.constant dense<2139095040> : vector<16xi32>
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant dense<126> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : vector<16xf32> to vector<16xi32>
+// CHECK:         %[[A:.*]] = arith.andi %[[U]]
+// CHECK:         %[[KEPT:.*]] = arith.shrui %[[A]], %[[C21]]
+// CHECK:         %[[LSB:.*]] = arith.andi %[[KEPT]]
+// CHECK:         %[[BIASED:.*]] = arith.addi %[[A]], %[[HALF_M1]]
+// CHECK:         %[[ROUNDED:.*]] = arith.addi %[[BIASED]], %[[LSB]]
+// CHECK:         %[[NSHIFTED:.*]] = arith.shrui %[[ROUNDED]], %[[C21]]
+// CHECK:         %[[NORMAL:.*]] = arith.subi %[[NSHIFTED]], %[[REBIAS]]
+// CHECK:         arith.subi %[[C134]], %{{.*}}
+// CHECK:         %[[IS_NORMAL:.*]] = arith.cmpi uge, %[[A]], %[[MIN_NORMAL]]
+// CHECK:         %[[MAG:.*]] = arith.select %[[IS_NORMAL]], %[[NORMAL]], %{{.*}}
+// CHECK:         %[[MAG_INF:.*]] = arith.minui %[[MAG]], %[[INF_CODE]]
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt, %[[A]], %[[F32_INF]]
+// CHECK:         %[[MAG_NAN:.*]] = arith.select %[[IS_NAN]], %[[NAN_CODE]], %[[MAG_INF]]
+// CHECK:         %[[CODE:.*]] = arith.ori %[[MAG_NAN]], %{{.*}}
+// CHECK:         %[[CODE8:.*]] = arith.trunci %[[CODE]] : vector<16xi32> to vector<16xi8>
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[CODE8]] : vector<16xi8> to vector<16xf8E5M2>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_f32_e5m2_vector(%x: vector<16xf32>) -> vector<16xf8E5M2> {
+  %0 = arith.truncf %x : vector<16xf32> to vector<16xf8E5M2>
+  return %0 : vector<16xf8E5M2>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_f32_e5m2_scalar(
+// CHECK-SAME:      %[[X:.*]]: f32) -> f8E5M2
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant 1048575 : i32
+// CHECK-DAG:     %[[INF_CODE:.*]] = arith.constant 124 : i32
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant 126 : i32
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : f32 to i32
+// CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : i32
+// CHECK:         arith.minui %{{.*}}, %[[INF_CODE]] : i32
+// CHECK:         arith.select %{{.*}}, %[[NAN_CODE]], %{{.*}} : i32
+// CHECK:         %[[CODE8:.*]] = arith.trunci %{{.*}} : i32 to i8
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[CODE8]] : i8 to f8E5M2
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]] : f8E5M2
+func.func @truncf_f32_e5m2_scalar(%x: f32) -> f8E5M2 {
+  %0 = arith.truncf %x : f32 to f8E5M2
+  return %0 : f8E5M2
+}
+
+// -----
+
+// f16 and bf16 sources: an exact extf to f32, then the same single rounding
+// (never a truncf through another format).
+
+// CHECK-LABEL: func.func @truncf_f16_e4m3fn_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf16>) -> vector<16xf8E4M3FN>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<524287> : vector<16xi32>
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant dense<127> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xf16> to vector<16xf32>
+// CHECK:         %[[U:.*]] = arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
+// CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
+// CHECK:         arith.minui %{{.*}}, %[[NAN_CODE]] : vector<16xi32>
+// CHECK:         %[[CODE8:.*]] = arith.trunci %{{.*}} : vector<16xi32> to vector<16xi8>
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[CODE8]] : vector<16xi8> to vector<16xf8E4M3FN>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_f16_e4m3fn_vector(%x: vector<16xf16>) -> vector<16xf8E4M3FN> {
+  %0 = arith.truncf %x : vector<16xf16> to vector<16xf8E4M3FN>
+  return %0 : vector<16xf8E4M3FN>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_f16_e4m3fn_scalar(
+// CHECK-SAME:      %[[X:.*]]: f16) -> f8E4M3FN
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : f16 to f32
+// CHECK:         arith.bitcast %[[W]] : f32 to i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E4M3FN
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_f16_e4m3fn_scalar(%x: f16) -> f8E4M3FN {
+  %0 = arith.truncf %x : f16 to f8E4M3FN
+  return %0 : f8E4M3FN
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_f16_e5m2_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf16>) -> vector<16xf8E5M2>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<1048575> : vector<16xi32>
+// CHECK-DAG:     %[[INF_CODE:.*]] = arith.constant dense<124> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xf16> to vector<16xf32>
+// CHECK:         arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
+// CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
+// CHECK:         arith.minui %{{.*}}, %[[INF_CODE]] : vector<16xi32>
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : vector<16xi8> to vector<16xf8E5M2>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_f16_e5m2_vector(%x: vector<16xf16>) -> vector<16xf8E5M2> {
+  %0 = arith.truncf %x : vector<16xf16> to vector<16xf8E5M2>
+  return %0 : vector<16xf8E5M2>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_f16_e5m2_scalar(
+// CHECK-SAME:      %[[X:.*]]: f16) -> f8E5M2
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : f16 to f32
+// CHECK:         arith.bitcast %[[W]] : f32 to i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E5M2
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_f16_e5m2_scalar(%x: f16) -> f8E5M2 {
+  %0 = arith.truncf %x : f16 to f8E5M2
+  return %0 : f8E5M2
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_bf16_e4m3fn_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xbf16>) -> vector<16xf8E4M3FN>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<524287> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xbf16> to vector<16xf32>
+// CHECK:         arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
+// CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : vector<16xi8> to vector<16xf8E4M3FN>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_bf16_e4m3fn_vector(%x: vector<16xbf16>) -> vector<16xf8E4M3FN> {
+  %0 = arith.truncf %x : vector<16xbf16> to vector<16xf8E4M3FN>
+  return %0 : vector<16xf8E4M3FN>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_bf16_e4m3fn_scalar(
+// CHECK-SAME:      %[[X:.*]]: bf16) -> f8E4M3FN
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : bf16 to f32
+// CHECK:         arith.bitcast %[[W]] : f32 to i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E4M3FN
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_bf16_e4m3fn_scalar(%x: bf16) -> f8E4M3FN {
+  %0 = arith.truncf %x : bf16 to f8E4M3FN
+  return %0 : f8E4M3FN
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_bf16_e5m2_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xbf16>) -> vector<16xf8E5M2>
+// CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<1048575> : vector<16xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xbf16> to vector<16xf32>
+// CHECK:         arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
+// CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : vector<16xi8> to vector<16xf8E5M2>
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_bf16_e5m2_vector(%x: vector<16xbf16>) -> vector<16xf8E5M2> {
+  %0 = arith.truncf %x : vector<16xbf16> to vector<16xf8E5M2>
+  return %0 : vector<16xf8E5M2>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @truncf_bf16_e5m2_scalar(
+// CHECK-SAME:      %[[X:.*]]: bf16) -> f8E5M2
+// CHECK-NOT:     arith.truncf
+// CHECK:         %[[W:.*]] = arith.extf %[[X]] : bf16 to f32
+// CHECK:         arith.bitcast %[[W]] : f32 to i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E5M2
+// CHECK-NOT:     arith.truncf
+// CHECK:         return %[[Y]]
+func.func @truncf_bf16_e5m2_scalar(%x: bf16) -> f8E5M2 {
+  %0 = arith.truncf %x : bf16 to f8E5M2
+  return %0 : f8E5M2
+}
+
+// -----
+
+// Statically shaped tensors are expanded too (the ops are elementwise).
+
+// CHECK-LABEL: func.func @truncf_f32_e4m3fn_tensor(
+// CHECK-SAME:      %[[X:.*]]: tensor<4x8xf32>) -> tensor<4x8xf8E4M3FN>
+// CHECK-DAG:     arith.constant dense<524287> : tensor<4x8xi32>
+// CHECK-NOT:     arith.truncf
+// CHECK:         arith.bitcast %[[X]] : tensor<4x8xf32> to tensor<4x8xi32>
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : tensor<4x8xi8> to tensor<4x8xf8E4M3FN>
+// CHECK:         return %[[Y]]
+func.func @truncf_f32_e4m3fn_tensor(%x: tensor<4x8xf32>) -> tensor<4x8xf8E4M3FN> {
+  %0 = arith.truncf %x : tensor<4x8xf32> to tensor<4x8xf8E4M3FN>
+  return %0 : tensor<4x8xf8E4M3FN>
+}
+
+// -----
+
+// extf, the canonical case op by op: f8E4M3FN -> f32 on vector<16x...>.
+// Normal codes: mag << 20 plus the rebias 120 << 23 (1006632960). Subnormal
+// codes (mag < 8): lz = (man < 2) + (man < 4) leading zeros, exponent field
+// 119 - lz, man shifted by lz + 21 so that its leading one lands on bit 23.
+// Zero stays zero, 0x7F becomes the quiet NaN 0x7FC00000, then the sign.
+
+// CHECK-LABEL: func.func @extf_e4m3fn_f32_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf8E4M3FN>) -> vector<16xf32>
+// CHECK-DAG:     %[[C128:.*]] = arith.constant dense<128> : vector<16xi32>
+// CHECK-DAG:     %[[C24:.*]] = arith.constant dense<24> : vector<16xi32>
+// CHECK-DAG:     %[[C127:.*]] = arith.constant dense<127> : vector<16xi32>
+// CHECK-DAG:     %[[C20:.*]] = arith.constant dense<20> : vector<16xi32>
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<1006632960> : vector<16xi32>
+// CHECK-DAG:     %[[C7:.*]] = arith.constant dense<7> : vector<16xi32>
+// CHECK-DAG:     %[[C2:.*]] = arith.constant dense<2> : vector<16xi32>
+// CHECK-DAG:     %[[C4:.*]] = arith.constant dense<4> : vector<16xi32>
+// CHECK-DAG:     %[[C119:.*]] = arith.constant dense<119> : vector<16xi32>
+// CHECK-DAG:     %[[C23:.*]] = arith.constant dense<23> : vector<16xi32>
+// CHECK-DAG:     %[[C21:.*]] = arith.constant dense<21> : vector<16xi32>
+// CHECK-DAG:     %[[C8:.*]] = arith.constant dense<8> : vector<16xi32>
+// CHECK-DAG:     %[[ZERO:.*]] = arith.constant dense<0> : vector<16xi32>
+// CHECK-DAG:     %[[QNAN:.*]] = arith.constant dense<2143289344> : vector<16xi32>
+// CHECK-NOT:     arith.extf
+// CHECK:         %[[C:.*]] = arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
+// CHECK:         %[[C32:.*]] = arith.extui %[[C]] : vector<16xi8> to vector<16xi32>
+// CHECK:         %[[SB:.*]] = arith.andi %[[C32]], %[[C128]]
+// CHECK:         %[[SIGN:.*]] = arith.shli %[[SB]], %[[C24]]
+// CHECK:         %[[MAG:.*]] = arith.andi %[[C32]], %[[C127]]
+// CHECK:         %[[MSH:.*]] = arith.shli %[[MAG]], %[[C20]]
+// CHECK:         %[[NORMAL:.*]] = arith.addi %[[MSH]], %[[REBIAS]]
+// CHECK:         %[[MAN:.*]] = arith.andi %[[MAG]], %[[C7]]
+// CHECK:         %[[LT2:.*]] = arith.cmpi ult, %[[MAN]], %[[C2]]
+// CHECK:         %[[LT2I:.*]] = arith.extui %[[LT2]] : vector<16xi1> to vector<16xi32>
+// CHECK:         %[[LT4:.*]] = arith.cmpi ult, %[[MAN]], %[[C4]]
+// CHECK:         %[[LT4I:.*]] = arith.extui %[[LT4]] : vector<16xi1> to vector<16xi32>
+// CHECK:         %[[LZ:.*]] = arith.addi %[[LT2I]], %[[LT4I]]
+// CHECK:         %[[EXP:.*]] = arith.subi %[[C119]], %[[LZ]]
+// CHECK:         %[[EXPSH:.*]] = arith.shli %[[EXP]], %[[C23]]
+// CHECK:         %[[SH:.*]] = arith.addi %[[LZ]], %[[C21]]
+// CHECK:         %[[MANSH:.*]] = arith.shli %[[MAN]], %[[SH]]
+// CHECK:         %[[SUBNORMAL:.*]] = arith.addi %[[EXPSH]], %[[MANSH]]
+// CHECK:         %[[IS_SUB:.*]] = arith.cmpi ult, %[[MAG]], %[[C8]]
+// CHECK:         %[[B0:.*]] = arith.select %[[IS_SUB]], %[[SUBNORMAL]], %[[NORMAL]]
+// CHECK:         %[[IS_ZERO:.*]] = arith.cmpi eq, %[[MAG]], %[[ZERO]]
+// CHECK:         %[[B1:.*]] = arith.select %[[IS_ZERO]], %[[ZERO]], %[[B0]]
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi eq, %[[MAG]], %[[C127]]
+// CHECK:         %[[B2:.*]] = arith.select %[[IS_NAN]], %[[QNAN]], %[[B1]]
+// CHECK:         %[[BITS:.*]] = arith.ori %[[B2]], %[[SIGN]]
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[BITS]] : vector<16xi32> to vector<16xf32>
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]] : vector<16xf32>
+func.func @extf_e4m3fn_f32_vector(%x: vector<16xf8E4M3FN>) -> vector<16xf32> {
+  %0 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xf32>
+  return %0 : vector<16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extf_e4m3fn_f32_scalar(
+// CHECK-SAME:      %[[X:.*]]: f8E4M3FN) -> f32
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant 1006632960 : i32
+// CHECK-NOT:     arith.extf
+// CHECK:         %[[C:.*]] = arith.bitcast %[[X]] : f8E4M3FN to i8
+// CHECK:         arith.extui %[[C]] : i8 to i32
+// CHECK:         arith.addi %{{.*}}, %[[REBIAS]] : i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]] : f32
+func.func @extf_e4m3fn_f32_scalar(%x: f8E4M3FN) -> f32 {
+  %0 = arith.extf %x : f8E4M3FN to f32
+  return %0 : f32
+}
+
+// -----
+
+// E5M2: rebias 112 << 23, one leading-zero compare (man < 2), and the IEEE
+// specials: 0x7C is inf, above it NaN.
+
+// CHECK-LABEL: func.func @extf_e5m2_f32_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf8E5M2>) -> vector<16xf32>
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<939524096> : vector<16xi32>
+// CHECK-DAG:     %[[INF_CODE:.*]] = arith.constant dense<124> : vector<16xi32>
+// CHECK-DAG:     %[[F32_INF:.*]] = arith.constant dense<2139095040> : vector<16xi32>
+// CHECK-DAG:     %[[QNAN:.*]] = arith.constant dense<2143289344> : vector<16xi32>
+// CHECK-NOT:     arith.extf
+// CHECK:         %[[C:.*]] = arith.bitcast %[[X]] : vector<16xf8E5M2> to vector<16xi8>
+// CHECK:         arith.addi %{{.*}}, %[[REBIAS]]
+// CHECK:         %[[IS_INF:.*]] = arith.cmpi eq, %[[MAG:.*]], %[[INF_CODE]]
+// CHECK:         %[[B0:.*]] = arith.select %[[IS_INF]], %[[F32_INF]], %{{.*}}
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt, %[[MAG]], %[[INF_CODE]]
+// CHECK:         %[[B1:.*]] = arith.select %[[IS_NAN]], %[[QNAN]], %[[B0]]
+// CHECK:         %[[BITS:.*]] = arith.ori %[[B1]], %{{.*}}
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[BITS]] : vector<16xi32> to vector<16xf32>
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]]
+func.func @extf_e5m2_f32_vector(%x: vector<16xf8E5M2>) -> vector<16xf32> {
+  %0 = arith.extf %x : vector<16xf8E5M2> to vector<16xf32>
+  return %0 : vector<16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extf_e5m2_f32_scalar(
+// CHECK-SAME:      %[[X:.*]]: f8E5M2) -> f32
+// CHECK-DAG:     %[[REBIAS:.*]] = arith.constant 939524096 : i32
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.bitcast %[[X]] : f8E5M2 to i8
+// CHECK:         arith.addi %{{.*}}, %[[REBIAS]] : i32
+// CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]]
+func.func @extf_e5m2_f32_scalar(%x: f8E5M2) -> f32 {
+  %0 = arith.extf %x : f8E5M2 to f32
+  return %0 : f32
+}
+
+// -----
+
+// To f16: decode to f32 bits, then an exact truncf f32 -> f16.
+
+// CHECK-LABEL: func.func @extf_e4m3fn_f16_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf8E4M3FN>) -> vector<16xf16>
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
+// CHECK:         %[[F:.*]] = arith.bitcast %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:         %[[Y:.*]] = arith.truncf %[[F]] : vector<16xf32> to vector<16xf16>
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]]
+func.func @extf_e4m3fn_f16_vector(%x: vector<16xf8E4M3FN>) -> vector<16xf16> {
+  %0 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xf16>
+  return %0 : vector<16xf16>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extf_e5m2_f16_scalar(
+// CHECK-SAME:      %[[X:.*]]: f8E5M2) -> f16
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.bitcast %[[X]] : f8E5M2 to i8
+// CHECK:         %[[F:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK:         %[[Y:.*]] = arith.truncf %[[F]] : f32 to f16
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]]
+func.func @extf_e5m2_f16_scalar(%x: f8E5M2) -> f16 {
+  %0 = arith.extf %x : f8E5M2 to f16
+  return %0 : f16
+}
+
+// -----
+
+// To bf16: every FP8 value's f32 bits end in 16 zero bits, so bf16 is the
+// high half (no float op at all).
+
+// CHECK-LABEL: func.func @extf_e4m3fn_bf16_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf8E4M3FN>) -> vector<16xbf16>
+// CHECK-DAG:     %[[C16:.*]] = arith.constant dense<16> : vector<16xi32>
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
+// CHECK:         %[[BITS:.*]] = arith.ori
+// CHECK:         %[[HI:.*]] = arith.shrui %[[BITS]], %[[C16]]
+// CHECK:         %[[H:.*]] = arith.trunci %[[HI]] : vector<16xi32> to vector<16xi16>
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[H]] : vector<16xi16> to vector<16xbf16>
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[Y]]
+func.func @extf_e4m3fn_bf16_vector(%x: vector<16xf8E4M3FN>) -> vector<16xbf16> {
+  %0 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xbf16>
+  return %0 : vector<16xbf16>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extf_e5m2_bf16_scalar(
+// CHECK-SAME:      %[[X:.*]]: f8E5M2) -> bf16
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.bitcast %[[X]] : f8E5M2 to i8
+// CHECK:         %[[H:.*]] = arith.trunci %{{.*}} : i32 to i16
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[H]] : i16 to bf16
+// CHECK:         return %[[Y]]
+func.func @extf_e5m2_bf16_scalar(%x: f8E5M2) -> bf16 {
+  %0 = arith.extf %x : f8E5M2 to bf16
+  return %0 : bf16
+}
+
+// -----
+
+// To f64 (beyond the contract, exact): decode to f32, then extf f32 -> f64.
+
+// CHECK-LABEL: func.func @extf_e5m2_f64_vector(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf8E5M2>) -> vector<16xf64>
+// CHECK:         arith.bitcast %[[X]] : vector<16xf8E5M2> to vector<16xi8>
+// CHECK:         %[[F:.*]] = arith.bitcast %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:         %[[Y:.*]] = arith.extf %[[F]] : vector<16xf32> to vector<16xf64>
+// CHECK:         return %[[Y]]
+func.func @extf_e5m2_f64_vector(%x: vector<16xf8E5M2>) -> vector<16xf64> {
+  %0 = arith.extf %x : vector<16xf8E5M2> to vector<16xf64>
+  return %0 : vector<16xf64>
+}
+
+// -----
+
+// Casts that do not involve f8E4M3FN/f8E5M2 are left alone.
+
+// CHECK-LABEL: func.func @untouched(
+// CHECK:         arith.truncf %{{.*}} : f32 to f16
+// CHECK:         arith.extf %{{.*}} : f16 to f32
+// CHECK:         arith.truncf %{{.*}} : f32 to f8E4M3FNUZ
+// CHECK:         arith.extf %{{.*}} : f8E5M2FNUZ to f32
+func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ, f32) {
+  %0 = arith.truncf %x : f32 to f16
+  %1 = arith.extf %h : f16 to f32
+  %2 = arith.truncf %x : f32 to f8E4M3FNUZ
+  %3 = arith.extf %z : f8E5M2FNUZ to f32
+  return %0, %1, %2, %3 : f16, f32, f8E4M3FNUZ, f32
+}
