@@ -10,7 +10,9 @@
 #include "quanta/Transforms/EntryPoints.h"
 #include "quanta/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -70,6 +72,186 @@ static bool isScalar(Type type) {
   return isa<IntegerType, FloatType, IndexType>(type);
 }
 
+static bool isInt4Tensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getElementType().isInteger(4);
+}
+
+/// The sizes of `tensor`'s dimensions as index values, from `value`.
+static SmallVector<Value> getSizes(OpBuilder &b, Location loc, Value value) {
+  SmallVector<Value> sizes;
+  auto type = cast<RankedTensorType>(value.getType());
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(type.isDynamicDim(d)
+                        ? tensor::DimOp::create(b, loc, value, d).getResult()
+                        : arith::ConstantIndexOp::create(b, loc,
+                                                         type.getDimSize(d))
+                              .getResult());
+  return sizes;
+}
+
+/// Row-major linear index of the current iteration of a linalg.generic over
+/// `sizes`.
+static Value linearIndex(OpBuilder &b, Location loc, ArrayRef<Value> sizes) {
+  Value index = arith::ConstantIndexOp::create(b, loc, 0);
+  for (auto [d, size] : llvm::enumerate(sizes)) {
+    index = arith::MulIOp::create(b, loc, index, size);
+    index = arith::AddIOp::create(b, loc, index,
+                                  linalg::IndexOp::create(b, loc, d));
+  }
+  return index;
+}
+
+/// The number of bytes that hold `sizes`' elements packed two per byte.
+static Value packedBytes(OpBuilder &b, Location loc, ArrayRef<Value> sizes) {
+  Value count = arith::ConstantIndexOp::create(b, loc, 1);
+  for (Value size : sizes)
+    count = arith::MulIOp::create(b, loc, count, size);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  return arith::ShRUIOp::create(b, loc, arith::AddIOp::create(b, loc, count,
+                                                              one),
+                                one);
+}
+
+/// The packed tensor type of an int4 tensor type.
+static RankedTensorType getPackedType(RankedTensorType type) {
+  int64_t bytes = type.hasStaticShape() ? (type.getNumElements() + 1) / 2
+                                        : ShapedType::kDynamic;
+  return RankedTensorType::get({bytes}, IntegerType::get(type.getContext(), 8));
+}
+
+/// Unpacks int4 values, two per byte with the first in the low nibble, into
+/// a tensor of `type` with dimension sizes `sizes`.
+static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
+                        RankedTensorType type, ArrayRef<Value> sizes) {
+  SmallVector<Value> dynamicSizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      dynamicSizes.push_back(sizes[d]);
+  Value init = tensor::EmptyOp::create(b, loc, type, dynamicSizes);
+  SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(type.getRank())}, iterators,
+      [&](OpBuilder &nb, Location nl, ValueRange) {
+        Value index = linearIndex(nb, nl, sizes);
+        Value one = arith::ConstantIndexOp::create(nb, nl, 1);
+        Value byte = tensor::ExtractOp::create(
+            nb, nl, packed,
+            ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
+        Value odd = arith::IndexCastOp::create(
+            nb, nl, nb.getI8Type(), arith::AndIOp::create(nb, nl, index, one));
+        Value shift = arith::MulIOp::create(
+            nb, nl, odd,
+            arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4)));
+        Value nibble = arith::ShRUIOp::create(nb, nl, byte, shift);
+        linalg::YieldOp::create(
+            nb, nl,
+            ValueRange{arith::TruncIOp::create(nb, nl, type.getElementType(),
+                                               nibble)});
+      });
+  return generic.getResult(0);
+}
+
+/// Packs an int4 tensor two per byte, first element in the low nibble, the
+/// high nibble of an odd tail zero.
+static Value packInt4(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<Value> sizes = getSizes(b, loc, value);
+  RankedTensorType packedType = getPackedType(type);
+  Value bytes = packedBytes(b, loc, sizes);
+  Value init =
+      packedType.hasStaticShape()
+          ? tensor::EmptyOp::create(b, loc, packedType, ValueRange{})
+          : tensor::EmptyOp::create(b, loc, packedType, ValueRange{bytes});
+  Value count = arith::ConstantIndexOp::create(b, loc, 1);
+  for (Value size : sizes)
+    count = arith::MulIOp::create(b, loc, count, size);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{packedType}, ValueRange{}, ValueRange{init},
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(1)},
+      ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+      [&](OpBuilder &nb, Location nl, ValueRange) {
+        Value one = arith::ConstantIndexOp::create(nb, nl, 1);
+        Value low = arith::ShLIOp::create(nb, nl,
+                                          linalg::IndexOp::create(nb, nl, 0),
+                                          one);
+        Value high = arith::AddIOp::create(nb, nl, low, one);
+        Value last = arith::SubIOp::create(nb, nl, count, one);
+        Value inRange = arith::CmpIOp::create(
+            nb, nl, arith::CmpIPredicate::ult, high, count);
+        high = arith::MinUIOp::create(nb, nl, high, last);
+        // Reads element `index` (row-major) of `value` as an i8 nibble.
+        auto nibbleAt = [&](Value index) -> Value {
+          SmallVector<Value> coords(sizes.size());
+          for (int64_t d = static_cast<int64_t>(sizes.size()) - 1; d >= 0;
+               --d) {
+            coords[d] = arith::RemUIOp::create(nb, nl, index, sizes[d]);
+            index = arith::DivUIOp::create(nb, nl, index, sizes[d]);
+          }
+          Value element = tensor::ExtractOp::create(nb, nl, value, coords);
+          return arith::ExtUIOp::create(nb, nl, nb.getI8Type(), element);
+        };
+        Value highNibble = arith::SelectOp::create(
+            nb, nl, inRange, nibbleAt(high),
+            arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(0)));
+        Value byte = arith::OrIOp::create(
+            nb, nl, nibbleAt(low),
+            arith::ShLIOp::create(
+                nb, nl, highNibble,
+                arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4))));
+        linalg::YieldOp::create(nb, nl, ValueRange{byte});
+      });
+  return generic.getResult(0);
+}
+
+/// Makes int4 tensors cross the boundary packed: an int4 argument becomes the
+/// packed bytes followed by its dynamic dimensions as `index` arguments; an
+/// int4 result is returned packed.
+static void packInt4Boundary(func::FuncOp func) {
+  FunctionType type = func.getFunctionType();
+  Block &entry = func.getBody().front();
+  OpBuilder b = OpBuilder::atBlockBegin(&entry);
+  Location loc = func.getLoc();
+  // Each packed argument takes the old argument's place, followed by its
+  // dynamic dimensions.
+  unsigned inserted = 0;
+  for (unsigned i = 0, e = type.getNumInputs(); i < e; ++i) {
+    Type argType = type.getInput(i);
+    if (!isInt4Tensor(argType))
+      continue;
+    auto tensor = cast<RankedTensorType>(argType);
+    unsigned position = i + inserted;
+    BlockArgument oldArg = entry.getArgument(position);
+    BlockArgument packed =
+        entry.insertArgument(position, getPackedType(tensor), loc);
+    SmallVector<Value> sizes;
+    unsigned dynamic = 0;
+    for (int64_t d = 0; d < tensor.getRank(); ++d) {
+      if (!tensor.isDynamicDim(d)) {
+        sizes.push_back(
+            arith::ConstantIndexOp::create(b, loc, tensor.getDimSize(d)));
+        continue;
+      }
+      sizes.push_back(entry.insertArgument(position + 2 + dynamic++,
+                                           b.getIndexType(), loc));
+    }
+    Value unpacked = unpackInt4(b, loc, packed, tensor, sizes);
+    oldArg.replaceAllUsesWith(unpacked);
+    entry.eraseArgument(position + 1);
+    inserted += dynamic;
+  }
+  Operation *terminator = entry.getTerminator();
+  b.setInsertionPoint(terminator);
+  for (OpOperand &operand : terminator->getOpOperands())
+    if (isInt4Tensor(operand.get().getType()))
+      operand.set(packInt4(b, loc, operand.get()));
+  func.setFunctionType(FunctionType::get(func.getContext(),
+                                         entry.getArgumentTypes(),
+                                         terminator->getOperandTypes()));
+}
+
 static LogicalResult prepareEntryPoint(func::FuncOp func,
                                        SymbolTable &symbols) {
   FunctionType type = func.getFunctionType();
@@ -101,6 +283,9 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                                                    source->second}));
     }
   }
+  if (llvm::any_of(type.getInputs(), isInt4Tensor) ||
+      llvm::any_of(type.getResults(), isInt4Tensor))
+    packInt4Boundary(func);
   std::string name = func.getSymName().str();
   func->setAttr(kEntryAttr, b.getStringAttr(name));
   func->setAttr(kEntryTypeAttr, TypeAttr::get(type));
@@ -202,6 +387,15 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
     implArgs.append(strides.begin(), strides.end());
   };
 
+  // ceil(elements / 2), the bytes of a packed int4 tensor.
+  auto packedByteCount = [&](ArrayRef<Value> sizes) -> Value {
+    Value count = constant(1);
+    for (Value size : sizes)
+      count = LLVM::MulOp::create(b, loc, count, size);
+    return LLVM::LShrOp::create(
+        b, loc, LLVM::AddOp::create(b, loc, count, constant(1)), constant(1));
+  };
+
   unsigned next = 0;
   SmallVector<SmallVector<Value>> inputSizes;
   for (Type input : entry.type.getInputs()) {
@@ -212,11 +406,22 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
       continue;
     }
     Value base = block->getArgument(next++);
-    SmallVector<Value> sizes;
-    for (int64_t d = 0; d < tensor.getRank(); ++d)
-      sizes.push_back(tensor.isDynamicDim(d) ? block->getArgument(next++)
-                                             : constant(tensor.getDimSize(d)));
-    appendDescriptor(base, sizes);
+    SmallVector<Value> sizes, dynamicSizes;
+    for (int64_t d = 0; d < tensor.getRank(); ++d) {
+      if (!tensor.isDynamicDim(d)) {
+        sizes.push_back(constant(tensor.getDimSize(d)));
+        continue;
+      }
+      sizes.push_back(block->getArgument(next++));
+      dynamicSizes.push_back(sizes.back());
+    }
+    if (isInt4Tensor(tensor)) {
+      // Packed bytes, then the logical dynamic dimensions.
+      appendDescriptor(base, {packedByteCount(sizes)});
+      implArgs.append(dynamicSizes);
+    } else {
+      appendDescriptor(base, sizes);
+    }
     inputSizes.push_back(sizes);
   }
   auto resultDim = entry.resultDims.begin();
@@ -231,6 +436,8 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
       auto [arg, dim] = *resultDim++;
       sizes.push_back(inputSizes[arg][dim]);
     }
+    if (isInt4Tensor(tensor))
+      sizes = {packedByteCount(sizes)};
     appendDescriptor(block->getArgument(next++), sizes);
   }
 
