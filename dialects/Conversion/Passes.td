@@ -55,7 +55,7 @@ def ConvertQuantaToLinalg : Pass<"convert-quanta-to-linalg"> {
     bodies compute the op's numerics with `arith`/`math` scalar ops exactly as
     the reference library does (round half to even via `math.roundeven`,
     NaN to the zero point, saturation by clamping before the conversion, FP8
-    as `arith.truncf`/`extf` that `--quanta-expand-f8-casts` expands).
+    as `arith.truncf`/`extf` that `--quanta-expand-float-casts` expands).
     Parameters are read through indexing maps that encode the granularity:
     `()` per tensor, `(d_axis)` per channel, `(..., d_axis floordiv g, ...)`
     per group. `compute_params` becomes reductions over each parameter's set

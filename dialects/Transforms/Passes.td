@@ -10,8 +10,8 @@
 
 include "mlir/Pass/PassBase.td"
 
-def ExpandFloat8Casts : Pass<"quanta-expand-f8-casts"> {
-  let summary = "Expand arith.truncf/extf to and from FP8 into integer arithmetic";
+def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
+  let summary = "Expand FP8 casts and f32-to-bf16 truncation into integer arithmetic";
   let description = [{
     Rewrites `arith.truncf` from `f32`, `f16` or `bf16` to `f8E4M3FN` or
     `f8E5M2`, and `arith.extf` from those FP8 types to `f16`, `bf16` or
@@ -28,6 +28,10 @@ def ExpandFloat8Casts : Pass<"quanta-expand-f8-casts"> {
     NaN. `arith.extf` is exact. The results match the reference library's
     `encodeFloat(x, fmt, /*saturate=*/false)` and `decodeFloat` bit for bit.
     Saturating conversions are a clamp to +-max finite before the truncf.
+
+    `arith.truncf` from f32 to bf16 is expanded the same way (one
+    round-half-to-even step on the bits), because x86's `vcvtneps2bf16`
+    flushes subnormal inputs to zero.
 
     Before:
 

@@ -17,9 +17,9 @@ namespace quanta {
 #define GEN_PASS_DECL
 #include "quanta/Transforms/Passes.h.inc"
 
-/// Adds the patterns that expand arith.truncf/extf to and from FP8 into
-/// integer arithmetic (see the `quanta-expand-f8-casts` pass).
-void populateExpandFloat8CastsPatterns(RewritePatternSet &patterns);
+/// Adds the patterns that expand FP8 casts and f32-to-bf16 truncation into
+/// integer arithmetic (see the `quanta-expand-float-casts` pass).
+void populateExpandFloatCastsPatterns(RewritePatternSet &patterns);
 
 #define GEN_PASS_REGISTRATION
 #include "quanta/Transforms/Passes.h.inc"

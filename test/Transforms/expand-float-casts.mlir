@@ -1,4 +1,4 @@
-// RUN: quanta-opt %s -quanta-expand-f8-casts -split-input-file | FileCheck %s
+// RUN: quanta-opt %s -quanta-expand-float-casts -split-input-file | FileCheck %s
 
 // The canonical case, checked op by op: f32 -> f8E4M3FN on vector<16xf32>.
 // Normal results round the f32 bits to 3 mantissa bits half to even (add

@@ -1,4 +1,4 @@
-// Execution test of -quanta-expand-f8-casts: every FP8 code decoded, every
+// Execution test of -quanta-expand-float-casts: every FP8 code decoded, every
 // oracle probe encoded, on vector<16x...> operands, compiled with the standard
 // upstream lowering and run with mlir-runner.
 //
@@ -6,7 +6,7 @@
 // in generic form and parsed with -allow-unregistered-dialect; mlir-opt, which
 // knows it, does the rest of the lowering.
 //
-// RUN: quanta-opt %s -allow-unregistered-dialect -quanta-expand-f8-casts \
+// RUN: quanta-opt %s -allow-unregistered-dialect -quanta-expand-float-casts \
 // RUN: | mlir-opt -convert-vector-to-scf -convert-scf-to-cf \
 // RUN:     -convert-vector-to-llvm -convert-arith-to-llvm -convert-cf-to-llvm \
 // RUN:     -convert-func-to-llvm -reconcile-unrealized-casts -o %t.mlir

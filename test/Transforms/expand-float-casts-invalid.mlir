@@ -1,4 +1,4 @@
-// RUN: quanta-opt %s -quanta-expand-f8-casts -split-input-file -verify-diagnostics
+// RUN: quanta-opt %s -quanta-expand-float-casts -split-input-file -verify-diagnostics
 
 // f64 -> FP8 would need f64 -> f32 -> FP8, two roundings.
 func.func @truncf_f64(%x: f64) -> f8E4M3FN {

@@ -1,4 +1,4 @@
-//===- ExpandFloat8Casts.cpp - FP8 casts as integer arithmetic ------------===//
+//===- ExpandFloatCasts.cpp - FP8 casts as integer arithmetic ------------===//
 //
 // This file implements the expansion of arith.truncf/extf to and from FP8
 // into integer arithmetic.
@@ -23,7 +23,7 @@
 #include <string>
 
 namespace mlir::quanta {
-#define GEN_PASS_DEF_EXPANDFLOAT8CASTS
+#define GEN_PASS_DEF_EXPANDFLOATCASTS
 #include "quanta/Transforms/Passes.h.inc"
 } // namespace mlir::quanta
 
@@ -266,6 +266,36 @@ struct ExpandTruncFToFloat8 : OpRewritePattern<arith::TruncFOp> {
   }
 };
 
+/// Lower `arith.truncf` from f32 to bf16 to integer arithmetic: one
+/// round-half-to-even step on the f32 bits, subnormals included (x86's
+/// vcvtneps2bf16 flushes subnormal inputs to zero), overflow to +-inf and NaN
+/// to the quiet NaN with its sign.
+struct ExpandTruncFToBFloat16 : OpRewritePattern<arith::TruncFOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(arith::TruncFOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!getElementTypeOrSelf(op.getType()).isBF16() ||
+        !getElementTypeOrSelf(op.getIn().getType()).isF32())
+      return rewriter.notifyMatchFailure(op, "not a truncf from f32 to bf16");
+    if (op.getRoundingmodeAttr() || !hasExpandableShape(op.getType()))
+      return rewriter.notifyMatchFailure(op, "unsupported truncf");
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    BitBuilder bb(b, op.getIn().getType());
+    Value u = arith::BitcastOp::create(b, bb.getI32Type(), op.getIn());
+    Value lsb = bb.andi(bb.shr(u, 16), 1);
+    Value rounded = bb.shr(bb.add(bb.add(u, 0x7FFFu), lsb), 16);
+    Value isNaN = bb.cmp(arith::CmpIPredicate::ugt, bb.andi(u, 0x7FFFFFFFu),
+                         0x7F800000u);
+    Value nan = bb.ori(bb.andi(bb.shr(u, 16), 0x8000u), bb.cst(0x7FC0u));
+    Value code = bb.select(isNaN, nan, rounded);
+    Type i16Type = withElementType(op.getType(), b.getI16Type());
+    rewriter.replaceOpWithNewOp<arith::BitcastOp>(
+        op, op.getType(), arith::TruncIOp::create(b, i16Type, code));
+    return success();
+  }
+};
+
 /// Lower `arith.extf` from f8E4M3FN/f8E5M2 to f16/bf16/f32/f64 to integer
 /// arithmetic building the f32 bits (then an exact narrowing or widening).
 struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
@@ -312,18 +342,18 @@ struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
 
 } // namespace
 
-void mlir::quanta::populateExpandFloat8CastsPatterns(
+void mlir::quanta::populateExpandFloatCastsPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<ExpandTruncFToFloat8, ExpandExtFFromFloat8>(
+  patterns.add<ExpandTruncFToFloat8, ExpandTruncFToBFloat16, ExpandExtFFromFloat8>(
       patterns.getContext());
 }
 
 namespace {
-struct ExpandFloat8CastsPass
-    : public quanta::impl::ExpandFloat8CastsBase<ExpandFloat8CastsPass> {
+struct ExpandFloatCastsPass
+    : public quanta::impl::ExpandFloatCastsBase<ExpandFloatCastsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    quanta::populateExpandFloat8CastsPatterns(patterns);
+    quanta::populateExpandFloatCastsPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
 
