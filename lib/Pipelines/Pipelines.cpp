@@ -39,6 +39,8 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm) {
 void mlir::quanta::buildLowerLinalgToLLVMPipeline(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
+  // compute_params' percentile loop yields fresh tensors.
+  bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));

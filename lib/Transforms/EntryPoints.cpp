@@ -54,6 +54,28 @@ static std::optional<std::pair<int64_t, int64_t>> traceDim(Value value,
       value = cast.getSource();
       continue;
     }
+    // A reshape dimension that is a whole source dimension.
+    if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+      for (auto [source, group] :
+           llvm::enumerate(expand.getReassociationIndices())) {
+        if (llvm::is_contained(group, dim)) {
+          if (group.size() != 1)
+            return std::nullopt;
+          value = expand.getSrc();
+          dim = source;
+          break;
+        }
+      }
+      continue;
+    }
+    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
+      ReassociationIndices group = collapse.getReassociationIndices()[dim];
+      if (group.size() != 1)
+        return std::nullopt;
+      value = collapse.getSrc();
+      dim = group.front();
+      continue;
+    }
     auto empty = dyn_cast<tensor::EmptyOp>(op);
     if (!empty)
       return std::nullopt;

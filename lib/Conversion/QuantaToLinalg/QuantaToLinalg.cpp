@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -356,6 +357,231 @@ Value isNaN(OpBuilder &b, Location loc, Value v) {
   return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
 }
 
+/// Elementwise op over parameter-shaped tensors.
+Value buildParamwise(OpBuilder &b, Location loc, ArrayRef<Value> operands,
+                     Type resultElement, BodyBuilder body) {
+  auto type = cast<RankedTensorType>(operands.front().getType());
+  AffineMap id = b.getMultiDimIdentityMap(type.getRank());
+  SmallVector<AffineMap> maps(operands.size() - 1, id);
+  return buildElementwise(b, loc, operands.front(), operands.drop_front(),
+                          maps, type.clone(resultElement), body);
+}
+
+/// The order-preserving unsigned key of f32 bits (|x| when `absolute`).
+Value orderKey(OpBuilder &b, Location loc, Value x, bool absolute) {
+  Type i32 = b.getI32Type();
+  auto c = [&](uint32_t v) {
+    return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(int32_t(v)));
+  };
+  Value bits = arith::BitcastOp::create(b, loc, i32, x);
+  if (absolute)
+    return arith::OrIOp::create(
+        b, loc, arith::AndIOp::create(b, loc, bits, c(0x7FFFFFFF)),
+        c(0x80000000));
+  // Negative: flip every bit; positive: set the sign bit.
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, bits, c(0));
+  return arith::SelectOp::create(
+      b, loc, negative, arith::XOrIOp::create(b, loc, bits, c(0xFFFFFFFF)),
+      arith::OrIOp::create(b, loc, bits, c(0x80000000)));
+}
+
+/// The f32 whose order key is `key`.
+Value fromOrderKey(OpBuilder &b, Location loc, Value key) {
+  auto c = [&](uint32_t v) {
+    return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(int32_t(v)));
+  };
+  Value positive =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, key, c(0));
+  Value bits = arith::SelectOp::create(
+      b, loc, positive, arith::AndIOp::create(b, loc, key, c(0x7FFFFFFF)),
+      arith::XOrIOp::create(b, loc, key, c(0xFFFFFFFF)));
+  return arith::BitcastOp::create(b, loc, b.getF32Type(), bits);
+}
+
+/// The `k`-th smallest (0-based, per parameter; i64 tensor) non-NaN value of
+/// each set, exactly: a bitwise binary search for the largest order key K
+/// with #{key < K} <= k, one counting pass per bit.
+Value selectKth(OpBuilder &b, Location loc, const ReductionView &view,
+                Value k, bool absolute) {
+  Type i32 = b.getI32Type(), i64 = b.getI64Type();
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, k), i32);
+  Value zero = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(0));
+  init = linalg::FillOp::create(b, loc, zero, init).getResult(0);
+  Value lb = arith::ConstantIndexOp::create(b, loc, 0);
+  Value ub = arith::ConstantIndexOp::create(b, loc, 32);
+  Value step = arith::ConstantIndexOp::create(b, loc, 1);
+  auto loop = scf::ForOp::create(
+      b, loc, lb, ub, step, ValueRange{init},
+      [&](OpBuilder &lb2, Location l, Value iv, ValueRange iter) {
+        Value shift = arith::IndexCastOp::create(
+            lb2, l, i32,
+            arith::SubIOp::create(lb2, l,
+                                  arith::ConstantIndexOp::create(lb2, l, 31),
+                                  iv));
+        Value candidate = buildParamwise(
+            lb2, l, {iter[0]}, i32,
+            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+              Value one =
+                  arith::ConstantOp::create(nb, nl, nb.getI32IntegerAttr(1));
+              return arith::OrIOp::create(
+                  nb, nl, e[0], arith::ShLIOp::create(nb, nl, one, shift));
+            });
+        Value count = buildReduction(
+            lb2, l, view, {lb2.getI64IntegerAttr(0)}, {candidate},
+            [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+              Value x = buildToF32(nb, nl, a[0]);
+              Value below = arith::AndIOp::create(
+                  nb, nl,
+                  arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::ORD, x,
+                                        x),
+                  arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ult,
+                                        orderKey(nb, nl, x, absolute), a[1]));
+              return {arith::AddIOp::create(
+                  nb, nl, a[2], arith::ExtUIOp::create(nb, nl, i64, below))};
+            })[0];
+        Value next = buildParamwise(
+            lb2, l, {count, k, candidate, iter[0]}, i32,
+            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+              Value fits = arith::CmpIOp::create(
+                  nb, nl, arith::CmpIPredicate::sle, e[0], e[1]);
+              return arith::SelectOp::create(nb, nl, fits, e[2], e[3]);
+            });
+        scf::YieldOp::create(lb2, l, next);
+      });
+  // `k` gives the shape (the loop's result shape is opaque to shape tracing).
+  return buildParamwise(b, loc, {k, loop.getResult(0)}, b.getF32Type(),
+                        [&](OpBuilder &nb, Location nl, ValueRange e) {
+                          return fromOrderKey(nb, nl, e[1]);
+                        });
+}
+
+/// numpy's linear-interpolated percentile `p` of each set (ref
+/// percentileSorted), in f64; `count` is the number of non-NaN values.
+Value buildPercentile(OpBuilder &b, Location loc, const ReductionView &view,
+                      Value count, double p, bool absolute) {
+  Type i64 = b.getI64Type(), f64 = b.getF64Type();
+  // pos = p / 100 * (n - 1); i = floor(pos); the values at i and i + 1
+  // (both clamped to n - 1).
+  auto index = [&](int64_t offset) {
+    return buildParamwise(
+        b, loc, {count}, i64,
+        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+          Value one = arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1));
+          Value last = arith::MaxSIOp::create(
+              nb, nl, arith::SubIOp::create(nb, nl, e[0], one),
+              arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(0)));
+          Value pos = arith::MulFOp::create(
+              nb, nl, f64Const(nb, nl, p / 100.0),
+              arith::SIToFPOp::create(nb, nl, f64, last));
+          Value i = arith::FPToSIOp::create(
+              nb, nl, i64, math::FloorOp::create(nb, nl, pos));
+          i = arith::AddIOp::create(
+              nb, nl, i,
+              arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(offset)));
+          return arith::MinSIOp::create(nb, nl, i, last);
+        });
+  };
+  Value a = selectKth(b, loc, view, index(0), absolute);
+  Value bValue = selectKth(b, loc, view, index(1), absolute);
+  return buildParamwise(
+      b, loc, {a, bValue, count}, f64,
+      [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+        Value av = arith::ExtFOp::create(nb, nl, f64, e[0]);
+        Value bv = arith::ExtFOp::create(nb, nl, f64, e[1]);
+        if (absolute) {
+          av = math::AbsFOp::create(nb, nl, av);
+          bv = math::AbsFOp::create(nb, nl, bv);
+        }
+        Value last = arith::SubIOp::create(
+            nb, nl, e[2],
+            arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1)));
+        Value pos = arith::MulFOp::create(
+            nb, nl, f64Const(nb, nl, p / 100.0),
+            arith::SIToFPOp::create(nb, nl, f64, last));
+        Value lo = math::FloorOp::create(nb, nl, pos);
+        lo = arith::MaximumFOp::create(nb, nl, lo, f64Const(nb, nl, 0.0));
+        Value t = arith::SubFOp::create(nb, nl, pos, lo);
+        Value diff = arith::SubFOp::create(nb, nl, bv, av);
+        Value fromB = arith::SubFOp::create(
+            nb, nl, bv,
+            arith::MulFOp::create(
+                nb, nl, diff,
+                arith::SubFOp::create(nb, nl, f64Const(nb, nl, 1.0), t)));
+        Value fromA = arith::AddFOp::create(
+            nb, nl, av, arith::MulFOp::create(nb, nl, diff, t));
+        Value upper = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGE,
+                                            t, f64Const(nb, nl, 0.5));
+        Value r = arith::SelectOp::create(nb, nl, upper, fromB, fromA);
+        // The last index (i >= n - 1) takes the largest value as is.
+        Value one = arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1));
+        Value atEnd = arith::CmpIOp::create(
+            nb, nl, arith::CmpIPredicate::sge,
+            arith::FPToSIOp::create(nb, nl, nb.getI64Type(), lo),
+            arith::SubIOp::create(nb, nl, e[2], one));
+        return arith::SelectOp::create(nb, nl, atEnd, bv, r);
+      });
+}
+
+/// (rmin, rmax) of the percentile method (ref::measureRange).
+FailureOr<std::pair<Value, Value>>
+buildPercentileRange(OpBuilder &b, Location loc, ComputeParamsOp op,
+                     const ReductionView &view) {
+  Type f32 = b.getF32Type();
+  double p = op.getPercentile()->convertToDouble();
+  Value count = buildReduction(
+      b, loc, view, {b.getI64IntegerAttr(0)}, {},
+      [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+        Value x = buildToF32(nb, nl, a[0]);
+        Value valid =
+            arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::ORD, x, x);
+        return {arith::AddIOp::create(
+            nb, nl, a[1],
+            arith::ExtUIOp::create(nb, nl, nb.getI64Type(), valid))};
+      })[0];
+  // An empty set has the range [0, 0].
+  auto finish = [&](Value value) {
+    return buildParamwise(
+        b, loc, {value, count}, f32,
+        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+          Value r = arith::TruncFOp::create(nb, nl, f32, e[0]);
+          Value empty = arith::CmpIOp::create(
+              nb, nl, arith::CmpIPredicate::eq, e[1],
+              arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(0)));
+          return arith::SelectOp::create(nb, nl, empty, f32Const(nb, nl, 0.0),
+                                         r);
+        });
+  };
+  auto paramwise = [&](Value value, Type type, auto fn) {
+    return buildParamwise(b, loc, {value}, type,
+                          [&](OpBuilder &nb, Location nl, ValueRange e) {
+                            return fn(nb, nl, e[0]);
+                          });
+  };
+  if (op.getScheme().getSymmetric()) {
+    // rmax = float(pct(|x|, p)), rmin = -rmax.
+    Value rmax = finish(buildPercentile(b, loc, view, count, p, true));
+    Value rmin = paramwise(rmax, f32, [](OpBuilder &nb, Location nl, Value v) {
+      return arith::NegFOp::create(nb, nl, v).getResult();
+    });
+    return std::make_pair(rmin, rmax);
+  }
+  // rmin = float(min(0, pct(x, 100 - p))), rmax = float(max(0, pct(x, p))).
+  Type f64 = b.getF64Type();
+  Value lo = paramwise(
+      buildPercentile(b, loc, view, count, 100.0 - p, false), f64,
+      [](OpBuilder &nb, Location nl, Value v) {
+        return stdMin(nb, nl, f64Const(nb, nl, 0.0), v);
+      });
+  Value hi = paramwise(
+      buildPercentile(b, loc, view, count, p, false), f64,
+      [](OpBuilder &nb, Location nl, Value v) {
+        return stdMax(nb, nl, f64Const(nb, nl, 0.0), v);
+      });
+  return std::make_pair(finish(lo), finish(hi));
+}
+
 /// Computes (rmin, rmax) per parameter (ref::measureRange), as f32 tensors.
 FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
                                               ComputeParamsOp op,
@@ -447,7 +673,7 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
     return std::make_pair(bound(false), bound(true));
   }
   case ParamsMethod::percentile:
-    return failure();
+    return buildPercentileRange(b, loc, op, view);
   }
   llvm_unreachable("unknown method");
 }
@@ -547,7 +773,8 @@ struct ConvertQuantaToLinalgPass
     ConversionTarget target(*ctx);
     target.addIllegalDialect<QuantaDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, tensor::TensorDialect>();
+                           math::MathDialect, scf::SCFDialect,
+                           tensor::TensorDialect>();
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
