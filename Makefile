@@ -6,7 +6,7 @@ BUILD ?= build
 LLVM_PREFIX ?= /usr/lib/llvm-22
 APT_PACKAGES := cmake ninja-build ccache clang-22 lld-22 llvm-22-dev \
   libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev \
-  nlohmann-json3-dev
+  nlohmann-json3-dev qemu-user g++-aarch64-linux-gnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 

@@ -31,4 +31,16 @@ harness_flags = " ".join([
 config.substitutions.append(("%cxx_harness", config.quanta_cxx + " " + harness_flags))
 config.substitutions.append(("%quanta_ref_lib", config.quanta_ref_lib))
 config.substitutions.append(("%python", config.python_executable))
+
+# AArch64 objects run under qemu-user when Debian's cross toolchain is there.
+import shutil
+if shutil.which("aarch64-linux-gnu-g++") and shutil.which("qemu-aarch64"):
+    config.available_features.add("aarch64-qemu")
+    config.substitutions.append((
+        "%aarch64_cxx_harness",
+        "aarch64-linux-gnu-g++ -static " + harness_flags + " " +
+        os.path.join(config.quanta_src_root, "lib", "Reference", "*.cpp")))
+else:
+    lit_config.note("aarch64-linux-gnu-g++ or qemu-aarch64 missing: "
+                    "AArch64 execution tests are skipped")
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

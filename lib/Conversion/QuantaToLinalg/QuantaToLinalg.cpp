@@ -768,6 +768,14 @@ struct ConvertQuantaToLinalgPass
           ConvertQuantaToLinalgPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    WalkResult unsupported = getOperation()->walk([](MatmulOp op) {
+      op.emitOpError() << "has no CPU lowering yet; lower quantized matmuls "
+                          "with linalg.quantized_matmul or dequantize the "
+                          "operands and use linalg.matmul";
+      return WalkResult::interrupt();
+    });
+    if (unsupported.wasInterrupted())
+      return signalPassFailure();
     RewritePatternSet patterns(ctx);
     populateQuantaToLinalgConversionPatterns(patterns);
     ConversionTarget target(*ctx);
