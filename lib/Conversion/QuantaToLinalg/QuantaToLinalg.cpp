@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -763,19 +764,350 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// matmul
+//===----------------------------------------------------------------------===//
+
+/// The map from a matmul's loops to a parameter of an operand whose
+/// dimensions are the loop expressions `dims`.
+AffineMap getOperandParamMap(SchemeAttr scheme, ArrayRef<AffineExpr> dims,
+                             unsigned numLoops, RankedTensorType paramType) {
+  MLIRContext *ctx = paramType.getContext();
+  AffineMap onOperand = getParamMap(ctx, scheme, dims.size(), paramType);
+  return onOperand.compose(AffineMap::get(numLoops, 0, dims, ctx));
+}
+
+/// Adds `value`'s tensor and its map (through `dims`) to a generic's inputs.
+struct Inputs {
+  SmallVector<Value> values;
+  SmallVector<AffineMap> maps;
+  int64_t add(Value value, AffineMap map) {
+    if (!value)
+      return -1;
+    values.push_back(value);
+    maps.push_back(map);
+    return values.size() - 1;
+  }
+};
+
+/// Splits dimension `dim` of `value` into [size / blockSize, blockSize].
+Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
+               int64_t blockSize) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<ReassociationIndices> reassociation;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    OpFoldResult size = tensor::getMixedSize(b, loc, value, d);
+    int64_t next = shape.size();
+    if (d != dim) {
+      reassociation.push_back({next});
+      shape.push_back(type.getDimSize(d));
+      sizes.push_back(size);
+      continue;
+    }
+    reassociation.push_back({next, next + 1});
+    if (type.isDynamicDim(d)) {
+      shape.push_back(ShapedType::kDynamic);
+      sizes.push_back(
+          arith::DivUIOp::create(b, loc, cast<Value>(size),
+                                 arith::ConstantIndexOp::create(b, loc,
+                                                                blockSize))
+              .getResult());
+    } else {
+      shape.push_back(type.getDimSize(d) / blockSize);
+      sizes.push_back(b.getIndexAttr(type.getDimSize(d) / blockSize));
+    }
+    shape.push_back(blockSize);
+    sizes.push_back(b.getIndexAttr(blockSize));
+  }
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      reassociation, sizes);
+}
+
+/// A tensor.empty of the matmul result's shape (with `extra` trailing dims)
+/// filled with `init`.
+Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
+                      ArrayRef<OpFoldResult> extra, TypedAttr init) {
+  SmallVector<OpFoldResult> sizes =
+      tensor::getMixedSizes(b, loc, op.getLhs());
+  sizes.back() = tensor::getMixedSize(b, loc, op.getRhs(),
+                                      op.getType().getRank() - 1);
+  sizes.append(extra.begin(), extra.end());
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, init.getType());
+  Value value = arith::ConstantOp::create(b, loc, init);
+  return linalg::FillOp::create(b, loc, value, empty).getResult(0);
+}
+
+/// Lower quanta.matmul to linalg.generic ops that compute exactly the
+/// reference's order of operations (ref::matmul): i32 accumulation per
+/// K-block then f32 accumulation of the scaled blocks, or f32 accumulation of
+/// dequantized products in k order; then bias and the optional quantization.
+struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    unsigned rank = op.getType().getRank(), batch = rank - 2;
+    std::optional<SchemeAttr> lhsScheme = op.getLhsScheme();
+    SchemeAttr rhsScheme = op.getRhsScheme();
+    Type f32 = rewriter.getF32Type();
+
+    // Loops: batch..., m, n, then the reduction loops.
+    auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
+    auto batchDims = [&]() {
+      SmallVector<AffineExpr> dims;
+      for (unsigned d = 0; d < batch; ++d)
+        dims.push_back(dim(d));
+      return dims;
+    };
+    AffineExpr m = dim(batch), n = dim(batch + 1);
+    SmallVector<utils::IteratorType> parallel(rank,
+                                              utils::IteratorType::parallel);
+    Value result;
+
+    if (op.getAccumulation() == Accumulation::f32) {
+      unsigned numLoops = rank + 1;
+      AffineExpr k = dim(rank);
+      SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
+      lhsDims.append({m, k});
+      rhsDims.append({k, n});
+      Inputs in;
+      in.add(op.getLhs(), AffineMap::get(numLoops, 0, lhsDims, ctx));
+      in.add(op.getRhs(), AffineMap::get(numLoops, 0, rhsDims, ctx));
+      auto paramMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
+                          Value v) {
+        return v ? getOperandParamMap(scheme, dims, numLoops,
+                                      cast<RankedTensorType>(v.getType()))
+                 : AffineMap();
+      };
+      int64_t lhsScale = -1, lhsZp = -1;
+      if (lhsScheme) {
+        lhsScale = in.add(op.getLhsScale(),
+                          paramMap(*lhsScheme, lhsDims, op.getLhsScale()));
+        lhsZp = in.add(op.getLhsZp(),
+                       paramMap(*lhsScheme, lhsDims, op.getLhsZp()));
+      }
+      int64_t rhsScale = in.add(op.getRhsScale(),
+                                paramMap(rhsScheme, rhsDims, op.getRhsScale()));
+      int64_t rhsZp =
+          in.add(op.getRhsZp(), paramMap(rhsScheme, rhsDims, op.getRhsZp()));
+      SmallVector<AffineExpr> outDims = batchDims();
+      outDims.append({m, n});
+      SmallVector<AffineMap> maps = in.maps;
+      maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
+      SmallVector<utils::IteratorType> iterators = parallel;
+      iterators.push_back(utils::IteratorType::reduction);
+      Value init = buildMatmulInit(rewriter, loc, op, {},
+                                   rewriter.getF32FloatAttr(0.0));
+      auto at = [](ValueRange e, int64_t i) {
+        return i < 0 ? Value() : e[i];
+      };
+      result =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{init.getType()}, in.values,
+              ValueRange{init}, maps, iterators,
+              [&](OpBuilder &b, Location l, ValueRange e) {
+                Value a = lhsScheme
+                              ? buildToF32(b, l,
+                                           buildDequantize(b, l, *lhsScheme,
+                                                           e[0], at(e, lhsScale),
+                                                           at(e, lhsZp)))
+                              : buildToF32(b, l, e[0]);
+                Value w = buildToF32(
+                    b, l,
+                    buildDequantize(b, l, rhsScheme.getExpressed().isF32()
+                                              ? rhsScheme
+                                              : rhsScheme,
+                                    e[1], at(e, rhsScale), at(e, rhsZp)));
+                Value product = arith::MulFOp::create(b, l, a, w);
+                linalg::YieldOp::create(
+                    b, l,
+                    ValueRange{arith::AddFOp::create(b, l, e.back(), product)});
+              })
+              .getResult(0);
+    } else {
+      // K-blocks: the group size of a per-group operand, else all of K.
+      int64_t blockSize = 0;
+      for (std::optional<SchemeAttr> scheme : {lhsScheme,
+                                               std::optional(rhsScheme)})
+        if (scheme->getGranularity() == Granularity::per_group)
+          blockSize = scheme->getGroupSize();
+      OpFoldResult kSize =
+          tensor::getMixedSize(rewriter, loc, op.getLhs(), rank - 1);
+      OpFoldResult numBlocks = rewriter.getIndexAttr(1);
+      if (blockSize == 0) {
+        auto staticK = getConstantIntValue(kSize);
+        if (!staticK)
+          return rewriter.notifyMatchFailure(
+              op, "i32 accumulation over a dynamic K needs K-blocks");
+        blockSize = *staticK;
+      } else if (auto staticK = getConstantIntValue(kSize)) {
+        numBlocks = rewriter.getIndexAttr(*staticK / blockSize);
+      } else {
+        numBlocks = arith::DivUIOp::create(
+                        rewriter, loc, cast<Value>(kSize),
+                        arith::ConstantIndexOp::create(rewriter, loc,
+                                                       blockSize))
+                        .getResult();
+      }
+
+      // acc[..., m, n, g] = sum_kk (a - za)(b - zb), i32 wrap-around.
+      unsigned numLoops = rank + 2;
+      AffineExpr g = dim(rank), kk = dim(rank + 1);
+      AffineExpr k = g * blockSize + kk;
+      SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
+      lhsDims.append({m, k});
+      rhsDims.append({k, n});
+      // The operands with K split into [blocks, block size], so that every
+      // loop is a plain dimension of some operand.
+      SmallVector<AffineExpr> lhsSplit = batchDims(), rhsSplit = batchDims();
+      lhsSplit.append({m, g, kk});
+      rhsSplit.append({g, kk, n});
+      Inputs in;
+      in.add(splitDim(rewriter, loc, op.getLhs(), rank - 1, blockSize),
+             AffineMap::get(numLoops, 0, lhsSplit, ctx));
+      in.add(splitDim(rewriter, loc, op.getRhs(), rank - 2, blockSize),
+             AffineMap::get(numLoops, 0, rhsSplit, ctx));
+      int64_t lhsZp = in.add(
+          op.getLhsZp(),
+          op.getLhsZp() ? getOperandParamMap(
+                              *lhsScheme, lhsDims, numLoops,
+                              cast<RankedTensorType>(op.getLhsZp().getType()))
+                        : AffineMap());
+      int64_t rhsZp = in.add(
+          op.getRhsZp(),
+          op.getRhsZp() ? getOperandParamMap(
+                              rhsScheme, rhsDims, numLoops,
+                              cast<RankedTensorType>(op.getRhsZp().getType()))
+                        : AffineMap());
+      SmallVector<AffineExpr> accDims = batchDims();
+      accDims.append({m, n, g});
+      SmallVector<AffineMap> maps = in.maps;
+      maps.push_back(AffineMap::get(numLoops, 0, accDims, ctx));
+      SmallVector<utils::IteratorType> iterators = parallel;
+      iterators.append({utils::IteratorType::parallel,
+                        utils::IteratorType::reduction});
+      Value accInit = buildMatmulInit(rewriter, loc, op, {numBlocks},
+                                      rewriter.getI32IntegerAttr(0));
+      Type i32 = rewriter.getI32Type();
+      auto centered = [&](OpBuilder &b, Location l, Value v, Value zp,
+                          SchemeAttr scheme) -> Value {
+        auto ext = [&](Value x) -> Value {
+          if (scheme.isSignedStorage())
+            return arith::ExtSIOp::create(b, l, i32, x);
+          return arith::ExtUIOp::create(b, l, i32, x);
+        };
+        Value x = ext(v);
+        return zp ? arith::SubIOp::create(b, l, x, ext(zp)).getResult() : x;
+      };
+      Value acc =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{accInit.getType()}, in.values,
+              ValueRange{accInit}, maps, iterators,
+              [&](OpBuilder &b, Location l, ValueRange e) {
+                Value a = centered(b, l, e[0], lhsZp < 0 ? Value() : e[lhsZp],
+                                   *lhsScheme);
+                Value w = centered(b, l, e[1], rhsZp < 0 ? Value() : e[rhsZp],
+                                   rhsScheme);
+                linalg::YieldOp::create(
+                    b, l,
+                    ValueRange{arith::AddIOp::create(
+                        b, l, e.back(), arith::MulIOp::create(b, l, a, w))});
+              })
+              .getResult(0);
+
+      // out[..., m, n] = sum_g f32(acc) * (sa * sb), in block order.
+      numLoops = rank + 1;
+      g = dim(rank);
+      AffineExpr blockStart = g * blockSize;
+      SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
+      lhsAt.append({m, blockStart});
+      rhsAt.append({blockStart, n});
+      SmallVector<AffineExpr> accAt = batchDims();
+      accAt.append({m, n, g});
+      SmallVector<AffineExpr> outDims = batchDims();
+      outDims.append({m, n});
+      Inputs scaled;
+      scaled.add(acc, AffineMap::get(numLoops, 0, accAt, ctx));
+      scaled.add(op.getLhsScale(),
+                 getOperandParamMap(
+                     *lhsScheme, lhsAt, numLoops,
+                     cast<RankedTensorType>(op.getLhsScale().getType())));
+      scaled.add(op.getRhsScale(),
+                 getOperandParamMap(
+                     rhsScheme, rhsAt, numLoops,
+                     cast<RankedTensorType>(op.getRhsScale().getType())));
+      maps = scaled.maps;
+      maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
+      iterators = parallel;
+      iterators.push_back(utils::IteratorType::reduction);
+      Value init = buildMatmulInit(rewriter, loc, op, {},
+                                   rewriter.getF32FloatAttr(0.0));
+      result =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{init.getType()}, scaled.values,
+              ValueRange{init}, maps, iterators,
+              [&](OpBuilder &b, Location l, ValueRange e) {
+                Value s = arith::MulFOp::create(b, l, buildToF32(b, l, e[1]),
+                                                buildToF32(b, l, e[2]));
+                Value block = arith::MulFOp::create(
+                    b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
+                linalg::YieldOp::create(
+                    b, l,
+                    ValueRange{arith::AddFOp::create(b, l, e[3], block)});
+              })
+              .getResult(0);
+    }
+
+    // Epilogue: + bias[n], then quantize or round to the expressed type.
+    SmallVector<Value> params;
+    SmallVector<AffineMap> maps;
+    auto resultType = cast<RankedTensorType>(result.getType());
+    if (Value bias = op.getBias()) {
+      params.push_back(bias);
+      maps.push_back(AffineMap::get(rank, 0, dim(rank - 1)));
+    }
+    std::optional<SchemeAttr> resultScheme = op.getResultScheme();
+    int64_t scaleIndex = -1, zpIndex = -1;
+    if (resultScheme) {
+      for (Value v : {op.getResultScale(), op.getResultZp()}) {
+        if (!v)
+          continue;
+        (v == op.getResultScale() ? scaleIndex : zpIndex) = params.size() + 1;
+        params.push_back(v);
+        maps.push_back(getParamMap(ctx, *resultScheme, rank,
+                                   cast<RankedTensorType>(v.getType())));
+      }
+    }
+    bool hasBias = static_cast<bool>(op.getBias());
+    Value output = buildElementwise(
+        rewriter, loc, result, params, maps,
+        resultType.clone(op.getType().getElementType()),
+        [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+          Value v = e[0];
+          if (hasBias)
+            v = arith::AddFOp::create(b, l, v, buildToF32(b, l, e[1]));
+          if (resultScheme)
+            return buildQuantize(b, l, *resultScheme, v, e[scaleIndex],
+                                 zpIndex < 0 ? Value() : e[zpIndex]);
+          Type type = op.getType().getElementType();
+          return type.isF32() ? v
+                              : arith::TruncFOp::create(b, l, type, v)
+                                    .getResult();
+        });
+    rewriter.replaceOp(op, output);
+    return success();
+  }
+};
+
 struct ConvertQuantaToLinalgPass
     : public quanta::impl::ConvertQuantaToLinalgBase<
           ConvertQuantaToLinalgPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
-    WalkResult unsupported = getOperation()->walk([](MatmulOp op) {
-      op.emitOpError() << "has no CPU lowering yet; lower quantized matmuls "
-                          "with linalg.quantized_matmul or dequantize the "
-                          "operands and use linalg.matmul";
-      return WalkResult::interrupt();
-    });
-    if (unsupported.wasInterrupted())
-      return signalPassFailure();
     RewritePatternSet patterns(ctx);
     populateQuantaToLinalgConversionPatterns(patterns);
     ConversionTarget target(*ctx);
@@ -794,6 +1126,7 @@ struct ConvertQuantaToLinalgPass
 void mlir::quanta::populateQuantaToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   patterns.add<QuantizeOpLowering, DequantizeOpLowering, FakeQuantOpLowering,
-               RequantizeOpLowering, CastOpLowering, ComputeParamsOpLowering>(
+               RequantizeOpLowering, CastOpLowering, ComputeParamsOpLowering,
+               MatmulOpLowering>(
       patterns.getContext());
 }
