@@ -53,11 +53,12 @@ def PrepareEntryPoints : Pass<"quanta-prepare-entry-points", "::mlir::ModuleOp">
     `func.func` with a body becomes a C entry point: its arguments must be
     ranked tensors or scalars and its results ranked tensors whose dynamic
     dimensions can be traced back to argument dimensions (through
-    destination-passing-style inits, `tensor.empty` sizes and `tensor.dim`).
+    destination-passing-style inits, casts, reshapes, `tensor.empty` sizes,
+    `tensor.dim` and divisions by constants).
     The function is renamed `_quanta_impl_<name>` and made private; the
     attributes `quanta.entry` (the C name), `quanta.entry_type` (the tensor
     signature) and `quanta.result_dims` (for each dynamic result dimension,
-    the `[argument, dimension]` it equals) let
+    the `[argument, dimension, divisor]` it equals) let
     `--quanta-emit-entry-points` build the C wrapper after lowering.
 
     ABI: tensors are pointers to contiguous row-major data, each followed by

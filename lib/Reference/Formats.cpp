@@ -92,7 +92,8 @@ uint32_t FloatFormat::maxFiniteMagnitude() const {
   case NonFiniteStyle::IEEE:
     return ((expAll - 1) << manBits) | manAll;
   case NonFiniteStyle::FN:
-    return (expAll << manBits) | (manAll - 1);
+    // All ones minus one: S.1111.110 (f8E4M3FN), 0xFE (f8E8M0FNU).
+    return ((expAll << manBits) | manAll) - 1;
   case NonFiniteStyle::FNUZ:
   case NonFiniteStyle::None:
     return (expAll << manBits) | manAll;
@@ -134,13 +135,14 @@ uint32_t FloatFormat::overflowCode(bool negative) const {
 
 bool FloatFormat::operator==(const FloatFormat &o) const {
   return expBits == o.expBits && manBits == o.manBits && bias == o.bias &&
-         nonFinite == o.nonFinite;
+         nonFinite == o.nonFinite && hasSign == o.hasSign &&
+         hasZero == o.hasZero;
 }
 
 std::optional<FloatFormat> FloatFormat::byName(std::string_view name) {
   for (const FloatFormat &f :
        {f32(), f16(), bf16(), f8E4M3FN(), f8E5M2(), f8E4M3(), f8E4M3FNUZ(),
-        f8E5M2FNUZ(), f4E2M1FN()})
+        f8E5M2FNUZ(), f4E2M1FN(), f8E8M0FNU()})
     if (name == f.name)
       return f;
   return std::nullopt;
@@ -152,7 +154,16 @@ float maxFinite(const FloatFormat &fmt) {
 
 static bool isF32Layout(const FloatFormat &fmt) {
   return fmt.expBits == 8 && fmt.manBits == 23 && fmt.bias == 127 &&
-         fmt.nonFinite == NonFiniteStyle::IEEE;
+         fmt.nonFinite == NonFiniteStyle::IEEE && fmt.hasSign && fmt.hasZero;
+}
+
+/// The only unsigned / zero-less layout supported: f8E8M0FNU-like (no
+/// mantissa, no sign, no zero, all-ones NaN).
+[[maybe_unused]] static bool isSupportedLayout(const FloatFormat &fmt) {
+  if (fmt.hasSign && fmt.hasZero)
+    return true;
+  return !fmt.hasSign && !fmt.hasZero && fmt.manBits == 0 &&
+         fmt.nonFinite == NonFiniteStyle::FN;
 }
 
 //===----------------------------------------------------------------------===//
@@ -164,9 +175,19 @@ uint32_t encodeFloat(float x, const FloatFormat &fmt, bool saturate) {
   const bool neg = (u >> 31) != 0;
   const uint32_t a = u & 0x7FFFFFFFu;
   const unsigned M = fmt.manBits;
-  const uint32_t sign = neg ? fmt.signBit() : 0;
+  assert(isSupportedLayout(fmt) && "unsupported float format layout");
+  // Formats without a sign (f8E8M0FNU): APFloat keeps the sign of a negative
+  // value and bitcastToAPInt ORs it into the top bit of the code (bit 7, the
+  // exponent's MSB); see the header. Reproduce that.
+  const uint32_t signPos =
+      fmt.hasSign ? fmt.signBit() : 1u << (fmt.totalBits() - 1);
+  const uint32_t sign = neg ? signPos : 0;
   const uint32_t maxMag = fmt.maxFiniteMagnitude();
   const bool fnuz = fmt.nonFinite == NonFiniteStyle::FNUZ;
+  // A value that is (or rounds to) zero: the signless zero of FNUZ formats,
+  // the smallest value 2^-bias (code 0, sign dropped) of formats without zero
+  // (APFloat makes the smallest positive value), else a zero of x's sign.
+  const uint32_t zeroCode = (fnuz || !fmt.hasZero) ? 0 : sign;
 
   auto overflow = [&]() -> uint32_t {
     if (saturate)
@@ -179,7 +200,7 @@ uint32_t encodeFloat(float x, const FloatFormat &fmt, bool saturate) {
   if (a == 0x7F800000u) // +-inf
     return overflow();
   if (a == 0)
-    return fnuz ? 0 : sign;
+    return zeroCode;
 
   // |x| = mant * 2^exp2 exactly, mant < 2^24.
   const uint32_t expField = a >> 23;
@@ -217,28 +238,28 @@ uint32_t encodeFloat(float x, const FloatFormat &fmt, bool saturate) {
     n >>= 1;
     ++et;
   }
-  uint64_t mag;
+  // Without zero, the tie |x| = 2^(emin-1) rounds to 0 (n even) as in APFloat.
   if (n == 0)
-    mag = 0;
-  else if (n < (uint64_t(1) << M))
-    mag = n; // subnormal (only possible when et == emin)
+    return zeroCode;
+  uint64_t mag;
+  if (n < (uint64_t(1) << M))
+    mag = n; // subnormal (only possible when et == emin; never without zero)
   else
     mag = (uint64_t(et + fmt.bias) << M) | (n & ((uint64_t(1) << M) - 1));
   if (mag > maxMag)
     return overflow();
-  if (mag == 0)
-    return fnuz ? 0 : sign;
   return sign | uint32_t(mag);
 }
 
 float decodeFloat(uint32_t code, const FloatFormat &fmt) {
   if (isF32Layout(fmt))
     return bitsToFloat(code);
+  assert(isSupportedLayout(fmt) && "unsupported float format layout");
   const unsigned E = fmt.expBits, M = fmt.manBits;
-  const uint32_t signBit = fmt.signBit();
-  code &= (signBit << 1) - 1;
+  const uint32_t signBit = fmt.signBit(); // 0 without a sign
+  code &= uint32_t((uint64_t(1) << fmt.totalBits()) - 1);
   const bool neg = (code & signBit) != 0;
-  const uint32_t mag = code & (signBit - 1);
+  const uint32_t mag = code & ((1u << (E + M)) - 1);
   const uint32_t expField = mag >> M;
   const uint32_t man = mag & ((1u << M) - 1);
   const uint32_t expAll = (1u << E) - 1;
@@ -261,7 +282,7 @@ float decodeFloat(uint32_t code, const FloatFormat &fmt) {
     break;
   }
   float v;
-  if (expField == 0)
+  if (expField == 0 && fmt.hasZero)
     v = std::ldexp(float(man), fmt.minExponent() - int(M));
   else
     v = std::ldexp(float(man | (1u << M)), int(expField) - fmt.bias - int(M));

@@ -61,13 +61,11 @@ static const llvm::Target *lookupTarget(const TargetOptions &options,
                                             error);
 }
 
-LogicalResult mlir::quanta::verifyTarget(ModuleOp module,
-                                         const TargetOptions &options) {
+std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   std::string error;
-  if (!lookupTarget(options, error))
-    return module.emitError() << "unknown target '" << options.triple
-                              << "': " << error;
-  return success();
+  if (lookupTarget(options, error))
+    return "";
+  return "unknown target '" + options.triple + "': " + error;
 }
 
 static llvm::CodeGenOptLevel toCodeGenOptLevel(unsigned level) {

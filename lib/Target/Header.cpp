@@ -109,9 +109,11 @@ void mlir::quanta::writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
       for (int64_t d = 0; d < tensor.getRank(); ++d) {
         if (!tensor.isDynamicDim(d))
           continue;
-        auto [arg, dim] = *resultDim++;
-        dims.push_back("arg" + std::to_string(arg) + "_dim" +
-                       std::to_string(dim));
+        const ResultDim &source = *resultDim++;
+        dims.push_back("arg" + std::to_string(source.arg) + "_dim" +
+                       std::to_string(source.dim));
+        if (source.divisor != 1)
+          dims.back() += " / " + std::to_string(source.divisor);
       }
       os << " *   " << name << ": " << cType << " ";
       writeShape(tensor, dims, os);

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
@@ -35,15 +36,19 @@ static constexpr StringLiteral kResultDimsAttr = "quanta.result_dims";
 static constexpr StringLiteral kImplPrefix = "_quanta_impl_";
 
 /// Finds the function argument dimension that dimension `dim` of `value`
-/// equals, following destination-passing-style inits, tensor.empty sizes and
-/// tensor.dim.
-static std::optional<std::pair<int64_t, int64_t>> traceDim(Value value,
-                                                           int64_t dim) {
+/// equals (divided by a constant), following destination-passing-style inits,
+/// casts, reshapes, tensor.empty sizes, tensor.dim and divisions by
+/// constants.
+static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
+  int64_t divisor = 1;
   for (int depth = 0; depth < 64; ++depth) {
+    if (!cast<RankedTensorType>(value.getType()).isDynamicDim(dim))
+      return std::nullopt;
     if (auto arg = dyn_cast<BlockArgument>(value)) {
       if (!isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
         return std::nullopt;
-      return std::make_pair(static_cast<int64_t>(arg.getArgNumber()), dim);
+      return ResultDim{static_cast<int64_t>(arg.getArgNumber()), dim,
+                       divisor};
     }
     Operation *op = value.getDefiningOp();
     if (auto dps = dyn_cast<DestinationStyleOpInterface>(op)) {
@@ -54,17 +59,24 @@ static std::optional<std::pair<int64_t, int64_t>> traceDim(Value value,
       value = cast.getSource();
       continue;
     }
-    // A reshape dimension that is a whole source dimension.
+    // An expanded dimension is its source dimension divided by the static
+    // sizes it was split with.
     if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+      auto type = expand.getResultType();
       for (auto [source, group] :
            llvm::enumerate(expand.getReassociationIndices())) {
-        if (llvm::is_contained(group, dim)) {
-          if (group.size() != 1)
+        if (!llvm::is_contained(group, dim))
+          continue;
+        for (int64_t d : group) {
+          if (d == dim)
+            continue;
+          if (type.isDynamicDim(d))
             return std::nullopt;
-          value = expand.getSrc();
-          dim = source;
-          break;
+          divisor *= type.getDimSize(d);
         }
+        value = expand.getSrc();
+        dim = source;
+        break;
       }
       continue;
     }
@@ -79,7 +91,15 @@ static std::optional<std::pair<int64_t, int64_t>> traceDim(Value value,
     auto empty = dyn_cast<tensor::EmptyOp>(op);
     if (!empty)
       return std::nullopt;
-    auto dimOp = empty.getDynamicSize(dim).getDefiningOp<tensor::DimOp>();
+    Value size = empty.getDynamicSize(dim);
+    while (auto div = size.getDefiningOp<arith::DivUIOp>()) {
+      std::optional<int64_t> by = getConstantIntValue(div.getRhs());
+      if (!by || *by <= 0)
+        return std::nullopt;
+      divisor *= *by;
+      size = div.getLhs();
+    }
+    auto dimOp = size.getDefiningOp<tensor::DimOp>();
     std::optional<int64_t> index =
         dimOp ? dimOp.getConstantIndex() : std::nullopt;
     if (!index)
@@ -274,9 +294,18 @@ static void packInt4Boundary(func::FuncOp func) {
                                          terminator->getOperandTypes()));
 }
 
+static bool isCIdentifier(StringRef name) {
+  return !name.empty() && !llvm::isDigit(name.front()) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
 static LogicalResult prepareEntryPoint(func::FuncOp func,
                                        SymbolTable &symbols) {
   FunctionType type = func.getFunctionType();
+  if (!isCIdentifier(func.getSymName()))
+    return func.emitError() << "'" << func.getSymName()
+                            << "' is not a C identifier; public functions "
+                               "become C symbols of the same name";
   for (auto [i, argType] : llvm::enumerate(type.getInputs()))
     if (!isa<RankedTensorType>(argType) && !isScalar(argType))
       return func.emitError() << "argument " << i << " of type " << argType
@@ -301,13 +330,18 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                << "dimension " << d << " of result " << i
                << " does not follow from the argument shapes; the caller "
                   "could not allocate it";
-      resultDims.push_back(b.getDenseI64ArrayAttr({source->first,
-                                                   source->second}));
+      resultDims.push_back(b.getDenseI64ArrayAttr(
+          {source->arg, source->dim, source->divisor}));
     }
   }
   if (llvm::any_of(type.getInputs(), isInt4Tensor) ||
-      llvm::any_of(type.getResults(), isInt4Tensor))
+      llvm::any_of(type.getResults(), isInt4Tensor)) {
+    if (!SymbolTable::symbolKnownUseEmpty(func, func->getParentOp()))
+      return func.emitError()
+             << "a function with int4 arguments or results crosses the C "
+                "ABI packed and cannot also be called from other functions";
     packInt4Boundary(func);
+  }
   std::string name = func.getSymName().str();
   func->setAttr(kEntryAttr, b.getStringAttr(name));
   func->setAttr(kEntryTypeAttr, TypeAttr::get(type));
@@ -334,9 +368,9 @@ mlir::quanta::getEntryPoints(ModuleOp module) {
     entry.type = cast<FunctionType>(type.getValue());
     for (Attribute attr : dims) {
       auto pair = dyn_cast<DenseI64ArrayAttr>(attr);
-      if (!pair || pair.size() != 2)
+      if (!pair || pair.size() != 3 || pair[2] <= 0)
         return op.emitError() << "malformed quanta.result_dims";
-      entry.resultDims.push_back({pair[0], pair[1]});
+      entry.resultDims.push_back({pair[0], pair[1], pair[2]});
     }
     entries.push_back(std::move(entry));
   }
@@ -354,9 +388,11 @@ struct PrepareEntryPointsPass
     for (auto func : module.getOps<func::FuncOp>())
       if (func.isPublic() && !func.isExternal())
         publicFuncs.push_back(func);
+    bool failedAny = false;
     for (func::FuncOp func : publicFuncs)
-      if (failed(prepareEntryPoint(func, symbols)))
-        return signalPassFailure();
+      failedAny |= failed(prepareEntryPoint(func, symbols));
+    if (failedAny)
+      signalPassFailure();
   }
 };
 
@@ -370,9 +406,12 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
 
   // The flat C signature.
   SmallVector<Type> cTypes;
+  // Scalars: index is int64_t; f16/bf16 travel as their uint16_t bits.
   auto toC = [&](Type type) -> Type {
     if (isa<IndexType>(type))
       return i64;
+    if (type.isF16() || type.isBF16())
+      return IntegerType::get(ctx, 16);
     return type;
   };
   for (Type input : entry.type.getInputs()) {
@@ -423,7 +462,10 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
   for (Type input : entry.type.getInputs()) {
     auto tensor = dyn_cast<RankedTensorType>(input);
     if (!tensor) {
-      implArgs.push_back(block->getArgument(next++));
+      Value arg = block->getArgument(next++);
+      if (input.isF16() || input.isBF16())
+        arg = LLVM::BitcastOp::create(b, loc, input, arg);
+      implArgs.push_back(arg);
       inputSizes.emplace_back();
       continue;
     }
@@ -455,8 +497,11 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
         sizes.push_back(constant(tensor.getDimSize(d)));
         continue;
       }
-      auto [arg, dim] = *resultDim++;
-      sizes.push_back(inputSizes[arg][dim]);
+      const ResultDim &source = *resultDim++;
+      Value size = inputSizes[source.arg][source.dim];
+      if (source.divisor != 1)
+        size = LLVM::UDivOp::create(b, loc, size, constant(source.divisor));
+      sizes.push_back(size);
     }
     if (isInt4Tensor(tensor))
       sizes = {packedByteCount(sizes)};

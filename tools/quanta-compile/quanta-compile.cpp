@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -60,8 +61,8 @@ static LogicalResult writeAtomically(StringRef path, StringRef contents) {
             os << contents;
             return llvm::Error::success();
           })) {
-    llvm::errs() << "quanta-compile: cannot write '" << path
-                 << "': " << llvm::toString(std::move(err)) << "\n";
+    llvm::errs() << "quanta-compile: " << llvm::toString(std::move(err))
+                 << "\n";
     return failure();
   }
   return success();
@@ -91,8 +92,10 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
   }
   target = quanta::resolveHost(target);
-  if (failed(quanta::verifyTarget(*module, target)))
+  if (std::string error = quanta::checkTarget(target); !error.empty()) {
+    llvm::errs() << "quanta-compile: " << error << "\n";
     return failure();
+  }
 
   PassManager toLinalg(&context);
   if (failed(applyPassManagerCLOptions(toLinalg)))
@@ -119,14 +122,19 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   } else if (failed(quanta::emitModule(*module, target, emitKind, output))) {
     return failure();
   }
-  if (!headerFilename.empty()) {
-    std::string header;
-    llvm::raw_string_ostream os(header);
-    quanta::writeHeader(*entries, headerGuard(headerFilename), os);
-    if (failed(writeAtomically(headerFilename, header)))
-      return failure();
-  }
-  return writeAtomically(outputFilename, output);
+  // The object first, then the header; a failure leaves neither behind.
+  if (failed(writeAtomically(outputFilename, output)))
+    return failure();
+  if (headerFilename.empty())
+    return success();
+  std::string header;
+  llvm::raw_string_ostream os(header);
+  quanta::writeHeader(*entries, headerGuard(headerFilename), os);
+  if (succeeded(writeAtomically(headerFilename, header)))
+    return success();
+  if (outputFilename != "-")
+    llvm::sys::fs::remove(outputFilename);
+  return failure();
 }
 
 int main(int argc, char **argv) {

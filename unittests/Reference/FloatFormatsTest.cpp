@@ -77,6 +77,7 @@ const TableFormat kTableFormats[] = {
     {"f8E4M3FNUZ", FloatFormat::f8E4M3FNUZ()},
     {"f8E5M2FNUZ", FloatFormat::f8E5M2FNUZ()},
     {"f4E2M1FN", FloatFormat::f4E2M1FN()},
+    {"f8E8M0FNU", FloatFormat::f8E8M0FNU()},
 };
 
 // Halves of _Float16 used as an independent f16 oracle (clang, x86-64).
@@ -110,19 +111,22 @@ TEST(FloatFormats, MaxFiniteOfEachFormat) {
   EXPECT_EQ(maxFinite(FloatFormat::f8E4M3FNUZ()), 240.0f);
   EXPECT_EQ(maxFinite(FloatFormat::f8E5M2FNUZ()), 57344.0f);
   EXPECT_EQ(maxFinite(FloatFormat::f4E2M1FN()), 6.0f);
+  EXPECT_EQ(maxFinite(FloatFormat::f8E8M0FNU()), 0x1p127f);
   EXPECT_EQ(maxFinite(FloatFormat::f16()), 65504.0f);
   EXPECT_EQ(maxFinite(FloatFormat::bf16()), 0x1.FEp127f);
   EXPECT_EQ(maxFinite(FloatFormat::f32()), 0x1.FFFFFEp127f);
 }
 
 TEST(FloatFormats, ByNameFindsEveryNamedFormat) {
-  for (const char *n : {"f32", "f16", "bf16", "f8E4M3FN", "f8E5M2", "f8E4M3",
-                        "f8E4M3FNUZ", "f8E5M2FNUZ", "f4E2M1FN"}) {
+  for (const char *n :
+       {"f32", "f16", "bf16", "f8E4M3FN", "f8E5M2", "f8E4M3", "f8E4M3FNUZ",
+        "f8E5M2FNUZ", "f4E2M1FN", "f8E8M0FNU"}) {
     auto f = FloatFormat::byName(n);
     ASSERT_TRUE(f.has_value()) << n;
     EXPECT_STREQ(f->name, n);
   }
-  EXPECT_FALSE(FloatFormat::byName("f8E8M0FNU").has_value());
+  EXPECT_TRUE(*FloatFormat::byName("f8E8M0FNU") == FloatFormat::f8E8M0FNU());
+  EXPECT_FALSE(FloatFormat::byName("f8E8M0").has_value());
 }
 
 // Every code of every APFloat decode table.
@@ -148,8 +152,8 @@ TEST(FloatFormats, DecodeMatchesApFloatTables) {
 // Every row of every APFloat encode table (round-half-even, no saturation).
 // f4E2M1FN: APFloat's rows for +-inf and NaN inputs are not trustworthy (it
 // returns 0 / -0 for them); they are skipped here and ONNX's Cast test
-// (OnnxOracleTest) fixes that behaviour instead. f8E8M0FNU is not
-// implemented (its table is not used).
+// (OnnxOracleTest) fixes that behaviour instead. f8E8M0FNU: every row is
+// checked, negative inputs and -0 included (see F8E8M0NegativeZeroAndTies).
 TEST(FloatFormats, EncodeMatchesApFloatTables) {
   for (const TableFormat &t : kTableFormats) {
     auto rows = readTsv(std::string("encode_") + t.file + ".tsv");
@@ -167,13 +171,85 @@ TEST(FloatFormats, EncodeMatchesApFloatTables) {
       EXPECT_EQ(encodeFloat(x, t.fmt, /*saturate=*/false), expected)
           << t.file << " input " << r[0] << " (" << r[1] << ")";
       ++checked;
+      // out_value is APFloat's converted value. It is decodeFloat(out_code)
+      // except where APFloat's value carries a sign the code cannot (negative
+      // inputs to the signless f8E8M0FNU) or is a NaN (f8E8M0FNU's NaN reads
+      // back from APFloat as "inf"; the code is checked above).
+      const float apValue = parseValue(r[3]);
+      const float got = decodeFloat(expected, t.fmt);
+      if (!std::isnan(got) && !(!t.fmt.hasSign && std::signbit(apValue)))
+        expectSameFloat(apValue, got,
+                        std::string(t.file) + " out_value of " + r[0]);
     }
     if (t.fmt.nonFinite == NonFiniteStyle::None)
       EXPECT_EQ(skipped, 3u) << t.file; // +inf, -inf and NaN rows
     else
       EXPECT_EQ(skipped, 0u);
     EXPECT_EQ(checked + skipped, rows.size());
+    if (t.fmt == FloatFormat::f8E8M0FNU())
+      EXPECT_EQ(checked, 1035u); // the whole table
   }
+}
+
+// Every code decodes to the power of two 2^(code - 127); 0xFF is NaN.
+TEST(FloatFormats, F8E8M0DecodesPowersOfTwo) {
+  const FloatFormat f = FloatFormat::f8E8M0FNU();
+  EXPECT_EQ(f.totalBits(), 8u);
+  EXPECT_EQ(f.signBit(), 0u);
+  EXPECT_FALSE(f.hasInf());
+  EXPECT_TRUE(f.hasNaN());
+  EXPECT_FALSE(f.hasNegativeZero());
+  EXPECT_EQ(f.minExponent(), -127);
+  EXPECT_EQ(f.maxFiniteMagnitude(), 0xFEu);
+  EXPECT_EQ(f.nanCode(false), 0xFFu);
+  EXPECT_EQ(f.nanCode(true), 0xFFu);
+  EXPECT_EQ(f.overflowCode(true), 0xFFu);
+  for (uint32_t c = 0; c < 255; ++c)
+    EXPECT_EQ(decodeFloat(c, f), std::ldexp(1.0f, int(c) - 127)) << c;
+  EXPECT_EQ(decodeFloat(0x00, f), 0x1p-127f); // an f32 subnormal
+  EXPECT_EQ(decodeFloat(0x7F, f), 1.0f);
+  EXPECT_TRUE(std::isnan(decodeFloat(0xFF, f)));
+  EXPECT_EQ(decodeFloat(0x17F, f), 1.0f); // only the low 8 bits are used
+}
+
+// APFloat's rules for what f8E8M0FNU cannot represent (see encodeFloat).
+TEST(FloatFormats, F8E8M0NegativeZeroAndTies) {
+  const FloatFormat f = FloatFormat::f8E8M0FNU();
+  for (bool sat : {false, true}) {
+    // Ties between 2^e and 2^(e+1) round up (the 1-bit significand is odd).
+    EXPECT_EQ(encodeFloat(1.5f, f, sat), 128u);
+    EXPECT_EQ(encodeFloat(3.0f, f, sat), 129u);
+    EXPECT_EQ(encodeFloat(0x1.8p-127f, f, sat), 1u);
+    EXPECT_EQ(encodeFloat(std::nextafter(1.5f, 0.0f), f, sat), 127u);
+    // Zero and everything up to the tie 2^-128 (to even: 0) give code 0
+    // (2^-127, no zero in the format) with the sign dropped.
+    for (float z : {0.0f, -0.0f, 0x1p-149f, -0x1p-149f, 0x1p-128f, -0x1p-128f})
+      EXPECT_EQ(encodeFloat(z, f, sat), 0u) << z;
+    // Just above the tie: rounds to 2^-127, sign kept (ORed into bit 7).
+    EXPECT_EQ(encodeFloat(std::nextafter(0x1p-128f, 1.0f), f, sat), 0u);
+    EXPECT_EQ(encodeFloat(-std::nextafter(0x1p-128f, 1.0f), f, sat), 0x80u);
+    // Other negatives: code(|x|) | 0x80.
+    EXPECT_EQ(encodeFloat(-1e-30f, f, sat), 27u | 0x80u);
+    EXPECT_EQ(encodeFloat(-0.5f, f, sat), 126u | 0x80u);
+    EXPECT_EQ(encodeFloat(-1.0f, f, sat), 0xFFu); // 127 | 0x80: the NaN code
+    EXPECT_EQ(encodeFloat(-0x1p127f, f, sat), 0xFEu);
+    // NaN of either sign.
+    EXPECT_EQ(encodeFloat(NAN, f, sat), 0xFFu);
+    EXPECT_EQ(encodeFloat(-NAN, f, sat), 0xFFu);
+    // Largest values below the overflow tie 1.5 * 2^127.
+    EXPECT_EQ(encodeFloat(std::nextafter(0x1.8p127f, 0.0f), f, sat), 0xFEu);
+  }
+  // Overflow (tie 1.5 * 2^127 rounds up) and +-inf: NaN, or 2^127 saturated.
+  for (float x : {0x1.8p127f, -0x1.8p127f, 0x1.FFFFFEp127f, INFINITY,
+                  -INFINITY}) {
+    EXPECT_EQ(encodeFloat(x, f, false), 0xFFu) << x;
+    EXPECT_EQ(encodeFloat(x, f, true), 0xFEu) << x;
+  }
+  EXPECT_EQ(roundToFormat(0.75f, f), 1.0f);
+  EXPECT_EQ(roundToFormat(0.7f, f), 0.5f);
+  EXPECT_EQ(roundToFormat(1e30f, f), 0x1p100f);
+  // f8E4M3FN 448 = 1.75 * 2^8 -> 2^9.
+  EXPECT_EQ(castFloat(0x7E, FloatFormat::f8E4M3FN(), f, true), 136u);
 }
 
 // All codes decode -> encode back to themselves (non-NaN), both modes.

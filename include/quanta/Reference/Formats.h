@@ -74,8 +74,8 @@ enum class NonFiniteStyle {
   /// IEEE-754 style: all-ones exponent is inf (mantissa 0) or NaN. f32, f16,
   /// bf16, f8E5M2, f8E4M3.
   IEEE,
-  /// "FN": no infinities; only S.1111.111 (all-ones exponent and mantissa) is
-  /// NaN. f8E4M3FN.
+  /// "FN": no infinities; only the all-ones magnitude (all-ones exponent and
+  /// mantissa: S.1111.111) is NaN. f8E4M3FN, f8E8M0FNU (code 0xFF).
   FN,
   /// "FNUZ": no infinities, no negative zero; the single NaN is the code with
   /// only the sign bit set (0x80). f8E4M3FNUZ, f8E5M2FNUZ.
@@ -84,28 +84,45 @@ enum class NonFiniteStyle {
   None,
 };
 
-/// A generic signed small-float descriptor: 1 sign bit, `expBits` exponent
-/// bits, `manBits` explicit mantissa bits, exponent bias `bias`, with
-/// subnormals. Codes are the low (1 + expBits + manBits) bits of a uint32_t.
+/// A generic small-float descriptor: a sign bit (unless !hasSign), `expBits`
+/// exponent bits, `manBits` explicit mantissa bits, exponent bias `bias`, and
+/// (when hasZero) zero and subnormals in the all-zeros exponent field. Codes
+/// are the low totalBits() bits of a uint32_t.
+///
+/// hasSign = false / hasZero = false describe the OCP MX scale format
+/// f8E8M0FNU (APFloat's hasSignedRepr = false, hasZero = false) and are only
+/// supported together with manBits == 0: every code is the power of two
+/// 2^(code - bias), the all-zeros exponent field being a normal binade.
 struct FloatFormat {
   const char *name;
   unsigned expBits;
   unsigned manBits;
   int bias;
   NonFiniteStyle nonFinite;
+  /// False: no sign bit (f8E8M0FNU). See encodeFloat for negative inputs.
+  bool hasSign = true;
+  /// False: no zero and no subnormals (f8E8M0FNU).
+  bool hasZero = true;
 
-  unsigned totalBits() const { return 1 + expBits + manBits; }
-  uint32_t signBit() const { return 1u << (expBits + manBits); }
+  unsigned totalBits() const { return (hasSign ? 1 : 0) + expBits + manBits; }
+  /// The sign bit of a code; 0 for formats without a sign.
+  uint32_t signBit() const {
+    return hasSign ? 1u << (expBits + manBits) : 0u;
+  }
   bool hasInf() const { return nonFinite == NonFiniteStyle::IEEE; }
   bool hasNaN() const { return nonFinite != NonFiniteStyle::None; }
-  bool hasNegativeZero() const { return nonFinite != NonFiniteStyle::FNUZ; }
-  /// Smallest unbiased exponent of a normal number (1 - bias).
-  int minExponent() const { return 1 - bias; }
+  bool hasNegativeZero() const {
+    return hasSign && hasZero && nonFinite != NonFiniteStyle::FNUZ;
+  }
+  /// Smallest unbiased exponent of a normal number (1 - bias; -bias for
+  /// formats without zero, whose all-zeros exponent field is normal).
+  int minExponent() const { return hasZero ? 1 - bias : -bias; }
   /// Magnitude bits (code without sign) of the largest finite value.
   uint32_t maxFiniteMagnitude() const;
   /// The canonical NaN code (IEEE: quiet NaN with the given sign; FN: all ones
-  /// with the given sign; FNUZ: 0x80; None: the negative-zero code, which is
-  /// what ONNX/ml_dtypes produce for NaN -> f4E2M1FN).
+  /// with the given sign (0xFF for f8E8M0FNU whatever the sign); FNUZ: 0x80;
+  /// None: the negative-zero code, which is what ONNX/ml_dtypes produce for
+  /// NaN -> f4E2M1FN).
   uint32_t nanCode(bool negative) const;
   /// The code an overflowing value gets without saturation (IEEE: +-inf;
   /// FN: +-NaN; FNUZ: NaN; None: +-max finite).
@@ -116,41 +133,46 @@ struct FloatFormat {
 
   // Named instances. Names follow MLIR's builtin float type names.
   static constexpr FloatFormat f32() {
-    return {"f32", 8, 23, 127, NonFiniteStyle::IEEE};
+    return {"f32", 8, 23, 127, NonFiniteStyle::IEEE, true, true};
   }
   static constexpr FloatFormat f16() {
-    return {"f16", 5, 10, 15, NonFiniteStyle::IEEE};
+    return {"f16", 5, 10, 15, NonFiniteStyle::IEEE, true, true};
   }
   static constexpr FloatFormat bf16() {
-    return {"bf16", 8, 7, 127, NonFiniteStyle::IEEE};
+    return {"bf16", 8, 7, 127, NonFiniteStyle::IEEE, true, true};
   }
   /// OCP FP8 E4M3: bias 7, max 448, no inf, NaN = S.1111.111.
   static constexpr FloatFormat f8E4M3FN() {
-    return {"f8E4M3FN", 4, 3, 7, NonFiniteStyle::FN};
+    return {"f8E4M3FN", 4, 3, 7, NonFiniteStyle::FN, true, true};
   }
   /// OCP FP8 E5M2: bias 15, max 57344, IEEE inf/NaN.
   static constexpr FloatFormat f8E5M2() {
-    return {"f8E5M2", 5, 2, 15, NonFiniteStyle::IEEE};
+    return {"f8E5M2", 5, 2, 15, NonFiniteStyle::IEEE, true, true};
   }
   /// IEEE-like E4M3 (bias 7, max 240, inf and NaN).
   static constexpr FloatFormat f8E4M3() {
-    return {"f8E4M3", 4, 3, 7, NonFiniteStyle::IEEE};
+    return {"f8E4M3", 4, 3, 7, NonFiniteStyle::IEEE, true, true};
   }
   /// E4M3FNUZ (Graphcore/AMD): bias 8, max 240, NaN = 0x80, no -0, no inf.
   static constexpr FloatFormat f8E4M3FNUZ() {
-    return {"f8E4M3FNUZ", 4, 3, 8, NonFiniteStyle::FNUZ};
+    return {"f8E4M3FNUZ", 4, 3, 8, NonFiniteStyle::FNUZ, true, true};
   }
   /// E5M2FNUZ: bias 16, max 57344, NaN = 0x80, no -0, no inf.
   static constexpr FloatFormat f8E5M2FNUZ() {
-    return {"f8E5M2FNUZ", 5, 2, 16, NonFiniteStyle::FNUZ};
+    return {"f8E5M2FNUZ", 5, 2, 16, NonFiniteStyle::FNUZ, true, true};
   }
   /// OCP MX FP4 E2M1: bias 1, max 6, no inf, no NaN.
   static constexpr FloatFormat f4E2M1FN() {
-    return {"f4E2M1FN", 2, 1, 1, NonFiniteStyle::None};
+    return {"f4E2M1FN", 2, 1, 1, NonFiniteStyle::None, true, true};
+  }
+  /// OCP MX scale E8M0: 8 exponent bits, no sign, no mantissa, bias 127;
+  /// code c is 2^(c - 127) (2^-127 .. 2^127), 0xFF is NaN; no zero, no inf.
+  static constexpr FloatFormat f8E8M0FNU() {
+    return {"f8E8M0FNU", 8, 0, 127, NonFiniteStyle::FN, false, false};
   }
 
   /// Looks a format up by its MLIR type name ("f32", "f16", "bf16", "f8E4M3FN",
-  /// "f8E5M2", "f8E4M3", "f8E4M3FNUZ", "f8E5M2FNUZ", "f4E2M1FN").
+  /// "f8E5M2", "f8E4M3", "f8E4M3FNUZ", "f8E5M2FNUZ", "f4E2M1FN", "f8E8M0FNU").
   static std::optional<FloatFormat> byName(std::string_view name);
 };
 
@@ -169,12 +191,30 @@ float maxFinite(const FloatFormat &fmt);
 ///    that rounds to -0 also becomes +0).
 /// Overflow is decided on the rounded value (IEEE): for f8E4M3FN, 464 rounds to
 /// 448 while anything above 464 overflows.
+///
+/// f8E8M0FNU (hasSign = false, hasZero = false, manBits = 0) follows LLVM
+/// APFloat's convert + bitcastToAPInt exactly:
+///  - |x| rounds to nearest in {0} u {2^e : e >= -127}. Ties between 2^e and
+///    2^(e+1) (|x| = 1.5 * 2^e) round UP: the 1-bit significand of every value
+///    is odd, so round-half-to-even goes to 2^(e+1) (0x1.8p0 -> 2^1, code 128;
+///    0x1.8p-127 -> code 1). The tie 2^-128 between 0 and 2^-127 goes to 0.
+///  - A result of 0 (+-0 inputs, |x| <= 2^-128) becomes the smallest value
+///    2^-127, code 0x00, with the sign dropped (APFloat has no zero here and
+///    makes the smallest positive value).
+///  - Overflow: |x| >= 1.5 * 2^127 and +-inf give 0xFF (NaN), or 0xFE (2^127)
+///    when saturating. NaN of either sign gives 0xFF.
+///  - Any other negative x: the format has no sign, yet APFloat keeps the sign
+///    and bitcastToAPInt ORs it into bit 7 (the top exponent bit), so the code
+///    is code(|x|) | 0x80 (-1e-30 -> 27 | 0x80 = 155, -2^127 -> 254,
+///    -1 -> 0xFF = NaN). Negative inputs are outside the format's domain;
+///    callers computing MX scales pass magnitudes.
 uint32_t encodeFloat(float x, const FloatFormat &fmt, bool saturate);
 
 /// Decodes `code` (only the low fmt.totalBits() bits are used) exactly into
 /// f32. NaN codes decode to a quiet f32 NaN carrying the code's sign bit
 /// (payloads are not preserved, except for fmt == f32 where the bits are
-/// returned unchanged). IEEE infinities decode to +-inf.
+/// returned unchanged). IEEE infinities decode to +-inf. f8E8M0FNU: code c
+/// decodes to 2^(c - 127) (code 0 is the f32 subnormal 2^-127), 0xFF to +NaN.
 float decodeFloat(uint32_t code, const FloatFormat &fmt);
 
 /// decodeFloat(encodeFloat(x, fmt, /*saturate=*/false), fmt): rounds an f32

@@ -36,9 +36,8 @@ struct TargetOptions {
 /// Resolves empty fields to the host's triple, CPU and CPU features.
 TargetOptions resolveHost(TargetOptions options);
 
-/// Checks that the target is known to this LLVM (emitting an error at
-/// `module`'s location otherwise).
-LogicalResult verifyTarget(ModuleOp module, const TargetOptions &options);
+/// Returns why the target is unknown to this LLVM, or an empty string.
+std::string checkTarget(const TargetOptions &options);
 
 /// Translates an LLVM-dialect module to LLVM IR, optimizes it for the target
 /// (loop vectorization at -O2/-O3) and emits `kind` into `output`.

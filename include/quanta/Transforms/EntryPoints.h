@@ -17,15 +17,22 @@
 
 namespace mlir::quanta {
 
+/// Where a dynamic result dimension comes from: dimension `dim` of argument
+/// `arg`, divided by `divisor`.
+struct ResultDim {
+  int64_t arg;
+  int64_t dim;
+  int64_t divisor;
+};
+
 /// One public function as C sees it.
 struct EntryPoint {
   /// The C symbol.
   std::string name;
   /// The tensor signature before lowering.
   FunctionType type;
-  /// For each dynamic result dimension, in order, the (argument, dimension)
-  /// it equals.
-  SmallVector<std::pair<int64_t, int64_t>> resultDims;
+  /// For each dynamic result dimension, in order, where it comes from.
+  SmallVector<ResultDim> resultDims;
 };
 
 /// Reads the entry points recorded on the functions of `module` (at any

@@ -790,9 +790,10 @@ struct Inputs {
   }
 };
 
-/// Splits dimension `dim` of `value` into [size / blockSize, blockSize].
+/// Splits dimension `dim` of `value` into [size / blockSize, blockSize], or
+/// into [1, size] without a block size.
 Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
-               int64_t blockSize) {
+               std::optional<int64_t> blockSize) {
   auto type = cast<RankedTensorType>(value.getType());
   SmallVector<int64_t> shape;
   SmallVector<ReassociationIndices> reassociation;
@@ -807,19 +808,24 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
       continue;
     }
     reassociation.push_back({next, next + 1});
+    if (!blockSize) {
+      shape.append({1, type.getDimSize(d)});
+      sizes.append({b.getIndexAttr(1), size});
+      continue;
+    }
     if (type.isDynamicDim(d)) {
       shape.push_back(ShapedType::kDynamic);
       sizes.push_back(
           arith::DivUIOp::create(b, loc, cast<Value>(size),
                                  arith::ConstantIndexOp::create(b, loc,
-                                                                blockSize))
+                                                                *blockSize))
               .getResult());
     } else {
-      shape.push_back(type.getDimSize(d) / blockSize);
-      sizes.push_back(b.getIndexAttr(type.getDimSize(d) / blockSize));
+      shape.push_back(type.getDimSize(d) / *blockSize);
+      sizes.push_back(b.getIndexAttr(type.getDimSize(d) / *blockSize));
     }
-    shape.push_back(blockSize);
-    sizes.push_back(b.getIndexAttr(blockSize));
+    shape.push_back(*blockSize);
+    sizes.push_back(b.getIndexAttr(*blockSize));
   }
   return tensor::ExpandShapeOp::create(
       b, loc, RankedTensorType::get(shape, type.getElementType()), value,
@@ -929,29 +935,26 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
               })
               .getResult(0);
     } else {
-      // K-blocks: the group size of a per-group operand, else all of K.
-      int64_t blockSize = 0;
+      // K-blocks: the group size of a per-group operand, else all of K (one
+      // block; then blockSize is 0 in the index expressions below).
+      std::optional<int64_t> groupSize;
       for (std::optional<SchemeAttr> scheme : {lhsScheme,
                                                std::optional(rhsScheme)})
         if (scheme->getGranularity() == Granularity::per_group)
-          blockSize = scheme->getGroupSize();
-      OpFoldResult kSize =
-          tensor::getMixedSize(rewriter, loc, op.getLhs(), rank - 1);
+          groupSize = scheme->getGroupSize();
+      int64_t blockSize = groupSize.value_or(0);
       OpFoldResult numBlocks = rewriter.getIndexAttr(1);
-      if (blockSize == 0) {
-        auto staticK = getConstantIntValue(kSize);
-        if (!staticK)
-          return rewriter.notifyMatchFailure(
-              op, "i32 accumulation over a dynamic K needs K-blocks");
-        blockSize = *staticK;
-      } else if (auto staticK = getConstantIntValue(kSize)) {
-        numBlocks = rewriter.getIndexAttr(*staticK / blockSize);
-      } else {
-        numBlocks = arith::DivUIOp::create(
-                        rewriter, loc, cast<Value>(kSize),
-                        arith::ConstantIndexOp::create(rewriter, loc,
-                                                       blockSize))
-                        .getResult();
+      if (groupSize) {
+        OpFoldResult kSize =
+            tensor::getMixedSize(rewriter, loc, op.getLhs(), rank - 1);
+        if (auto staticK = getConstantIntValue(kSize))
+          numBlocks = rewriter.getIndexAttr(*staticK / blockSize);
+        else
+          numBlocks = arith::DivUIOp::create(
+                          rewriter, loc, cast<Value>(kSize),
+                          arith::ConstantIndexOp::create(rewriter, loc,
+                                                         blockSize))
+                          .getResult();
       }
 
       // acc[..., m, n, g] = sum_kk (a - za)(b - zb), i32 wrap-around.
@@ -967,9 +970,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       lhsSplit.append({m, g, kk});
       rhsSplit.append({g, kk, n});
       Inputs in;
-      in.add(splitDim(rewriter, loc, op.getLhs(), rank - 1, blockSize),
+      in.add(splitDim(rewriter, loc, op.getLhs(), rank - 1, groupSize),
              AffineMap::get(numLoops, 0, lhsSplit, ctx));
-      in.add(splitDim(rewriter, loc, op.getRhs(), rank - 2, blockSize),
+      in.add(splitDim(rewriter, loc, op.getRhs(), rank - 2, groupSize),
              AffineMap::get(numLoops, 0, rhsSplit, ctx));
       int64_t lhsZp = in.add(
           op.getLhsZp(),

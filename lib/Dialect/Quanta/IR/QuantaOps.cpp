@@ -420,10 +420,15 @@ LogicalResult CastOp::verify() {
   return success();
 }
 
+/// A cast to its own type without a scale is the identity, unless it
+/// saturates a format with infinities (+-Inf becomes +-max).
 OpFoldResult CastOp::fold(FoldAdaptor) {
-  if (!getScale() && getInput().getType() == getType())
-    return getInput();
-  return {};
+  if (getScale() || getInput().getType() != getType())
+    return {};
+  Type element = getType().getElementType();
+  if (getSaturate() && !isa<Float8E4M3FNType>(element))
+    return {};
+  return getInput();
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,104 @@
+// Failures of quanta-compile: each one is reported on stderr (with the
+// file:line:col of the IR at fault where there is one), exits non-zero, and
+// leaves neither the output file nor the header behind.
+
+// RUN: rm -rf %t && split-file %s %t
+
+// A missing input file.
+// RUN: not quanta-compile %t/missing.mlir -o %t/missing.o --header=%t/missing.h 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not test -e %t/missing.o
+// RUN: not test -e %t/missing.h
+// MISSING: quanta-compile: cannot open input file '{{.*}}missing.mlir': No such file or directory
+
+// IR that does not parse.
+// RUN: not quanta-compile %t/unparsable.mlir -o %t/unparsable.o --header=%t/unparsable.h 2>&1 | FileCheck %s --check-prefix=PARSE
+// RUN: not test -e %t/unparsable.o
+// RUN: not test -e %t/unparsable.h
+// PARSE: unparsable.mlir:2:40: error: expected '>' in tensor type
+
+// A target LLVM does not know.
+// RUN: not quanta-compile %t/good.mlir --target=foo-bar-baz -o %t/target.o --header=%t/target.h 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: not test -e %t/target.o
+// RUN: not test -e %t/target.h
+// TARGET: quanta-compile: unknown target 'foo-bar-baz': No available targets are compatible with triple "foo-bar-baz"
+
+// An optimization level that does not exist.
+// RUN: not quanta-compile %t/good.mlir -O4 -o %t/opt.o --header=%t/opt.h 2>&1 | FileCheck %s --check-prefix=OPT
+// RUN: not test -e %t/opt.o
+// RUN: not test -e %t/opt.h
+// OPT: quanta-compile: -O4 is not an optimization level (0-3)
+
+// A function returning a scalar cannot be an entry point (results are
+// caller-allocated tensors).
+// RUN: not quanta-compile %t/scalar-result.mlir --target=x86_64-linux-gnu -o %t/scalar.o --header=%t/scalar.h 2>&1 | FileCheck %s --check-prefix=SCALAR
+// RUN: not test -e %t/scalar.o
+// RUN: not test -e %t/scalar.h
+// SCALAR: scalar-result.mlir:1:1: error: result 0 of type 'f32' cannot cross the C ABI (expected a ranked tensor, returned through an out-pointer)
+// SCALAR-NOT: see current operation
+
+// Nor one taking a memref.
+// RUN: not quanta-compile %t/memref-arg.mlir --target=x86_64-linux-gnu -o %t/memref.o --header=%t/memref.h 2>&1 | FileCheck %s --check-prefix=MEMREF
+// RUN: not test -e %t/memref.o
+// RUN: not test -e %t/memref.h
+// MEMREF: memref-arg.mlir:1:1: error: argument 0 of type 'memref<4xf32>' cannot cross the C ABI (expected a ranked tensor or a scalar)
+
+// A result size the caller cannot compute from the argument shapes.
+// RUN: not quanta-compile %t/untraceable.mlir --target=x86_64-linux-gnu -o %t/untraceable.o --header=%t/untraceable.h 2>&1 | FileCheck %s --check-prefix=DIMS
+// RUN: not test -e %t/untraceable.o
+// RUN: not test -e %t/untraceable.h
+// DIMS: untraceable.mlir:1:1: error: dimension 0 of result 0 does not follow from the argument shapes; the caller could not allocate it
+
+// A public function whose name is not a C identifier.
+// RUN: not quanta-compile %t/badname.mlir --target=x86_64-linux-gnu -o %t/badname.o --header=%t/badname.h 2>&1 | FileCheck %s --check-prefix=NAME
+// RUN: not test -e %t/badname.o
+// RUN: not test -e %t/badname.h
+// NAME: badname.mlir:1:1: error: 'my.kernel-v2' is not a C identifier
+
+// A failed compile does not clobber an existing output: it is written
+// through a temporary file renamed on success.
+// RUN: echo previous > %t/kept.o
+// RUN: not quanta-compile %t/badname.mlir --target=x86_64-linux-gnu -o %t/kept.o 2>&1 | FileCheck %s --check-prefix=NAME
+// RUN: FileCheck %s --check-prefix=KEPT --input-file=%t/kept.o
+// KEPT: previous
+
+// And the same input compiles when it is valid.
+// RUN: quanta-compile %t/good.mlir --target=x86_64-linux-gnu -o %t/good.o --header=%t/good.h
+// RUN: test -s %t/good.o
+// RUN: test -s %t/good.h
+
+//--- unparsable.mlir
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = arith.addf %x, %x : tensor<4xf32
+  return %0 : tensor<4xf32>
+}
+
+//--- good.mlir
+func.func @quantize_i8(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>}
+      : (tensor<?xf32>, tensor<f32>) -> tensor<?xi8>
+  return %q : tensor<?xi8>
+}
+
+//--- scalar-result.mlir
+func.func @first(%x: tensor<4xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %0 = tensor.extract %x[%c0] : tensor<4xf32>
+  return %0 : f32
+}
+
+//--- memref-arg.mlir
+func.func @load(%x: memref<4xf32>) -> tensor<4xf32> {
+  %0 = bufferization.to_tensor %x : memref<4xf32> to tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+//--- untraceable.mlir
+func.func @iota(%n: index) -> tensor<?xf32> {
+  %0 = tensor.empty(%n) : tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+//--- badname.mlir
+func.func @"my.kernel-v2"(%x: tensor<4xf32>) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
