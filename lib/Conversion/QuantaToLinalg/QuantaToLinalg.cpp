@@ -354,6 +354,31 @@ Value stdMin(OpBuilder &b, Location loc, Value x, Value y) {
   return arith::SelectOp::create(b, loc, less, y, x);
 }
 
+Value i32Const(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantOp::create(b, loc,
+                                   b.getI32IntegerAttr(static_cast<int32_t>(v)));
+}
+
+/// Flips the magnitude bits of negative i32 values: maps f32 bits to a
+/// signed integer that orders like the floats (NaN aside, -0 < +0), and back.
+Value flipNegative(OpBuilder &b, Location loc, Value bits) {
+  Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                         bits, i32Const(b, loc, 0));
+  return arith::SelectOp::create(
+      b, loc, negative,
+      arith::XOrIOp::create(b, loc, bits, i32Const(b, loc, 0x7FFFFFFF)), bits);
+}
+
+Value signedOrderKey(OpBuilder &b, Location loc, Value x) {
+  return flipNegative(b, loc,
+                      arith::BitcastOp::create(b, loc, b.getI32Type(), x));
+}
+
+Value fromSignedOrderKey(OpBuilder &b, Location loc, Value key) {
+  return arith::BitcastOp::create(b, loc, b.getF32Type(),
+                                  flipNegative(b, loc, key));
+}
+
 Value isNaN(OpBuilder &b, Location loc, Value v) {
   return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
 }
@@ -591,27 +616,59 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
   TypedAttr zero = b.getF32FloatAttr(0.0);
   switch (op.getMethod()) {
   case ParamsMethod::max_abs: {
+    // max |x| over the non-NaN values (std::max from +0), as an integer max
+    // of the magnitude bits, which orders like the floats and vectorizes.
     Value amax = buildReduction(
-        b, loc, view, {zero}, {}, [&](OpBuilder &nb, Location nl,
-                                      ValueRange a) -> SmallVector<Value> {
-          Value x = math::AbsFOp::create(nb, nl, buildToF32(nb, nl, a[0]));
-          return {stdMax(nb, nl, a[1], x)};
+        b, loc, view, {b.getI32IntegerAttr(0)}, {},
+        [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
+          Value bits = arith::AndIOp::create(
+              nb, nl,
+              arith::BitcastOp::create(nb, nl, nb.getI32Type(),
+                                       buildToF32(nb, nl, a[0])),
+              i32Const(nb, nl, 0x7FFFFFFF));
+          Value nan = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sgt,
+                                            bits, i32Const(nb, nl, 0x7F800000));
+          bits = arith::SelectOp::create(nb, nl, nan, i32Const(nb, nl, 0),
+                                         bits);
+          return {arith::MaxSIOp::create(nb, nl, a[1], bits)};
         })[0];
+    auto rangeType = cast<RankedTensorType>(amax.getType()).clone(f32);
+    Value rmax = buildElementwise(
+        b, loc, amax, {}, {}, rangeType,
+        [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+          return arith::BitcastOp::create(nb, nl, f32, e[0]);
+        });
     Value rmin = buildElementwise(
-        b, loc, amax, {}, {}, cast<RankedTensorType>(amax.getType()),
+        b, loc, rmax, {}, {}, rangeType,
         [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
           return arith::NegFOp::create(nb, nl, e[0]);
         });
-    return std::make_pair(rmin, amax);
+    return std::make_pair(rmin, rmax);
   }
   case ParamsMethod::min_max: {
+    // min(0, min x) and max(0, max x) over the non-NaN values (std::min and
+    // std::max from +0), as integer min/max of order keys of x + 0 (which
+    // maps -0 to +0); NaN maps to the key of 0, which the range contains.
     SmallVector<Value> range = buildReduction(
-        b, loc, view, {zero, zero}, {},
+        b, loc, view, {b.getI32IntegerAttr(0), b.getI32IntegerAttr(0)}, {},
         [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
-          Value x = buildToF32(nb, nl, a[0]);
-          return {stdMin(nb, nl, a[1], x), stdMax(nb, nl, a[2], x)};
+          Value x = arith::AddFOp::create(nb, nl, buildToF32(nb, nl, a[0]),
+                                          f32Const(nb, nl, 0.0));
+          Value key = signedOrderKey(nb, nl, x);
+          key = arith::SelectOp::create(nb, nl, isNaN(nb, nl, x),
+                                        i32Const(nb, nl, 0), key);
+          return {arith::MinSIOp::create(nb, nl, a[1], key),
+                  arith::MaxSIOp::create(nb, nl, a[2], key)};
         });
-    return std::make_pair(range[0], range[1]);
+    auto rangeType = cast<RankedTensorType>(range[0].getType()).clone(f32);
+    auto fromKey = [&](Value keys) {
+      return buildElementwise(
+          b, loc, keys, {}, {}, rangeType,
+          [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+            return fromSignedOrderKey(nb, nl, e[0]);
+          });
+    };
+    return std::make_pair(fromKey(range[0]), fromKey(range[1]));
   }
   case ParamsMethod::mean_std: {
     // Two passes in f64 over the non-NaN values, in element order.
