@@ -9,13 +9,11 @@
 
 // AVX512-LABEL: quantize_i8:
 // AVX512-NOT:     call
-// AVX512:         vpmovsxbd {{.*}}%zmm[[ZP:[0-9]+]]
-// AVX512:         vcvtdq2ps %zmm[[ZP]], %zmm[[ZPF:[0-9]+]]
 // AVX512:         vmovups ({{.*}}), %zmm[[V:[0-9]+]]
 // AVX512-NEXT:    vdivps %zmm{{[0-9]+}}, %zmm[[V]], %zmm[[V]]
 // AVX512-NEXT:    vcmpordps %zmm{{[0-9]+}}, %zmm[[V]], %k[[NOTNAN:[0-9]]]
 // AVX512-NEXT:    vrndscaleps $8, %zmm[[V]], %zmm[[V]] {%k[[NOTNAN]]} {z}
-// AVX512-NEXT:    vaddps %zmm[[ZPF]], %zmm[[V]], %zmm[[V]]
+// AVX512-NEXT:    vaddps %zmm{{[0-9]+}}, %zmm[[V]], %zmm[[V]]
 // AVX512-NEXT:    vmaxps %zmm[[V]], %zmm{{[0-9]+}}, %zmm[[V]]
 // AVX512-NEXT:    vminps %zmm[[V]], %zmm{{[0-9]+}}, %zmm[[V]]
 // AVX512-NEXT:    vcvttps2dq %zmm[[V]], %zmm[[V]]

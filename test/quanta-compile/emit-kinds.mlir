@@ -28,23 +28,23 @@
 // LLVM-NOT: define {{.*}}@_quanta_impl_
 // LLVM: !{i32 8, !"PIC Level", i32 2}
 
-// O0: define void @quantize_i8(ptr %0, i64 %1, ptr %2, ptr %3, ptr %4) {
+// O0: define void @quantize_i8(ptr noalias %0, i64 %1, ptr noalias %2, ptr noalias %3, ptr noalias %4) {
 // O0-NOT: define
 // O0: call void @_quanta_impl_quantize_i8(ptr %0, ptr %0, i64 0, i64 %1, i64 16, i64 16, i64 1, ptr %2, ptr %2, i64 0, ptr %3, ptr %3, i64 0, ptr %4, ptr %4, i64 0, i64 %1, i64 16, i64 16, i64 1)
 // O0-NEXT: ret void
 // O0: define internal void @_quanta_impl_quantize_i8(
 // O0: define void @dequantize_i4(
 // O0: define internal void @_quanta_impl_dequantize_i4(
-// O0: define void @scale_by(ptr %0, float %1, i32 %2, ptr %3) {
+// O0: define void @scale_by(ptr noalias %0, float %1, i32 %2, ptr noalias %3) {
 // O0: define internal void @_quanta_impl_scale_by(
 
-// MLIR: llvm.func @quantize_i8(%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) {
+// MLIR: llvm.func @quantize_i8(%{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: i64, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}) {
 // MLIR:   llvm.call @_quanta_impl_quantize_i8(
 // MLIR: llvm.func internal @_quanta_impl_quantize_i8(
 // MLIR-NOT: quanta.
-// MLIR: llvm.func @dequantize_i4(%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) {
+// MLIR: llvm.func @dequantize_i4(%{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: i64, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}) {
 // MLIR: llvm.func internal @_quanta_impl_dequantize_i4(
-// MLIR: llvm.func @scale_by(%{{.*}}: !llvm.ptr, %{{.*}}: f32, %{{.*}}: i32, %{{.*}}: !llvm.ptr) {
+// MLIR: llvm.func @scale_by(%{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: f32, %{{.*}}: i32, %{{.*}}: !llvm.ptr {llvm.noalias}) {
 
 // NM-O0-DAG: {{^}}{{[0-9a-f]+}} T quantize_i8
 // NM-O0-DAG: {{^}}{{[0-9a-f]+}} t _quanta_impl_quantize_i8
