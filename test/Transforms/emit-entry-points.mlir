@@ -11,7 +11,7 @@
 // the wrapper builds once per descriptor.
 
 // CHECK-LABEL: llvm.func @static_quantize(
-// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr, %[[S:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr) {
+// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[S:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}) {
 // CHECK-DAG:     %[[C8:.*]] = llvm.mlir.constant(8 : i64) : i64
 // CHECK-DAG:     %[[C0:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-DAG:     %[[C1:.*]] = llvm.mlir.constant(1 : i64) : i64
@@ -39,7 +39,7 @@ func.func @static_quantize(%x: tensor<8xf32>, %s: tensor<f32>) -> tensor<8xi8> {
 // quanta.result_dims recorded.
 
 // CHECK-LABEL: llvm.func @dynamic_dequantize(
-// CHECK-SAME:      %[[Q:[^:]*]]: !llvm.ptr, %[[ROWS:[^:]*]]: i64, %[[COLS:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr, %[[Z:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr) {
+// CHECK-SAME:      %[[Q:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[ROWS:[^:]*]]: i64, %[[COLS:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[Z:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}) {
 // CHECK-DAG:     %[[C0:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-DAG:     %[[C1:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK:         %[[STRIDE0:.*]] = llvm.mul %[[C1]], %[[COLS]] : i64
@@ -63,7 +63,7 @@ func.func @dynamic_dequantize(%q: tensor<?x?xi8>, %s: tensor<f32>, %z: tensor<i8
 // (rows * cols + 1) >> 1 bytes followed by the dimensions themselves.
 
 // CHECK-LABEL: llvm.func @int4_dequantize(
-// CHECK-SAME:      %[[Q:[^:]*]]: !llvm.ptr, %[[ROWS:[^:]*]]: i64, %[[COLS:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr) {
+// CHECK-SAME:      %[[Q:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[ROWS:[^:]*]]: i64, %[[COLS:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}) {
 // CHECK:         %[[C1:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK:         %[[N0:.*]] = llvm.mul %[[C1]], %[[ROWS]] : i64
 // CHECK:         %[[N:.*]] = llvm.mul %[[N0]], %[[COLS]] : i64
@@ -88,7 +88,7 @@ func.func @int4_dequantize(%q: tensor<?x?xi4>, %s: tensor<f32>) -> tensor<?x?xf3
 // descriptor has that many bytes, stride 1.
 
 // CHECK-LABEL: llvm.func @int4_quantize(
-// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr, %[[N:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr) {
+// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[N:[^:]*]]: i64, %[[S:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}) {
 // CHECK-DAG:     %[[C0:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-DAG:     %[[C1:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK:         %[[N1:.*]] = llvm.mul %[[C1]], %[[N]] : i64
@@ -110,7 +110,7 @@ func.func @int4_quantize(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi4> {
 // Scalars pass by value, index as i64, in argument order.
 
 // CHECK-LABEL: llvm.func @scalars(
-// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr, %[[K:[^:]*]]: f32, %[[I:[^:]*]]: i64, %[[OUT:[^:]*]]: !llvm.ptr) {
+// CHECK-SAME:      %[[X:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[K:[^:]*]]: f32, %[[I:[^:]*]]: i64, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}) {
 // CHECK:         llvm.call @_quanta_impl_scalars(
 // CHECK-SAME:        %[[X]], %[[X]], %{{.*}}, %{{.*}}, %{{.*}}, %[[K]], %[[I]], %[[OUT]], %[[OUT]],
 // CHECK-SAME:        : (!llvm.ptr, !llvm.ptr, i64, i64, i64, f32, i64, !llvm.ptr, !llvm.ptr, i64, i64, i64) -> ()

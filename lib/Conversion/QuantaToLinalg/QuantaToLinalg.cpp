@@ -926,14 +926,22 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
         dims.push_back(dim(d));
       return dims;
     };
-    AffineExpr m = dim(batch), n = dim(batch + 1);
-    SmallVector<utils::IteratorType> parallel(rank,
-                                              utils::IteratorType::parallel);
+    // Loops: batch..., m, the reduction/block loops, then n innermost, so
+    // that the innermost loop runs along contiguous rows of rhs and of the
+    // result and vectorizes; each result still accumulates in k order.
+    auto iteratorsOf = [&](ArrayRef<utils::IteratorType> inner) {
+      SmallVector<utils::IteratorType> iterators(batch + 1,
+                                                 utils::IteratorType::parallel);
+      iterators.append(inner.begin(), inner.end());
+      return iterators;
+    };
+    using utils::IteratorType;
+    AffineExpr m = dim(batch);
     Value result;
 
     if (op.getAccumulation() == Accumulation::f32) {
       unsigned numLoops = rank + 1;
-      AffineExpr k = dim(rank);
+      AffineExpr k = dim(batch + 1), n = dim(batch + 2);
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
       lhsDims.append({m, k});
       rhsDims.append({k, n});
@@ -961,8 +969,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       outDims.append({m, n});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
-      SmallVector<utils::IteratorType> iterators = parallel;
-      iterators.push_back(utils::IteratorType::reduction);
+      SmallVector<utils::IteratorType> iterators =
+          iteratorsOf({IteratorType::reduction, IteratorType::parallel});
       Value init = buildMatmulInit(rewriter, loc, op, {},
                                    rewriter.getF32FloatAttr(0.0));
       auto at = [](ValueRange e, int64_t i) {
@@ -1016,7 +1024,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
 
       // acc[..., m, n, g] = sum_kk (a - za)(b - zb), i32 wrap-around.
       unsigned numLoops = rank + 2;
-      AffineExpr g = dim(rank), kk = dim(rank + 1);
+      AffineExpr g = dim(batch + 1), kk = dim(batch + 2), n = dim(batch + 3);
       AffineExpr k = g * blockSize + kk;
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
       lhsDims.append({m, k});
@@ -1047,9 +1055,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       accDims.append({m, n, g});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, accDims, ctx));
-      SmallVector<utils::IteratorType> iterators = parallel;
-      iterators.append({utils::IteratorType::parallel,
-                        utils::IteratorType::reduction});
+      SmallVector<utils::IteratorType> iterators = iteratorsOf(
+          {IteratorType::parallel, IteratorType::reduction,
+           IteratorType::parallel});
       Value accInit = buildMatmulInit(rewriter, loc, op, {numBlocks},
                                       rewriter.getI32IntegerAttr(0));
       Type i32 = rewriter.getI32Type();
@@ -1081,7 +1089,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
 
       // out[..., m, n] = sum_g f32(acc) * (sa * sb), in block order.
       numLoops = rank + 1;
-      g = dim(rank);
+      g = dim(batch + 1);
+      n = dim(batch + 2);
       AffineExpr blockStart = g * blockSize;
       SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
       lhsAt.append({m, blockStart});
@@ -1102,8 +1111,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                      cast<RankedTensorType>(op.getRhsScale().getType())));
       maps = scaled.maps;
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
-      iterators = parallel;
-      iterators.push_back(utils::IteratorType::reduction);
+      iterators =
+          iteratorsOf({IteratorType::reduction, IteratorType::parallel});
       Value init = buildMatmulInit(rewriter, loc, op, {},
                                    rewriter.getF32FloatAttr(0.0));
       result =

@@ -675,34 +675,39 @@ func.func @cast_f16_to_bf16(%x: tensor<8xf16>) -> tensor<8xbf16> {
 // compute_params
 //===----------------------------------------------------------------------===//
 
-// max_abs per channel (axis 0): a reduction over d1 of max(acc, |x|) from 0
-// (NaN never wins the `acc < |x|` test), rmin = -amax, then the symmetric
-// epilogue scale = max(-rmin, rmax) / 127, 0 -> 1.
+// max_abs per channel (axis 0): a reduction over d1 of the integer max of
+// the magnitude bits (which order like the floats; NaN bits become 0, so NaN
+// never wins), from 0; amax is those bits as f32, rmin = -amax, then the
+// symmetric epilogue scale = max(-rmin, rmax) / 127, 0 -> 1.
 
 // CHECK-DAG: #[[$MA_IN:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$MA_OUT:.*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-DAG: #[[$MA_ID:.*]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func @compute_params_max_abs(
 // CHECK-SAME:      %[[X:.*]]: tensor<16x128xf32>) -> tensor<16xf32>
-// CHECK:         %[[E:.*]] = tensor.empty() : tensor<16xf32>
-// CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
-// CHECK:         %[[ACC:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E]] : tensor<16xf32>)
+// CHECK:         %[[E:.*]] = tensor.empty() : tensor<16xi32>
+// CHECK:         %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK:         %[[ACC:.*]] = linalg.fill ins(%[[ZERO]] : i32) outs(%[[E]] : tensor<16xi32>)
 // CHECK:         %[[AMAX:.*]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$MA_IN]], #[[$MA_OUT]]]
 // CHECK-SAME:        iterator_types = ["parallel", "reduction"]
-// CHECK-SAME:        ins(%[[X]] : tensor<16x128xf32>) outs(%[[ACC]] : tensor<16xf32>)
-// CHECK:         ^bb0(%[[XE:.*]]: f32, %[[OUT:.*]]: f32):
-// CHECK:           %[[ABS:.*]] = math.absf %[[XE]] : f32
-// CHECK:           %[[LT:.*]] = arith.cmpf olt, %[[OUT]], %[[ABS]] : f32
-// CHECK:           %[[MAX:.*]] = arith.select %[[LT]], %[[ABS]], %[[OUT]] : f32
-// CHECK:           linalg.yield %[[MAX]] : f32
+// CHECK-SAME:        ins(%[[X]] : tensor<16x128xf32>) outs(%[[ACC]] : tensor<16xi32>)
+// CHECK:         ^bb0(%[[XE:.*]]: f32, %[[OUT:.*]]: i32):
+// CHECK:           %[[BITS:.*]] = arith.bitcast %[[XE]] : f32 to i32
+// CHECK:           %[[MAG:.*]] = arith.andi %[[BITS]], %{{.*}} : i32
+// CHECK:           %[[NAN:.*]] = arith.cmpi sgt, %[[MAG]], %{{.*}} : i32
+// CHECK:           %[[KEY:.*]] = arith.select %[[NAN]], %{{.*}}, %[[MAG]] : i32
+// CHECK:           %[[MAX:.*]] = arith.maxsi %[[OUT]], %[[KEY]] : i32
+// CHECK:           linalg.yield %[[MAX]] : i32
+// CHECK:         %[[RMAX:.*]] = linalg.generic
+// CHECK-SAME:        ins(%[[AMAX]] : tensor<16xi32>)
+// CHECK:           arith.bitcast %{{.*}} : i32 to f32
 // CHECK:         %[[RMIN:.*]] = linalg.generic
-// CHECK-SAME:        iterator_types = ["parallel"]
-// CHECK-SAME:        ins(%[[AMAX]] : tensor<16xf32>)
+// CHECK-SAME:        ins(%[[RMAX]] : tensor<16xf32>)
 // CHECK:           arith.negf
 // CHECK:         %[[SCALE:.*]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$MA_ID]], #[[$MA_ID]], #[[$MA_ID]]]
-// CHECK-SAME:        ins(%[[RMIN]], %[[AMAX]] : tensor<16xf32>, tensor<16xf32>)
+// CHECK-SAME:        ins(%[[RMIN]], %[[RMAX]] : tensor<16xf32>, tensor<16xf32>)
 // CHECK:         ^bb0(%[[LOE:.*]]: f32, %[[HIE:.*]]: f32, %{{.*}}: f32):
 // CHECK:           %[[NEG:.*]] = arith.negf %[[LOE]] : f32
 // CHECK:           %[[LT2:.*]] = arith.cmpf olt, %[[NEG]], %[[HIE]] : f32
@@ -724,7 +729,9 @@ func.func @compute_params_max_abs(%x: tensor<16x128xf32>) -> tensor<16xf32> {
 // -----
 
 // min_max per tensor on a dynamic input (ONNX DynamicQuantizeLinear): one
-// reduction with two accumulators from 0 (so the range includes 0), then
+// reduction with two i32 accumulators from 0 (so the range includes 0) over
+// signed order keys of x + 0 (-0 becomes +0; NaN becomes the key of 0):
+// integer min and max, turned back into floats; then
 // scale = (rmax - rmin) / 255 and zp = saturate(roundeven(0 - rmin / scale)).
 
 // CHECK-DAG: #[[$MM_IN:.*]] = affine_map<(d0) -> (d0)>
@@ -732,22 +739,27 @@ func.func @compute_params_max_abs(%x: tensor<16x128xf32>) -> tensor<16xf32> {
 // CHECK-DAG: #[[$MM_0D:.*]] = affine_map<() -> ()>
 // CHECK-LABEL: func @compute_params_min_max(
 // CHECK-SAME:      %[[X:.*]]: tensor<?xf32>) -> (tensor<f32>, tensor<i8>)
-// CHECK:         %[[LOI:.*]] = linalg.fill {{.*}} -> tensor<f32>
-// CHECK:         %[[HII:.*]] = linalg.fill {{.*}} -> tensor<f32>
-// CHECK:         %[[R:.*]]:2 = linalg.generic
+// CHECK:         %[[LOI:.*]] = linalg.fill {{.*}} -> tensor<i32>
+// CHECK:         %[[HII:.*]] = linalg.fill {{.*}} -> tensor<i32>
+// CHECK:         %[[K:.*]]:2 = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$MM_IN]], #[[$MM_OUT]], #[[$MM_OUT]]]
 // CHECK-SAME:        iterator_types = ["reduction"]
-// CHECK-SAME:        ins(%[[X]] : tensor<?xf32>) outs(%[[LOI]], %[[HII]] : tensor<f32>, tensor<f32>)
-// CHECK:         ^bb0(%[[XE:.*]]: f32, %[[LO:.*]]: f32, %[[HI:.*]]: f32):
-// CHECK:           %[[LT:.*]] = arith.cmpf olt, %[[XE]], %[[LO]] : f32
-// CHECK:           %[[MIN:.*]] = arith.select %[[LT]], %[[XE]], %[[LO]] : f32
-// CHECK:           %[[GT:.*]] = arith.cmpf olt, %[[HI]], %[[XE]] : f32
-// CHECK:           %[[MAX:.*]] = arith.select %[[GT]], %[[XE]], %[[HI]] : f32
-// CHECK:           linalg.yield %[[MIN]], %[[MAX]] : f32, f32
+// CHECK-SAME:        ins(%[[X]] : tensor<?xf32>) outs(%[[LOI]], %[[HII]] : tensor<i32>, tensor<i32>)
+// CHECK:         ^bb0(%[[XE:.*]]: f32, %[[LO:.*]]: i32, %[[HI:.*]]: i32):
+// CHECK:           %[[X0:.*]] = arith.addf %[[XE]], %{{.*}} : f32
+// CHECK:           %[[BITS:.*]] = arith.bitcast %[[X0]] : f32 to i32
+// CHECK:           arith.xori %[[BITS]]
+// CHECK:           %[[MIN:.*]] = arith.minsi %[[LO]], %{{.*}} : i32
+// CHECK:           %[[MAX:.*]] = arith.maxsi %[[HI]], %{{.*}} : i32
+// CHECK:           linalg.yield %[[MIN]], %[[MAX]] : i32, i32
+// CHECK:         %[[RMINT:.*]] = linalg.generic
+// CHECK-SAME:        ins(%[[K]]#0 : tensor<i32>)
+// CHECK:         %[[RMAXT:.*]] = linalg.generic
+// CHECK-SAME:        ins(%[[K]]#1 : tensor<i32>)
 // CHECK:         %[[SCALE:.*]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$MM_0D]], #[[$MM_0D]], #[[$MM_0D]]]
 // CHECK-SAME:        iterator_types = []
-// CHECK-SAME:        ins(%[[R]]#0, %[[R]]#1 : tensor<f32>, tensor<f32>) outs(%{{.*}} : tensor<f32>)
+// CHECK-SAME:        ins(%[[RMINT]], %[[RMAXT]] : tensor<f32>, tensor<f32>) outs(%{{.*}} : tensor<f32>)
 // CHECK:         ^bb0(%[[RMIN:.*]]: f32, %[[RMAX:.*]]: f32, %{{.*}}: f32):
 // CHECK:           %[[W:.*]] = arith.subf %[[RMAX]], %[[RMIN]] : f32
 // CHECK:           %[[LEVELS:.*]] = arith.constant 2.550000e+02 : f32
@@ -755,7 +767,7 @@ func.func @compute_params_max_abs(%x: tensor<16x128xf32>) -> tensor<16xf32> {
 // CHECK:           arith.cmpf oeq
 // CHECK:           linalg.yield %{{.*}} : f32
 // CHECK:         %[[ZP:.*]] = linalg.generic
-// CHECK-SAME:        ins(%[[R]]#0, %[[R]]#1 : tensor<f32>, tensor<f32>) outs(%{{.*}} : tensor<i8>)
+// CHECK-SAME:        ins(%[[RMINT]], %[[RMAXT]] : tensor<f32>, tensor<f32>) outs(%{{.*}} : tensor<i8>)
 // CHECK:         ^bb0(%[[RMIN2:.*]]: f32, %{{.*}}: f32, %{{.*}}: i8):
 // CHECK:           %[[S1:.*]] = arith.select
 // CHECK:           %[[QMIN:.*]] = arith.constant 0.000000e+00 : f32
@@ -858,8 +870,10 @@ func.func @compute_params_mean_std_per_group(%x: tensor<16x128xf32>) -> tensor<1
 // CHECK:         %[[G:.*]] = tensor.expand_shape %[[X]] {{\[}}[0], [1, 2]] output_shape [4, %[[GROUPS]], 32] : tensor<4x?xbf16> into tensor<4x?x32xbf16>
 // CHECK:         linalg.generic
 // CHECK-SAME:        iterator_types = ["parallel", "parallel", "reduction"]
-// CHECK-SAME:        ins(%[[G]] : tensor<4x?x32xbf16>) outs(%{{.*}}, %{{.*}} : tensor<4x?xf32>, tensor<4x?xf32>)
+// CHECK-SAME:        ins(%[[G]] : tensor<4x?x32xbf16>) outs(%{{.*}}, %{{.*}} : tensor<4x?xi32>, tensor<4x?xi32>)
 // CHECK:           arith.extf %{{.*}} : bf16 to f32
+// CHECK:         linalg.generic
+// CHECK:         linalg.generic
 // CHECK:         linalg.generic
 // CHECK:           %[[L15:.*]] = arith.constant 1.500000e+01 : f32
 // CHECK:           arith.divf %{{.*}}, %[[L15]] : f32
@@ -967,4 +981,56 @@ func.func @compute_params_percentile(%x: tensor<6xf32>) -> tensor<f32> {
   %s = quanta.compute_params %x {scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>, method = #quanta<params_method percentile>, percentile = 99.5}
       : (tensor<6xf32>) -> tensor<f32>
   return %s : tensor<f32>
+}
+
+// -----
+
+// quanta.matmul with i32 accumulation over per-group (K-blocks of 32) int4
+// weights: K splits into [blocks, 32]; the first generic accumulates
+// (a - za) * (b - zb) in i32 per block with n innermost, the second sums the
+// blocks in order, each times sa * sb, in f32.
+// CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>
+// CHECK-DAG: #[[ACC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1)>
+// CHECK-LABEL: func @matmul_w4a8
+// CHECK: %[[A:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2]] output_shape [4, 2, 32]
+// CHECK: %[[W:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2]] output_shape [2, 32, 8]
+// CHECK: linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], {{.*}}, #[[ACC]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+// CHECK-SAME: ins(%[[A]], %[[W]]
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.extui %{{.*}} : i4 to i32
+// CHECK: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.addi
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK: arith.mulf
+// CHECK: arith.sitofp %{{.*}} : i32 to f32
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @matmul_w4a8(%a: tensor<4x64xi8>, %w: tensor<64x8xi4>, %sa: tensor<4xf32>, %sw: tensor<2x8xf32>, %zw: tensor<2x8xi4>) -> tensor<4x8xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<4x64xi8>, tensor<64x8xi4>, tensor<4xf32>, tensor<2x8xf32>, tensor<2x8xi4>) -> tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+// f32 accumulation (weight-only): dequantize both elements and accumulate
+// their product in k order, n innermost.
+// CHECK-LABEL: func @matmul_weight_only
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK: arith.extsi %{{.*}} : i4 to i32
+// CHECK: arith.sitofp
+// CHECK: arith.mulf
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @matmul_weight_only(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: tensor<2x16xf32>) -> tensor<?x16xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
+  return %y : tensor<?x16xf32>
 }

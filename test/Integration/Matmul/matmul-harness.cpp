@@ -1,0 +1,85 @@
+//===- matmul-harness.cpp - quanta.matmul vs ref::matmul ------------------===//
+//
+// Calls the functions of matmul.mlir on random operands with several row
+// counts and compares every result bit for bit with the reference.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quanta/Reference/Numerics.h"
+#include <cstdio>
+#include <cstring>
+#include <random>
+using namespace quanta::ref;
+static std::mt19937 rng(7);
+static int irand(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+static float frand(float lo, float hi) { return std::uniform_real_distribution<float>(lo, hi)(rng); }
+static int bad = 0;
+static int counts[4];
+static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
+  int mismatches = 0;
+  for (size_t i = 0; i < want.size(); ++i)
+    if (memcmp(&got[i], &want[i], 4) && mismatches++ < 4)
+      printf("%s %zu got %a want %a\n", n, i, got[i], want[i]);
+  bad += mismatches;
+  return mismatches;
+}
+int main() {
+  for (int t = 0; t < 5; ++t) {
+    int64_t M = 1 + t * 3;
+    { // w8a8
+      QuantizedTensor A, W; A.intFormat = IntFormat::uint(8); A.layout = Layout::perTensor({M, 64}); A.scale = {0.02f}; A.zeroPoint = {irand(0, 255)};
+      W.intFormat = IntFormat::sint(8); W.layout = Layout::perChannel({64, 48}, 1);
+      for (int i = 0; i < M * 64; ++i) A.values.push_back(irand(0, 255));
+      for (int i = 0; i < 64 * 48; ++i) W.values.push_back(irand(-128, 127));
+      for (int i = 0; i < 48; ++i) W.scale.push_back(frand(0.001f, 0.01f));
+      MatmulOptions o; for (int i = 0; i < 48; ++i) o.bias.push_back(frand(-1, 1)); o.requantize = true; o.outScale = 0.05f; o.outZeroPoint = irand(-20, 20);
+      MatmulResult r = matmul(A, W, o);
+      std::vector<int8_t> a8(A.values.begin(), A.values.end()), w8(W.values.begin(), W.values.end()), out(M * 48);
+      int8_t za = int8_t(A.zeroPoint[0]), zo = int8_t(o.outZeroPoint);
+      w8a8(a8.data(), M, 64, w8.data(), 64, &A.scale[0], &za, W.scale.data(), o.bias.data(), &o.outScale, &zo, out.data());
+      for (size_t i = 0; i < out.size(); ++i)
+        if (out[i] != r.quantized[i] && counts[0]++ < 4)
+          printf("w8a8 %zu got %d want %d\n", i, out[i], r.quantized[i]);
+    }
+    { // w4a8
+      QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel({M, 128}, 0);
+      W.intFormat = IntFormat::uint(4); W.layout = Layout::perGroup({128, 24}, 0, 32);
+      for (int i = 0; i < M * 128; ++i) A.values.push_back(irand(-128, 127));
+      for (int i = 0; i < M; ++i) A.scale.push_back(frand(0.001f, 0.1f));
+      for (int i = 0; i < 128 * 24; ++i) W.values.push_back(irand(0, 15));
+      for (int i = 0; i < 4 * 24; ++i) { W.scale.push_back(frand(0.001f, 0.1f)); W.zeroPoint.push_back(irand(0, 15)); }
+      MatmulResult r = matmul(A, W);
+      std::vector<int8_t> a8(A.values.begin(), A.values.end()); std::vector<float> out(M * 24);
+      auto wp = packInt4(W.values), zp = packInt4(W.zeroPoint);
+      w4a8(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
+      counts[1] += cmpF("w4a8", out.data(), r.values);
+    }
+    { // w4a32
+      QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f32(); A.layout = Layout::perTensor({M, 64}); A.scale = {1.0f};
+      W.intFormat = IntFormat::sint(4); W.layout = Layout::perGroup({64, 16}, 0, 32);
+      std::vector<float> af;
+      for (int i = 0; i < M * 64; ++i) { float v = frand(-2, 2); af.push_back(v); uint32_t b; memcpy(&b, &v, 4); A.values.push_back(int32_t(b)); }
+      for (int i = 0; i < 64 * 16; ++i) W.values.push_back(irand(-8, 7));
+      for (int i = 0; i < 2 * 16; ++i) W.scale.push_back(frand(0.01f, 0.1f));
+      MatmulResult r = matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
+      auto wp = packInt4(W.values); std::vector<float> out(M * 16);
+      w4a32(af.data(), M, wp.data(), W.scale.data(), out.data());
+      counts[2] += cmpF("w4a32", out.data(), r.values);
+    }
+    { // fp8 batched
+      QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f8E4M3FN(); A.layout = Layout::perTensor({2, M, 32}); A.scale = {0.5f};
+      W.isFloat = true; W.floatFormat = FloatFormat::f8E5M2(); W.layout = Layout::perTensor({2, 32, 8}); W.scale = {0.25f};
+      std::vector<uint8_t> a8, w8;
+      for (int i = 0; i < 2 * M * 32; ++i) { int c = irand(0, 255); if ((c & 0x7f) == 0x7f) c = 1; A.values.push_back(c); a8.push_back(c); }
+      for (int i = 0; i < 2 * 32 * 8; ++i) { int c = irand(0, 255); if ((c & 0x7c) == 0x7c) c = 2; W.values.push_back(c); w8.push_back(c); }
+      MatmulResult r = matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
+      std::vector<float> out(2 * M * 8);
+      fp8(a8.data(), M, w8.data(), &A.scale[0], &W.scale[0], out.data());
+      counts[3] += cmpF("fp8", out.data(), r.values);
+    }
+  }
+  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8"};
+  for (int i = 0; i < 4; ++i)
+    printf("%s: 5 trials, %d mismatches\n", names[i], counts[i]);
+  return bad + counts[0] != 0;
+}

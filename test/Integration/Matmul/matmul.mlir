@@ -1,0 +1,49 @@
+// Execution test of quanta.matmul's lowering in every form: W8A8 (u8 x s8,
+// per-channel weights, dynamic M and K, bias, requantized to i8), W4A8 (int8
+// per-row activations x int4 per-group asymmetric weights), weight-only
+// W4A32, and batched FP8 E4M3FN x E5M2. Bit-exact against ref::matmul, which
+// fixes the order of every f32 operation.
+// RUN: quanta-compile %s -o %t.o --header=%t.h
+// RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
+// RUN: %t.exe | FileCheck %s
+// CHECK: w8a8: 5 trials, 0 mismatches
+// CHECK: w4a8: 5 trials, 0 mismatches
+// CHECK: w4a32: 5 trials, 0 mismatches
+// CHECK: fp8: 5 trials, 0 mismatches
+
+// W8A8 u8 x s8 per-channel, bias, requantized to i8.
+func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) bias(%b) result_scale(%so) result_zp(%zo)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x48xi8>, tensor<f32>, tensor<48xf32>, tensor<i8>, tensor<48xf32>, tensor<f32>, tensor<i8>) -> tensor<?x48xi8>
+  return %y : tensor<?x48xi8>
+}
+// W4A8: int8 per-row activations, int4 per-group(32) asymmetric weights, f32 out.
+func.func @w4a8(%a: tensor<?x128xi8>, %w: tensor<128x24xi4>, %sa: tensor<?xf32>, %sw: tensor<4x24xf32>, %zw: tensor<4x24xi4>) -> tensor<?x24xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x24xi4>, tensor<?xf32>, tensor<4x24xf32>, tensor<4x24xi4>) -> tensor<?x24xf32>
+  return %y : tensor<?x24xf32>
+}
+// Weight-only W4A32, f32 accumulation.
+func.func @w4a32(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: tensor<2x16xf32>) -> tensor<?x16xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
+  return %y : tensor<?x16xf32>
+}
+// FP8 x FP8 -> f32, batched.
+func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x8xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<2x?x8xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<2x?x32xf8E4M3FN>, tensor<2x32x8xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<2x?x8xf32>
+  return %y : tensor<2x?x8xf32>
+}
