@@ -80,4 +80,28 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
+  let summary = "Lower u8 x s8 -> i32 matmuls to an AVX-512 VNNI microkernel";
+  let description = [{
+    Runs on buffers, before `--convert-linalg-to-loops`. Rewrites every
+    `linalg.generic` that `--convert-quanta-to-linalg` marks as the core of an
+    integer matmul (`quanta.u8s8_matmul`: `C[m, n] += zext(A[m, k]) *
+    sext(B[k, n])` in i32 with wrap-around) into an x86 AVX-512 VNNI kernel:
+    B is packed into 16-column x 4-row panels, and a 6 x 64 register block of
+    accumulators is updated with `vpdpbusd` (called through
+    `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
+    no op for), one broadcast 4-byte slice of A per row. Leftover rows and
+    16-column blocks use smaller blocks. When K is not a multiple of 4 or N
+    not a multiple of 16 at run time, the original loops run instead.
+
+    The results are identical: integer accumulation is exact (modulo 2^32).
+    Only for targets with `avx512vnni`; `quanta-compile` adds it when the
+    target machine has the feature.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 #endif // QUANTA_TRANSFORMS_PASSES_TD

@@ -7,6 +7,7 @@
 
 #include "quanta/InitAll.h"
 #include "quanta/Conversion/Passes.h"
+#include "quanta/Dialect/Quanta/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaDialect.h"
 #include "quanta/Pipelines/Pipelines.h"
 #include "quanta/Transforms/Passes.h"
@@ -43,6 +44,7 @@ void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::quanta::registerAllPasses() {
   registerQuantaConversionPasses();
+  registerQuantaDialectPasses();
   registerQuantaTransformsPasses();
   registerPipelines();
   // Upstream passes Quanta's pipelines are made of. `--lower-quant-ops` is

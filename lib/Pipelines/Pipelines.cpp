@@ -6,6 +6,7 @@
 
 #include "quanta/Pipelines/Pipelines.h"
 #include "quanta/Conversion/Passes.h"
+#include "quanta/Dialect/Quanta/Passes.h"
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -25,6 +26,9 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createConvertQuantToQuanta());
   pm.addPass(quant::createStripFuncQuantTypes());
   pm.addPass(createCanonicalizerPass());
+  // Before CSE, which could merge two dequantizations of one tensor into one
+  // value with several uses.
+  pm.addPass(createQuantaFuseMatmul());
   pm.addPass(createCSEPass());
 }
 
@@ -36,7 +40,8 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createPrepareEntryPoints());
 }
 
-void mlir::quanta::buildLowerLinalgToLLVMPipeline(OpPassManager &pm) {
+void mlir::quanta::buildLowerLinalgToLLVMPipeline(
+    OpPassManager &pm, const LoweringOptions &options) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // compute_params' percentile loop yields fresh tensors.
@@ -51,6 +56,8 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(OpPassManager &pm) {
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
+  if (options.avx512vnni)
+    pm.addNestedPass<func::FuncOp>(createLowerVNNIMatmul());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createExpandFloatCasts());
   // Strided metadata expansion creates affine.apply ops: lower them after.
@@ -79,7 +86,7 @@ void mlir::quanta::registerPipelines() {
   PassPipelineRegistration<>(
       "quanta-lower-linalg-to-llvm",
       "Bufferize, lower to loops and to the LLVM dialect with C wrappers",
-      buildLowerLinalgToLLVMPipeline);
+      [](OpPassManager &pm) { buildLowerLinalgToLLVMPipeline(pm); });
   PassPipelineRegistration<>("quanta-lower-to-llvm",
                              "Lower Quanta IR to the LLVM dialect",
                              buildLowerToLLVMPipeline);

@@ -11,6 +11,7 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/TargetSelect.h"
@@ -66,6 +67,23 @@ std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   if (lookupTarget(options, error))
     return "";
   return "unknown target '" + options.triple + "': " + error;
+}
+
+bool mlir::quanta::hasTargetFeature(const TargetOptions &options,
+                                    StringRef feature) {
+  std::string error;
+  const llvm::Target *target = lookupTarget(options, error);
+  if (!target)
+    return false;
+  std::unique_ptr<llvm::MCSubtargetInfo> info(target->createMCSubtargetInfo(
+      llvm::Triple(options.triple), options.cpu, options.features));
+  // checkFeatures aborts on names the target does not know.
+  if (!info || llvm::none_of(info->getAllProcessorFeatures(),
+                             [&](const llvm::SubtargetFeatureKV &known) {
+                               return feature == known.Key;
+                             }))
+    return false;
+  return info->checkFeatures(("+" + feature).str());
 }
 
 static llvm::CodeGenOptLevel toCodeGenOptLevel(unsigned level) {

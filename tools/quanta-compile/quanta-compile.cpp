@@ -111,7 +111,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   PassManager toLLVM(&context);
   if (failed(applyPassManagerCLOptions(toLLVM)))
     return failure();
-  quanta::buildLowerLinalgToLLVMPipeline(toLLVM);
+  quanta::LoweringOptions lowering;
+  lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
+  quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   if (failed(toLLVM.run(*module)))
     return failure();
 

@@ -22,10 +22,18 @@ void buildImportPipeline(OpPassManager &pm);
 /// linalg.generic on tensors, fuse them and record the entry points' C ABI.
 void buildLowerToLinalgPipeline(OpPassManager &pm);
 
+/// What the target machine offers the lowering.
+struct LoweringOptions {
+  /// Lower u8 x s8 matmul cores to the AVX-512 VNNI kernel.
+  bool avx512vnni = false;
+};
+
 /// Phase 2 (`quanta-lower-linalg-to-llvm`): bufferize with results as
-/// out-parameters, lower to loops (LLVM vectorizes them for the target),
-/// expand FP8 casts and lower to the LLVM dialect with the C wrappers.
-void buildLowerLinalgToLLVMPipeline(OpPassManager &pm);
+/// out-parameters, use the target's matmul kernels, lower to loops (LLVM
+/// vectorizes them for the target), expand FP8 casts and lower to the LLVM
+/// dialect with the C wrappers.
+void buildLowerLinalgToLLVMPipeline(OpPassManager &pm,
+                                    const LoweringOptions &options = {});
 
 /// Both phases (`quanta-lower-to-llvm`).
 void buildLowerToLLVMPipeline(OpPassManager &pm);

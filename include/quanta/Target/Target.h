@@ -39,6 +39,10 @@ TargetOptions resolveHost(TargetOptions options);
 /// Returns why the target is unknown to this LLVM, or an empty string.
 std::string checkTarget(const TargetOptions &options);
 
+/// Whether the target machine (triple, CPU and features) has `feature`, an
+/// LLVM subtarget feature name such as "avx512vnni".
+bool hasTargetFeature(const TargetOptions &options, StringRef feature);
+
 /// Translates an LLVM-dialect module to LLVM IR, optimizes it for the target
 /// (loop vectorization at -O2/-O3) and emits `kind` into `output`.
 /// Position-independent code, so objects link into PIE executables.

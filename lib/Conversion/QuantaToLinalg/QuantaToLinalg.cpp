@@ -903,6 +903,172 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
 
+/// The attribute that marks the u8 x s8 -> i32 matmul core for
+/// `--quanta-lower-vnni-matmul`.
+constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
+
+/// Whether `op` is a 2-D i32-accumulating matmul of 8-bit operands without
+/// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
+/// `--quanta-lower-vnni-matmul` turns into a VNNI kernel) plus zero-point
+/// corrections by row and column sums.
+bool isInt8MatmulCore(MatmulOp op) {
+  std::optional<SchemeAttr> lhs = op.getLhsScheme();
+  SchemeAttr rhs = op.getRhsScheme();
+  return op.getAccumulation() == Accumulation::i32 &&
+         op.getType().getRank() == 2 && lhs->getStorageWidth() == 8 &&
+         rhs.getStorageWidth() == 8 &&
+         lhs->getGranularity() != Granularity::per_group &&
+         rhs.getGranularity() != Granularity::per_group;
+}
+
+/// `acc[m, n] = sum_k (a - za)(b - zb)` (i32, wrap-around) for an
+/// isInt8MatmulCore op, computed as a u8 x s8 matmul `raw` of A' and B' and
+/// `raw - zb' * rowsum(A') - za' * colsum(B') + K * za' * zb'`, where
+/// A' = A as u8 (xor 0x80 and za' = za + 128 for signed A) and B' = B as s8
+/// (xor 0x80 and zb' = zb - 128 for unsigned B): the same value modulo 2^32.
+Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
+  MLIRContext *ctx = op.getContext();
+  SchemeAttr lhsScheme = *op.getLhsScheme(), rhsScheme = op.getRhsScheme();
+  Type i8 = b.getI8Type(), i32 = b.getI32Type();
+  auto i32c = [&](OpBuilder &nb, Location l, int64_t v) -> Value {
+    return arith::ConstantOp::create(nb, l, nb.getI32IntegerAttr(v));
+  };
+  auto flipSign = [&](Value v) {
+    auto type = cast<RankedTensorType>(v.getType());
+    return buildElementwise(
+        b, loc, v, {}, {}, type,
+        [&](OpBuilder &nb, Location l, ValueRange e) -> Value {
+          return arith::XOrIOp::create(
+              nb, l, e[0],
+              arith::ConstantOp::create(nb, l, nb.getIntegerAttr(i8, -128)));
+        });
+  };
+  bool lhsSigned = lhsScheme.isSignedStorage();
+  bool rhsUnsigned = !rhsScheme.isSignedStorage();
+  Value a = lhsSigned ? flipSign(op.getLhs()) : op.getLhs();
+  Value w = rhsUnsigned ? flipSign(op.getRhs()) : op.getRhs();
+
+  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
+             d2 = getAffineDimExpr(2, ctx);
+  auto map3 = [&](ArrayRef<AffineExpr> exprs) {
+    return AffineMap::get(3, 0, exprs, ctx);
+  };
+  // raw[m, n] = sum_k zext(A'[m, k]) * sext(B'[k, n]); loops (m, k, n).
+  Value rawInit = buildMatmulInit(b, loc, op, {}, b.getI32IntegerAttr(0));
+  auto raw = linalg::GenericOp::create(
+      b, loc, TypeRange{rawInit.getType()}, ValueRange{a, w},
+      ValueRange{rawInit},
+      ArrayRef<AffineMap>{map3({d0, d1}), map3({d1, d2}), map3({d0, d2})},
+      ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                    utils::IteratorType::reduction,
+                                    utils::IteratorType::parallel},
+      [&](OpBuilder &nb, Location l, ValueRange e) {
+        Value product = arith::MulIOp::create(
+            nb, l, arith::ExtUIOp::create(nb, l, i32, e[0]),
+            arith::ExtSIOp::create(nb, l, i32, e[1]));
+        linalg::YieldOp::create(
+            nb, l, ValueRange{arith::AddIOp::create(nb, l, e[2], product)});
+      });
+  raw->setAttr(kU8S8MatmulAttr, b.getUnitAttr());
+
+  // Zero points as i32 in the u8/s8 domain, read per (m, n).
+  AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
+  AffineExpr zero = getAffineConstantExpr(0, ctx);
+  Params params;
+  int64_t zaIndex = -1, zbIndex = -1;
+  if (Value za = op.getLhsZp()) {
+    zaIndex = params.values.size();
+    params.values.push_back(za);
+    params.maps.push_back(getOperandParamMap(
+        lhsScheme, {m, zero}, 2, cast<RankedTensorType>(za.getType())));
+  }
+  if (Value zb = op.getRhsZp()) {
+    zbIndex = params.values.size();
+    params.values.push_back(zb);
+    params.maps.push_back(getOperandParamMap(
+        rhsScheme, {zero, n}, 2, cast<RankedTensorType>(zb.getType())));
+  }
+  bool needRowSums = zbIndex >= 0 || rhsUnsigned;
+  bool needColSums = zaIndex >= 0 || lhsSigned;
+  if (!needRowSums && !needColSums)
+    return raw.getResult(0);
+
+  // Row sums of A' and column sums of B' (i32).
+  auto sums = [&](Value v, unsigned keep, bool isUnsigned) {
+    auto type = cast<RankedTensorType>(v.getType());
+    AffineExpr kept = getAffineDimExpr(keep, ctx);
+    Value empty = tensor::EmptyOp::create(
+        b, loc, ArrayRef<OpFoldResult>{tensor::getMixedSize(b, loc, v, keep)},
+        i32);
+    Value init =
+        linalg::FillOp::create(b, loc, i32c(b, loc, 0), empty).getResult(0);
+    SmallVector<utils::IteratorType> iterators(2,
+                                               utils::IteratorType::reduction);
+    iterators[keep] = utils::IteratorType::parallel;
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{init.getType()}, ValueRange{v},
+               ValueRange{init},
+               ArrayRef<AffineMap>{b.getMultiDimIdentityMap(2),
+                                   AffineMap::get(2, 0, kept)},
+               iterators,
+               [&](OpBuilder &nb, Location l, ValueRange e) {
+                 Value x = isUnsigned
+                               ? arith::ExtUIOp::create(nb, l, i32, e[0])
+                                     .getResult()
+                               : arith::ExtSIOp::create(nb, l, i32, e[0])
+                                     .getResult();
+                 linalg::YieldOp::create(
+                     nb, l, ValueRange{arith::AddIOp::create(nb, l, e[1], x)});
+               })
+        .getResult(0);
+    (void)type;
+  };
+  int64_t rowIndex = -1, colIndex = -1;
+  if (needRowSums) {
+    rowIndex = params.values.size();
+    params.values.push_back(sums(a, 0, /*isUnsigned=*/true));
+    params.maps.push_back(AffineMap::get(2, 0, m));
+  }
+  if (needColSums) {
+    colIndex = params.values.size();
+    params.values.push_back(sums(w, 1, /*isUnsigned=*/false));
+    params.maps.push_back(AffineMap::get(2, 0, n));
+  }
+  Value kSize = arith::IndexCastOp::create(
+      b, loc, i32, tensor::DimOp::create(b, loc, op.getLhs(), 1));
+  bool zaSigned = lhsScheme.isSignedStorage();
+  bool zbSigned = rhsScheme.isSignedStorage();
+  return buildElementwise(
+      b, loc, raw.getResult(0), params.values, params.maps,
+      cast<RankedTensorType>(raw.getResult(0).getType()),
+      [&](OpBuilder &nb, Location l, ValueRange e) -> Value {
+        // za' and zb' in the u8 x s8 domain.
+        auto ext = [&](Value v, bool isSigned) -> Value {
+          if (isSigned)
+            return arith::ExtSIOp::create(nb, l, i32, v);
+          return arith::ExtUIOp::create(nb, l, i32, v);
+        };
+        Value za = zaIndex >= 0 ? ext(e[zaIndex + 1], zaSigned)
+                                : i32c(nb, l, 0);
+        if (lhsSigned)
+          za = arith::AddIOp::create(nb, l, za, i32c(nb, l, 128));
+        Value zb = zbIndex >= 0 ? ext(e[zbIndex + 1], zbSigned)
+                                : i32c(nb, l, 0);
+        if (rhsUnsigned)
+          zb = arith::SubIOp::create(nb, l, zb, i32c(nb, l, 128));
+        Value acc = e[0];
+        if (rowIndex >= 0)
+          acc = arith::SubIOp::create(
+              nb, l, acc, arith::MulIOp::create(nb, l, zb, e[rowIndex + 1]));
+        if (colIndex >= 0)
+          acc = arith::SubIOp::create(
+              nb, l, acc, arith::MulIOp::create(nb, l, za, e[colIndex + 1]));
+        Value kzz = arith::MulIOp::create(
+            nb, l, kSize, arith::MulIOp::create(nb, l, za, zb));
+        return arith::AddIOp::create(nb, l, acc, kzz);
+      });
+}
+
 /// Lower quanta.matmul to linalg.generic ops that compute exactly the
 /// reference's order of operations (ref::matmul): i32 accumulation per
 /// K-block then f32 accumulation of the scaled blocks, or f32 accumulation of
@@ -939,7 +1105,30 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     AffineExpr m = dim(batch);
     Value result;
 
-    if (op.getAccumulation() == Accumulation::f32) {
+    if (isInt8MatmulCore(op)) {
+      // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block.
+      Value acc = buildInt8MatmulCore(rewriter, loc, op);
+      AffineExpr m = dim(0), n = dim(1), zero = getAffineConstantExpr(0, ctx);
+      Params scales;
+      scales.values = {op.getLhsScale(), op.getRhsScale()};
+      scales.maps = {
+          getOperandParamMap(*lhsScheme, {m, zero}, 2,
+                             cast<RankedTensorType>(
+                                 op.getLhsScale().getType())),
+          getOperandParamMap(rhsScheme, {zero, n}, 2,
+                             cast<RankedTensorType>(
+                                 op.getRhsScale().getType()))};
+      result = buildElementwise(
+          rewriter, loc, acc, scales.values, scales.maps,
+          cast<RankedTensorType>(acc.getType()).clone(f32),
+          [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+            Value s = arith::MulFOp::create(b, l, buildToF32(b, l, e[1]),
+                                            buildToF32(b, l, e[2]));
+            Value block = arith::MulFOp::create(
+                b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
+            return arith::AddFOp::create(b, l, f32Const(b, l, 0.0), block);
+          });
+    } else if (op.getAccumulation() == Accumulation::f32) {
       unsigned numLoops = rank + 1;
       AffineExpr k = dim(batch + 1), n = dim(batch + 2);
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();

@@ -14,7 +14,7 @@ static std::mt19937 rng(7);
 static int irand(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
 static float frand(float lo, float hi) { return std::uniform_real_distribution<float>(lo, hi)(rng); }
 static int bad = 0;
-static int counts[4];
+static int counts[5];
 static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
   int mismatches = 0;
   for (size_t i = 0; i < want.size(); ++i)
@@ -78,8 +78,34 @@ int main() {
       counts[3] += cmpF("fp8", out.data(), r.values);
     }
   }
-  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8"};
-  for (int i = 0; i < 4; ++i)
+  // s8 x u8, shapes for the VNNI kernel and for the fallback loops.
+  const int64_t shapes[5][3] = {{7, 64, 48}, {13, 6, 20}, {1, 128, 64},
+                                {6, 20, 16}, {12, 8, 17}};
+  for (const auto &shape : shapes) {
+    int64_t M = shape[0], K = shape[1], N = shape[2];
+    QuantizedTensor A, W;
+    A.intFormat = IntFormat::sint(8);
+    A.layout = Layout::perChannel({M, K}, 0);
+    W.intFormat = IntFormat::uint(8);
+    W.layout = Layout::perTensor({K, N});
+    for (int i = 0; i < M * K; ++i) A.values.push_back(irand(-128, 127));
+    for (int i = 0; i < M; ++i) {
+      A.scale.push_back(frand(0.001f, 0.1f));
+      A.zeroPoint.push_back(irand(-128, 127));
+    }
+    for (int i = 0; i < K * N; ++i) W.values.push_back(irand(0, 255));
+    W.scale = {frand(0.001f, 0.1f)};
+    W.zeroPoint = {irand(0, 255)};
+    MatmulResult r = matmul(A, W);
+    std::vector<int8_t> a8(A.values.begin(), A.values.end()), za8(A.zeroPoint.begin(), A.zeroPoint.end());
+    std::vector<int8_t> w8(W.values.begin(), W.values.end());
+    int8_t zw = int8_t(W.zeroPoint[0]);
+    std::vector<float> out(M * N);
+    s8u8(a8.data(), M, K, w8.data(), K, N, A.scale.data(), M, za8.data(), M, &W.scale[0], &zw, out.data());
+    counts[4] += cmpF("s8u8", out.data(), r.values);
+  }
+  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8", "s8u8"};
+  for (int i = 0; i < 5; ++i)
     printf("%s: 5 trials, %d mismatches\n", names[i], counts[i]);
-  return bad + counts[0] != 0;
+  return bad + counts[0] + counts[4] != 0;
 }

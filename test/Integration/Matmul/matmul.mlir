@@ -10,6 +10,7 @@
 // CHECK: w4a8: 5 trials, 0 mismatches
 // CHECK: w4a32: 5 trials, 0 mismatches
 // CHECK: fp8: 5 trials, 0 mismatches
+// CHECK: s8u8: 5 trials, 0 mismatches
 
 // W8A8 u8 x s8 per-channel, bias, requantized to i8.
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
@@ -46,4 +47,16 @@ func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x8xf8E5M2>, %sa: tens
        accumulation = #quanta<accumulation f32>}
       : (tensor<2x?x32xf8E4M3FN>, tensor<2x32x8xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<2x?x8xf32>
   return %y : tensor<2x?x8xf32>
+}
+// W8A8 with signed per-row asymmetric activations and unsigned asymmetric
+// weights (the u8 x s8 core flips both signs), all dimensions dynamic: the
+// harness runs shapes that take the VNNI kernel (K % 4 == 0, N % 16 == 0)
+// and shapes that take the fallback loops.
+func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
 }

@@ -1,0 +1,20 @@
+// W8A8 matmuls use the AVX-512 VNNI kernel when the target machine has
+// avx512vnni (Zen 4), and the vectorized loops otherwise (Haswell).
+// RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
+// RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
+
+// VNNI-LABEL: w8a8:
+// VNNI-COUNT-24: vpdpbusd {{.*}}%zmm
+// VNNI: .Lfunc_end0:
+// AVX2-LABEL: w8a8:
+// AVX2-NOT: vpdpbusd
+// AVX2-NOT: zmm
+// AVX2: .Lfunc_end0:
+func.func @w8a8(%a: tensor<?x256xi8>, %w: tensor<256x256xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<256xf32>) -> tensor<?x256xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x256xi8>, tensor<256x256xi8>, tensor<f32>, tensor<256xf32>, tensor<i8>) -> tensor<?x256xf32>
+  return %y : tensor<?x256xf32>
+}
