@@ -109,10 +109,18 @@ Params getParams(SchemeAttr scheme, unsigned rank, Value scale,
   return params;
 }
 
-/// Lower quanta.quantize to a linalg.generic.
-struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(QuantizeOp op,
+/// Computes one element of a quantize/dequantize/fake_quant op from its
+/// input element, scale and zero point (null when symmetric).
+using QuantBody = Value (*)(OpBuilder &, Location, SchemeAttr, Value, Value,
+                            Value);
+
+/// Lower quanta.quantize, quanta.dequantize and quanta.fake_quant to a
+/// linalg.generic whose body is `Body`, with the scale and zero point read
+/// through the granularity's maps.
+template <typename OpTy, QuantBody Body>
+struct QuantizationOpLowering : public OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     SchemeAttr scheme = op.getScheme();
     Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
@@ -122,56 +130,19 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
         op, buildElementwise(rewriter, op.getLoc(), op.getInput(),
                              params.values, params.maps, op.getType(),
                              [&](OpBuilder &b, Location loc, ValueRange e) {
-                               return buildQuantize(b, loc, scheme, e[0], e[1],
-                                                    hasZp ? e[2] : Value());
+                               return Body(b, loc, scheme, e[0], e[1],
+                                           hasZp ? e[2] : Value());
                              }));
     return success();
   }
 };
 
-/// Lower quanta.dequantize to a linalg.generic.
-struct DequantizeOpLowering : public OpRewritePattern<DequantizeOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DequantizeOp op,
-                                PatternRewriter &rewriter) const override {
-    SchemeAttr scheme = op.getScheme();
-    Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
-                              op.getZeroPoint());
-    bool hasZp = static_cast<bool>(op.getZeroPoint());
-    rewriter.replaceOp(
-        op, buildElementwise(rewriter, op.getLoc(), op.getInput(),
-                             params.values, params.maps, op.getType(),
-                             [&](OpBuilder &b, Location loc, ValueRange e) {
-                               return buildDequantize(b, loc, scheme, e[0],
-                                                      e[1],
-                                                      hasZp ? e[2] : Value());
-                             }));
-    return success();
-  }
-};
-
-/// Lower quanta.fake_quant to one linalg.generic that quantizes and
-/// dequantizes each element.
-struct FakeQuantOpLowering : public OpRewritePattern<FakeQuantOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(FakeQuantOp op,
-                                PatternRewriter &rewriter) const override {
-    SchemeAttr scheme = op.getScheme();
-    Params params = getParams(scheme, op.getType().getRank(), op.getScale(),
-                              op.getZeroPoint());
-    bool hasZp = static_cast<bool>(op.getZeroPoint());
-    rewriter.replaceOp(
-        op, buildElementwise(
-                rewriter, op.getLoc(), op.getInput(), params.values,
-                params.maps, op.getType(),
-                [&](OpBuilder &b, Location loc, ValueRange e) {
-                  Value zp = hasZp ? e[2] : Value();
-                  Value q = buildQuantize(b, loc, scheme, e[0], e[1], zp);
-                  return buildDequantize(b, loc, scheme, q, e[1], zp);
-                }));
-    return success();
-  }
-};
+/// fake_quant's element: dequantize(quantize(x)).
+Value buildFakeQuant(OpBuilder &b, Location loc, SchemeAttr scheme, Value x,
+                     Value scale, Value zeroPoint) {
+  Value q = buildQuantize(b, loc, scheme, x, scale, zeroPoint);
+  return buildDequantize(b, loc, scheme, q, scale, zeroPoint);
+}
 
 /// Lower quanta.requantize to a linalg.generic.
 struct RequantizeOpLowering : public OpRewritePattern<RequantizeOp> {
@@ -1383,7 +1354,9 @@ struct ConvertQuantaToLinalgPass
 
 void mlir::quanta::populateQuantaToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<QuantizeOpLowering, DequantizeOpLowering, FakeQuantOpLowering,
+  patterns.add<QuantizationOpLowering<QuantizeOp, buildQuantize>,
+               QuantizationOpLowering<DequantizeOp, buildDequantize>,
+               QuantizationOpLowering<FakeQuantOp, buildFakeQuant>,
                RequantizeOpLowering, CastOpLowering, ComputeParamsOpLowering,
                MatmulOpLowering>(
       patterns.getContext());
