@@ -2,6 +2,7 @@
 # lit configuration of the Quanta test suite.
 
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -32,8 +33,17 @@ config.substitutions.append(("%cxx_harness", config.quanta_cxx + " " + harness_f
 config.substitutions.append(("%quanta_ref_lib", config.quanta_ref_lib))
 config.substitutions.append(("%python", config.python_executable))
 
+# PTX is assembled by the CUDA toolkit's ptxas when it is installed.
+ptxas = shutil.which("ptxas") or (
+    "/usr/local/cuda/bin/ptxas"
+    if os.path.exists("/usr/local/cuda/bin/ptxas") else None)
+if ptxas:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+else:
+    lit_config.note("ptxas not found: PTX is checked with FileCheck only")
+
 # AArch64 objects run under qemu-user when Debian's cross toolchain is there.
-import shutil
 if shutil.which("aarch64-linux-gnu-g++") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-qemu")
     config.substitutions.append((

@@ -50,8 +50,9 @@ def QuantaFuseMatmul : Pass<"quanta-fuse-matmul"> {
     `quanta.matmul` without bias or result quantization absorbs a following
     bias add and `quanta.quantize` in the same way.
 
-    Only values with no other uses are fused: a `quanta.dequantize` used
-    elsewhere, a non-zero or non-fill init, user-defined indexing maps, or
+    Only values with no other uses are fused (`tensor.dim` uses of a
+    dequantized operand, which read only its shape, are moved to the stored
+    tensor): a `quanta.dequantize` used elsewhere, a non-zero or non-fill init, user-defined indexing maps, or
     unsupported granularities leave the graph untouched; a matmul result used
     elsewhere keeps its bias add and quantization outside.
 

@@ -104,4 +104,29 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
                            "::mlir::vector::VectorDialect"];
 }
 
+def RejectDeviceTemporaries : Pass<"quanta-reject-device-temporaries",
+                                  "::mlir::ModuleOp"> {
+  let summary = "Report functions that need temporary buffers on the GPU";
+  let description = [{
+    Runs on bufferized IR bound for the GPU. Element-wise ops write their
+    results straight into the caller's device buffers; ops that need
+    temporary buffers (`compute_params`, `matmul`) would allocate them with
+    `malloc` on the host, which kernels cannot read. Such functions are
+    reported with an error at the allocation's location until the GPU
+    pipeline allocates device memory for them.
+  }];
+}
+
+def ExpandSignOps : Pass<"quanta-expand-sign-ops"> {
+  let summary = "Expand math.copysign and math.absf into integer bit operations";
+  let description = [{
+    Rewrites `math.copysign` and `math.absf` on f32/f16/bf16 scalars and
+    vectors into `arith.bitcast`, `arith.andi` and `arith.ori` on the sign
+    bit. The GPU pipeline uses it so that the NVVM lowering does not turn
+    them into calls to libdevice (`__nv_copysignf`), which the PTX would need
+    linked in.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 #endif // QUANTA_TRANSFORMS_PASSES_TD

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/Transforms/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -28,8 +29,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Transforms/Passes.h"
 
 void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
@@ -38,8 +38,7 @@ void mlir::quanta::registerAllDialects(DialectRegistry &registry) {
   // to LLVM, translation), as mlir-opt has them.
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
+  registerAllToLLVMIRTranslations(registry);
 }
 
 void mlir::quanta::registerAllPasses() {
@@ -59,6 +58,7 @@ void mlir::quanta::registerAllPasses() {
   bufferization::registerBufferizationPipelines();
   func::registerFuncPasses();
   registerLinalgPasses();
+  registerGPUPasses();
   math::registerMathPasses();
   memref::registerMemRefPasses();
   registerSCFPasses();

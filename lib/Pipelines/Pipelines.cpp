@@ -13,6 +13,10 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/Pipelines/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/Transforms/Passes.h"
@@ -69,6 +73,51 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   pm.addPass(createEmitEntryPoints());
 }
 
+/// Bufferizes tensor IR: identity layouts at function boundaries, results as
+/// out-parameters written in place.
+static void buildBufferizePipeline(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  // compute_params' percentile loop yields fresh tensors.
+  bufferize.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.hoistDynamicAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+}
+
+void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
+                                                  const GPUOptions &options) {
+  buildBufferizePipeline(pm);
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createRejectDeviceTemporaries());
+  // Parallel loops, 256 threads per block along the outermost dimension,
+  // mapped to gpu.launch.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  pm.addNestedPass<func::FuncOp>(
+      createParallelLoopTilingPass({256}, /*noMinMaxBounds=*/true));
+  pm.addNestedPass<func::FuncOp>(createGpuMapParallelLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
+  pm.addPass(createExpandFloatCasts());
+  // Rounding as arithmetic rather than the NVVM lowering's calls into
+  // libdevice, which the PTX would then need linked in.
+  math::MathExpandOpsPassOptions expand;
+  expand.opMnemonics = {"roundeven", "trunc", "round", "copysign", "floor"};
+  pm.addPass(math::createMathExpandOpsPass(expand));
+  pm.addPass(createExpandSignOps());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createCanonicalizerPass());
+  gpu::GPUToNVVMPipelineOptions nvvm;
+  nvvm.cubinChip = options.chip;
+  nvvm.cubinFeatures = options.features;
+  nvvm.cubinFormat = "isa";
+  gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
+  pm.addPass(createEmitEntryPoints());
+}
+
 void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {
   buildLowerToLinalgPipeline(pm);
   buildLowerLinalgToLLVMPipeline(pm);
@@ -87,6 +136,10 @@ void mlir::quanta::registerPipelines() {
       "quanta-lower-linalg-to-llvm",
       "Bufferize, lower to loops and to the LLVM dialect with C wrappers",
       [](OpPassManager &pm) { buildLowerLinalgToLLVMPipeline(pm); });
+  PassPipelineRegistration<>(
+      "quanta-lower-linalg-to-nvvm",
+      "Bufferize and lower to NVVM kernels (PTX) and an LLVM-dialect host",
+      [](OpPassManager &pm) { buildLowerLinalgToNVVMPipeline(pm); });
   PassPipelineRegistration<>("quanta-lower-to-llvm",
                              "Lower Quanta IR to the LLVM dialect",
                              buildLowerToLLVMPipeline);

@@ -7,6 +7,7 @@
 
 #include "quanta/Target/Target.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -67,6 +68,46 @@ std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   if (lookupTarget(options, error))
     return "";
   return "unknown target '" + options.triple + "': " + error;
+}
+
+bool mlir::quanta::isKnownCPU(StringRef triple, StringRef cpu) {
+  initializeTargets();
+  std::string error;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(llvm::Triple(triple), error);
+  if (!target)
+    return false;
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      target->createMCSubtargetInfo(llvm::Triple(triple), "", ""));
+  return info && info->isCPUStringValid(cpu);
+}
+
+LogicalResult mlir::quanta::extractPTX(ModuleOp module,
+                                       SmallVectorImpl<char> &output) {
+  // One PTX module: the first kernel module whole, the entries of the others
+  // without their module header (.version, .target, .address_size).
+  llvm::raw_svector_ostream os(output);
+  bool found = false;
+  module.walk([&](gpu::BinaryOp binary) {
+    for (Attribute attr : binary.getObjects()) {
+      auto object = cast<gpu::ObjectAttr>(attr);
+      if (object.getFormat() != gpu::CompilationTarget::Assembly)
+        continue;
+      SmallVector<StringRef> lines;
+      object.getObject().getValue().split(lines, '\n');
+      for (StringRef line : lines) {
+        if (found && (line.starts_with(".version") ||
+                      line.starts_with(".target") ||
+                      line.starts_with(".address_size")))
+          continue;
+        os << line << "\n";
+      }
+      found = true;
+    }
+  });
+  if (!found)
+    return module.emitError() << "the module has no GPU kernels";
+  return success();
 }
 
 bool mlir::quanta::hasTargetFeature(const TargetOptions &options,

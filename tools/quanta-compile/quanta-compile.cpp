@@ -39,7 +39,9 @@ static cl::opt<quanta::EmitKind> emitKind(
     "emit", cl::desc("What to emit"), cl::init(quanta::EmitKind::Object),
     cl::values(clEnumValN(quanta::EmitKind::Object, "obj", "Object file"),
                clEnumValN(quanta::EmitKind::Assembly, "asm", "Assembly"),
-               clEnumValN(quanta::EmitKind::LLVMIR, "llvm", "LLVM IR")));
+               clEnumValN(quanta::EmitKind::LLVMIR, "llvm", "LLVM IR"),
+               clEnumValN(quanta::EmitKind::PTX, "ptx",
+                          "PTX of the GPU kernels (nvptx64 targets)")));
 static cl::opt<bool> emitMLIR("emit-mlir",
                               cl::desc("Emit the LLVM-dialect MLIR instead"));
 static cl::opt<std::string> targetTriple(
@@ -51,6 +53,9 @@ static cl::opt<std::string>
 static cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("filename"));
+static cl::opt<std::string> gpuArch(
+    "gpu-arch", cl::desc("NVIDIA GPU architecture for nvptx64 targets"),
+    cl::init("sm_80"));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
@@ -81,16 +86,30 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   if (!module)
     return failure();
 
-  quanta::TargetOptions target;
-  target.triple = targetTriple;
-  target.cpu = targetCPU;
-  target.features = targetFeatures;
-  target.optLevel = optLevel;
   if (optLevel > 3) {
     llvm::errs() << "quanta-compile: -O" << optLevel
                  << " is not an optimization level (0-3)\n";
     return failure();
   }
+  // An nvptx64 target compiles kernels for the GPU and their launchers for
+  // the host, which is then the machine the object is for.
+  bool gpu = StringRef(targetTriple).starts_with("nvptx64");
+  if (gpu && !quanta::isKnownCPU(targetTriple, gpuArch)) {
+    llvm::errs() << "quanta-compile: unknown GPU architecture '" << gpuArch
+                 << "' (expected sm_80, sm_89, sm_90, ...)\n";
+    return failure();
+  }
+  if (!gpu && emitKind == quanta::EmitKind::PTX) {
+    llvm::errs() << "quanta-compile: --emit=ptx needs an nvptx64 target\n";
+    return failure();
+  }
+  quanta::TargetOptions target;
+  if (!gpu) {
+    target.triple = targetTriple;
+    target.cpu = targetCPU;
+    target.features = targetFeatures;
+  }
+  target.optLevel = optLevel;
   target = quanta::resolveHost(target);
   if (std::string error = quanta::checkTarget(target); !error.empty()) {
     llvm::errs() << "quanta-compile: " << error << "\n";
@@ -111,9 +130,15 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   PassManager toLLVM(&context);
   if (failed(applyPassManagerCLOptions(toLLVM)))
     return failure();
-  quanta::LoweringOptions lowering;
-  lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
-  quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
+  if (gpu) {
+    quanta::GPUOptions gpuOptions;
+    gpuOptions.chip = gpuArch;
+    quanta::buildLowerLinalgToNVVMPipeline(toLLVM, gpuOptions);
+  } else {
+    quanta::LoweringOptions lowering;
+    lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
+    quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
+  }
   if (failed(toLLVM.run(*module)))
     return failure();
 
@@ -121,6 +146,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   if (emitMLIR) {
     llvm::raw_svector_ostream os(output);
     module->print(os);
+  } else if (emitKind == quanta::EmitKind::PTX) {
+    if (failed(quanta::extractPTX(*module, output)))
+      return failure();
   } else if (failed(quanta::emitModule(*module, target, emitKind, output))) {
     return failure();
   }

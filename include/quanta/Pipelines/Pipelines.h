@@ -9,6 +9,8 @@
 #ifndef QUANTA_PIPELINES_PIPELINES_H
 #define QUANTA_PIPELINES_PIPELINES_H
 
+#include <string>
+
 namespace mlir {
 class OpPassManager;
 namespace quanta {
@@ -34,6 +36,24 @@ struct LoweringOptions {
 /// dialect with the C wrappers.
 void buildLowerLinalgToLLVMPipeline(OpPassManager &pm,
                                     const LoweringOptions &options = {});
+
+/// The NVIDIA GPU to compile kernels for.
+struct GPUOptions {
+  /// `sm_80`, `sm_89`, `sm_90`, ...
+  std::string chip = "sm_80";
+  /// PTX ISA features of the NVPTX backend (`+ptx80`).
+  std::string features = "+ptx80";
+};
+
+/// Phase 2 for NVIDIA GPUs (`quanta-lower-linalg-to-nvvm`): bufferize with
+/// results as out-parameters, map the element-wise loops to GPU blocks and
+/// threads, outline them as kernels compiled to PTX by LLVM's NVPTX backend,
+/// and lower the host side to the LLVM dialect: entry points that load the
+/// PTX module once and launch the kernels through the `mgpu*` runtime
+/// functions (runtime/cuda), with the same C wrappers as on the CPU; their
+/// pointers are device pointers.
+void buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
+                                    const GPUOptions &options = {});
 
 /// Both phases (`quanta-lower-to-llvm`).
 void buildLowerToLLVMPipeline(OpPassManager &pm);

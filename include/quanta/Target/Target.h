@@ -23,7 +23,7 @@ class raw_ostream;
 namespace mlir::quanta {
 
 /// What to produce.
-enum class EmitKind { Object, Assembly, LLVMIR };
+enum class EmitKind { Object, Assembly, LLVMIR, PTX };
 
 /// The machine to generate code for. Empty fields mean the host.
 struct TargetOptions {
@@ -38,6 +38,15 @@ TargetOptions resolveHost(TargetOptions options);
 
 /// Returns why the target is unknown to this LLVM, or an empty string.
 std::string checkTarget(const TargetOptions &options);
+
+/// Whether `cpu` names a processor of the target `triple` (e.g. sm_90 for
+/// nvptx64-nvidia-cuda).
+bool isKnownCPU(StringRef triple, StringRef cpu);
+
+/// Appends the PTX of the GPU kernel modules of `module` (after the NVVM
+/// lowering), merged into one PTX module, to `output`; fails when there is
+/// none.
+LogicalResult extractPTX(ModuleOp module, SmallVectorImpl<char> &output);
 
 /// Whether the target machine (triple, CPU and features) has `feature`, an
 /// LLVM subtarget feature name such as "avx512vnni".

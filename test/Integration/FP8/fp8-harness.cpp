@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
 #include <cmath>
 #include <cstdint>
@@ -34,17 +34,14 @@ template <typename Src, typename Dst, typename Fn, typename Expected>
 void check(const char *group, FloatFormat srcFmt, FloatFormat dstFmt,
            const std::vector<uint32_t> &inputs, Fn fn, Expected expected) {
   std::vector<Src> in(inputs.size());
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    uint32_t code = inputs[i];
-    std::memcpy(&in[i], &code, sizeof(Src)); // little endian
-  }
+  for (size_t i = 0; i < inputs.size(); ++i)
+    harness::storeBits(in.data(), i, inputs[i], sizeof(Src));
   std::vector<Dst> out(inputs.size());
   std::memset(out.data(), 0xA5, out.size() * sizeof(Dst));
   fn(in.data(), (int64_t)in.size(), out.data());
   int mismatches = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    uint32_t got = 0;
-    std::memcpy(&got, &out[i], sizeof(Dst));
+    uint32_t got = harness::loadBits(out.data(), i, sizeof(Dst));
     uint32_t want = expected(inputs[i]);
     if (got == want)
       continue;

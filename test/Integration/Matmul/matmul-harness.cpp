@@ -5,14 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 #include <cstdio>
 #include <cstring>
-#include <random>
 using namespace quanta::ref;
-static std::mt19937 rng(7);
-static int irand(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
-static float frand(float lo, float hi) { return std::uniform_real_distribution<float>(lo, hi)(rng); }
+static harness::Random32 rng(7);
+static int irand(int lo, int hi) { return rng.uniformInt(lo, hi); }
+static float frand(float lo, float hi) { return rng.uniform(lo, hi); }
 static int bad = 0;
 static int counts[5];
 static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
@@ -58,7 +57,7 @@ int main() {
       QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f32(); A.layout = Layout::perTensor({M, 64}); A.scale = {1.0f};
       W.intFormat = IntFormat::sint(4); W.layout = Layout::perGroup({64, 16}, 0, 32);
       std::vector<float> af;
-      for (int i = 0; i < M * 64; ++i) { float v = frand(-2, 2); af.push_back(v); uint32_t b; memcpy(&b, &v, 4); A.values.push_back(int32_t(b)); }
+      for (int i = 0; i < M * 64; ++i) { float v = frand(-2, 2); af.push_back(v); A.values.push_back(int32_t(harness::f32Bits(v))); }
       for (int i = 0; i < 64 * 16; ++i) W.values.push_back(irand(-8, 7));
       for (int i = 0; i < 2 * 16; ++i) W.scale.push_back(frand(0.01f, 0.1f));
       MatmulResult r = matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});

@@ -121,11 +121,6 @@ bool supportedExpressed(const std::string &t) {
   return t == "FLOAT" || t == "FLOAT16" || t == "BFLOAT16";
 }
 
-struct Group {
-  const char *name;
-  int cases = 0, values = 0, mismatches = 0;
-};
-
 /// [outer, C, inner, 1] view of `dims` around `axis`.
 std::vector<int64_t> channelView(const std::vector<int64_t> &dims,
                                  int64_t axis) {
@@ -278,16 +273,5 @@ int main() {
 
   std::printf("onnx not applicable: %d tests\n", notApplicable);
   std::printf("onnx other ops (Cast): %d files not run here\n", otherOps);
-  int failures = errors;
-  for (Group *g : {&quantize, &dequantize, &dynamic}) {
-    std::printf("onnx %s: %d cases (%d values), %d mismatches\n", g->name,
-                g->cases, g->values, g->mismatches);
-    failures += g->mismatches;
-  }
-  if (failures) {
-    std::printf("onnx FAILED\n");
-    return 1;
-  }
-  std::printf("onnx ALL PASSED\n");
-  return 0;
+  return printSummary("onnx", {&quantize, &dequantize, &dynamic}, errors);
 }

@@ -16,13 +16,6 @@ using namespace onnx_oracle;
 extern const CompiledCase onnxQuantIrCases[];
 extern const SkippedTest onnxQuantIrSkipped[];
 
-namespace {
-struct Group {
-  const char *name;
-  int cases = 0, values = 0, mismatches = 0;
-};
-} // namespace
-
 int main() {
   Group quantize{"QuantizeLinear"}, dequantize{"DequantizeLinear"};
   int skipped = 0, errors = 0;
@@ -75,16 +68,5 @@ int main() {
   }
 
   std::printf("onnx-quant not run: %d tests\n", skipped);
-  int failures = errors;
-  for (Group *g : {&quantize, &dequantize}) {
-    std::printf("onnx-quant %s: %d cases (%d values), %d mismatches\n",
-                g->name, g->cases, g->values, g->mismatches);
-    failures += g->mismatches;
-  }
-  if (failures) {
-    std::printf("onnx-quant FAILED\n");
-    return 1;
-  }
-  std::printf("onnx-quant ALL PASSED\n");
-  return 0;
+  return printSummary("onnx-quant", {&quantize, &dequantize}, errors);
 }

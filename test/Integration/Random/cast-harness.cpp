@@ -10,20 +10,19 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <limits>
-#include <map>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
 using namespace quanta;
+using harness::f32Bits;
+using harness::floatFormat;
 
 struct Buffers {
   std::vector<uint8_t> x, out;
@@ -42,28 +41,12 @@ static const Case kCases[] = {
 #include CASES_INC
 };
 
-static uint32_t f32Bits(float f) {
-  uint32_t bits;
-  std::memcpy(&bits, &f, 4);
-  return bits;
-}
-
-struct Stats {
-  long cases = 0, elements = 0, mismatches = 0;
-};
-
-class Runner {
+class Runner : harness::Random32 {
 public:
-  explicit Runner(uint32_t seed) : rng(seed) {}
+  explicit Runner(uint32_t seed) : harness::Random32(seed) {}
   long run(const Case &c, long &elements);
 
 private:
-  std::mt19937 rng;
-
-  uint32_t bits32() { return uint32_t(rng()); }
-  int32_t uniformInt(int32_t lo, int32_t hi) {
-    return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-  }
   std::vector<uint32_t> f32Inputs(const ref::FloatFormat &to);
   long trial(const Case &c, const std::vector<uint32_t> &codes,
              std::optional<float> scale, long &elements);
@@ -112,8 +95,8 @@ std::vector<uint32_t> Runner::f32Inputs(const ref::FloatFormat &to) {
 
 long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
                    std::optional<float> scale, long &elements) {
-  ref::FloatFormat from = *ref::FloatFormat::byName(c.from);
-  ref::FloatFormat to = *ref::FloatFormat::byName(c.to);
+  ref::FloatFormat from = floatFormat(c.from);
+  ref::FloatFormat to = floatFormat(c.to);
   size_t inBytes = from.totalBits() / 8, outBytes = to.totalBits() / 8;
   size_t n = codes.size();
   Buffers b;
@@ -121,17 +104,13 @@ long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
   b.scale = scale.value_or(1.0f);
   b.x.resize(n * inBytes);
   for (size_t i = 0; i < n; ++i)
-    std::memcpy(b.x.data() + i * inBytes, &codes[i], inBytes);
+    harness::storeBits(b.x, i, codes[i], inBytes);
   b.out.assign(n * outBytes, 0xA5);
   c.run(b);
 
-  auto isNaN = [&](uint32_t code) {
-    return std::isnan(ref::decodeFloat(code, to));
-  };
   long bad = 0;
   for (size_t i = 0; i < n; ++i) {
-    uint32_t got = 0;
-    std::memcpy(&got, b.out.data() + i * outBytes, outBytes);
+    uint32_t got = harness::loadBits(b.out, i, outBytes);
     uint32_t want = ref::castFloat(codes[i], from, to, c.saturate, scale);
     // NaN payloads are unspecified (docs/Numerics.md): NaNs match when their
     // signs do. A NaN input times a NaN scale may give either NaN (IEEE-754
@@ -139,9 +118,8 @@ long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
     // multiply), so then any NaN matches.
     bool eitherSign = scale && std::isnan(*scale) &&
                       std::isnan(ref::decodeFloat(codes[i], from));
-    if (got == want ||
-        (isNaN(got) && isNaN(want) &&
-         (eitherSign || (got & to.signBit()) == (want & to.signBit()))))
+    if (harness::sameFloat(got, want, to) ||
+        (eitherSign && harness::isNaN(got, to) && harness::isNaN(want, to)))
       continue;
     if (bad++ < 4) {
       std::printf("MISMATCH %s (%s -> %s%s%s) element %zu: input 0x%0*x (%a)",
@@ -162,8 +140,8 @@ long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
 }
 
 long Runner::run(const Case &c, long &elements) {
-  ref::FloatFormat from = *ref::FloatFormat::byName(c.from);
-  ref::FloatFormat to = *ref::FloatFormat::byName(c.to);
+  ref::FloatFormat from = floatFormat(c.from);
+  ref::FloatFormat to = floatFormat(c.to);
   // Unscaled f32 sources get four sets of random bit patterns.
   std::vector<std::optional<float>> scales(
       from.totalBits() == 32 ? 4 : 1, std::nullopt);
@@ -173,8 +151,7 @@ long Runner::run(const Case &c, long &elements) {
               std::numeric_limits<float>::quiet_NaN(), 0.5f, 1024.0f,
               std::ldexp(1.0f, -20)};
     for (int k = 0; k < 4; ++k) // random positive, log-uniform
-      scales.push_back(std::exp2(
-          std::uniform_real_distribution<float>(-24.0f, 24.0f)(rng)));
+      scales.push_back(std::exp2(uniform(-24.0f, 24.0f)));
   }
   long bad = 0;
   for (const std::optional<float> &scale : scales) {
@@ -192,20 +169,12 @@ long Runner::run(const Case &c, long &elements) {
 
 int main() {
   Runner runner(2718);
-  std::map<std::string, Stats> groups;
+  harness::Groups groups;
   for (const Case &c : kCases) {
     std::string group = std::string("cast") + (c.saturate ? " saturate" : "") +
                         (c.scaled ? " scaled" : "");
-    Stats &stats = groups[group];
-    ++stats.cases;
+    harness::Stats &stats = harness::countCase(groups, group);
     stats.mismatches += runner.run(c, stats.elements);
   }
-  long mismatches = 0;
-  for (const auto &[name, stats] : groups) {
-    std::printf("%s: %ld cases, %ld elements, %ld mismatches\n", name.c_str(),
-                stats.cases, stats.elements, stats.mismatches);
-    mismatches += stats.mismatches;
-  }
-  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
-  return mismatches == 0 ? 0 : 1;
+  return harness::printVerdict(harness::printGroups(groups));
 }

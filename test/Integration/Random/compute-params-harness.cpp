@@ -10,20 +10,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <limits>
-#include <map>
-#include <random>
 #include <string>
 #include <vector>
 
 using namespace quanta;
+using harness::isIntStorage;
 using ref::Granularity;
 
 struct Buffers {
@@ -62,13 +60,8 @@ static const char *methodName(ref::ParamMethod m) {
   return "?";
 }
 
-static bool isIntStorage(const std::string &s) {
-  return s == "i8" || s == "ui8" || s == "i4" || s == "ui4";
-}
-
 static ref::IntFormat intFormat(const Case &c) {
-  unsigned bits = (c.storage == "i4" || c.storage == "ui4") ? 4 : 8;
-  return ref::IntFormat{bits, c.storage[0] == 'i', c.narrow};
+  return harness::intStorageFormat(c.storage, c.narrow);
 }
 
 /// What the values of one reduction set look like.
@@ -92,25 +85,13 @@ static const char *kindNames[] = {"random",   "zeros",    "nan",      "inf",
                                   "outlier",  "negative", "positive", "all-nan",
                                   "tiny",     "huge",     "zp-tie",   "integers"};
 
-struct Stats {
-  long cases = 0, elements = 0, mismatches = 0;
-};
-
-class Runner {
+class Runner : harness::Random32 {
 public:
-  explicit Runner(uint32_t seed) : rng(seed) {}
+  explicit Runner(uint32_t seed) : harness::Random32(seed) {}
   long trial(const Case &c, int trialIndex, long &elements);
   long nanSignDifferences = 0;
 
 private:
-  std::mt19937 rng;
-
-  float uniform(float lo, float hi) {
-    return std::uniform_real_distribution<float>(lo, hi)(rng);
-  }
-  int32_t uniformInt(int32_t lo, int32_t hi) {
-    return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-  }
   void fill(std::vector<float> &x, const std::vector<size_t> &set, Kind kind,
             const Case &c);
 };
@@ -185,12 +166,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   static const int64_t rowCounts[] = {64, 1, 37, 5};
   int64_t rows = rowCounts[trialIndex % 4];
   std::vector<int64_t> shape = {rows, kCols};
-  ref::Layout layout =
-      c.granularity == Granularity::PerTensor
-          ? ref::Layout::perTensor(shape)
-          : (c.granularity == Granularity::PerChannel
-                 ? ref::Layout::perChannel(shape, 1)
-                 : ref::Layout::perGroup(shape, 1, kGroup));
+  ref::Layout layout = harness::layoutOf(c.granularity, shape, kGroup);
   size_t n = size_t(rows * kCols);
   size_t numParams = size_t(layout.numParams());
 
@@ -213,9 +189,8 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
       intStorage
           ? ref::computeParams(x, layout, intFormat(c), c.symmetric, c.method,
                                c.arg, c.arg)
-          : ref::computeParams(x, layout,
-                               *ref::FloatFormat::byName(c.storage), c.method,
-                               c.arg, c.arg);
+          : ref::computeParams(x, layout, harness::floatFormat(c.storage),
+                               c.method, c.arg, c.arg);
   if (!expected.ok()) {
     std::printf("REFERENCE ERROR %s: %s\n", c.name, expected.error.c_str());
     return 1;
@@ -223,33 +198,26 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
 
   Buffers b;
   b.rows = rows;
-  b.x.resize(n * 4);
-  std::memcpy(b.x.data(), x.data(), n * 4);
+  b.x = harness::f32Bytes(x);
   b.scale.assign(numParams * 4, 0xA5);
   unsigned zpBits = intStorage ? intFormat(c).bits : 8;
   if (!c.symmetric)
-    b.zeroPoint.assign(zpBits == 4 ? (numParams + 1) / 2 : numParams, 0xA5);
+    b.zeroPoint.assign(harness::intBytes(numParams, zpBits), 0xA5);
   c.run(b);
 
   std::vector<int32_t> zps(numParams, 0);
-  if (!c.symmetric) {
-    if (zpBits == 4)
-      zps = ref::unpackInt4(b.zeroPoint, numParams, intFormat(c).isSigned);
-    else
-      for (size_t p = 0; p < numParams; ++p)
-        zps[p] = intFormat(c).isSigned ? int32_t(int8_t(b.zeroPoint[p]))
-                                       : int32_t(b.zeroPoint[p]);
-  }
+  if (!c.symmetric)
+    zps = harness::decodeInts(b.zeroPoint, numParams, zpBits,
+                              intFormat(c).isSigned);
 
+  const ref::FloatFormat f32 = ref::FloatFormat::f32();
   long bad = 0;
   for (size_t p = 0; p < numParams; ++p) {
-    uint32_t got, want;
-    std::memcpy(&got, b.scale.data() + 4 * p, 4);
-    std::memcpy(&want, &expected.scale[p], 4);
+    uint32_t got = harness::loadBits(b.scale, p, 4);
+    uint32_t want = harness::f32Bits(expected.scale[p]);
     // NaN payloads are unspecified: NaNs match when their signs do.
-    bool bothNaN = std::isnan(expected.scale[p]) &&
-                   std::isnan(ref::decodeFloat(got, ref::FloatFormat::f32()));
-    bool scaleOk = got == want || (bothNaN && (got >> 31) == (want >> 31));
+    bool bothNaN = harness::isNaN(got, f32) && harness::isNaN(want, f32);
+    bool scaleOk = harness::sameFloat(got, want, f32);
     // Known difference: on +-Inf data mean_std's range is NaN; the reference
     // stores it as +NaN (NAN) while the compiled code keeps the arithmetic's
     // NaN (inf - inf, -NaN on x86), so the scale's NaN has the other sign.
@@ -272,7 +240,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
                   c.narrow ? " narrow" : "", trialIndex, (long long)rows, p,
                   kindNames[kinds[p]], sets[p].size(),
                   double(expected.rmin[p]), double(expected.rmax[p]), got,
-                  double(ref::decodeFloat(got, ref::FloatFormat::f32())), want,
+                  double(ref::decodeFloat(got, f32)), want,
                   double(expected.scale[p]));
       if (!c.symmetric)
         std::printf(", zero point got %d expected %d", zps[p],
@@ -289,23 +257,17 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
 
 int main() {
   Runner runner(777);
-  std::map<std::string, Stats> groups;
+  harness::Groups groups;
   for (const Case &c : kCases) {
-    Stats &stats = groups[std::string("compute_params ") + methodName(c.method)];
-    ++stats.cases;
+    harness::Stats &stats = harness::countCase(
+        groups, std::string("compute_params ") + methodName(c.method));
     for (int t = 0; t < kTrials; ++t)
       stats.mismatches += runner.trial(c, t, stats.elements);
   }
-  long mismatches = 0;
-  for (const auto &[name, stats] : groups) {
-    std::printf("%s: %ld cases, %ld elements, %ld mismatches\n", name.c_str(),
-                stats.cases, stats.elements, stats.mismatches);
-    mismatches += stats.mismatches;
-  }
+  long mismatches = harness::printGroups(groups);
   if (runner.nanSignDifferences)
     std::printf("note: %ld mean_std NaN scales (+-Inf data) differ only in "
                 "the NaN's sign\n",
                 runner.nanSignDifferences);
-  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
-  return mismatches == 0 ? 0 : 1;
+  return harness::printVerdict(mismatches);
 }

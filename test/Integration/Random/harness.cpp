@@ -7,19 +7,22 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <limits>
-#include <map>
-#include <random>
 #include <string>
 #include <vector>
 
 using namespace quanta;
+using harness::decodeInts;
+using harness::encodeInts;
+using harness::floatFormat;
+using harness::isIntStorage;
+using harness::loadBits;
+using harness::storeBits;
 using ref::Granularity;
 
 enum class Op { Quantize, Dequantize, FakeQuant };
@@ -47,17 +50,8 @@ static const Case kCases[] = {
 
 static constexpr int64_t kCols = 16, kGroup = 4, kStaticRows = 37;
 
-static bool isIntStorage(const std::string &s) {
-  return s == "i8" || s == "ui8" || s == "i4" || s == "ui4";
-}
-
 static ref::IntFormat intFormat(const Case &c) {
-  unsigned bits = (c.storage == "i4" || c.storage == "ui4") ? 4 : 8;
-  return ref::IntFormat{bits, c.storage[0] == 'i', c.narrow};
-}
-
-static ref::FloatFormat floatFormat(const std::string &name) {
-  return *ref::FloatFormat::byName(name);
+  return harness::intStorageFormat(c.storage, c.narrow);
 }
 
 /// Bytes per element of a float format at the ABI (f32: 4, f16/bf16: 2).
@@ -65,59 +59,14 @@ static size_t floatBytes(const std::string &name) {
   return floatFormat(name).totalBits() / 8;
 }
 
-static void storeFloatBits(std::vector<uint8_t> &buf, size_t i, uint32_t bits,
-                           size_t bytes) {
-  std::memcpy(buf.data() + i * bytes, &bits, bytes);
-}
-
-static uint32_t loadBits(const std::vector<uint8_t> &buf, size_t i,
-                         size_t bytes) {
-  uint32_t bits = 0;
-  std::memcpy(&bits, buf.data() + i * bytes, bytes);
-  return bits;
-}
-
-/// Stores integers at the ABI encoding of the case's integer storage.
-static std::vector<uint8_t> encodeInts(const std::vector<int32_t> &values,
-                                       unsigned bits) {
-  if (bits == 4)
-    return ref::packInt4(values);
-  std::vector<uint8_t> bytes(values.size());
-  for (size_t i = 0; i < values.size(); ++i)
-    bytes[i] = static_cast<uint8_t>(values[i]);
-  return bytes;
-}
-
-static std::vector<int32_t> decodeInts(const std::vector<uint8_t> &bytes,
-                                       size_t n, ref::IntFormat fmt) {
-  if (fmt.bits == 4)
-    return ref::unpackInt4(bytes.data(), n, fmt.isSigned);
-  std::vector<int32_t> values(n);
-  for (size_t i = 0; i < n; ++i)
-    values[i] = fmt.isSigned ? int32_t(int8_t(bytes[i])) : int32_t(bytes[i]);
-  return values;
-}
-
-struct Stats {
-  long cases = 0, elements = 0, mismatches = 0;
-};
-
-class Runner {
+class Runner : harness::Random32 {
 public:
-  explicit Runner(uint32_t seed) : rng(seed) {}
+  explicit Runner(uint32_t seed) : harness::Random32(seed) {}
 
   /// Runs one trial of `c`; returns the number of mismatching elements.
   long trial(const Case &c, int index, long &elements);
 
 private:
-  std::mt19937 rng;
-
-  float uniform(float lo, float hi) {
-    return std::uniform_real_distribution<float>(lo, hi)(rng);
-  }
-  int32_t uniformInt(int32_t lo, int32_t hi) {
-    return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-  }
   float randomScale(int trial, size_t i);
   float randomInput(float scale, int32_t zp, const Case &c);
 };
@@ -166,12 +115,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
                                                           ? kStaticRows
                                                           : 5));
   std::vector<int64_t> shape = {rows, kCols};
-  ref::Layout layout =
-      c.granularity == Granularity::PerTensor
-          ? ref::Layout::perTensor(shape)
-          : (c.granularity == Granularity::PerChannel
-                 ? ref::Layout::perChannel(shape, 1)
-                 : ref::Layout::perGroup(shape, 1, kGroup));
+  ref::Layout layout = harness::layoutOf(c.granularity, shape, kGroup);
   size_t n = size_t(rows * kCols);
   size_t numParams = size_t(layout.numParams());
   ref::FloatFormat expressed = floatFormat(c.expressed);
@@ -198,7 +142,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
     if (c.isStatic && !c.symmetric)
       zps[i] = c.zeroPoints[i];
     scales[i] = ref::decodeFloat(bits, expressed);
-    storeFloatBits(b.scale, i, bits, expressedBytes);
+    storeBits(b.scale, i, bits, expressedBytes);
   }
   if (!c.symmetric)
     b.zeroPoint = encodeInts(zps, intFormat(c).bits);
@@ -224,7 +168,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
                             ? uint32_t((i + trialIndex * 97) % 256)
                             : uint32_t(uniformInt(0, 0xFFFF));
         storedInputs[i] = int32_t(code);
-        storeFloatBits(b.x, i, code, bytes);
+        storeBits(b.x, i, code, bytes);
       }
     }
   } else {
@@ -234,7 +178,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
       float x = randomInput(scales[p], zps[p], c);
       uint32_t bits = ref::encodeFloat(x, expressed, false);
       realInputs[i] = ref::decodeFloat(bits, expressed);
-      storeFloatBits(b.x, i, bits, expressedBytes);
+      storeBits(b.x, i, bits, expressedBytes);
     }
   }
 
@@ -270,7 +214,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   // Run the compiled code and compare bits.
   size_t outBytes;
   if (c.op == Op::Quantize)
-    outBytes = intStorage ? (intFormat(c).bits == 4 ? (n + 1) / 2 : n)
+    outBytes = intStorage ? harness::intBytes(n, intFormat(c).bits)
                           : n * floatBytes(c.storage);
   else
     outBytes = n * expressedBytes;
@@ -288,22 +232,15 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
     for (size_t i = 0; i < n; ++i)
       got[i] = loadBits(b.out, i, bytes);
   }
-  // NaN payloads are unspecified (docs/Numerics.md): NaNs match when their
-  // signs do.
+  // NaN payloads are unspecified: NaNs match when their signs do.
   bool intResult = c.op == Op::Quantize && intStorage;
   ref::FloatFormat resultFormat =
       c.op == Op::Quantize ? (intStorage ? expressed : floatFormat(c.storage))
                            : expressed;
-  auto sameNaN = [&](uint32_t a, uint32_t b) {
-    if (intResult || !std::isnan(ref::decodeFloat(a, resultFormat)) ||
-        !std::isnan(ref::decodeFloat(b, resultFormat)))
-      return false;
-    return (a & resultFormat.signBit()) == (b & resultFormat.signBit()) ||
-           resultFormat.nonFinite == ref::NonFiniteStyle::FNUZ;
-  };
   long bad = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (got[i] == expected[i] || sameNaN(got[i], expected[i]))
+    if (got[i] == expected[i] ||
+        (!intResult && harness::sameNaN(got[i], expected[i], resultFormat)))
       continue;
     if (bad++ < 4) {
       size_t p = size_t(layout.paramIndex(int64_t(i)));
@@ -320,25 +257,15 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
 
 int main() {
   Runner runner(12345);
-  std::map<std::string, Stats> groups;
-  long total = 0;
+  harness::Groups groups;
   for (const Case &c : kCases) {
     static const char *opNames[] = {"quantize", "dequantize", "fake_quant"};
     std::string group = std::string(opNames[int(c.op)]) + " " +
                         (isIntStorage(c.storage) ? "int" : "float") +
                         " storage";
-    Stats &stats = groups[group];
-    ++stats.cases;
+    harness::Stats &stats = harness::countCase(groups, group);
     for (int t = 0; t < 6; ++t)
       stats.mismatches += runner.trial(c, t, stats.elements);
-    total += stats.mismatches;
   }
-  for (const auto &[name, stats] : groups)
-    std::printf("%s: %ld cases, %ld elements, %ld mismatches\n", name.c_str(),
-                stats.cases, stats.elements, stats.mismatches);
-  long mismatches = 0;
-  for (const auto &[name, stats] : groups)
-    mismatches += stats.mismatches;
-  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
-  return mismatches == 0 ? 0 : 1;
+  return harness::printVerdict(harness::printGroups(groups));
 }

@@ -10,19 +10,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <limits>
-#include <map>
-#include <random>
 #include <string>
 #include <vector>
 
 using namespace quanta;
+using harness::encodeInts;
 
 enum class Mode { Float, SingleRound, DoubleRound, Gemmlowp };
 
@@ -67,58 +66,12 @@ static const char *roundingName(ref::Rounding r) {
   return "?";
 }
 
-/// Stores `values` as `bits`-bit integers (int4 packed two per byte).
-static std::vector<uint8_t> encodeInts(const std::vector<int64_t> &values,
-                                       unsigned bits) {
-  if (bits == 4) {
-    std::vector<int32_t> v(values.begin(), values.end());
-    return ref::packInt4(v);
-  }
-  size_t bytes = bits / 8;
-  std::vector<uint8_t> out(values.size() * bytes);
-  for (size_t i = 0; i < values.size(); ++i) {
-    uint32_t v = uint32_t(int32_t(values[i]));
-    std::memcpy(out.data() + i * bytes, &v, bytes); // little endian
-  }
-  return out;
-}
-
-static std::vector<int32_t> decodeInts(const std::vector<uint8_t> &bytes,
-                                       size_t n, unsigned bits,
-                                       bool isSigned) {
-  if (bits == 4)
-    return ref::unpackInt4(bytes.data(), n, isSigned);
-  std::vector<int32_t> values(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (bits == 8)
-      values[i] = isSigned ? int32_t(int8_t(bytes[i])) : int32_t(bytes[i]);
-    else {
-      uint16_t v;
-      std::memcpy(&v, bytes.data() + 2 * i, 2);
-      values[i] = isSigned ? int32_t(int16_t(v)) : int32_t(v);
-    }
-  }
-  return values;
-}
-
-struct Stats {
-  long cases = 0, elements = 0, mismatches = 0;
-};
-
-class Runner {
+class Runner : harness::Random64 {
 public:
-  explicit Runner(uint32_t seed) : rng(seed) {}
+  explicit Runner(uint32_t seed) : harness::Random64(seed) {}
   long trial(const Case &c, int trialIndex, long &elements);
 
 private:
-  std::mt19937_64 rng;
-
-  int64_t uniformInt(int64_t lo, int64_t hi) {
-    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
-  }
-  double uniform(double lo, double hi) {
-    return std::uniform_real_distribution<double>(lo, hi)(rng);
-  }
   /// Log-uniform in [1e-6, 2].
   double randomReal() { return std::exp(uniform(std::log(1e-6), std::log(2.0))); }
 
@@ -292,8 +245,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   if (c.mode == Mode::Float) {
     for (size_t i = 0; i < floatMults.size(); ++i)
       floatMults[i] = floatMultiplier(trialIndex, i);
-    b.mult.resize(4 * floatMults.size());
-    std::memcpy(b.mult.data(), floatMults.data(), b.mult.size());
+    b.mult = harness::f32Bytes(floatMults);
   } else {
     for (size_t i = 0; i < fixed.size(); ++i)
       fixed[i] = fixedMultiplier(trialIndex, i);
@@ -354,10 +306,10 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
                                              : ref::RequantMode::Gemmlowp));
   }
   b.x = encodeInts(acc, c.inBits);
-  b.out.assign(c.outBits == 4 ? (n + 1) / 2 : n * (c.outBits / 8), 0xA5);
+  b.out.assign(harness::intBytes(n, c.outBits), 0xA5);
   c.run(b);
   std::vector<int32_t> got =
-      decodeInts(b.out, n, c.outBits, !c.unsignedOutput);
+      harness::decodeInts(b.out, n, c.outBits, !c.unsignedOutput);
 
   long bad = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -391,19 +343,12 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
 
 int main() {
   Runner runner(4242);
-  std::map<std::string, Stats> groups;
+  harness::Groups groups;
   for (const Case &c : kCases) {
-    Stats &stats = groups[std::string("requantize ") + modeName(c.mode)];
-    ++stats.cases;
+    harness::Stats &stats = harness::countCase(
+        groups, std::string("requantize ") + modeName(c.mode));
     for (int t = 0; t < kTrials; ++t)
       stats.mismatches += runner.trial(c, t, stats.elements);
   }
-  long mismatches = 0;
-  for (const auto &[name, stats] : groups) {
-    std::printf("%s: %ld cases, %ld elements, %ld mismatches\n", name.c_str(),
-                stats.cases, stats.elements, stats.mismatches);
-    mismatches += stats.mismatches;
-  }
-  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
-  return mismatches == 0 ? 0 : 1;
+  return harness::printVerdict(harness::printGroups(groups));
 }

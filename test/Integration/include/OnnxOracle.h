@@ -5,7 +5,9 @@
 // through compiled Quanta code: loading the JSON, encoding tensors the way the
 // Quanta C ABI passes them (f32 as float, f16/bf16/f8 as raw bits, 8-bit
 // integers as bytes, int4 packed two per byte with the first element in the
-// low nibble), and comparing results with the expected outputs bit for bit.
+// low nibble), comparing results with the expected outputs bit for bit, and
+// the per-group summary of the harnesses. The byte encoding itself is
+// HarnessSupport.h's.
 //
 // Needs nlohmann/json and exceptions (-fexceptions).
 //
@@ -14,7 +16,7 @@
 #ifndef QUANTA_TEST_INTEGRATION_ONNXORACLE_H
 #define QUANTA_TEST_INTEGRATION_ONNXORACLE_H
 
-#include "quanta/Reference/Numerics.h"
+#include "HarnessSupport.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +27,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -220,24 +223,16 @@ inline uint32_t abiCode(const std::vector<uint8_t> &buf,
   unsigned b = abiElementBytes(dtype);
   if (b == 0)
     return (buf[i / 2] >> ((i % 2) * 4)) & 0xF;
-  uint32_t code = 0;
-  std::memcpy(&code, buf.data() + i * b, b); // little endian
-  return code;
+  return harness::loadBits(buf, i, b);
 }
 
 /// Encodes a tensor for the ABI.
 inline std::vector<uint8_t> toAbi(const Tensor &t) {
-  int64_t n = t.numel();
-  std::vector<uint8_t> buf(abiBytes(t.dtype, n), 0);
-  for (int64_t i = 0; i < n; ++i) {
-    uint32_t code = expectedCode(t, i);
-    unsigned b = abiElementBytes(t.dtype);
-    if (b == 0)
-      buf[i / 2] |= (uint8_t)(code << ((i % 2) * 4));
-    else
-      std::memcpy(buf.data() + i * b, &code, b);
-  }
-  return buf;
+  unsigned b = abiElementBytes(t.dtype);
+  std::vector<uint32_t> codes(t.numel());
+  for (int64_t i = 0; i < t.numel(); ++i)
+    codes[i] = expectedCode(t, i);
+  return harness::encodeInts(codes, b ? 8 * b : 4);
 }
 
 /// A human-readable element: the value and, for non-f32 encodings, the code.
@@ -306,6 +301,36 @@ inline int compareOutput(const std::string &what, const std::vector<uint8_t> &go
                   what.c_str(), got.back(), want.back());
   }
   return mismatches;
+}
+
+//===----------------------------------------------------------------------===//
+// Summary
+//===----------------------------------------------------------------------===//
+
+/// Counts of one group of data sets (by ONNX operator).
+struct Group {
+  const char *name;
+  int cases = 0, values = 0, mismatches = 0;
+};
+
+/// Prints "<prefix> <group>: N cases (N values), N mismatches" for each group,
+/// then "<prefix> FAILED" when there are mismatches or `errors`, else
+/// "<prefix> ALL PASSED"; returns the exit code of main.
+inline int printSummary(const char *prefix,
+                        std::initializer_list<const Group *> groups,
+                        int errors) {
+  int failures = errors;
+  for (const Group *g : groups) {
+    std::printf("%s %s: %d cases (%d values), %d mismatches\n", prefix,
+                g->name, g->cases, g->values, g->mismatches);
+    failures += g->mismatches;
+  }
+  if (failures) {
+    std::printf("%s FAILED\n", prefix);
+    return 1;
+  }
+  std::printf("%s ALL PASSED\n", prefix);
+  return 0;
 }
 
 //===----------------------------------------------------------------------===//

@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -34,18 +35,21 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Erases `op` when it is trivially dead, then the producers of its operands
-/// that this leaves dead (the fill's constant and tensor.empty, ...).
-void eraseIfDead(RewriterBase &rewriter, Operation *op) {
-  if (!op || !isOpTriviallyDead(op))
-    return;
-  llvm::SetVector<Operation *> producers;
-  for (Value operand : op->getOperands())
-    if (Operation *producer = operand.getDefiningOp())
-      producers.insert(producer);
-  rewriter.eraseOp(op);
-  for (Operation *producer : producers)
-    eraseIfDead(rewriter, producer);
+/// Erases those of `ops` that are trivially dead, then the producers of their
+/// operands that this leaves dead (the fill's constant and tensor.empty, ...).
+/// `ops` may repeat and may contain null.
+void eraseDeadOps(RewriterBase &rewriter, SmallVector<Operation *> ops) {
+  DenseSet<Operation *> erased;
+  while (!ops.empty()) {
+    Operation *op = ops.pop_back_val();
+    if (!op || erased.contains(op) || !isOpTriviallyDead(op))
+      continue;
+    for (Value operand : op->getOperands())
+      if (Operation *producer = operand.getDefiningOp())
+        ops.push_back(producer);
+    erased.insert(op);
+    rewriter.eraseOp(op);
+  }
 }
 
 /// Whether `scheme` has a granularity quanta.matmul accepts for an operand
@@ -74,13 +78,21 @@ bool isPositiveZeroFill(Value init) {
          value.getType().isF32() && value.getValue().isPosZero();
 }
 
+/// Whether `value` has exactly one use besides tensor.dim ops (which read
+/// only its shape).
+bool hasOneValueUse(Value value) {
+  return llvm::count_if(value.getUses(), [](OpOperand &use) {
+           return !isa<tensor::DimOp>(use.getOwner());
+         }) == 1;
+}
+
 /// A matmul operand as the fusion sees it.
 struct MatmulOperand {
   enum class Kind {
     /// An ordinary f32 tensor (the activations of weight-only matmuls).
     Float,
-    /// dequantize(stored) or fake_quant(real) with one use and a scheme
-    /// quanta.matmul accepts: fused.
+    /// dequantize(stored) or fake_quant(real) with one use (besides
+    /// tensor.dim) and a scheme quanta.matmul accepts: fused.
     Quantized,
     /// A dequantize that cannot be fused: the graph stays as it is.
     Unfusable,
@@ -98,7 +110,7 @@ struct MatmulOperand {
 MatmulOperand classifyOperand(Value value, int64_t channelAxis, int64_t kAxis) {
   MatmulOperand operand;
   auto fusable = [&](SchemeAttr scheme) {
-    return value.hasOneUse() && scheme.getExpressed().isF32() &&
+    return hasOneValueUse(value) && scheme.getExpressed().isF32() &&
            isMatmulGranularity(scheme, channelAxis, kAxis);
   };
   auto setFrom = [&](auto op) {
@@ -124,8 +136,14 @@ MatmulOperand classifyOperand(Value value, int64_t channelAxis, int64_t kAxis) {
 }
 
 /// The stored values of a quantized operand: a fake_quant's real input is
-/// quantized here (the dequantization half goes into the matmul).
+/// quantized here (the dequantization half goes into the matmul). The
+/// tensor.dim ops of the operand read the same shape from the input instead.
 Value getStoredValues(RewriterBase &rewriter, const MatmulOperand &operand) {
+  for (Operation *user :
+       llvm::make_early_inc_range(operand.source->getResult(0).getUsers()))
+    if (auto dim = dyn_cast<tensor::DimOp>(user))
+      rewriter.modifyOpInPlace(
+          dim, [&] { dim.getSourceMutable().assign(operand.input); });
   if (isa<DequantizeOp>(operand.source))
     return operand.input;
   auto realType = cast<RankedTensorType>(operand.input.getType());
@@ -153,8 +171,8 @@ MatmulOp rebuildMatmul(RewriterBase &rewriter, Location loc, MatmulOp op,
       op.getRhsSchemeAttr(), resultScheme, op.getAccumulationAttr());
 }
 
-/// A quanta.matmul whose f32 result can still take a bias or a result
-/// quantization, used only by `user`.
+/// The quanta.matmul defining `value` when its f32 result has no other use
+/// and can still take a bias or a result quantization.
 MatmulOp getOpenMatmul(Value value) {
   auto op = value.getDefiningOp<MatmulOp>();
   if (!op || !op.getResult().hasOneUse() || op.getResultScheme() ||
@@ -217,9 +235,7 @@ LogicalResult fuseDequantizedMatmul(RewriterBase &rewriter,
       /*result_scheme=*/SchemeAttr(),
       AccumulationAttr::get(op.getContext(), accumulation));
   rewriter.replaceOp(op, matmul.getResult());
-  eraseIfDead(rewriter, a.source);
-  eraseIfDead(rewriter, w.source);
-  eraseIfDead(rewriter, init.getDefiningOp());
+  eraseDeadOps(rewriter, {a.source, w.source, init.getDefiningOp()});
   return success();
 }
 
@@ -271,14 +287,14 @@ LogicalResult fuseBiasAdd(RewriterBase &rewriter, linalg::GenericOp op) {
       !biasType.getElementType().isF32())
     return rewriter.notifyMatchFailure(op, "bias is not f32 [N]");
 
-  Value init = op.getDpsInits()[0];
+  // The init may be the matmul itself: take it before anything is erased.
+  Operation *init = op.getDpsInits()[0].getDefiningOp();
   rewriter.setInsertionPoint(op);
   MatmulOp fused = rebuildMatmul(
       rewriter, rewriter.getFusedLoc({matmul.getLoc(), op.getLoc()}), matmul,
       resultType, bias, Value(), Value(), SchemeAttr());
   rewriter.replaceOp(op, fused.getResult());
-  eraseIfDead(rewriter, matmul);
-  eraseIfDead(rewriter, init.getDefiningOp());
+  eraseDeadOps(rewriter, {matmul, init});
   return success();
 }
 
@@ -301,7 +317,7 @@ LogicalResult fuseResultQuantize(RewriterBase &rewriter, QuantizeOp op) {
       rewriter, rewriter.getFusedLoc({matmul.getLoc(), op.getLoc()}), matmul,
       op.getType(), Value(), op.getScale(), op.getZeroPoint(), scheme);
   rewriter.replaceOp(op, fused.getResult());
-  eraseIfDead(rewriter, matmul);
+  eraseDeadOps(rewriter, {matmul});
   return success();
 }
 

@@ -1,0 +1,23 @@
+// The host object of an nvptx64 compilation: the C entry point, with the
+// ABI of docs/ABI.md over device pointers, embeds the PTX, loads it once
+// (global constructor) and launches the kernel through the mgpu* functions
+// of runtime/cuda, synchronously.
+// RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 -o %t.o --header=%t.h
+// RUN: llvm-nm %t.o | FileCheck %s
+// RUN: FileCheck %s --check-prefix=HEADER --input-file=%t.h
+// RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=llvm -o - | FileCheck %s --check-prefix=IR
+
+// CHECK-DAG: T quantize_int8
+// CHECK-DAG: U mgpuModuleLoadJIT
+// CHECK-DAG: U mgpuLaunchKernel
+// CHECK-DAG: U mgpuStreamSynchronize
+// HEADER: void quantize_int8(const float *arg0, int64_t arg0_dim0, const float *arg1, int8_t *result0);
+// IR: .target sm_89
+// IR: @llvm.global_ctors
+// IR: define void @quantize_int8(ptr noalias
+// IR: call void @mgpuLaunchKernel(
+func.func @quantize_int8(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>}
+      : (tensor<?xf32>, tensor<f32>) -> tensor<?xi8>
+  return %q : tensor<?xi8>
+}

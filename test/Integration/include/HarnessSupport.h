@@ -1,0 +1,261 @@
+//===- HarnessSupport.h - Shared code of execution harnesses ----*- C++ -*-===//
+//
+// Header-only helpers shared by the C++ harnesses under test/Integration that
+// run code compiled by quanta-compile and compare it bit for bit with the
+// reference library:
+//   - per-group counts and the summary lines the lit tests FileCheck
+//     ("<group>: N cases, N elements, N mismatches", then "ALL BIT-EXACT" or
+//     "MISMATCHES");
+//   - the C ABI encoding of integers (int4 packed two per byte by
+//     quanta::ref::packInt4, first element in the low nibble; 8-, 16- and
+//     32-bit integers little endian) and of raw float bits (f32, and f16 /
+//     bf16 / f8 codes as 2- or 1-byte integers);
+//   - the NaN rule of the comparisons: NaN payloads are unspecified
+//     (docs/Numerics.md), so NaNs match when their signs do;
+//   - seeded random number helpers.
+//
+// Plain C++17 on top of quanta/Reference: the AArch64 execution tests build
+// it with the cross compiler too (%aarch64_cxx_harness). Like the compiled
+// code, the byte helpers assume a little-endian host.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_TEST_INTEGRATION_HARNESSSUPPORT_H
+#define QUANTA_TEST_INTEGRATION_HARNESSSUPPORT_H
+
+#include "quanta/Reference/Numerics.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <random>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace harness {
+
+namespace ref = quanta::ref;
+
+//===----------------------------------------------------------------------===//
+// Results
+//===----------------------------------------------------------------------===//
+
+/// Counts of one group of cases.
+struct Stats {
+  long cases = 0, elements = 0, mismatches = 0;
+};
+
+/// Groups by name; the summary prints them in name order.
+using Groups = std::map<std::string, Stats>;
+
+/// Counts one more case in group `name` and returns that group's counts.
+inline Stats &countCase(Groups &groups, const std::string &name) {
+  Stats &stats = groups[name];
+  ++stats.cases;
+  return stats;
+}
+
+/// Prints "<group>: N cases, N elements, N mismatches" for each group;
+/// returns the total number of mismatches.
+inline long printGroups(const Groups &groups) {
+  long mismatches = 0;
+  for (const auto &[name, stats] : groups) {
+    std::printf("%s: %ld cases, %ld elements, %ld mismatches\n", name.c_str(),
+                stats.cases, stats.elements, stats.mismatches);
+    mismatches += stats.mismatches;
+  }
+  return mismatches;
+}
+
+/// Prints the last line, "ALL BIT-EXACT" or "MISMATCHES"; returns the exit
+/// code of main.
+inline int printVerdict(long mismatches) {
+  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
+  return mismatches == 0 ? 0 : 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Raw float bits
+//===----------------------------------------------------------------------===//
+
+/// The bits of an f32.
+inline uint32_t f32Bits(float f) {
+  uint32_t bits;
+  std::memcpy(&bits, &f, 4);
+  return bits;
+}
+
+/// Stores the low `bytes` bytes (1, 2 or 4) of `bits` as element `i` of a
+/// buffer of `bytes`-byte elements.
+inline void storeBits(void *buf, size_t i, uint32_t bits, size_t bytes) {
+  std::memcpy(static_cast<uint8_t *>(buf) + i * bytes, &bits, bytes);
+}
+inline void storeBits(std::vector<uint8_t> &buf, size_t i, uint32_t bits,
+                      size_t bytes) {
+  storeBits(buf.data(), i, bits, bytes);
+}
+
+/// Element `i` of a buffer of `bytes`-byte elements (1, 2 or 4), zero
+/// extended.
+inline uint32_t loadBits(const void *buf, size_t i, size_t bytes) {
+  uint32_t bits = 0;
+  std::memcpy(&bits, static_cast<const uint8_t *>(buf) + i * bytes, bytes);
+  return bits;
+}
+inline uint32_t loadBits(const std::vector<uint8_t> &buf, size_t i,
+                         size_t bytes) {
+  return loadBits(buf.data(), i, bytes);
+}
+
+/// The bytes of an f32 buffer.
+inline std::vector<uint8_t> f32Bytes(const std::vector<float> &values) {
+  std::vector<uint8_t> bytes(4 * values.size());
+  std::memcpy(bytes.data(), values.data(), bytes.size());
+  return bytes;
+}
+
+//===----------------------------------------------------------------------===//
+// Integers at the ABI
+//===----------------------------------------------------------------------===//
+
+/// Bytes of `n` integers of `bits` bits (4, 8, 16 or 32) at the ABI.
+inline size_t intBytes(size_t n, unsigned bits) {
+  return bits == 4 ? (n + 1) / 2 : n * (bits / 8);
+}
+
+/// Encodes integers as `bits`-bit integers (4, 8, 16 or 32) at the ABI, each
+/// truncated to its width.
+template <typename T>
+std::vector<uint8_t> encodeInts(const std::vector<T> &values, unsigned bits) {
+  static_assert(std::is_integral_v<T>, "integers only");
+  if (bits == 4)
+    return ref::packInt4(std::vector<int32_t>(values.begin(), values.end()));
+  size_t bytes = bits / 8;
+  std::vector<uint8_t> out(values.size() * bytes);
+  for (size_t i = 0; i < values.size(); ++i)
+    storeBits(out, i, uint32_t(int32_t(values[i])), bytes);
+  return out;
+}
+
+/// Decodes `n` integers of `bits` bits (4, 8, 16 or 32) from the ABI,
+/// sign-extending them if `isSigned`.
+inline std::vector<int32_t> decodeInts(const std::vector<uint8_t> &bytes,
+                                       size_t n, unsigned bits,
+                                       bool isSigned) {
+  if (bits == 4)
+    return ref::unpackInt4(bytes, n, isSigned);
+  std::vector<int32_t> values(n);
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t v = loadBits(bytes, i, bits / 8);
+    if (bits == 8)
+      values[i] = isSigned ? int32_t(int8_t(v)) : int32_t(v);
+    else if (bits == 16)
+      values[i] = isSigned ? int32_t(int16_t(v)) : int32_t(v);
+    else
+      values[i] = int32_t(v);
+  }
+  return values;
+}
+inline std::vector<int32_t> decodeInts(const std::vector<uint8_t> &bytes,
+                                       size_t n, ref::IntFormat fmt) {
+  return decodeInts(bytes, n, fmt.bits, fmt.isSigned);
+}
+
+//===----------------------------------------------------------------------===//
+// Storage types and layouts of the generated cases
+//===----------------------------------------------------------------------===//
+
+/// True for the integer storage types: "i8", "ui8", "i4", "ui4".
+inline bool isIntStorage(const std::string &storage) {
+  return storage == "i8" || storage == "ui8" || storage == "i4" ||
+         storage == "ui4";
+}
+
+/// The format of an integer storage type ("i8", "ui8", "i4", "ui4").
+inline ref::IntFormat intStorageFormat(const std::string &storage,
+                                       bool narrow) {
+  unsigned bits = (storage == "i4" || storage == "ui4") ? 4 : 8;
+  return ref::IntFormat{bits, storage[0] == 'i', narrow};
+}
+
+/// The float format called `name`, which must exist.
+inline ref::FloatFormat floatFormat(const std::string &name) {
+  return *ref::FloatFormat::byName(name);
+}
+
+/// The parameter layout of a tensor of `shape` quantized along axis 1 (per
+/// channel, or per group of `groupSize`) or per tensor.
+inline ref::Layout layoutOf(ref::Granularity granularity,
+                            const std::vector<int64_t> &shape,
+                            int64_t groupSize) {
+  switch (granularity) {
+  case ref::Granularity::PerTensor:
+    return ref::Layout::perTensor(shape);
+  case ref::Granularity::PerChannel:
+    return ref::Layout::perChannel(shape, 1);
+  default:
+    return ref::Layout::perGroup(shape, 1, groupSize);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Comparisons
+//===----------------------------------------------------------------------===//
+
+/// True when `code` is a NaN of `fmt`.
+inline bool isNaN(uint32_t code, const ref::FloatFormat &fmt) {
+  return std::isnan(ref::decodeFloat(code, fmt));
+}
+
+/// True when both codes are NaNs that match: NaN payloads are unspecified
+/// (docs/Numerics.md), so NaNs match when their signs do (an FNUZ format has
+/// only one NaN).
+inline bool sameNaN(uint32_t got, uint32_t want, const ref::FloatFormat &fmt) {
+  return isNaN(got, fmt) && isNaN(want, fmt) &&
+         ((got & fmt.signBit()) == (want & fmt.signBit()) ||
+          fmt.nonFinite == ref::NonFiniteStyle::FNUZ);
+}
+
+/// True when a float result matches: the same bits, or matching NaNs.
+inline bool sameFloat(uint32_t got, uint32_t want,
+                      const ref::FloatFormat &fmt) {
+  return got == want || sameNaN(got, want, fmt);
+}
+
+//===----------------------------------------------------------------------===//
+// Random numbers
+//===----------------------------------------------------------------------===//
+
+/// Seeded draws from `Engine`. Every draw constructs a fresh standard
+/// distribution, so a seed gives the same sequence on every run.
+template <typename Engine, typename Int, typename Real>
+class Random {
+public:
+  explicit Random(typename Engine::result_type seed) : engine(seed) {}
+
+  /// Uniform in [lo, hi].
+  Int uniformInt(Int lo, Int hi) {
+    return std::uniform_int_distribution<Int>(lo, hi)(engine);
+  }
+  /// Uniform in [lo, hi).
+  Real uniform(Real lo, Real hi) {
+    return std::uniform_real_distribution<Real>(lo, hi)(engine);
+  }
+  /// The engine's next output, truncated to 32 bits.
+  uint32_t bits32() { return uint32_t(engine()); }
+
+private:
+  Engine engine;
+};
+
+/// std::mt19937 with int32_t and float draws.
+using Random32 = Random<std::mt19937, int32_t, float>;
+/// std::mt19937_64 with int64_t and double draws.
+using Random64 = Random<std::mt19937_64, int64_t, double>;
+
+} // namespace harness
+
+#endif // QUANTA_TEST_INTEGRATION_HARNESSSUPPORT_H
