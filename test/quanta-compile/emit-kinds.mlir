@@ -6,7 +6,7 @@
 // RUN: quanta-compile %s --target=x86_64-linux-gnu -O0 --emit=llvm -o - | FileCheck %s --check-prefix=O0
 
 // LLVM-dialect MLIR after the whole lowering.
-// RUN: quanta-compile %s --target=x86_64-linux-gnu --emit-mlir -o - | FileCheck %s --check-prefix=MLIR
+// RUN: quanta-compile %s --target=x86_64-linux-gnu --emit=mlir -o - | FileCheck %s --check-prefix=MLIR
 
 // Objects at -O0 and -O3: the entry points are global, the implementations
 // local (or gone), and the code is position independent: only PC-relative

@@ -40,10 +40,10 @@ static cl::opt<quanta::EmitKind> emitKind(
     cl::values(clEnumValN(quanta::EmitKind::Object, "obj", "Object file"),
                clEnumValN(quanta::EmitKind::Assembly, "asm", "Assembly"),
                clEnumValN(quanta::EmitKind::LLVMIR, "llvm", "LLVM IR"),
+               clEnumValN(quanta::EmitKind::MLIR, "mlir",
+                          "The module lowered to the LLVM dialect"),
                clEnumValN(quanta::EmitKind::PTX, "ptx",
                           "PTX of the GPU kernels (nvptx64 targets)")));
-static cl::opt<bool> emitMLIR("emit-mlir",
-                              cl::desc("Emit the LLVM-dialect MLIR instead"));
 static cl::opt<std::string> targetTriple(
     "target", cl::desc("Target triple (default: the host)"));
 static cl::opt<std::string> targetCPU("mcpu",
@@ -143,7 +143,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
 
   SmallString<0> output;
-  if (emitMLIR) {
+  if (emitKind == quanta::EmitKind::MLIR) {
     llvm::raw_svector_ostream os(output);
     module->print(os);
   } else if (emitKind == quanta::EmitKind::PTX) {

@@ -16,8 +16,9 @@ class OpPassManager;
 namespace quanta {
 
 /// Imports frontend IR: upstream `quant.qcast`/`quant.dcast` become Quanta ops
-/// with ONNX numerics, quantized types leave function signatures, and
-/// Q/DQ pairs fold (`quanta-import` in quanta-opt).
+/// with ONNX numerics, quantized types leave function signatures, Q/DQ pairs
+/// fold, and QDQ matmuls become quanta.matmul (`--quanta-fuse-matmul` with
+/// its default, bit-exact options) (`quanta-import` in quanta-opt).
 void buildImportPipeline(OpPassManager &pm);
 
 /// Phase 1 (`quanta-lower-to-linalg`): import, lower Quanta ops to

@@ -23,7 +23,7 @@ class raw_ostream;
 namespace mlir::quanta {
 
 /// What to produce.
-enum class EmitKind { Object, Assembly, LLVMIR, PTX };
+enum class EmitKind { Object, Assembly, LLVMIR, MLIR, PTX };
 
 /// The machine to generate code for. Empty fields mean the host.
 struct TargetOptions {
