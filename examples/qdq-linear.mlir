@@ -1,7 +1,8 @@
 // A quantized linear layer as a frontend emits it in QDQ form (upstream
 // `quant` dialect): uint8 activations, int8 per-output-channel weights, uint8
 // output. `quanta-import` turns every quant.qcast/dcast into Quanta ops with
-// ONNX numerics (round half to even, saturate) and folds the Q/DQ pairs.
+// ONNX numerics (round half to even, saturate), folds the Q/DQ pairs and
+// fuses the matmul with its quantized operands into one quanta.matmul.
 func.func @linear(%x: tensor<4x8xf32>) -> tensor<4x3xf32> {
   %w = arith.constant dense<[[1, -2, 3], [4, 5, -6], [7, -8, 9], [10, 11, -12],
                              [-13, 14, 15], [16, -17, 18], [19, 20, -21], [-22, 23, 24]]> : tensor<8x3xi8>

@@ -21,12 +21,13 @@ def QuantaFuseMatmul : Pass<"quanta-fuse-matmul"> {
     - a `linalg.matmul` or `linalg.batch_matmul` on f32 tensors (default
       indexing maps) whose init is a `linalg.fill` of +0.0, whose `rhs` is a
       `quanta.dequantize` and whose `lhs` is a `quanta.dequantize` (W8A8,
-      W4A8, FP8, ...) or any other f32 value (weight-only quantization);
-    - then, when the matmul's only use is one, a bias add: a `linalg.generic`
+      W4A8, FP8, ...) or any other f32 value (weight-only quantization;
+      see below for `quanta.fake_quant` operands);
+    - then, when it is the matmul's only use, a bias add: a `linalg.generic`
       computing exactly `out[..., m, n] + bias[n]` with one `arith.addf` on
       f32 (the result as an input or as the init), with `bias` a 1-D `[N]`
       f32 tensor; it becomes the `bias` operand;
-    - then, when that value's only use is one, a `quanta.quantize` (per
+    - then, when it is that value's only use, a `quanta.quantize` (per
       tensor or per column) of the result: it becomes `result_scheme`,
       `result_scale` and `result_zp`, and the result gets the storage type.
 
@@ -45,25 +46,29 @@ def QuantaFuseMatmul : Pass<"quanta-fuse-matmul"> {
     nothing is rewritten. A `quanta.fake_quant` operand with one use is, by
     its definition, `dequantize(quantize(x))`: it is split into a
     `quanta.quantize` and the fused dequantization (this is the form the
-    canonicalizer gives to an activation's Q/DQ pair). A `quanta.fake_quant`
+    canonicalizer gives to an activation's Q/DQ pair); with other uses it is
+    a plain f32 lhs. A `quanta.fake_quant`
     of the result is not representable and stays after the fused op. A
     `quanta.matmul` without bias or result quantization absorbs a following
     bias add and `quanta.quantize` in the same way.
 
     Only values with no other uses are fused (`tensor.dim` uses of a
     dequantized operand, which read only its shape, are moved to the stored
-    tensor): a `quanta.dequantize` used elsewhere, a non-zero or non-fill init, user-defined indexing maps, or
-    unsupported granularities leave the graph untouched; a matmul result used
-    elsewhere keeps its bias add and quantization outside.
+    tensor): a `quanta.dequantize` used elsewhere, a non-zero or non-fill
+    init, user-defined indexing maps or unsupported granularities leave the
+    graph untouched; a matmul result used elsewhere keeps its bias add and
+    quantization outside.
 
     With `integer-accumulation`, when both operands have integer storage of
     4 or 8 bits (`i8`, `ui8`, `i4`, `ui4`), the op gets `accumulation = i32`
     instead: `(a - za) * (b - zb)` summed exactly in i32 per K-block, then
-    scaled by `sa * sb` in f32 (docs/Numerics.md, section 10). This CHANGES
+    scaled by `sa * sb` in f32 (docs/Numerics.md, section 10); an lhs per
+    group along K needs rhs groups of the same size, else the op stays
+    f32. This CHANGES
     THE RESULTS: the float graph rounds after every product and addition, the
     integer sum is exact and rounds once per block, so the two differ by float
     rounding (the integer result is the more accurate one; with 8-bit values
-    each term is at most 255 * 255, so the i32 sum cannot wrap below K =
+    each term is at most 255 * 255, so the i32 sum cannot wrap for K up to
     33025). It is still the standard interpretation of QDQ: a DQ -> MatMul ->
     Q graph stands for ONNX `QLinearMatMul` / `MatMulInteger` (int32
     accumulation), into which ONNX Runtime rewrites it, and TensorRT and

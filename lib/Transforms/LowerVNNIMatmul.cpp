@@ -51,22 +51,18 @@ public:
     Value n = memref::DimOp::create(b, bMat, 1);
     k4 = arith::DivUIOp::create(b, k, idx(4));
     Value panels = arith::DivUIOp::create(b, n, idx(kPanelWidth));
+    // Few rows (GEMV): B is read once, so interleave it in registers as it
+    // streams in; more rows: pack it once and reuse the panels.
+    Value fewRows =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::ult, m, idx(8));
+    auto ifOp = scf::IfOp::create(b, fewRows, /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    packed = nullptr;
+    blocks(m, panels);
+    b.setInsertionPointToStart(ifOp.elseBlock());
     pack(panels);
-
-    // Row and panel counts covered by full register blocks.
-    Value fullRows = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, m, idx(kRowBlock)), idx(kRowBlock));
-    Value fullPanels = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, panels, idx(kColBlocks)),
-        idx(kColBlocks));
-    auto rowsLoop = [&](Value panel, int64_t cols) {
-      forLoop(idx(0), fullRows, kRowBlock,
-              [&](Value row) { tile(row, panel, kRowBlock, cols); });
-      forLoop(fullRows, m, 1, [&](Value row) { tile(row, panel, 1, cols); });
-    };
-    forLoop(idx(0), fullPanels, kColBlocks,
-            [&](Value panel) { rowsLoop(panel, kColBlocks); });
-    forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
+    blocks(m, panels);
     memref::DeallocOp::create(b, packed);
   }
 
@@ -86,6 +82,47 @@ private:
     body(loop.getInductionVar());
   }
 
+  /// All register blocks of C: 6 x 64 where they fit, then leftover rows
+  /// and 16-column panels.
+  void blocks(Value m, Value panels) {
+    Value fullRows = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, m, idx(kRowBlock)), idx(kRowBlock));
+    Value fullPanels = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, panels, idx(kColBlocks)),
+        idx(kColBlocks));
+    auto rowsLoop = [&](Value panel, int64_t cols) {
+      forLoop(idx(0), fullRows, kRowBlock,
+              [&](Value row) { tile(row, panel, kRowBlock, cols); });
+      forLoop(fullRows, m, 1, [&](Value row) { tile(row, panel, 1, cols); });
+    };
+    forLoop(idx(0), fullPanels, kColBlocks,
+            [&](Value panel) { rowsLoop(panel, kColBlocks); });
+    forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
+  }
+
+  /// The 64 bytes vpdpbusd multiplies for 16 columns from `col` and 4 rows
+  /// from `row`: B[row + t, col + j] at byte 4 * j + t, interleaved from four
+  /// 16-byte row slices with two rounds of shuffles.
+  Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
+    ImplicitLocOpBuilder lb(loc, ob);
+    SmallVector<Value> rows;
+    for (int64_t t = 0; t < 4; ++t)
+      rows.push_back(vector::LoadOp::create(
+          lb, VectorType::get({kPanelWidth}, i8), bMat,
+          ValueRange{arith::AddIOp::create(
+                         lb, row, arith::ConstantIndexOp::create(lb, t)),
+                     col}));
+    SmallVector<int64_t> pairs, quads;
+    for (int64_t j = 0; j < kPanelWidth; ++j)
+      pairs.append({j, kPanelWidth + j});
+    for (int64_t j = 0; j < kPanelWidth; ++j)
+      quads.append({2 * j, 2 * j + 1, 2 * kPanelWidth + 2 * j,
+                    2 * kPanelWidth + 2 * j + 1});
+    Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
+    Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
+    return vector::ShuffleOp::create(lb, low, high, quads);
+  }
+
   /// packed[((panel * K4 + k4) * 16 + j) * 4 + t] = B[4 * k4 + t, 16 * panel
   /// + j]: the 64 bytes vpdpbusd multiplies for 16 columns and 4 rows.
   void pack(Value panels) {
@@ -100,27 +137,10 @@ private:
             b,
             arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), kk),
             idx(4 * kPanelWidth));
-        // Four 16-byte row slices, interleaved byte by byte into the 64
-        // bytes (j, t) -> 4 * j + t with two rounds of shuffles.
+        Value row = arith::MulIOp::create(b, kk, idx(4));
         Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
-        SmallVector<Value> rows;
-        for (int64_t t = 0; t < 4; ++t) {
-          Value row = arith::AddIOp::create(
-              b, arith::MulIOp::create(b, kk, idx(4)), idx(t));
-          rows.push_back(vector::LoadOp::create(
-              b, VectorType::get({kPanelWidth}, i8), bMat,
-              ValueRange{row, col}));
-        }
-        SmallVector<int64_t> pairs, quads;
-        for (int64_t j = 0; j < kPanelWidth; ++j)
-          pairs.append({j, kPanelWidth + j});
-        for (int64_t j = 0; j < kPanelWidth; ++j)
-          quads.append({2 * j, 2 * j + 1, 2 * kPanelWidth + 2 * j,
-                        2 * kPanelWidth + 2 * j + 1});
-        Value low = vector::ShuffleOp::create(b, rows[0], rows[1], pairs);
-        Value high = vector::ShuffleOp::create(b, rows[2], rows[3], pairs);
-        Value panelBytes = vector::ShuffleOp::create(b, low, high, quads);
-        vector::StoreOp::create(b, panelBytes, packed, ValueRange{base});
+        vector::StoreOp::create(b, interleavePanel(b, b.getLoc(), row, col),
+                                packed, ValueRange{base});
       });
     });
   }
@@ -144,8 +164,14 @@ private:
         b, idx(0), k4, idx(1), init,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
           ImplicitLocOpBuilder lb(loc, nb);
+          Value k = arith::MulIOp::create(lb, kk,
+                                          arith::ConstantIndexOp::create(lb, 4));
           SmallVector<Value> panelsAtK;
           for (int64_t j = 0; j < cols; ++j) {
+            if (!packed) {
+              panelsAtK.push_back(interleavePanel(nb, loc, k, colIdx[j]));
+              continue;
+            }
             Value offset = arith::MulIOp::create(
                 lb,
                 arith::AddIOp::create(
@@ -154,8 +180,6 @@ private:
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
-          Value k = arith::MulIOp::create(lb, kk,
-                                          arith::ConstantIndexOp::create(lb, 4));
           SmallVector<Value> next;
           for (int64_t r = 0; r < rows; ++r) {
             // Four bytes of A broadcast to every lane.
