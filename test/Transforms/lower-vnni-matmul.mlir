@@ -7,7 +7,15 @@
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xi8>, %[[B:.*]]: memref<?x?xi8>, %[[C:.*]]: memref<?x?xi32>)
 // CHECK: %[[FITS:.*]] = arith.andi
 // CHECK: scf.if %[[FITS]] {
-// B packed into 64-byte panels by two rounds of byte shuffles:
+// Fewer than 8 rows (GEMV): B interleaved in registers as it streams in, no
+// packing.
+// CHECK:   %[[FEW:.*]] = arith.cmpi ult, %{{.*}}, %c8
+// CHECK:   scf.if %[[FEW]] {
+// CHECK-NOT: memref.alloc
+// CHECK:     vector.shuffle {{.*}} : vector<32xi8>, vector<32xi8>
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:   } else {
+// More rows: B packed once into 64-byte panels by two rounds of shuffles:
 // CHECK:   %[[PACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
 // CHECK:   vector.shuffle {{.*}} : vector<16xi8>, vector<16xi8>
 // CHECK:   vector.shuffle {{.*}} : vector<32xi8>, vector<32xi8>
