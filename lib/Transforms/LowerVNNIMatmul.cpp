@@ -58,8 +58,7 @@ public:
     auto ifOp = scf::IfOp::create(b, fewRows, /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    packed = nullptr;
-    blocks(m, panels);
+    streamRows(m, panels);
     b.setInsertionPointToStart(ifOp.elseBlock());
     pack(panels);
     blocks(m, panels);
@@ -80,6 +79,43 @@ private:
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(loop.getBody());
     body(loop.getInductionVar());
+  }
+
+  /// Few rows: B streams through once, row-major (sequential memory access):
+  /// each 4 x 16 slice is interleaved in registers and multiplied into every
+  /// row of C, which stays in the L1 cache.
+  void streamRows(Value m, Value panels) {
+    forLoop(idx(0), k4, 1, [&](Value kk) {
+      Value k = arith::MulIOp::create(b, kk, idx(4));
+      forLoop(idx(0), panels, 1, [&](Value panel) {
+        Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
+        Value slice = interleavePanel(b, b.getLoc(), k, col);
+        forLoop(idx(0), m, 1, [&](Value row) {
+          Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
+          sum = vpdpbusd(b, sum, broadcastA(b, row, k), slice);
+          vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+        });
+      });
+    });
+  }
+
+  /// The four bytes A[row, k..k+3] broadcast to every lane.
+  Value broadcastA(ImplicitLocOpBuilder &lb, Value row, Value k) {
+    Value quad = vector::LoadOp::create(lb, VectorType::get({4}, i8), a,
+                                        ValueRange{row, k});
+    Value word = vector::ExtractOp::create(
+        lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
+    return vector::BitCastOp::create(lb, bytes,
+                                     vector::BroadcastOp::create(lb, acc, word));
+  }
+
+  /// acc + the 4-byte dot products of u8 `unsignedBytes` and s8 `signedBytes`.
+  Value vpdpbusd(ImplicitLocOpBuilder &lb, Value sum, Value unsignedBytes,
+                 Value signedBytes) {
+    return LLVM::CallIntrinsicOp::create(
+               lb, acc, lb.getStringAttr("llvm.x86.avx512.vpdpbusd.512"),
+               ValueRange{sum, unsignedBytes, signedBytes})
+        .getResult(0);
   }
 
   /// All register blocks of C: 6 x 64 where they fit, then leftover rows
@@ -168,10 +204,6 @@ private:
                                           arith::ConstantIndexOp::create(lb, 4));
           SmallVector<Value> panelsAtK;
           for (int64_t j = 0; j < cols; ++j) {
-            if (!packed) {
-              panelsAtK.push_back(interleavePanel(nb, loc, k, colIdx[j]));
-              continue;
-            }
             Value offset = arith::MulIOp::create(
                 lb,
                 arith::AddIOp::create(
@@ -182,21 +214,10 @@ private:
           }
           SmallVector<Value> next;
           for (int64_t r = 0; r < rows; ++r) {
-            // Four bytes of A broadcast to every lane.
-            Value quad = vector::LoadOp::create(
-                lb, VectorType::get({4}, i8), a, ValueRange{rowIdx[r], k});
-            Value word = vector::ExtractOp::create(
-                lb,
-                vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad),
-                0);
-            Value broadcast = vector::BitCastOp::create(
-                lb, bytes, vector::BroadcastOp::create(lb, acc, word));
+            Value broadcast = broadcastA(lb, rowIdx[r], k);
             for (int64_t j = 0; j < cols; ++j)
-              next.push_back(
-                  LLVM::CallIntrinsicOp::create(
-                      lb, acc, lb.getStringAttr("llvm.x86.avx512.vpdpbusd.512"),
-                      ValueRange{accs[r * cols + j], broadcast, panelsAtK[j]})
-                      .getResult(0));
+              next.push_back(vpdpbusd(lb, accs[r * cols + j], broadcast,
+                                      panelsAtK[j]));
           }
           scf::YieldOp::create(lb, next);
         });
