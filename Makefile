@@ -5,18 +5,21 @@
 BUILD ?= build
 LLVM_PREFIX ?= /usr/lib/llvm-22
 APT_PACKAGES := cmake ninja-build ccache clang-22 lld-22 llvm-22-dev \
-  libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev \
+  libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev libdnnl-dev \
   nlohmann-json3-dev qemu-user g++-aarch64-linux-gnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 
-.PHONY: demo check docs deps configure build clean
+.PHONY: demo check bench docs deps configure build clean
 
 demo: build
 	@./scripts/demo.sh $(BUILD)
 
 check: build
 	ninja -C $(BUILD) -j $(JOBS) check-quanta
+
+bench: build
+	ninja -C $(BUILD) quanta-bench && $(BUILD)/bin/quanta-bench
 
 docs: configure
 	ninja -C $(BUILD) mlir-doc

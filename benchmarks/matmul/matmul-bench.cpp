@@ -1,0 +1,744 @@
+//===- matmul-bench.cpp - quanta.matmul against oneDNN's matmul -----------===//
+//
+// quanta-matmul-bench: the quanta.matmul kernels of matmul_kernels.mlir
+// (compiled for the host by quanta-compile) side by side with oneDNN's matmul
+// primitive in the same process:
+//
+//   1. W8A8 GEMM (u8 activations with a zero point x s8 per-channel weights,
+//      f32 result) at 256^3 and 1024^3, in GOP/s (2*M*N*K / time);
+//   2. GEMV 1 x 4096 x 4096 with int8 per-channel and int4 per-group(32)
+//      weights, weights cold (rotated copies, ~96 MiB in all), in GB/s of
+//      weight bytes;
+//   3. bf16 GEMM 1024^3 (oneDNN only: Quanta has no bf16 x bf16 matmul yet).
+//
+// Every kernel's result is checked against a plain C++ reference before any
+// timing (integer accumulators exactly, with unit scales; f32 results within
+// 4 ulp, with real scales); the program exits with status 1 on a mismatch.
+// oneDNN runs with 1 and with 2 OpenMP threads; Quanta's code is
+// single-threaded. Results and analysis: docs/MatmulBenchmarks.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "matmul_kernels.h"
+
+#include <benchmark/benchmark.h>
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Utilities
+//===----------------------------------------------------------------------===//
+
+/// 64-byte aligned, zero-initialized array.
+template <typename T> class Buffer {
+public:
+  Buffer() = default;
+  explicit Buffer(size_t n) : n(n) {
+    size_t bytes = (n * sizeof(T) + 63) / 64 * 64;
+    p.reset(static_cast<T *>(std::aligned_alloc(64, bytes ? bytes : 64)));
+    std::memset(p.get(), 0, bytes);
+  }
+  T *data() const { return p.get(); }
+  size_t size() const { return n; }
+  T &operator[](size_t i) const { return p.get()[i]; }
+
+private:
+  struct Free {
+    void operator()(T *q) const { std::free(q); }
+  };
+  std::unique_ptr<T, Free> p;
+  size_t n = 0;
+};
+
+std::mt19937 rng(20240607);
+int irand(int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
+float frand(float lo, float hi) {
+  return std::uniform_real_distribution<float>(lo, hi)(rng);
+}
+
+/// Sets the OpenMP thread count of the libgomp that oneDNN (Debian's build
+/// uses the OMP runtime) is linked against, without linking it ourselves.
+void setThreads(int n) {
+  using Fn = void (*)(int);
+  static Fn fn =
+      reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+  if (!fn) {
+    std::fprintf(stderr, "omp_set_num_threads not found\n");
+    std::exit(2);
+  }
+  fn(n);
+}
+
+/// Distance in units in the last place between two finite floats.
+int64_t ulpDistance(float x, float y) {
+  auto ordered = [](float f) {
+    int32_t i;
+    std::memcpy(&i, &f, 4);
+    return i < 0 ? int64_t(INT32_MIN) - i : int64_t(i);
+  };
+  return std::llabs(ordered(x) - ordered(y));
+}
+
+uint16_t toBf16(float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, 4);
+  u += 0x7fff + ((u >> 16) & 1); // round to nearest even (no NaNs here)
+  return uint16_t(u >> 16);
+}
+float fromBf16(uint16_t h) {
+  uint32_t u = uint32_t(h) << 16;
+  float f;
+  std::memcpy(&f, &u, 4);
+  return f;
+}
+
+/// Packs int4 values (one per int8) two per byte, the first in the low
+/// nibble (docs/ABI.md).
+void packInt4(const int8_t *values, size_t n, uint8_t *out) {
+  for (size_t i = 0; i < n; i += 2)
+    out[i / 2] = uint8_t(values[i] & 0xf) |
+                 uint8_t((i + 1 < n ? values[i + 1] & 0xf : 0) << 4);
+}
+
+/// Streams `n` bytes (n % 32 == 0): the read bandwidth a GEMV's weights
+/// could reach on one core.
+uint64_t sumWords(const void *p, size_t n) {
+  const uint64_t *q = static_cast<const uint64_t *>(p);
+  uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (size_t i = 0; i < n / 8; i += 4) {
+    s0 += q[i];
+    s1 += q[i + 1];
+    s2 += q[i + 2];
+    s3 += q[i + 3];
+  }
+  return s0 + s1 + s2 + s3;
+}
+
+bool allChecksPassed = true;
+
+/// Compares `got` with `want` at `idx`: bit-exact when maxUlp is 0.
+struct Checker {
+  const char *what;
+  int64_t maxUlp;
+  int64_t worst = 0, bad = 0, checked = 0;
+  void operator()(size_t idx, float got, float want) {
+    ++checked;
+    int64_t d = (std::isfinite(got) && std::isfinite(want))
+                    ? ulpDistance(got, want)
+                    : (std::memcmp(&got, &want, 4) ? INT64_MAX : 0);
+    worst = std::max(worst, d);
+    if (d > maxUlp && bad++ < 5)
+      std::printf("  MISMATCH %s [%zu]: got %.9g want %.9g (%lld ulp)\n", what,
+                  idx, got, want, (long long)d);
+  }
+  void done() {
+    std::printf("check %-48s %8lld values, max %lld ulp%s\n", what,
+                (long long)checked, (long long)worst,
+                bad ? "  FAILED" : "  ok");
+    if (bad)
+      allChecksPassed = false;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Problems and references
+//===----------------------------------------------------------------------===//
+
+using W8A8Kernel = void (*)(const int8_t *, const int8_t *, const float *,
+                            const int8_t *, const float *, float *);
+
+/// y[m, n] = f32(sum_k (a[m, k] - za) * w[k, n]) * (sa * sw[n]): u8
+/// activations, s8 per-channel weights. `copies` rotated weight copies.
+struct W8A8 {
+  int64_t M, N, K;
+  Buffer<uint8_t> a;
+  std::vector<Buffer<int8_t>> w;
+  Buffer<float> sw, y;
+  float sa = 0.0125f;
+  uint8_t za = 0;
+
+  W8A8(int64_t M, int64_t N, int64_t K, int copies) : M(M), N(N), K(K) {
+    a = Buffer<uint8_t>(M * K);
+    for (int64_t i = 0; i < M * K; ++i)
+      a[i] = uint8_t(irand(0, 255));
+    w.emplace_back(K * N);
+    for (int64_t i = 0; i < K * N; ++i)
+      w[0][i] = int8_t(irand(-128, 127));
+    for (int c = 1; c < copies; ++c) {
+      w.emplace_back(K * N);
+      std::memcpy(w[c].data(), w[0].data(), K * N);
+    }
+    sw = Buffer<float>(N);
+    for (int64_t n = 0; n < N; ++n)
+      sw[n] = frand(0.001f, 0.01f);
+    za = uint8_t(irand(100, 156));
+    y = Buffer<float>(M * N);
+  }
+
+  /// The i32 accumulator of (m, n).
+  int32_t acc(int64_t m, int64_t n) const {
+    int32_t s = 0;
+    for (int64_t k = 0; k < K; ++k)
+      s += (int32_t(a[m * K + k]) - int32_t(za)) * int32_t(w[0][k * N + n]);
+    return s;
+  }
+  /// Rows to check: all for small M, else the first 8, one in the middle and
+  /// the last 8 (the 6-row register blocks and the row tail).
+  std::vector<int64_t> checkRows() const {
+    std::vector<int64_t> rows;
+    for (int64_t m = 0; m < M; ++m)
+      if (M <= 256 || m < 8 || m == M / 2 || m >= M - 8)
+        rows.push_back(m);
+    return rows;
+  }
+  /// Runs `run` (which writes y) with unit scales (exact accumulators), then
+  /// with the real scales (<= 4 ulp).
+  template <typename Run> void check(const std::string &what, Run run) {
+    Buffer<float> realSw = std::move(sw);
+    float realSa = sa;
+    sw = Buffer<float>(N);
+    for (int64_t n = 0; n < N; ++n)
+      sw[n] = 1.0f;
+    sa = 1.0f;
+    run();
+    std::string exact = what + " (unit scales, exact)";
+    Checker c1{exact.c_str(), 0};
+    std::vector<int64_t> rows = checkRows();
+    std::vector<int32_t> accs(rows.size() * N);
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (int64_t n = 0; n < N; ++n) {
+        accs[r * N + n] = acc(rows[r], n);
+        c1(rows[r] * N + n, y[rows[r] * N + n], float(accs[r * N + n]));
+      }
+    c1.done();
+    sw = std::move(realSw);
+    sa = realSa;
+    run();
+    std::string scaled = what + " (f32 scales)";
+    Checker c2{scaled.c_str(), 4};
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (int64_t n = 0; n < N; ++n)
+        c2(rows[r] * N + n, y[rows[r] * N + n],
+           0.0f + float(accs[r * N + n]) * (sa * sw[n]));
+    c2.done();
+  }
+};
+
+/// W4A8 GEMV: y[n] = sum_g f32(sum_{k in g} a[k] * w[k, n]) * (sa * sw[g, n])
+/// in group order; int8 per-row activations, int4 per-group(32) weights.
+struct W4A8 {
+  static constexpr int64_t G = 32;
+  int64_t N, K;
+  Buffer<int8_t> a, wValues; // wValues: one int4 value per byte (reference)
+  std::vector<Buffer<uint8_t>> w;
+  std::vector<Buffer<float>> sw;
+  Buffer<float> y;
+  float sa = 0.02f;
+
+  W4A8(int64_t N, int64_t K, int copies) : N(N), K(K) {
+    a = Buffer<int8_t>(K);
+    for (int64_t k = 0; k < K; ++k)
+      a[k] = int8_t(irand(-128, 127));
+    wValues = Buffer<int8_t>(K * N);
+    for (int64_t i = 0; i < K * N; ++i)
+      wValues[i] = int8_t(irand(-8, 7));
+    for (int c = 0; c < copies; ++c) {
+      w.emplace_back(K * N / 2);
+      packInt4(wValues.data(), K * N, w[c].data());
+      sw.emplace_back(K / G * N);
+      for (int64_t i = 0; i < K / G * N; ++i)
+        sw[c][i] = c ? sw[0][i] : frand(0.001f, 0.1f);
+    }
+    y = Buffer<float>(N);
+  }
+  int64_t weightBytes() const { return K * N / 2; }
+
+  void run(int c) {
+    w4a8_gemv(a.data(), w[c].data(), &sa, sw[c].data(), y.data());
+  }
+
+  void check() {
+    // Unit scales: y[n] = sum of the group accumulators, exact integers.
+    Buffer<float> unit(K / G * N);
+    for (int64_t i = 0; i < K / G * N; ++i)
+      unit[i] = 1.0f;
+    float one = 1.0f;
+    w4a8_gemv(a.data(), w[0].data(), &one, unit.data(), y.data());
+    std::vector<int32_t> accs(K / G * N);
+    for (int64_t g = 0; g < K / G; ++g)
+      for (int64_t n = 0; n < N; ++n) {
+        int32_t s = 0;
+        for (int64_t kk = 0; kk < G; ++kk)
+          s += int32_t(a[g * G + kk]) * int32_t(wValues[(g * G + kk) * N + n]);
+        accs[g * N + n] = s;
+      }
+    Checker c1{"Quanta W4A8 GEMV 1x4096x4096 (unit scales, exact)", 0};
+    for (int64_t n = 0; n < N; ++n) {
+      int64_t s = 0;
+      for (int64_t g = 0; g < K / G; ++g)
+        s += accs[g * N + n];
+      c1(n, y[n], float(s));
+    }
+    c1.done();
+    run(0);
+    Checker c2{"Quanta W4A8 GEMV 1x4096x4096 (f32 scales)", 4};
+    for (int64_t n = 0; n < N; ++n) {
+      float r = 0.0f;
+      for (int64_t g = 0; g < K / G; ++g)
+        r = r + float(accs[g * N + n]) * (sa * sw[0][g * N + n]);
+      c2(n, y[n], r);
+    }
+    c2.done();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// oneDNN
+//===----------------------------------------------------------------------===//
+
+dnnl::engine &engine() {
+  static dnnl::engine eng(dnnl::engine::kind::cpu, 0);
+  return eng;
+}
+
+using dt = dnnl::memory::data_type;
+using tag = dnnl::memory::format_tag;
+
+/// A oneDNN matmul with one weights memory per rotated copy.
+struct DnnlMatmul {
+  dnnl::matmul prim;
+  dnnl::memory src, dst;
+  std::vector<dnnl::memory> weights;
+  std::string impl;
+  dnnl::stream stream{engine()};
+
+  void run(int copy) {
+    prim.execute(stream, {{DNNL_ARG_SRC, src},
+                          {DNNL_ARG_WEIGHTS, weights[copy]},
+                          {DNNL_ARG_DST, dst}});
+    stream.wait();
+  }
+};
+
+/// u8 (zero point za) x s8 -> f32 with per-column output scales sa * sw[n],
+/// the same computation as the W8A8 kernels. With `prepacked`, the weights
+/// are in oneDNN's preferred blocked layout (reordered once, outside the
+/// timing); otherwise plain row-major, as Quanta takes them.
+std::unique_ptr<DnnlMatmul> makeInt8Matmul(W8A8 &p, bool prepacked) {
+  dnnl::memory::desc srcMd({p.M, p.K}, dt::u8, tag::ab);
+  dnnl::memory::desc plainWeiMd({p.K, p.N}, dt::s8, tag::ab);
+  dnnl::memory::desc weiMd({p.K, p.N}, dt::s8, prepacked ? tag::any : tag::ab);
+  dnnl::memory::desc dstMd({p.M, p.N}, dt::f32, tag::ab);
+  std::vector<float> scales(p.N);
+  for (int64_t n = 0; n < p.N; ++n)
+    scales[n] = p.sa * p.sw[n];
+  dnnl::primitive_attr attr;
+  attr.set_output_scales(1 << 1, scales);
+  attr.set_zero_points(DNNL_ARG_SRC, 0, {int32_t(p.za)});
+  dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(srcMd, weiMd, dstMd), attr,
+                                  engine());
+  auto mm = std::make_unique<DnnlMatmul>();
+  mm->prim = dnnl::matmul(pd);
+  mm->impl = pd.impl_info_str();
+  mm->src = dnnl::memory(srcMd, engine(), p.a.data());
+  mm->dst = dnnl::memory(dstMd, engine(), p.y.data());
+  for (auto &w : p.w) {
+    dnnl::memory plain(plainWeiMd, engine(), w.data());
+    if (pd.weights_desc() == plainWeiMd) {
+      mm->weights.push_back(plain);
+      continue;
+    }
+    dnnl::memory packed(pd.weights_desc(), engine());
+    dnnl::reorder(plain, packed).execute(mm->stream, plain, packed);
+    mm->stream.wait();
+    mm->weights.push_back(packed);
+  }
+  return mm;
+}
+
+/// bf16 x bf16 -> f32 GEMM (oneDNN only).
+struct Bf16Gemm {
+  int64_t M, N, K;
+  Buffer<uint16_t> a, w;
+  Buffer<float> y;
+  Bf16Gemm(int64_t M, int64_t N, int64_t K)
+      : M(M), N(N), K(K), a(M * K), w(K * N), y(M * N) {
+    for (int64_t i = 0; i < M * K; ++i)
+      a[i] = toBf16(frand(-1, 1));
+    for (int64_t i = 0; i < K * N; ++i)
+      w[i] = toBf16(frand(-1, 1));
+  }
+};
+
+std::unique_ptr<DnnlMatmul> makeBf16Matmul(Bf16Gemm &p) {
+  dnnl::memory::desc srcMd({p.M, p.K}, dt::bf16, tag::ab);
+  dnnl::memory::desc weiMd({p.K, p.N}, dt::bf16, tag::ab);
+  dnnl::memory::desc dstMd({p.M, p.N}, dt::f32, tag::ab);
+  dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(srcMd, weiMd, dstMd),
+                                  engine());
+  auto mm = std::make_unique<DnnlMatmul>();
+  mm->prim = dnnl::matmul(pd);
+  mm->impl = pd.impl_info_str();
+  mm->src = dnnl::memory(srcMd, engine(), p.a.data());
+  mm->dst = dnnl::memory(dstMd, engine(), p.y.data());
+  mm->weights.push_back(dnnl::memory(weiMd, engine(), p.w.data()));
+  return mm;
+}
+
+/// Checks oneDNN's int8 result against the reference (so that both sides
+/// compute the same thing): <= 4 ulp.
+void checkDnnlInt8(const std::string &what, W8A8 &p) {
+  p.check(what, [&] {
+    // The scales are baked into the primitive: one per set of scales.
+    makeInt8Matmul(p, false)->run(0);
+  });
+}
+
+void checkDnnlBf16(Bf16Gemm &p, DnnlMatmul &mm) {
+  mm.run(0);
+  int64_t bad = 0, checked = 0;
+  for (int64_t m : {int64_t(0), p.M / 2, p.M - 1})
+    for (int64_t n = 0; n < p.N; ++n) {
+      double s = 0, abs = 0;
+      for (int64_t k = 0; k < p.K; ++k) {
+        double t = double(fromBf16(p.a[m * p.K + k])) *
+                   double(fromBf16(p.w[k * p.N + n]));
+        s += t;
+        abs += std::fabs(t);
+      }
+      ++checked;
+      if (std::fabs(p.y[m * p.N + n] - s) > 1e-5 * abs + 1e-6 && bad++ < 5)
+        std::printf("  MISMATCH bf16 [%lld, %lld]: got %.9g want %.9g\n",
+                    (long long)m, (long long)n, p.y[m * p.N + n], s);
+    }
+  std::printf("check %-48s %8lld values, |err| <= 1e-5 sum|a*b|%s\n",
+              "oneDNN bf16 GEMM 1024^3 (vs f64)", (long long)checked,
+              bad ? "  FAILED" : "  ok");
+  if (bad)
+    allChecksPassed = false;
+}
+
+//===----------------------------------------------------------------------===//
+// Benchmarks and the summary table
+//===----------------------------------------------------------------------===//
+
+enum Column { Quanta, Dnnl1, Dnnl2, Dnnl1Packed, NumColumns };
+
+struct Row {
+  std::string kernel, shape, unit;
+  double work; // GOP or GB per call, for the table's unit
+  double values[NumColumns] = {0, 0, 0, 0};
+  std::string dnnlImpl;
+  std::string note;      // "int4": compared by time with the int8 GEMV
+  bool infoOnly = false; // printed under the table, not in it
+};
+std::vector<Row> rows;
+
+void addRow(std::string kernel, std::string shape, std::string unit,
+            double work) {
+  Row row;
+  row.kernel = std::move(kernel);
+  row.shape = std::move(shape);
+  row.unit = std::move(unit);
+  row.work = work;
+  rows.push_back(std::move(row));
+}
+std::map<std::string, std::pair<size_t, Column>> benchmarkCells;
+std::map<std::string, bool> fromMedian;
+
+/// Registers `fn` (one call per iteration) as the cell (row, column); the
+/// counter is the row's unit per second.
+template <typename Fn>
+void add(size_t row, Column col, const std::string &name, Fn fn) {
+  benchmarkCells[name] = {row, col};
+  double work = rows[row].work;
+  std::string unit = rows[row].unit;
+  benchmark::RegisterBenchmark(
+      name.c_str(),
+      [fn, work, unit](benchmark::State &state) mutable {
+        for (auto _ : state) {
+          fn();
+          benchmark::ClobberMemory();
+        }
+        state.counters[unit] = benchmark::Counter(
+            work, benchmark::Counter::kIsIterationInvariantRate);
+      })
+      ->UseRealTime()
+      ->Unit(benchmark::kMicrosecond);
+}
+
+/// Keeps the median of the repetitions (or the single run) of every cell.
+class TableReporter : public benchmark::ConsoleReporter {
+public:
+  TableReporter()
+      : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_Tabular) {}
+  void ReportRuns(const std::vector<Run> &runs) override {
+    for (const Run &run : runs) {
+      auto cell = benchmarkCells.find(run.run_name.function_name);
+      if (cell == benchmarkCells.end() || run.error_occurred)
+        continue;
+      bool median =
+          run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
+      bool single = run.run_type == Run::RT_Iteration;
+      if (!median && !(single && !fromMedian[cell->first]))
+        continue;
+      Row &row = rows[cell->second.first];
+      auto counter = run.counters.find(row.unit);
+      if (counter == run.counters.end())
+        continue;
+      row.values[cell->second.second] = counter->second.value;
+      if (median)
+        fromMedian[cell->first] = true;
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+};
+
+void printTable() {
+  std::printf("\nquanta-matmul-bench summary (median of the repetitions; "
+              "Quanta single-threaded)\n");
+  std::printf("%-34s %-16s %12s %12s %12s %8s  %s\n", "kernel", "shape",
+              "Quanta", "oneDNN 1T", "oneDNN 2T", "Q/oDNN", "unit");
+  auto cell = [](double v) {
+    char buf[32];
+    if (v <= 0)
+      std::snprintf(buf, sizeof buf, "n/a");
+    else
+      std::snprintf(buf, sizeof buf, v < 10 ? "%.2f" : "%.1f", v);
+    return std::string(buf);
+  };
+  for (const Row &row : rows) {
+    if (row.infoOnly)
+      continue;
+    double q = row.values[Quanta], d = row.values[Dnnl1];
+    // Same work on both sides, except the int4 GEMV against oneDNN's int8
+    // GEMV: compare the times of the two GEMVs (int8 reads twice the bytes).
+    double ratio = (q > 0 && d > 0) ? q / d : 0;
+    if (row.note == "int4")
+      ratio *= 2;
+    char r[16];
+    std::snprintf(r, sizeof r, ratio > 0 ? "%.2f" : "n/a", ratio);
+    std::printf("%-34s %-16s %12s %12s %12s %8s  %s\n", row.kernel.c_str(),
+                row.shape.c_str(),
+                row.values[Quanta] > 0 ? cell(q).c_str() : "quanta: n/a",
+                cell(d).c_str(), cell(row.values[Dnnl2]).c_str(), r,
+                row.unit.c_str());
+  }
+  std::printf("\noneDNN 1T with weights prepacked once (format_tag::any), "
+              "for reference:\n");
+  for (const Row &row : rows)
+    if (row.values[Dnnl1Packed] > 0 && row.note != "int4")
+      std::printf("  %-34s %-16s %10.1f %s\n", row.kernel.c_str(),
+                  row.shape.c_str(), row.values[Dnnl1Packed], row.unit.c_str());
+  for (const Row &row : rows)
+    if (row.infoOnly)
+      std::printf("%s (%s): %.1f %s\n", row.kernel.c_str(), row.shape.c_str(),
+                  row.values[Quanta], row.unit.c_str());
+  std::printf("\nQ/oDNN: Quanta / oneDNN 1-thread throughput of the same "
+              "operation (for the int4 GEMV: oneDNN int8 GEMV time / Quanta "
+              "int4 GEMV time).\noneDNN implementations (1 thread):\n");
+  for (const Row &row : rows)
+    if (!row.dnnlImpl.empty() && row.note != "int4")
+      std::printf("  %-34s %-16s %s\n", row.kernel.c_str(), row.shape.c_str(),
+                  row.dnnlImpl.c_str());
+  const dnnl_version_t *v = dnnl::version();
+  std::printf("oneDNN %d.%d.%d (%s)\n", v->major, v->minor, v->patch, v->hash);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  // Defaults: 3 repetitions, medians only; any flag given overrides them.
+  std::vector<char *> args(argv, argv + argc);
+  bool hasReps = false, hasAggOnly = false;
+  for (int i = 1; i < argc; ++i) {
+    hasReps |= !std::strncmp(argv[i], "--benchmark_repetitions", 23);
+    hasAggOnly |=
+        !std::strncmp(argv[i], "--benchmark_report_aggregates_only", 34);
+  }
+  static char reps[] = "--benchmark_repetitions=3";
+  static char aggOnly[] = "--benchmark_report_aggregates_only=true";
+  if (!hasReps)
+    args.push_back(reps);
+  if (!hasAggOnly)
+    args.push_back(aggOnly);
+  int nargs = int(args.size());
+  args.push_back(nullptr);
+  benchmark::Initialize(&nargs, args.data());
+  if (benchmark::ReportUnrecognizedArguments(nargs, args.data()))
+    return 2;
+
+  if (FILE *f = std::fopen("/proc/cpuinfo", "r")) {
+    char line[256];
+    while (std::fgets(line, sizeof line, f))
+      if (!std::strncmp(line, "model name", 10)) {
+        std::printf("CPU: %s", std::strchr(line, ':') + 2);
+        break;
+      }
+    std::fclose(f);
+  }
+
+  // Cold weights for the GEMVs: rotate copies totalling ~96 MiB (3x L3).
+  constexpr int64_t coldBytes = 96ll << 20;
+  W8A8 g256(256, 256, 256, 1), g1024(1024, 1024, 1024, 1);
+  W8A8 gemv8(1, 4096, 4096, int(coldBytes / (4096 * 4096)));
+  W4A8 gemv4(4096, 4096, int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
+  Bf16Gemm bf(1024, 1024, 1024);
+
+  // Correctness first: no timing for wrong code.
+  setThreads(1);
+  g256.check("Quanta W8A8 256^3", [&] {
+    w8a8_256(reinterpret_cast<int8_t *>(g256.a.data()), g256.w[0].data(),
+             &g256.sa, reinterpret_cast<int8_t *>(&g256.za), g256.sw.data(),
+             g256.y.data());
+  });
+  g1024.check("Quanta W8A8 1024^3", [&] {
+    w8a8_1024(reinterpret_cast<int8_t *>(g1024.a.data()), g1024.w[0].data(),
+              &g1024.sa, reinterpret_cast<int8_t *>(&g1024.za), g1024.sw.data(),
+              g1024.y.data());
+  });
+  gemv8.check("Quanta W8A8 GEMV 1x4096x4096", [&] {
+    w8a8_gemv(reinterpret_cast<int8_t *>(gemv8.a.data()), gemv8.w[0].data(),
+              &gemv8.sa, reinterpret_cast<int8_t *>(&gemv8.za), gemv8.sw.data(),
+              gemv8.y.data());
+  });
+  gemv4.check();
+  checkDnnlInt8("oneDNN u8s8 256^3", g256);
+  checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
+  checkDnnlInt8("oneDNN u8s8 GEMV 1x4096x4096", gemv8);
+  std::unique_ptr<DnnlMatmul> bfCheck = makeBf16Matmul(bf);
+  checkDnnlBf16(bf, *bfCheck);
+  if (!allChecksPassed) {
+    std::printf("result checks FAILED: not timing\n");
+    return 1;
+  }
+
+  // The table's rows; oneDNN primitives are created under the thread count
+  // they run with (oneDNN picks its blocking from it).
+  addRow("int8 GEMM W8A8 (u8 x s8 -> f32)", "256x256x256", "GOP/s",
+                  2.0 * 256 * 256 * 256 * 1e-9);
+  addRow("int8 GEMM W8A8 (u8 x s8 -> f32)", "1024x1024x1024", "GOP/s",
+                  2.0 * 1024 * 1024 * 1024 * 1e-9);
+  addRow("GEMV int8 per-channel, cold", "1x4096x4096", "GB/s",
+                  4096.0 * 4096 * 1e-9);
+  addRow("GEMV int4 per-group(32), cold", "1x4096x4096", "GB/s",
+                  4096.0 * 4096 / 2 * 1e-9);
+  rows.back().note = "int4";
+  addRow("bf16 GEMM (bf16 x bf16 -> f32)", "1024x1024x1024", "GOP/s",
+                  2.0 * 1024 * 1024 * 1024 * 1e-9);
+  addRow("Memory read ceiling, 1 thread: sum of the cold int8 "
+                  "GEMV weights",
+                  "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
+  rows.back().infoOnly = true;
+
+  // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
+  struct Dnnl {
+    std::unique_ptr<DnnlMatmul> t1, t2, packed;
+  };
+  auto makeAll = [](W8A8 &p) {
+    Dnnl d;
+    setThreads(1);
+    d.t1 = makeInt8Matmul(p, false);
+    d.packed = makeInt8Matmul(p, true);
+    setThreads(2);
+    d.t2 = makeInt8Matmul(p, false);
+    setThreads(1);
+    return d;
+  };
+  Dnnl d256 = makeAll(g256), d1024 = makeAll(g1024), dGemv = makeAll(gemv8);
+  setThreads(1);
+  std::unique_ptr<DnnlMatmul> bf1 = makeBf16Matmul(bf);
+  setThreads(2);
+  std::unique_ptr<DnnlMatmul> bf2 = makeBf16Matmul(bf);
+  setThreads(1);
+  rows[0].dnnlImpl = d256.t1->impl;
+  rows[1].dnnlImpl = d1024.t1->impl;
+  rows[2].dnnlImpl = rows[3].dnnlImpl = dGemv.t1->impl;
+  rows[4].dnnlImpl = bf1->impl;
+
+  auto dnnlCells = [](size_t row, const std::string &name, Dnnl &d) {
+    int copies = int(d.t1->weights.size());
+    auto rotate = [copies](DnnlMatmul *mm, int threads) {
+      return [mm, threads, copies, c = 0]() mutable {
+        // Each benchmark sets its thread count (cheap when unchanged).
+        setThreads(threads);
+        mm->run(c);
+        c = (c + 1) % copies;
+      };
+    };
+    add(row, Dnnl1, name + "/onednn/threads:1", rotate(d.t1.get(), 1));
+    add(row, Dnnl2, name + "/onednn/threads:2", rotate(d.t2.get(), 2));
+    add(row, Dnnl1Packed, name + "/onednn-prepacked/threads:1",
+        rotate(d.packed.get(), 1));
+  };
+
+  add(0, Quanta, "w8a8_gemm_256/quanta", [&] {
+    w8a8_256(reinterpret_cast<int8_t *>(g256.a.data()), g256.w[0].data(),
+             &g256.sa, reinterpret_cast<int8_t *>(&g256.za), g256.sw.data(),
+             g256.y.data());
+  });
+  dnnlCells(0, "w8a8_gemm_256", d256);
+  add(1, Quanta, "w8a8_gemm_1024/quanta", [&] {
+    w8a8_1024(reinterpret_cast<int8_t *>(g1024.a.data()), g1024.w[0].data(),
+              &g1024.sa, reinterpret_cast<int8_t *>(&g1024.za), g1024.sw.data(),
+              g1024.y.data());
+  });
+  dnnlCells(1, "w8a8_gemm_1024", d1024);
+  add(2, Quanta, "gemv_int8_4096_cold/quanta", [&, c = 0]() mutable {
+    w8a8_gemv(reinterpret_cast<int8_t *>(gemv8.a.data()), gemv8.w[c].data(),
+              &gemv8.sa, reinterpret_cast<int8_t *>(&gemv8.za), gemv8.sw.data(),
+              gemv8.y.data());
+    c = (c + 1) % int(gemv8.w.size());
+  });
+  dnnlCells(2, "gemv_int8_4096_cold", dGemv);
+  add(3, Quanta, "gemv_int4_g32_4096_cold/quanta", [&, c = 0]() mutable {
+    gemv4.run(c);
+    c = (c + 1) % int(gemv4.w.size());
+  });
+  // oneDNN 2.6 has no int4 matmul: the int4 row compares with the int8 GEMV
+  // (filled in from row 2 after the run).
+  add(4, Dnnl1, "bf16_gemm_1024/onednn/threads:1", [&] {
+    setThreads(1);
+    bf1->run(0);
+  });
+  add(4, Dnnl2, "bf16_gemm_1024/onednn/threads:2", [&] {
+    setThreads(2);
+    bf2->run(0);
+  });
+
+  add(5, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
+    benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
+    c = (c + 1) % int(gemv8.w.size());
+  });
+
+  std::printf("\nweights copies rotated: int8 GEMV %zu x 16 MiB, int4 GEMV "
+              "%zu x (8 MiB + 2 MiB scales)\n\n",
+              gemv8.w.size(), gemv4.w.size());
+  TableReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  // The int4 GEMV's oneDNN columns: the int8 GEMV, in GB/s of its own
+  // (int8) weight bytes.
+  for (Column c : {Dnnl1, Dnnl2, Dnnl1Packed})
+    rows[3].values[c] = rows[2].values[c];
+  printTable();
+  return 0;
+}

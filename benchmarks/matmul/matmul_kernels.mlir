@@ -1,0 +1,43 @@
+// quanta.matmul kernels timed by quanta-matmul-bench (matmul-bench.cpp),
+// compiled for the host CPU by quanta-compile. Static shapes, f32 results.
+
+// W8A8 GEMM: ui8 activations with a per-tensor zero point, i8 per-channel
+// symmetric weights (the u8 x s8 -> i32 core, AVX-512 VNNI when available).
+func.func @w8a8_256(%a: tensor<256x256xi8>, %w: tensor<256x256xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<256xf32>) -> tensor<256x256xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<256x256xi8>, tensor<256x256xi8>, tensor<f32>, tensor<256xf32>, tensor<i8>) -> tensor<256x256xf32>
+  return %y : tensor<256x256xf32>
+}
+
+func.func @w8a8_1024(%a: tensor<1024x1024xi8>, %w: tensor<1024x1024xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<1024xf32>) -> tensor<1024x1024xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1024x1024xi8>, tensor<1024x1024xi8>, tensor<f32>, tensor<1024xf32>, tensor<i8>) -> tensor<1024x1024xf32>
+  return %y : tensor<1024x1024xf32>
+}
+
+// GEMV 1 x 4096 x 4096, same W8A8 form (int8 per-channel weights).
+func.func @w8a8_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi8>, tensor<f32>, tensor<4096xf32>, tensor<i8>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
+// W4A8 GEMV 1 x 4096 x 4096: int8 per-row symmetric activations, int4
+// per-group (32 along K) symmetric weights (packed two per byte at the ABI).
+func.func @w4a8_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tensor<1xf32>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi4>, tensor<1xf32>, tensor<128x4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
