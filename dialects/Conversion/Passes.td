@@ -93,4 +93,122 @@ def ConvertQuantaToLinalg : Pass<"convert-quanta-to-linalg"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
+  let summary = "Set quanta.matmul ops aside for the GPU tensor-core kernels";
+  let description = [{
+    The first half of the GPU matmul lowering, run before
+    `--convert-quanta-to-linalg` when compiling for NVIDIA GPUs. Each 2-D
+    `quanta.matmul` that has a tensor-core kernel (8-bit integer operands
+    accumulating in i32; f16 x f16 or FP8 x FP8 accumulating in f32; per-tensor
+    or per-channel parameters; an f32/f16/bf16 result or a quantized 8-bit
+    one) becomes a call to a private function
+    `@__quanta_gpu_matmul_<n>` whose arguments are the op's operands (each
+    with a `quanta.role` argument attribute) and a `tensor.empty`
+    destination, and whose body returns the destination. The function's
+    `quanta.gpu_matmul` attribute holds the op's schemes and accumulation;
+    `--convert-quanta-matmul-to-nvvm` turns the bufferized calls into the
+    kernels. Other matmul forms are left to the linalg lowering.
+
+    FP8 mma needs sm_89 or newer: with an older `chip`, an FP8 matmul is
+    reported at its location and the pass fails.
+
+    Before:
+
+    ```mlir
+    %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+           {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+            rhs_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+            accumulation = #quanta<accumulation i32>}
+           : (tensor<?x64xi8>, tensor<64x32xi8>, tensor<f32>, tensor<f32>)
+           -> tensor<?x32xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %m = tensor.dim %a, %c0 : tensor<?x64xi8>
+    %e = tensor.empty(%m) : tensor<?x32xf32>
+    %y = call @__quanta_gpu_matmul_0(%a, %w, %sa, %sw, %e) : (...) -> tensor<?x32xf32>
+    ...
+    func.func private @__quanta_gpu_matmul_0(%a: tensor<?x64xi8> {quanta.role = "lhs"},
+        ..., %init: tensor<?x32xf32> {quanta.role = "init"}) -> tensor<?x32xf32>
+        attributes {quanta.gpu_matmul = {accumulation = ..., lhs_scheme = ...,
+                                         rhs_scheme = ...}} {
+      return %init : tensor<?x32xf32>
+    }
+    ```
+  }];
+  let options = [
+    Option<"chip", "chip", "std::string", /*default=*/"\"sm_80\"",
+           "The NVIDIA GPU architecture the kernels are for (sm_80, sm_89, "
+           "sm_90, ...)">
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
+                                     "::mlir::ModuleOp"> {
+  let summary = "Lower set-aside quanta.matmul calls to tensor-core GPU kernels";
+  let description = [{
+    The second half of the GPU matmul lowering, run on bufferized IR before
+    results become out-parameters. Each call to a `@__quanta_gpu_matmul_<n>`
+    function (from `--quanta-outline-gpu-matmul`) becomes a `gpu.launch` of
+    a tensor-core kernel that writes the destination buffer, and the
+    functions are erased:
+
+    - blocks of 128 threads (4 warps) compute 64x64 tiles of the result,
+      each warp a 32x32 tile of 2x4 `mma.sync` m16n8 tiles; the K loop stages
+      64x32 tiles of both operands in shared memory (B transposed, so that
+      every fragment is one 32-bit shared load), zero-filled outside the
+      matrices (exact: zeros add nothing to integer sums and to f32 sums);
+    - 8-bit integers: `nvvm.mma.sync` m16n8k32 with the operands' own
+      signedness (s8/u8) and wrapped (not saturating) i32 accumulation, so
+      the i32 sums are the reference's, bit for bit; zero points are applied
+      after the loop as `acc - zb * rowsum(A) - za * colsum(B) + K * za * zb`
+      (i32, wrap-around) with the sums accumulated by `dp4a` from the same
+      fragments;
+    - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
+    - FP8 E4M3FN/E5M2 (sm_89+): `mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32`
+      (any pairing of the two formats) as inline PTX, which the NVVM
+      dialect has no op for;
+    - the epilogue is fused: scales (per tensor, per row of `lhs`, per column
+      of `rhs`) as `f32(acc) * (sa * sb)`, bias, then quantization with the
+      same scalar numerics as `--convert-quanta-to-linalg`, or a conversion
+      to the f32/f16/bf16 result.
+
+    Before (bufferized):
+
+    ```mlir
+    %0 = call @__quanta_gpu_matmul_0(%a, %w, %sa, %sw, %alloc) : (...) -> memref<?x32xf32>
+    ```
+
+    After:
+
+    ```mlir
+    gpu.launch blocks(%bx, %by, %bz) in (%gx = %n_tiles, %gy = %m_tiles, %gz = %c1)
+               threads(%tx, %ty, %tz) in (%sx = %c128, %sy = %c1, %sz = %c1)
+               workgroup(%sa_tile : memref<64x12xi32, #gpu.address_space<workgroup>>,
+                         %sb_tile : memref<64x12xi32, #gpu.address_space<workgroup>>) {
+      ... scf.for over K: loads to shared memory, gpu.barrier,
+          nvvm.mma.sync (m16n8k32, s8 x s8 -> s32, wrapped) ...
+      ... epilogue: scales, bias, quantize, guarded stores ...
+      gpu.terminator
+    }
+    ```
+  }];
+  let options = [
+    Option<"chip", "chip", "std::string", /*default=*/"\"sm_80\"",
+           "The NVIDIA GPU architecture the kernels are for (sm_80, sm_89, "
+           "sm_90, ...)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::NVVM::NVVMDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 #endif // QUANTA_CONVERSION_PASSES_TD

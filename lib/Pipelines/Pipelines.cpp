@@ -52,7 +52,13 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // A tensor.empty inserted into a slice becomes that slice, so that the op
+  // writing it works in place.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Inserting a slice computed in place leaves a copy between two identical
+  // subviews: CSE merges them, canonicalization then drops the self-copy.
+  pm.addPass(createCSEPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.hoistDynamicAllocs = true;

@@ -897,6 +897,9 @@ bool isInt8MatmulCore(MatmulOp op) {
 /// `raw - zb' * rowsum(A') - za' * colsum(B') + K * za' * zb'`, where
 /// A' = A as u8 (xor 0x80 and za' = za + 128 for signed A) and B' = B as s8
 /// (xor 0x80 and zb' = zb - 128 for unsigned B): the same value modulo 2^32.
+/// colsum(B') comes out of the matmul itself, as the product of an extra row
+/// of ones appended to A': B is read once (a separate pass over B would
+/// double the memory traffic of a GEMV), for 1/M more multiplications.
 Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
   MLIRContext *ctx = op.getContext();
   SchemeAttr lhsScheme = *op.getLhsScheme(), rhsScheme = op.getRhsScheme();
@@ -904,30 +907,98 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
   auto i32c = [&](OpBuilder &nb, Location l, int64_t v) -> Value {
     return arith::ConstantOp::create(nb, l, nb.getI32IntegerAttr(v));
   };
-  auto flipSign = [&](Value v) {
-    auto type = cast<RankedTensorType>(v.getType());
-    return buildElementwise(
-        b, loc, v, {}, {}, type,
-        [&](OpBuilder &nb, Location l, ValueRange e) -> Value {
-          return arith::XOrIOp::create(
-              nb, l, e[0],
-              arith::ConstantOp::create(nb, l, nb.getIntegerAttr(i8, -128)));
-        });
+  // `v` with the sign bit flipped (when `flip`) or copied, into `dest` (a
+  // linalg.copy, which canonicalization keeps, unlike an identity generic).
+  auto copyInto = [&](Value v, Value dest, bool flip) -> Value {
+    if (!flip)
+      return linalg::CopyOp::create(b, loc, v, dest).getResult(0);
+    unsigned rank = cast<RankedTensorType>(v.getType()).getRank();
+    AffineMap id = b.getMultiDimIdentityMap(rank);
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{dest.getType()}, ValueRange{v},
+               ValueRange{dest}, ArrayRef<AffineMap>{id, id},
+               SmallVector<utils::IteratorType>(rank,
+                                                utils::IteratorType::parallel),
+               [&](OpBuilder &nb, Location l, ValueRange e) {
+                 Value x = arith::XOrIOp::create(
+                     nb, l, e[0],
+                     arith::ConstantOp::create(nb, l,
+                                               nb.getIntegerAttr(i8, -128)));
+                 linalg::YieldOp::create(nb, l, ValueRange{x});
+               })
+        .getResult(0);
+  };
+  auto emptyLike = [&](ArrayRef<OpFoldResult> sizes) -> Value {
+    return tensor::EmptyOp::create(b, loc, sizes, i8);
   };
   bool lhsSigned = lhsScheme.isSignedStorage();
   bool rhsUnsigned = !rhsScheme.isSignedStorage();
-  Value a = lhsSigned ? flipSign(op.getLhs()) : op.getLhs();
-  Value w = rhsUnsigned ? flipSign(op.getRhs()) : op.getRhs();
+  Value lhs = op.getLhs(), rhs = op.getRhs();
+  Value w = rhsUnsigned
+                ? copyInto(rhs, emptyLike(tensor::getMixedSizes(b, loc, rhs)),
+                           /*flip=*/true)
+                : rhs;
+  Value lhsZp = op.getLhsZp(), rhsZp = op.getRhsZp();
+  bool needRowSums = rhsZp || rhsUnsigned;
+  bool needColSums = lhsZp || lhsSigned;
+
+  // A' and, when the column sums are needed, A'' = [A'; 1 ... 1], built in
+  // place (no copy of a strided slice).
+  OpFoldResult m0 = tensor::getMixedSize(b, loc, lhs, 0);
+  OpFoldResult k0 = tensor::getMixedSize(b, loc, lhs, 1);
+  OpFoldResult n0 = tensor::getMixedSize(b, loc, rhs, 1);
+  Value kDim = tensor::DimOp::create(b, loc, lhs, 1);
+  Value zeroIdx = arith::ConstantIndexOp::create(b, loc, 0);
+  OpFoldResult unit = b.getIndexAttr(1);
+  Value a = lhsSigned ? copyInto(lhs, emptyLike({m0, k0}), /*flip=*/true)
+                      : lhs;
+  Value aCore = a;
+  if (needColSums) {
+    OpFoldResult rows =
+        isa<Attribute>(m0)
+            ? OpFoldResult(b.getIndexAttr(*getConstantIntValue(m0) + 1))
+            : OpFoldResult(arith::AddIOp::create(
+                               b, loc, cast<Value>(m0),
+                               arith::ConstantIndexOp::create(b, loc, 1))
+                               .getResult());
+    Value ext = emptyLike({rows, k0});
+    SmallVector<OpFoldResult> origin{zeroIdx, zeroIdx}, lastRow{m0, zeroIdx};
+    SmallVector<OpFoldResult> strides{unit, unit};
+    Value top = tensor::ExtractSliceOp::create(b, loc, ext, origin,
+                                               ArrayRef<OpFoldResult>{m0, k0},
+                                               strides);
+    top = copyInto(lhs, top, /*flip=*/lhsSigned);
+    ext = tensor::InsertSliceOp::create(b, loc, top, ext, origin,
+                                        ArrayRef<OpFoldResult>{m0, k0},
+                                        strides);
+    Value ones = tensor::ExtractSliceOp::create(
+        b, loc, ext, lastRow, ArrayRef<OpFoldResult>{unit, k0}, strides);
+    ones = linalg::FillOp::create(
+               b, loc,
+               arith::ConstantOp::create(b, loc, b.getIntegerAttr(i8, 1))
+                   .getResult(),
+               ones)
+               .getResult(0);
+    aCore = tensor::InsertSliceOp::create(b, loc, ones, ext, lastRow,
+                                          ArrayRef<OpFoldResult>{unit, k0},
+                                          strides);
+  }
 
   AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
              d2 = getAffineDimExpr(2, ctx);
   auto map3 = [&](ArrayRef<AffineExpr> exprs) {
     return AffineMap::get(3, 0, exprs, ctx);
   };
-  // raw[m, n] = sum_k zext(A'[m, k]) * sext(B'[k, n]); loops (m, k, n).
-  Value rawInit = buildMatmulInit(b, loc, op, {}, b.getI32IntegerAttr(0));
+  // raw[m, n] = sum_k zext(A''[m, k]) * sext(B'[k, n]); loops (m, k, n).
+  Value rawInit = tensor::EmptyOp::create(
+      b, loc,
+      ArrayRef<OpFoldResult>{tensor::getMixedSize(b, loc, aCore, 0),
+                             tensor::getMixedSize(b, loc, w, 1)},
+      i32);
+  rawInit = linalg::FillOp::create(b, loc, i32c(b, loc, 0), rawInit)
+                .getResult(0);
   auto raw = linalg::GenericOp::create(
-      b, loc, TypeRange{rawInit.getType()}, ValueRange{a, w},
+      b, loc, TypeRange{rawInit.getType()}, ValueRange{aCore, w},
       ValueRange{rawInit},
       ArrayRef<AffineMap>{map3({d0, d1}), map3({d1, d2}), map3({d0, d2})},
       ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
@@ -941,77 +1012,81 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
             nb, l, ValueRange{arith::AddIOp::create(nb, l, e[2], product)});
       });
   raw->setAttr(kU8S8MatmulAttr, b.getUnitAttr());
+  Value rawProducts = raw.getResult(0);
+  Value colSums;
+  if (needColSums) {
+    // Rows [0, M) are the products, row M the column sums.
+    rawProducts = tensor::ExtractSliceOp::create(
+        b, loc,
+        RankedTensorType::get({op.getType().getDimSize(0),
+                               op.getType().getDimSize(1)},
+                              i32),
+        rawProducts, ArrayRef<OpFoldResult>{zeroIdx, zeroIdx},
+        ArrayRef<OpFoldResult>{m0, n0}, ArrayRef<OpFoldResult>{unit, unit});
+    colSums = tensor::ExtractSliceOp::create(
+        b, loc, RankedTensorType::get({op.getType().getDimSize(1)}, i32),
+        raw.getResult(0), ArrayRef<OpFoldResult>{m0, zeroIdx},
+        ArrayRef<OpFoldResult>{unit, n0}, ArrayRef<OpFoldResult>{unit, unit});
+  }
 
   // Zero points as i32 in the u8/s8 domain, read per (m, n).
   AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
   AffineExpr zero = getAffineConstantExpr(0, ctx);
   Params params;
   int64_t zaIndex = -1, zbIndex = -1;
-  if (Value za = op.getLhsZp()) {
+  if (lhsZp) {
     zaIndex = params.values.size();
-    params.values.push_back(za);
+    params.values.push_back(lhsZp);
     params.maps.push_back(getOperandParamMap(
-        lhsScheme, {m, zero}, 2, cast<RankedTensorType>(za.getType())));
+        lhsScheme, {m, zero}, 2, cast<RankedTensorType>(lhsZp.getType())));
   }
-  if (Value zb = op.getRhsZp()) {
+  if (rhsZp) {
     zbIndex = params.values.size();
-    params.values.push_back(zb);
+    params.values.push_back(rhsZp);
     params.maps.push_back(getOperandParamMap(
-        rhsScheme, {zero, n}, 2, cast<RankedTensorType>(zb.getType())));
+        rhsScheme, {zero, n}, 2, cast<RankedTensorType>(rhsZp.getType())));
   }
-  bool needRowSums = zbIndex >= 0 || rhsUnsigned;
-  bool needColSums = zaIndex >= 0 || lhsSigned;
   if (!needRowSums && !needColSums)
-    return raw.getResult(0);
+    return rawProducts;
 
-  // Row sums of A' and column sums of B' (i32).
-  auto sums = [&](Value v, unsigned keep, bool isUnsigned) {
-    auto type = cast<RankedTensorType>(v.getType());
-    AffineExpr kept = getAffineDimExpr(keep, ctx);
+  // Row sums of A' (i32).
+  auto rowSums = [&](Value v) {
     Value empty = tensor::EmptyOp::create(
-        b, loc, ArrayRef<OpFoldResult>{tensor::getMixedSize(b, loc, v, keep)},
+        b, loc, ArrayRef<OpFoldResult>{tensor::getMixedSize(b, loc, v, 0)},
         i32);
     Value init =
         linalg::FillOp::create(b, loc, i32c(b, loc, 0), empty).getResult(0);
-    SmallVector<utils::IteratorType> iterators(2,
-                                               utils::IteratorType::reduction);
-    iterators[keep] = utils::IteratorType::parallel;
     return linalg::GenericOp::create(
                b, loc, TypeRange{init.getType()}, ValueRange{v},
                ValueRange{init},
                ArrayRef<AffineMap>{b.getMultiDimIdentityMap(2),
-                                   AffineMap::get(2, 0, kept)},
-               iterators,
+                                   AffineMap::get(2, 0, m)},
+               ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                             utils::IteratorType::reduction},
                [&](OpBuilder &nb, Location l, ValueRange e) {
-                 Value x = isUnsigned
-                               ? arith::ExtUIOp::create(nb, l, i32, e[0])
-                                     .getResult()
-                               : arith::ExtSIOp::create(nb, l, i32, e[0])
-                                     .getResult();
+                 Value x = arith::ExtUIOp::create(nb, l, i32, e[0]);
                  linalg::YieldOp::create(
                      nb, l, ValueRange{arith::AddIOp::create(nb, l, e[1], x)});
                })
         .getResult(0);
-    (void)type;
   };
   int64_t rowIndex = -1, colIndex = -1;
   if (needRowSums) {
     rowIndex = params.values.size();
-    params.values.push_back(sums(a, 0, /*isUnsigned=*/true));
+    params.values.push_back(rowSums(a));
     params.maps.push_back(AffineMap::get(2, 0, m));
   }
   if (needColSums) {
     colIndex = params.values.size();
-    params.values.push_back(sums(w, 1, /*isUnsigned=*/false));
+    params.values.push_back(colSums);
     params.maps.push_back(AffineMap::get(2, 0, n));
   }
-  Value kSize = arith::IndexCastOp::create(
-      b, loc, i32, tensor::DimOp::create(b, loc, op.getLhs(), 1));
+  Value kSize = arith::IndexCastOp::create(b, loc, i32, kDim);
   bool zaSigned = lhsScheme.isSignedStorage();
   bool zbSigned = rhsScheme.isSignedStorage();
   return buildElementwise(
-      b, loc, raw.getResult(0), params.values, params.maps,
-      cast<RankedTensorType>(raw.getResult(0).getType()),
+      b, loc, rawProducts, params.values, params.maps,
+      cast<RankedTensorType>(rawProducts.getType()),
       [&](OpBuilder &nb, Location l, ValueRange e) -> Value {
         // za' and zb' in the u8 x s8 domain.
         auto ext = [&](Value v, bool isSigned) -> Value {
