@@ -79,9 +79,12 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   pm.addPass(createEmitEntryPoints());
 }
 
-/// Bufferizes tensor IR: identity layouts at function boundaries, results as
-/// out-parameters written in place.
-static void buildBufferizePipeline(OpPassManager &pm) {
+void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
+                                                  const GPUOptions &options) {
+  // Bufferize with identity layouts at function boundaries, lower the
+  // set-aside matmuls (--quanta-outline-gpu-matmul) to tensor-core kernels
+  // writing their destination buffers, then make results out-parameters
+  // written in place.
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -89,15 +92,13 @@ static void buildBufferizePipeline(OpPassManager &pm) {
   // compute_params' percentile loop yields fresh tensors.
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  ConvertQuantaMatmulToNVVMOptions matmul;
+  matmul.chip = options.chip;
+  pm.addPass(createConvertQuantaMatmulToNVVM(matmul));
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.hoistDynamicAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-}
-
-void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
-                                                  const GPUOptions &options) {
-  buildBufferizePipeline(pm);
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRejectDeviceTemporaries());
   // Parallel loops, 256 threads per block along the outermost dimension,
@@ -119,6 +120,12 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   gpu::GPUToNVVMPipelineOptions nvvm;
   nvvm.cubinChip = options.chip;
   nvvm.cubinFeatures = options.features;
+  // FP8 mma.sync (sm_89 and newer) needs PTX ISA 8.4.
+  unsigned sm = 0;
+  if (StringRef chip = options.chip;
+      options.features == "+ptx80" && chip.consume_front("sm_") &&
+      !chip.consumeInteger(10, sm) && sm >= 89)
+    nvvm.cubinFeatures = "+ptx84";
   nvvm.cubinFormat = "isa";
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
   pm.addPass(createEmitEntryPoints());

@@ -88,6 +88,24 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
       dim = group.front();
       continue;
     }
+    // A call to a function that returns one of its arguments (the GPU
+    // matmul markers return their destination).
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+          call, call.getCalleeAttr());
+      if (!callee || callee.isExternal())
+        return std::nullopt;
+      auto ret = dyn_cast<func::ReturnOp>(
+          callee.getBody().back().getTerminator());
+      auto arg = ret ? dyn_cast<BlockArgument>(
+                           ret.getOperand(cast<OpResult>(value)
+                                              .getResultNumber()))
+                     : BlockArgument();
+      if (!arg)
+        return std::nullopt;
+      value = call.getOperand(arg.getArgNumber());
+      continue;
+    }
     auto empty = dyn_cast<tensor::EmptyOp>(op);
     if (!empty)
       return std::nullopt;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quanta/InitAll.h"
+#include "quanta/Conversion/Passes.h"
 #include "quanta/Pipelines/Pipelines.h"
 #include "quanta/Target/Target.h"
 
@@ -119,6 +120,15 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   PassManager toLinalg(&context);
   if (failed(applyPassManagerCLOptions(toLinalg)))
     return failure();
+  if (gpu) {
+    // Matmuls with tensor-core kernels are set aside (as calls) before the
+    // linalg lowering, after the import that forms them from QDQ graphs; the
+    // import in phase 1 then finds nothing left to do.
+    quanta::buildImportPipeline(toLinalg);
+    quanta::OutlineGPUMatmulOptions outline;
+    outline.chip = gpuArch;
+    toLinalg.addPass(quanta::createOutlineGPUMatmul(outline));
+  }
   quanta::buildLowerToLinalgPipeline(toLinalg);
   if (failed(toLinalg.run(*module)))
     return failure();

@@ -1,0 +1,63 @@
+//===- GPUMatmul.h - Shared names of the GPU matmul lowering ----*- C++ -*-===//
+//
+// This file declares what `--quanta-outline-gpu-matmul` and
+// `--convert-quanta-matmul-to-nvvm` agree on: the marker functions' names and
+// attributes, and which quanta.matmul forms have a tensor-core kernel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_LIB_CONVERSION_QUANTATONVVM_GPUMATMUL_H
+#define QUANTA_LIB_CONVERSION_QUANTATONVVM_GPUMATMUL_H
+
+#include "quanta/Dialect/Quanta/QuantaOps.h"
+
+#include <optional>
+
+namespace mlir::quanta::gpu_matmul {
+
+/// The marker functions are `@__quanta_gpu_matmul_<n>`.
+constexpr llvm::StringLiteral kFunctionPrefix = "__quanta_gpu_matmul_";
+/// The marker function's attribute: a dictionary with `kind`,
+/// `accumulation`, `lhs_scheme`, `rhs_scheme` and `result_scheme`.
+constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
+/// Each marker argument's role: `lhs`, `rhs`, `lhs_scale`, ..., `init`.
+constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
+constexpr llvm::StringLiteral kInitRole = "init";
+
+/// The tensor-core kernel families.
+enum class Kind { Int8, F16, FP8 };
+
+inline llvm::StringRef stringify(Kind kind) {
+  switch (kind) {
+  case Kind::Int8:
+    return "int8";
+  case Kind::F16:
+    return "f16";
+  case Kind::FP8:
+    return "fp8";
+  }
+  return "";
+}
+
+inline std::optional<Kind> parseKind(llvm::StringRef s) {
+  if (s == "int8")
+    return Kind::Int8;
+  if (s == "f16")
+    return Kind::F16;
+  if (s == "fp8")
+    return Kind::FP8;
+  return std::nullopt;
+}
+
+/// The kernel family of `op`, or none when `op` has no tensor-core kernel:
+/// 2-D, per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
+/// integers accumulating in i32, or f16 x f16 / FP8 x FP8 in f32, with a
+/// float result or an 8-bit quantized one.
+std::optional<Kind> classify(MatmulOp op);
+
+/// The number in `sm_NN` (0 when `chip` is not of that form).
+int getSMVersion(llvm::StringRef chip);
+
+} // namespace mlir::quanta::gpu_matmul
+
+#endif // QUANTA_LIB_CONVERSION_QUANTATONVVM_GPUMATMUL_H

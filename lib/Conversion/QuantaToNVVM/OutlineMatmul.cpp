@@ -1,0 +1,180 @@
+//===- OutlineMatmul.cpp - Set quanta.matmul aside for GPU kernels --------===//
+//
+// This file implements `--quanta-outline-gpu-matmul`: the matmuls that have a
+// tensor-core kernel become calls to marker functions, which survive the
+// linalg lowering and bufferization and are lowered to kernels by
+// `--convert-quanta-matmul-to-nvvm` (MatmulToNVVM.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#include "GPUMatmul.h"
+
+#include "quanta/Conversion/Passes.h"
+#include "quanta/Dialect/Quanta/QuantaOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace mlir::quanta {
+#define GEN_PASS_DEF_OUTLINEGPUMATMUL
+#include "quanta/Conversion/Passes.h.inc"
+} // namespace mlir::quanta
+
+using namespace mlir;
+using namespace mlir::quanta;
+
+int mlir::quanta::gpu_matmul::getSMVersion(StringRef chip) {
+  int version = 0;
+  if (!chip.consume_front("sm_") || chip.consumeInteger(10, version))
+    return 0;
+  return version;
+}
+
+/// Whether `scheme`'s parameters are per tensor, or per channel along
+/// `channelAxis` (the M axis of lhs, the N axis of rhs).
+static bool hasMatmulParams(SchemeAttr scheme, int64_t channelAxis) {
+  switch (scheme.getGranularity()) {
+  case Granularity::per_tensor:
+    return true;
+  case Granularity::per_channel:
+    return scheme.getAxis() == channelAxis;
+  case Granularity::per_group:
+    return false;
+  }
+  return false;
+}
+
+std::optional<gpu_matmul::Kind>
+mlir::quanta::gpu_matmul::classify(MatmulOp op) {
+  if (op.getType().getRank() != 2)
+    return std::nullopt;
+  std::optional<SchemeAttr> lhs = op.getLhsScheme();
+  SchemeAttr rhs = op.getRhsScheme();
+  if (!lhs || !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1))
+    return std::nullopt;
+  // The result: a float, or 8-bit storage quantized per tensor or per column.
+  if (std::optional<SchemeAttr> result = op.getResultScheme()) {
+    if (result->getStorageWidth() != 8 || !hasMatmulParams(*result, 1))
+      return std::nullopt;
+  } else if (!isa<Float32Type, Float16Type, BFloat16Type>(
+                 op.getType().getElementType())) {
+    return std::nullopt;
+  }
+  Type a = lhs->getStorage(), b = rhs.getStorage();
+  if (op.getAccumulation() == Accumulation::i32) {
+    if (lhs->isIntegerStorage() && rhs.isIntegerStorage() &&
+        lhs->getStorageWidth() == 8 && rhs.getStorageWidth() == 8)
+      return Kind::Int8;
+    return std::nullopt;
+  }
+  if (a.isF16() && b.isF16())
+    return Kind::F16;
+  if (isa<Float8E4M3FNType, Float8E5M2Type>(a) &&
+      isa<Float8E4M3FNType, Float8E5M2Type>(b))
+    return Kind::FP8;
+  return std::nullopt;
+}
+
+namespace {
+
+/// The operands of a quanta.matmul with the role each plays.
+SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op) {
+  SmallVector<std::pair<Value, StringRef>> roles;
+  auto add = [&](Value v, StringRef role) {
+    if (v)
+      roles.push_back({v, role});
+  };
+  add(op.getLhs(), "lhs");
+  add(op.getRhs(), "rhs");
+  add(op.getLhsScale(), "lhs_scale");
+  add(op.getRhsScale(), "rhs_scale");
+  add(op.getLhsZp(), "lhs_zp");
+  add(op.getRhsZp(), "rhs_zp");
+  add(op.getBias(), "bias");
+  add(op.getResultScale(), "result_scale");
+  add(op.getResultZp(), "result_zp");
+  return roles;
+}
+
+struct OutlineGPUMatmulPass
+    : public quanta::impl::OutlineGPUMatmulBase<OutlineGPUMatmulPass> {
+  using OutlineGPUMatmulBase::OutlineGPUMatmulBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = module.getContext();
+    SymbolTable symbols(module);
+    SmallVector<MatmulOp> matmuls;
+    module.walk([&](MatmulOp op) { matmuls.push_back(op); });
+    int sm = gpu_matmul::getSMVersion(chip);
+    bool failed = false;
+    int64_t counter = 0;
+    for (MatmulOp op : matmuls) {
+      std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
+      if (!kind)
+        continue;
+      if (*kind == gpu_matmul::Kind::FP8 && sm < 89) {
+        op.emitError() << "FP8 matmul needs the FP8 tensor cores of sm_89 "
+                          "or newer (mma.sync e4m3/e5m2); " << chip
+                       << " has none";
+        failed = true;
+        continue;
+      }
+      OpBuilder b(op);
+      Location loc = op.getLoc();
+      auto resultType = cast<RankedTensorType>(op.getType());
+      SmallVector<Value> dynamicSizes;
+      if (resultType.isDynamicDim(0))
+        dynamicSizes.push_back(tensor::DimOp::create(b, loc, op.getLhs(), 0));
+      if (resultType.isDynamicDim(1))
+        dynamicSizes.push_back(tensor::DimOp::create(b, loc, op.getRhs(), 1));
+      Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
+
+      SmallVector<std::pair<Value, StringRef>> roles = getRoles(op);
+      roles.push_back({init, gpu_matmul::kInitRole});
+      SmallVector<Value> args;
+      SmallVector<Type> argTypes;
+      for (auto &[value, role] : roles) {
+        args.push_back(value);
+        argTypes.push_back(value.getType());
+      }
+
+      // The marker function, with the op's attributes and each argument's
+      // role; its body returns the destination.
+      OpBuilder mb(module.getBodyRegion());
+      mb.setInsertionPointToEnd(module.getBody());
+      std::string name;
+      do
+        name = (gpu_matmul::kFunctionPrefix + Twine(counter++)).str();
+      while (symbols.lookup(name));
+      auto func = func::FuncOp::create(
+          mb, loc, name, FunctionType::get(ctx, argTypes, {resultType}));
+      func.setPrivate();
+      symbols.insert(func);
+      NamedAttrList attrs;
+      attrs.set("kind", b.getStringAttr(gpu_matmul::stringify(*kind)));
+      attrs.set("accumulation", op.getAccumulationAttr());
+      if (op.getLhsSchemeAttr())
+        attrs.set("lhs_scheme", op.getLhsSchemeAttr());
+      attrs.set("rhs_scheme", op.getRhsSchemeAttr());
+      if (op.getResultSchemeAttr())
+        attrs.set("result_scheme", op.getResultSchemeAttr());
+      func->setAttr(gpu_matmul::kFunctionAttr, attrs.getDictionary(ctx));
+      for (auto [i, role] : llvm::enumerate(roles))
+        func.setArgAttr(i, gpu_matmul::kRoleAttr,
+                        b.getStringAttr(role.second));
+      Block *body = func.addEntryBlock();
+      OpBuilder fb = OpBuilder::atBlockEnd(body);
+      func::ReturnOp::create(fb, loc, body->getArguments().back());
+
+      auto call = func::CallOp::create(b, loc, func, args);
+      op->replaceAllUsesWith(call.getResults());
+      op.erase();
+    }
+    if (failed)
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,107 @@
+// quanta.matmul compiled for NVIDIA GPUs: tensor-core kernels (mma.sync) with
+// shared-memory staging and the epilogue fused, assembled by ptxas for each
+// architecture when the CUDA toolkit is installed.
+// RUN: rm -rf %t && split-file %s %t
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=ptx -o %t/int8.sm_80.ptx
+// RUN: FileCheck %s --check-prefix=INT8 --input-file=%t/int8.sm_80.ptx
+// RUN: not grep satfinite %t/int8.sm_80.ptx
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=ptx -o %t/int8.sm_90.ptx
+// RUN: FileCheck %s --check-prefix=INT8 --input-file=%t/int8.sm_90.ptx
+// RUN: quanta-compile %t/f16.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=ptx -o %t/f16.sm_80.ptx
+// RUN: FileCheck %s --check-prefix=F16 --input-file=%t/f16.sm_80.ptx
+// RUN: quanta-compile %t/fp8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=ptx -o %t/fp8.sm_89.ptx
+// RUN: FileCheck %s --check-prefix=FP8 --input-file=%t/fp8.sm_89.ptx
+// RUN: quanta-compile %t/fp8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=ptx -o %t/fp8.sm_90.ptx
+// RUN: FileCheck %s --check-prefix=FP8 --input-file=%t/fp8.sm_90.ptx
+// RUN: %if ptxas %{ %ptxas -arch=sm_80 %t/int8.sm_80.ptx -o %t/int8.sm_80.cubin %}
+// RUN: %if ptxas %{ %ptxas -arch=sm_90 %t/int8.sm_90.ptx -o %t/int8.sm_90.cubin %}
+// RUN: %if ptxas %{ %ptxas -arch=sm_80 %t/f16.sm_80.ptx -o %t/f16.sm_80.cubin %}
+// RUN: %if ptxas %{ %ptxas -arch=sm_89 %t/fp8.sm_89.ptx -o %t/fp8.sm_89.cubin %}
+// RUN: %if ptxas %{ %ptxas -arch=sm_90 %t/fp8.sm_90.ptx -o %t/fp8.sm_90.cubin %}
+// The host code: one launch per matmul.
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=mlir -o - | FileCheck %s --check-prefix=HOST
+
+// W8A8: u8 activations with a zero point x s8 per-column weights, bias,
+// requantized to i8; i32 accumulation wraps (no .satfinite), zero points by
+// dp4a row/column sums, 64x32 tiles of both operands in shared memory.
+// INT8-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
+// INT8-DAG: .shared .align 4 .b8 {{.*}}[3072]
+// INT8-DAG: bar.sync 0
+// INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
+// INT8-DAG: dp4a.s32.u32
+// INT8-DAG: shfl.sync.bfly.b32
+// INT8-DAG: shfl.sync.idx.b32
+// INT8-DAG: div.rn.f32
+// INT8-DAG: st.global.b8
+// Signed activations with per-row zero points x unsigned weights with a zero
+// point: both sums, s8 x u8 mma.
+// INT8-LABEL: .visible .entry _quanta_impl_s8u8_kernel(
+// INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.s8.u8.s32
+// INT8-DAG: dp4a.s32.u32
+// INT8-DAG: dp4a.u32.u32
+
+// HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
+// HOST: gpu.launch_func @_quanta_impl_w8a8_kernel::@_quanta_impl_w8a8_kernel
+// HOST-SAME: threads in (%{{.*}}, %{{.*}}, %{{.*}}) : i64
+// HOST-NOT: gpu.launch_func
+// HOST: llvm.return
+
+// F16-LABEL: .visible .entry _quanta_impl_f16mm_kernel(
+// F16-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// F16-DAG: st.global.b32
+
+// FP8 needs PTX ISA 8.4.
+// FP8: .version 8.4
+// FP8-LABEL: .visible .entry _quanta_impl_fp8mm_kernel(
+// FP8-DAG: mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32
+// FP8-LABEL: .visible .entry _quanta_impl_fp8out_kernel(
+// FP8-DAG: mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e4m3.f32
+// FP8-DAG: st.global.b16
+
+//--- int8.mlir
+func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) bias(%b) result_scale(%so) result_zp(%zo)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x48xi8>, tensor<f32>, tensor<48xf32>, tensor<i8>, tensor<48xf32>, tensor<f32>, tensor<i8>) -> tensor<?x48xi8>
+  return %y : tensor<?x48xi8>
+}
+func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+
+//--- f16.mlir
+func.func @f16mm(%a: tensor<?x?xf16>, %w: tensor<?x?xf16>, %sa: tensor<f32>, %sw: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) bias(%b)
+      {lhs_scheme = #quanta.scheme<storage = f16, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f16, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xf16>, tensor<f32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+
+//--- fp8.mlir
+func.func @fp8mm(%a: tensor<?x?xf8E4M3FN>, %w: tensor<?x?xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf8E4M3FN>, tensor<?x?xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+// f16 scales and result.
+func.func @fp8out(%a: tensor<?x64xf8E4M3FN>, %w: tensor<64x?xf8E4M3FN>, %sa: tensor<f16>, %sw: tensor<f16>) -> tensor<?x?xf16> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f16, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f16, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x64xf8E4M3FN>, tensor<64x?xf8E4M3FN>, tensor<f16>, tensor<f16>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
+}
