@@ -860,15 +860,17 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
       reassociation, sizes);
 }
 
-/// A tensor.empty of the matmul result's shape (with `extra` trailing dims)
-/// filled with `init`.
+/// A tensor.empty of the matmul result's shape, with a K-block dimension of
+/// size `blocks` before N when given, filled with `init`.
 Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
-                      ArrayRef<OpFoldResult> extra, TypedAttr init) {
+                      std::optional<OpFoldResult> blocks, TypedAttr init) {
   SmallVector<OpFoldResult> sizes =
       tensor::getMixedSizes(b, loc, op.getLhs());
-  sizes.back() = tensor::getMixedSize(b, loc, op.getRhs(),
-                                      op.getType().getRank() - 1);
-  sizes.append(extra.begin(), extra.end());
+  sizes.pop_back();
+  if (blocks)
+    sizes.push_back(*blocks);
+  sizes.push_back(tensor::getMixedSize(b, loc, op.getRhs(),
+                                       op.getType().getRank() - 1));
   Value empty = tensor::EmptyOp::create(b, loc, sizes, init.getType());
   Value value = arith::ConstantOp::create(b, loc, init);
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
@@ -1206,7 +1208,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
       SmallVector<utils::IteratorType> iterators =
           iteratorsOf({IteratorType::reduction, IteratorType::parallel});
-      Value init = buildMatmulInit(rewriter, loc, op, {},
+      Value init = buildMatmulInit(rewriter, loc, op, std::nullopt,
                                    rewriter.getF32FloatAttr(0.0));
       auto at = [](ValueRange e, int64_t i) {
         return i < 0 ? Value() : e[i];
@@ -1257,7 +1259,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                           .getResult();
       }
 
-      // acc[..., m, n, g] = sum_kk (a - za)(b - zb), i32 wrap-around.
+      // acc[..., m, g, n] = sum_kk (a - za)(b - zb), i32 wrap-around (n
+      // innermost: the loops over n vectorize with contiguous accesses).
       unsigned numLoops = rank + 2;
       AffineExpr g = dim(batch + 1), kk = dim(batch + 2), n = dim(batch + 3);
       AffineExpr k = g * blockSize + kk;
@@ -1287,13 +1290,13 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                               cast<RankedTensorType>(op.getRhsZp().getType()))
                         : AffineMap());
       SmallVector<AffineExpr> accDims = batchDims();
-      accDims.append({m, n, g});
+      accDims.append({m, g, n});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, accDims, ctx));
       SmallVector<utils::IteratorType> iterators = iteratorsOf(
           {IteratorType::parallel, IteratorType::reduction,
            IteratorType::parallel});
-      Value accInit = buildMatmulInit(rewriter, loc, op, {numBlocks},
+      Value accInit = buildMatmulInit(rewriter, loc, op, numBlocks,
                                       rewriter.getI32IntegerAttr(0));
       Type i32 = rewriter.getI32Type();
       auto centered = [&](OpBuilder &b, Location l, Value v, Value zp,
@@ -1331,7 +1334,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       lhsAt.append({m, blockStart});
       rhsAt.append({blockStart, n});
       SmallVector<AffineExpr> accAt = batchDims();
-      accAt.append({m, n, g});
+      accAt.append({m, g, n});
       SmallVector<AffineExpr> outDims = batchDims();
       outDims.append({m, n});
       Inputs scaled;
@@ -1348,7 +1351,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
       iterators =
           iteratorsOf({IteratorType::reduction, IteratorType::parallel});
-      Value init = buildMatmulInit(rewriter, loc, op, {},
+      Value init = buildMatmulInit(rewriter, loc, op, std::nullopt,
                                    rewriter.getF32FloatAttr(0.0));
       result =
           linalg::GenericOp::create(

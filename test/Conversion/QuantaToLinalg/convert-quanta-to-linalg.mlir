@@ -987,11 +987,11 @@ func.func @compute_params_percentile(%x: tensor<6xf32>) -> tensor<f32> {
 
 // quanta.matmul with i32 accumulation over per-group (K-blocks of 32) int4
 // weights: K splits into [blocks, 32]; the first generic accumulates
-// (a - za) * (b - zb) in i32 per block with n innermost, the second sums the
+// (a - za) * (b - zb) in i32 per block in acc[m, block, n] (n innermost and contiguous), the second sums the
 // blocks in order, each times sa * sb, in f32.
 // CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>
-// CHECK-DAG: #[[ACC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1)>
+// CHECK-DAG: #[[ACC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-LABEL: func @matmul_w4a8
 // CHECK: %[[A:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2]] output_shape [4, 2, 32]
 // CHECK: %[[W:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2]] output_shape [2, 32, 8]
