@@ -1,0 +1,659 @@
+//===- harness.cpp - Quanta GPU kernels vs the reference and cuBLASLt -----===//
+//
+// The run half of scripts/gpu-check.sh: calls the entry points compiled from
+// kernels.mlir (and kernels-fp8.mlir unless QUANTA_NO_FP8) on device
+// buffers, compares every result with quanta::ref (bit for bit for the
+// integer and quantization paths; within a stated bound for f32
+// accumulation of f16/FP8 products, see docs/GPU.md), then times int8 and
+// FP8 GEMM (4096^3) and GEMV (1x4096x4096) against cuBLASLt and prints the
+// ratios and one summary line.
+//
+// Plain C++17 with the CUDA runtime (allocation, events), cuBLASLt and the
+// reference library; the entry points launch through the driver shim
+// (runtime/cuda/QuantaCudaRuntime.cpp) on the primary context, which the
+// runtime API shares.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kernels.h"
+#ifndef QUANTA_NO_FP8
+#include "kernels-fp8.h"
+#endif
+
+#include "quanta/Reference/Formats.h"
+#include "quanta/Reference/Matmul.h"
+#include "quanta/Reference/Quantize.h"
+
+#include <cublasLt.h>
+#include <cuda_runtime.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace quanta::ref;
+
+namespace {
+
+#define CUDA_OK(expr)                                                          \
+  do {                                                                         \
+    cudaError_t err_ = (expr);                                                 \
+    if (err_ != cudaSuccess) {                                                 \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
+                   cudaGetErrorString(err_));                                  \
+      std::exit(2);                                                            \
+    }                                                                          \
+  } while (0)
+#define CUBLAS_OK(expr)                                                        \
+  do {                                                                         \
+    cublasStatus_t st_ = (expr);                                               \
+    if (st_ != CUBLAS_STATUS_SUCCESS) {                                        \
+      std::fprintf(stderr, "%s:%d: %s: cuBLAS status %d\n", __FILE__,         \
+                   __LINE__, #expr, int(st_));                                 \
+      std::exit(2);                                                            \
+    }                                                                          \
+  } while (0)
+
+std::mt19937 rng(20261127);
+int irand(int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
+float frand(float lo, float hi) {
+  return std::uniform_real_distribution<float>(lo, hi)(rng);
+}
+
+/// A device copy of a host vector, freed at scope exit.
+template <typename T> struct Device {
+  T *ptr = nullptr;
+  size_t count = 0;
+  explicit Device(size_t n) : count(n) {
+    CUDA_OK(cudaMalloc(&ptr, std::max<size_t>(n, 1) * sizeof(T)));
+  }
+  explicit Device(const std::vector<T> &host) : Device(host.size()) {
+    if (count)
+      CUDA_OK(cudaMemcpy(ptr, host.data(), count * sizeof(T),
+                         cudaMemcpyHostToDevice));
+  }
+  std::vector<T> get() const {
+    std::vector<T> host(count);
+    if (count)
+      CUDA_OK(cudaMemcpy(host.data(), ptr, count * sizeof(T),
+                         cudaMemcpyDeviceToHost));
+    return host;
+  }
+  ~Device() { cudaFree(ptr); }
+  Device(const Device &) = delete;
+  Device &operator=(const Device &) = delete;
+};
+
+struct Check {
+  long cases = 0, elements = 0, mismatches = 0;
+  double worst = 0; // Largest error / bound for toleranced checks.
+};
+std::vector<std::pair<std::string, Check>> checks;
+Check &check(const std::string &name) {
+  for (auto &c : checks)
+    if (c.first == name)
+      return c.second;
+  checks.push_back({name, Check()});
+  return checks.back().second;
+}
+
+uint32_t bitsOf(float f) {
+  uint32_t b;
+  std::memcpy(&b, &f, 4);
+  return b;
+}
+/// Bit equality, except that NaNs match when their signs do (payloads are
+/// unspecified, docs/Numerics.md).
+bool sameF32(float got, float want) {
+  if (std::isnan(got) || std::isnan(want))
+    return std::isnan(got) && std::isnan(want) &&
+           std::signbit(got) == std::signbit(want);
+  return bitsOf(got) == bitsOf(want);
+}
+
+void report(Check &c, const char *name, size_t i, const std::string &got,
+            const std::string &want) {
+  if (c.mismatches++ < 5)
+    std::printf("  %s: element %zu: got %s, want %s\n", name, i, got.c_str(),
+                want.c_str());
+}
+std::string hex(float f) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%a", double(f));
+  return buf;
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise kernels
+//===----------------------------------------------------------------------===//
+
+/// Random floats plus the edge cases of quantization: ties, zero signs,
+/// infinities, NaN, huge and tiny values.
+std::vector<float> floatInputs(size_t n) {
+  const float inf = std::numeric_limits<float>::infinity();
+  const float edges[] = {0.0f,   -0.0f,  0.5f,   1.5f,   2.5f,    -0.5f,
+                         -2.5f,  127.5f, 128.5f, 255.5f, -128.5f, inf,
+                         -inf,   NAN,    -NAN,   1e30f,  -1e30f,  1e-30f,
+                         448.0f, 464.0f, -480.0f, 0.001953125f};
+  std::vector<float> v(n);
+  for (size_t i = 0; i < n; ++i)
+    v[i] = i < std::size(edges) ? edges[i] : frand(-300.0f, 300.0f);
+  return v;
+}
+
+void checkElementwise() {
+  for (int64_t rows : {1, 3, 257}) {
+    // quantize_u8: per-channel (axis 1, 64 channels) u8.
+    std::vector<float> x = floatInputs(size_t(rows) * 64), s(64);
+    std::vector<int8_t> z(64);
+    for (int c = 0; c < 64; ++c) {
+      s[c] = c == 0 ? 1.0f : frand(0.01f, 4.0f);
+      z[c] = int8_t(irand(0, 255));
+    }
+    Device<float> dx(x), ds(s);
+    Device<int8_t> dz(z), dq(x.size());
+    quantize_u8(dx.ptr, rows, ds.ptr, dz.ptr, dq.ptr);
+    CUDA_OK(cudaDeviceSynchronize());
+    std::vector<int8_t> q = dq.get();
+    Check &c = check("quantize_u8");
+    ++c.cases;
+    for (size_t i = 0; i < x.size(); ++i) {
+      int ch = int(i % 64);
+      int32_t want = quantizeInt(x[i], s[ch], uint8_t(z[ch]), IntFormat::uint(8));
+      ++c.elements;
+      if (uint8_t(q[i]) != want)
+        report(c, "quantize_u8", i, std::to_string(uint8_t(q[i])),
+               std::to_string(want));
+    }
+  }
+  for (int64_t n : {1, 1000, 65537}) {
+    // dequantize_i8 per tensor.
+    std::vector<int8_t> q(n);
+    for (auto &v : q)
+      v = int8_t(irand(-128, 127));
+    float s = frand(0.001f, 1.0f);
+    int8_t z = int8_t(irand(-128, 127));
+    Device<int8_t> dq(q), dz(std::vector<int8_t>{z});
+    Device<float> ds(std::vector<float>{s}), dx{size_t(n)};
+    dequantize_i8(dq.ptr, n, ds.ptr, dz.ptr, dx.ptr);
+    CUDA_OK(cudaDeviceSynchronize());
+    std::vector<float> x = dx.get();
+    Check &c = check("dequantize_i8");
+    ++c.cases;
+    for (int64_t i = 0; i < n; ++i) {
+      float want = dequantizeInt(q[i], s, z);
+      ++c.elements;
+      if (!sameF32(x[i], want))
+        report(c, "dequantize_i8", size_t(i), hex(x[i]), hex(want));
+    }
+    // cast_e4m3 (saturating).
+    std::vector<float> f = floatInputs(size_t(n));
+    Device<float> df(f);
+    Device<uint8_t> d8{size_t(n)};
+    cast_e4m3(df.ptr, n, d8.ptr);
+    CUDA_OK(cudaDeviceSynchronize());
+    std::vector<uint8_t> e = d8.get();
+    Check &ce = check("cast_e4m3");
+    ++ce.cases;
+    for (int64_t i = 0; i < n; ++i) {
+      uint32_t want = castFloat(bitsOf(f[i]), FloatFormat::f32(),
+                                FloatFormat::f8E4M3FN(), /*saturate=*/true);
+      ++ce.elements;
+      // NaN codes: any NaN of the same sign.
+      bool nan = (want & 0x7f) == 0x7f && (e[i] & 0x7f) == 0x7f &&
+                 (want & 0x80) == (e[i] & 0x80);
+      if (e[i] != want && !nan)
+        report(ce, "cast_e4m3", size_t(i), std::to_string(e[i]),
+               std::to_string(want));
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Matmuls
+//===----------------------------------------------------------------------===//
+
+/// Shapes (M, K, N) with partial tiles on every side, one of K > 33000 so
+/// that u8 x u8-range sums wrap around in i32, and the decode shape.
+const int64_t kShapes[][3] = {{1, 1, 1},     {1, 4096, 64},  {7, 31, 9},
+                              {64, 64, 64},  {65, 100, 130}, {130, 1000, 77},
+                              {200, 33, 250}, {3, 40000, 8}, {256, 512, 192}};
+
+std::vector<int32_t> randomInts(size_t n, int lo, int hi, bool extremes) {
+  std::vector<int32_t> v(n);
+  for (auto &x : v)
+    x = extremes ? (irand(0, 1) ? lo : hi) : irand(lo, hi);
+  return v;
+}
+template <typename T> std::vector<T> narrow(const std::vector<int32_t> &v) {
+  return std::vector<T>(v.begin(), v.end());
+}
+
+void checkW8A8(int64_t M, int64_t K, int64_t N, bool extremes) {
+  QuantizedTensor A, W;
+  A.intFormat = IntFormat::uint(8);
+  A.layout = Layout::perTensor({M, K});
+  A.values = randomInts(size_t(M * K), 0, 255, extremes);
+  A.scale = {frand(0.001f, 0.05f)};
+  A.zeroPoint = {extremes ? 255 : irand(0, 255)};
+  W.intFormat = IntFormat::sint(8);
+  W.layout = Layout::perChannel({K, N}, 1);
+  W.values = randomInts(size_t(K * N), -128, 127, extremes);
+  for (int64_t n = 0; n < N; ++n)
+    W.scale.push_back(frand(0.0005f, 0.01f));
+  MatmulOptions o;
+  for (int64_t n = 0; n < N; ++n)
+    o.bias.push_back(frand(-2.0f, 2.0f));
+  o.requantize = true;
+  o.outScale = frand(0.02f, 0.2f);
+  o.outZeroPoint = irand(-20, 20);
+  MatmulResult r = matmul(A, W, o);
+  if (!r.ok()) {
+    std::printf("  reference error: %s\n", r.error.c_str());
+    std::exit(2);
+  }
+  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values));
+  Device<float> dsa(A.scale), dsw(W.scale), db(o.bias),
+      dso(std::vector<float>{o.outScale});
+  Device<int8_t> dza(std::vector<int8_t>{int8_t(A.zeroPoint[0])}),
+      dzo(std::vector<int8_t>{int8_t(o.outZeroPoint)}), dy{size_t(M * N)};
+  w8a8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dza.ptr, dsw.ptr, N, db.ptr, N,
+       dso.ptr, dzo.ptr, dy.ptr);
+  CUDA_OK(cudaDeviceSynchronize());
+  std::vector<int8_t> y = dy.get();
+  Check &c = check("w8a8");
+  ++c.cases;
+  for (size_t i = 0; i < y.size(); ++i) {
+    ++c.elements;
+    if (y[i] != r.quantized[i])
+      report(c, "w8a8", i, std::to_string(y[i]),
+             std::to_string(r.quantized[i]));
+  }
+}
+
+void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
+  QuantizedTensor A, W;
+  A.intFormat = IntFormat::sint(8);
+  A.layout = Layout::perChannel({M, K}, 0);
+  A.values = randomInts(size_t(M * K), -128, 127, extremes);
+  for (int64_t m = 0; m < M; ++m) {
+    A.scale.push_back(frand(0.001f, 0.1f));
+    A.zeroPoint.push_back(extremes ? 127 : irand(-128, 127));
+  }
+  W.intFormat = IntFormat::uint(8);
+  W.layout = Layout::perTensor({K, N});
+  W.values = randomInts(size_t(K * N), 0, 255, extremes);
+  W.scale = {frand(0.001f, 0.1f)};
+  W.zeroPoint = {extremes ? 0 : irand(0, 255)};
+  MatmulResult r = matmul(A, W);
+  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
+      dza(narrow<int8_t>(A.zeroPoint)),
+      dzw(std::vector<int8_t>{int8_t(W.zeroPoint[0])});
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)};
+  s8u8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, M, dza.ptr, M, dsw.ptr, dzw.ptr,
+       dy.ptr);
+  CUDA_OK(cudaDeviceSynchronize());
+  std::vector<float> y = dy.get();
+  Check &c = check("s8u8");
+  ++c.cases;
+  for (size_t i = 0; i < y.size(); ++i) {
+    ++c.elements;
+    if (!sameF32(y[i], r.values[i]))
+      report(c, "s8u8", i, hex(y[i]), hex(r.values[i]));
+  }
+}
+
+/// f32 accumulation of exact products in another order than the reference:
+/// both sums are within (K - 1) * 2^-24 * sum|a_k b_k| of the exact sum (the
+/// GPU's with 2^-23 for truncating adders), so they differ by at most
+/// K * 2^-22 * sum|a b| * |s| (+ the final scale and bias roundings). FP8
+/// tensor cores are allowed 2^-13 relative to sum|a b| on top, for their
+/// reduced-precision internal alignment (docs/GPU.md).
+void compareFloat(const char *name, const std::vector<float> &got,
+                  const std::vector<float> &want,
+                  const std::vector<double> &absSum, int64_t K, bool fp8) {
+  Check &c = check(name);
+  ++c.cases;
+  double rel = double(K + 4) * std::ldexp(1.0, -22) +
+               (fp8 ? std::ldexp(1.0, -13) : 0.0);
+  for (size_t i = 0; i < got.size(); ++i) {
+    ++c.elements;
+    double bound = rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) +
+                   1e-30;
+    double err = std::fabs(double(got[i]) - double(want[i]));
+    if (!(err <= bound) && !sameF32(got[i], want[i]))
+      report(c, name, i, hex(got[i]), hex(want[i]) + " (bound " +
+                                          std::to_string(bound) + ")");
+    else if (bound > 0)
+      c.worst = std::max(c.worst, err / bound);
+  }
+}
+
+/// sum_k |a_mk * sa * b_kn * sb| + |bias_n|, per result element.
+std::vector<double> absProducts(const QuantizedTensor &A,
+                                const QuantizedTensor &W, int64_t M, int64_t K,
+                                int64_t N, const std::vector<float> &bias) {
+  std::vector<double> a(size_t(M * K)), w(size_t(K * N)),
+      sum(size_t(M * N), 0.0);
+  for (int64_t i = 0; i < M * K; ++i)
+    a[i] = std::fabs(decodeFloat(uint32_t(A.values[i]), A.floatFormat) *
+                     double(A.scale[A.layout.paramIndex(i)]));
+  for (int64_t i = 0; i < K * N; ++i)
+    w[i] = std::fabs(decodeFloat(uint32_t(W.values[i]), W.floatFormat) *
+                     double(W.scale[W.layout.paramIndex(i)]));
+  for (int64_t m = 0; m < M; ++m)
+    for (int64_t k = 0; k < K; ++k)
+      for (int64_t n = 0; n < N; ++n)
+        sum[m * N + n] += a[m * K + k] * w[k * N + n];
+  if (!bias.empty())
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t n = 0; n < N; ++n)
+        sum[m * N + n] += std::fabs(bias[n]);
+  return sum;
+}
+
+/// Random finite codes of `fmt` (8 or 16 bits) of moderate magnitude.
+std::vector<int32_t> floatCodes(size_t n, const FloatFormat &fmt, float range) {
+  std::vector<int32_t> v(n);
+  for (auto &x : v)
+    x = int32_t(encodeFloat(frand(-range, range), fmt, /*saturate=*/true));
+  return v;
+}
+
+void checkF16(int64_t M, int64_t K, int64_t N) {
+  QuantizedTensor A, W;
+  A.isFloat = W.isFloat = true;
+  A.floatFormat = W.floatFormat = FloatFormat::f16();
+  A.layout = Layout::perTensor({M, K});
+  W.layout = Layout::perChannel({K, N}, 1);
+  A.values = floatCodes(size_t(M * K), A.floatFormat, 4.0f);
+  W.values = floatCodes(size_t(K * N), W.floatFormat, 4.0f);
+  A.scale = {frand(0.5f, 2.0f)};
+  for (int64_t n = 0; n < N; ++n)
+    W.scale.push_back(frand(0.01f, 0.1f));
+  MatmulOptions o;
+  o.accumulation = MatmulAccumulation::Float32;
+  for (int64_t n = 0; n < N; ++n)
+    o.bias.push_back(frand(-1.0f, 1.0f));
+  MatmulResult r = matmul(A, W, o);
+  Device<uint16_t> da(narrow<uint16_t>(A.values)),
+      dw(narrow<uint16_t>(W.values));
+  Device<float> dsa(A.scale), dsw(W.scale), db(o.bias), dy{size_t(M * N)};
+  f16mm(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, N, db.ptr, N, dy.ptr);
+  CUDA_OK(cudaDeviceSynchronize());
+  compareFloat("f16mm", dy.get(), r.values,
+               absProducts(A, W, M, K, N, o.bias), K, /*fp8=*/false);
+}
+
+#ifndef QUANTA_NO_FP8
+void checkFP8(int64_t M, int64_t K, int64_t N, bool e5m2) {
+  QuantizedTensor A, W;
+  A.isFloat = W.isFloat = true;
+  A.floatFormat = FloatFormat::f8E4M3FN();
+  W.floatFormat = e5m2 ? FloatFormat::f8E5M2() : FloatFormat::f8E4M3FN();
+  A.layout = Layout::perTensor({M, K});
+  W.layout = Layout::perTensor({K, N});
+  A.values = floatCodes(size_t(M * K), A.floatFormat, 448.0f);
+  W.values = floatCodes(size_t(K * N), W.floatFormat, e5m2 ? 1000.0f : 448.0f);
+  A.scale = {frand(0.001f, 0.01f)};
+  W.scale = {frand(0.001f, 0.01f)};
+  MatmulOptions o;
+  o.accumulation = MatmulAccumulation::Float32;
+  MatmulResult r = matmul(A, W, o);
+  Device<uint8_t> da(narrow<uint8_t>(A.values)), dw(narrow<uint8_t>(W.values));
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)};
+  (e5m2 ? e4m3e5m2mm : e4m3mm)(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr,
+                               dy.ptr);
+  CUDA_OK(cudaDeviceSynchronize());
+  compareFloat(e5m2 ? "e4m3e5m2mm" : "e4m3mm", dy.get(), r.values,
+               absProducts(A, W, M, K, N, {}), K, /*fp8=*/true);
+}
+#endif
+
+//===----------------------------------------------------------------------===//
+// Benchmarks
+//===----------------------------------------------------------------------===//
+
+/// Mean milliseconds of `fn` over enough runs for ~0.3 s (after a warm-up).
+double timeMs(const std::function<void()> &fn) {
+  fn();
+  CUDA_OK(cudaDeviceSynchronize());
+  auto now = [] { return std::chrono::steady_clock::now(); };
+  auto start = now();
+  int runs = 0;
+  double elapsed = 0;
+  do {
+    fn();
+    CUDA_OK(cudaDeviceSynchronize());
+    ++runs;
+    elapsed = std::chrono::duration<double, std::milli>(now() - start).count();
+  } while (elapsed < 300.0 && runs < 1000);
+  return elapsed / runs;
+}
+
+/// cuBLASLt D[M x N] (row-major) = A[M x K] * B[K x N], as the column-major
+/// D^T = B^T A^T in the TN form the int8 and FP8 kernels need: B stored as
+/// N x K row-major (its transpose), A as M x K row-major.
+struct LtGemm {
+  cublasLtHandle_t handle;
+  cublasLtMatmulDesc_t desc;
+  cublasLtMatrixLayout_t la, lb, ld;
+  cublasLtMatmulAlgo_t algo;
+  void *workspace;
+  size_t workspaceSize = 64 << 20;
+  bool fp8;
+
+  LtGemm(cublasLtHandle_t h, int64_t M, int64_t K, int64_t N, bool fp8)
+      : handle(h), fp8(fp8) {
+    cudaDataType_t in = fp8 ? CUDA_R_8F_E4M3 : CUDA_R_8I;
+    cudaDataType_t out = fp8 ? CUDA_R_32F : CUDA_R_32I;
+    cublasComputeType_t compute = fp8 ? CUBLAS_COMPUTE_32F : CUBLAS_COMPUTE_32I;
+    cudaDataType_t scale = fp8 ? CUDA_R_32F : CUDA_R_32I;
+    CUBLAS_OK(cublasLtMatmulDescCreate(&desc, compute, scale));
+    cublasOperation_t t = CUBLAS_OP_T, n = CUBLAS_OP_N;
+    CUBLAS_OK(cublasLtMatmulDescSetAttribute(
+        desc, CUBLASLT_MATMUL_DESC_TRANSA, &t, sizeof t));
+    CUBLAS_OK(cublasLtMatmulDescSetAttribute(
+        desc, CUBLASLT_MATMUL_DESC_TRANSB, &n, sizeof n));
+    // op(first) = (N x K row-major weights)^T viewed column-major: K x N
+    // stored, transposed to N x K; second = A^T: K x M column-major.
+    CUBLAS_OK(cublasLtMatrixLayoutCreate(&la, in, K, N, K));
+    CUBLAS_OK(cublasLtMatrixLayoutCreate(&lb, in, K, M, K));
+    CUBLAS_OK(cublasLtMatrixLayoutCreate(&ld, out, N, M, N));
+    CUDA_OK(cudaMalloc(&workspace, workspaceSize));
+    cublasLtMatmulPreference_t pref;
+    CUBLAS_OK(cublasLtMatmulPreferenceCreate(&pref));
+    CUBLAS_OK(cublasLtMatmulPreferenceSetAttribute(
+        pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &workspaceSize,
+        sizeof workspaceSize));
+    cublasLtMatmulHeuristicResult_t result;
+    int found = 0;
+    CUBLAS_OK(cublasLtMatmulAlgoGetHeuristic(handle, desc, la, lb, ld, ld,
+                                             pref, 1, &result, &found));
+    if (!found) {
+      std::fprintf(stderr, "cuBLASLt: no algorithm\n");
+      std::exit(2);
+    }
+    algo = result.algo;
+    cublasLtMatmulPreferenceDestroy(pref);
+  }
+  void run(const void *weightsT, const void *a, void *d) {
+    float alphaF = 1.0f, betaF = 0.0f;
+    int32_t alphaI = 1, betaI = 0;
+    const void *alpha = fp8 ? static_cast<const void *>(&alphaF) : &alphaI;
+    const void *beta = fp8 ? static_cast<const void *>(&betaF) : &betaI;
+    CUBLAS_OK(cublasLtMatmul(handle, desc, alpha, weightsT, la, a, lb, beta,
+                             d, ld, d, ld, &algo, workspace, workspaceSize,
+                             0));
+  }
+  ~LtGemm() {
+    cudaFree(workspace);
+    cublasLtMatrixLayoutDestroy(la);
+    cublasLtMatrixLayoutDestroy(lb);
+    cublasLtMatrixLayoutDestroy(ld);
+    cublasLtMatmulDescDestroy(desc);
+  }
+};
+
+struct BenchResult {
+  std::string name;
+  double quantaMs, cublasMs, ops;
+};
+std::vector<BenchResult> benches;
+
+/// Times quanta's kernel and cuBLASLt on one shape and checks a few rows of
+/// quanta's result against the reference (bit-exact for int8, toleranced for
+/// FP8).
+void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
+  std::vector<int32_t> a(size_t(M * K)), w(size_t(K * N));
+  FloatFormat e4m3 = FloatFormat::f8E4M3FN();
+  for (auto &x : a)
+    x = fp8 ? int32_t(encodeFloat(frand(-8, 8), e4m3, true)) : irand(-128, 127);
+  for (auto &x : w)
+    x = fp8 ? int32_t(encodeFloat(frand(-8, 8), e4m3, true)) : irand(-128, 127);
+  std::vector<int32_t> wT(w.size());
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t n = 0; n < N; ++n)
+      wT[n * K + k] = w[k * N + n];
+  Device<int8_t> da(narrow<int8_t>(a)), dw(narrow<int8_t>(w)),
+      dwT(narrow<int8_t>(wT));
+  float sa = 0.01f, sw = 0.02f;
+  Device<float> dsa(std::vector<float>{sa}), dsw(std::vector<float>{sw}),
+      dy{size_t(M * N)}, dref{size_t(M * N)};
+  auto quanta = [&] {
+#ifndef QUANTA_NO_FP8
+    if (fp8)
+      return e4m3mm(reinterpret_cast<uint8_t *>(da.ptr), M, K,
+                    reinterpret_cast<uint8_t *>(dw.ptr), K, N, dsa.ptr,
+                    dsw.ptr, dy.ptr);
+#endif
+    s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
+  };
+  LtGemm gemm(lt, M, K, N, fp8);
+  double q = timeMs(quanta);
+  double c = timeMs([&] { gemm.run(dwT.ptr, da.ptr, dref.ptr); });
+  std::string name = std::string(fp8 ? "fp8 " : "int8 ") +
+                     (M == 1 ? "GEMV " : "GEMM ") + std::to_string(M) + "x" +
+                     std::to_string(K) + "x" + std::to_string(N);
+  benches.push_back({name, q, c, 2.0 * M * K * N});
+
+  // A few rows against the reference.
+  std::vector<float> y = dy.get();
+  for (int64_t m : {int64_t(0), M / 2, M - 1}) {
+    QuantizedTensor A, W;
+    A.layout = Layout::perTensor({1, K});
+    W.layout = Layout::perTensor({K, N});
+    A.values.assign(a.begin() + m * K, a.begin() + (m + 1) * K);
+    W.values = w;
+    A.scale = {sa};
+    W.scale = {sw};
+    MatmulOptions o;
+    if (fp8) {
+      A.isFloat = W.isFloat = true;
+      A.floatFormat = W.floatFormat = e4m3;
+      o.accumulation = MatmulAccumulation::Float32;
+    }
+    MatmulResult r = matmul(A, W, o);
+    std::vector<float> got(y.begin() + m * N, y.begin() + (m + 1) * N);
+    if (fp8)
+      compareFloat("e4m3mm (bench rows)", got, r.values,
+                   absProducts(A, W, 1, K, N, {}), K, true);
+    else {
+      Check &ch = check("s8s8 (bench rows)");
+      ++ch.cases;
+      for (int64_t n = 0; n < N; ++n) {
+        ++ch.elements;
+        if (!sameF32(got[n], r.values[n]))
+          report(ch, "s8s8", size_t(n), hex(got[n]), hex(r.values[n]));
+      }
+    }
+    if (M == 1)
+      break;
+  }
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  bool doBench = !(argc > 1 && std::strcmp(argv[1], "--no-bench") == 0);
+  cudaDeviceProp prop;
+  CUDA_OK(cudaGetDeviceProperties(&prop, 0));
+  std::printf("device: %s (sm_%d%d)\n", prop.name, prop.major, prop.minor);
+  auto start = std::chrono::steady_clock::now();
+
+  checkElementwise();
+  for (const auto &s : kShapes) {
+    bool big = s[0] * s[1] * s[2] > (int64_t(1) << 26);
+    checkW8A8(s[0], s[1], s[2], false);
+    checkS8U8(s[0], s[1], s[2], false);
+    if (!big) {
+      checkW8A8(s[0], s[1], s[2], true);
+      checkS8U8(s[0], s[1], s[2], true);
+    }
+    if (s[1] <= 4096) {
+      checkF16(s[0], s[1], s[2]);
+#ifndef QUANTA_NO_FP8
+      checkFP8(s[0], s[1], s[2], false);
+      checkFP8(s[0], s[1], s[2], true);
+#endif
+    }
+  }
+
+  if (doBench) {
+    cublasLtHandle_t lt;
+    CUBLAS_OK(cublasLtCreate(&lt));
+    bench(lt, 4096, 4096, 4096, false);
+    bench(lt, 1, 4096, 4096, false);
+#ifndef QUANTA_NO_FP8
+    bench(lt, 4096, 4096, 4096, true);
+    bench(lt, 1, 4096, 4096, true);
+#endif
+    cublasLtDestroy(lt);
+  }
+
+  long cases = 0, elements = 0, mismatches = 0;
+  std::printf("\n%-22s %6s %10s %10s %s\n", "check", "cases", "elements",
+              "mismatch", "worst err/bound");
+  for (auto &[name, c] : checks) {
+    std::printf("%-22s %6ld %10ld %10ld %.3g\n", name.c_str(), c.cases,
+                c.elements, c.mismatches, c.worst);
+    cases += c.cases;
+    elements += c.elements;
+    mismatches += c.mismatches;
+  }
+  std::string ratios;
+  if (!benches.empty()) {
+    std::printf("\n%-26s %10s %10s %10s %10s %8s\n", "benchmark", "quanta ms",
+                "cuBLASLt ms", "quanta TOPS", "cuBLAS TOPS", "ratio");
+    for (auto &b : benches) {
+      double ratio = b.cublasMs / b.quantaMs;
+      std::printf("%-26s %10.3f %10.3f %10.1f %10.1f %8.2f\n", b.name.c_str(),
+                  b.quantaMs, b.cublasMs, b.ops / b.quantaMs / 1e9,
+                  b.ops / b.cublasMs / 1e9, ratio);
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s%s %.2fx", ratios.empty() ? "" : ", ",
+                    b.name.c_str(), ratio);
+      ratios += buf;
+    }
+  }
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  std::printf("\nGPU CHECK %s: %s, %ld checks, %ld elements, %ld mismatches; "
+              "vs cuBLASLt: %s (%.0f s)\n",
+              mismatches ? "FAIL" : "PASS", prop.name, cases, elements,
+              mismatches, ratios.empty() ? "not run" : ratios.c_str(),
+              seconds);
+  return mismatches ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+// The kernels scripts/gpu-check.sh runs on a GPU: element-wise ops and
+// quanta.matmul in the forms that have tensor-core kernels (int8, f16), with
+// shapes the harness varies at run time. FP8 matmuls are in kernels-fp8.mlir
+// (sm_89 and newer).
+
+// Element-wise: per-channel u8 quantization, per-tensor dequantization,
+// saturating f32 -> E4M3FN cast.
+func.func @quantize_u8(%x: tensor<?x64xf32>, %s: tensor<64xf32>, %z: tensor<64xi8>) -> tensor<?x64xi8> {
+  %q = quanta.quantize %x, %s, %z {scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 1>}
+      : (tensor<?x64xf32>, tensor<64xf32>, tensor<64xi8>) -> tensor<?x64xi8>
+  return %q : tensor<?x64xi8>
+}
+func.func @dequantize_i8(%q: tensor<?xi8>, %s: tensor<f32>, %z: tensor<i8>) -> tensor<?xf32> {
+  %x = quanta.dequantize %q, %s, %z {scheme = #quanta.scheme<storage = i8, expressed = f32>}
+      : (tensor<?xi8>, tensor<f32>, tensor<i8>) -> tensor<?xf32>
+  return %x : tensor<?xf32>
+}
+func.func @cast_e4m3(%x: tensor<?xf32>) -> tensor<?xf8E4M3FN> {
+  %y = quanta.cast %x {saturate} : tensor<?xf32> -> tensor<?xf8E4M3FN>
+  return %y : tensor<?xf8E4M3FN>
+}
+
+// W8A8: u8 activations with a zero point x s8 per-column weights, bias,
+// requantized to i8.
+func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<?xf32>, %b: tensor<?xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x?xi8> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) bias(%b) result_scale(%so) result_zp(%zo)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<?xf32>, tensor<i8>, tensor<?xf32>, tensor<f32>, tensor<i8>) -> tensor<?x?xi8>
+  return %y : tensor<?x?xi8>
+}
+// Signed per-row asymmetric activations x unsigned asymmetric weights, f32.
+func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+// Symmetric s8 x s8 -> f32 (the int8 benchmark).
+func.func @s8s8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+// f16 x f16 -> f32, per-column weight scales, bias.
+func.func @f16mm(%a: tensor<?x?xf16>, %w: tensor<?x?xf16>, %sa: tensor<f32>, %sw: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) bias(%b)
+      {lhs_scheme = #quanta.scheme<storage = f16, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f16, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xf16>, tensor<f32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
