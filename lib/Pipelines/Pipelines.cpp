@@ -42,6 +42,9 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createPrepareEntryPoints());
+  // The int4 arguments' truncations to i4 fuse into their consumers.
+  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
 }
 
 void mlir::quanta::buildLowerLinalgToLLVMPipeline(

@@ -181,37 +181,105 @@ static RankedTensorType getPackedType(RankedTensorType type) {
 }
 
 /// Unpacks int4 values, two per byte with the first in the low nibble, into
-/// a tensor of `type` with dimension sizes `sizes`.
+/// a tensor of `type` with dimension sizes `sizes`. The nibbles are unpacked
+/// to bytes and then truncated: LLVM keeps i4 in memory as one element per
+/// byte but cannot vectorize loads and stores of it, so the i4 values live in
+/// the i8 tensor and the truncation fuses into the consumers. When the
+/// innermost dimension is even, each row's bytes are split into their two
+/// nibbles as a [..., D/2, 2] tensor (a vectorizable loop).
 static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
                         RankedTensorType type, ArrayRef<Value> sizes) {
+  MLIRContext *ctx = b.getContext();
+  Type i8 = b.getI8Type();
+  unsigned rank = type.getRank();
   SmallVector<Value> dynamicSizes;
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (type.isDynamicDim(d))
       dynamicSizes.push_back(sizes[d]);
+  auto nibbleOf = [&](OpBuilder &nb, Location nl, Value byte, Value odd) {
+    Value shift = arith::MulIOp::create(
+        nb, nl, arith::IndexCastOp::create(nb, nl, i8, odd),
+        arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4)));
+    return arith::AndIOp::create(
+        nb, nl, arith::ShRUIOp::create(nb, nl, byte, shift),
+        arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(15)));
+  };
+  Value bytes;
+  int64_t inner = rank ? type.getDimSize(rank - 1) : 1;
+  if (!ShapedType::isDynamic(inner) && inner % 2 == 0) {
+    // packed[..., j] holds elements [..., 2j] and [..., 2j + 1].
+    SmallVector<int64_t> rowsShape(type.getShape());
+    rowsShape.back() = inner / 2;
+    SmallVector<OpFoldResult> rowsSizes = getAsOpFoldResult(sizes);
+    rowsSizes.back() = b.getIndexAttr(inner / 2);
+    ReassociationIndices all = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    Value rows = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get(rowsShape, i8), packed,
+        ArrayRef<ReassociationIndices>{all}, rowsSizes);
+    SmallVector<int64_t> pairShape(rowsShape);
+    pairShape.push_back(2);
+    SmallVector<Value> pairDynamic(dynamicSizes);
+    Value init = tensor::EmptyOp::create(
+        b, loc, RankedTensorType::get(pairShape, i8), pairDynamic);
+    AffineMap id = b.getMultiDimIdentityMap(rank + 1);
+    Value pairs =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{init.getType()}, ValueRange{rows},
+            ValueRange{init},
+            ArrayRef<AffineMap>{id.getMajorSubMap(rank), id},
+            SmallVector<utils::IteratorType>(rank + 1,
+                                             utils::IteratorType::parallel),
+            [&](OpBuilder &nb, Location nl, ValueRange e) {
+              linalg::YieldOp::create(
+                  nb, nl,
+                  ValueRange{nibbleOf(nb, nl, e[0],
+                                      linalg::IndexOp::create(nb, nl, rank))});
+            })
+            .getResult(0);
+    SmallVector<ReassociationIndices> reassociation;
+    for (unsigned d = 0; d + 1 < rank; ++d)
+      reassociation.push_back({d});
+    reassociation.push_back({rank - 1, rank});
+    bytes = tensor::CollapseShapeOp::create(
+        b, loc, RankedTensorType::get(type.getShape(), i8), pairs,
+        reassociation);
+  } else {
+    Value init = tensor::EmptyOp::create(
+        b, loc, RankedTensorType::get(type.getShape(), i8), dynamicSizes);
+    bytes = linalg::GenericOp::create(
+                b, loc, TypeRange{init.getType()}, ValueRange{},
+                ValueRange{init},
+                ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank)},
+                SmallVector<utils::IteratorType>(rank,
+                                                 utils::IteratorType::parallel),
+                [&](OpBuilder &nb, Location nl, ValueRange) {
+                  Value index = linearIndex(nb, nl, sizes);
+                  Value one = arith::ConstantIndexOp::create(nb, nl, 1);
+                  Value byte = tensor::ExtractOp::create(
+                      nb, nl, packed,
+                      ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
+                  linalg::YieldOp::create(
+                      nb, nl,
+                      ValueRange{nibbleOf(
+                          nb, nl, byte,
+                          arith::AndIOp::create(nb, nl, index, one))});
+                })
+                .getResult(0);
+  }
   Value init = tensor::EmptyOp::create(b, loc, type, dynamicSizes);
-  SmallVector<utils::IteratorType> iterators(type.getRank(),
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
-      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(type.getRank())}, iterators,
-      [&](OpBuilder &nb, Location nl, ValueRange) {
-        Value index = linearIndex(nb, nl, sizes);
-        Value one = arith::ConstantIndexOp::create(nb, nl, 1);
-        Value byte = tensor::ExtractOp::create(
-            nb, nl, packed,
-            ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
-        Value odd = arith::IndexCastOp::create(
-            nb, nl, nb.getI8Type(), arith::AndIOp::create(nb, nl, index, one));
-        Value shift = arith::MulIOp::create(
-            nb, nl, odd,
-            arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4)));
-        Value nibble = arith::ShRUIOp::create(nb, nl, byte, shift);
-        linalg::YieldOp::create(
-            nb, nl,
-            ValueRange{arith::TruncIOp::create(nb, nl, type.getElementType(),
-                                               nibble)});
-      });
-  return generic.getResult(0);
+  AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{type}, ValueRange{bytes}, ValueRange{init},
+             ArrayRef<AffineMap>{id, id},
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange e) {
+               linalg::YieldOp::create(
+                   nb, nl,
+                   ValueRange{arith::TruncIOp::create(
+                       nb, nl, type.getElementType(), e[0])});
+             })
+      .getResult(0);
 }
 
 /// Packs an int4 tensor two per byte, first element in the low nibble, the

@@ -105,9 +105,11 @@ func.func private @external(%x: tensor<8xf32>) -> tensor<8xf32>
 
 // An int4 argument crosses the boundary packed, two per byte, first element
 // in the low nibble: it becomes tensor<?xi8> followed by its dynamic
-// dimensions as index arguments, unpacked by a generic that reads byte
-// (row-major index >> 1) and shifts it right by 4 * (index & 1). The recorded
-// entry type keeps the logical tensor<?x3xi4>.
+// dimensions as index arguments. With an odd innermost dimension, a generic
+// reads byte (row-major index >> 1), shifts it right by 4 * (index & 1) and
+// keeps the low 4 bits, as i8; a second generic truncates to i4 (it fuses
+// into the consumers later). The recorded entry type keeps the logical
+// tensor<?x3xi4>.
 
 // CHECK-DAG: #[[$UNPACK_ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func private @_quanta_impl_int4_arg(
@@ -116,10 +118,10 @@ func.func private @external(%x: tensor<8xf32>) -> tensor<8xf32>
 // CHECK-SAME:      quanta.entry_type = (tensor<?x3xi4>, f32) -> tensor<?x3xi32>
 // CHECK-SAME:      quanta.result_dims = [array<i64: 0, 0, 1>]
 // CHECK:         %[[C3:.*]] = arith.constant 3 : index
-// CHECK:         %[[E:.*]] = tensor.empty(%[[D0]]) : tensor<?x3xi4>
-// CHECK:         %[[UNPACKED:.*]] = linalg.generic
+// CHECK:         %[[E:.*]] = tensor.empty(%[[D0]]) : tensor<?x3xi8>
+// CHECK:         %[[BYTES:.*]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$UNPACK_ID]]]
-// CHECK-SAME:        outs(%[[E]] : tensor<?x3xi4>)
+// CHECK-SAME:        outs(%[[E]] : tensor<?x3xi8>)
 // CHECK:           %[[ROW0:.*]] = arith.muli %{{.*}}, %[[D0]] : index
 // CHECK:           %[[I0:.*]] = linalg.index 0 : index
 // CHECK:           %[[ROW:.*]] = arith.addi %[[ROW0]], %[[I0]] : index
@@ -134,7 +136,13 @@ func.func private @external(%x: tensor<8xf32>) -> tensor<8xf32>
 // CHECK:           %[[FOUR:.*]] = arith.constant 4 : i8
 // CHECK:           %[[SHIFT:.*]] = arith.muli %[[ODD8]], %[[FOUR]] : i8
 // CHECK:           %[[NIB:.*]] = arith.shrui %[[BYTE]], %[[SHIFT]] : i8
-// CHECK:           %[[I4:.*]] = arith.trunci %[[NIB]] : i8 to i4
+// CHECK:           %[[MASK:.*]] = arith.constant 15 : i8
+// CHECK:           %[[LOW4:.*]] = arith.andi %[[NIB]], %[[MASK]] : i8
+// CHECK:           linalg.yield %[[LOW4]] : i8
+// CHECK:         %[[E4:.*]] = tensor.empty(%[[D0]]) : tensor<?x3xi4>
+// CHECK:         %[[UNPACKED:.*]] = linalg.generic
+// CHECK-SAME:        ins(%[[BYTES]] : tensor<?x3xi8>) outs(%[[E4]] : tensor<?x3xi4>)
+// CHECK:           %[[I4:.*]] = arith.trunci %{{.*}} : i8 to i4
 // CHECK:           linalg.yield %[[I4]] : i4
 // CHECK:         linalg.generic
 // CHECK-SAME:        ins(%[[UNPACKED]] : tensor<?x3xi4>)
@@ -161,13 +169,17 @@ func.func @int4_arg(%q: tensor<?x3xi4>, %s: f32) -> tensor<?x3xi32> {
 // CHECK-SAME:      %[[A:[^:]*]]: tensor<?xi8>, %[[AD0:[^:]*]]: index, %[[AD1:[^:]*]]: index, %{{[^:]*}}: tensor<f32>, %[[B:[^:]*]]: tensor<3xi8>) -> tensor<?xi8>
 // CHECK-SAME:      quanta.entry_type = (tensor<?x?xi4>, tensor<f32>, tensor<5xi4>) -> tensor<?x?xi4>
 // CHECK-SAME:      quanta.result_dims = [array<i64: 0, 0, 1>, array<i64: 0, 1, 1>]
-// CHECK:         %[[EA:.*]] = tensor.empty(%[[AD0]], %[[AD1]]) : tensor<?x?xi4>
-// CHECK:         %[[UA:.*]] = linalg.generic
-// CHECK-SAME:        outs(%[[EA]] : tensor<?x?xi4>)
+// CHECK:         %[[EA:.*]] = tensor.empty(%[[AD0]], %[[AD1]]) : tensor<?x?xi8>
+// CHECK:         linalg.generic
+// CHECK-SAME:        outs(%[[EA]] : tensor<?x?xi8>)
 // CHECK:           tensor.extract %[[A]][%{{.*}}] : tensor<?xi8>
+// CHECK:         } -> tensor<?x?xi8>
+// CHECK:         %[[UA:.*]] = linalg.generic
+// CHECK:           arith.trunci
 // CHECK:         } -> tensor<?x?xi4>
 // CHECK:         linalg.generic
 // CHECK:           tensor.extract %[[B]][%{{.*}}] : tensor<3xi8>
+// CHECK:         } -> tensor<5xi8>
 // CHECK:         } -> tensor<5xi4>
 // CHECK:         %[[PA:.*]] = linalg.generic
 // CHECK:           tensor.extract %[[UA]][%{{.*}}, %{{.*}}] : tensor<?x?xi4>
@@ -175,6 +187,41 @@ func.func @int4_arg(%q: tensor<?x3xi4>, %s: f32) -> tensor<?x3xi32> {
 // CHECK:         return %[[PA]] : tensor<?xi8>
 func.func @two_int4_args(%a: tensor<?x?xi4>, %s: tensor<f32>, %b: tensor<5xi4>) -> tensor<?x?xi4> {
   return %a : tensor<?x?xi4>
+}
+
+// -----
+
+// With an even innermost dimension D, the packed bytes are viewed as
+// [..., D/2] and split into their low and high nibbles as a [..., D/2, 2]
+// tensor (a vectorizable loop), collapsed to [..., D].
+
+// CHECK-DAG: #[[$ROWS:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[$PAIRS:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func private @_quanta_impl_int4_arg_even_rows(
+// CHECK-SAME:      %[[PACKED:[^:]*]]: tensor<?xi8>, %[[D0:[^:]*]]: index) -> tensor<?x8xi32>
+// CHECK:         %[[ROWS:.*]] = tensor.expand_shape %[[PACKED]] {{\[\[}}0, 1]] output_shape [%[[D0]], 4] : tensor<?xi8> into tensor<?x4xi8>
+// CHECK:         %[[E:.*]] = tensor.empty(%[[D0]]) : tensor<?x4x2xi8>
+// CHECK:         %[[PAIRS:.*]] = linalg.generic {indexing_maps = [#[[$ROWS]], #[[$PAIRS]]], iterator_types = ["parallel", "parallel", "parallel"]}
+// CHECK-SAME:        ins(%[[ROWS]] : tensor<?x4xi8>) outs(%[[E]] : tensor<?x4x2xi8>)
+// CHECK:           %[[T:.*]] = linalg.index 2 : index
+// CHECK:           %[[T8:.*]] = arith.index_cast %[[T]] : index to i8
+// CHECK:           %[[SHIFT:.*]] = arith.muli %[[T8]], %{{.*}} : i8
+// CHECK:           %[[NIB:.*]] = arith.shrui %{{.*}}, %[[SHIFT]] : i8
+// CHECK:           arith.andi %[[NIB]], %{{.*}} : i8
+// CHECK:         %[[BYTES:.*]] = tensor.collapse_shape %[[PAIRS]] {{\[\[}}0], [1, 2]] : tensor<?x4x2xi8> into tensor<?x8xi8>
+// CHECK:         linalg.generic
+// CHECK-SAME:        ins(%[[BYTES]] : tensor<?x8xi8>)
+// CHECK:           arith.trunci %{{.*}} : i8 to i4
+func.func @int4_arg_even_rows(%q: tensor<?x8xi4>) -> tensor<?x8xi32> {
+  %c0 = arith.constant 0 : index
+  %d0 = tensor.dim %q, %c0 : tensor<?x8xi4>
+  %e = tensor.empty(%d0) : tensor<?x8xi32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%q : tensor<?x8xi4>) outs(%e : tensor<?x8xi32>) {
+  ^bb0(%in: i4, %out: i32):
+    %v = arith.extsi %in : i4 to i32
+    linalg.yield %v : i32
+  } -> tensor<?x8xi32>
+  return %r : tensor<?x8xi32>
 }
 
 // -----
