@@ -1,7 +1,8 @@
 //===- QuantaOps.td - Quanta operations --------------------*- tablegen -*-===//
 //
 // This file defines the operations of the Quanta dialect: quantize,
-// dequantize, requantize, fake_quant, compute_params, cast and matmul. Each
+// dequantize, requantize, fake_quant, compute_params, cast, matmul and
+// matmul_integer. Each
 // description states the op's rounding, saturation and NaN/Inf handling; the
 // reference library implements exactly these semantics.
 //
@@ -351,6 +352,63 @@ def Quanta_MatmulOp : Quanta_Op<"matmul", [Pure, AttrSizedOperandSegments]> {
     `rhs_scale` `(` $rhs_scale `)` (`lhs_zp` `(` $lhs_zp^ `)`)? (`rhs_zp` `(` $rhs_zp^ `)`)?
     (`bias` `(` $bias^ `)`)? (`result_scale` `(` $result_scale^ `)`)?
     (`result_zp` `(` $result_zp^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulIntegerOp
+//===----------------------------------------------------------------------===//
+
+def Quanta_MatmulIntegerOp : Quanta_Op<"matmul_integer",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "Integer matrix multiplication of 8-bit operands into i32";
+  let description = [{
+    Implements ONNX `MatMulInteger`
+    (https://onnx.ai/onnx/operators/onnx__MatMulInteger.html), the form
+    frontends emit for `linalg.quantized_matmul`, i8 `linalg.matmul` /
+    `linalg.batch_matmul` accumulating in i32 and TOSA `tosa.matmul`:
+
+    ```
+    result[..., m, n] = sum_k (a[..., m, k] - za) * (b[..., k, n] - zb)
+    ```
+
+    computed in i32 with two's-complement wrap-around (each product of two
+    9-bit differences is exact; only the sum can wrap, as ONNX allows and as
+    the hardware does). `lhs` is `[B..., M, K]`; `rhs` is `[B..., K, N]` with
+    the same batch dimensions, or `[K, N]` shared by every batch; the result
+    is `[B..., M, N]`.
+
+    Tensors hold signless `i8` bits. The unit attributes `lhs_unsigned` and
+    `rhs_unsigned` say that an operand (and its zero point) is `uint8` (bits
+    read as 0..255); without them it is `int8` (-128..127). Any pairing is
+    allowed (ONNX: `T1`, `T2` in {int8, uint8}).
+
+    Zero points are optional (0 when absent) and have the element type and
+    signedness of their operand: `lhs_zp` is `[]` or `[1]` (per tensor) or
+    `[M]` (one per row, shared by the batches); `rhs_zp` is `[]`, `[1]` or
+    `[N]` (one per column). ONNX's `[D..., M, 1]` / `[D..., 1, N]` batched
+    zero points are not supported.
+
+    Example:
+
+    ```mlir
+    %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned}
+           : (tensor<4x3xi8>, tensor<3x2xi8>, tensor<i8>, tensor<2xi8>)
+           -> tensor<4x2xi32>
+    ```
+  }];
+  let arguments = (ins
+    RankedTensorOf<[I8]>:$lhs,
+    RankedTensorOf<[I8]>:$rhs,
+    Optional<RankedTensorOf<[I8]>>:$lhs_zp,
+    Optional<RankedTensorOf<[I8]>>:$rhs_zp,
+    UnitAttr:$lhs_unsigned,
+    UnitAttr:$rhs_unsigned);
+  let results = (outs RankedTensorOf<[I32]>:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`lhs_zp` `(` $lhs_zp^ `)`)? (`rhs_zp` `(` $rhs_zp^ `)`)?
     attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;

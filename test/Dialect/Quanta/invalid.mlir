@@ -1013,3 +1013,35 @@ func.func @float_storage_reciprocal(%x: tensor<4xf32>, %s: tensor<f32>) -> tenso
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true, reciprocal = true>} : (tensor<4xf32>, tensor<f32>) -> tensor<4xf8E4M3FN>
   return %q : tensor<4xf8E4M3FN>
 }
+
+// -----
+
+func.func @matmul_integer_rank(%a: tensor<8xi8>, %b: tensor<8x4xi8>) -> tensor<4xi32> {
+  // expected-error @+1 {{'quanta.matmul_integer' op lhs must have rank at least 2, rhs the same rank or rank 2, and the result the rank of lhs}}
+  %y = quanta.matmul_integer %a, %b : (tensor<8xi8>, tensor<8x4xi8>) -> tensor<4xi32>
+  return %y : tensor<4xi32>
+}
+
+// -----
+
+func.func @matmul_integer_shapes(%a: tensor<2x3x8xi8>, %b: tensor<3x8x4xi8>) -> tensor<2x3x4xi32> {
+  // expected-error @+1 {{'quanta.matmul_integer' op shapes 'tensor<2x3x8xi8>' x 'tensor<3x8x4xi8>' -> 'tensor<2x3x4xi32>' do not form a matmul}}
+  %y = quanta.matmul_integer %a, %b : (tensor<2x3x8xi8>, tensor<3x8x4xi8>) -> tensor<2x3x4xi32>
+  return %y : tensor<2x3x4xi32>
+}
+
+// -----
+
+func.func @matmul_integer_lhs_zp_shape(%a: tensor<3x8xi8>, %b: tensor<8x4xi8>, %za: tensor<4xi8>) -> tensor<3x4xi32> {
+  // expected-error @+1 {{'quanta.matmul_integer' op lhs_zp must have shape [], [1] or [M], got 'tensor<4xi8>'}}
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) : (tensor<3x8xi8>, tensor<8x4xi8>, tensor<4xi8>) -> tensor<3x4xi32>
+  return %y : tensor<3x4xi32>
+}
+
+// -----
+
+func.func @matmul_integer_rhs_zp_shape(%a: tensor<3x8xi8>, %b: tensor<8x4xi8>, %zb: tensor<1x4xi8>) -> tensor<3x4xi32> {
+  // expected-error @+1 {{'quanta.matmul_integer' op rhs_zp must have shape [], [1] or [N], got 'tensor<1x4xi8>'}}
+  %y = quanta.matmul_integer %a, %b rhs_zp(%zb) : (tensor<3x8xi8>, tensor<8x4xi8>, tensor<1x4xi8>) -> tensor<3x4xi32>
+  return %y : tensor<3x4xi32>
+}

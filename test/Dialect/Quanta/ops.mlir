@@ -162,3 +162,43 @@ func.func @matmul_fp8(%a: tensor<16x32xf8E4M3FN>, %w: tensor<32x8xf8E5M2>, %sa: 
       : (tensor<16x32xf8E4M3FN>, tensor<32x8xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<16x8xf32>
   return %y : tensor<16x8xf32>
 }
+
+// CHECK-LABEL: func @matmul_integer_u8_s8
+func.func @matmul_integer_u8_s8(%a: tensor<4x3xi8>, %b: tensor<3x2xi8>, %za: tensor<i8>, %zb: tensor<2xi8>) -> tensor<4x2xi32> {
+  // CHECK: quanta.matmul_integer %{{.*}}, %{{.*}} lhs_zp(%{{.*}}) rhs_zp(%{{.*}}) {lhs_unsigned} : (tensor<4x3xi8>, tensor<3x2xi8>, tensor<i8>, tensor<2xi8>) -> tensor<4x2xi32>
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned}
+      : (tensor<4x3xi8>, tensor<3x2xi8>, tensor<i8>, tensor<2xi8>) -> tensor<4x2xi32>
+  return %y : tensor<4x2xi32>
+}
+
+// CHECK-LABEL: func @matmul_integer_no_zero_points
+func.func @matmul_integer_no_zero_points(%a: tensor<?x?xi8>, %b: tensor<?x?xi8>) -> tensor<?x?xi32> {
+  // CHECK: quanta.matmul_integer %{{.*}}, %{{.*}} : (tensor<?x?xi8>, tensor<?x?xi8>) -> tensor<?x?xi32>
+  %y = quanta.matmul_integer %a, %b : (tensor<?x?xi8>, tensor<?x?xi8>) -> tensor<?x?xi32>
+  return %y : tensor<?x?xi32>
+}
+
+// CHECK-LABEL: func @matmul_integer_rhs_zp_only_per_row_lhs
+func.func @matmul_integer_rhs_zp_only_per_row_lhs(%a: tensor<?x8xi8>, %b: tensor<8x5xi8>, %za: tensor<?xi8>, %zb: tensor<1xi8>) -> tensor<?x5xi32> {
+  // CHECK: quanta.matmul_integer %{{.*}}, %{{.*}} lhs_zp(%{{.*}}) rhs_zp(%{{.*}}) {lhs_unsigned, rhs_unsigned} : (tensor<?x8xi8>, tensor<8x5xi8>, tensor<?xi8>, tensor<1xi8>) -> tensor<?x5xi32>
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned, rhs_unsigned}
+      : (tensor<?x8xi8>, tensor<8x5xi8>, tensor<?xi8>, tensor<1xi8>) -> tensor<?x5xi32>
+  return %y : tensor<?x5xi32>
+}
+
+// CHECK-LABEL: func @matmul_integer_only_rhs_zp
+func.func @matmul_integer_only_rhs_zp(%a: tensor<4x8xi8>, %b: tensor<8x5xi8>, %zb: tensor<5xi8>) -> tensor<4x5xi32> {
+  // CHECK: quanta.matmul_integer %{{.*}}, %{{.*}} rhs_zp(%{{.*}}) {rhs_unsigned} : (tensor<4x8xi8>, tensor<8x5xi8>, tensor<5xi8>) -> tensor<4x5xi32>
+  %y = quanta.matmul_integer %a, %b rhs_zp(%zb) {rhs_unsigned}
+      : (tensor<4x8xi8>, tensor<8x5xi8>, tensor<5xi8>) -> tensor<4x5xi32>
+  return %y : tensor<4x5xi32>
+}
+
+// CHECK-LABEL: func @matmul_integer_batched
+func.func @matmul_integer_batched(%a: tensor<2x?x16xi8>, %b: tensor<2x16x8xi8>, %w: tensor<16x8xi8>) -> (tensor<2x?x8xi32>, tensor<2x?x8xi32>) {
+  // CHECK: quanta.matmul_integer {{.*}} : (tensor<2x?x16xi8>, tensor<2x16x8xi8>) -> tensor<2x?x8xi32>
+  %y = quanta.matmul_integer %a, %b : (tensor<2x?x16xi8>, tensor<2x16x8xi8>) -> tensor<2x?x8xi32>
+  // CHECK: quanta.matmul_integer {{.*}} : (tensor<2x?x16xi8>, tensor<16x8xi8>) -> tensor<2x?x8xi32>
+  %z = quanta.matmul_integer %a, %w : (tensor<2x?x16xi8>, tensor<16x8xi8>) -> tensor<2x?x8xi32>
+  return %y, %z : tensor<2x?x8xi32>, tensor<2x?x8xi32>
+}

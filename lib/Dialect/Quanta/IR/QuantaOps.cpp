@@ -546,5 +546,52 @@ LogicalResult MatmulOp::verify() {
                               resultType, getResultScale(), getResultZp());
 }
 
+//===----------------------------------------------------------------------===//
+// MatmulIntegerOp
+//===----------------------------------------------------------------------===//
+
+/// Checks that zero point `zp` (may be null) of a matmul_integer operand is
+/// per tensor (`[]` or `[1]`) or has one value per `dimName` (size `dim`).
+static LogicalResult verifyMatmulIntegerZp(MatmulIntegerOp op, Value zp,
+                                           StringRef name, StringRef dimName,
+                                           int64_t dim) {
+  if (!zp)
+    return success();
+  auto type = cast<RankedTensorType>(zp.getType());
+  if (type.getRank() == 0 ||
+      (type.getRank() == 1 &&
+       (type.getDimSize(0) == 1 ||
+        succeeded(verifyCompatibleShape({type.getDimSize(0)}, {dim})))))
+    return success();
+  return op.emitOpError() << name << " must have shape [], [1] or [" << dimName
+                          << "], got " << type;
+}
+
+LogicalResult MatmulIntegerOp::verify() {
+  RankedTensorType lhsType = getLhs().getType();
+  RankedTensorType rhsType = getRhs().getType();
+  RankedTensorType resultType = getType();
+  int64_t rank = lhsType.getRank(), rhsRank = rhsType.getRank();
+  if (rank < 2 || (rhsRank != rank && rhsRank != 2) ||
+      resultType.getRank() != rank)
+    return emitOpError() << "lhs must have rank at least 2, rhs the same rank "
+                            "or rank 2, and the result the rank of lhs";
+  ArrayRef<int64_t> lhsShape = lhsType.getShape(), rhsShape = rhsType.getShape();
+  SmallVector<int64_t> expectedResult(lhsShape.drop_back());
+  expectedResult.push_back(rhsShape.back());
+  if ((rhsRank == rank && failed(verifyCompatibleShape(
+                              lhsShape.drop_back(2), rhsShape.drop_back(2)))) ||
+      failed(verifyCompatibleShape({lhsShape.back()}, {rhsShape[rhsRank - 2]})) ||
+      failed(verifyCompatibleShape(resultType.getShape(), expectedResult)))
+    return emitOpError() << "shapes " << lhsType << " x " << rhsType << " -> "
+                         << resultType << " do not form a matmul";
+  if (failed(verifyMatmulIntegerZp(*this, getLhsZp(), "lhs_zp", "M",
+                                   lhsShape[rank - 2])) ||
+      failed(verifyMatmulIntegerZp(*this, getRhsZp(), "rhs_zp", "N",
+                                   rhsShape.back())))
+    return failure();
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "quanta/Dialect/Quanta/QuantaOps.cpp.inc"
