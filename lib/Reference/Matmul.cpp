@@ -46,6 +46,21 @@ static float dequantElement(const QuantizedTensor &t, int64_t i) {
                        t.zeroPoint.empty() ? 0 : t.zeroPoint[p]);
 }
 
+/// sum_{k < n} (a[k * aStride] - za) * (b[k * bStride] - zb) in int32 with
+/// two's complement wrap-around: the one int32 accumulation of `matmul` and
+/// `matmulInteger`.
+static int32_t accumulateWrapped(const int32_t *a, int64_t aStride,
+                                 const int32_t *b, int64_t bStride, int64_t n,
+                                 int32_t za, int32_t zb) {
+  uint32_t acc = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    const uint32_t x = uint32_t(a[k * aStride]) - uint32_t(za);
+    const uint32_t y = uint32_t(b[k * bStride]) - uint32_t(zb);
+    acc += x * y;
+  }
+  return int32_t(acc);
+}
+
 MatmulResult matmul(const QuantizedTensor &lhs, const QuantizedTensor &rhs,
                     const MatmulOptions &options) {
   MatmulResult res;
@@ -122,18 +137,13 @@ MatmulResult matmul(const QuantizedTensor &lhs, const QuantizedTensor &rhs,
             const int64_t la = lBase + m * K + k0, rb = rBase + k0 * N + n;
             const int64_t pa = lhs.layout.paramIndex(la);
             const int64_t pb = rhs.layout.paramIndex(rb);
-            const uint32_t za =
-                uint32_t(lhs.zeroPoint.empty() ? 0 : lhs.zeroPoint[pa]);
-            const uint32_t zb =
-                uint32_t(rhs.zeroPoint.empty() ? 0 : rhs.zeroPoint[pb]);
-            uint32_t acc = 0; // int32 with two's complement wrap-around
-            for (int64_t k = k0; k < k1; ++k) {
-              const uint32_t a = uint32_t(lhs.values[lBase + m * K + k]) - za;
-              const uint32_t w = uint32_t(rhs.values[rBase + k * N + n]) - zb;
-              acc += a * w;
-            }
+            const int32_t za = lhs.zeroPoint.empty() ? 0 : lhs.zeroPoint[pa];
+            const int32_t zb = rhs.zeroPoint.empty() ? 0 : rhs.zeroPoint[pb];
+            const int32_t acc =
+                accumulateWrapped(&lhs.values[la], 1, &rhs.values[rb], N,
+                                  k1 - k0, za, zb);
             const float s = lhs.scale[pa] * rhs.scale[pb];
-            const float blk = float(int32_t(acc)) * s;
+            const float blk = float(acc) * s;
             out = out + blk;
           }
         }
@@ -148,6 +158,76 @@ MatmulResult matmul(const QuantizedTensor &lhs, const QuantizedTensor &rhs,
     for (float v : res.values)
       res.quantized.push_back(quantizeInt(
           v, options.outScale, options.outZeroPoint, options.outFormat));
+  }
+  return res;
+}
+
+static std::string checkIntegerOperand(const IntegerMatmulOperand &t,
+                                       const char *name, int64_t zpCount) {
+  const std::string prefix = std::string(name) + ": ";
+  if (t.format.bits != 8)
+    return prefix + "operands must be 8-bit integers";
+  if (t.shape.size() < 2)
+    return prefix + "rank must be at least 2";
+  int64_t n = 1;
+  for (int64_t d : t.shape)
+    n *= d;
+  if (int64_t(t.values.size()) != n)
+    return prefix + "value count does not match the shape";
+  for (int32_t v : t.values)
+    if (v < t.format.min() || v > t.format.max())
+      return prefix + "value out of range";
+  if (t.zeroPoint.size() > 1 && int64_t(t.zeroPoint.size()) != zpCount)
+    return prefix + "zero point count must be 0, 1 or " +
+           std::to_string(zpCount);
+  for (int32_t z : t.zeroPoint)
+    if (z < t.format.min() || z > t.format.max())
+      return prefix + "zero point out of range";
+  return "";
+}
+
+MatmulIntegerResult matmulInteger(const IntegerMatmulOperand &lhs,
+                                  const IntegerMatmulOperand &rhs) {
+  MatmulIntegerResult res;
+  const auto &ls = lhs.shape, &rs = rhs.shape;
+  if (ls.size() < 2 || rs.size() < 2) {
+    res.error = "rank must be at least 2";
+    return res;
+  }
+  const size_t lr = ls.size(), rr = rs.size();
+  const int64_t M = ls[lr - 2], K = ls[lr - 1], N = rs[rr - 1];
+  if ((res.error = checkIntegerOperand(lhs, "lhs", M)).size() ||
+      (res.error = checkIntegerOperand(rhs, "rhs", N)).size())
+    return res;
+  if (rs[rr - 2] != K) {
+    res.error = "contraction dimensions differ";
+    return res;
+  }
+  const bool rhsBatched = rr > 2;
+  if (rhsBatched &&
+      (rr != lr || !std::equal(ls.begin(), ls.end() - 2, rs.begin()))) {
+    res.error = "rhs batch dimensions must match lhs";
+    return res;
+  }
+  int64_t batch = 1;
+  for (size_t i = 0; i + 2 < lr; ++i)
+    batch *= ls[i];
+  res.shape.assign(ls.begin(), ls.end() - 2);
+  res.shape.push_back(M);
+  res.shape.push_back(N);
+  res.values.assign(size_t(batch * M * N), 0);
+  auto zp = [](const IntegerMatmulOperand &t, int64_t i) {
+    if (t.zeroPoint.empty())
+      return 0;
+    return t.zeroPoint.size() == 1 ? t.zeroPoint[0] : t.zeroPoint[i];
+  };
+  for (int64_t b = 0; b < batch; ++b) {
+    const int32_t *a = lhs.values.data() + b * M * K;
+    const int32_t *w = rhs.values.data() + (rhsBatched ? b * K * N : 0);
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t n = 0; n < N; ++n)
+        res.values[size_t((b * M + m) * N + n)] = accumulateWrapped(
+            a + m * K, 1, w + n, N, K, zp(lhs, m), zp(rhs, n));
   }
   return res;
 }

@@ -64,6 +64,32 @@ struct MatmulResult {
 MatmulResult matmul(const QuantizedTensor &lhs, const QuantizedTensor &rhs,
                     const MatmulOptions &options = MatmulOptions());
 
+/// An operand of matmulInteger (ONNX MatMulInteger): 8-bit integers in
+/// `format`'s range (sint(8) or uint(8)), row-major, shape
+/// [batch..., rows, cols]. `zeroPoint` is empty (all zero), one value (per
+/// tensor), or one value per row of lhs (M) / per column of rhs (N), shared
+/// by the batches; zero points are in `format`'s range too.
+struct IntegerMatmulOperand {
+  std::vector<int64_t> shape;
+  std::vector<int32_t> values;
+  IntFormat format = IntFormat::sint(8);
+  std::vector<int32_t> zeroPoint;
+};
+
+struct MatmulIntegerResult {
+  std::vector<int64_t> shape;  ///< [batch..., M, N]
+  std::vector<int32_t> values; ///< The i32 sums (wrapped).
+  std::string error;           ///< Empty on success.
+  bool ok() const { return error.empty(); }
+};
+
+/// ONNX MatMulInteger: result[..., m, n] = sum_k (a - za)(b - zb) in int32
+/// with two's complement wrap-around (the same accumulation as `matmul`'s
+/// Int32 mode). lhs: [batch..., M, K]; rhs: [K, N] (shared by all batches) or
+/// [batch..., K, N] with the same batch dims.
+MatmulIntegerResult matmulInteger(const IntegerMatmulOperand &lhs,
+                                  const IntegerMatmulOperand &rhs);
+
 } // namespace quanta::ref
 
 #endif // QUANTA_REFERENCE_MATMUL_H
