@@ -894,17 +894,30 @@ bool isInt8MatmulCore(MatmulOp op) {
          rhs.getGranularity() != Granularity::per_group;
 }
 
-/// `acc[m, n] = sum_k (a - za)(b - zb)` (i32, wrap-around) for an
-/// isInt8MatmulCore op, computed as a u8 x s8 matmul `raw` of A' and B' and
+/// One 8-bit operand of the u8 x s8 core: its 2-D tensor, whether its bits
+/// (and its zero point's) are signed, and its zero point (null for 0) with
+/// the map from the core's (m, n) loops to it.
+struct Int8CoreOperand {
+  Value value;
+  bool isSigned;
+  Value zp;
+  AffineMap zpMap;
+};
+
+/// `acc[m, n] = sum_k (a - za)(b - zb)` (i32, wrap-around) of 2-D 8-bit
+/// operands (the result has shape `resultShape`), computed as a u8 x s8
+/// matmul `raw` of A' and B' and
 /// `raw - zb' * rowsum(A') - za' * colsum(B') + K * za' * zb'`, where
 /// A' = A as u8 (xor 0x80 and za' = za + 128 for signed A) and B' = B as s8
 /// (xor 0x80 and zb' = zb - 128 for unsigned B): the same value modulo 2^32.
 /// colsum(B') comes out of the matmul itself, as the product of an extra row
 /// of ones appended to A': B is read once (a separate pass over B would
 /// double the memory traffic of a GEMV), for 1/M more multiplications.
-Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
-  MLIRContext *ctx = op.getContext();
-  SchemeAttr lhsScheme = *op.getLhsScheme(), rhsScheme = op.getRhsScheme();
+Value buildInt8MatmulCore(OpBuilder &b, Location loc,
+                          const Int8CoreOperand &lhsOperand,
+                          const Int8CoreOperand &rhsOperand,
+                          ArrayRef<int64_t> resultShape) {
+  MLIRContext *ctx = b.getContext();
   Type i8 = b.getI8Type(), i32 = b.getI32Type();
   auto i32c = [&](OpBuilder &nb, Location l, int64_t v) -> Value {
     return arith::ConstantOp::create(nb, l, nb.getI32IntegerAttr(v));
@@ -933,14 +946,14 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
   auto emptyLike = [&](ArrayRef<OpFoldResult> sizes) -> Value {
     return tensor::EmptyOp::create(b, loc, sizes, i8);
   };
-  bool lhsSigned = lhsScheme.isSignedStorage();
-  bool rhsUnsigned = !rhsScheme.isSignedStorage();
-  Value lhs = op.getLhs(), rhs = op.getRhs();
+  bool lhsSigned = lhsOperand.isSigned;
+  bool rhsUnsigned = !rhsOperand.isSigned;
+  Value lhs = lhsOperand.value, rhs = rhsOperand.value;
   Value w = rhsUnsigned
                 ? copyInto(rhs, emptyLike(tensor::getMixedSizes(b, loc, rhs)),
                            /*flip=*/true)
                 : rhs;
-  Value lhsZp = op.getLhsZp(), rhsZp = op.getRhsZp();
+  Value lhsZp = lhsOperand.zp, rhsZp = rhsOperand.zp;
   bool needRowSums = rhsZp || rhsUnsigned;
   bool needColSums = lhsZp || lhsSigned;
 
@@ -1020,33 +1033,28 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
     // Rows [0, M) are the products, row M the column sums.
     rawProducts = tensor::ExtractSliceOp::create(
         b, loc,
-        RankedTensorType::get({op.getType().getDimSize(0),
-                               op.getType().getDimSize(1)},
-                              i32),
+        RankedTensorType::get({resultShape[0], resultShape[1]}, i32),
         rawProducts, ArrayRef<OpFoldResult>{zeroIdx, zeroIdx},
         ArrayRef<OpFoldResult>{m0, n0}, ArrayRef<OpFoldResult>{unit, unit});
     colSums = tensor::ExtractSliceOp::create(
-        b, loc, RankedTensorType::get({op.getType().getDimSize(1)}, i32),
+        b, loc, RankedTensorType::get({resultShape[1]}, i32),
         raw.getResult(0), ArrayRef<OpFoldResult>{m0, zeroIdx},
         ArrayRef<OpFoldResult>{unit, n0}, ArrayRef<OpFoldResult>{unit, unit});
   }
 
   // Zero points as i32 in the u8/s8 domain, read per (m, n).
   AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
-  AffineExpr zero = getAffineConstantExpr(0, ctx);
   Params params;
   int64_t zaIndex = -1, zbIndex = -1;
   if (lhsZp) {
     zaIndex = params.values.size();
     params.values.push_back(lhsZp);
-    params.maps.push_back(getOperandParamMap(
-        lhsScheme, {m, zero}, 2, cast<RankedTensorType>(lhsZp.getType())));
+    params.maps.push_back(lhsOperand.zpMap);
   }
   if (rhsZp) {
     zbIndex = params.values.size();
     params.values.push_back(rhsZp);
-    params.maps.push_back(getOperandParamMap(
-        rhsScheme, {zero, n}, 2, cast<RankedTensorType>(rhsZp.getType())));
+    params.maps.push_back(rhsOperand.zpMap);
   }
   if (!needRowSums && !needColSums)
     return rawProducts;
@@ -1084,8 +1092,8 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc, MatmulOp op) {
     params.maps.push_back(AffineMap::get(2, 0, n));
   }
   Value kSize = arith::IndexCastOp::create(b, loc, i32, kDim);
-  bool zaSigned = lhsScheme.isSignedStorage();
-  bool zbSigned = rhsScheme.isSignedStorage();
+  bool zaSigned = lhsOperand.isSigned;
+  bool zbSigned = rhsOperand.isSigned;
   return buildElementwise(
       b, loc, rawProducts, params.values, params.maps,
       cast<RankedTensorType>(rawProducts.getType()),
@@ -1155,8 +1163,20 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
 
     if (isInt8MatmulCore(op)) {
       // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block.
-      Value acc = buildInt8MatmulCore(rewriter, loc, op);
       AffineExpr m = dim(0), n = dim(1), zero = getAffineConstantExpr(0, ctx);
+      auto zpMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
+                       Value zp) {
+        return zp ? getOperandParamMap(scheme, dims, 2,
+                                       cast<RankedTensorType>(zp.getType()))
+                  : AffineMap();
+      };
+      Value acc = buildInt8MatmulCore(
+          rewriter, loc,
+          {op.getLhs(), lhsScheme->isSignedStorage(), op.getLhsZp(),
+           zpMap(*lhsScheme, {m, zero}, op.getLhsZp())},
+          {op.getRhs(), rhsScheme.isSignedStorage(), op.getRhsZp(),
+           zpMap(rhsScheme, {zero, n}, op.getRhsZp())},
+          op.getType().getShape());
       Params scales;
       scales.values = {op.getLhsScale(), op.getRhsScale()};
       scales.maps = {
@@ -1410,6 +1430,150 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
   }
 };
 
+/// The map from `numLoops` loops to a matmul_integer zero point: `()` for
+/// shape [], `(0)` for shape [1], else `(along)` (the row or column loop).
+AffineMap getZeroPointMap(Value zp, AffineExpr along, unsigned numLoops) {
+  MLIRContext *ctx = along.getContext();
+  auto type = cast<RankedTensorType>(zp.getType());
+  if (type.getRank() == 0)
+    return AffineMap::get(numLoops, 0, ctx);
+  if (type.getDimSize(0) == 1)
+    return AffineMap::get(numLoops, 0, getAffineConstantExpr(0, ctx));
+  return AffineMap::get(numLoops, 0, along);
+}
+
+/// Lower quanta.matmul_integer: 2-D forms (and batched lhs times a shared
+/// 2-D rhs with a per-tensor lhs zero point, as one [B * M, K] matmul) go
+/// through the u8 x s8 core of quanta.matmul, which
+/// `--quanta-lower-vnni-matmul` turns into the VNNI kernel; other batched
+/// forms become one linalg.generic summing (a - za)(b - zb) in i32.
+struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MatmulIntegerOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    RankedTensorType lhsType = op.getLhs().getType();
+    RankedTensorType resultType = op.getType();
+    unsigned rank = resultType.getRank(), batch = rank - 2;
+    bool lhsSigned = !op.getLhsUnsigned(), rhsSigned = !op.getRhsUnsigned();
+    Value lhsZp = op.getLhsZp(), rhsZp = op.getRhsZp();
+    auto isPerTensor = [](Value zp) {
+      if (!zp)
+        return true;
+      auto type = cast<RankedTensorType>(zp.getType());
+      return type.getRank() == 0 || type.getDimSize(0) == 1;
+    };
+
+    bool sharedRhs = op.getRhs().getType().getRank() == 2;
+    if (rank == 2 || (sharedRhs && isPerTensor(lhsZp))) {
+      // Rows of every batch together: lhs [B..., M, K] -> [B * ... * M, K].
+      Value lhs = op.getLhs();
+      SmallVector<ReassociationIndices> reassociation;
+      if (rank > 2) {
+        ReassociationIndices rows;
+        for (unsigned d = 0; d + 1 < rank; ++d)
+          rows.push_back(d);
+        reassociation = {rows, {rank - 1}};
+        lhs = tensor::CollapseShapeOp::create(rewriter, loc, lhs,
+                                              reassociation);
+      }
+      AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
+      auto lhs2d = cast<RankedTensorType>(lhs.getType());
+      SmallVector<int64_t> shape{lhs2d.getDimSize(0), resultType.getDimSize(rank - 1)};
+      if (rank == 2)
+        shape[0] = resultType.getDimSize(0);
+      Value acc = buildInt8MatmulCore(
+          rewriter, loc,
+          {lhs, lhsSigned, lhsZp, lhsZp ? getZeroPointMap(lhsZp, m, 2) : AffineMap()},
+          {op.getRhs(), rhsSigned, rhsZp,
+           rhsZp ? getZeroPointMap(rhsZp, n, 2) : AffineMap()},
+          shape);
+      if (rank > 2) {
+        SmallVector<OpFoldResult> sizes =
+            tensor::getMixedSizes(rewriter, loc, op.getLhs());
+        sizes.back() = tensor::getMixedSize(rewriter, loc, op.getRhs(), 1);
+        SmallVector<int64_t> expanded(lhsType.getShape());
+        expanded.back() = shape[1];
+        acc = tensor::ExpandShapeOp::create(
+            rewriter, loc, resultType.clone(expanded), acc, reassociation,
+            sizes);
+      }
+      if (acc.getType() != resultType)
+        acc = tensor::CastOp::create(rewriter, loc, resultType, acc);
+      rewriter.replaceOp(op, acc);
+      return success();
+    }
+
+    // Loops (batch..., m, k, n): n innermost runs along rows of rhs and of
+    // the result; each result still sums in k order.
+    unsigned numLoops = rank + 1;
+    auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
+    SmallVector<AffineExpr> lhsDims, rhsDims, outDims;
+    for (unsigned d = 0; d < batch; ++d) {
+      lhsDims.push_back(dim(d));
+      if (!sharedRhs)
+        rhsDims.push_back(dim(d));
+      outDims.push_back(dim(d));
+    }
+    AffineExpr m = dim(batch), k = dim(batch + 1), n = dim(batch + 2);
+    lhsDims.append({m, k});
+    rhsDims.append({k, n});
+    outDims.append({m, n});
+    Inputs in;
+    in.add(op.getLhs(), AffineMap::get(numLoops, 0, lhsDims, ctx));
+    in.add(op.getRhs(), AffineMap::get(numLoops, 0, rhsDims, ctx));
+    int64_t zaIndex =
+        lhsZp ? in.add(lhsZp, getZeroPointMap(lhsZp, m, numLoops)) : -1;
+    int64_t zbIndex =
+        rhsZp ? in.add(rhsZp, getZeroPointMap(rhsZp, n, numLoops)) : -1;
+    SmallVector<AffineMap> maps = in.maps;
+    maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
+    SmallVector<utils::IteratorType> iterators(numLoops,
+                                               utils::IteratorType::parallel);
+    iterators[batch + 1] = utils::IteratorType::reduction;
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, op.getLhs());
+    sizes.back() = tensor::getMixedSize(rewriter, loc, op.getRhs(),
+                                        sharedRhs ? 1 : rank - 1);
+    Type i32 = rewriter.getI32Type();
+    Value init = tensor::EmptyOp::create(rewriter, loc, sizes, i32);
+    init = linalg::FillOp::create(
+               rewriter, loc,
+               arith::ConstantOp::create(rewriter, loc,
+                                         rewriter.getI32IntegerAttr(0))
+                   .getResult(),
+               init)
+               .getResult(0);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{init.getType()}, in.values, ValueRange{init},
+        maps, iterators, [&](OpBuilder &b, Location l, ValueRange e) {
+          auto centered = [&](Value v, int64_t zpIndex, bool isSigned) {
+            auto ext = [&](Value x) -> Value {
+              if (isSigned)
+                return arith::ExtSIOp::create(b, l, i32, x);
+              return arith::ExtUIOp::create(b, l, i32, x);
+            };
+            Value x = ext(v);
+            return zpIndex < 0
+                       ? x
+                       : arith::SubIOp::create(b, l, x, ext(e[zpIndex]))
+                             .getResult();
+          };
+          Value product =
+              arith::MulIOp::create(b, l, centered(e[0], zaIndex, lhsSigned),
+                                    centered(e[1], zbIndex, rhsSigned));
+          linalg::YieldOp::create(
+              b, l, ValueRange{arith::AddIOp::create(b, l, e.back(), product)});
+        });
+    Value result = generic.getResult(0);
+    if (result.getType() != resultType)
+      result = tensor::CastOp::create(rewriter, loc, resultType, result);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 struct ConvertQuantaToLinalgPass
     : public quanta::impl::ConvertQuantaToLinalgBase<
           ConvertQuantaToLinalgPass> {
@@ -1436,6 +1600,6 @@ void mlir::quanta::populateQuantaToLinalgConversionPatterns(
                QuantizationOpLowering<DequantizeOp, buildDequantize>,
                QuantizationOpLowering<FakeQuantOp, buildFakeQuant>,
                RequantizeOpLowering, CastOpLowering, ComputeParamsOpLowering,
-               MatmulOpLowering>(
+               MatmulOpLowering, MatmulIntegerOpLowering>(
       patterns.getContext());
 }

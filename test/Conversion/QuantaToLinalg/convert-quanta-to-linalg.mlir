@@ -1034,3 +1034,80 @@ func.func @matmul_weight_only(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: t
       : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
   return %y : tensor<?x16xf32>
 }
+
+// -----
+
+// quanta.matmul_integer, 2-D, u8 x s8 without zero points: exactly the u8 x s8
+// core (marked for the VNNI kernel), with no corrections.
+// CHECK-LABEL: func @matmul_integer_u8s8
+// CHECK-SAME: (%[[A:.*]]: tensor<5x12xi8>, %[[B:.*]]: tensor<12x7xi8>)
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[A]], %[[B]] : tensor<5x12xi8>, tensor<12x7xi8>) {{.*}} attrs = {quanta.u8s8_matmul}
+// CHECK: arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[R]]
+func.func @matmul_integer_u8s8(%a: tensor<5x12xi8>, %b: tensor<12x7xi8>) -> tensor<5x7xi32> {
+  %y = quanta.matmul_integer %a, %b {lhs_unsigned} : (tensor<5x12xi8>, tensor<12x7xi8>) -> tensor<5x7xi32>
+  return %y : tensor<5x7xi32>
+}
+
+// -----
+
+// s8 x u8 with a per-row lhs zero point and a per-column rhs zero point: both
+// operands flip their sign bit into the u8 x s8 domain, A gets a row of ones
+// for the column sums of B, and the corrections read za per row, zb per column.
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func @matmul_integer_s8u8_zero_points
+// CHECK: arith.xori
+// CHECK: tensor.empty() : tensor<5x12xi8>
+// CHECK: linalg.fill ins(%{{.*}} : i8) outs(%{{.*}} : tensor<1x12xi8>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<6x12xi8>, tensor<12x7xi8>) {{.*}} attrs = {quanta.u8s8_matmul}
+// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[ROW]], #[[COL]], #[[ROW]], #[[COL]], #[[ID]]]
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.extui %{{.*}} : i8 to i32
+func.func @matmul_integer_s8u8_zero_points(%a: tensor<5x12xi8>, %b: tensor<12x7xi8>, %za: tensor<5xi8>, %zb: tensor<7xi8>) -> tensor<5x7xi32> {
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {rhs_unsigned} : (tensor<5x12xi8>, tensor<12x7xi8>, tensor<5xi8>, tensor<7xi8>) -> tensor<5x7xi32>
+  return %y : tensor<5x7xi32>
+}
+
+// -----
+
+// Batched lhs times a shared rhs with a per-tensor lhs zero point: the rows of
+// all batches go through one 2-D core.
+// CHECK-LABEL: func @matmul_integer_shared_rhs
+// CHECK: %[[A:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : tensor<2x?x16xi8> into tensor<?x16xi8>
+// CHECK: linalg.copy ins(%[[A]]
+// CHECK: attrs = {quanta.u8s8_matmul}
+// CHECK: %[[C:.*]] = linalg.generic
+// CHECK: tensor.expand_shape %[[C]] {{\[\[}}0, 1], [2]] output_shape [2, %{{.*}}, 8] : tensor<?x8xi32> into tensor<2x?x8xi32>
+func.func @matmul_integer_shared_rhs(%a: tensor<2x?x16xi8>, %b: tensor<16x8xi8>, %za: tensor<1xi8>) -> tensor<2x?x8xi32> {
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) {lhs_unsigned} : (tensor<2x?x16xi8>, tensor<16x8xi8>, tensor<1xi8>) -> tensor<2x?x8xi32>
+  return %y : tensor<2x?x8xi32>
+}
+
+// -----
+
+// Batched rhs: one linalg.generic over (batch, m, k, n), n innermost,
+// summing (a - za) * (b - zb) in i32.
+// CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
+// CHECK-DAG: #[[ZA:.*]] = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-DAG: #[[ZB:.*]] = affine_map<(d0, d1, d2, d3) -> ()>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-LABEL: func @matmul_integer_batched
+// CHECK: linalg.fill ins(%{{.*}} : i32)
+// CHECK: linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[ZA]], #[[ZB]], #[[OUT]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+// CHECK: arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.subi
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.addi
+func.func @matmul_integer_batched(%a: tensor<2x3x16xi8>, %b: tensor<2x16x8xi8>, %za: tensor<3xi8>, %zb: tensor<i8>) -> tensor<2x3x8xi32> {
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<2x3x16xi8>, tensor<2x16x8xi8>, tensor<3xi8>, tensor<i8>) -> tensor<2x3x8xi32>
+  return %y : tensor<2x3x8xi32>
+}
