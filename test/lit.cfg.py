@@ -43,6 +43,16 @@ if ptxas:
 else:
     lit_config.note("ptxas not found: PTX is checked with FileCheck only")
 
+# Execution tests of kernels for CPU features the host may lack.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        host_flags = set(cpuinfo.read().split())
+except OSError:
+    host_flags = set()
+for flag, feature in [("avx512_bf16", "host-avx512bf16")]:
+    if flag in host_flags:
+        config.available_features.add(feature)
+
 # AArch64 objects run under qemu-user when Debian's cross toolchain is there.
 if shutil.which("aarch64-linux-gnu-g++") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-qemu")

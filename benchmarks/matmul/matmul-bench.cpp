@@ -9,7 +9,7 @@
 //   2. GEMV 1 x 4096 x 4096 with int8 per-channel and int4 per-group(32)
 //      weights, weights cold (rotated copies, ~96 MiB in all), in GB/s of
 //      weight bytes;
-//   3. bf16 GEMM 1024^3 (oneDNN only: Quanta has no bf16 x bf16 matmul yet).
+//   3. bf16 GEMM 1024^3 (linalg.matmul on bf16 with an f32 result).
 //
 // Every kernel's result is checked against a plain C++ reference before any
 // timing (integer accumulators exactly, with unit scales; f32 results within
@@ -33,6 +33,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -374,7 +375,7 @@ std::unique_ptr<DnnlMatmul> makeInt8Matmul(W8A8 &p, bool prepacked) {
   return mm;
 }
 
-/// bf16 x bf16 -> f32 GEMM (oneDNN only).
+/// bf16 x bf16 -> f32 GEMM.
 struct Bf16Gemm {
   int64_t M, N, K;
   Buffer<uint16_t> a, w;
@@ -412,8 +413,11 @@ void checkDnnlInt8(const std::string &what, W8A8 &p) {
   });
 }
 
-void checkDnnlBf16(Bf16Gemm &p, DnnlMatmul &mm) {
-  mm.run(0);
+/// Checks a bf16 GEMM's result (in p.y, computed by `run`) against an f64
+/// reference: |err| <= 1e-5 sum |a * b| (K = 1024 f32 roundings).
+void checkBf16(const char *what, Bf16Gemm &p, const std::function<void()> &run) {
+  std::fill(p.y.data(), p.y.data() + p.M * p.N, 0.0f);
+  run();
   int64_t bad = 0, checked = 0;
   for (int64_t m : {int64_t(0), p.M / 2, p.M - 1})
     for (int64_t n = 0; n < p.N; ++n) {
@@ -430,7 +434,7 @@ void checkDnnlBf16(Bf16Gemm &p, DnnlMatmul &mm) {
                     (long long)m, (long long)n, p.y[m * p.N + n], s);
     }
   std::printf("check %-48s %8lld values, |err| <= 1e-5 sum|a*b|%s\n",
-              "oneDNN bf16 GEMM 1024^3 (vs f64)", (long long)checked,
+              what, (long long)checked,
               bad ? "  FAILED" : "  ok");
   if (bad)
     allChecksPassed = false;
@@ -625,7 +629,9 @@ int main(int argc, char **argv) {
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
   checkDnnlInt8("oneDNN u8s8 GEMV 1x4096x4096", gemv8);
   std::unique_ptr<DnnlMatmul> bfCheck = makeBf16Matmul(bf);
-  checkDnnlBf16(bf, *bfCheck);
+  checkBf16("oneDNN bf16 GEMM 1024^3 (vs f64)", bf, [&] { bfCheck->run(0); });
+  checkBf16("Quanta bf16 GEMM 1024^3 (vs f64)", bf,
+            [&] { bf16_1024(bf.a.data(), bf.w.data(), bf.y.data()); });
   if (!allChecksPassed) {
     std::printf("result checks FAILED: not timing\n");
     return 1;
@@ -715,6 +721,9 @@ int main(int argc, char **argv) {
   });
   // oneDNN 2.6 has no int4 matmul: the int4 row compares with the int8 GEMV
   // (filled in from row 2 after the run).
+  add(4, Quanta, "bf16_gemm_1024/quanta", [&] {
+    bf16_1024(bf.a.data(), bf.w.data(), bf.y.data());
+  });
   add(4, Dnnl1, "bf16_gemm_1024/onednn/threads:1", [&] {
     setThreads(1);
     bf1->run(0);

@@ -41,3 +41,13 @@ func.func @w4a8_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tenso
       : (tensor<1x4096xi8>, tensor<4096x4096xi4>, tensor<1xf32>, tensor<128x4096xf32>) -> tensor<1x4096xf32>
   return %y : tensor<1x4096xf32>
 }
+
+// bf16 GEMM 1024^3, f32 result: plain linalg.matmul (the AVX512-BF16
+// vdpbf16ps kernel on Zen 4).
+func.func @bf16_1024(%a: tensor<1024x1024xbf16>, %w: tensor<1024x1024xbf16>) -> tensor<1024x1024xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1024x1024xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<1024x1024xbf16>, tensor<1024x1024xbf16>) outs(%init : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %y : tensor<1024x1024xf32>
+}

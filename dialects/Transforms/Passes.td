@@ -81,23 +81,46 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
 }
 
 def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
-  let summary = "Lower u8 x s8 -> i32 matmuls to an AVX-512 VNNI microkernel";
+  let summary = "Lower int8 and bf16 matmuls to AVX-512 dot-product microkernels";
   let description = [{
-    Runs on buffers, before `--convert-linalg-to-loops`. Rewrites every
-    `linalg.generic` that `--convert-quanta-to-linalg` marks as the core of an
-    integer matmul (`quanta.u8s8_matmul`: `C[m, n] += zext(A[m, k]) *
-    sext(B[k, n])` in i32 with wrap-around) into an x86 AVX-512 VNNI kernel:
-    B is packed into 16-column x 4-row panels, and a 6 x 64 register block of
-    accumulators is updated with `vpdpbusd` (called through
-    `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
-    no op for), one broadcast 4-byte slice of A per row. Leftover rows and
-    16-column blocks use smaller blocks. When K is not a multiple of 4 or N
-    not a multiple of 16 at run time, the original loops run instead.
+    Runs on buffers, before `--convert-linalg-to-loops`. Rewrites
 
-    The results are identical: integer accumulation is exact (modulo 2^32).
-    Only for targets with `avx512vnni`; `quanta-compile` adds it when the
-    target machine has the feature.
+    - (`int8`) every `linalg.generic` that `--convert-quanta-to-linalg` marks
+      as the core of an integer matmul (`quanta.u8s8_matmul`: `C[m, n] +=
+      zext(A[m, k]) * sext(B[k, n])` in i32 with wrap-around) into an AVX-512
+      VNNI kernel around `vpdpbusd` (called through `llvm.call_intrinsic
+      "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has no op for);
+    - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
+      into the same kernel around AVX512-BF16 `vdpbf16ps`
+      (`llvm.x86.avx512bf16.dpbf16ps.512`).
+
+    B is packed into 16-column x 4-row (int8) or x 2-row (bf16) panels, the
+    operand layout of the instruction, and a 6 x 64 register block of
+    accumulators is updated with one broadcast 4-byte slice of A per row;
+    leftover rows and 16-column blocks use smaller blocks, and fewer than 8
+    rows stream B once without packing it. When K is not a multiple of 4
+    (int8) or 2 (bf16) or N not a multiple of 16 at run time, the original
+    loops run instead.
+
+    Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
+    is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the
+    products of k + 1 and then k (exact in f32, as bf16 significands have 8
+    bits) to the accumulator, rounding to nearest even after each addition,
+    while `linalg.matmul` adds them in k order; and it treats subnormal
+    inputs and results as zero. Results therefore differ from the loops' by
+    summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
+    for either order) and on subnormals. `quanta-compile` enables `int8` when
+    the target has `avx512vnni` and `bf16` when it has `avx512bf16`
+    (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
+
+    Example: `quanta-opt --quanta-lower-vnni-matmul="bf16=true"`.
   }];
+  let options = [
+    Option<"int8", "int8", "bool", /*default=*/"true",
+           "Lower the marked u8 x s8 -> i32 matmul cores (needs avx512vnni)">,
+    Option<"bf16", "bf16", "bool", /*default=*/"false",
+           "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
+  ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect",

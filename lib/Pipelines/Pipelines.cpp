@@ -69,8 +69,12 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
-  if (options.avx512vnni)
-    pm.addNestedPass<func::FuncOp>(createLowerVNNIMatmul());
+  if (options.avx512vnni || options.avx512bf16) {
+    LowerVNNIMatmulOptions kernels;
+    kernels.int8 = options.avx512vnni;
+    kernels.bf16 = options.avx512bf16;
+    pm.addNestedPass<func::FuncOp>(createLowerVNNIMatmul(kernels));
+  }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createExpandFloatCasts());
   // Strided metadata expansion creates affine.apply ops: lower them after.

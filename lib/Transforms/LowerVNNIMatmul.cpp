@@ -1,10 +1,12 @@
 //===- LowerVNNIMatmul.cpp - u8 x s8 matmul as an AVX-512 VNNI kernel -----===//
 //
 // This file rewrites the u8 x s8 -> i32 matmul cores that
-// --convert-quanta-to-linalg marks into a register-blocked AVX-512 VNNI
-// microkernel: B is packed into panels of 16 columns x 4 rows (the operand
-// layout of vpdpbusd), and each 6 x 64 block of C lives in 24 zmm
-// accumulators while K is traversed four bytes at a time.
+// --convert-quanta-to-linalg marks, and bf16 x bf16 -> f32 linalg.matmul ops,
+// into register-blocked AVX-512 dot-product microkernels (VNNI vpdpbusd,
+// AVX512-BF16 vdpbf16ps): B is packed into panels of 16 columns x 4 (int8) or
+// 2 (bf16) rows, the operand layout of the instruction, and each 6 x 64 block
+// of C lives in 24 zmm accumulators while K is traversed four bytes at a
+// time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,25 +33,43 @@ namespace {
 constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
 constexpr int64_t kRowBlock = 6;    // rows of C per register block
 constexpr int64_t kColBlocks = 4;   // 16-column panels per register block
-constexpr int64_t kPanelWidth = 16; // i32 lanes of a zmm register
+constexpr int64_t kPanelWidth = 16; // 32-bit lanes of a zmm register
 
-/// Emits the VNNI kernel for C[M, N] += A[M, K] (u8) x B[K, N] (s8), with
-/// K % 4 == 0 and N % 16 == 0.
+/// A dot-product instruction: each 32-bit lane of the accumulator adds the
+/// products of `perLane` consecutive elements along K.
+struct DotKind {
+  Type element, accumulator;
+  int64_t perLane;
+  StringRef intrinsic;
+};
+
+DotKind getVNNIKind(MLIRContext *ctx) {
+  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4,
+          "llvm.x86.avx512.vpdpbusd.512"};
+}
+
+DotKind getBF16Kind(MLIRContext *ctx) {
+  return {BFloat16Type::get(ctx), Float32Type::get(ctx), 2,
+          "llvm.x86.avx512bf16.dpbf16ps.512"};
+}
+
+/// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
+/// and N % 16 == 0.
 class KernelBuilder {
 public:
-  KernelBuilder(ImplicitLocOpBuilder &b, Value a, Value bMat, Value c)
-      : b(b), a(a), bMat(bMat), c(c) {
-    i8 = b.getI8Type();
+  KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
+                Value bMat, Value c)
+      : b(b), kind(kind), a(a), bMat(bMat), c(c) {
     i32 = b.getI32Type();
-    acc = VectorType::get({kPanelWidth}, i32);
-    bytes = VectorType::get({4 * kPanelWidth}, i8);
+    acc = VectorType::get({kPanelWidth}, kind.accumulator);
+    bytes = VectorType::get({kind.perLane * kPanelWidth}, kind.element);
   }
 
   void build() {
     Value m = memref::DimOp::create(b, a, 0);
     Value k = memref::DimOp::create(b, a, 1);
     Value n = memref::DimOp::create(b, bMat, 1);
-    k4 = arith::DivUIOp::create(b, k, idx(4));
+    k4 = arith::DivUIOp::create(b, k, idx(kind.perLane));
     Value panels = arith::DivUIOp::create(b, n, idx(kPanelWidth));
     // Few rows (GEMV): B is read once, so interleave it in registers as it
     // streams in; more rows: pack it once and reuse the panels.
@@ -67,8 +87,10 @@ public:
 
 private:
   ImplicitLocOpBuilder &b;
+  const DotKind &kind;
+  // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
-  Type i8, i32;
+  Type i32;
   VectorType acc, bytes;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
@@ -82,39 +104,42 @@ private:
   }
 
   /// Few rows: B streams through once, row-major (sequential memory access):
-  /// each 4 x 16 slice is interleaved in registers and multiplied into every
+  /// each perLane x 16 slice is interleaved in registers and multiplied into every
   /// row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
     forLoop(idx(0), k4, 1, [&](Value kk) {
-      Value k = arith::MulIOp::create(b, kk, idx(4));
+      Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
       forLoop(idx(0), panels, 1, [&](Value panel) {
         Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
         Value slice = interleavePanel(b, b.getLoc(), k, col);
         forLoop(idx(0), m, 1, [&](Value row) {
           Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
-          sum = vpdpbusd(b, sum, broadcastA(b, row, k), slice);
+          sum = dot(b, sum, broadcastA(b, row, k), slice);
           vector::StoreOp::create(b, sum, c, ValueRange{row, col});
         });
       });
     });
   }
 
-  /// The four bytes A[row, k..k+3] broadcast to every lane.
+  /// The four bytes A[row, k..k+perLane-1] broadcast to every lane.
   Value broadcastA(ImplicitLocOpBuilder &lb, Value row, Value k) {
-    Value quad = vector::LoadOp::create(lb, VectorType::get({4}, i8), a,
-                                        ValueRange{row, k});
+    Value quad = vector::LoadOp::create(
+        lb, VectorType::get({kind.perLane}, kind.element), a,
+        ValueRange{row, k});
     Value word = vector::ExtractOp::create(
         lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
-    return vector::BitCastOp::create(lb, bytes,
-                                     vector::BroadcastOp::create(lb, acc, word));
+    return vector::BitCastOp::create(
+        lb, bytes,
+        vector::BroadcastOp::create(lb, VectorType::get({kPanelWidth}, i32),
+                                    word));
   }
 
-  /// acc + the 4-byte dot products of u8 `unsignedBytes` and s8 `signedBytes`.
-  Value vpdpbusd(ImplicitLocOpBuilder &lb, Value sum, Value unsignedBytes,
-                 Value signedBytes) {
-    return LLVM::CallIntrinsicOp::create(
-               lb, acc, lb.getStringAttr("llvm.x86.avx512.vpdpbusd.512"),
-               ValueRange{sum, unsignedBytes, signedBytes})
+  /// acc + the perLane-element dot products of `lhs` and `rhs` in each lane
+  /// (vpdpbusd: u8 lhs, s8 rhs).
+  Value dot(ImplicitLocOpBuilder &lb, Value sum, Value lhs, Value rhs) {
+    return LLVM::CallIntrinsicOp::create(lb, acc,
+                                         lb.getStringAttr(kind.intrinsic),
+                                         ValueRange{sum, lhs, rhs})
         .getResult(0);
   }
 
@@ -136,44 +161,48 @@ private:
     forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
-  /// The 64 bytes vpdpbusd multiplies for 16 columns from `col` and 4 rows
-  /// from `row`: B[row + t, col + j] at byte 4 * j + t, interleaved from four
-  /// 16-byte row slices with two rounds of shuffles.
+  /// The 64 bytes the instruction multiplies for 16 columns from `col` and
+  /// perLane rows from `row`: B[row + t, col + j] at element perLane * j + t,
+  /// interleaved from perLane 16-element row slices with shuffles.
   Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
     ImplicitLocOpBuilder lb(loc, ob);
     SmallVector<Value> rows;
-    for (int64_t t = 0; t < 4; ++t)
+    for (int64_t t = 0; t < kind.perLane; ++t)
       rows.push_back(vector::LoadOp::create(
-          lb, VectorType::get({kPanelWidth}, i8), bMat,
+          lb, VectorType::get({kPanelWidth}, kind.element), bMat,
           ValueRange{arith::AddIOp::create(
                          lb, row, arith::ConstantIndexOp::create(lb, t)),
                      col}));
     SmallVector<int64_t> pairs, quads;
     for (int64_t j = 0; j < kPanelWidth; ++j)
       pairs.append({j, kPanelWidth + j});
+    Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
+    if (kind.perLane == 2)
+      return low;
     for (int64_t j = 0; j < kPanelWidth; ++j)
       quads.append({2 * j, 2 * j + 1, 2 * kPanelWidth + 2 * j,
                     2 * kPanelWidth + 2 * j + 1});
-    Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
     Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
     return vector::ShuffleOp::create(lb, low, high, quads);
   }
 
-  /// packed[((panel * K4 + k4) * 16 + j) * 4 + t] = B[4 * k4 + t, 16 * panel
-  /// + j]: the 64 bytes vpdpbusd multiplies for 16 columns and 4 rows.
+  /// packed[((panel * K4 + k4) * 16 + j) * P + t] = B[P * k4 + t, 16 *
+  /// panel + j] (P = perLane): the 64 bytes the instruction multiplies for
+  /// 16 columns and P rows.
   void pack(Value panels) {
+    int64_t panelSize = kind.perLane * kPanelWidth;
     Value size = arith::MulIOp::create(
-        b, arith::MulIOp::create(b, panels, k4), idx(4 * kPanelWidth));
+        b, arith::MulIOp::create(b, panels, k4), idx(panelSize));
     packed = memref::AllocOp::create(
-        b, MemRefType::get({ShapedType::kDynamic}, i8), ValueRange{size},
-        b.getI64IntegerAttr(64));
+        b, MemRefType::get({ShapedType::kDynamic}, kind.element),
+        ValueRange{size}, b.getI64IntegerAttr(64));
     forLoop(idx(0), panels, 1, [&](Value panel) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
         Value base = arith::MulIOp::create(
             b,
             arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), kk),
-            idx(4 * kPanelWidth));
-        Value row = arith::MulIOp::create(b, kk, idx(4));
+            idx(panelSize));
+        Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
         Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
         vector::StoreOp::create(b, interleavePanel(b, b.getLoc(), row, col),
                                 packed, ValueRange{base});
@@ -200,15 +229,16 @@ private:
         b, idx(0), k4, idx(1), init,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
           ImplicitLocOpBuilder lb(loc, nb);
-          Value k = arith::MulIOp::create(lb, kk,
-                                          arith::ConstantIndexOp::create(lb, 4));
+          Value k = arith::MulIOp::create(
+              lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
           SmallVector<Value> panelsAtK;
           for (int64_t j = 0; j < cols; ++j) {
             Value offset = arith::MulIOp::create(
                 lb,
                 arith::AddIOp::create(
                     lb, arith::MulIOp::create(lb, panelIdx[j], k4), kk),
-                arith::ConstantIndexOp::create(lb, 4 * kPanelWidth));
+                arith::ConstantIndexOp::create(lb,
+                                               kind.perLane * kPanelWidth));
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
@@ -216,8 +246,8 @@ private:
           for (int64_t r = 0; r < rows; ++r) {
             Value broadcast = broadcastA(lb, rowIdx[r], k);
             for (int64_t j = 0; j < cols; ++j)
-              next.push_back(vpdpbusd(lb, accs[r * cols + j], broadcast,
-                                      panelsAtK[j]));
+              next.push_back(
+                  dot(lb, accs[r * cols + j], broadcast, panelsAtK[j]));
           }
           scf::YieldOp::create(lb, next);
         });
@@ -228,19 +258,44 @@ private:
   }
 };
 
+/// Whether `op` is a plain bf16 x bf16 -> f32 linalg.matmul on buffers with
+/// identity layouts.
+bool isBF16Matmul(linalg::MatmulOp op) {
+  if (!op.hasPureBufferSemantics() ||
+      op.getIndexingMapsArray() !=
+          linalg::MatmulOp::getDefaultIndexingMaps(op.getContext()))
+    return false;
+  auto is = [](Value v, function_ref<bool(Type)> element) {
+    auto type = cast<MemRefType>(v.getType());
+    return type.getLayout().isIdentity() && element(type.getElementType());
+  };
+  auto isBF16 = [](Type t) { return t.isBF16(); };
+  return is(op.getDpsInputs()[0], isBF16) && is(op.getDpsInputs()[1], isBF16) &&
+         is(op.getDpsInits()[0], [](Type t) { return t.isF32(); });
+}
+
 struct LowerVNNIMatmulPass
     : public quanta::impl::LowerVNNIMatmulBase<LowerVNNIMatmulPass> {
+  using LowerVNNIMatmulBase::LowerVNNIMatmulBase;
+
   void runOnOperation() override {
-    SmallVector<linalg::GenericOp> cores;
-    getOperation()->walk([&](linalg::GenericOp op) {
-      if (op->hasAttr(kU8S8MatmulAttr) && op.hasPureBufferSemantics())
-        cores.push_back(op);
+    MLIRContext *ctx = &getContext();
+    SmallVector<std::pair<Operation *, DotKind>> cores;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (int8 && isa<linalg::GenericOp>(op) && op->hasAttr(kU8S8MatmulAttr) &&
+          op.hasPureBufferSemantics())
+        cores.push_back({op, getVNNIKind(ctx)});
+      auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+      if (bf16 && matmul && isBF16Matmul(matmul))
+        cores.push_back({op, getBF16Kind(ctx)});
     });
-    for (linalg::GenericOp op : cores) {
-      ImplicitLocOpBuilder b(op.getLoc(), op);
-      Value a = op.getDpsInputs()[0], bMat = op.getDpsInputs()[1],
-            c = op.getDpsInits()[0];
-      // The kernel needs K % 4 == 0 and N % 16 == 0; otherwise the loops.
+    for (auto &[op, kind] : cores) {
+      auto linalgOp = cast<linalg::LinalgOp>(op);
+      ImplicitLocOpBuilder b(op->getLoc(), op);
+      Value a = linalgOp.getDpsInputs()[0], bMat = linalgOp.getDpsInputs()[1],
+            c = linalgOp.getDpsInits()[0];
+      // The kernel needs K % perLane == 0 and N % 16 == 0; otherwise the
+      // loops.
       Value k = memref::DimOp::create(b, a, 1);
       Value n = memref::DimOp::create(b, bMat, 1);
       auto isMultiple = [&](Value v, int64_t of) {
@@ -249,18 +304,18 @@ struct LowerVNNIMatmulPass
             arith::RemUIOp::create(b, v, arith::ConstantIndexOp::create(b, of)),
             arith::ConstantIndexOp::create(b, 0));
       };
-      Value fits =
-          arith::AndIOp::create(b, isMultiple(k, 4), isMultiple(n, 16));
+      Value fits = arith::AndIOp::create(b, isMultiple(k, kind.perLane),
+                                         isMultiple(n, kPanelWidth));
       auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(ifOp.thenBlock());
-        KernelBuilder(b, a, bMat, c).build();
+        KernelBuilder(b, kind, a, bMat, c).build();
         b.setInsertionPointToStart(ifOp.elseBlock());
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(kU8S8MatmulAttr);
       }
-      op.erase();
+      op->erase();
     }
   }
 };

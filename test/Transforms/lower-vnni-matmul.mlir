@@ -1,4 +1,5 @@
 // RUN: quanta-opt %s -quanta-lower-vnni-matmul | FileCheck %s
+// RUN: quanta-opt %s -quanta-lower-vnni-matmul="int8=false bf16=true" | FileCheck %s --check-prefix=BF16
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -57,5 +58,31 @@ func.func @core(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
 // CHECK: linalg.matmul
 func.func @unmarked(%a: memref<8x8xi8>, %b: memref<8x16xi8>, %c: memref<8x16xi32>) {
   linalg.matmul ins(%a, %b : memref<8x8xi8>, memref<8x16xi8>) outs(%c : memref<8x16xi32>)
+  return
+}
+
+// With bf16=true, a bf16 x bf16 -> f32 linalg.matmul becomes the same kernel
+// around vdpbf16ps: K in steps of 2, panels of 16 columns x 2 rows
+// interleaved by one shuffle, f32 accumulators; guarded by K % 2 == 0 and
+// N % 16 == 0. Without the option it stays a linalg.matmul, and int8=false
+// leaves the marked integer core alone.
+// CHECK-LABEL: func @bf16
+// CHECK-NOT: dpbf16ps
+// CHECK: linalg.matmul
+// BF16-LABEL: func @core
+// BF16-NOT: vpdpbusd
+// BF16: quanta.u8s8_matmul
+// BF16-LABEL: func @bf16
+// BF16: %[[K:.*]] = memref.dim %{{.*}}, %c1 : memref<?x?xbf16>
+// BF16: arith.remui %[[K]], %c2
+// BF16: scf.if
+// BF16:   vector.shuffle {{.*}} : vector<16xbf16>, vector<16xbf16>
+// BF16:   llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"{{.*}} : (vector<16xf32>, vector<32xbf16>, vector<32xbf16>) -> vector<16xf32>
+// BF16:   memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xbf16>
+// BF16-COUNT-24: llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// BF16: } else {
+// BF16:   linalg.matmul
+func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>) {
+  linalg.matmul ins(%a, %b : memref<?x?xbf16>, memref<?x?xbf16>) outs(%c : memref<?x?xf32>)
   return
 }

@@ -147,6 +147,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   } else {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
+    lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   }
   if (failed(toLLVM.run(*module)))

@@ -29,6 +29,8 @@ void buildLowerToLinalgPipeline(OpPassManager &pm);
 struct LoweringOptions {
   /// Lower u8 x s8 matmul cores to the AVX-512 VNNI kernel.
   bool avx512vnni = false;
+  /// Lower bf16 x bf16 -> f32 linalg.matmul to the AVX512-BF16 kernel.
+  bool avx512bf16 = false;
 };
 
 /// Phase 2 (`quanta-lower-linalg-to-llvm`): bufferize with results as
