@@ -36,8 +36,14 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm) {
+void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm,
+                                              const GPUOptions *gpu) {
   buildImportPipeline(pm);
+  if (gpu) {
+    OutlineGPUMatmulOptions outline;
+    outline.chip = gpu->chip;
+    pm.addPass(createOutlineGPUMatmul(outline));
+  }
   pm.addPass(createConvertQuantaToLinalg());
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
@@ -151,7 +157,7 @@ void mlir::quanta::registerPipelines() {
   PassPipelineRegistration<>(
       "quanta-lower-to-linalg",
       "Lower Quanta ops to linalg on tensors and record the C ABI",
-      buildLowerToLinalgPipeline);
+      [](OpPassManager &pm) { buildLowerToLinalgPipeline(pm); });
   PassPipelineRegistration<>(
       "quanta-lower-linalg-to-llvm",
       "Bufferize, lower to loops and to the LLVM dialect with C wrappers",

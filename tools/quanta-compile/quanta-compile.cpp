@@ -120,16 +120,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   PassManager toLinalg(&context);
   if (failed(applyPassManagerCLOptions(toLinalg)))
     return failure();
-  if (gpu) {
-    // Matmuls with tensor-core kernels are set aside (as calls) before the
-    // linalg lowering, after the import that forms them from QDQ graphs; the
-    // import in phase 1 then finds nothing left to do.
-    quanta::buildImportPipeline(toLinalg);
-    quanta::OutlineGPUMatmulOptions outline;
-    outline.chip = gpuArch;
-    toLinalg.addPass(quanta::createOutlineGPUMatmul(outline));
-  }
-  quanta::buildLowerToLinalgPipeline(toLinalg);
+  quanta::GPUOptions gpuOptions;
+  gpuOptions.chip = gpuArch;
+  quanta::buildLowerToLinalgPipeline(toLinalg, gpu ? &gpuOptions : nullptr);
   if (failed(toLinalg.run(*module)))
     return failure();
   FailureOr<SmallVector<quanta::EntryPoint>> entries =
@@ -141,8 +134,6 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   if (failed(applyPassManagerCLOptions(toLLVM)))
     return failure();
   if (gpu) {
-    quanta::GPUOptions gpuOptions;
-    gpuOptions.chip = gpuArch;
     quanta::buildLowerLinalgToNVVMPipeline(toLLVM, gpuOptions);
   } else {
     quanta::LoweringOptions lowering;

@@ -21,9 +21,14 @@ namespace quanta {
 /// its default, bit-exact options) (`quanta-import` in quanta-opt).
 void buildImportPipeline(OpPassManager &pm);
 
+struct GPUOptions;
+
 /// Phase 1 (`quanta-lower-to-linalg`): import, lower Quanta ops to
 /// linalg.generic on tensors, fuse them and record the entry points' C ABI.
-void buildLowerToLinalgPipeline(OpPassManager &pm);
+/// For a GPU (`gpu` given), the matmuls that have tensor-core kernels are set
+/// aside first (`--quanta-outline-gpu-matmul`).
+void buildLowerToLinalgPipeline(OpPassManager &pm,
+                                const GPUOptions *gpu = nullptr);
 
 /// What the target machine offers the lowering.
 struct LoweringOptions {
