@@ -47,6 +47,90 @@ def ConvertQuantToQuanta : Pass<"convert-quant-to-quanta"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def ConvertLinalgToQuanta : Pass<"convert-linalg-to-quanta"> {
+  let summary = "Convert i8 x i8 -> i32 linalg matmuls to quanta.matmul_integer";
+  let description = [{
+    Rewrites the integer matmuls frontends emit as named linalg ops on
+    tensors into `quanta.matmul_integer`, which compiles to the u8 x s8
+    (AVX-512 VNNI) kernel:
+
+    - `linalg.quantized_matmul` / `linalg.quantized_batch_matmul`: operands
+      are sign-extended (`cast_signed`), zero points are i32 (or other
+      integer) scalars. A zero point converts when it is a constant in
+      [-128, 127] (0 is dropped) or an `arith.extsi` of an i8 value; any other
+      zero point (a constant like 200, a run-time i32) cannot be expressed as
+      an int8 zero point and the op is left to linalg's own lowering.
+    - `linalg.matmul` / `linalg.batch_matmul` with the default indexing maps
+      (no transpose, no broadcast), i8 inputs and an i32 output: signed by
+      default, both operands unsigned with
+      `cast = #linalg.type_fn<cast_unsigned>`.
+
+    Every form accumulates into its `outs` tensor: when that is not a
+    zero fill or constant, the result is `outs + matmul_integer` (i32,
+    wrap-around, the same value modulo 2^32 as linalg's order). Ops with
+    other element types, user-defined indexing maps or buffer semantics are
+    left alone.
+
+    Before:
+
+    ```mlir
+    %c0 = arith.constant 0 : i32
+    %za = arith.constant 3 : i32
+    %e = tensor.empty() : tensor<4x8xi32>
+    %z = linalg.fill ins(%c0 : i32) outs(%e : tensor<4x8xi32>) -> tensor<4x8xi32>
+    %y = linalg.quantized_matmul ins(%a, %b, %za, %c0 : tensor<4x16xi8>,
+           tensor<16x8xi8>, i32, i32) outs(%z : tensor<4x8xi32>) -> tensor<4x8xi32>
+    ```
+
+    After:
+
+    ```mlir
+    %za = arith.constant dense<3> : tensor<i8>
+    %y = quanta.matmul_integer %a, %b lhs_zp(%za)
+           : (tensor<4x16xi8>, tensor<16x8xi8>, tensor<i8>) -> tensor<4x8xi32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::quanta::QuantaDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def ConvertTosaToQuanta : Pass<"convert-tosa-to-quanta"> {
+  let summary = "Convert i8 tosa.matmul to quanta.matmul_integer";
+  let description = [{
+    Rewrites TOSA 1.0 `tosa.matmul` (https://www.mlplatform.org/tosa/tosa_spec.html#_matmul)
+    with int8 operands `[N, H, C] x [N, C, W]` accumulating in i32 into
+    `quanta.matmul_integer`: `sum_c (a - a_zp)(b - b_zp)` in i32, with
+    two's-complement wrap-around. The `a_zp`/`b_zp` operands (`tensor<1xi8>`)
+    become per-tensor zero points: constants are re-materialized as
+    `arith.constant` (and dropped when 0), other values are passed as they
+    are, so run-time zero points convert too. A `b` with batch size 1 is
+    shared by every batch of `a` (collapsed to `[C, W]`). Other element
+    types (i16, floats) and unranked tensors are left alone.
+
+    Before:
+
+    ```mlir
+    %za = "tosa.const"() <{values = dense<-5> : tensor<1xi8>}> : () -> tensor<1xi8>
+    %zb = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+    %y = tosa.matmul %a, %b, %za, %zb : (tensor<2x4x16xi8>, tensor<2x16x8xi8>,
+           tensor<1xi8>, tensor<1xi8>) -> tensor<2x4x8xi32>
+    ```
+
+    After:
+
+    ```mlir
+    %za = arith.constant dense<-5> : tensor<i8>
+    %y = quanta.matmul_integer %a, %b lhs_zp(%za)
+           : (tensor<2x4x16xi8>, tensor<2x16x8xi8>, tensor<i8>) -> tensor<2x4x8xi32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::quanta::QuantaDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def ConvertQuantaToLinalg : Pass<"convert-quanta-to-linalg"> {
   let summary = "Lower Quanta element-wise ops and compute_params to linalg";
   let description = [{

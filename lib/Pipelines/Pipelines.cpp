@@ -30,6 +30,11 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createConvertQuantToQuanta());
   pm.addPass(quant::createStripFuncQuantTypes());
   pm.addPass(createCanonicalizerPass());
+  // Integer matmuls as frontends emit them (linalg.quantized_matmul, i8
+  // linalg.matmul, tosa.matmul), after canonicalization has folded their
+  // zero points into constants.
+  pm.addPass(createConvertLinalgToQuanta());
+  pm.addPass(createConvertTosaToQuanta());
   // Before CSE, which could merge two dequantizations of one tensor into one
   // value with several uses.
   pm.addPass(createQuantaFuseMatmul());

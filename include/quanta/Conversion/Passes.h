@@ -20,6 +20,13 @@ namespace quanta {
 /// Adds the patterns that lower Quanta ops to linalg.generic on tensors.
 void populateQuantaToLinalgConversionPatterns(RewritePatternSet &patterns);
 
+/// Adds the patterns that rewrite i8 x i8 -> i32 linalg matmuls
+/// (quantized_matmul, matmul, batch variants) into quanta.matmul_integer.
+void populateLinalgToQuantaConversionPatterns(RewritePatternSet &patterns);
+
+/// Adds the pattern that rewrites i8 tosa.matmul into quanta.matmul_integer.
+void populateTosaToQuantaConversionPatterns(RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "quanta/Conversion/Passes.h.inc"
 
