@@ -4,9 +4,12 @@
 
 BUILD ?= build
 LLVM_PREFIX ?= /usr/lib/llvm-22
+# libdnnl-dev (oneDNN, the matmul benchmark's baseline) has a CMake package
+# that needs the OpenCL headers.
 APT_PACKAGES := cmake ninja-build ccache clang-22 lld-22 llvm-22-dev \
-  libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev libdnnl-dev \
-  nlohmann-json3-dev qemu-user g++-aarch64-linux-gnu
+  libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev \
+  libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev qemu-user \
+  g++-aarch64-linux-gnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 
@@ -19,7 +22,9 @@ check: build
 	ninja -C $(BUILD) -j $(JOBS) check-quanta
 
 bench: build
-	ninja -C $(BUILD) quanta-bench && $(BUILD)/bin/quanta-bench
+	ninja -C $(BUILD) quanta-bench quanta-matmul-bench
+	$(BUILD)/bin/quanta-bench
+	$(BUILD)/bin/quanta-matmul-bench
 
 docs: configure
 	ninja -C $(BUILD) mlir-doc

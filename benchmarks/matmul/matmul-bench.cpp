@@ -15,7 +15,7 @@
 // timing (integer accumulators exactly, with unit scales; f32 results within
 // 4 ulp, with real scales); the program exits with status 1 on a mismatch.
 // oneDNN runs with 1 and with 2 OpenMP threads; Quanta's code is
-// single-threaded. Results and analysis: docs/MatmulBenchmarks.md.
+// single-threaded. Results and analysis: docs/Benchmarks.md.
 //
 //===----------------------------------------------------------------------===//
 
