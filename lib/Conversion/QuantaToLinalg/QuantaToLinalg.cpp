@@ -924,16 +924,14 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
   };
   // `v` with the sign bit flipped (when `flip`) or copied, into `dest` (a
   // linalg.copy, which canonicalization keeps, unlike an identity generic).
+  // The flip is a linalg.map, not a linalg.generic: elementwise fusion would
+  // fold a generic into the core, and the fused core would lose its VNNI
+  // marker.
   auto copyInto = [&](Value v, Value dest, bool flip) -> Value {
     if (!flip)
       return linalg::CopyOp::create(b, loc, v, dest).getResult(0);
-    unsigned rank = cast<RankedTensorType>(v.getType()).getRank();
-    AffineMap id = b.getMultiDimIdentityMap(rank);
-    return linalg::GenericOp::create(
-               b, loc, TypeRange{dest.getType()}, ValueRange{v},
-               ValueRange{dest}, ArrayRef<AffineMap>{id, id},
-               SmallVector<utils::IteratorType>(rank,
-                                                utils::IteratorType::parallel),
+    return linalg::MapOp::create(
+               b, loc, ValueRange{v}, dest,
                [&](OpBuilder &nb, Location l, ValueRange e) {
                  Value x = arith::XOrIOp::create(
                      nb, l, e[0],
@@ -941,7 +939,7 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
                                                nb.getIntegerAttr(i8, -128)));
                  linalg::YieldOp::create(nb, l, ValueRange{x});
                })
-        .getResult(0);
+        ->getResult(0);
   };
   auto emptyLike = [&](ArrayRef<OpFoldResult> sizes) -> Value {
     return tensor::EmptyOp::create(b, loc, sizes, i8);
@@ -1498,6 +1496,17 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
         acc = tensor::ExpandShapeOp::create(
             rewriter, loc, resultType.clone(expanded), acc, reassociation,
             sizes);
+        // With dynamic batch or row sizes, copy into a destination sized
+        // from lhs, so that the result's shape is traceable to the
+        // arguments' (the C entry points need it).
+        if (llvm::any_of(ArrayRef<int64_t>(expanded).drop_back(),
+                         ShapedType::isDynamic))
+          acc = linalg::CopyOp::create(
+                    rewriter, loc, acc,
+                    tensor::EmptyOp::create(rewriter, loc, sizes,
+                                            rewriter.getI32Type())
+                        .getResult())
+                    .getResult(0);
       }
       if (acc.getType() != resultType)
         acc = tensor::CastOp::create(rewriter, loc, resultType, acc);
