@@ -17,8 +17,10 @@ namespace quanta {
 
 /// Imports frontend IR: upstream `quant.qcast`/`quant.dcast` become Quanta ops
 /// with ONNX numerics, quantized types leave function signatures, Q/DQ pairs
-/// fold, and QDQ matmuls become quanta.matmul (`--quanta-fuse-matmul` with
-/// its default, bit-exact options) (`quanta-import` in quanta-opt).
+/// fold, integer matmuls (linalg.quantized_matmul, i8 linalg.matmul,
+/// tosa.matmul) become quanta.matmul_integer, and QDQ matmuls become
+/// quanta.matmul (`--quanta-fuse-matmul` with its default, bit-exact options)
+/// (`quanta-import` in quanta-opt).
 void buildImportPipeline(OpPassManager &pm);
 
 struct GPUOptions;
