@@ -81,26 +81,29 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
 }
 
 def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
-  let summary = "Lower int8 and bf16 matmuls to AVX-512 dot-product microkernels";
+  let summary = "Lower int8 and bf16 matmuls to dot-product microkernels";
   let description = [{
     Runs on buffers, before `--convert-linalg-to-loops`. Rewrites
 
     - (`int8`) every `linalg.generic` that `--convert-quanta-to-linalg` marks
       as the core of an integer matmul (`quanta.u8s8_matmul`: `C[m, n] +=
       zext(A[m, k]) * sext(B[k, n])` in i32 with wrap-around) into an AVX-512
-      VNNI kernel around `vpdpbusd` (called through `llvm.call_intrinsic
-      "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has no op for);
+      VNNI kernel around `vpdpbusd` (`int8=avx512vnni`, called through
+      `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
+      no op for) or an AArch64 NEON kernel around `usdot` (`int8=neon-i8mm`,
+      FEAT_I8MM, `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8
+      product on 128-bit vectors);
     - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
       into the same kernel around AVX512-BF16 `vdpbf16ps`
       (`llvm.x86.avx512bf16.dpbf16ps.512`).
 
-    B is packed into 16-column x 4-row (int8) or x 2-row (bf16) panels, the
-    operand layout of the instruction, and a 6 x 64 register block of
-    accumulators is updated with one broadcast 4-byte slice of A per row;
-    leftover rows and 16-column blocks use smaller blocks, and fewer than 8
-    rows stream B once without packing it. When K is not a multiple of 4
-    (int8) or 2 (bf16) or N not a multiple of 16 at run time, the original
-    loops run instead.
+    B is packed into panels of one vector's lanes of columns (16 on AVX-512,
+    4 on NEON) x 4 (int8) or 2 (bf16) rows, the operand layout of the
+    instruction, and a 6-row x 4-panel register block of accumulators is
+    updated with one broadcast 4-byte slice of A per row; leftover rows and
+    panels use smaller blocks, and fewer than 8 rows stream B once without
+    packing it. When K is not a multiple of 4 (int8) or 2 (bf16) or N not a
+    multiple of the lanes at run time, the original loops run instead.
 
     Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
     is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the
@@ -109,15 +112,17 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
     while `linalg.matmul` adds them in k order; and it treats subnormal
     inputs and results as zero. Results therefore differ from the loops' by
     summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
-    for either order) and on subnormals. `quanta-compile` enables `int8` when
-    the target has `avx512vnni` and `bf16` when it has `avx512bf16`
+    for either order) and on subnormals. `quanta-compile` picks
+    `int8=avx512vnni` when the target has `avx512vnni`, `int8=neon-i8mm` on
+    AArch64 with `i8mm`, and `bf16` when it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
 
     Example: `quanta-opt --quanta-lower-vnni-matmul="bf16=true"`.
   }];
   let options = [
-    Option<"int8", "int8", "bool", /*default=*/"true",
-           "Lower the marked u8 x s8 -> i32 matmul cores (needs avx512vnni)">,
+    Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",
+           "Kernel for the marked u8 x s8 -> i32 matmul cores: avx512vnni, "
+           "neon-i8mm or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
   ];

@@ -2,10 +2,11 @@
 //
 // This file rewrites the u8 x s8 -> i32 matmul cores that
 // --convert-quanta-to-linalg marks, and bf16 x bf16 -> f32 linalg.matmul ops,
-// into register-blocked AVX-512 dot-product microkernels (VNNI vpdpbusd,
-// AVX512-BF16 vdpbf16ps): B is packed into panels of 16 columns x 4 (int8) or
-// 2 (bf16) rows, the operand layout of the instruction, and each 6 x 64 block
-// of C lives in 24 zmm accumulators while K is traversed four bytes at a
+// into register-blocked dot-product microkernels (AVX-512 VNNI vpdpbusd,
+// AVX512-BF16 vdpbf16ps, AArch64 NEON usdot): B is packed into panels of one
+// vector's lanes of columns (16 on AVX-512, 4 on NEON) x 4 (int8) or 2 (bf16)
+// rows, the operand layout of the instruction, and each 6-row x 4-panel block
+// of C lives in 24 vector accumulators while K is traversed four bytes at a
 // time.
 //
 //===----------------------------------------------------------------------===//
@@ -32,37 +33,42 @@ namespace {
 
 constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
 constexpr int64_t kRowBlock = 6;    // rows of C per register block
-constexpr int64_t kColBlocks = 4;   // 16-column panels per register block
-constexpr int64_t kPanelWidth = 16; // 32-bit lanes of a zmm register
+constexpr int64_t kColBlocks = 4;   // panels per register block
 
-/// A dot-product instruction: each 32-bit lane of the accumulator adds the
-/// products of `perLane` consecutive elements along K.
+/// A dot-product instruction: each of the `lanes` 32-bit lanes of the
+/// accumulator adds the products of `perLane` consecutive elements along K.
 struct DotKind {
   Type element, accumulator;
-  int64_t perLane;
+  int64_t perLane, lanes;
   StringRef intrinsic;
 };
 
 DotKind getVNNIKind(MLIRContext *ctx) {
-  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4,
+  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4, 16,
           "llvm.x86.avx512.vpdpbusd.512"};
 }
 
 DotKind getBF16Kind(MLIRContext *ctx) {
-  return {BFloat16Type::get(ctx), Float32Type::get(ctx), 2,
+  return {BFloat16Type::get(ctx), Float32Type::get(ctx), 2, 16,
           "llvm.x86.avx512bf16.dpbf16ps.512"};
 }
 
+/// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
+DotKind getNEONI8MMKind(MLIRContext *ctx) {
+  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4, 4,
+          "llvm.aarch64.neon.usdot.v4i32.v16i8"};
+}
+
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
-/// and N % 16 == 0.
+/// and N % lanes == 0.
 class KernelBuilder {
 public:
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                 Value bMat, Value c)
-      : b(b), kind(kind), a(a), bMat(bMat), c(c) {
+      : b(b), kind(kind), lanes(kind.lanes), a(a), bMat(bMat), c(c) {
     i32 = b.getI32Type();
-    acc = VectorType::get({kPanelWidth}, kind.accumulator);
-    bytes = VectorType::get({kind.perLane * kPanelWidth}, kind.element);
+    acc = VectorType::get({lanes}, kind.accumulator);
+    bytes = VectorType::get({kind.perLane * lanes}, kind.element);
   }
 
   void build() {
@@ -70,7 +76,7 @@ public:
     Value k = memref::DimOp::create(b, a, 1);
     Value n = memref::DimOp::create(b, bMat, 1);
     k4 = arith::DivUIOp::create(b, k, idx(kind.perLane));
-    Value panels = arith::DivUIOp::create(b, n, idx(kPanelWidth));
+    Value panels = arith::DivUIOp::create(b, n, idx(lanes));
     // Few rows (GEMV): B is read once, so interleave it in registers as it
     // streams in; more rows: pack it once and reuse the panels.
     Value fewRows =
@@ -88,6 +94,8 @@ public:
 private:
   ImplicitLocOpBuilder &b;
   const DotKind &kind;
+  // Columns per panel: the accumulator's lanes.
+  int64_t lanes;
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
   Type i32;
@@ -104,13 +112,13 @@ private:
   }
 
   /// Few rows: B streams through once, row-major (sequential memory access):
-  /// each perLane x 16 slice is interleaved in registers and multiplied into every
+  /// each perLane x lanes slice is interleaved in registers and multiplied into every
   /// row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
     forLoop(idx(0), k4, 1, [&](Value kk) {
       Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
       forLoop(idx(0), panels, 1, [&](Value panel) {
-        Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
+        Value col = arith::MulIOp::create(b, panel, idx(lanes));
         Value slice = interleavePanel(b, b.getLoc(), k, col);
         forLoop(idx(0), m, 1, [&](Value row) {
           Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
@@ -130,7 +138,7 @@ private:
         lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
     return vector::BitCastOp::create(
         lb, bytes,
-        vector::BroadcastOp::create(lb, VectorType::get({kPanelWidth}, i32),
+        vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32),
                                     word));
   }
 
@@ -144,7 +152,7 @@ private:
   }
 
   /// All register blocks of C: 6 x 64 where they fit, then leftover rows
-  /// and 16-column panels.
+  /// and panels.
   void blocks(Value m, Value panels) {
     Value fullRows = arith::MulIOp::create(
         b, arith::DivUIOp::create(b, m, idx(kRowBlock)), idx(kRowBlock));
@@ -161,36 +169,36 @@ private:
     forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
-  /// The 64 bytes the instruction multiplies for 16 columns from `col` and
-  /// perLane rows from `row`: B[row + t, col + j] at element perLane * j + t,
-  /// interleaved from perLane 16-element row slices with shuffles.
+  /// The vector the instruction multiplies for `lanes` columns from `col`
+  /// and perLane rows from `row`: B[row + t, col + j] at element perLane * j
+  /// + t, interleaved from perLane row slices with shuffles.
   Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
     ImplicitLocOpBuilder lb(loc, ob);
     SmallVector<Value> rows;
     for (int64_t t = 0; t < kind.perLane; ++t)
       rows.push_back(vector::LoadOp::create(
-          lb, VectorType::get({kPanelWidth}, kind.element), bMat,
+          lb, VectorType::get({lanes}, kind.element), bMat,
           ValueRange{arith::AddIOp::create(
                          lb, row, arith::ConstantIndexOp::create(lb, t)),
                      col}));
     SmallVector<int64_t> pairs, quads;
-    for (int64_t j = 0; j < kPanelWidth; ++j)
-      pairs.append({j, kPanelWidth + j});
+    for (int64_t j = 0; j < lanes; ++j)
+      pairs.append({j, lanes + j});
     Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
     if (kind.perLane == 2)
       return low;
-    for (int64_t j = 0; j < kPanelWidth; ++j)
-      quads.append({2 * j, 2 * j + 1, 2 * kPanelWidth + 2 * j,
-                    2 * kPanelWidth + 2 * j + 1});
+    for (int64_t j = 0; j < lanes; ++j)
+      quads.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j,
+                    2 * lanes + 2 * j + 1});
     Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
     return vector::ShuffleOp::create(lb, low, high, quads);
   }
 
-  /// packed[((panel * K4 + k4) * 16 + j) * P + t] = B[P * k4 + t, 16 *
-  /// panel + j] (P = perLane): the 64 bytes the instruction multiplies for
-  /// 16 columns and P rows.
+  /// packed[((panel * K4 + k4) * L + j) * P + t] = B[P * k4 + t, L * panel
+  /// + j] (P = perLane, L = lanes): the vector the instruction multiplies for
+  /// L columns and P rows.
   void pack(Value panels) {
-    int64_t panelSize = kind.perLane * kPanelWidth;
+    int64_t panelSize = kind.perLane * lanes;
     Value size = arith::MulIOp::create(
         b, arith::MulIOp::create(b, panels, k4), idx(panelSize));
     packed = memref::AllocOp::create(
@@ -203,14 +211,15 @@ private:
             arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), kk),
             idx(panelSize));
         Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
-        Value col = arith::MulIOp::create(b, panel, idx(kPanelWidth));
+        Value col = arith::MulIOp::create(b, panel, idx(lanes));
         vector::StoreOp::create(b, interleavePanel(b, b.getLoc(), row, col),
                                 packed, ValueRange{base});
       });
     });
   }
 
-  /// One register block of `rows` x (`cols` x 16) at (row, 16 * panel).
+  /// One register block of `rows` x (`cols` x lanes) at (row, lanes *
+  /// panel).
   void tile(Value row, Value panel, int64_t rows, int64_t cols) {
     SmallVector<Value> rowIdx, colIdx, panelIdx;
     for (int64_t r = 0; r < rows; ++r)
@@ -218,7 +227,7 @@ private:
     for (int64_t j = 0; j < cols; ++j) {
       panelIdx.push_back(arith::AddIOp::create(b, panel, idx(j)));
       colIdx.push_back(
-          arith::MulIOp::create(b, panelIdx.back(), idx(kPanelWidth)));
+          arith::MulIOp::create(b, panelIdx.back(), idx(lanes)));
     }
     SmallVector<Value> init;
     for (int64_t r = 0; r < rows; ++r)
@@ -238,7 +247,7 @@ private:
                 arith::AddIOp::create(
                     lb, arith::MulIOp::create(lb, panelIdx[j], k4), kk),
                 arith::ConstantIndexOp::create(lb,
-                                               kind.perLane * kPanelWidth));
+                                               kind.perLane * lanes));
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
@@ -282,9 +291,10 @@ struct LowerVNNIMatmulPass
     MLIRContext *ctx = &getContext();
     SmallVector<std::pair<Operation *, DotKind>> cores;
     getOperation()->walk([&](linalg::LinalgOp op) {
-      if (int8 && isa<linalg::GenericOp>(op) && op->hasAttr(kU8S8MatmulAttr) &&
-          op.hasPureBufferSemantics())
-        cores.push_back({op, getVNNIKind(ctx)});
+      if (int8 != "none" && isa<linalg::GenericOp>(op) &&
+          op->hasAttr(kU8S8MatmulAttr) && op.hasPureBufferSemantics())
+        cores.push_back({op, int8 == "neon-i8mm" ? getNEONI8MMKind(ctx)
+                                                 : getVNNIKind(ctx)});
       auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
       if (bf16 && matmul && isBF16Matmul(matmul))
         cores.push_back({op, getBF16Kind(ctx)});
@@ -294,8 +304,8 @@ struct LowerVNNIMatmulPass
       ImplicitLocOpBuilder b(op->getLoc(), op);
       Value a = linalgOp.getDpsInputs()[0], bMat = linalgOp.getDpsInputs()[1],
             c = linalgOp.getDpsInits()[0];
-      // The kernel needs K % perLane == 0 and N % 16 == 0; otherwise the
-      // loops.
+      // The kernel needs K % perLane == 0 and N % lanes == 0; otherwise
+      // the loops.
       Value k = memref::DimOp::create(b, a, 1);
       Value n = memref::DimOp::create(b, bMat, 1);
       auto isMultiple = [&](Value v, int64_t of) {
@@ -305,7 +315,7 @@ struct LowerVNNIMatmulPass
             arith::ConstantIndexOp::create(b, 0));
       };
       Value fits = arith::AndIOp::create(b, isMultiple(k, kind.perLane),
-                                         isMultiple(n, kPanelWidth));
+                                         isMultiple(n, kind.lanes));
       auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
       {
         OpBuilder::InsertionGuard guard(b);

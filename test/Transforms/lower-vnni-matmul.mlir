@@ -1,5 +1,5 @@
 // RUN: quanta-opt %s -quanta-lower-vnni-matmul | FileCheck %s
-// RUN: quanta-opt %s -quanta-lower-vnni-matmul="int8=false bf16=true" | FileCheck %s --check-prefix=BF16
+// RUN: quanta-opt %s -quanta-lower-vnni-matmul="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -64,8 +64,8 @@ func.func @unmarked(%a: memref<8x8xi8>, %b: memref<8x16xi8>, %c: memref<8x16xi32
 // With bf16=true, a bf16 x bf16 -> f32 linalg.matmul becomes the same kernel
 // around vdpbf16ps: K in steps of 2, panels of 16 columns x 2 rows
 // interleaved by one shuffle, f32 accumulators; guarded by K % 2 == 0 and
-// N % 16 == 0. Without the option it stays a linalg.matmul, and int8=false
-// leaves the marked integer core alone.
+// N % 16 == 0. Without the option it stays a linalg.matmul, and
+// int8=none leaves the marked integer core alone.
 // CHECK-LABEL: func @bf16
 // CHECK-NOT: dpbf16ps
 // CHECK: linalg.matmul
