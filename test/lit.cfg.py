@@ -49,7 +49,7 @@ try:
         host_flags = set(cpuinfo.read().split())
 except OSError:
     host_flags = set()
-for flag, feature in [("avx512_bf16", "host-avx512bf16")]:
+for flag, feature in [("avx2", "host-avx2"), ("avx512_bf16", "host-avx512bf16")]:
     if flag in host_flags:
         config.available_features.add(feature)
 

@@ -90,16 +90,19 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
       zext(A[m, k]) * sext(B[k, n])` in i32 with wrap-around) into an AVX-512
       VNNI kernel around `vpdpbusd` (`int8=avx512vnni`, called through
       `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
-      no op for) or an AArch64 NEON kernel around `usdot` (`int8=neon-i8mm`,
-      FEAT_I8MM, `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8
-      product on 128-bit vectors);
+      no op for), an AVX2 kernel around `vpmaddwd` on operands widened to i16
+      (`int8=avx2`, exact; `vpmaddubsw` would saturate) or an AArch64 NEON
+      kernel around `usdot` (`int8=neon-i8mm`, FEAT_I8MM,
+      `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8 product on
+      128-bit vectors);
     - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
       into the same kernel around AVX512-BF16 `vdpbf16ps`
       (`llvm.x86.avx512bf16.dpbf16ps.512`).
 
     B is packed into panels of one vector's lanes of columns (16 on AVX-512,
-    4 on NEON) x 4 (int8) or 2 (bf16) rows, the operand layout of the
-    instruction, and a 6-row x 4-panel register block of accumulators is
+    8 on AVX2, 4 on NEON) x 4 (int8; 2 for AVX2) or 2 (bf16) rows, the
+    operand layout of the instruction, and a 6-row x 4-panel (AVX2: 4 x 2)
+    register block of accumulators is
     updated with one broadcast 4-byte slice of A per row; leftover rows and
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it. When K is not a multiple of 4 (int8) or 2 (bf16) or N not a
@@ -113,8 +116,9 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
     inputs and results as zero. Results therefore differ from the loops' by
     summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
     for either order) and on subnormals. `quanta-compile` picks
-    `int8=avx512vnni` when the target has `avx512vnni`, `int8=neon-i8mm` on
-    AArch64 with `i8mm`, and `bf16` when it has `avx512bf16`
+    `int8=avx512vnni` when the target has `avx512vnni`, else `int8=avx2`
+    with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, and `bf16` when
+    it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
 
     Example: `quanta-opt --quanta-lower-vnni-matmul="bf16=true"`.
@@ -122,7 +126,7 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
   let options = [
     Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",
            "Kernel for the marked u8 x s8 -> i32 matmul cores: avx512vnni, "
-           "neon-i8mm or none">,
+           "avx2, neon-i8mm or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
   ];

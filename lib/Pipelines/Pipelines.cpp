@@ -80,9 +80,11 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
-  if (options.avx512vnni || options.avx512bf16 || options.neonI8mm) {
+  if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
+      options.neonI8mm) {
     LowerVNNIMatmulOptions kernels;
     kernels.int8 = options.avx512vnni ? "avx512vnni"
+                   : options.avx2     ? "avx2"
                    : options.neonI8mm ? "neon-i8mm"
                                       : "none";
     kernels.bf16 = options.avx512bf16;

@@ -32,31 +32,53 @@ using namespace mlir;
 namespace {
 
 constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
-constexpr int64_t kRowBlock = 6;    // rows of C per register block
-constexpr int64_t kColBlocks = 4;   // panels per register block
 
 /// A dot-product instruction: each of the `lanes` 32-bit lanes of the
 /// accumulator adds the products of `perLane` consecutive elements along K.
+/// The operands are `element` in memory and `operand` in the instruction
+/// (i8 widened to i16: A zero-extended, B sign-extended).
 struct DotKind {
-  Type element, accumulator;
+  Type element, operand, accumulator;
   int64_t perLane, lanes;
   StringRef intrinsic;
+  // The intrinsic returns the dot products without adding the accumulator.
+  bool separateAdd = false;
+  // Register block: rows of C x panels (vector registers permitting).
+  int64_t rowBlock = 6, colBlocks = 4;
 };
 
 DotKind getVNNIKind(MLIRContext *ctx) {
-  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4, 16,
+  Type i8 = IntegerType::get(ctx, 8);
+  return {i8, i8, IntegerType::get(ctx, 32), 4, 16,
           "llvm.x86.avx512.vpdpbusd.512"};
 }
 
 DotKind getBF16Kind(MLIRContext *ctx) {
-  return {BFloat16Type::get(ctx), Float32Type::get(ctx), 2, 16,
+  Type bf16 = BFloat16Type::get(ctx);
+  return {bf16, bf16, Float32Type::get(ctx), 2, 16,
           "llvm.x86.avx512bf16.dpbf16ps.512"};
 }
 
 /// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
 DotKind getNEONI8MMKind(MLIRContext *ctx) {
-  return {IntegerType::get(ctx, 8), IntegerType::get(ctx, 32), 4, 4,
+  Type i8 = IntegerType::get(ctx, 8);
+  return {i8, i8, IntegerType::get(ctx, 32), 4, 4,
           "llvm.aarch64.neon.usdot.v4i32.v16i8"};
+}
+
+/// AVX2 `vpmaddwd` on operands widened to i16 (exact: `vpmaddubsw` would
+/// saturate pairs of u8 x s8 products to i16); 16 ymm registers hold a 4 x 2
+/// block.
+DotKind getAVX2Kind(MLIRContext *ctx) {
+  return {IntegerType::get(ctx, 8),
+          IntegerType::get(ctx, 16),
+          IntegerType::get(ctx, 32),
+          2,
+          8,
+          "llvm.x86.avx2.pmadd.wd",
+          /*separateAdd=*/true,
+          /*rowBlock=*/4,
+          /*colBlocks=*/2};
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
@@ -68,7 +90,7 @@ public:
       : b(b), kind(kind), lanes(kind.lanes), a(a), bMat(bMat), c(c) {
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
-    bytes = VectorType::get({kind.perLane * lanes}, kind.element);
+    bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
   }
 
   void build() {
@@ -134,38 +156,48 @@ private:
     Value quad = vector::LoadOp::create(
         lb, VectorType::get({kind.perLane}, kind.element), a,
         ValueRange{row, k});
+    if (kind.operand != kind.element)
+      quad = arith::ExtUIOp::create(
+          lb, VectorType::get({kind.perLane}, kind.operand), quad);
     Value word = vector::ExtractOp::create(
         lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
     return vector::BitCastOp::create(
         lb, bytes,
-        vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32),
-                                    word));
+        vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32), word));
   }
 
   /// acc + the perLane-element dot products of `lhs` and `rhs` in each lane
   /// (vpdpbusd: u8 lhs, s8 rhs).
   Value dot(ImplicitLocOpBuilder &lb, Value sum, Value lhs, Value rhs) {
+    if (kind.separateAdd)
+      return arith::AddIOp::create(
+          lb, sum,
+          LLVM::CallIntrinsicOp::create(lb, acc,
+                                        lb.getStringAttr(kind.intrinsic),
+                                        ValueRange{lhs, rhs})
+              .getResult(0));
     return LLVM::CallIntrinsicOp::create(lb, acc,
                                          lb.getStringAttr(kind.intrinsic),
                                          ValueRange{sum, lhs, rhs})
         .getResult(0);
   }
 
-  /// All register blocks of C: 6 x 64 where they fit, then leftover rows
-  /// and panels.
+  /// All register blocks of C (rowBlock x colBlocks panels) where they fit,
+  /// then leftover rows and panels.
   void blocks(Value m, Value panels) {
     Value fullRows = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, m, idx(kRowBlock)), idx(kRowBlock));
+        b, arith::DivUIOp::create(b, m, idx(kind.rowBlock)),
+        idx(kind.rowBlock));
     Value fullPanels = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, panels, idx(kColBlocks)),
-        idx(kColBlocks));
+        b, arith::DivUIOp::create(b, panels, idx(kind.colBlocks)),
+        idx(kind.colBlocks));
     auto rowsLoop = [&](Value panel, int64_t cols) {
-      forLoop(idx(0), fullRows, kRowBlock,
-              [&](Value row) { tile(row, panel, kRowBlock, cols); });
+      forLoop(idx(0), fullRows, kind.rowBlock,
+              [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
       forLoop(fullRows, m, 1, [&](Value row) { tile(row, panel, 1, cols); });
     };
-    forLoop(idx(0), fullPanels, kColBlocks,
-            [&](Value panel) { rowsLoop(panel, kColBlocks); });
+    forLoop(idx(0), fullPanels, kind.colBlocks,
+            [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
     forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
@@ -175,12 +207,17 @@ private:
   Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
     ImplicitLocOpBuilder lb(loc, ob);
     SmallVector<Value> rows;
-    for (int64_t t = 0; t < kind.perLane; ++t)
-      rows.push_back(vector::LoadOp::create(
+    for (int64_t t = 0; t < kind.perLane; ++t) {
+      Value slice = vector::LoadOp::create(
           lb, VectorType::get({lanes}, kind.element), bMat,
           ValueRange{arith::AddIOp::create(
                          lb, row, arith::ConstantIndexOp::create(lb, t)),
-                     col}));
+                     col});
+      if (kind.operand != kind.element)
+        slice = arith::ExtSIOp::create(
+            lb, VectorType::get({lanes}, kind.operand), slice);
+      rows.push_back(slice);
+    }
     SmallVector<int64_t> pairs, quads;
     for (int64_t j = 0; j < lanes; ++j)
       pairs.append({j, lanes + j});
@@ -202,7 +239,7 @@ private:
     Value size = arith::MulIOp::create(
         b, arith::MulIOp::create(b, panels, k4), idx(panelSize));
     packed = memref::AllocOp::create(
-        b, MemRefType::get({ShapedType::kDynamic}, kind.element),
+        b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
     forLoop(idx(0), panels, 1, [&](Value panel) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
@@ -289,12 +326,24 @@ struct LowerVNNIMatmulPass
 
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    std::optional<DotKind> int8Kind;
+    if (int8 == "avx512vnni")
+      int8Kind = getVNNIKind(ctx);
+    else if (int8 == "neon-i8mm")
+      int8Kind = getNEONI8MMKind(ctx);
+    else if (int8 == "avx2")
+      int8Kind = getAVX2Kind(ctx);
+    else if (int8 != "none") {
+      emitError(getOperation().getLoc())
+          << "unknown int8 kernel '" << int8
+          << "' (expected avx512vnni, avx2, neon-i8mm or none)";
+      return signalPassFailure();
+    }
     SmallVector<std::pair<Operation *, DotKind>> cores;
     getOperation()->walk([&](linalg::LinalgOp op) {
-      if (int8 != "none" && isa<linalg::GenericOp>(op) &&
+      if (int8Kind && isa<linalg::GenericOp>(op) &&
           op->hasAttr(kU8S8MatmulAttr) && op.hasPureBufferSemantics())
-        cores.push_back({op, int8 == "neon-i8mm" ? getNEONI8MMKind(ctx)
-                                                 : getVNNIKind(ctx)});
+        cores.push_back({op, *int8Kind});
       auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
       if (bf16 && matmul && isBF16Matmul(matmul))
         cores.push_back({op, getBF16Kind(ctx)});

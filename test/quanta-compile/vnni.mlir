@@ -1,5 +1,6 @@
 // W8A8 matmuls use the AVX-512 VNNI kernel when the target machine has
-// avx512vnni (Zen 4), and the vectorized loops otherwise (Haswell).
+// avx512vnni (Zen 4), and the AVX2 vpmaddwd kernel on ymm registers
+// otherwise (Haswell).
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
 
@@ -8,6 +9,8 @@
 // VNNI: .Lfunc_end0:
 // AVX2-LABEL: w8a8:
 // AVX2-NOT: vpdpbusd
+// AVX2-NOT: zmm
+// AVX2: vpmaddwd {{.*}}%ymm
 // AVX2-NOT: zmm
 // AVX2: .Lfunc_end0:
 func.func @w8a8(%a: tensor<?x256xi8>, %w: tensor<256x256xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<256xf32>) -> tensor<?x256xf32> {

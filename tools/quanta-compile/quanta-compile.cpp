@@ -139,6 +139,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
+    lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   }

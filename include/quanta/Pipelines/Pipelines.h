@@ -38,6 +38,9 @@ struct LoweringOptions {
   bool avx512vnni = false;
   /// Lower bf16 x bf16 -> f32 linalg.matmul to the AVX512-BF16 kernel.
   bool avx512bf16 = false;
+  /// Lower u8 x s8 matmul cores to the AVX2 vpmaddwd kernel (when not
+  /// avx512vnni).
+  bool avx2 = false;
   /// Lower u8 x s8 matmul cores to the AArch64 NEON usdot (i8mm) kernel.
   bool neonI8mm = false;
 };
