@@ -4,11 +4,12 @@
 
 BUILD ?= build
 LLVM_PREFIX ?= /usr/lib/llvm-22
+# libomp-22-dev: the OpenMP runtime of `quanta-compile --openmp` objects.
 # libdnnl-dev (oneDNN, the matmul benchmark's baseline) has a CMake package
 # that needs the OpenCL headers.
 APT_PACKAGES := cmake ninja-build ccache clang-22 lld-22 llvm-22-dev \
   libmlir-22-dev mlir-22-tools libfmt-dev libgtest-dev libbenchmark-dev \
-  libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev qemu-user \
+  libdnnl-dev ocl-icd-opencl-dev libomp-22-dev nlohmann-json3-dev qemu-user \
   g++-aarch64-linux-gnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)

@@ -53,6 +53,17 @@ for flag, feature in [("avx2", "host-avx2"), ("avx512_bf16", "host-avx512bf16")]
     if flag in host_flags:
         config.available_features.add(feature)
 
+# Objects compiled with --openmp link LLVM's OpenMP runtime (libomp-22-dev).
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+if os.path.exists(os.path.join(llvm_lib_dir, "libomp.so")):
+    config.available_features.add("openmp")
+    config.substitutions.append((
+        "%openmp_link",
+        "-L{0} -lomp -Wl,-rpath,{0}".format(llvm_lib_dir)))
+else:
+    lit_config.note("libomp not found in " + llvm_lib_dir +
+                    ": OpenMP execution tests are skipped")
+
 # AArch64 objects run under qemu-user when Debian's cross toolchain is there.
 if shutil.which("aarch64-linux-gnu-g++") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-qemu")

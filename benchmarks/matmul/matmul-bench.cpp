@@ -21,6 +21,14 @@
 
 #include "matmul_kernels.h"
 
+// The same kernels compiled with --openmp (symbols renamed at build time).
+extern "C" {
+decltype(w8a8_256) w8a8_256_mt;
+decltype(w8a8_1024) w8a8_1024_mt;
+decltype(w8a8_gemv) w8a8_gemv_mt;
+decltype(bf16_1024) bf16_1024_mt;
+}
+
 #include <benchmark/benchmark.h>
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -75,17 +83,27 @@ float frand(float lo, float hi) {
   return std::uniform_real_distribution<float>(lo, hi)(rng);
 }
 
-/// Sets the OpenMP thread count of the libgomp that oneDNN (Debian's build
-/// uses the OMP runtime) is linked against, without linking it ourselves.
-void setThreads(int n) {
-  using Fn = void (*)(int);
-  static Fn fn =
-      reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+/// omp_set_num_threads of the OpenMP runtime `library` (already loaded).
+void setRuntimeThreads(const char *library, int n) {
+  void *handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD);
+  auto fn = handle ? reinterpret_cast<void (*)(int)>(
+                         dlsym(handle, "omp_set_num_threads"))
+                   : nullptr;
   if (!fn) {
-    std::fprintf(stderr, "omp_set_num_threads not found\n");
+    std::fprintf(stderr, "omp_set_num_threads of %s not found\n", library);
     std::exit(2);
   }
   fn(n);
+}
+
+/// Sets the thread count of oneDNN and of Quanta's --openmp kernels. Debian's
+/// oneDNN is built against GNU libgomp and the kernels call LLVM's libomp;
+/// libomp, linked directly, comes first in the symbol search order and also
+/// provides the GOMP_* entry points oneDNN calls, so both run on libomp; the
+/// count is set in both runtimes all the same.
+void setThreads(int n) {
+  setRuntimeThreads("libgomp.so.1", n);
+  setRuntimeThreads("libomp.so.5", n);
 }
 
 /// Distance in units in the last place between two finite floats.
@@ -444,12 +462,12 @@ void checkBf16(const char *what, Bf16Gemm &p, const std::function<void()> &run) 
 // Benchmarks and the summary table
 //===----------------------------------------------------------------------===//
 
-enum Column { Quanta, Dnnl1, Dnnl2, Dnnl1Packed, NumColumns };
+enum Column { Quanta, Quanta2, Dnnl1, Dnnl2, Dnnl1Packed, NumColumns };
 
 struct Row {
   std::string kernel, shape, unit;
   double work; // GOP or GB per call, for the table's unit
-  double values[NumColumns] = {0, 0, 0, 0};
+  double values[NumColumns] = {};
   std::string dnnlImpl;
   std::string note;      // "int4": compared by time with the int8 GEMV
   bool infoOnly = false; // printed under the table, not in it
@@ -517,10 +535,10 @@ public:
 };
 
 void printTable() {
-  std::printf("\nquanta-matmul-bench summary (median of the repetitions; "
-              "Quanta single-threaded)\n");
-  std::printf("%-34s %-16s %12s %12s %12s %8s  %s\n", "kernel", "shape",
-              "Quanta", "oneDNN 1T", "oneDNN 2T", "Q/oDNN", "unit");
+  std::printf("\nquanta-matmul-bench summary (median of the repetitions)\n");
+  std::printf("%-34s %-16s %12s %12s %12s %12s %8s %8s  %s\n", "kernel",
+              "shape", "Quanta 1T", "Quanta 2T", "oneDNN 1T", "oneDNN 2T",
+              "1T ratio", "2T ratio", "unit");
   auto cell = [](double v) {
     char buf[32];
     if (v <= 0)
@@ -538,12 +556,14 @@ void printTable() {
     double ratio = (q > 0 && d > 0) ? q / d : 0;
     if (row.note == "int4")
       ratio *= 2;
-    char r[16];
+    double q2 = row.values[Quanta2], d2 = row.values[Dnnl2];
+    double ratio2 = (q2 > 0 && d2 > 0) ? q2 / d2 : 0;
+    char r[16], r2[16];
     std::snprintf(r, sizeof r, ratio > 0 ? "%.2f" : "n/a", ratio);
-    std::printf("%-34s %-16s %12s %12s %12s %8s  %s\n", row.kernel.c_str(),
-                row.shape.c_str(),
-                row.values[Quanta] > 0 ? cell(q).c_str() : "quanta: n/a",
-                cell(d).c_str(), cell(row.values[Dnnl2]).c_str(), r,
+    std::snprintf(r2, sizeof r2, ratio2 > 0 ? "%.2f" : "n/a", ratio2);
+    std::printf("%-34s %-16s %12s %12s %12s %12s %8s %8s  %s\n",
+                row.kernel.c_str(), row.shape.c_str(), cell(q).c_str(),
+                cell(q2).c_str(), cell(d).c_str(), cell(d2).c_str(), r, r2,
                 row.unit.c_str());
   }
   std::printf("\noneDNN 1T with weights prepacked once (format_tag::any), "
@@ -556,8 +576,9 @@ void printTable() {
     if (row.infoOnly)
       std::printf("%s (%s): %.1f %s\n", row.kernel.c_str(), row.shape.c_str(),
                   row.values[Quanta], row.unit.c_str());
-  std::printf("\nQ/oDNN: Quanta / oneDNN 1-thread throughput of the same "
-              "operation (for the int4 GEMV: oneDNN int8 GEMV time / Quanta "
+  std::printf("\n1T/2T ratio: Quanta / oneDNN throughput of the same "
+              "operation with 1 / 2 threads (Quanta 2T: compiled with --openmp; "
+              "for the int4 GEMV: oneDNN int8 GEMV time / Quanta "
               "int4 GEMV time).\noneDNN implementations (1 thread):\n");
   for (const Row &row : rows)
     if (!row.dnnlImpl.empty() && row.note != "int4")
@@ -609,21 +630,21 @@ int main(int argc, char **argv) {
 
   // Correctness first: no timing for wrong code.
   setThreads(1);
-  g256.check("Quanta W8A8 256^3", [&] {
-    w8a8_256(reinterpret_cast<int8_t *>(g256.a.data()), g256.w[0].data(),
-             &g256.sa, reinterpret_cast<int8_t *>(&g256.za), g256.sw.data(),
-             g256.y.data());
-  });
-  g1024.check("Quanta W8A8 1024^3", [&] {
-    w8a8_1024(reinterpret_cast<int8_t *>(g1024.a.data()), g1024.w[0].data(),
-              &g1024.sa, reinterpret_cast<int8_t *>(&g1024.za), g1024.sw.data(),
-              g1024.y.data());
-  });
-  gemv8.check("Quanta W8A8 GEMV 1x4096x4096", [&] {
-    w8a8_gemv(reinterpret_cast<int8_t *>(gemv8.a.data()), gemv8.w[0].data(),
-              &gemv8.sa, reinterpret_cast<int8_t *>(&gemv8.za), gemv8.sw.data(),
-              gemv8.y.data());
-  });
+  // Quanta's W8A8 kernels, serial and with OpenMP (2 threads).
+  auto w8a8Call = [](W8A8Kernel fn, W8A8 &p, int copy) {
+    fn(reinterpret_cast<int8_t *>(p.a.data()), p.w[copy].data(), &p.sa,
+       reinterpret_cast<int8_t *>(&p.za), p.sw.data(), p.y.data());
+  };
+  setThreads(2);
+  for (bool mt : {false, true}) {
+    std::string how = mt ? " (--openmp, 2 threads)" : "";
+    g256.check("Quanta W8A8 256^3" + how,
+               [&] { w8a8Call(mt ? w8a8_256_mt : w8a8_256, g256, 0); });
+    g1024.check("Quanta W8A8 1024^3" + how,
+                [&] { w8a8Call(mt ? w8a8_1024_mt : w8a8_1024, g1024, 0); });
+    gemv8.check("Quanta W8A8 GEMV 1x4096x4096" + how,
+                [&] { w8a8Call(mt ? w8a8_gemv_mt : w8a8_gemv, gemv8, 0); });
+  }
   gemv4.check();
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
@@ -632,6 +653,8 @@ int main(int argc, char **argv) {
   checkBf16("oneDNN bf16 GEMM 1024^3 (vs f64)", bf, [&] { bfCheck->run(0); });
   checkBf16("Quanta bf16 GEMM 1024^3 (vs f64)", bf,
             [&] { bf16_1024(bf.a.data(), bf.w.data(), bf.y.data()); });
+  checkBf16("Quanta bf16 GEMM 1024^3, 2 threads (vs f64)", bf,
+            [&] { bf16_1024_mt(bf.a.data(), bf.w.data(), bf.y.data()); });
   if (!allChecksPassed) {
     std::printf("result checks FAILED: not timing\n");
     return 1;
@@ -696,24 +719,30 @@ int main(int argc, char **argv) {
         rotate(d.packed.get(), 1));
   };
 
-  add(0, Quanta, "w8a8_gemm_256/quanta", [&] {
-    w8a8_256(reinterpret_cast<int8_t *>(g256.a.data()), g256.w[0].data(),
-             &g256.sa, reinterpret_cast<int8_t *>(&g256.za), g256.sw.data(),
-             g256.y.data());
+  add(0, Quanta, "w8a8_gemm_256/quanta",
+      [&] { w8a8Call(w8a8_256, g256, 0); });
+  add(0, Quanta2, "w8a8_gemm_256/quanta/threads:2", [&] {
+    setThreads(2);
+    w8a8Call(w8a8_256_mt, g256, 0);
   });
   dnnlCells(0, "w8a8_gemm_256", d256);
-  add(1, Quanta, "w8a8_gemm_1024/quanta", [&] {
-    w8a8_1024(reinterpret_cast<int8_t *>(g1024.a.data()), g1024.w[0].data(),
-              &g1024.sa, reinterpret_cast<int8_t *>(&g1024.za), g1024.sw.data(),
-              g1024.y.data());
+  add(1, Quanta, "w8a8_gemm_1024/quanta",
+      [&] { w8a8Call(w8a8_1024, g1024, 0); });
+  add(1, Quanta2, "w8a8_gemm_1024/quanta/threads:2", [&] {
+    setThreads(2);
+    w8a8Call(w8a8_1024_mt, g1024, 0);
   });
   dnnlCells(1, "w8a8_gemm_1024", d1024);
   add(2, Quanta, "gemv_int8_4096_cold/quanta", [&, c = 0]() mutable {
-    w8a8_gemv(reinterpret_cast<int8_t *>(gemv8.a.data()), gemv8.w[c].data(),
-              &gemv8.sa, reinterpret_cast<int8_t *>(&gemv8.za), gemv8.sw.data(),
-              gemv8.y.data());
+    w8a8Call(w8a8_gemv, gemv8, c);
     c = (c + 1) % int(gemv8.w.size());
   });
+  add(2, Quanta2, "gemv_int8_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        w8a8Call(w8a8_gemv_mt, gemv8, c);
+        c = (c + 1) % int(gemv8.w.size());
+      });
   dnnlCells(2, "gemv_int8_4096_cold", dGemv);
   add(3, Quanta, "gemv_int4_g32_4096_cold/quanta", [&, c = 0]() mutable {
     gemv4.run(c);
@@ -723,6 +752,10 @@ int main(int argc, char **argv) {
   // (filled in from row 2 after the run).
   add(4, Quanta, "bf16_gemm_1024/quanta", [&] {
     bf16_1024(bf.a.data(), bf.w.data(), bf.y.data());
+  });
+  add(4, Quanta2, "bf16_gemm_1024/quanta/threads:2", [&] {
+    setThreads(2);
+    bf16_1024_mt(bf.a.data(), bf.w.data(), bf.y.data());
   });
   add(4, Dnnl1, "bf16_gemm_1024/onednn/threads:1", [&] {
     setThreads(1);

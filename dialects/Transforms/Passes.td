@@ -121,6 +121,11 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
     it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
 
+    With `parallel`, the loops over blocks of columns (and over the panels
+    of B being packed) are `scf.parallel` loops whose iterations write
+    disjoint columns of C, so the results do not depend on the number of
+    threads; `quanta-compile --openmp` turns them into OpenMP.
+
     Example: `quanta-opt --quanta-lower-vnni-matmul="bf16=true"`.
   }];
   let options = [
@@ -129,6 +134,9 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
            "avx2, neon-i8mm or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
+    Option<"parallel", "parallel", "bool", /*default=*/"false",
+           "Make the loops over column blocks (and over the panels being "
+           "packed) scf.parallel loops, for --convert-scf-to-openmp">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",
                            "::mlir::memref::MemRefDialect",

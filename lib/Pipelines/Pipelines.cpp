@@ -88,6 +88,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
                    : options.neonI8mm ? "neon-i8mm"
                                       : "none";
     kernels.bf16 = options.avx512bf16;
+    kernels.parallel = options.threads;
     pm.addNestedPass<func::FuncOp>(createLowerVNNIMatmul(kernels));
   }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
@@ -95,6 +96,12 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   // Strided metadata expansion creates affine.apply ops: lower them after.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  if (options.threads) {
+    pm.addPass(createConvertSCFToOpenMPPass());
+    // Inlines the memref.alloca_scope ops the conversion wraps loop bodies
+    // in (they hold no allocas), which control flow lowering cannot handle.
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());

@@ -32,6 +32,8 @@ using namespace mlir;
 namespace {
 
 constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
+// Panels per parallel iteration of the few-rows path.
+constexpr int64_t kStreamPanels = 16;
 
 /// A dot-product instruction: each of the `lanes` 32-bit lanes of the
 /// accumulator adds the products of `perLane` consecutive elements along K.
@@ -82,12 +84,15 @@ DotKind getAVX2Kind(MLIRContext *ctx) {
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
-/// and N % lanes == 0.
+/// and N % lanes == 0. With `parallel`, the loops over column blocks (and
+/// over the panels being packed) are scf.parallel loops, whose iterations
+/// write disjoint columns of C.
 class KernelBuilder {
 public:
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
-                Value bMat, Value c)
-      : b(b), kind(kind), lanes(kind.lanes), a(a), bMat(bMat), c(c) {
+                Value bMat, Value c, bool parallel)
+      : b(b), kind(kind), lanes(kind.lanes), parallel(parallel), a(a),
+        bMat(bMat), c(c) {
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
     bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
@@ -118,6 +123,7 @@ private:
   const DotKind &kind;
   // Columns per panel: the accumulator's lanes.
   int64_t lanes;
+  bool parallel;
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
   Type i32;
@@ -133,21 +139,46 @@ private:
     body(loop.getInductionVar());
   }
 
+  /// forLoop, as an scf.parallel loop when the kernel is parallel.
+  void columnLoop(Value lb, Value ub, int64_t step,
+                  function_ref<void(Value)> body) {
+    if (!parallel)
+      return forLoop(lb, ub, step, body);
+    auto loop = scf::ParallelOp::create(b, ValueRange{lb}, ValueRange{ub},
+                                        ValueRange{idx(step)});
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(loop.getInductionVars()[0]);
+  }
+
   /// Few rows: B streams through once, row-major (sequential memory access):
   /// each perLane x lanes slice is interleaved in registers and multiplied into every
   /// row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
-    forLoop(idx(0), k4, 1, [&](Value kk) {
-      Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
-      forLoop(idx(0), panels, 1, [&](Value panel) {
-        Value col = arith::MulIOp::create(b, panel, idx(lanes));
-        Value slice = interleavePanel(b, b.getLoc(), k, col);
-        forLoop(idx(0), m, 1, [&](Value row) {
-          Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
-          sum = dot(b, sum, broadcastA(b, row, k), slice);
-          vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+    // Streams all rows of B through panels [first, last).
+    auto stream = [&](Value first, Value last) {
+      forLoop(idx(0), k4, 1, [&](Value kk) {
+        Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
+        forLoop(first, last, 1, [&](Value panel) {
+          Value col = arith::MulIOp::create(b, panel, idx(lanes));
+          Value slice = interleavePanel(b, b.getLoc(), k, col);
+          forLoop(idx(0), m, 1, [&](Value row) {
+            Value sum =
+                vector::LoadOp::create(b, acc, c, ValueRange{row, col});
+            sum = dot(b, sum, broadcastA(b, row, k), slice);
+            vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+          });
         });
       });
+    };
+    if (!parallel)
+      return stream(idx(0), panels);
+    // Parallel: each iteration streams B through its own kStreamPanels
+    // panels.
+    columnLoop(idx(0), panels, kStreamPanels, [&](Value first) {
+      stream(first, arith::MinUIOp::create(
+                        b, arith::AddIOp::create(b, first, idx(kStreamPanels)),
+                        panels));
     });
   }
 
@@ -196,8 +227,8 @@ private:
               [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
       forLoop(fullRows, m, 1, [&](Value row) { tile(row, panel, 1, cols); });
     };
-    forLoop(idx(0), fullPanels, kind.colBlocks,
-            [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
+    columnLoop(idx(0), fullPanels, kind.colBlocks,
+               [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
     forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
@@ -241,7 +272,7 @@ private:
     packed = memref::AllocOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
-    forLoop(idx(0), panels, 1, [&](Value panel) {
+    columnLoop(idx(0), panels, 1, [&](Value panel) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
         Value base = arith::MulIOp::create(
             b,
@@ -369,7 +400,7 @@ struct LowerVNNIMatmulPass
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(ifOp.thenBlock());
-        KernelBuilder(b, kind, a, bMat, c).build();
+        KernelBuilder(b, kind, a, bMat, c, parallel).build();
         b.setInsertionPointToStart(ifOp.elseBlock());
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(kU8S8MatmulAttr);

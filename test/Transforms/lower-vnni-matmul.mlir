@@ -1,5 +1,6 @@
 // RUN: quanta-opt %s -quanta-lower-vnni-matmul | FileCheck %s
 // RUN: quanta-opt %s -quanta-lower-vnni-matmul="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
+// RUN: quanta-opt %s -quanta-lower-vnni-matmul="parallel=true" | FileCheck %s --check-prefix=PAR
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -86,3 +87,18 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
   linalg.matmul ins(%a, %b : memref<?x?xbf16>, memref<?x?xbf16>) outs(%c : memref<?x?xf32>)
   return
 }
+
+// With parallel=true the few-rows path streams B through blocks of 16
+// panels in parallel, and the packing and the register blocks run in
+// parallel over panels / groups of 4 panels; leftover panels stay serial.
+// PAR-LABEL: func @core
+// PAR: scf.if
+// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c16{{.*}})
+// PAR:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// PAR: } else {
+// PAR:   memref.alloc
+// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c1{{.*}})
+// PAR:     vector.store
+// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c4{{.*}})
+// PAR:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// PAR:   scf.for

@@ -57,6 +57,11 @@ static cl::opt<std::string> headerFilename(
 static cl::opt<std::string> gpuArch(
     "gpu-arch", cl::desc("NVIDIA GPU architecture for nvptx64 targets"),
     cl::init("sm_80"));
+static cl::opt<bool> openmp(
+    "openmp",
+    cl::desc("Run the CPU matmul kernels on OpenMP threads (link the object "
+             "with an OpenMP runtime: -fopenmp or -lomp)"),
+    cl::init(false));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
@@ -141,6 +146,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
+    lowering.threads = openmp;
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   }
   if (failed(toLLVM.run(*module)))

@@ -1,0 +1,16 @@
+// The matmul execution tests compiled with --openmp: the kernels' column
+// blocks (and the packing of B) run on OpenMP threads, writing disjoint
+// columns, so the results are bit-exact against the reference for any
+// number of threads; run with 1, 2 and 3 threads.
+// REQUIRES: openmp
+// RUN: quanta-compile %S/matmul.mlir --openmp --emit=llvm -o - | FileCheck %s --check-prefix=IR
+// RUN: quanta-compile %S/matmul.mlir --openmp -o %t.o --header=%t.h
+// RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib %openmp_link -o %t.exe
+// RUN: env OMP_NUM_THREADS=1 %t.exe | FileCheck %S/matmul.mlir
+// RUN: env OMP_NUM_THREADS=2 %t.exe | FileCheck %S/matmul.mlir
+// RUN: quanta-compile %S/matmul-integer.mlir --openmp -o %t.int.o --header=%t.int.h
+// RUN: %cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.int.o %quanta_ref_lib %openmp_link -o %t.int.exe
+// RUN: env OMP_NUM_THREADS=2 %t.int.exe | FileCheck %S/matmul-integer.mlir
+// RUN: env OMP_NUM_THREADS=3 %t.int.exe | FileCheck %S/matmul-integer.mlir
+
+// IR: call void {{.*}}@__kmpc_fork_call(
