@@ -80,7 +80,7 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
-def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
+def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::ModuleOp"> {
   let summary = "Lower int8 and bf16 matmuls to dot-product microkernels";
   let description = [{
     Runs on buffers, before `--convert-linalg-to-loops`. Rewrites
@@ -120,6 +120,13 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::func::FuncOp"> {
     with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, and `bf16` when
     it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
+
+    When B is a constant (`memref.get_global` of a constant global with a
+    dense value, K and N static multiples of the panel shape), it is packed
+    at compile time into a new constant global (`<name>_packed`) and the
+    kernel reads the panels from it: no packing at run time, and even a
+    single row (GEMV) reads B as a few sequential streams through register
+    accumulators.
 
     With `parallel`, the loops over blocks of columns (and over the panels
     of B being packed) are `scf.parallel` loops whose iterations write

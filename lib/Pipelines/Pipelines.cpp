@@ -89,7 +89,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
                                       : "none";
     kernels.bf16 = options.avx512bf16;
     kernels.parallel = options.threads;
-    pm.addNestedPass<func::FuncOp>(createLowerVNNIMatmul(kernels));
+    pm.addPass(createLowerVNNIMatmul(kernels));
   }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createExpandFloatCasts());

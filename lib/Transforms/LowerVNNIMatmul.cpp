@@ -21,6 +21,9 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include <cstring>
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_LOWERVNNIMATMUL
@@ -89,10 +92,11 @@ DotKind getAVX2Kind(MLIRContext *ctx) {
 /// write disjoint columns of C.
 class KernelBuilder {
 public:
+  /// `prepacked`: B already in the packed layout (see pack()), or null.
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
-                Value bMat, Value c, bool parallel)
+                Value bMat, Value c, bool parallel, Value prepacked)
       : b(b), kind(kind), lanes(kind.lanes), parallel(parallel), a(a),
-        bMat(bMat), c(c) {
+        bMat(bMat), c(c), packed(prepacked) {
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
     bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
@@ -104,6 +108,8 @@ public:
     Value n = memref::DimOp::create(b, bMat, 1);
     k4 = arith::DivUIOp::create(b, k, idx(kind.perLane));
     Value panels = arith::DivUIOp::create(b, n, idx(lanes));
+    if (packed)
+      return blocks(m, panels);
     // Few rows (GEMV): B is read once, so interleave it in registers as it
     // streams in; more rows: pack it once and reuse the panels.
     Value fewRows =
@@ -222,10 +228,25 @@ private:
     Value fullPanels = arith::MulIOp::create(
         b, arith::DivUIOp::create(b, panels, idx(kind.colBlocks)),
         idx(kind.colBlocks));
+    Value leftover = arith::SubIOp::create(b, m, fullRows);
+    SmallVector<int64_t> leftoverCases =
+        llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
     auto rowsLoop = [&](Value panel, int64_t cols) {
       forLoop(idx(0), fullRows, kind.rowBlock,
               [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
-      forLoop(fullRows, m, 1, [&](Value row) { tile(row, panel, 1, cols); });
+      // The leftover rows as one block, so that B is read once more at most
+      // (once in all for fewer rows than a block: the GEMV case).
+      auto cases = scf::IndexSwitchOp::create(
+          b, TypeRange{}, leftover, leftoverCases, leftoverCases.size());
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&cases.getDefaultRegion().emplaceBlock());
+      scf::YieldOp::create(b);
+      for (auto [region, rows] :
+           llvm::zip(cases.getCaseRegions(), leftoverCases)) {
+        b.setInsertionPointToStart(&region.emplaceBlock());
+        tile(fullRows, panel, rows, cols);
+        scf::YieldOp::create(b);
+      }
     };
     columnLoop(idx(0), fullPanels, kind.colBlocks,
                [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
@@ -351,6 +372,58 @@ bool isBF16Matmul(linalg::MatmulOp op) {
          is(op.getDpsInits()[0], [](Type t) { return t.isF32(); });
 }
 
+/// When `bMat` is a constant global [K, N] that the kernel can use, the
+/// global with its values in the packed layout of KernelBuilder::pack
+/// (created once per global and kind); otherwise null.
+memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
+                                 const DotKind &kind) {
+  auto getGlobal = bMat.getDefiningOp<memref::GetGlobalOp>();
+  if (!getGlobal || kind.operand != kind.element)
+    return {};
+  auto global = symbols.lookup<memref::GlobalOp>(getGlobal.getName());
+  auto value = global ? dyn_cast_or_null<DenseElementsAttr>(
+                            global.getInitialValueAttr())
+                      : DenseElementsAttr();
+  auto type = cast<MemRefType>(bMat.getType());
+  if (!value || !global.getConstant() || !type.hasStaticShape() ||
+      !type.getLayout().isIdentity() || type.getRank() != 2)
+    return {};
+  int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+  if (rows % kind.perLane || cols % kind.lanes)
+    return {};
+  std::string name = (global.getSymName() + "_packed").str();
+  if (auto existing = symbols.lookup<memref::GlobalOp>(name))
+    return existing;
+  // packed[((panel * K4 + kk) * L + j) * P + t] = B[P * kk + t, L * panel
+  // + j], element by element as raw bytes.
+  int64_t width = type.getElementTypeBitWidth() / 8;
+  ArrayRef<char> raw = value.getRawData();
+  auto source = [&](int64_t i) {
+    return value.isSplat() ? raw.data() : raw.data() + i * width;
+  };
+  int64_t steps = rows / kind.perLane, panels = cols / kind.lanes;
+  std::vector<char> data(rows * cols * width);
+  for (int64_t panel = 0; panel < panels; ++panel)
+    for (int64_t kk = 0; kk < steps; ++kk)
+      for (int64_t j = 0; j < kind.lanes; ++j)
+        for (int64_t t = 0; t < kind.perLane; ++t) {
+          int64_t to =
+              ((panel * steps + kk) * kind.lanes + j) * kind.perLane + t;
+          int64_t from = (kind.perLane * kk + t) * cols + kind.lanes * panel + j;
+          std::memcpy(&data[to * width], source(from), width);
+        }
+  OpBuilder builder(global);
+  auto packedType = MemRefType::get({rows * cols}, type.getElementType());
+  auto packed = memref::GlobalOp::create(
+      builder, global.getLoc(), name, builder.getStringAttr("private"),
+      packedType,
+      DenseElementsAttr::getFromRawBuffer(
+          RankedTensorType::get({rows * cols}, type.getElementType()), data),
+      /*constant=*/true, builder.getI64IntegerAttr(64));
+  symbols.insert(packed);
+  return packed;
+}
+
 struct LowerVNNIMatmulPass
     : public quanta::impl::LowerVNNIMatmulBase<LowerVNNIMatmulPass> {
   using LowerVNNIMatmulBase::LowerVNNIMatmulBase;
@@ -370,6 +443,7 @@ struct LowerVNNIMatmulPass
           << "' (expected avx512vnni, avx2, neon-i8mm or none)";
       return signalPassFailure();
     }
+    SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (int8Kind && isa<linalg::GenericOp>(op) &&
@@ -400,7 +474,11 @@ struct LowerVNNIMatmulPass
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(ifOp.thenBlock());
-        KernelBuilder(b, kind, a, bMat, c, parallel).build();
+        Value prepacked;
+        if (memref::GlobalOp global = getPackedGlobal(symbols, bMat, kind))
+          prepacked = memref::GetGlobalOp::create(b, global.getType(),
+                                                  global.getSymName());
+        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked).build();
         b.setInsertionPointToStart(ifOp.elseBlock());
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(kU8S8MatmulAttr);
