@@ -161,20 +161,37 @@ private:
   /// each perLane x lanes slice is interleaved in registers and multiplied into every
   /// row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
-    // Streams all rows of B through panels [first, last).
+    // Streams all rows of B through panels [first, last), kColBlocks
+    // panels at a time where they fit.
     auto stream = [&](Value first, Value last) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
         Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
-        forLoop(first, last, 1, [&](Value panel) {
+        auto group = [&](Value panel, int64_t count) {
           Value col = arith::MulIOp::create(b, panel, idx(lanes));
-          Value slice = interleavePanel(b, b.getLoc(), k, col);
+          SmallVector<Value> slices =
+              interleavePanels(b, b.getLoc(), k, col, count);
           forLoop(idx(0), m, 1, [&](Value row) {
-            Value sum =
-                vector::LoadOp::create(b, acc, c, ValueRange{row, col});
-            sum = dot(b, sum, broadcastA(b, row, k), slice);
-            vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+            Value broadcast = broadcastA(b, row, k);
+            for (int64_t p = 0; p < count; ++p) {
+              Value at = arith::AddIOp::create(b, col, idx(p * lanes));
+              Value sum =
+                  vector::LoadOp::create(b, acc, c, ValueRange{row, at});
+              sum = dot(b, sum, broadcast, slices[p]);
+              vector::StoreOp::create(b, sum, c, ValueRange{row, at});
+            }
           });
-        });
+        };
+        Value groups = arith::AddIOp::create(
+            b, first,
+            arith::MulIOp::create(
+                b,
+                arith::DivUIOp::create(
+                    b, arith::SubIOp::create(b, last, first),
+                    idx(kind.colBlocks)),
+                idx(kind.colBlocks)));
+        forLoop(first, groups, kind.colBlocks,
+                [&](Value panel) { group(panel, kind.colBlocks); });
+        forLoop(groups, last, 1, [&](Value panel) { group(panel, 1); });
       });
     };
     if (!parallel)
@@ -257,30 +274,45 @@ private:
   /// and perLane rows from `row`: B[row + t, col + j] at element perLane * j
   /// + t, interleaved from perLane row slices with shuffles.
   Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
+    return interleavePanels(ob, loc, row, col, 1).front();
+  }
+
+  /// interleavePanel for `count` consecutive panels from `col`, from one
+  /// load of count x lanes elements per row of B: each row's cache lines
+  /// are used at once (rows 4 KiB apart share L1 sets).
+  SmallVector<Value> interleavePanels(OpBuilder &ob, Location loc, Value row,
+                                      Value col, int64_t count) {
     ImplicitLocOpBuilder lb(loc, ob);
+    int64_t width = count * lanes;
     SmallVector<Value> rows;
     for (int64_t t = 0; t < kind.perLane; ++t) {
       Value slice = vector::LoadOp::create(
-          lb, VectorType::get({lanes}, kind.element), bMat,
+          lb, VectorType::get({width}, kind.element), bMat,
           ValueRange{arith::AddIOp::create(
                          lb, row, arith::ConstantIndexOp::create(lb, t)),
                      col});
       if (kind.operand != kind.element)
         slice = arith::ExtSIOp::create(
-            lb, VectorType::get({lanes}, kind.operand), slice);
+            lb, VectorType::get({width}, kind.operand), slice);
       rows.push_back(slice);
     }
-    SmallVector<int64_t> pairs, quads;
-    for (int64_t j = 0; j < lanes; ++j)
-      pairs.append({j, lanes + j});
-    Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
-    if (kind.perLane == 2)
-      return low;
-    for (int64_t j = 0; j < lanes; ++j)
-      quads.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j,
-                    2 * lanes + 2 * j + 1});
-    Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
-    return vector::ShuffleOp::create(lb, low, high, quads);
+    SmallVector<Value> panels;
+    for (int64_t p = 0; p < count; ++p) {
+      SmallVector<int64_t> pairs, quads;
+      for (int64_t j = p * lanes; j < (p + 1) * lanes; ++j)
+        pairs.append({j, width + j});
+      Value low = vector::ShuffleOp::create(lb, rows[0], rows[1], pairs);
+      if (kind.perLane == 2) {
+        panels.push_back(low);
+        continue;
+      }
+      for (int64_t j = 0; j < lanes; ++j)
+        quads.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j,
+                      2 * lanes + 2 * j + 1});
+      Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
+      panels.push_back(vector::ShuffleOp::create(lb, low, high, quads));
+    }
+    return panels;
   }
 
   /// packed[((panel * K4 + k4) * L + j) * P + t] = B[P * k4 + t, L * panel

@@ -10,10 +10,12 @@
 // CHECK: %[[FITS:.*]] = arith.andi
 // CHECK: scf.if %[[FITS]] {
 // Fewer than 8 rows (GEMV): B interleaved in registers as it streams in, no
-// packing.
+// packing; 4 panels at a time from one 64-byte load per row of B.
 // CHECK:   %[[FEW:.*]] = arith.cmpi ult, %{{.*}}, %c8
 // CHECK:   scf.if %[[FEW]] {
 // CHECK-NOT: memref.alloc
+// CHECK:     vector.load %[[B]]{{.*}} : memref<?x?xi8>, vector<64xi8>
+// CHECK:     vector.shuffle {{.*}} [16, 80, 17, 81, {{.*}} : vector<64xi8>, vector<64xi8>
 // CHECK:     vector.shuffle {{.*}} : vector<32xi8>, vector<32xi8>
 // CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // CHECK:   } else {
