@@ -22,6 +22,12 @@
 // RUN: not test -e %t/target.h
 // TARGET: quanta-compile: unknown target 'foo-bar-baz': No available targets are compatible with triple "foo-bar-baz"
 
+// OpenMP threads for a GPU target.
+// RUN: not quanta-compile %t/good.mlir --target=nvptx64-nvidia-cuda --openmp -o %t/omp.o --header=%t/omp.h 2>&1 | FileCheck %s --check-prefix=OPENMP
+// RUN: not test -e %t/omp.o
+// RUN: not test -e %t/omp.h
+// OPENMP: quanta-compile: --openmp is for CPU targets
+
 // An optimization level that does not exist.
 // RUN: not quanta-compile %t/good.mlir -O4 -o %t/opt.o --header=%t/opt.h 2>&1 | FileCheck %s --check-prefix=OPT
 // RUN: not test -e %t/opt.o

@@ -109,6 +109,11 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     llvm::errs() << "quanta-compile: --emit=ptx needs an nvptx64 target\n";
     return failure();
   }
+  if (gpu && openmp) {
+    llvm::errs() << "quanta-compile: --openmp is for CPU targets (GPU "
+                    "kernels already run in parallel)\n";
+    return failure();
+  }
   quanta::TargetOptions target;
   if (!gpu) {
     target.triple = targetTriple;
