@@ -80,7 +80,7 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
-def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::ModuleOp"> {
+def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp"> {
   let summary = "Lower int8 and bf16 matmuls to dot-product microkernels";
   let description = [{
     Runs on buffers, before `--convert-linalg-to-loops`. Rewrites
@@ -133,7 +133,7 @@ def LowerVNNIMatmul : Pass<"quanta-lower-vnni-matmul", "::mlir::ModuleOp"> {
     disjoint columns of C, so the results do not depend on the number of
     threads; `quanta-compile --openmp` turns them into OpenMP.
 
-    Example: `quanta-opt --quanta-lower-vnni-matmul="bf16=true"`.
+    Example: `quanta-opt --quanta-lower-matmul-kernels="bf16=true"`.
   }];
   let options = [
     Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",

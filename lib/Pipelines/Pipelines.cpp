@@ -82,14 +82,14 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   pm.addPass(createCanonicalizerPass());
   if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
       options.neonI8mm) {
-    LowerVNNIMatmulOptions kernels;
+    LowerMatmulKernelsOptions kernels;
     kernels.int8 = options.avx512vnni ? "avx512vnni"
                    : options.avx2     ? "avx2"
                    : options.neonI8mm ? "neon-i8mm"
                                       : "none";
     kernels.bf16 = options.avx512bf16;
     kernels.parallel = options.threads;
-    pm.addPass(createLowerVNNIMatmul(kernels));
+    pm.addPass(createLowerMatmulKernels(kernels));
   }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createExpandFloatCasts());

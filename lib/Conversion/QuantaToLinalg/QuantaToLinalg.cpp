@@ -877,12 +877,12 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
 }
 
 /// The attribute that marks the u8 x s8 -> i32 matmul core for
-/// `--quanta-lower-vnni-matmul`.
+/// `--quanta-lower-matmul-kernels`.
 constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
 
 /// Whether `op` is a 2-D i32-accumulating matmul of 8-bit operands without
 /// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
-/// `--quanta-lower-vnni-matmul` turns into a VNNI kernel) plus zero-point
+/// `--quanta-lower-matmul-kernels` turns into a VNNI kernel) plus zero-point
 /// corrections by row and column sums.
 bool isInt8MatmulCore(MatmulOp op) {
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
@@ -1443,7 +1443,7 @@ AffineMap getZeroPointMap(Value zp, AffineExpr along, unsigned numLoops) {
 /// Lower quanta.matmul_integer: 2-D forms (and batched lhs times a shared
 /// 2-D rhs with a per-tensor lhs zero point, as one [B * M, K] matmul) go
 /// through the u8 x s8 core of quanta.matmul, which
-/// `--quanta-lower-vnni-matmul` turns into the VNNI kernel; other batched
+/// `--quanta-lower-matmul-kernels` turns into the VNNI kernel; other batched
 /// forms become one linalg.generic summing (a - za)(b - zb) in i32.
 struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
   using OpRewritePattern::OpRewritePattern;

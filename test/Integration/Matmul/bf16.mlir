@@ -1,6 +1,6 @@
 // Execution test of bf16 x bf16 -> f32 linalg.matmul on the CPU. With
 // avx512bf16 (Zen 4) it runs the vdpbf16ps kernel of
-// --quanta-lower-vnni-matmul, which adds the products of k + 1 and then k to
+// --quanta-lower-matmul-kernels, which adds the products of k + 1 and then k to
 // each accumulator (each product exact in f32, each addition rounded to
 // nearest even): compared bit for bit with that order, on inputs whose
 // products and sums stay normal (the instruction flushes subnormals). Shapes

@@ -1,4 +1,4 @@
-// Matmuls whose weights are constants in the IR: --quanta-lower-vnni-matmul
+// Matmuls whose weights are constants in the IR: --quanta-lower-matmul-kernels
 // packs them at compile time into <name>_packed globals (no packing at run
 // time, and the GEMV reads them through register accumulators), bit-exact
 // against the reference, serial and with OpenMP threads.

@@ -1,5 +1,5 @@
 """Writes const-weights.mlir's functions: matmuls whose weights are dense
-constants in the IR (so --quanta-lower-vnni-matmul packs them at compile
+constants in the IR (so --quanta-lower-matmul-kernels packs them at compile
 time), with values from the formula the harness uses too.
 
 Usage: gen-const-weights.py OUT.mlir

@@ -1,5 +1,5 @@
 // The matmul execution tests on AArch64, run under qemu-user: with i8mm the
-// u8 x s8 cores use the NEON usdot kernel of --quanta-lower-vnni-matmul
+// u8 x s8 cores use the NEON usdot kernel of --quanta-lower-matmul-kernels
 // (checked in the assembly), without it the vectorized loops; bit-exact
 // against the reference either way.
 // REQUIRES: aarch64-qemu

@@ -1,5 +1,5 @@
 // The matmul execution tests compiled for AVX2 without AVX-512 (Haswell):
-// the u8 x s8 cores use the vpmaddwd kernel of --quanta-lower-vnni-matmul
+// the u8 x s8 cores use the vpmaddwd kernel of --quanta-lower-matmul-kernels
 // (operands widened to i16, exact), bit-exact against the reference.
 // REQUIRES: host-avx2
 // RUN: quanta-compile %S/matmul.mlir --mcpu=haswell -o %t.o --header=%t.h

@@ -1,6 +1,6 @@
-// RUN: quanta-opt %s -quanta-lower-vnni-matmul | FileCheck %s
-// RUN: quanta-opt %s -quanta-lower-vnni-matmul="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
-// RUN: quanta-opt %s -quanta-lower-vnni-matmul="parallel=true" | FileCheck %s --check-prefix=PAR
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels | FileCheck %s
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="parallel=true" | FileCheck %s --check-prefix=PAR
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.

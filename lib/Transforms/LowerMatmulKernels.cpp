@@ -1,4 +1,4 @@
-//===- LowerVNNIMatmul.cpp - u8 x s8 matmul as an AVX-512 VNNI kernel -----===//
+//===- LowerMatmulKernels.cpp - int8 and bf16 matmul microkernels ---------===//
 //
 // This file rewrites the u8 x s8 -> i32 matmul cores that
 // --convert-quanta-to-linalg marks, and bf16 x bf16 -> f32 linalg.matmul ops,
@@ -26,7 +26,7 @@
 #include <cstring>
 
 namespace mlir::quanta {
-#define GEN_PASS_DEF_LOWERVNNIMATMUL
+#define GEN_PASS_DEF_LOWERMATMULKERNELS
 #include "quanta/Transforms/Passes.h.inc"
 } // namespace mlir::quanta
 
@@ -456,9 +456,9 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
   return packed;
 }
 
-struct LowerVNNIMatmulPass
-    : public quanta::impl::LowerVNNIMatmulBase<LowerVNNIMatmulPass> {
-  using LowerVNNIMatmulBase::LowerVNNIMatmulBase;
+struct LowerMatmulKernelsPass
+    : public quanta::impl::LowerMatmulKernelsBase<LowerMatmulKernelsPass> {
+  using LowerMatmulKernelsBase::LowerMatmulKernelsBase;
 
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
