@@ -14,6 +14,7 @@
 #include "quanta/Dialect/Quanta/QuantaOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -1267,14 +1268,27 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       if (groupSize) {
         OpFoldResult kSize =
             tensor::getMixedSize(rewriter, loc, op.getLhs(), rank - 1);
-        if (auto staticK = getConstantIntValue(kSize))
+        if (auto staticK = getConstantIntValue(kSize)) {
           numBlocks = rewriter.getIndexAttr(*staticK / blockSize);
-        else
-          numBlocks = arith::DivUIOp::create(
-                          rewriter, loc, cast<Value>(kSize),
-                          arith::ConstantIndexOp::create(rewriter, loc,
-                                                         blockSize))
+        } else {
+          // The verifier checks a static K; a dynamic one is checked when
+          // the function runs (a K-block cut short has no defined result).
+          Value block = arith::ConstantIndexOp::create(rewriter, loc,
+                                                       blockSize);
+          Value divides = arith::CmpIOp::create(
+              rewriter, loc, arith::CmpIPredicate::eq,
+              arith::RemUIOp::create(rewriter, loc, cast<Value>(kSize),
+                                     block),
+              arith::ConstantIndexOp::create(rewriter, loc, 0));
+          cf::AssertOp::create(
+              rewriter, loc, divides,
+              ("quanta.matmul: K is not a multiple of the group size " +
+               Twine(blockSize))
+                  .str());
+          numBlocks = arith::DivUIOp::create(rewriter, loc,
+                                             cast<Value>(kSize), block)
                           .getResult();
+        }
       }
 
       // acc[..., m, g, n] = sum_kk (a - za)(b - zb), i32 wrap-around (n
@@ -1592,7 +1606,8 @@ struct ConvertQuantaToLinalgPass
     populateQuantaToLinalgConversionPatterns(patterns);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<QuantaDialect>();
-    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+    target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
+                           linalg::LinalgDialect,
                            math::MathDialect, scf::SCFDialect,
                            tensor::TensorDialect>();
     if (failed(applyPartialConversion(getOperation(), target,
