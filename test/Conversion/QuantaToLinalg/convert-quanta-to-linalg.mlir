@@ -1111,3 +1111,20 @@ func.func @matmul_integer_batched(%a: tensor<2x3x16xi8>, %b: tensor<2x16x8xi8>, 
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<2x3x16xi8>, tensor<2x16x8xi8>, tensor<3xi8>, tensor<i8>) -> tensor<2x3x8xi32>
   return %y : tensor<2x3x8xi32>
 }
+
+// -----
+
+// Per-group K-blocks over a dynamic K: checked at run time to divide K.
+// CHECK-LABEL: func @matmul_per_group_dynamic_k
+// CHECK: %[[K:.*]] = tensor.dim %{{.*}}, %c1 : tensor<2x?xi8>
+// CHECK: %[[REM:.*]] = arith.remui %[[K]], %c32
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[REM]], %c0
+// CHECK: cf.assert %[[OK]], "quanta.matmul: K is not a multiple of the group size 32"
+func.func @matmul_per_group_dynamic_k(%a: tensor<2x?xi8>, %w: tensor<?x16xi4>, %sa: tensor<2xf32>, %sw: tensor<?x16xf32>) -> tensor<2x16xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<2x?xi8>, tensor<?x16xi4>, tensor<2xf32>, tensor<?x16xf32>) -> tensor<2x16xf32>
+  return %y : tensor<2x16xf32>
+}
