@@ -60,6 +60,12 @@
 // RUN: not test -e %t/badname.h
 // NAME: badname.mlir:1:1: error: 'my.kernel-v2' is not a C identifier
 
+// A !quant.calibrated type (no scale, no storage type).
+// RUN: not quanta-compile %t/calibrated.mlir --target=x86_64-linux-gnu -o %t/calibrated.o --header=%t/calibrated.h 2>&1 | FileCheck %s --check-prefix=CALIBRATED
+// RUN: not test -e %t/calibrated.o
+// RUN: not test -e %t/calibrated.h
+// CALIBRATED: calibrated.mlir:1:1: error: '!quant.calibrated<f32<-1.000000e+00:1.000000e+00>>' has a range but no scale or storage type
+
 // A failed compile does not clobber an existing output: it is written
 // through a temporary file renamed on success.
 // RUN: echo previous > %t/kept.o
@@ -107,4 +113,9 @@ func.func @iota(%n: index) -> tensor<?xf32> {
 //--- badname.mlir
 func.func @"my.kernel-v2"(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
+}
+
+//--- calibrated.mlir
+func.func @f(%x: tensor<4x!quant.calibrated<f32<-1.0:1.0>>>) -> tensor<4x!quant.calibrated<f32<-1.0:1.0>>> {
+  return %x : tensor<4x!quant.calibrated<f32<-1.0:1.0>>>
 }

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::quanta {
@@ -210,6 +211,32 @@ struct ConvertQuantToQuantaPass
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     bool failedAny = false;
+    // A calibrated type has a range but neither scale nor storage type:
+    // nothing can compile it (and upstream --strip-func-quant-types, which
+    // runs next in --quanta-import, crashes on it).
+    auto rejectCalibrated = [&](Operation *op, TypeRange types) {
+      for (Type type : types) {
+        auto shaped = dyn_cast<ShapedType>(type);
+        Type element = shaped ? shaped.getElementType() : type;
+        if (!isa<quant::CalibratedQuantizedType>(element))
+          continue;
+        op->emitError() << element
+                        << " has a range but no scale or storage type; "
+                           "calibrate it to !quant.uniform first";
+        failedAny = true;
+        return;
+      }
+    };
+    getOperation()->walk([&](Operation *op) {
+      SmallVector<Type> types(op->getResultTypes());
+      if (auto func = dyn_cast<FunctionOpInterface>(op)) {
+        llvm::append_range(types, func.getArgumentTypes());
+        llvm::append_range(types, func.getResultTypes());
+      }
+      rejectCalibrated(op, types);
+    });
+    if (failedAny)
+      return signalPassFailure();
     getOperation()->walk([&](Operation *op) {
       LogicalResult result = success();
       if (auto qcast = dyn_cast<quant::QuantizeCastOp>(op))

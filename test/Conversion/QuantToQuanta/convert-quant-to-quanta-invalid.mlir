@@ -37,3 +37,21 @@ func.func @f64_expressed(%x: tensor<4xf64>) -> tensor<4x!quant.uniform<i8:f64, 0
   %q = quant.qcast %x : tensor<4xf64> to tensor<4x!quant.uniform<i8:f64, 0.5>>
   return %q : tensor<4x!quant.uniform<i8:f64, 0.5>>
 }
+
+// -----
+
+// A calibrated type (a range, no scale or storage type) in a signature.
+// expected-error @+1 {{'!quant.calibrated<f32<-1.000000e+00:1.000000e+00>>' has a range but no scale or storage type; calibrate it to !quant.uniform first}}
+func.func @calibrated_arg(%x: tensor<4x!quant.calibrated<f32<-1.0:1.0>>>) -> tensor<4x!quant.calibrated<f32<-1.0:1.0>>> {
+  return %x : tensor<4x!quant.calibrated<f32<-1.0:1.0>>>
+}
+
+// -----
+
+// ... or produced by an op.
+func.func @calibrated_result(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'!quant.calibrated<f32<-2.000000e+00:2.000000e+00>>' has a range but no scale or storage type}}
+  %c = quant.qcast %x : tensor<4xf32> to tensor<4x!quant.calibrated<f32<-2.0:2.0>>>
+  %d = quant.dcast %c : tensor<4x!quant.calibrated<f32<-2.0:2.0>>> to tensor<4xf32>
+  return %d : tensor<4xf32>
+}
