@@ -24,8 +24,10 @@ struct RejectDeviceTemporariesPass
     WalkResult result = getOperation()->walk([](memref::AllocOp alloc) {
       alloc.emitError() << "this computation needs a temporary buffer, which "
                            "the GPU target does not allocate yet (element-"
-                           "wise ops are supported; compute_params and "
-                           "matmul are not)";
+                           "wise ops and quanta.matmul with a tensor-core "
+                           "kernel are supported; compute_params, "
+                           "quanta.matmul_integer and batched or per-group "
+                           "matmuls are not)";
       return WalkResult::interrupt();
     });
     if (result.wasInterrupted())
