@@ -54,21 +54,21 @@ struct DotKind {
 
 DotKind getVNNIKind(MLIRContext *ctx) {
   Type i8 = IntegerType::get(ctx, 8);
-  return {i8, i8, IntegerType::get(ctx, 32), 4, 16,
-          "llvm.x86.avx512.vpdpbusd.512"};
+  return {i8, i8, IntegerType::get(ctx, 32),
+          4,  16, "llvm.x86.avx512.vpdpbusd.512"};
 }
 
 DotKind getBF16Kind(MLIRContext *ctx) {
   Type bf16 = BFloat16Type::get(ctx);
-  return {bf16, bf16, Float32Type::get(ctx), 2, 16,
-          "llvm.x86.avx512bf16.dpbf16ps.512"};
+  return {bf16, bf16, Float32Type::get(ctx),
+          2,    16,   "llvm.x86.avx512bf16.dpbf16ps.512"};
 }
 
 /// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
 DotKind getNEONI8MMKind(MLIRContext *ctx) {
   Type i8 = IntegerType::get(ctx, 8);
-  return {i8, i8, IntegerType::get(ctx, 32), 4, 4,
-          "llvm.aarch64.neon.usdot.v4i32.v16i8"};
+  return {i8, i8, IntegerType::get(ctx, 32),
+          4,  4,  "llvm.aarch64.neon.usdot.v4i32.v16i8"};
 }
 
 /// AVX2 `vpmaddwd` on operands widened to i16 (exact: `vpmaddubsw` would
@@ -158,11 +158,11 @@ private:
   }
 
   /// Few rows: B streams through once, row-major (sequential memory access):
-  /// each perLane x lanes slice is interleaved in registers and multiplied into every
-  /// row of C, which stays in the L1 cache.
+  /// each perLane x lanes slice is interleaved in registers and multiplied
+  /// into every row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
-    // Streams all rows of B through panels [first, last), kColBlocks
-    // panels at a time where they fit.
+    // Streams all rows of B through panels [first, last), colBlocks panels
+    // at a time where they fit.
     auto stream = [&](Value first, Value last) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
         Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
@@ -185,9 +185,8 @@ private:
             b, first,
             arith::MulIOp::create(
                 b,
-                arith::DivUIOp::create(
-                    b, arith::SubIOp::create(b, last, first),
-                    idx(kind.colBlocks)),
+                arith::DivUIOp::create(b, arith::SubIOp::create(b, last, first),
+                                       idx(kind.colBlocks)),
                 idx(kind.colBlocks)));
         forLoop(first, groups, kind.colBlocks,
                 [&](Value panel) { group(panel, kind.colBlocks); });
@@ -226,9 +225,8 @@ private:
     if (kind.separateAdd)
       return arith::AddIOp::create(
           lb, sum,
-          LLVM::CallIntrinsicOp::create(lb, acc,
-                                        lb.getStringAttr(kind.intrinsic),
-                                        ValueRange{lhs, rhs})
+          LLVM::CallIntrinsicOp::create(
+              lb, acc, lb.getStringAttr(kind.intrinsic), ValueRange{lhs, rhs})
               .getResult(0));
     return LLVM::CallIntrinsicOp::create(lb, acc,
                                          lb.getStringAttr(kind.intrinsic),
@@ -307,8 +305,8 @@ private:
         continue;
       }
       for (int64_t j = 0; j < lanes; ++j)
-        quads.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j,
-                      2 * lanes + 2 * j + 1});
+        quads.append(
+            {2 * j, 2 * j + 1, 2 * lanes + 2 * j, 2 * lanes + 2 * j + 1});
       Value high = vector::ShuffleOp::create(lb, rows[2], rows[3], pairs);
       panels.push_back(vector::ShuffleOp::create(lb, low, high, quads));
     }
@@ -320,8 +318,8 @@ private:
   /// L columns and P rows.
   void pack(Value panels) {
     int64_t panelSize = kind.perLane * lanes;
-    Value size = arith::MulIOp::create(
-        b, arith::MulIOp::create(b, panels, k4), idx(panelSize));
+    Value size = arith::MulIOp::create(b, arith::MulIOp::create(b, panels, k4),
+                                       idx(panelSize));
     packed = memref::AllocOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
@@ -347,8 +345,7 @@ private:
       rowIdx.push_back(arith::AddIOp::create(b, row, idx(r)));
     for (int64_t j = 0; j < cols; ++j) {
       panelIdx.push_back(arith::AddIOp::create(b, panel, idx(j)));
-      colIdx.push_back(
-          arith::MulIOp::create(b, panelIdx.back(), idx(lanes)));
+      colIdx.push_back(arith::MulIOp::create(b, panelIdx.back(), idx(lanes)));
     }
     SmallVector<Value> init;
     for (int64_t r = 0; r < rows; ++r)
@@ -367,8 +364,7 @@ private:
                 lb,
                 arith::AddIOp::create(
                     lb, arith::MulIOp::create(lb, panelIdx[j], k4), kk),
-                arith::ConstantIndexOp::create(lb,
-                                               kind.perLane * lanes));
+                arith::ConstantIndexOp::create(lb, kind.perLane * lanes));
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
@@ -413,9 +409,9 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
   if (!getGlobal || kind.operand != kind.element)
     return {};
   auto global = symbols.lookup<memref::GlobalOp>(getGlobal.getName());
-  auto value = global ? dyn_cast_or_null<DenseElementsAttr>(
-                            global.getInitialValueAttr())
-                      : DenseElementsAttr();
+  auto value =
+      global ? dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr())
+             : DenseElementsAttr();
   auto type = cast<MemRefType>(bMat.getType());
   if (!value || !global.getConstant() || !type.hasStaticShape() ||
       !type.getLayout().isIdentity() || type.getRank() != 2)
@@ -441,7 +437,8 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
         for (int64_t t = 0; t < kind.perLane; ++t) {
           int64_t to =
               ((panel * steps + kk) * kind.lanes + j) * kind.perLane + t;
-          int64_t from = (kind.perLane * kk + t) * cols + kind.lanes * panel + j;
+          int64_t from =
+              (kind.perLane * kk + t) * cols + kind.lanes * panel + j;
           std::memcpy(&data[to * width], source(from), width);
         }
   OpBuilder builder(global);

@@ -14,8 +14,8 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_CONVERTQUANTTOQUANTA
@@ -72,8 +72,8 @@ FailureOr<QuantaParams> getParams(Operation *op, RankedTensorType tensorType,
   if (perTensor) {
     scales.push_back(perTensor.getScale());
     zeroPoints.push_back(perTensor.getZeroPoint());
-  } else if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
-                 quantType)) {
+  } else if (auto perAxis =
+                 dyn_cast<quant::UniformQuantizedPerAxisType>(quantType)) {
     granularity = Granularity::per_channel;
     axis = perAxis.getQuantizedDimension();
     llvm::append_range(scales, perAxis.getScales());
@@ -145,10 +145,9 @@ FailureOr<QuantaParams> getParams(Operation *op, RankedTensorType tensorType,
 /// Finds the quantized tensor type of `value` or reports that it has none.
 FailureOr<QuantaParams> getParams(Operation *op, Type type) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
-  auto quantType = tensorType
-                       ? dyn_cast<quant::QuantizedType>(
-                             tensorType.getElementType())
-                       : quant::QuantizedType();
+  auto quantType =
+      tensorType ? dyn_cast<quant::QuantizedType>(tensorType.getElementType())
+                 : quant::QuantizedType();
   if (!quantType)
     return op->emitOpError()
            << "only ranked tensors of !quant.uniform types are supported, got "
@@ -180,9 +179,9 @@ LogicalResult convertQuantizeCast(RewriterBase &rewriter,
   auto quantTensor = cast<RankedTensorType>(op.getType());
   auto storageTensor =
       quantTensor.clone(params->scheme.getStorageTensorElementType());
-  Value stored = QuantizeOp::create(rewriter, op.getLoc(), storageTensor,
-                                    op.getInput(), scale, zeroPoint,
-                                    params->scheme);
+  Value stored =
+      QuantizeOp::create(rewriter, op.getLoc(), storageTensor, op.getInput(),
+                         scale, zeroPoint, params->scheme);
   rewriter.replaceOpWithNewOp<quant::StorageCastOp>(op, quantTensor, stored);
   return success();
 }
