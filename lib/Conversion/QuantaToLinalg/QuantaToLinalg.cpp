@@ -585,7 +585,6 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
                                               ComputeParamsOp op,
                                               const ReductionView &view) {
   Type f32 = b.getF32Type(), f64 = b.getF64Type();
-  TypedAttr zero = b.getF32FloatAttr(0.0);
   switch (op.getMethod()) {
   case ParamsMethod::max_abs: {
     // max |x| over the non-NaN values (std::max from +0), as an integer max
