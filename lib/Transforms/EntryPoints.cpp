@@ -196,13 +196,15 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (type.isDynamicDim(d))
       dynamicSizes.push_back(sizes[d]);
+  // Ops are created one statement at a time: the IR must not depend on the
+  // order in which a compiler evaluates function arguments.
   auto nibbleOf = [&](OpBuilder &nb, Location nl, Value byte, Value odd) {
-    Value shift = arith::MulIOp::create(
-        nb, nl, arith::IndexCastOp::create(nb, nl, i8, odd),
-        arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4)));
-    return arith::AndIOp::create(
-        nb, nl, arith::ShRUIOp::create(nb, nl, byte, shift),
-        arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(15)));
+    Value odd8 = arith::IndexCastOp::create(nb, nl, i8, odd);
+    Value four = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4));
+    Value shift = arith::MulIOp::create(nb, nl, odd8, four);
+    Value shifted = arith::ShRUIOp::create(nb, nl, byte, shift);
+    Value mask = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(15));
+    return arith::AndIOp::create(nb, nl, shifted, mask);
   };
   Value bytes;
   int64_t inner = rank ? type.getDimSize(rank - 1) : 1;
@@ -302,9 +304,8 @@ static Value packInt4(OpBuilder &b, Location loc, Value value) {
       ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
       [&](OpBuilder &nb, Location nl, ValueRange) {
         Value one = arith::ConstantIndexOp::create(nb, nl, 1);
-        Value low = arith::ShLIOp::create(nb, nl,
-                                          linalg::IndexOp::create(nb, nl, 0),
-                                          one);
+        Value index = linalg::IndexOp::create(nb, nl, 0);
+        Value low = arith::ShLIOp::create(nb, nl, index, one);
         Value high = arith::AddIOp::create(nb, nl, low, one);
         Value last = arith::SubIOp::create(nb, nl, count, one);
         Value inRange = arith::CmpIOp::create(
@@ -321,14 +322,15 @@ static Value packInt4(OpBuilder &b, Location loc, Value value) {
           Value element = tensor::ExtractOp::create(nb, nl, value, coords);
           return arith::ExtUIOp::create(nb, nl, nb.getI8Type(), element);
         };
-        Value highNibble = arith::SelectOp::create(
-            nb, nl, inRange, nibbleAt(high),
-            arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(0)));
+        Value highIn = nibbleAt(high);
+        Value zero = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(0));
+        Value highNibble =
+            arith::SelectOp::create(nb, nl, inRange, highIn, zero);
+        Value lowNibble = nibbleAt(low);
+        Value four = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4));
         Value byte = arith::OrIOp::create(
-            nb, nl, nibbleAt(low),
-            arith::ShLIOp::create(
-                nb, nl, highNibble,
-                arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4))));
+            nb, nl, lowNibble,
+            arith::ShLIOp::create(nb, nl, highNibble, four));
         linalg::YieldOp::create(nb, nl, ValueRange{byte});
       });
   return generic.getResult(0);

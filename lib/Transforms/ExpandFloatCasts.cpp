@@ -223,8 +223,9 @@ Value decodeToF32Bits(BitBuilder &bb, Value c, const Fp8Format &fmt) {
   Value lz = bb.cst(0);
   for (unsigned k = 1; k < m; ++k)
     lz = bb.add(lz, bb.zext(bb.cmp(P::ult, man, 1u << k)));
-  Value subnormal = bb.add(bb.shl(bb.sub(126 - bias, lz), 23),
-                           bb.shl(man, bb.add(lz, 24 - m)));
+  // (One op per statement: argument evaluation order is unspecified.)
+  Value exponent = bb.shl(bb.sub(126 - bias, lz), 23);
+  Value subnormal = bb.add(exponent, bb.shl(man, bb.add(lz, 24 - m)));
 
   Value bits = bb.select(bb.cmp(P::ult, mag, 1u << m), subnormal, normal);
   bits = bb.select(bb.cmp(P::eq, mag, 0), 0, bits);

@@ -577,7 +577,9 @@ buildPercentileRange(OpBuilder &b, Location loc, ComputeParamsOp op,
       [](OpBuilder &nb, Location nl, Value v) {
         return stdMax(nb, nl, f64Const(nb, nl, 0.0), v);
       });
-  return std::make_pair(finish(lo), finish(hi));
+  Value first = finish(lo);
+  Value second = finish(hi);
+  return std::make_pair(first, second);
 }
 
 /// Computes (rmin, rmax) per parameter (ref::measureRange), as f32 tensors.
@@ -639,7 +641,9 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
             return fromSignedOrderKey(nb, nl, e[0]);
           });
     };
-    return std::make_pair(fromKey(range[0]), fromKey(range[1]));
+    Value first = fromKey(range[0]);
+    Value second = fromKey(range[1]);
+    return std::make_pair(first, second);
   }
   case ParamsMethod::mean_std: {
     // Two passes in f64 over the non-NaN values, in element order.
@@ -699,7 +703,9 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
                                            r);
           });
     };
-    return std::make_pair(bound(false), bound(true));
+    Value first = bound(false);
+    Value second = bound(true);
+    return std::make_pair(first, second);
   }
   case ParamsMethod::percentile:
     return buildPercentileRange(b, loc, op, view);
@@ -739,9 +745,8 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
       } else {
         double levels =
             double(scheme.getStorageMax() - scheme.getStorageMin());
-        scale = arith::DivFOp::create(b, l,
-                                      arith::SubFOp::create(b, l, rmax, rmin),
-                                      f32Const(b, l, levels));
+        Value width = arith::SubFOp::create(b, l, rmax, rmin);
+        scale = arith::DivFOp::create(b, l, width, f32Const(b, l, levels));
       }
       Value isZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
                                            scale, f32Const(b, l, 0.0));
@@ -765,11 +770,12 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
           rangeType.clone(storage),
           [&](OpBuilder &b, Location l, ValueRange e) -> Value {
             Value s = scaleBody(b, l, e[0], e[1]);
+            Value low = f32Const(b, l, double(qmin));
             Value zp = arith::SubFOp::create(
-                b, l, f32Const(b, l, double(qmin)),
-                arith::DivFOp::create(b, l, e[0], s));
+                b, l, low, arith::DivFOp::create(b, l, e[0], s));
             Value rounded = math::RoundEvenOp::create(b, l, zp);
-            rounded = arith::SelectOp::create(b, l, isNaN(b, l, zp),
+            Value zpIsNaN = isNaN(b, l, zp);
+            rounded = arith::SelectOp::create(b, l, zpIsNaN,
                                               f32Const(b, l, double(qmin)),
                                               rounded);
             rounded = arith::MaximumFOp::create(b, l, rounded,
@@ -1018,9 +1024,9 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
                                     utils::IteratorType::reduction,
                                     utils::IteratorType::parallel},
       [&](OpBuilder &nb, Location l, ValueRange e) {
-        Value product = arith::MulIOp::create(
-            nb, l, arith::ExtUIOp::create(nb, l, i32, e[0]),
-            arith::ExtSIOp::create(nb, l, i32, e[1]));
+        Value lhs = arith::ExtUIOp::create(nb, l, i32, e[0]);
+        Value rhs = arith::ExtSIOp::create(nb, l, i32, e[1]);
+        Value product = arith::MulIOp::create(nb, l, lhs, rhs);
         linalg::YieldOp::create(
             nb, l, ValueRange{arith::AddIOp::create(nb, l, e[2], product)});
       });
@@ -1582,9 +1588,9 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
                        : arith::SubIOp::create(b, l, x, ext(e[zpIndex]))
                              .getResult();
           };
-          Value product =
-              arith::MulIOp::create(b, l, centered(e[0], zaIndex, lhsSigned),
-                                    centered(e[1], zbIndex, rhsSigned));
+          Value lhs = centered(e[0], zaIndex, lhsSigned);
+          Value rhs = centered(e[1], zbIndex, rhsSigned);
+          Value product = arith::MulIOp::create(b, l, lhs, rhs);
           linalg::YieldOp::create(
               b, l, ValueRange{arith::AddIOp::create(b, l, e.back(), product)});
         });

@@ -120,8 +120,11 @@ static Value truncateTo(OpBuilder &b, Location loc, Value value, Type target) {
 Value mlir::quanta::buildQuantize(OpBuilder &b, Location loc,
                                   SchemeAttr scheme, Value x, Value scale,
                                   Value zeroPoint) {
-  Value v = divideByScale(b, loc, buildToF32(b, loc, x),
-                          buildToF32(b, loc, scale), scheme.getReciprocal());
+  // One op per statement: the IR must not depend on the order in which a
+  // compiler evaluates function arguments.
+  Value x32 = buildToF32(b, loc, x);
+  Value scale32 = buildToF32(b, loc, scale);
+  Value v = divideByScale(b, loc, x32, scale32, scheme.getReciprocal());
   Type storage = scheme.getStorageTensorElementType();
   if (!scheme.isIntegerStorage()) {
     // ref::quantizeFloat: `+ 0.0` turns -0 into +0 as ONNX's zero point does.
@@ -223,40 +226,41 @@ static Value buildGemmlowp(OpBuilder &b, Location loc, Value value,
   // e = 31 - shift; left = max(e, 0); right = max(-e, 0).
   Value e = arith::SubIOp::create(b, loc, constant(31), shift);
   Value left = arith::MaxSIOp::create(b, loc, e, zero);
-  Value right = arith::MaxSIOp::create(
-      b, loc, arith::SubIOp::create(b, loc, zero, e), zero);
-  Value x = clampI64(b, loc, arith::ShLIOp::create(b, loc, value, left),
-                     INT32_MIN, INT32_MAX);
+  Value negE = arith::SubIOp::create(b, loc, zero, e);
+  Value right = arith::MaxSIOp::create(b, loc, negE, zero);
+  Value shifted = arith::ShLIOp::create(b, loc, value, left);
+  Value x = clampI64(b, loc, shifted, INT32_MIN, INT32_MAX);
   // SaturatingRoundingDoublingHighMul(x, m).
   Value ab = arith::MulIOp::create(b, loc, x, multiplier);
   Value abNonNegative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, ab, zero);
-  Value nudge = arith::SelectOp::create(b, loc, abNonNegative,
-                                        constant(int64_t(1) << 30),
-                                        constant(1 - (int64_t(1) << 30)));
-  Value high = arith::DivSIOp::create(b, loc,
-                                      arith::AddIOp::create(b, loc, ab, nudge),
-                                      constant(int64_t(1) << 31));
+  Value nudgeUp = constant(int64_t(1) << 30);
+  Value nudgeDown = constant(1 - (int64_t(1) << 30));
+  Value nudge =
+      arith::SelectOp::create(b, loc, abNonNegative, nudgeUp, nudgeDown);
+  Value nudged = arith::AddIOp::create(b, loc, ab, nudge);
+  Value high =
+      arith::DivSIOp::create(b, loc, nudged, constant(int64_t(1) << 31));
   Value minInt = constant(INT32_MIN);
-  Value overflow = arith::AndIOp::create(
-      b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, minInt),
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, multiplier,
-                            minInt));
+  Value xIsMin =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, minInt);
+  Value multiplierIsMin = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::eq, multiplier, minInt);
+  Value overflow = arith::AndIOp::create(b, loc, xIsMin, multiplierIsMin);
   high = arith::SelectOp::create(b, loc, overflow, constant(INT32_MAX), high);
   // RoundingDivideByPOT(high, right).
-  Value mask = arith::SubIOp::create(
-      b, loc, arith::ShLIOp::create(b, loc, one, right), one);
+  Value pot = arith::ShLIOp::create(b, loc, one, right);
+  Value mask = arith::SubIOp::create(b, loc, pot, one);
   Value remainder = arith::AndIOp::create(b, loc, high, mask);
   Value isNegative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, high, zero);
+  Value halfMask = arith::ShRSIOp::create(b, loc, mask, one);
   Value threshold = arith::AddIOp::create(
-      b, loc, arith::ShRSIOp::create(b, loc, mask, one),
-      arith::ExtUIOp::create(b, loc, i64, isNegative));
+      b, loc, halfMask, arith::ExtUIOp::create(b, loc, i64, isNegative));
   Value roundUp = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
                                         remainder, threshold);
-  return arith::AddIOp::create(b, loc,
-                               arith::ShRSIOp::create(b, loc, high, right),
+  Value quotient = arith::ShRSIOp::create(b, loc, high, right);
+  return arith::AddIOp::create(b, loc, quotient,
                                arith::ExtUIOp::create(b, loc, i64, roundUp));
 }
 
