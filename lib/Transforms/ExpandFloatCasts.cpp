@@ -183,9 +183,11 @@ Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt) {
   // subnormals and zeros, whose implicit bit is wrong here, all round to 0).
   // n == 2^m (rounding up to the smallest normal) is the right code as is.
   Value e = bb.minu(bb.shr(a, 23), 127 - bias);
-  Value mant = bb.ori(bb.andi(a, 0x7FFFFFu), bb.cst(0x800000u));
+  Value fraction = bb.andi(a, 0x7FFFFFu);
+  Value mant = bb.ori(fraction, bb.cst(0x800000u));
   Value s = bb.minu(bb.sub(151 - bias - m, e), 31);
-  Value halfMinusOne = bb.sub(bb.shl(bb.cst(1), bb.sub(s, 1)), 1);
+  Value one = bb.cst(1);
+  Value halfMinusOne = bb.sub(bb.shl(one, bb.sub(s, 1)), 1);
   Value lsbSub = bb.andi(bb.shr(mant, s), 1);
   Value subnormal = bb.shr(bb.add(bb.add(mant, halfMinusOne), lsbSub), s);
 
@@ -288,7 +290,8 @@ struct ExpandTruncFToBFloat16 : OpRewritePattern<arith::TruncFOp> {
     Value rounded = bb.shr(bb.add(bb.add(u, 0x7FFFu), lsb), 16);
     Value isNaN = bb.cmp(arith::CmpIPredicate::ugt, bb.andi(u, 0x7FFFFFFFu),
                          0x7F800000u);
-    Value nan = bb.ori(bb.andi(bb.shr(u, 16), 0x8000u), bb.cst(0x7FC0u));
+    Value nanSign = bb.andi(bb.shr(u, 16), 0x8000u);
+    Value nan = bb.ori(nanSign, bb.cst(0x7FC0u));
     Value code = bb.select(isNaN, nan, rounded);
     Type i16Type = withElementType(op.getType(), b.getI16Type());
     rewriter.replaceOpWithNewOp<arith::BitcastOp>(
