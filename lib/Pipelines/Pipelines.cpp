@@ -58,25 +58,35 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
-void mlir::quanta::buildLowerLinalgToLLVMPipeline(
-    OpPassManager &pm, const LoweringOptions &options) {
+/// One-shot bufferization with identity layouts at function boundaries.
+static void addBufferize(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // compute_params' percentile loop yields fresh tensors.
   bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
-  // A tensor.empty inserted into a slice becomes that slice, so that the op
-  // writing it works in place.
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  // Inserting a slice computed in place leaves a copy between two identical
-  // subviews: CSE merges them, canonicalization then drops the self-copy.
-  pm.addPass(createCSEPass());
+}
+
+/// Results become out-parameters, written in place.
+static void addResultsToOutParams(OpPassManager &pm) {
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.hoistDynamicAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+}
+
+void mlir::quanta::buildLowerLinalgToLLVMPipeline(
+    OpPassManager &pm, const LoweringOptions &options) {
+  // A tensor.empty inserted into a slice becomes that slice, so that the op
+  // writing it works in place.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  addBufferize(pm);
+  // Inserting a slice computed in place leaves a copy between two identical
+  // subviews: CSE merges them, canonicalization then drops the self-copy.
+  pm.addPass(createCSEPass());
+  addResultsToOutParams(pm);
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
@@ -114,20 +124,11 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   // set-aside matmuls (--quanta-outline-gpu-matmul) to tensor-core kernels
   // writing their destination buffers, then make results out-parameters
   // written in place.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  // compute_params' percentile loop yields fresh tensors.
-  bufferize.allowReturnAllocsFromLoops = true;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  addBufferize(pm);
   ConvertQuantaMatmulToNVVMOptions matmul;
   matmul.chip = options.chip;
   pm.addPass(createConvertQuantaMatmulToNVVM(matmul));
-  bufferization::BufferResultsToOutParamsPassOptions outParams;
-  outParams.hoistStaticAllocs = true;
-  outParams.hoistDynamicAllocs = true;
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  addResultsToOutParams(pm);
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRejectDeviceTemporaries());
   // Parallel loops, 256 threads per block along the outermost dimension,
