@@ -866,6 +866,16 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
       reassociation, sizes);
 }
 
+/// `v - zp` in i32 (just `v` without a zero point), both extended as
+/// signed or unsigned.
+Value buildCentered(OpBuilder &b, Location loc, Value v, Value zp,
+                    bool isSigned) {
+  Value x = extendToI32(b, loc, v, isSigned);
+  if (!zp)
+    return x;
+  return arith::SubIOp::create(b, loc, x, extendToI32(b, loc, zp, isSigned));
+}
+
 /// A tensor.empty of the matmul result's shape, with a K-block dimension of
 /// size `blocks` before N when given, filled with `init`.
 Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
@@ -1096,23 +1106,16 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
     params.maps.push_back(AffineMap::get(2, 0, n));
   }
   Value kSize = arith::IndexCastOp::create(b, loc, i32, kDim);
-  bool zaSigned = lhsOperand.isSigned;
-  bool zbSigned = rhsOperand.isSigned;
   return buildElementwise(
       b, loc, rawProducts, params.values, params.maps,
       cast<RankedTensorType>(rawProducts.getType()),
       [&](OpBuilder &nb, Location l, ValueRange e) -> Value {
         // za' and zb' in the u8 x s8 domain.
-        auto ext = [&](Value v, bool isSigned) -> Value {
-          if (isSigned)
-            return arith::ExtSIOp::create(nb, l, i32, v);
-          return arith::ExtUIOp::create(nb, l, i32, v);
-        };
-        Value za = zaIndex >= 0 ? ext(e[zaIndex + 1], zaSigned)
+        Value za = zaIndex >= 0 ? extendToI32(nb, l, e[zaIndex + 1], lhsOperand.isSigned)
                                 : i32c(nb, l, 0);
         if (lhsSigned)
           za = arith::AddIOp::create(nb, l, za, i32c(nb, l, 128));
-        Value zb = zbIndex >= 0 ? ext(e[zbIndex + 1], zbSigned)
+        Value zb = zbIndex >= 0 ? extendToI32(nb, l, e[zbIndex + 1], rhsOperand.isSigned)
                                 : i32c(nb, l, 0);
         if (rhsUnsigned)
           zb = arith::SubIOp::create(nb, l, zb, i32c(nb, l, 128));
@@ -1250,10 +1253,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                               : buildToF32(b, l, e[0]);
                 Value w = buildToF32(
                     b, l,
-                    buildDequantize(b, l, rhsScheme.getExpressed().isF32()
-                                              ? rhsScheme
-                                              : rhsScheme,
-                                    e[1], at(e, rhsScale), at(e, rhsZp)));
+                    buildDequantize(b, l, rhsScheme, e[1], at(e, rhsScale),
+                                    at(e, rhsZp)));
                 Value product = arith::MulFOp::create(b, l, a, w);
                 linalg::YieldOp::create(
                     b, l,
@@ -1335,26 +1336,17 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
            IteratorType::parallel});
       Value accInit = buildMatmulInit(rewriter, loc, op, numBlocks,
                                       rewriter.getI32IntegerAttr(0));
-      Type i32 = rewriter.getI32Type();
-      auto centered = [&](OpBuilder &b, Location l, Value v, Value zp,
-                          SchemeAttr scheme) -> Value {
-        auto ext = [&](Value x) -> Value {
-          if (scheme.isSignedStorage())
-            return arith::ExtSIOp::create(b, l, i32, x);
-          return arith::ExtUIOp::create(b, l, i32, x);
-        };
-        Value x = ext(v);
-        return zp ? arith::SubIOp::create(b, l, x, ext(zp)).getResult() : x;
-      };
       Value acc =
           linalg::GenericOp::create(
               rewriter, loc, TypeRange{accInit.getType()}, in.values,
               ValueRange{accInit}, maps, iterators,
               [&](OpBuilder &b, Location l, ValueRange e) {
-                Value a = centered(b, l, e[0], lhsZp < 0 ? Value() : e[lhsZp],
-                                   *lhsScheme);
-                Value w = centered(b, l, e[1], rhsZp < 0 ? Value() : e[rhsZp],
-                                   rhsScheme);
+                Value a = buildCentered(b, l, e[0],
+                                        lhsZp < 0 ? Value() : e[lhsZp],
+                                        lhsScheme->isSignedStorage());
+                Value w = buildCentered(b, l, e[1],
+                                        rhsZp < 0 ? Value() : e[rhsZp],
+                                        rhsScheme.isSignedStorage());
                 linalg::YieldOp::create(
                     b, l,
                     ValueRange{arith::AddIOp::create(
@@ -1576,20 +1568,12 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{init.getType()}, in.values, ValueRange{init},
         maps, iterators, [&](OpBuilder &b, Location l, ValueRange e) {
-          auto centered = [&](Value v, int64_t zpIndex, bool isSigned) {
-            auto ext = [&](Value x) -> Value {
-              if (isSigned)
-                return arith::ExtSIOp::create(b, l, i32, x);
-              return arith::ExtUIOp::create(b, l, i32, x);
-            };
-            Value x = ext(v);
-            return zpIndex < 0
-                       ? x
-                       : arith::SubIOp::create(b, l, x, ext(e[zpIndex]))
-                             .getResult();
-          };
-          Value lhs = centered(e[0], zaIndex, lhsSigned);
-          Value rhs = centered(e[1], zbIndex, rhsSigned);
+          Value lhs = buildCentered(b, l, e[0],
+                                    zaIndex < 0 ? Value() : e[zaIndex],
+                                    lhsSigned);
+          Value rhs = buildCentered(b, l, e[1],
+                                    zbIndex < 0 ? Value() : e[zbIndex],
+                                    rhsSigned);
           Value product = arith::MulIOp::create(b, l, lhs, rhs);
           linalg::YieldOp::create(
               b, l, ValueRange{arith::AddIOp::create(b, l, e.back(), product)});

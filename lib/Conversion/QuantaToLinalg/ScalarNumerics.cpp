@@ -29,9 +29,8 @@ Value mlir::quanta::buildToF32(OpBuilder &b, Location loc, Value value) {
   return arith::ExtFOp::create(b, loc, b.getF32Type(), value);
 }
 
-/// Extends a stored integer to i32, reading its bits as signed or unsigned.
-static Value extendToI32(OpBuilder &b, Location loc, Value value,
-                         bool isSigned) {
+Value mlir::quanta::extendToI32(OpBuilder &b, Location loc, Value value,
+                                bool isSigned) {
   if (value.getType().getIntOrFloatBitWidth() == 32)
     return value;
   if (isSigned)

@@ -17,6 +17,9 @@ namespace mlir::quanta {
 /// Extends a float to f32 (exactly) when it is narrower.
 Value buildToF32(OpBuilder &b, Location loc, Value value);
 
+/// Extends a stored integer to i32, reading its bits as signed or unsigned.
+Value extendToI32(OpBuilder &b, Location loc, Value value, bool isSigned);
+
 /// Rounds an f32 to an integral f32 (ref::roundToIntegral).
 Value buildRoundToIntegral(OpBuilder &b, Location loc, Value value,
                            RoundingMode mode);
