@@ -110,7 +110,7 @@ private:
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
   Value quadSum(Value v);
-  Value loadParam(StringRef role, SchemeAttr scheme, Value row, Value col);
+  Value loadParam(StringRef role, Value row, Value col);
   void storeResult(Value acc, Value row, Value col, Value rowSum,
                    Value colSum);
 };
@@ -270,8 +270,7 @@ Value KernelBuilder::quadSum(Value v) {
 /// Loads a per-tensor or per-channel parameter for result element [row,
 /// col]: per-channel parameters of lhs follow the row, those of rhs and of
 /// the result the column. Returns null when the operand is absent.
-Value KernelBuilder::loadParam(StringRef role, SchemeAttr scheme, Value row,
-                               Value col) {
+Value KernelBuilder::loadParam(StringRef role, Value row, Value col) {
   Value memref = mm.get(role);
   if (!memref)
     return Value();
@@ -286,7 +285,7 @@ Value KernelBuilder::loadParam(StringRef role, SchemeAttr scheme, Value row,
 void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
                                 Value colSum) {
   auto zeroPoint = [&](StringRef role, SchemeAttr scheme) -> Value {
-    Value zp = loadParam(role, scheme, row, col);
+    Value zp = loadParam(role, row, col);
     if (!zp)
       return Value();
     if (scheme.isSignedStorage())
@@ -295,9 +294,9 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
   };
   Value value;
   Value sa = buildToF32(b, b.getLoc(),
-                        loadParam("lhs_scale", mm.lhsScheme, row, col));
+                        loadParam("lhs_scale", row, col));
   Value sb = buildToF32(b, b.getLoc(),
-                        loadParam("rhs_scale", mm.rhsScheme, row, col));
+                        loadParam("rhs_scale", row, col));
   Value scale = arith::MulFOp::create(b, sa, sb);
   if (mm.kind == Kind::Int8) {
     // sum (a - za)(b - zb) = sum ab - zb sum a - za sum b + K za zb, in i32
@@ -327,8 +326,8 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
   Value out = mm.get(gpu_matmul::kInitRole);
   Type outType = cast<MemRefType>(out.getType()).getElementType();
   if (mm.resultScheme) {
-    Value scaleOut = loadParam("result_scale", *mm.resultScheme, row, col);
-    Value zpOut = loadParam("result_zp", *mm.resultScheme, row, col);
+    Value scaleOut = loadParam("result_scale", row, col);
+    Value zpOut = loadParam("result_zp", row, col);
     value = buildQuantize(b, b.getLoc(), *mm.resultScheme, value, scaleOut,
                           zpOut);
   } else if (outType != f32) {
