@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quanta/Transforms/Markers.h"
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -34,7 +35,6 @@ using namespace mlir;
 
 namespace {
 
-constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
 // Panels per parallel iteration of the few-rows path.
 constexpr int64_t kStreamPanels = 16;
 
@@ -476,7 +476,7 @@ struct LowerMatmulKernelsPass
     SmallVector<std::pair<Operation *, DotKind>> cores;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (int8Kind && isa<linalg::GenericOp>(op) &&
-          op->hasAttr(kU8S8MatmulAttr) && op.hasPureBufferSemantics())
+          op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
       auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
       if (bf16 && matmul && isBF16Matmul(matmul))
@@ -510,7 +510,7 @@ struct LowerMatmulKernelsPass
         KernelBuilder(b, kind, a, bMat, c, parallel, prepacked).build();
         b.setInsertionPointToStart(ifOp.elseBlock());
         Operation *fallback = b.clone(*op);
-        fallback->removeAttr(kU8S8MatmulAttr);
+        fallback->removeAttr(quanta::kU8S8MatmulAttr);
       }
       op->erase();
     }

@@ -12,6 +12,7 @@
 #include "ScalarNumerics.h"
 #include "quanta/Conversion/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaOps.h"
+#include "quanta/Transforms/Markers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -891,10 +892,6 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
   Value value = arith::ConstantOp::create(b, loc, init);
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
-
-/// The attribute that marks the u8 x s8 -> i32 matmul core for
-/// `--quanta-lower-matmul-kernels`.
-constexpr StringLiteral kU8S8MatmulAttr = "quanta.u8s8_matmul";
 
 /// Whether `op` is a 2-D i32-accumulating matmul of 8-bit operands without
 /// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
