@@ -73,7 +73,6 @@ void mlir::quanta::writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
   for (const EntryPoint &entry : entries) {
     SmallVector<std::string> params;
-    SmallVector<SmallVector<std::string>> argDims;
     os << "/* " << entry.name << "\n";
     for (auto [i, input] : llvm::enumerate(entry.type.getInputs())) {
       std::string name = "arg" + std::to_string(i);
@@ -84,7 +83,6 @@ void mlir::quanta::writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
       if (!tensor) {
         params.push_back((cType + " " + name).str());
         os << " *   " << name << ": " << cType << " (" << encoding << ")\n";
-        argDims.push_back(dims);
         continue;
       }
       params.push_back(("const " + cType + " *" + name).str());
@@ -97,7 +95,6 @@ void mlir::quanta::writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
       os << " *   " << name << ": " << cType << " ";
       writeShape(tensor, dims, os);
       os << " (" << encoding << ")\n";
-      argDims.push_back(dims);
     }
     auto resultDim = entry.resultDims.begin();
     for (auto [i, result] : llvm::enumerate(entry.type.getResults())) {
