@@ -20,15 +20,12 @@ static uint16_t randomBF16() {
     return rng.uniformInt(0, 1) ? 0x8000 : 0;
   float v = rng.uniform(-10.0f, 2.0f);
   float magnitude = std::exp2(v);
-  uint32_t bits = harness::f32Bits(rng.uniformInt(0, 1) ? -magnitude : magnitude);
+  uint32_t bits = quanta::ref::floatBits(rng.uniformInt(0, 1) ? -magnitude : magnitude);
   return uint16_t(bits >> 16); // truncation: any bf16 will do
 }
 
 static float toFloat(uint16_t h) {
-  uint32_t bits = uint32_t(h) << 16;
-  float f;
-  std::memcpy(&f, &bits, 4);
-  return f;
+  return quanta::ref::bitsToFloat(uint32_t(h) << 16);
 }
 
 int main(int argc, char **argv) {

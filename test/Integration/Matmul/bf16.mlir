@@ -10,10 +10,10 @@
 // loops keep linalg.matmul's k order everywhere.
 // REQUIRES: host-avx512bf16
 // RUN: quanta-compile %s --mcpu=znver4 -o %t.o --header=%t.h
-// RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.o -o %t.exe
+// RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe pairs | FileCheck %s
 // RUN: quanta-compile %s --mcpu=znver4 --mattr=-avx512bf16 -o %t.seq.o
-// RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.seq.o -o %t.seq.exe
+// RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.seq.o %quanta_ref_lib -o %t.seq.exe
 // RUN: %t.seq.exe sequential | FileCheck %s
 // CHECK: bf16_gemm: 10 shapes, 0 mismatches
 func.func @bf16_gemm(%a: tensor<?x?xbf16>, %b: tensor<?x?xbf16>) -> tensor<?x?xf32> {

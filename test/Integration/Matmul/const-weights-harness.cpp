@@ -22,13 +22,8 @@ static float weightBF16(int k, int n) {
   float v = (1 + ((k + 2 * n) % 8) / 8.0f) * std::ldexp(1.0f, (k * 3 + n) % 6 - 3);
   return (k + n) % 3 == 0 ? -v : v;
 }
-static uint16_t toBF16(float f) { return uint16_t(harness::f32Bits(f) >> 16); }
-static float fromBF16(uint16_t h) {
-  uint32_t bits = uint32_t(h) << 16;
-  float f;
-  std::memcpy(&f, &bits, 4);
-  return f;
-}
+static uint16_t toBF16(float f) { return uint16_t(floatBits(f) >> 16); }
+static float fromBF16(uint16_t h) { return bitsToFloat(uint32_t(h) << 16); }
 
 using W8A8Fn = void (*)(const int8_t *, int64_t, const float *, const int8_t *,
                         const float *, float *);

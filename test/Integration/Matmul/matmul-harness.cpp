@@ -57,7 +57,7 @@ int main() {
       QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f32(); A.layout = Layout::perTensor({M, 64}); A.scale = {1.0f};
       W.intFormat = IntFormat::sint(4); W.layout = Layout::perGroup({64, 16}, 0, 32);
       std::vector<float> af;
-      for (int i = 0; i < M * 64; ++i) { float v = frand(-2, 2); af.push_back(v); A.values.push_back(int32_t(harness::f32Bits(v))); }
+      for (int i = 0; i < M * 64; ++i) { float v = frand(-2, 2); af.push_back(v); A.values.push_back(int32_t(floatBits(v))); }
       for (int i = 0; i < 64 * 16; ++i) W.values.push_back(irand(-8, 7));
       for (int i = 0; i < 2 * 16; ++i) W.scale.push_back(frand(0.01f, 0.1f));
       MatmulResult r = matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});

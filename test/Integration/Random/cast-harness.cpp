@@ -21,7 +21,7 @@
 #include <vector>
 
 using namespace quanta;
-using harness::f32Bits;
+using quanta::ref::floatBits;
 using harness::floatFormat;
 
 struct Buffers {
@@ -67,7 +67,7 @@ std::vector<uint32_t> Runner::f32Inputs(const ref::FloatFormat &to) {
                                  0x807FFFFFu, 0x7F7F8000u, 0x7F7F7FFFu,
                                  0xFF7F8000u};
   for (float v : values)
-    codes.push_back(f32Bits(v));
+    codes.push_back(floatBits(v));
   // The target's exact ties between neighbouring finite codes (including the
   // overflow tie between max finite and the next binade step, and the tie
   // between 0 and the smallest subnormal), each with its f32 neighbours.
@@ -85,7 +85,7 @@ std::vector<uint32_t> Runner::f32Inputs(const ref::FloatFormat &to) {
         continue;
       float sign = (k & 1) ? -1.0f : 1.0f;
       for (float v : {tie, std::nextafter(tie, 0.0f), std::nextafter(tie, inf)})
-        codes.push_back(f32Bits(sign * v));
+        codes.push_back(floatBits(sign * v));
     }
   }
   while (codes.size() < 4096)
@@ -128,7 +128,7 @@ long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
                   int(inBytes * 2), codes[i],
                   double(ref::decodeFloat(codes[i], from)));
       if (scale)
-        std::printf(" scale %a (0x%08x)", double(*scale), f32Bits(*scale));
+        std::printf(" scale %a (0x%08x)", double(*scale), floatBits(*scale));
       std::printf(": got 0x%0*x (%a), expected 0x%0*x (%a)\n",
                   int(outBytes * 2), got, double(ref::decodeFloat(got, to)),
                   int(outBytes * 2), want,

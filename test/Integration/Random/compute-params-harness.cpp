@@ -214,7 +214,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   long bad = 0;
   for (size_t p = 0; p < numParams; ++p) {
     uint32_t got = harness::loadBits(b.scale, p, 4);
-    uint32_t want = harness::f32Bits(expected.scale[p]);
+    uint32_t want = ref::floatBits(expected.scale[p]);
     // NaN payloads are unspecified: NaNs match when their signs do.
     bool bothNaN = harness::isNaN(got, f32) && harness::isNaN(want, f32);
     bool scaleOk = harness::sameFloat(got, want, f32);

@@ -81,13 +81,6 @@ inline int printVerdict(long mismatches) {
 // Raw float bits
 //===----------------------------------------------------------------------===//
 
-/// The bits of an f32.
-inline uint32_t f32Bits(float f) {
-  uint32_t bits;
-  std::memcpy(&bits, &f, 4);
-  return bits;
-}
-
 /// Stores the low `bytes` bytes (1, 2 or 4) of `bits` as element `i` of a
 /// buffer of `bytes`-byte elements.
 inline void storeBits(void *buf, size_t i, uint32_t bits, size_t bytes) {
