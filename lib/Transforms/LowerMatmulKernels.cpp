@@ -268,16 +268,11 @@ private:
     forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
-  /// The vector the instruction multiplies for `lanes` columns from `col`
-  /// and perLane rows from `row`: B[row + t, col + j] at element perLane * j
-  /// + t, interleaved from perLane row slices with shuffles.
-  Value interleavePanel(OpBuilder &ob, Location loc, Value row, Value col) {
-    return interleavePanels(ob, loc, row, col, 1).front();
-  }
-
-  /// interleavePanel for `count` consecutive panels from `col`, from one
-  /// load of count x lanes elements per row of B: each row's cache lines
-  /// are used at once (rows 4 KiB apart share L1 sets).
+  /// The vectors the instruction multiplies for `count` consecutive panels
+  /// of `lanes` columns from `col` and perLane rows from `row`: B[row + t,
+  /// col + j] at element perLane * j + t of its panel, interleaved with
+  /// shuffles from one load of count x lanes elements per row of B (each
+  /// row's cache lines are used at once: rows 4 KiB apart share L1 sets).
   SmallVector<Value> interleavePanels(OpBuilder &ob, Location loc, Value row,
                                       Value col, int64_t count) {
     ImplicitLocOpBuilder lb(loc, ob);
@@ -313,26 +308,31 @@ private:
     return panels;
   }
 
+  /// Where K-step `kk` of `panel` starts in the packed B (see pack()).
+  Value panelOffset(OpBuilder &ob, Location loc, Value panel, Value kk) {
+    Value panelStart = arith::MulIOp::create(ob, loc, panel, k4);
+    Value step = arith::AddIOp::create(ob, loc, panelStart, kk);
+    Value size = arith::ConstantIndexOp::create(ob, loc, kind.perLane * lanes);
+    return arith::MulIOp::create(ob, loc, step, size);
+  }
+
   /// packed[((panel * K4 + k4) * L + j) * P + t] = B[P * k4 + t, L * panel
   /// + j] (P = perLane, L = lanes): the vector the instruction multiplies for
   /// L columns and P rows.
   void pack(Value panels) {
-    int64_t panelSize = kind.perLane * lanes;
-    Value size = arith::MulIOp::create(b, arith::MulIOp::create(b, panels, k4),
-                                       idx(panelSize));
+    Value steps = arith::MulIOp::create(b, panels, k4);
+    Value size = arith::MulIOp::create(b, steps, idx(kind.perLane * lanes));
     packed = memref::AllocOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
     columnLoop(idx(0), panels, 1, [&](Value panel) {
       forLoop(idx(0), k4, 1, [&](Value kk) {
-        Value base = arith::MulIOp::create(
-            b,
-            arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), kk),
-            idx(panelSize));
+        Value base = panelOffset(b, b.getLoc(), panel, kk);
         Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
         Value col = arith::MulIOp::create(b, panel, idx(lanes));
-        vector::StoreOp::create(b, interleavePanel(b, b.getLoc(), row, col),
-                                packed, ValueRange{base});
+        vector::StoreOp::create(
+            b, interleavePanels(b, b.getLoc(), row, col, 1).front(), packed,
+            ValueRange{base});
       });
     });
   }
@@ -360,11 +360,7 @@ private:
               lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
           SmallVector<Value> panelsAtK;
           for (int64_t j = 0; j < cols; ++j) {
-            Value offset = arith::MulIOp::create(
-                lb,
-                arith::AddIOp::create(
-                    lb, arith::MulIOp::create(lb, panelIdx[j], k4), kk),
-                arith::ConstantIndexOp::create(lb, kind.perLane * lanes));
+            Value offset = panelOffset(lb, loc, panelIdx[j], kk);
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
