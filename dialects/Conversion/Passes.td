@@ -232,6 +232,26 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def GPUMatmulPackedInt4 : Pass<"quanta-gpu-matmul-packed-int4",
+                               "::mlir::ModuleOp"> {
+  let summary = "Give GPU matmul kernels their int4 arguments packed";
+  let description = [{
+    Run after `--quanta-prepare-entry-points` when compiling for NVIDIA GPUs.
+    That pass makes each int4 argument of a public function packed bytes
+    (`tensor<?xi8>`, two elements per byte, the first in the low nibble) and
+    unpacks them into an i4 tensor; an unpacked copy is a temporary buffer
+    that the GPU target cannot allocate, and would double the weight
+    traffic. Each i4 operand of a `@__quanta_gpu_matmul_<n>` call (the
+    weights and zero points of a weight-only int4 matmul) is replaced by the
+    packed argument it was unpacked from, and the marker function's argument
+    type follows; `--convert-quanta-matmul-to-nvvm` then reads the nibbles
+    in place. An i4 operand that is not such an unpacking (int4 computed in
+    the function, or an argument of a private function) is reported and the
+    pass fails.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
 def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
                                      "::mlir::ModuleOp"> {
   let summary = "Lower set-aside quanta.matmul calls to tensor-core GPU kernels";
@@ -293,7 +313,8 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
                            "::mlir::math::MathDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::NVVM::NVVMDialect",
-                           "::mlir::scf::SCFDialect"];
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 #endif // QUANTA_CONVERSION_PASSES_TD

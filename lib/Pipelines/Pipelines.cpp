@@ -53,6 +53,9 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm,
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createPrepareEntryPoints());
+  // GPU matmul kernels read int4 arguments packed.
+  if (gpu)
+    pm.addPass(createGPUMatmulPackedInt4());
   // The int4 arguments' truncations to i4 fuse into their consumers.
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());

@@ -24,8 +24,9 @@ constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
 constexpr llvm::StringLiteral kInitRole = "init";
 
-/// The tensor-core kernel families.
-enum class Kind { Int8, F16, FP8 };
+/// The tensor-core kernel families. `W4` is weight-only int4: f16/bf16
+/// activations times i4/ui4 weights dequantized in registers, f16/bf16 mma.
+enum class Kind { Int8, F16, FP8, W4 };
 
 inline llvm::StringRef stringify(Kind kind) {
   switch (kind) {
@@ -35,6 +36,8 @@ inline llvm::StringRef stringify(Kind kind) {
     return "f16";
   case Kind::FP8:
     return "fp8";
+  case Kind::W4:
+    return "w4";
   }
   return "";
 }
@@ -46,17 +49,36 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
     return Kind::F16;
   if (s == "fp8")
     return Kind::FP8;
+  if (s == "w4")
+    return Kind::W4;
   return std::nullopt;
 }
 
 /// The kernel family of `op`, or none when `op` has no tensor-core kernel:
 /// 2-D, per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
 /// integers accumulating in i32, or f16 x f16 / FP8 x FP8 in f32, with a
-/// float result or an 8-bit quantized one.
+/// float result or an 8-bit quantized one; or weight-only int4 (see
+/// `whyNoWeightOnlyInt4Kernel`).
 std::optional<Kind> classify(MatmulOp op);
+
+/// Whether `op` is a weight-only int4 matmul: no lhs scheme (plain float
+/// activations), i4/ui4 weights, f32 accumulation.
+bool isWeightOnlyInt4(MatmulOp op);
+
+/// For a weight-only int4 matmul (`isWeightOnlyInt4`), why it has no GPU
+/// kernel, or the empty string when it has one: 2-D, f16 or bf16
+/// activations (the weights' expressed type, which they are dequantized to
+/// in registers), weights per tensor, per column or per group (any size)
+/// along K, a float or 8-bit quantized result.
+std::string whyNoWeightOnlyInt4Kernel(MatmulOp op);
 
 /// The number in `sm_NN` (0 when `chip` is not of that form).
 int getSMVersion(llvm::StringRef chip);
+
+/// Reports at `at` and fails when `chip` lacks the tensor cores that kernel
+/// family `kind` needs (FP8 needs sm_89 or newer). The one place both GPU
+/// matmul passes check the architecture.
+llvm::LogicalResult checkArch(Operation *at, Kind kind, llvm::StringRef chip);
 
 } // namespace mlir::quanta::gpu_matmul
 

@@ -34,6 +34,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 
 namespace mlir::quanta {
@@ -57,7 +58,7 @@ constexpr int64_t kWarpTilesM = 2, kWarpTilesN = 4;
 constexpr int64_t kPadWords = 4;
 
 /// One matmul to build a kernel for: its operands (memrefs, by role) and
-/// attributes.
+/// attributes. `lhsScheme` is null for weight-only int4 (plain activations).
 struct MatmulCall {
   Kind kind;
   SchemeAttr lhsScheme, rhsScheme;
@@ -71,13 +72,18 @@ class KernelBuilder {
 public:
   KernelBuilder(ImplicitLocOpBuilder &b, const MatmulCall &mm)
       : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()) {
-    elementBits = mm.kind == Kind::F16 ? 16 : 8;
+    elementBits = mm.kind == Kind::F16 || mm.kind == Kind::W4 ? 16 : 8;
     elemsPerWord = 32 / elementBits;
     wordsPerRow = kBlockK / elemsPerWord;
     // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
     kSteps = wordsPerRow / 8;
     needRowSums = mm.kind == Kind::Int8 && mm.get("rhs_zp");
     needColSums = mm.kind == Kind::Int8 && mm.get("lhs_zp");
+    lhsElement = cast<MemRefType>(mm.get("lhs").getType()).getElementType();
+    if (mm.kind == Kind::W4) {
+      perGroup = mm.rhsScheme.getGranularity() == Granularity::per_group;
+      groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
+    }
   }
 
   void build();
@@ -85,11 +91,20 @@ public:
 private:
   ImplicitLocOpBuilder &b;
   const MatmulCall &mm;
-  Type i32, f32;
+  Type i32, f32, lhsElement;
   int64_t elementBits, elemsPerWord, wordsPerRow, kSteps;
   bool needRowSums, needColSums;
-  // Values of the kernel body.
-  Value M, N, K, tid, m0, n0, g, t, wm, wn, tileA, tileB;
+  // Weight-only int4: per-group parameters (else per tensor or column).
+  bool perGroup = false;
+  int64_t groupSize = 0;
+  // Values of the kernel body: the sizes and their last indices (read once),
+  // the block's origin, the lane's fragment coordinates, the shared tiles,
+  // and whether each operand may be read by vector loads.
+  Value M, N, K, lastM, lastN, lastK, tid, m0, n0, g, t, wm, wn, tileA, tileB;
+  Value vectorA, vectorB;
+  // Weight-only int4 parameters hoisted out of the K loop (per tensor or
+  // per column: they depend only on the thread's 8 columns).
+  SmallVector<Value> w4Scales, w4Zps;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
   Value c32(int64_t v) {
@@ -101,12 +116,43 @@ private:
   Value ult(Value x, Value y) {
     return arith::CmpIOp::create(b, arith::CmpIPredicate::ult, x, y);
   }
+  Value ule(Value x, Value y) {
+    return arith::CmpIOp::create(b, arith::CmpIPredicate::ule, x, y);
+  }
+  Value andI(Value x, Value y) { return arith::AndIOp::create(b, x, y); }
+  Value orI(Value x, Value y) { return arith::OrIOp::create(b, x, y); }
+  Value shl(Value x, int64_t n) {
+    return n ? arith::ShLIOp::create(b, x, c32(n)).getResult() : x;
+  }
+  Value shr(Value x, int64_t n) {
+    return n ? arith::ShRUIOp::create(b, x, c32(n)).getResult() : x;
+  }
   Value minIdx(Value x, Value y) { return arith::MinUIOp::create(b, x, y); }
+  Value divIdx(Value x, int64_t d) {
+    return arith::DivUIOp::create(b, x, idx(d));
+  }
+  Value remIdx(Value x, int64_t d) {
+    return arith::RemUIOp::create(b, x, idx(d));
+  }
 
-  Value loadBits(Value memref, Value row, Value col, Value inBounds);
-  Value loadWordA(Value row, Value word);
-  Value loadWordB(Value col, Value word);
+  Value isAligned(Value memref, int64_t bytes);
+  Value loadVectorWords(Value memref, ValueRange indices, int64_t bytes);
+  Value loadBits(Value memref, Value row, Value col, Value inBounds,
+                 bool isRhs);
+  Value loadWord(Value memref, Value outer, Value word, bool transposed);
   void stageTiles(Value k0);
+  void stageVectorA(Value k0);
+  void stageVectorB(Value k0);
+  void stageScalarA(Value wordK0);
+  void stageScalarB(Value wordK0);
+  Value loadNibble(Value packed, Value index);
+  Value rhsParamIndex(Value k, Value n);
+  Value loadRhsScale(Value k, Value n);
+  Value loadRhsZpNibble(Value k, Value n);
+  void loadInt4Params(Value k, Value nBase, SmallVectorImpl<Value> &scales,
+                      SmallVectorImpl<Value> &zps);
+  Value dequantInt4(Value nibble, Value zpNibble, Value scale, Value inBounds);
+  void stageInt4B(Value k0, bool vectorized);
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
   Value quadSum(Value v);
@@ -115,17 +161,34 @@ private:
                    Value colSum);
 };
 
-/// The bits of element [row, col] of a 2-D memref as an i32 (zero-extended),
-/// or 0 outside it. The address is clamped, so that every load is valid.
+/// Whether `memref`'s data pointer is a multiple of `bytes`.
+Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
+  Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(b, memref);
+  Value rem = remIdx(ptr, bytes);
+  return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, idx(0));
+}
+
+/// `bytes` (4 or 16) bytes of `memref` from `indices`, aligned to `bytes`, as
+/// 32-bit words: one ld.global.b32 or ld.global.v4.b32.
+Value KernelBuilder::loadVectorWords(Value memref, ValueRange indices,
+                                     int64_t bytes) {
+  Type element = cast<MemRefType>(memref.getType()).getElementType();
+  int64_t count = bytes * 8 / element.getIntOrFloatBitWidth();
+  auto vectorType = VectorType::get({count}, element);
+  auto load = vector::LoadOp::create(b, vectorType, memref, indices);
+  load.setAlignment(static_cast<uint64_t>(bytes));
+  return vector::BitCastOp::create(b, VectorType::get({bytes / 4}, i32), load);
+}
+
+/// The bits of element [row, col] of lhs (M x K) or rhs (K x N) as an i32
+/// (zero-extended), or 0 outside it. The address is clamped to the last row
+/// and column (computed once per kernel), so that every load is valid.
 Value KernelBuilder::loadBits(Value memref, Value row, Value col,
-                              Value inBounds) {
-  auto type = cast<MemRefType>(memref.getType());
-  Value rows = memref::DimOp::create(b, memref, 0);
-  Value cols = memref::DimOp::create(b, memref, 1);
-  Value r = minIdx(row, arith::SubIOp::create(b, rows, idx(1)));
-  Value c = minIdx(col, arith::SubIOp::create(b, cols, idx(1)));
+                              Value inBounds, bool isRhs) {
+  Value r = minIdx(row, isRhs ? lastK : lastM);
+  Value c = minIdx(col, isRhs ? lastN : lastK);
   Value v = memref::LoadOp::create(b, memref, ValueRange{r, c});
-  Type element = type.getElementType();
+  Type element = cast<MemRefType>(memref.getType()).getElementType();
   if (!element.isInteger())
     v = arith::BitcastOp::create(
         b, b.getIntegerType(element.getIntOrFloatBitWidth()), v);
@@ -133,60 +196,277 @@ Value KernelBuilder::loadBits(Value memref, Value row, Value col,
   return arith::SelectOp::create(b, inBounds, v, c32(0));
 }
 
-/// Word `word` (elements [word * E, word * E + E) along K) of row `row` of
-/// lhs.
-Value KernelBuilder::loadWordA(Value row, Value word) {
-  Value lhs = mm.get("lhs");
-  Value rowOk = ult(row, M);
+/// Word `word` (elements [word * E, word * E + E) along K) of row `outer` of
+/// lhs, or (`transposed`) of column `outer` of rhs.
+Value KernelBuilder::loadWord(Value memref, Value outer, Value word,
+                              bool transposed) {
+  Value outerOk = ult(outer, transposed ? N : M);
   Value result = c32(0);
   for (int64_t e = 0; e < elemsPerWord; ++e) {
     Value k = add(mul(word, idx(elemsPerWord)), idx(e));
-    Value ok = arith::AndIOp::create(b, rowOk, ult(k, K));
-    Value bits = loadBits(lhs, row, k, ok);
-    if (e)
-      bits = arith::ShLIOp::create(b, bits, c32(e * elementBits));
-    result = arith::OrIOp::create(b, result, bits);
+    Value ok = andI(outerOk, ult(k, K));
+    Value bits = transposed ? loadBits(memref, k, outer, ok, /*isRhs=*/true)
+                            : loadBits(memref, outer, k, ok, /*isRhs=*/false);
+    result = orI(result, shl(bits, e * elementBits));
   }
   return result;
 }
 
-/// Word `word` along K of column `col` of rhs.
-Value KernelBuilder::loadWordB(Value col, Value word) {
-  Value rhs = mm.get("rhs");
-  Value colOk = ult(col, N);
-  Value result = c32(0);
-  for (int64_t e = 0; e < elemsPerWord; ++e) {
-    Value k = add(mul(word, idx(elemsPerWord)), idx(e));
-    Value ok = arith::AndIOp::create(b, colOk, ult(k, K));
-    Value bits = loadBits(rhs, k, col, ok);
-    if (e)
-      bits = arith::ShLIOp::create(b, bits, c32(e * elementBits));
-    result = arith::OrIOp::create(b, result, bits);
+/// The clamped scalar staging of the lhs tile (edge tiles, unaligned data):
+/// consecutive threads read consecutive k.
+void KernelBuilder::stageScalarA(Value wordK0) {
+  int64_t words = kBlockM * wordsPerRow;
+  for (int64_t i = 0; i < words / kThreads; ++i) {
+    Value w = add(idx(i * kThreads), tid);
+    Value r = divIdx(w, wordsPerRow);
+    Value c = remIdx(w, wordsPerRow);
+    Value word = loadWord(mm.get("lhs"), add(m0, r), add(wordK0, c),
+                          /*transposed=*/false);
+    memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
   }
-  return result;
+}
+
+/// The clamped scalar staging of the (8-bit or f16) rhs tile, transposed:
+/// consecutive threads read consecutive n.
+void KernelBuilder::stageScalarB(Value wordK0) {
+  int64_t words = kBlockN * wordsPerRow;
+  for (int64_t i = 0; i < words / kThreads; ++i) {
+    Value w = add(idx(i * kThreads), tid);
+    Value n = remIdx(w, kBlockN);
+    Value c = divIdx(w, kBlockN);
+    Value word = loadWord(mm.get("rhs"), add(n0, n), add(wordK0, c),
+                          /*transposed=*/true);
+    memref::StoreOp::create(b, word, tileB, ValueRange{n, c});
+  }
+}
+
+/// The lhs tile of a block inside the matrices, by 16-byte loads: each
+/// thread copies 16 consecutive bytes of a row (4 words).
+void KernelBuilder::stageVectorA(Value k0) {
+  int64_t chunkElems = 128 / elementBits;
+  int64_t chunksPerRow = kBlockK / chunkElems;
+  for (int64_t i = 0; i < kBlockM * chunksPerRow / kThreads; ++i) {
+    Value chunk = add(idx(i * kThreads), tid);
+    Value r = divIdx(chunk, chunksPerRow);
+    Value part = remIdx(chunk, chunksPerRow);
+    Value col = add(k0, mul(part, idx(chunkElems)));
+    Value words =
+        loadVectorWords(mm.get("lhs"), ValueRange{add(m0, r), col}, 16);
+    Value wordCol = mul(part, idx(4));
+    for (int64_t j = 0; j < 4; ++j) {
+      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j});
+      memref::StoreOp::create(b, word, tileA,
+                              ValueRange{r, add(wordCol, idx(j))});
+    }
+  }
+}
+
+/// The (8-bit or f16) rhs tile of a block inside the matrices, by vector
+/// loads along n, transposed in registers: for 8-bit, each thread reads 4
+/// bytes of 4 consecutive rows k and builds the words of 4 columns; for f16,
+/// 16 bytes of 2 rows, the words of 8 columns.
+void KernelBuilder::stageVectorB(Value k0) {
+  Value rhs = mm.get("rhs");
+  if (elementBits == 8) {
+    Value kq = remIdx(tid, 8), nq = divIdx(tid, 8);
+    SmallVector<Value> rows;
+    for (int64_t i = 0; i < 4; ++i) {
+      Value k = add(k0, add(mul(kq, idx(4)), idx(i)));
+      Value words =
+          loadVectorWords(rhs, ValueRange{k, add(n0, mul(nq, idx(4)))}, 4);
+      rows.push_back(
+          vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0}));
+    }
+    for (int64_t j = 0; j < 4; ++j) {
+      // Byte j (column 4nq + j) of each row, row i into byte i of the word.
+      Value word = c32(0);
+      for (int64_t i = 0; i < 4; ++i) {
+        Value byte = andI(shr(rows[i], 8 * j), c32(0xff));
+        word = orI(word, shl(byte, 8 * i));
+      }
+      memref::StoreOp::create(
+          b, word, tileB, ValueRange{add(mul(nq, idx(4)), idx(j)), kq});
+    }
+    return;
+  }
+  Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
+  Value k = add(k0, mul(kp, idx(2)));
+  Value col = add(n0, mul(nb, idx(8)));
+  Value lo = loadVectorWords(rhs, ValueRange{k, col}, 16);
+  Value hi = loadVectorWords(rhs, ValueRange{add(k, idx(1)), col}, 16);
+  for (int64_t j = 0; j < 4; ++j) {
+    Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
+    Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
+    // Columns 2j (low halves) and 2j + 1 (high halves): row k in the low
+    // half of the word, row k + 1 in the high half.
+    Value even = orI(andI(l, c32(0xffff)), shl(h, 16));
+    Value odd = orI(shr(l, 16), andI(h, c32(int32_t(0xffff0000u))));
+    Value n = add(mul(nb, idx(8)), idx(2 * j));
+    memref::StoreOp::create(b, even, tileB, ValueRange{n, kp});
+    memref::StoreOp::create(b, odd, tileB, ValueRange{add(n, idx(1)), kp});
+  }
+}
+
+/// Element `index` (row-major) of a packed int4 memref (two per byte, the
+/// first in the low nibble, docs/ABI.md) as an i32 in [0, 15].
+Value KernelBuilder::loadNibble(Value packed, Value index) {
+  Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
+  Value byte = memref::LoadOp::create(b, packed, ValueRange{byteIndex});
+  Value v = arith::ExtUIOp::create(b, i32, byte);
+  Value odd = arith::IndexCastOp::create(b, i32, andI(index, idx(1)));
+  Value shift = arith::ShLIOp::create(b, odd, c32(2));
+  Value shifted = arith::ShRUIOp::create(b, v, shift);
+  return andI(shifted, c32(15));
+}
+
+/// The index of the rhs parameter of element [k, n] (both in range) in its
+/// row-major parameter tensor: per tensor, per column, or per group along K.
+Value KernelBuilder::rhsParamIndex(Value k, Value n) {
+  switch (mm.rhsScheme.getGranularity()) {
+  case Granularity::per_tensor:
+    return idx(0);
+  case Granularity::per_channel:
+    return n;
+  case Granularity::per_group:
+    return add(mul(divIdx(k, groupSize), N), n);
+  }
+  return idx(0);
+}
+
+Value KernelBuilder::loadRhsScale(Value k, Value n) {
+  Value scale = mm.get("rhs_scale");
+  auto type = cast<MemRefType>(scale.getType());
+  if (type.getRank() == 0)
+    return memref::LoadOp::create(b, scale, ValueRange{});
+  if (type.getRank() == 1)
+    return memref::LoadOp::create(b, scale, ValueRange{n});
+  return memref::LoadOp::create(b, scale,
+                                ValueRange{divIdx(k, groupSize), n});
+}
+
+/// The zero-point nibble of element [k, n], or null without a zero point.
+Value KernelBuilder::loadRhsZpNibble(Value k, Value n) {
+  Value zp = mm.get("rhs_zp");
+  if (!zp)
+    return Value();
+  return loadNibble(zp, rhsParamIndex(k, n));
+}
+
+/// The scales and zero-point nibbles of row `k` (in range) and columns
+/// nBase ... nBase + 7 (clamped).
+void KernelBuilder::loadInt4Params(Value k, Value nBase,
+                                   SmallVectorImpl<Value> &scales,
+                                   SmallVectorImpl<Value> &zps) {
+  for (int64_t j = 0; j < 8; ++j) {
+    Value n = minIdx(add(nBase, idx(j)), lastN);
+    scales.push_back(loadRhsScale(k, n));
+    zps.push_back(loadRhsZpNibble(k, n));
+  }
+}
+
+/// The 16 bits of one weight for the mma, zero-extended to i32: exactly
+/// quanta.dequantize to the weights' expressed type, which the verifier
+/// makes the activations' type (`(q - zp) * s` in f32, rounded once; the
+/// same scalar IR as the CPU lowering). 0 when `inBounds` is false.
+Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
+                                 Value inBounds) {
+  Type i4 = b.getIntegerType(4);
+  Value q = arith::TruncIOp::create(b, i4, nibble);
+  Value zp = zpNibble ? arith::TruncIOp::create(b, i4, zpNibble).getResult()
+                      : Value();
+  Value value = buildDequantize(b, b.getLoc(), mm.rhsScheme, q, scale, zp);
+  Value bits = arith::BitcastOp::create(b, b.getI16Type(), value);
+  bits = arith::ExtUIOp::create(b, i32, bits);
+  if (inBounds)
+    bits = arith::SelectOp::create(b, inBounds, bits, c32(0));
+  return bits;
+}
+
+/// Stages the 32 x 64 tile of packed int4 rhs at K offset k0 as 16-bit
+/// weights in the transposed layout of the f16 kernel: each thread reads 8
+/// columns of rows k, k + 1 (one 32-bit load each on full tiles, else
+/// clamped nibbles) and writes the 8 words (k in the low half, k + 1 in the
+/// high half).
+void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
+  Value rhs = mm.get("rhs");
+  Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
+  Value nBase = add(n0, mul(nb, idx(8)));
+  Value k = add(k0, mul(kp, idx(2)));
+  Value rows[2] = {k, add(k, idx(1))};
+  SmallVector<Value> nibbles[2], valid[2];
+  for (int64_t r = 0; r < 2; ++r) {
+    if (vectorized) {
+      Value byteIndex =
+          arith::ShRUIOp::create(b, add(mul(rows[r], N), nBase), idx(1));
+      Value words = loadVectorWords(rhs, ValueRange{byteIndex}, 4);
+      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+      for (int64_t j = 0; j < 8; ++j)
+        nibbles[r].push_back(andI(shr(word, 4 * j), c32(15)));
+      continue;
+    }
+    Value rowOk = ult(rows[r], K);
+    Value kc = minIdx(rows[r], lastK);
+    for (int64_t j = 0; j < 8; ++j) {
+      Value n = add(nBase, idx(j));
+      valid[r].push_back(andI(rowOk, ult(n, N)));
+      Value index = add(mul(kc, N), minIdx(n, lastN));
+      nibbles[r].push_back(loadNibble(rhs, index));
+    }
+  }
+  // Parameters: hoisted when per tensor or per column; per group, one set
+  // for both rows when the group size is even.
+  SmallVector<Value> scales[2], zps[2];
+  for (int64_t r = 0; r < 2; ++r) {
+    if (!perGroup) {
+      scales[r] = w4Scales;
+      zps[r] = w4Zps;
+    } else if (r == 1 && groupSize % 2 == 0) {
+      scales[1] = scales[0];
+      zps[1] = zps[0];
+    } else {
+      loadInt4Params(minIdx(rows[r], lastK), nBase, scales[r], zps[r]);
+    }
+  }
+  for (int64_t j = 0; j < 8; ++j) {
+    Value lo = dequantInt4(nibbles[0][j], zps[0][j], scales[0][j],
+                           vectorized ? Value() : valid[0][j]);
+    Value hi = dequantInt4(nibbles[1][j], zps[1][j], scales[1][j],
+                           vectorized ? Value() : valid[1][j]);
+    Value word = orI(lo, shl(hi, 16));
+    memref::StoreOp::create(b, word, tileB,
+                            ValueRange{add(mul(nb, idx(8)), idx(j)), kp});
+  }
 }
 
 /// Copies the 64 x kBlockK tiles of lhs (rows m0...) and of rhs (columns
 /// n0..., transposed) at K offset k0 to shared memory, zero-filled outside
-/// the matrices. Consecutive threads read consecutive k of A and
-/// consecutive n of B (coalesced).
+/// the matrices: by vector loads when the block's tile lies inside the
+/// matrix and the data is aligned, else by clamped scalar loads.
 void KernelBuilder::stageTiles(Value k0) {
-  Value wordK0 = arith::DivUIOp::create(b, k0, idx(elemsPerWord));
-  int64_t words = kBlockM * wordsPerRow;
-  for (int64_t i = 0; i < words / kThreads; ++i) {
-    Value w = add(idx(i * kThreads), tid);
-    Value r = arith::DivUIOp::create(b, w, idx(wordsPerRow));
-    Value c = arith::RemUIOp::create(b, w, idx(wordsPerRow));
-    Value word = loadWordA(add(m0, r), add(wordK0, c));
-    memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
+  Value wordK0 = divIdx(k0, elemsPerWord);
+  Value fullK = ule(add(k0, idx(kBlockK)), K);
+  Value fullA = andI(andI(vectorA, fullK), ule(add(m0, idx(kBlockM)), M));
+  Value fullB = andI(andI(vectorB, fullK), ule(add(n0, idx(kBlockN)), N));
+  auto ifA = scf::IfOp::create(b, fullA, /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&ifA.getThenRegion().front());
+    stageVectorA(k0);
+    b.setInsertionPointToStart(&ifA.getElseRegion().front());
+    stageScalarA(wordK0);
   }
-  for (int64_t i = 0; i < words / kThreads; ++i) {
-    Value w = add(idx(i * kThreads), tid);
-    Value n = arith::RemUIOp::create(b, w, idx(kBlockN));
-    Value c = arith::DivUIOp::create(b, w, idx(kBlockN));
-    Value word = loadWordB(add(n0, n), add(wordK0, c));
-    memref::StoreOp::create(b, word, tileB, ValueRange{n, c});
-  }
+  auto ifB = scf::IfOp::create(b, fullB, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifB.getThenRegion().front());
+  if (mm.kind == Kind::W4)
+    stageInt4B(k0, /*vectorized=*/true);
+  else
+    stageVectorB(k0);
+  b.setInsertionPointToStart(&ifB.getElseRegion().front());
+  if (mm.kind == Kind::W4)
+    stageInt4B(k0, /*vectorized=*/false);
+  else
+    stageScalarB(wordK0);
 }
 
 static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
@@ -207,15 +487,25 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
   Type accType = mm.kind == Kind::Int8 ? i32 : f32;
   auto structType = LLVM::LLVMStructType::getLiteral(
       ctx, SmallVector<Type>(4, accType));
-  NVVM::MMATypes typeA = getMMAType(mm.lhsScheme);
-  NVVM::MMATypes typeB = getMMAType(mm.rhsScheme);
+  // Weight-only int4 multiplies in the activations' type.
+  NVVM::MMATypes typeA =
+      mm.kind == Kind::W4
+          ? (lhsElement.isBF16() ? NVVM::MMATypes::bf16 : NVVM::MMATypes::f16)
+          : getMMAType(mm.lhsScheme);
+  NVVM::MMATypes typeB =
+      mm.kind == Kind::W4 ? typeA : getMMAType(mm.rhsScheme);
   std::array<NVVM::MMALayout, 2> layouts = {NVVM::MMALayout::row,
                                             NVVM::MMALayout::col};
   if (mm.kind == Kind::Int8)
     return NVVM::MmaOp::create(b, structType, a, bFrag, c, {16, 8, 32},
                                std::nullopt, NVVM::MMAIntOverflow::wrapped,
                                std::array{typeA, typeB}, layouts);
-  if (mm.kind == Kind::F16) {
+  if (typeA == NVVM::MMATypes::bf16)
+    // bf16 fragments are the 32-bit words themselves.
+    return NVVM::MmaOp::create(b, structType, a, bFrag, c, {16, 8, 16},
+                               std::nullopt, std::nullopt,
+                               std::array{typeA, typeB}, layouts);
+  if (typeA == NVVM::MMATypes::f16) {
     auto half2 = VectorType::get({2}, b.getF16Type());
     SmallVector<Value> ha, hb;
     for (Value v : a)
@@ -293,12 +583,14 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
     return arith::ExtUIOp::create(b, i32, zp);
   };
   Value value;
-  Value sa = buildToF32(b, b.getLoc(),
-                        loadParam("lhs_scale", row, col));
-  Value sb = buildToF32(b, b.getLoc(),
-                        loadParam("rhs_scale", row, col));
-  Value scale = arith::MulFOp::create(b, sa, sb);
-  if (mm.kind == Kind::Int8) {
+  if (mm.kind == Kind::W4) {
+    // Weight-only int4: no lhs scale, and the weights were dequantized
+    // (scaled) when staged.
+    value = acc;
+  } else if (mm.kind == Kind::Int8) {
+    Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
+    Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
+    Value scale = arith::MulFOp::create(b, sa, sb);
     // sum (a - za)(b - zb) = sum ab - zb sum a - za sum b + K za zb, in i32
     // with wrap-around, as the reference's i32 accumulator.
     Value za = zeroPoint("lhs_zp", mm.lhsScheme);
@@ -316,6 +608,9 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
         b, arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)), block);
   } else {
     // The products of the dequantized elements share the factor sa * sb.
+    Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
+    Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
+    Value scale = arith::MulFOp::create(b, sa, sb);
     value = arith::MulFOp::create(b, acc, scale);
   }
   if (Value bias = mm.get("bias"))
@@ -339,7 +634,7 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
 void KernelBuilder::build() {
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value hostM = memref::DimOp::create(b, lhs, 0);
-  Value hostN = memref::DimOp::create(b, rhs, 1);
+  Value hostN = memref::DimOp::create(b, mm.get(gpu_matmul::kInitRole), 1);
   // An empty result launches nothing (a grid of 0 blocks is an error).
   Value nonEmpty = arith::AndIOp::create(b, ult(idx(0), hostM),
                                          ult(idx(0), hostN));
@@ -362,11 +657,27 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&launch.getBody().front());
   tileA = launch.getWorkgroupAttributions()[0];
   tileB = launch.getWorkgroupAttributions()[1];
-  // Sizes re-read in the kernel (kernel arguments after outlining).
+  // Sizes re-read in the kernel (kernel arguments after outlining), once.
+  // rhs may be packed int4 (1-D bytes): N is the result's width.
+  Value out = mm.get(gpu_matmul::kInitRole);
   M = memref::DimOp::create(b, lhs, 0);
   K = memref::DimOp::create(b, lhs, 1);
-  N = memref::DimOp::create(b, rhs, 1);
+  N = memref::DimOp::create(b, out, 1);
+  lastM = sub(M, idx(1));
+  lastK = sub(K, idx(1));
+  lastN = sub(N, idx(1));
   tid = launch.getThreadIds().x;
+  // Vector loads need rows that start on their alignment: lhs rows of a
+  // multiple of 16 bytes, rhs rows of a multiple of 4 (8-bit, int4 8
+  // nibbles) or 16 bytes (f16), and aligned data pointers.
+  auto multipleOf = [&](Value x, int64_t d) {
+    return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(x, d),
+                                 idx(0));
+  };
+  vectorA = andI(multipleOf(K, 128 / elementBits), isAligned(lhs, 16));
+  int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : 4;
+  int64_t rhsElems = mm.kind == Kind::W4 ? 8 : rhsBytes * 8 / elementBits;
+  vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
   m0 = mul(launch.getBlockIds().y, idx(kBlockM));
   n0 = mul(launch.getBlockIds().x, idx(kBlockN));
   Value warp = arith::DivUIOp::create(b, tid, idx(32));
@@ -393,6 +704,13 @@ void KernelBuilder::build() {
     return (mi * kWarpTilesN + ni) * 4 + j;
   };
 
+  // Weight-only int4 parameters per tensor or per column: the thread's 8
+  // staging columns are the same in every K stage.
+  if (mm.kind == Kind::W4 && !perGroup) {
+    Value nBase = add(n0, mul(divIdx(tid, 16), idx(8)));
+    loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
+  }
+
   auto loop = scf::ForOp::create(b, idx(0), K, idx(kBlockK), inits);
   {
     OpBuilder::InsertionGuard inner(b);
@@ -400,8 +718,9 @@ void KernelBuilder::build() {
     SmallVector<Value> carried(loop.getRegionIterArgs());
     stageTiles(loop.getInductionVar());
     gpu::BarrierOp::create(b);
-    bool lhsSigned = mm.lhsScheme.isSignedStorage();
-    bool rhsSigned = mm.rhsScheme.isSignedStorage();
+    // Signedness of the dp4a sums (8-bit integer operands only).
+    bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
+    bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
     for (int64_t ks = 0; ks < kSteps; ++ks) {
       Value w0 = add(t, idx(ks * 8)), w1 = add(t, idx(ks * 8 + 4));
       SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
@@ -501,7 +820,6 @@ struct ConvertQuantaMatmulToNVVMPass
         markers.push_back(func);
     if (markers.empty())
       return;
-    int sm = gpu_matmul::getSMVersion(chip);
     SmallVector<func::CallOp> calls;
     module.walk([&](func::CallOp call) {
       if (call.getCallee().starts_with(gpu_matmul::kFunctionPrefix))
@@ -521,17 +839,13 @@ struct ConvertQuantaMatmulToNVVMPass
                              : SchemeAttr();
       auto lhsScheme = attrs ? attrs.getAs<SchemeAttr>("lhs_scheme")
                              : SchemeAttr();
-      if (!kind || !lhsScheme || !rhsScheme) {
+      if (!kind || (!lhsScheme && *kind != Kind::W4) || !rhsScheme) {
         call.emitError() << "malformed GPU matmul marker '"
                          << call.getCallee() << "'";
         return signalPassFailure();
       }
-      if (*kind == Kind::FP8 && sm < 89) {
-        call.emitError() << "FP8 matmul needs the FP8 tensor cores of sm_89 "
-                            "or newer (mma.sync e4m3/e5m2); "
-                         << chip << " has none";
+      if (failed(gpu_matmul::checkArch(call, *kind, chip)))
         return signalPassFailure();
-      }
       mm.kind = *kind;
       mm.lhsScheme = lhsScheme;
       mm.rhsScheme = rhsScheme;
@@ -551,6 +865,21 @@ struct ConvertQuantaMatmulToNVVMPass
         call.emitError() << "GPU matmul marker call is not bufferized";
         return signalPassFailure();
       }
+      // Weight-only int4 reads its int4 operands packed, as the C ABI passes
+      // them (--quanta-gpu-matmul-packed-int4).
+      if (*kind == Kind::W4)
+        for (StringRef role : {"rhs", "rhs_zp"}) {
+          Value v = mm.get(role);
+          auto type = v ? cast<MemRefType>(v.getType()) : MemRefType();
+          if (type && (type.getRank() != 1 ||
+                       !type.getElementType().isInteger(8))) {
+            call.emitError() << "the int4 " << role
+                             << " operand of a GPU matmul is not packed "
+                                "(expected memref<?xi8>, got "
+                             << type << ")";
+            return signalPassFailure();
+          }
+        }
       ImplicitLocOpBuilder b(call.getLoc(), call);
       KernelBuilder(b, mm).build();
       call.replaceAllUsesWith(ValueRange{mm.get(gpu_matmul::kInitRole)});

@@ -45,22 +45,52 @@ static bool hasMatmulParams(SchemeAttr scheme, int64_t channelAxis) {
   return false;
 }
 
+/// Whether the result is a float, or 8-bit storage quantized per tensor or
+/// per column.
+static bool hasKernelResult(MatmulOp op) {
+  if (std::optional<SchemeAttr> result = op.getResultScheme())
+    return result->getStorageWidth() == 8 && hasMatmulParams(*result, 1);
+  return isa<Float32Type, Float16Type, BFloat16Type>(
+      op.getType().getElementType());
+}
+
+bool mlir::quanta::gpu_matmul::isWeightOnlyInt4(MatmulOp op) {
+  SchemeAttr rhs = op.getRhsScheme();
+  return !op.getLhsScheme() && rhs.isIntegerStorage() &&
+         rhs.getStorageWidth() == 4 &&
+         op.getAccumulation() == Accumulation::f32;
+}
+
+std::string mlir::quanta::gpu_matmul::whyNoWeightOnlyInt4Kernel(MatmulOp op) {
+  std::string reason;
+  llvm::raw_string_ostream os(reason);
+  // The verifier makes the weights' expressed type the activations' type,
+  // per-channel parameters per column and per-group ones along K.
+  Type a = op.getLhs().getType().getElementType();
+  if (op.getType().getRank() != 2)
+    os << "needs 2-D operands (batched forms have no GPU kernel yet)";
+  else if (!isa<Float16Type, BFloat16Type>(a))
+    os << "needs f16 or bf16 activations (the f16/bf16 mma.sync), not " << a;
+  else if (!hasKernelResult(op))
+    os << "needs an f32/f16/bf16 result or an 8-bit one quantized per tensor "
+          "or per column";
+  return reason;
+}
+
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
+  if (isWeightOnlyInt4(op)) {
+    if (whyNoWeightOnlyInt4Kernel(op).empty())
+      return Kind::W4;
+    return std::nullopt;
+  }
   if (op.getType().getRank() != 2)
     return std::nullopt;
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
-  if (!lhs || !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1))
+  if (!lhs || !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1) ||
+      !hasKernelResult(op))
     return std::nullopt;
-  // The result: a float, or 8-bit storage quantized per tensor or per column.
-  if (std::optional<SchemeAttr> result = op.getResultScheme()) {
-    if (result->getStorageWidth() != 8 || !hasMatmulParams(*result, 1))
-      return std::nullopt;
-  } else if (!isa<Float32Type, Float16Type, BFloat16Type>(
-                 op.getType().getElementType())) {
-    return std::nullopt;
-  }
   Type a = lhs->getStorage(), b = rhs.getStorage();
   if (op.getAccumulation() == Accumulation::i32) {
     if (lhs->isIntegerStorage() && rhs.isIntegerStorage() &&
@@ -74,6 +104,15 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
       isa<Float8E4M3FNType, Float8E5M2Type>(b))
     return Kind::FP8;
   return std::nullopt;
+}
+
+LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
+                                                  StringRef chip) {
+  if (kind == Kind::FP8 && getSMVersion(chip) < 89)
+    return at->emitError() << "FP8 matmul needs the FP8 tensor cores of sm_89 "
+                              "or newer (mma.sync e4m3/e5m2); "
+                           << chip << " has none";
+  return success();
 }
 
 namespace {
@@ -107,18 +146,23 @@ struct OutlineGPUMatmulPass
     SymbolTable symbols(module);
     SmallVector<MatmulOp> matmuls;
     module.walk([&](MatmulOp op) { matmuls.push_back(op); });
-    int sm = gpu_matmul::getSMVersion(chip);
-    bool failed = false;
+    bool anyError = false;
     int64_t counter = 0;
     for (MatmulOp op : matmuls) {
       std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
-      if (!kind)
+      if (!kind) {
+        // The linalg lowering would need temporaries (the int4 weights
+        // unpacked) that the GPU target cannot allocate: say what is
+        // missing instead.
+        if (gpu_matmul::isWeightOnlyInt4(op)) {
+          op.emitError() << "weight-only int4 matmul on the GPU "
+                         << gpu_matmul::whyNoWeightOnlyInt4Kernel(op);
+          anyError = true;
+        }
         continue;
-      if (*kind == gpu_matmul::Kind::FP8 && sm < 89) {
-        op.emitError() << "FP8 matmul needs the FP8 tensor cores of sm_89 "
-                          "or newer (mma.sync e4m3/e5m2); " << chip
-                       << " has none";
-        failed = true;
+      }
+      if (failed(gpu_matmul::checkArch(op, *kind, chip))) {
+        anyError = true;
         continue;
       }
       OpBuilder b(op);
@@ -172,7 +216,7 @@ struct OutlineGPUMatmulPass
       op->replaceAllUsesWith(call.getResults());
       op.erase();
     }
-    if (failed)
+    if (anyError)
       signalPassFailure();
   }
 };
