@@ -22,6 +22,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/SymbolTable.h"
 
 #include <cstring>
@@ -86,6 +87,48 @@ DotKind getAVX2Kind(MLIRContext *ctx) {
           /*colBlocks=*/2};
 }
 
+/// `for (i = lb; i < ub; i += step) body(i)`, built at `b`'s insertion point.
+void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
+             function_ref<void(Value)> body) {
+  auto loop = scf::ForOp::create(b, lb, ub,
+                                 arith::ConstantIndexOp::create(b, step));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVar());
+}
+
+/// forLoop, as an scf.parallel loop when `parallel`: a loop over blocks of
+/// columns whose iterations write disjoint columns.
+void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
+                int64_t step, function_ref<void(Value)> body) {
+  if (!parallel)
+    return forLoop(b, lb, ub, step, body);
+  auto loop = scf::ParallelOp::create(
+      b, ValueRange{lb}, ValueRange{ub},
+      ValueRange{arith::ConstantIndexOp::create(b, step)});
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVars()[0]);
+}
+
+/// `sum` + the perLane-element dot products of `lhs` and `rhs` in each lane
+/// (vpdpbusd: u8 lhs, s8 rhs).
+Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
+          Value rhs) {
+  Type acc = sum.getType();
+  if (kind.separateAdd) {
+    Value products = LLVM::CallIntrinsicOp::create(
+                         lb, acc, lb.getStringAttr(kind.intrinsic),
+                         ValueRange{lhs, rhs})
+                         .getResult(0);
+    return arith::AddIOp::create(lb, sum, products);
+  }
+  return LLVM::CallIntrinsicOp::create(lb, acc,
+                                       lb.getStringAttr(kind.intrinsic),
+                                       ValueRange{sum, lhs, rhs})
+      .getResult(0);
+}
+
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
 /// and N % lanes == 0. With `parallel`, the loops over column blocks (and
 /// over the panels being packed) are scf.parallel loops, whose iterations
@@ -137,26 +180,6 @@ private:
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
-  void forLoop(Value lb, Value ub, int64_t step,
-               function_ref<void(Value)> body) {
-    auto loop = scf::ForOp::create(b, lb, ub, idx(step));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    body(loop.getInductionVar());
-  }
-
-  /// forLoop, as an scf.parallel loop when the kernel is parallel.
-  void columnLoop(Value lb, Value ub, int64_t step,
-                  function_ref<void(Value)> body) {
-    if (!parallel)
-      return forLoop(lb, ub, step, body);
-    auto loop = scf::ParallelOp::create(b, ValueRange{lb}, ValueRange{ub},
-                                        ValueRange{idx(step)});
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    body(loop.getInductionVars()[0]);
-  }
-
   /// Few rows: B streams through once, row-major (sequential memory access):
   /// each perLane x lanes slice is interleaved in registers and multiplied
   /// into every row of C, which stays in the L1 cache.
@@ -164,19 +187,19 @@ private:
     // Streams all rows of B through panels [first, last), colBlocks panels
     // at a time where they fit.
     auto stream = [&](Value first, Value last) {
-      forLoop(idx(0), k4, 1, [&](Value kk) {
+      forLoop(b, idx(0), k4, 1, [&](Value kk) {
         Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
         auto group = [&](Value panel, int64_t count) {
           Value col = arith::MulIOp::create(b, panel, idx(lanes));
           SmallVector<Value> slices =
               interleavePanels(b, b.getLoc(), k, col, count);
-          forLoop(idx(0), m, 1, [&](Value row) {
+          forLoop(b, idx(0), m, 1, [&](Value row) {
             Value broadcast = broadcastA(b, row, k);
             for (int64_t p = 0; p < count; ++p) {
               Value at = arith::AddIOp::create(b, col, idx(p * lanes));
               Value sum =
                   vector::LoadOp::create(b, acc, c, ValueRange{row, at});
-              sum = dot(b, sum, broadcast, slices[p]);
+              sum = dot(b, kind, sum, broadcast, slices[p]);
               vector::StoreOp::create(b, sum, c, ValueRange{row, at});
             }
           });
@@ -188,16 +211,16 @@ private:
                 arith::DivUIOp::create(b, arith::SubIOp::create(b, last, first),
                                        idx(kind.colBlocks)),
                 idx(kind.colBlocks)));
-        forLoop(first, groups, kind.colBlocks,
+        forLoop(b, first, groups, kind.colBlocks,
                 [&](Value panel) { group(panel, kind.colBlocks); });
-        forLoop(groups, last, 1, [&](Value panel) { group(panel, 1); });
+        forLoop(b, groups, last, 1, [&](Value panel) { group(panel, 1); });
       });
     };
     if (!parallel)
       return stream(idx(0), panels);
     // Parallel: each iteration streams B through its own kStreamPanels
     // panels.
-    columnLoop(idx(0), panels, kStreamPanels, [&](Value first) {
+    columnLoop(b, parallel, idx(0), panels, kStreamPanels, [&](Value first) {
       stream(first, arith::MinUIOp::create(
                         b, arith::AddIOp::create(b, first, idx(kStreamPanels)),
                         panels));
@@ -219,21 +242,6 @@ private:
         vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32), word));
   }
 
-  /// acc + the perLane-element dot products of `lhs` and `rhs` in each lane
-  /// (vpdpbusd: u8 lhs, s8 rhs).
-  Value dot(ImplicitLocOpBuilder &lb, Value sum, Value lhs, Value rhs) {
-    if (kind.separateAdd)
-      return arith::AddIOp::create(
-          lb, sum,
-          LLVM::CallIntrinsicOp::create(
-              lb, acc, lb.getStringAttr(kind.intrinsic), ValueRange{lhs, rhs})
-              .getResult(0));
-    return LLVM::CallIntrinsicOp::create(lb, acc,
-                                         lb.getStringAttr(kind.intrinsic),
-                                         ValueRange{sum, lhs, rhs})
-        .getResult(0);
-  }
-
   /// All register blocks of C (rowBlock x colBlocks panels) where they fit,
   /// then leftover rows and panels.
   void blocks(Value m, Value panels) {
@@ -247,7 +255,7 @@ private:
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
     auto rowsLoop = [&](Value panel, int64_t cols) {
-      forLoop(idx(0), fullRows, kind.rowBlock,
+      forLoop(b, idx(0), fullRows, kind.rowBlock,
               [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
       // The leftover rows as one block, so that B is read once more at most
       // (once in all for fewer rows than a block: the GEMV case).
@@ -263,9 +271,9 @@ private:
         scf::YieldOp::create(b);
       }
     };
-    columnLoop(idx(0), fullPanels, kind.colBlocks,
+    columnLoop(b, parallel, idx(0), fullPanels, kind.colBlocks,
                [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
-    forLoop(fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
+    forLoop(b, fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
   /// The vectors the instruction multiplies for `count` consecutive panels
@@ -325,8 +333,8 @@ private:
     packed = memref::AllocOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
-    columnLoop(idx(0), panels, 1, [&](Value panel) {
-      forLoop(idx(0), k4, 1, [&](Value kk) {
+    columnLoop(b, parallel, idx(0), panels, 1, [&](Value panel) {
+      forLoop(b, idx(0), k4, 1, [&](Value kk) {
         Value base = panelOffset(b, b.getLoc(), panel, kk);
         Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
         Value col = arith::MulIOp::create(b, panel, idx(lanes));
@@ -369,7 +377,7 @@ private:
             Value broadcast = broadcastA(lb, rowIdx[r], k);
             for (int64_t j = 0; j < cols; ++j)
               next.push_back(
-                  dot(lb, accs[r * cols + j], broadcast, panelsAtK[j]));
+                  dot(lb, kind, accs[r * cols + j], broadcast, panelsAtK[j]));
           }
           scf::YieldOp::create(lb, next);
         });
@@ -377,6 +385,391 @@ private:
       for (int64_t j = 0; j < cols; ++j)
         vector::StoreOp::create(b, loop.getResult(r * cols + j), c,
                                 ValueRange{rowIdx[r], colIdx[j]});
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Packed int4 weights
+//===----------------------------------------------------------------------===//
+
+/// A K-blocked integer matmul core with int4 weights read packed from bytes,
+/// as `--convert-quanta-to-linalg` and the fusion of an int4 argument's
+/// unpacking (PrepareEntryPoints) leave it, on loops (m, g, kk, j, h):
+///
+///   C[m, g, j, h] += ext(A[m, g, kk]) * ext(trunci(B[g, kk, j] >> 4h & 15))
+///
+/// where B's byte j holds columns n = 2j (low nibble) and 2j + 1, and each
+/// ext is signed or unsigned.
+struct PackedInt4Core {
+  Value a, b, c;
+  bool lhsSigned = false, rhsSigned = false;
+};
+
+/// Whether `v` is `OpTy(x, y)` with `match(x, y)` in either order.
+template <typename OpTy>
+bool matchCommutative(Value v, function_ref<bool(Value, Value)> match) {
+  auto op = v.getDefiningOp<OpTy>();
+  return op && (match(op.getLhs(), op.getRhs()) ||
+                match(op.getRhs(), op.getLhs()));
+}
+
+/// Whether `v` is `ext{s,u}i(x)` with `inner(x)`; sets `isSigned`.
+bool matchExt(Value v, function_ref<bool(Value)> inner, bool &isSigned) {
+  if (auto ext = v.getDefiningOp<arith::ExtSIOp>()) {
+    isSigned = true;
+    return inner(ext.getIn());
+  }
+  if (auto ext = v.getDefiningOp<arith::ExtUIOp>()) {
+    isSigned = false;
+    return inner(ext.getIn());
+  }
+  return false;
+}
+
+bool isConstant(Value v, int64_t value) {
+  std::optional<int64_t> constant = getConstantIntValue(v);
+  return constant && *constant == value;
+}
+
+/// Whether `v` is the nibble of byte `byte` that loop `dim` picks:
+/// `trunci((byte >> (index_cast(linalg.index dim) * 4)) & 15)` to i4.
+bool matchNibble(Value v, Value byte, unsigned dim) {
+  auto trunc = v.getDefiningOp<arith::TruncIOp>();
+  if (!trunc || !trunc.getType().isInteger(4))
+    return false;
+  auto isShift = [&](Value shift) {
+    return matchCommutative<arith::MulIOp>(shift, [&](Value x, Value four) {
+      auto cast = x.getDefiningOp<arith::IndexCastOp>();
+      auto index = cast ? cast.getIn().getDefiningOp<linalg::IndexOp>()
+                        : linalg::IndexOp();
+      return index && index.getDim() == dim && isConstant(four, 4);
+    });
+  };
+  auto isShifted = [&](Value x) {
+    auto shift = x.getDefiningOp<arith::ShRUIOp>();
+    return shift && shift.getLhs() == byte && isShift(shift.getRhs());
+  };
+  Value in = trunc.getIn();
+  return isShifted(in) ||
+         matchCommutative<arith::AndIOp>(in, [&](Value x, Value mask) {
+           return isShifted(x) && isConstant(mask, 15);
+         });
+}
+
+/// The core of `op` if it is a PackedInt4Core on buffers with identity
+/// layouts.
+std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || op.getNumLoops() != 5)
+    return std::nullopt;
+  using utils::IteratorType;
+  if (op.getIteratorTypesArray() !=
+      SmallVector<IteratorType>{IteratorType::parallel, IteratorType::parallel,
+                                IteratorType::reduction, IteratorType::parallel,
+                                IteratorType::parallel})
+    return std::nullopt;
+  AffineExpr d[5];
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  if (op.getIndexingMapsArray() !=
+      SmallVector<AffineMap>{AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx),
+                             AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx),
+                             AffineMap::get(5, 0, {d[0], d[1], d[3], d[4]},
+                                            ctx)})
+    return std::nullopt;
+  PackedInt4Core core{op.getDpsInputs()[0], op.getDpsInputs()[1],
+                      op.getDpsInits()[0]};
+  auto is = [](Value v, unsigned width) {
+    auto type = cast<MemRefType>(v.getType());
+    return type.getLayout().isIdentity() &&
+           type.getElementType().isInteger(width);
+  };
+  if (!is(core.a, 8) || !is(core.b, 8) || !is(core.c, 32) ||
+      cast<MemRefType>(core.c.getType()).getDimSize(3) != 2)
+    return std::nullopt;
+  Block &body = op.getRegion().front();
+  Value a = body.getArgument(0), byte = body.getArgument(1),
+        out = body.getArgument(2);
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  bool matched = matchCommutative<arith::AddIOp>(
+      yield.getValues()[0], [&](Value acc, Value product) {
+        return acc == out &&
+               matchCommutative<arith::MulIOp>(
+                   product, [&](Value x, Value w) {
+                     return matchExt(
+                                x, [&](Value v) { return v == a; },
+                                core.lhsSigned) &&
+                            matchExt(
+                                w,
+                                [&](Value v) {
+                                  return matchNibble(v, byte, 4);
+                                },
+                                core.rhsSigned);
+                   });
+      });
+  if (!matched)
+    return std::nullopt;
+  return core;
+}
+
+/// Bytes of B per row and chunk of the int4 kernel: 128 columns.
+constexpr int64_t kInt4ChunkBytes = 64;
+/// Chunks per parallel iteration of the int4 kernel.
+constexpr int64_t kInt4StreamChunks = 8;
+
+/// A PackedInt4Core for few rows of A on AVX-512 VNNI: B streams through
+/// once, row-major, four rows of 64 bytes (128 columns) at a time, and its
+/// nibbles go straight from the loaded bytes to the vpdpbusd operands:
+///
+/// - the four rows are gathered, with byte shuffles, into 8 vectors whose
+///   32-bit lane j holds byte 8q + j/2 of each row (q = 0..7), then each
+///   odd lane is shifted right by 4 and every byte masked to its low
+///   nibble: lane j of vector q is then the four k of column 16q + j, in
+///   column order;
+/// - signed int4 w is used as w + 8 (xor 8 of the nibble, an unsigned
+///   value in [0, 15]), and C[m, g, :] starts at -8 * sum_kk A[m, g, kk];
+/// - the operand that is unsigned (A, or else the nibbles) is vpdpbusd's
+///   u8 side; nibbles in [0, 15] are valid on either side.
+///
+/// Every row of C (one group, all columns) stays in the L1 cache while B
+/// streams; the result is exact modulo 2^32 like the loops.
+class PackedInt4Builder {
+public:
+  PackedInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                    bool parallel)
+      : b(b), core(core), kind(getVNNIKind(b.getContext())),
+        parallel(parallel) {
+    bytes = VectorType::get({kInt4ChunkBytes}, b.getI8Type());
+    acc = VectorType::get({16}, b.getI32Type());
+  }
+
+  /// Requires fewer than 8 rows, a group size that is a multiple of 4 and
+  /// 128 | N.
+  void build() {
+    a = memref::CollapseShapeOp::create(
+        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+    bRows = memref::CollapseShapeOp::create(
+        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    c = memref::CollapseShapeOp::create(
+        b, core.c, ArrayRef<ReassociationIndices>{{0}, {1}, {2, 3}});
+    rows = memref::DimOp::create(b, core.a, 0);
+    groups = memref::DimOp::create(b, core.a, 1);
+    groupSize = memref::DimOp::create(b, core.a, 2);
+    Value chunks = arith::DivUIOp::create(
+        b, memref::DimOp::create(b, core.b, 2), idx(kInt4ChunkBytes));
+    stride = rowStride();
+    if (stride > 1)
+      permuteA();
+    if (!parallel) {
+      sweep(idx(0), chunks);
+    } else {
+      columnLoop(b, parallel, idx(0), chunks, kInt4StreamChunks,
+                 [&](Value first) {
+                   Value end = arith::AddIOp::create(b, first,
+                                                     idx(kInt4StreamChunks));
+                   sweep(first, arith::MinUIOp::create(b, end, chunks));
+                 });
+    }
+    if (stride > 1)
+      memref::DeallocOp::create(b, aSteps);
+  }
+
+private:
+  ImplicitLocOpBuilder &b;
+  const PackedInt4Core &core;
+  DotKind kind;
+  bool parallel;
+  VectorType bytes, acc;
+  // A [M, K], B [K, N / 2] (bytes), C [M, G, N].
+  Value a, bRows, c, rows, groups, groupSize;
+  // The rows of B that a K step multiplies: k + stride * t (t < 4), and A's
+  // bytes in that order (see rowStride()).
+  int64_t stride = 1;
+  Value aSteps;
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  /// Column of vector q of chunk `chunk`.
+  Value column(Value chunk, int64_t q) {
+    Value start = arith::MulIOp::create(b, chunk, idx(2 * kInt4ChunkBytes));
+    return arith::AddIOp::create(b, start, idx(16 * q));
+  }
+
+  /// The stride between the four rows of B of a K step. The hardware
+  /// prefetcher follows one sequential stream per 4 KiB page; four rows
+  /// read side by side that share pages (rows shorter than 4 KiB) halve the
+  /// bandwidth from DRAM. With B's static rows of R < 4096 bytes, a K step
+  /// takes rows k + s + stride * t (t < 4, s < stride, stride = 4096 / R
+  /// rounded up to a power of two, which must divide the group size / 4),
+  /// each in its own page.
+  int64_t rowStride() {
+    auto bType = cast<MemRefType>(core.b.getType());
+    int64_t rowBytes = bType.getDimSize(2), size = bType.getDimSize(1);
+    if (ShapedType::isDynamic(rowBytes) || ShapedType::isDynamic(size) ||
+        rowBytes >= 4096)
+      return 1;
+    int64_t s = llvm::PowerOf2Ceil(llvm::divideCeil(4096, rowBytes));
+    while (s > 1 && size % (4 * s))
+      s /= 2;
+    return s;
+  }
+
+  /// aSteps[m, kb + 4s + t] = A[m, kb + s + stride * t] for every block kb
+  /// of 4 * stride: the bytes of A in the order the K steps read B.
+  void permuteA() {
+    Value k = memref::DimOp::create(b, a, 1);
+    aSteps = memref::AllocOp::create(
+        b, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                           b.getI8Type()),
+        ValueRange{rows, k});
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, idx(0), k, 4 * stride, [&](Value kb) {
+        for (int64_t s = 0; s < stride; ++s)
+          for (int64_t t = 0; t < 4; ++t) {
+            Value from = arith::AddIOp::create(b, kb, idx(s + stride * t));
+            Value to = arith::AddIOp::create(b, kb, idx(4 * s + t));
+            Value x = memref::LoadOp::create(b, a, ValueRange{row, from});
+            memref::StoreOp::create(b, x, aSteps, ValueRange{row, to});
+          }
+      });
+    });
+  }
+
+  /// All groups and rows of B through the columns of chunks [first, last).
+  void sweep(Value first, Value last) {
+    forLoop(b, idx(0), groups, 1, [&](Value g) {
+      Value k0 = arith::MulIOp::create(b, g, groupSize);
+      if (core.rhsSigned)
+        correct(g, k0, first, last);
+      forLoop(b, idx(0), groupSize, 4, [&](Value kk) {
+        // Step kk = 4 * (stride * blk + s): B rows k0 + 4 * stride * blk + s
+        // + stride * t, A's bytes at aSteps[k0 + kk].
+        Value k = arith::AddIOp::create(b, k0, kk);
+        Value firstRow = k;
+        if (stride > 1) {
+          Value step = arith::DivUIOp::create(b, kk, idx(4));
+          Value blk = arith::DivUIOp::create(b, step, idx(stride));
+          Value s = arith::RemUIOp::create(b, step, idx(stride));
+          Value blkStart = arith::MulIOp::create(b, blk, idx(4 * stride));
+          firstRow = arith::AddIOp::create(b, k0, blkStart);
+          firstRow = arith::AddIOp::create(b, firstRow, s);
+        }
+        forLoop(b, first, last, 1, [&](Value chunk) {
+          SmallVector<Value> nibbles = unpack(firstRow, chunk);
+          forLoop(b, idx(0), rows, 1, [&](Value row) {
+            Value quad = broadcastA(row, k);
+            for (auto [q, w] : llvm::enumerate(nibbles)) {
+              Value col = column(chunk, q);
+              Value sum = vector::LoadOp::create(b, acc, c,
+                                                 ValueRange{row, g, col});
+              sum = core.lhsSigned ? dot(b, kind, sum, w, quad)
+                                   : dot(b, kind, sum, quad, w);
+              vector::StoreOp::create(b, sum, c, ValueRange{row, g, col});
+            }
+          });
+        });
+      });
+    });
+  }
+
+  /// C[m, g, columns of the chunks] -= 8 * sum of group g of row m of A
+  /// (the nibbles of signed weights are w + 8).
+  void correct(Value g, Value k0, Value first, Value last) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      Value zero = arith::ConstantOp::create(b, b.getI32IntegerAttr(0));
+      auto sumLoop = scf::ForOp::create(
+          b, idx(0), groupSize, idx(1), ValueRange{zero},
+          [&](OpBuilder &nb, Location loc, Value kk, ValueRange sum) {
+            ImplicitLocOpBuilder lb(loc, nb);
+            Value k = arith::AddIOp::create(lb, k0, kk);
+            Value x = memref::LoadOp::create(lb, a, ValueRange{row, k});
+            Value wide =
+                core.lhsSigned
+                    ? Value(arith::ExtSIOp::create(lb, lb.getI32Type(), x))
+                    : Value(arith::ExtUIOp::create(lb, lb.getI32Type(), x));
+            Value next = arith::AddIOp::create(lb, sum[0], wide);
+            scf::YieldOp::create(lb, next);
+          });
+      Value minusEight = arith::ConstantOp::create(b, b.getI32IntegerAttr(-8));
+      Value offset =
+          arith::MulIOp::create(b, sumLoop.getResult(0), minusEight);
+      Value offsets = vector::BroadcastOp::create(b, acc, offset);
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        for (int64_t q = 0; q < 8; ++q) {
+          Value col = column(chunk, q);
+          Value sum =
+              vector::LoadOp::create(b, acc, c, ValueRange{row, g, col});
+          sum = arith::AddIOp::create(b, sum, offsets);
+          vector::StoreOp::create(b, sum, c, ValueRange{row, g, col});
+        }
+      });
+    });
+  }
+
+  /// The four bytes of A for K step k (A[row, k..k+3], or aSteps') in
+  /// every 32-bit lane.
+  Value broadcastA(Value row, Value k) {
+    Value quad = vector::LoadOp::create(
+        b, VectorType::get({4}, b.getI8Type()), stride > 1 ? aSteps : a,
+        ValueRange{row, k});
+    Value word = vector::ExtractOp::create(
+        b, vector::BitCastOp::create(b, VectorType::get({1}, b.getI32Type()),
+                                     quad),
+        0);
+    Value words = vector::BroadcastOp::create(b, acc, word);
+    return vector::BitCastOp::create(b, bytes, words);
+  }
+
+  /// The 8 vpdpbusd operands of rows k + stride * t (t < 4) and the 128
+  /// columns of `chunk` (see the class comment).
+  SmallVector<Value> unpack(Value k, Value chunk) {
+    Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
+    SmallVector<Value> loaded;
+    for (int64_t t = 0; t < 4; ++t) {
+      Value row = arith::AddIOp::create(b, k, idx(stride * t));
+      Value v =
+          vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol});
+      if (core.rhsSigned) {
+        Value eights = arith::ConstantOp::create(
+            b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(0x88)));
+        v = arith::XOrIOp::create(b, v, eights);
+      }
+      loaded.push_back(v);
+    }
+    // halves[h][p]: bytes [32h, 32h + 32) of rows 2p and 2p + 1.
+    Value halves[2][2];
+    for (int64_t h = 0; h < 2; ++h)
+      for (int64_t p = 0; p < 2; ++p) {
+        SmallVector<int64_t> mask;
+        for (int64_t i = 0; i < 64; ++i)
+          mask.push_back(i < 32 ? 32 * h + i : 64 + 32 * h + i - 32);
+        halves[h][p] = vector::ShuffleOp::create(b, loaded[2 * p],
+                                                 loaded[2 * p + 1], mask);
+      }
+    auto words = VectorType::get({16}, b.getI32Type());
+    SmallVector<int32_t> shifts, masks(16, 0x0F0F0F0F);
+    for (int64_t j = 0; j < 16; ++j)
+      shifts.push_back(j % 2 ? 4 : 0);
+    Value shiftVec = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(words, ArrayRef<int32_t>(shifts)));
+    Value maskVec = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(words, ArrayRef<int32_t>(masks)));
+    SmallVector<Value> nibbles;
+    for (int64_t q = 0; q < 8; ++q) {
+      // Byte t of lane j: row t, byte 8q + j/2 (local byte 8(q % 4) + j/2
+      // of half q / 4; rows 2 and 3 are the second shuffle operand).
+      SmallVector<int64_t> mask;
+      for (int64_t j = 0; j < 16; ++j)
+        for (int64_t t = 0; t < 4; ++t)
+          mask.push_back(64 * (t / 2) + 32 * (t % 2) + 8 * (q % 4) + j / 2);
+      Value gathered = vector::ShuffleOp::create(b, halves[q / 4][0],
+                                                 halves[q / 4][1], mask);
+      Value lanes = vector::BitCastOp::create(b, words, gathered);
+      lanes = arith::ShRUIOp::create(b, lanes, shiftVec);
+      lanes = arith::AndIOp::create(b, lanes, maskVec);
+      nibbles.push_back(vector::BitCastOp::create(b, bytes, lanes));
+    }
+    return nibbles;
   }
 };
 
@@ -449,6 +842,14 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
   return packed;
 }
 
+/// Whether `of` divides `v` (an index).
+Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of) {
+  Value divisor = arith::ConstantIndexOp::create(b, of);
+  Value rem = arith::RemUIOp::create(b, v, divisor);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, zero);
+}
+
 struct LowerMatmulKernelsPass
     : public quanta::impl::LowerMatmulKernelsBase<LowerMatmulKernelsPass> {
   using LowerMatmulKernelsBase::LowerMatmulKernelsBase;
@@ -470,7 +871,12 @@ struct LowerMatmulKernelsPass
     }
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
+    SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
     getOperation()->walk([&](linalg::LinalgOp op) {
+      auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+      if (int8 == "avx512vnni" && generic)
+        if (std::optional<PackedInt4Core> core = matchPackedInt4Core(generic))
+          int4Cores.push_back({op, *core});
       if (int8Kind && isa<linalg::GenericOp>(op) &&
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
@@ -487,14 +893,9 @@ struct LowerMatmulKernelsPass
       // the loops.
       Value k = memref::DimOp::create(b, a, 1);
       Value n = memref::DimOp::create(b, bMat, 1);
-      auto isMultiple = [&](Value v, int64_t of) {
-        return arith::CmpIOp::create(
-            b, arith::CmpIPredicate::eq,
-            arith::RemUIOp::create(b, v, arith::ConstantIndexOp::create(b, of)),
-            arith::ConstantIndexOp::create(b, 0));
-      };
-      Value fits = arith::AndIOp::create(b, isMultiple(k, kind.perLane),
-                                         isMultiple(n, kind.lanes));
+      Value kFits = isMultiple(b, k, kind.perLane);
+      Value nFits = isMultiple(b, n, kind.lanes);
+      Value fits = arith::AndIOp::create(b, kFits, nFits);
       auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
       {
         OpBuilder::InsertionGuard guard(b);
@@ -507,6 +908,30 @@ struct LowerMatmulKernelsPass
         b.setInsertionPointToStart(ifOp.elseBlock());
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(quanta::kU8S8MatmulAttr);
+      }
+      op->erase();
+    }
+    for (auto &[op, core] : int4Cores) {
+      // The kernel needs fewer than 8 rows, 4 | group size and 128 | N at
+      // run time; otherwise the loops.
+      ImplicitLocOpBuilder b(op->getLoc(), op);
+      Value rows = memref::DimOp::create(b, core.a, 0);
+      Value groupSize = memref::DimOp::create(b, core.a, 2);
+      Value byteCols = memref::DimOp::create(b, core.b, 2);
+      Value fewRows = arith::CmpIOp::create(
+          b, arith::CmpIPredicate::ult, rows,
+          arith::ConstantIndexOp::create(b, 8));
+      Value groupFits = isMultiple(b, groupSize, 4);
+      Value colsFit = isMultiple(b, byteCols, kInt4ChunkBytes);
+      Value fits = arith::AndIOp::create(b, fewRows, groupFits);
+      fits = arith::AndIOp::create(b, fits, colsFit);
+      auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(ifOp.thenBlock());
+        PackedInt4Builder(b, core, parallel).build();
+        b.setInsertionPointToStart(ifOp.elseBlock());
+        b.clone(*op);
       }
       op->erase();
     }

@@ -1307,8 +1307,17 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       SmallVector<AffineExpr> lhsSplit = batchDims(), rhsSplit = batchDims();
       lhsSplit.append({m, g, kk});
       rhsSplit.append({g, kk, n});
+      // The lhs is copied: elementwise fusion would otherwise move its
+      // producer (typically the dynamic quantization of the activations)
+      // into this op and recompute it for every column.
+      Value lhsEmpty = tensor::EmptyOp::create(
+          rewriter, loc, tensor::getMixedSizes(rewriter, loc, op.getLhs()),
+          getElementTypeOrSelf(op.getLhs().getType()));
+      Value lhsCopy =
+          linalg::CopyOp::create(rewriter, loc, op.getLhs(), lhsEmpty)
+              .getResult(0);
       Inputs in;
-      in.add(splitDim(rewriter, loc, op.getLhs(), rank - 1, groupSize),
+      in.add(splitDim(rewriter, loc, lhsCopy, rank - 1, groupSize),
              AffineMap::get(numLoops, 0, lhsSplit, ctx));
       in.add(splitDim(rewriter, loc, op.getRhs(), rank - 2, groupSize),
              AffineMap::get(numLoops, 0, rhsSplit, ctx));
