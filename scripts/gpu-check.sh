@@ -11,8 +11,9 @@
 #   scripts/gpu-check.sh run [DIR]       on the GPU machine (CUDA toolkit, no
 #       LLVM/MLIR): builds the harness with the CUDA toolkit against the
 #       prepared objects, runs every kernel against the reference and
-#       benchmarks int8/FP8 GEMM and GEMV against cuBLASLt; the last line is
-#       the summary ("GPU CHECK PASS|FAIL: ...").
+#       benchmarks int8/FP8 GEMM and GEMV against cuBLASLt, and weight-only
+#       int4 GEMM and GEMV against cuBLASLt's f16 GEMM; the last line is the
+#       summary ("GPU CHECK PASS|FAIL: ...").
 #   scripts/gpu-check.sh                 both, on a machine that has both.
 #
 # Environment: QUANTA_COMPILE (default build-gpu/bin/quanta-compile, else

@@ -4,8 +4,10 @@
 // kernels.mlir (and kernels-fp8.mlir unless QUANTA_NO_FP8) on device
 // buffers, compares every result with quanta::ref (bit for bit for the
 // integer and quantization paths; within a stated bound for f32
-// accumulation of f16/FP8 products, see docs/GPU.md), then times int8 and
-// FP8 GEMM (4096^3) and GEMV (1x4096x4096) against cuBLASLt and prints the
+// accumulation of f16/FP8 products and for weight-only int4, see
+// docs/GPU.md), then times int8 and FP8 GEMM (4096^3) and GEMV
+// (1x4096x4096) against cuBLASLt in the same format, and weight-only int4
+// (f16 x ui4 per group of 128) against cuBLASLt's f16 GEMM, and prints the
 // ratios and one summary line.
 //
 // Plain C++17 with the CUDA runtime (allocation, events), cuBLASLt and the
@@ -396,6 +398,166 @@ void checkF16(int64_t M, int64_t K, int64_t N) {
                absProducts(A, W, M, K, N, o.bias), K, /*fp8=*/false);
 }
 
+/// A narrow float result (f16/bf16 codes) against the reference's f32
+/// value: the bound of compareFloat plus one unit in the last place of the
+/// result format (both sides round their f32 sum once, and two f32 sums
+/// within the bound can round to neighbouring codes).
+void compareNarrow(const char *name, const std::vector<uint16_t> &got,
+                   const FloatFormat &fmt, const std::vector<float> &want,
+                   const std::vector<double> &absSum, int64_t K) {
+  Check &c = check(name);
+  ++c.cases;
+  int mantissa = int(fmt.manBits), minExp = fmt.minExponent();
+  double rel = double(K + 4) * std::ldexp(1.0, -22);
+  for (size_t i = 0; i < got.size(); ++i) {
+    ++c.elements;
+    float g = decodeFloat(got[i], fmt);
+    int e = 0;
+    std::frexp(double(want[i]), &e); // |want| in [2^(e-1), 2^e)
+    double ulp = std::ldexp(1.0, std::max(e - 1, minExp) - mantissa);
+    double bound = rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) +
+                   ulp;
+    double err = std::fabs(double(g) - double(want[i]));
+    if (!(err <= bound))
+      report(c, name, i, hex(g), hex(want[i]) + " (bound " +
+                                     std::to_string(bound) + ")");
+    else
+      c.worst = std::max(c.worst, err / bound);
+  }
+}
+
+/// The weight-only int4 kernels of kernels.mlir.
+enum class W4Form { G32, ZP128, G64BF16, Col };
+
+/// Random operands of one weight-only int4 form, the reference result and
+/// sum_k |a w| + |bias| per element. The reference is quanta.matmul's
+/// definition composed from quanta::ref: each weight dequantized as
+/// quanta.dequantize (`dequantizeInt` rounded to the expressed type), then
+/// `matmul` with f32 accumulation of the exact products in k order, bias.
+struct W4Problem {
+  W4Form form;
+  int64_t M, K, N, group, params;
+  FloatFormat act = FloatFormat::f16();
+  std::vector<int32_t> a, q, zp, scale; // codes; q, zp in the storage range
+  std::vector<float> bias, want;
+  std::vector<double> absSum;
+
+  W4Problem(W4Form form, int64_t M, int64_t K, int64_t N)
+      : form(form), M(M), K(K), N(N) {
+    bool isSigned = form == W4Form::G32 || form == W4Form::G64BF16;
+    bool hasZp = form != W4Form::G32;
+    group = form == W4Form::G32     ? 32
+            : form == W4Form::ZP128 ? 128
+            : form == W4Form::G64BF16 ? 64
+                                      : 0;
+    if (form == W4Form::G64BF16)
+      act = FloatFormat::bf16();
+    params = group ? (K + group - 1) / group * N : N;
+    a = floatCodes(size_t(M * K), act, 2.0f);
+    q = randomInts(size_t(K * N), isSigned ? -8 : 0, isSigned ? 7 : 15, false);
+    zp.assign(size_t(params), 0);
+    if (hasZp)
+      zp = randomInts(size_t(params), isSigned ? -8 : 0, isSigned ? 7 : 15,
+                      false);
+    for (int64_t i = 0; i < params; ++i)
+      scale.push_back(int32_t(encodeFloat(frand(0.005f, 0.05f), act, true)));
+    if (form == W4Form::ZP128)
+      for (int64_t n = 0; n < N; ++n)
+        bias.push_back(frand(-1.0f, 1.0f));
+  }
+
+  /// Fills `want` and `absSum`.
+  void solve() {
+    int64_t rows = M;
+    QuantizedTensor A, W;
+    A.isFloat = W.isFloat = true;
+    A.floatFormat = W.floatFormat = act;
+    A.layout = Layout::perTensor({rows, K});
+    W.layout = Layout::perTensor({K, N});
+    A.values.assign(a.begin(), a.begin() + rows * K);
+    A.scale = W.scale = {1.0f};
+    std::vector<double> w(size_t(K * N));
+    for (int64_t k = 0; k < K; ++k)
+      for (int64_t n = 0; n < N; ++n) {
+        int64_t i = k * N + n, p = group ? k / group * N + n : n;
+        float v = dequantizeInt(q[i], decodeFloat(uint32_t(scale[p]), act),
+                                zp[p], act);
+        W.values.push_back(int32_t(encodeFloat(v, act, false)));
+        w[i] = std::fabs(double(v));
+      }
+    MatmulOptions o;
+    o.accumulation = MatmulAccumulation::Float32;
+    o.bias = bias;
+    MatmulResult r = matmul(A, W, o);
+    if (!r.ok()) {
+      std::printf("  reference error: %s\n", r.error.c_str());
+      std::exit(2);
+    }
+    want = r.values;
+    absSum.assign(size_t(rows * N), 0.0);
+    for (int64_t m = 0; m < rows; ++m)
+      for (int64_t k = 0; k < K; ++k) {
+        double x = std::fabs(double(decodeFloat(uint32_t(a[m * K + k]), act)));
+        for (int64_t n = 0; n < N; ++n)
+          absSum[m * N + n] += x * w[k * N + n];
+      }
+    for (int64_t m = 0; m < rows && !bias.empty(); ++m)
+      for (int64_t n = 0; n < N; ++n)
+        absSum[m * N + n] += std::fabs(bias[n]);
+  }
+};
+
+/// Device copies of a W4Problem's operands and a launcher of its kernel.
+struct W4Device {
+  const W4Problem &p;
+  Device<uint16_t> a, scale;
+  Device<uint8_t> q, zp;
+  Device<float> bias;
+  Device<uint16_t> y;
+  explicit W4Device(const W4Problem &p)
+      : p(p), a(narrow<uint16_t>(p.a)), scale(narrow<uint16_t>(p.scale)),
+        q(packInt4(p.q)), zp(packInt4(p.zp)), bias(p.bias),
+        y(size_t(p.M * p.N)) {}
+  void run() {
+    int64_t M = p.M, K = p.K, N = p.N, G = p.group ? p.params / N : 0;
+    switch (p.form) {
+    case W4Form::G32:
+      return w4g32(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, y.ptr);
+    case W4Form::ZP128:
+      return w4zp128(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, zp.ptr, G, N,
+                     bias.ptr, N, y.ptr);
+    case W4Form::G64BF16:
+      return w4g64bf16(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, zp.ptr, G,
+                       N, y.ptr);
+    case W4Form::Col:
+      return w4col(a.ptr, M, K, q.ptr, K, N, scale.ptr, N, zp.ptr, N, y.ptr);
+    }
+  }
+};
+
+const char *w4Name(W4Form form) {
+  switch (form) {
+  case W4Form::G32:
+    return "w4g32";
+  case W4Form::ZP128:
+    return "w4zp128";
+  case W4Form::G64BF16:
+    return "w4g64bf16";
+  case W4Form::Col:
+    return "w4col";
+  }
+  return "";
+}
+
+void checkW4(W4Form form, int64_t M, int64_t K, int64_t N) {
+  W4Problem p(form, M, K, N);
+  p.solve();
+  W4Device d(p);
+  d.run();
+  CUDA_OK(cudaDeviceSynchronize());
+  compareNarrow(w4Name(form), d.y.get(), p.act, p.want, p.absSum, K);
+}
+
 #ifndef QUANTA_NO_FP8
 void checkFP8(int64_t M, int64_t K, int64_t N, bool e5m2) {
   QuantizedTensor A, W;
@@ -442,6 +604,10 @@ double timeMs(const std::function<void()> &fn) {
   return elapsed / runs;
 }
 
+/// The cuBLASLt comparison points: int8 -> i32, E4M3 -> f32, f16 -> f16
+/// (f32 accumulation).
+enum class LtType { Int8, FP8, F16 };
+
 /// cuBLASLt D[M x N] (row-major) = A[M x K] * B[K x N], as the column-major
 /// D^T = B^T A^T in the TN form the int8 and FP8 kernels need: B stored as
 /// N x K row-major (its transpose), A as M x K row-major.
@@ -452,14 +618,19 @@ struct LtGemm {
   cublasLtMatmulAlgo_t algo;
   void *workspace;
   size_t workspaceSize = 64 << 20;
-  bool fp8;
+  bool floatScale;
 
-  LtGemm(cublasLtHandle_t h, int64_t M, int64_t K, int64_t N, bool fp8)
-      : handle(h), fp8(fp8) {
-    cudaDataType_t in = fp8 ? CUDA_R_8F_E4M3 : CUDA_R_8I;
-    cudaDataType_t out = fp8 ? CUDA_R_32F : CUDA_R_32I;
-    cublasComputeType_t compute = fp8 ? CUBLAS_COMPUTE_32F : CUBLAS_COMPUTE_32I;
-    cudaDataType_t scale = fp8 ? CUDA_R_32F : CUDA_R_32I;
+  LtGemm(cublasLtHandle_t h, int64_t M, int64_t K, int64_t N, LtType type)
+      : handle(h), floatScale(type != LtType::Int8) {
+    cudaDataType_t in = type == LtType::FP8   ? CUDA_R_8F_E4M3
+                        : type == LtType::F16 ? CUDA_R_16F
+                                              : CUDA_R_8I;
+    cudaDataType_t out = type == LtType::FP8   ? CUDA_R_32F
+                         : type == LtType::F16 ? CUDA_R_16F
+                                               : CUDA_R_32I;
+    cublasComputeType_t compute =
+        floatScale ? CUBLAS_COMPUTE_32F : CUBLAS_COMPUTE_32I;
+    cudaDataType_t scale = floatScale ? CUDA_R_32F : CUDA_R_32I;
     CUBLAS_OK(cublasLtMatmulDescCreate(&desc, compute, scale));
     cublasOperation_t t = CUBLAS_OP_T, n = CUBLAS_OP_N;
     CUBLAS_OK(cublasLtMatmulDescSetAttribute(
@@ -491,8 +662,9 @@ struct LtGemm {
   void run(const void *weightsT, const void *a, void *d) {
     float alphaF = 1.0f, betaF = 0.0f;
     int32_t alphaI = 1, betaI = 0;
-    const void *alpha = fp8 ? static_cast<const void *>(&alphaF) : &alphaI;
-    const void *beta = fp8 ? static_cast<const void *>(&betaF) : &betaI;
+    const void *alpha =
+        floatScale ? static_cast<const void *>(&alphaF) : &alphaI;
+    const void *beta = floatScale ? static_cast<const void *>(&betaF) : &betaI;
     CUBLAS_OK(cublasLtMatmul(handle, desc, alpha, weightsT, la, a, lb, beta,
                              d, ld, d, ld, &algo, workspace, workspaceSize,
                              0));
@@ -540,7 +712,7 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
 #endif
     s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
   };
-  LtGemm gemm(lt, M, K, N, fp8);
+  LtGemm gemm(lt, M, K, N, fp8 ? LtType::FP8 : LtType::Int8);
   double q = timeMs(quanta);
   double c = timeMs([&] { gemm.run(dwT.ptr, da.ptr, dref.ptr); });
   std::string name = std::string(fp8 ? "fp8 " : "int8 ") +
@@ -583,6 +755,42 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
   }
 }
 
+/// Times the weight-only int4 kernel (f16 x ui4 per group of 128, the
+/// MatMulNBits form; bias zero) against cuBLASLt's f16 GEMM of the same
+/// shape (f16 weights, 4x the bytes), and checks a few rows.
+void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
+  W4Problem p(W4Form::ZP128, M, K, N);
+  std::fill(p.bias.begin(), p.bias.end(), 0.0f);
+  W4Device d(p);
+  // cuBLASLt's operands: the same activations, f16 weights stored N x K.
+  std::vector<uint16_t> wT(size_t(K * N));
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t n = 0; n < N; ++n)
+      wT[n * K + k] = uint16_t(encodeFloat(frand(-1.0f, 1.0f), p.act, true));
+  Device<uint16_t> dwT(wT), dref{size_t(M * N)};
+  LtGemm gemm(lt, M, K, N, LtType::F16);
+  double q = timeMs([&] { d.run(); });
+  double c = timeMs([&] { gemm.run(dwT.ptr, d.a.ptr, dref.ptr); });
+  std::string name = std::string("w4 ") + (M == 1 ? "GEMV " : "GEMM ") +
+                     std::to_string(M) + "x" + std::to_string(K) + "x" +
+                     std::to_string(N) + " (vs f16)";
+  benches.push_back({name, q, c, 2.0 * M * K * N});
+
+  std::vector<uint16_t> y = d.y.get();
+  for (int64_t m : {int64_t(0), M / 2, M - 1}) {
+    // The reference of row m alone.
+    W4Problem row = p;
+    row.M = 1;
+    row.a.assign(p.a.begin() + m * K, p.a.begin() + (m + 1) * K);
+    row.solve();
+    std::vector<uint16_t> got(y.begin() + m * N, y.begin() + (m + 1) * N);
+    compareNarrow("w4zp128 (bench rows)", got, p.act, row.want, row.absSum,
+                  K);
+    if (M == 1)
+      break;
+  }
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -603,6 +811,9 @@ int main(int argc, char **argv) {
     }
     if (s[1] <= 4096) {
       checkF16(s[0], s[1], s[2]);
+      for (W4Form form :
+           {W4Form::G32, W4Form::ZP128, W4Form::G64BF16, W4Form::Col})
+        checkW4(form, s[0], s[1], s[2]);
 #ifndef QUANTA_NO_FP8
       checkFP8(s[0], s[1], s[2], false);
       checkFP8(s[0], s[1], s[2], true);
@@ -615,6 +826,8 @@ int main(int argc, char **argv) {
     CUBLAS_OK(cublasLtCreate(&lt));
     bench(lt, 4096, 4096, 4096, false);
     bench(lt, 1, 4096, 4096, false);
+    benchW4(lt, 4096, 4096, 4096);
+    benchW4(lt, 1, 4096, 4096);
 #ifndef QUANTA_NO_FP8
     bench(lt, 4096, 4096, 4096, true);
     bench(lt, 1, 4096, 4096, true);

@@ -1,7 +1,7 @@
 // The kernels scripts/gpu-check.sh runs on a GPU: element-wise ops and
-// quanta.matmul in the forms that have tensor-core kernels (int8, f16), with
-// shapes the harness varies at run time. FP8 matmuls are in kernels-fp8.mlir
-// (sm_89 and newer).
+// quanta.matmul in the forms that have tensor-core kernels (int8, f16,
+// weight-only int4), with shapes the harness varies at run time. FP8 matmuls
+// are in kernels-fp8.mlir (sm_89 and newer).
 
 // Element-wise: per-channel u8 quantization, per-tensor dequantization,
 // saturating f32 -> E4M3FN cast.
@@ -57,4 +57,38 @@ func.func @f16mm(%a: tensor<?x?xf16>, %w: tensor<?x?xf16>, %sa: tensor<f32>, %sw
        accumulation = #quanta<accumulation f32>}
       : (tensor<?x?xf16>, tensor<?x?xf16>, tensor<f32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
+}
+// Weight-only int4 (packed at the ABI): f16 activations x symmetric i4 per
+// group of 32 with f16 scales -> f16.
+func.func @w4g32(%a: tensor<?x?xf16>, %w: tensor<?x?xi4>, %sw: tensor<?x?xf16>) -> tensor<?x?xf16> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = f16, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?x?xf16>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
+}
+// f16 x asymmetric ui4 per group of 128 (ONNX MatMulNBits' default), bias;
+// the int4 benchmark.
+func.func @w4zp128(%a: tensor<?x?xf16>, %w: tensor<?x?xi4>, %sw: tensor<?x?xf16>, %zw: tensor<?x?xi4>, %b: tensor<?xf32>) -> tensor<?x?xf16> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw) rhs_zp(%zw) bias(%b)
+      {rhs_scheme = #quanta.scheme<storage = ui4, expressed = f16, granularity = per_group, axis = 0, group_size = 128>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?x?xf16>, tensor<?x?xi4>, tensor<?xf32>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
+}
+// bf16 x asymmetric i4 per group of 64 -> bf16.
+func.func @w4g64bf16(%a: tensor<?x?xbf16>, %w: tensor<?x?xi4>, %sw: tensor<?x?xbf16>, %zw: tensor<?x?xi4>) -> tensor<?x?xbf16> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw) rhs_zp(%zw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = bf16, granularity = per_group, axis = 0, group_size = 64>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xbf16>, tensor<?x?xi4>, tensor<?x?xbf16>, tensor<?x?xi4>) -> tensor<?x?xbf16>
+  return %y : tensor<?x?xbf16>
+}
+// f16 x ui4 per column with zero points -> f16.
+func.func @w4col(%a: tensor<?x?xf16>, %w: tensor<?x?xi4>, %sw: tensor<?xf16>, %zw: tensor<?xi4>) -> tensor<?x?xf16> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw) rhs_zp(%zw)
+      {rhs_scheme = #quanta.scheme<storage = ui4, expressed = f16, granularity = per_channel, axis = 1>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?xf16>, tensor<?xi4>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
 }

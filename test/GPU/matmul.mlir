@@ -33,6 +33,11 @@
 // INT8-DAG: shfl.sync.idx.b32
 // INT8-DAG: div.rn.f32
 // INT8-DAG: st.global.b8
+// Full tiles: lhs rows by 16-byte loads, rhs rows by 32-bit loads of 4
+// columns (transposed in registers); edge tiles by clamped byte loads.
+// INT8-DAG: ld.global.v4.b32
+// INT8-DAG: ld.global.b32
+// INT8-DAG: ld.global.b8
 // Signed activations with per-row zero points x unsigned weights with a zero
 // point: both sums, s8 x u8 mma.
 // INT8-LABEL: .visible .entry _quanta_impl_s8u8_kernel(
@@ -49,11 +54,14 @@
 // F16-LABEL: .visible .entry _quanta_impl_f16mm_kernel(
 // F16-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // F16-DAG: st.global.b32
+// F16-DAG: ld.global.v4.b32
+// F16-DAG: ld.global.b16
 
 // FP8 needs PTX ISA 8.4.
 // FP8: .version 8.4
 // FP8-LABEL: .visible .entry _quanta_impl_fp8mm_kernel(
 // FP8-DAG: mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32
+// FP8-DAG: ld.global.v4.b32
 // FP8-LABEL: .visible .entry _quanta_impl_fp8out_kernel(
 // FP8-DAG: mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e4m3.f32
 // FP8-DAG: st.global.b16
