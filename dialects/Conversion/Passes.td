@@ -186,7 +186,9 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     `quanta.matmul` that has a tensor-core kernel (8-bit integer operands
     accumulating in i32; f16 x f16 or FP8 x FP8 accumulating in f32; per-tensor
     or per-channel parameters; an f32/f16/bf16 result or a quantized 8-bit
-    one) becomes a call to a private function
+    one; or weight-only int4: f16/bf16 activations without a scheme times
+    i4/ui4 weights per tensor, per column or per group along K) becomes a
+    call to a private function
     `@__quanta_gpu_matmul_<n>` whose arguments are the op's operands (each
     with a `quanta.role` argument attribute) and a `tensor.empty`
     destination, and whose body returns the destination. The function's
@@ -195,7 +197,10 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     kernels. Other matmul forms are left to the linalg lowering.
 
     FP8 mma needs sm_89 or newer: with an older `chip`, an FP8 matmul is
-    reported at its location and the pass fails.
+    reported at its location and the pass fails. So is a weight-only int4
+    matmul without a kernel (f32 activations, batched, a result quantized
+    other than to 8 bits per tensor or column): its linalg lowering would
+    unpack the weights into a temporary the GPU target cannot allocate.
 
     Before:
 
@@ -265,8 +270,11 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
     - blocks of 128 threads (4 warps) compute 64x64 tiles of the result,
       each warp a 32x32 tile of 2x4 `mma.sync` m16n8 tiles; the K loop stages
       64x32 tiles of both operands in shared memory (B transposed, so that
-      every fragment is one 32-bit shared load), zero-filled outside the
-      matrices (exact: zeros add nothing to integer sums and to f32 sums);
+      every fragment is one 32-bit shared load), by 16-byte (lhs) and 4- or
+      16-byte (rhs, transposed in registers) vector loads when the block's
+      tile lies inside aligned matrices, else by clamped scalar loads
+      zero-filled outside the matrices (exact: zeros add nothing to integer
+      sums and to f32 sums);
     - 8-bit integers: `nvvm.mma.sync` m16n8k32 with the operands' own
       signedness (s8/u8) and wrapped (not saturating) i32 accumulation, so
       the i32 sums are the reference's, bit for bit; zero points are applied
@@ -274,6 +282,10 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       (i32, wrap-around) with the sums accumulated by `dp4a` from the same
       fragments;
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
+    - weight-only int4: the packed i4/ui4 weights (and zero points, from
+      `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as
+      `quanta.dequantize` to the activations' f16/bf16 type, then the f16
+      (or bf16) `nvvm.mma.sync` m16n8k16 with f32 accumulation;
     - FP8 E4M3FN/E5M2 (sm_89+): `mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32`
       (any pairing of the two formats) as inline PTX, which the NVVM
       dialect has no op for;
