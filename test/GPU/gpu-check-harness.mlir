@@ -1,0 +1,23 @@
+// The run half of scripts/gpu-check.sh checked without a GPU: the harness is
+// built against CPU stand-ins for the CUDA runtime (device buffers are host
+// memory; cuBLASLt is not called, --no-bench) and the check kernels compiled
+// for the host CPU, whose results are the ops' definition. Every check,
+// including the toleranced float and weight-only int4 ones, must pass: this
+// keeps the harness's reference composition, its calls of the entry points
+// (C signatures, int4 packing, parameter shapes) and its bounds honest before
+// a GPU runs it.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: quanta-compile %S/../../scripts/gpu-check/kernels.mlir -o %t/kernels.o --header=%t/kernels.h
+// RUN: quanta-compile %S/../../scripts/gpu-check/kernels-fp8.mlir -o %t/kernels-fp8.o --header=%t/kernels-fp8.h
+// RUN: %cxx_harness -I%t -I%S/../../scripts/gpu-check/cpu-stand-in %S/../../scripts/gpu-check/harness.cpp %t/kernels.o %t/kernels-fp8.o %quanta_ref_lib -o %t/gpu-check
+// RUN: %t/gpu-check --no-bench | FileCheck %s
+
+// CHECK: check cases elements mismatch
+// CHECK-DAG: w8a8 18 {{[0-9]+}} 0 0
+// CHECK-DAG: f16mm 8 {{[0-9]+}} 0 0
+// CHECK-DAG: w4g32 8 {{[0-9]+}} 0
+// CHECK-DAG: w4zp128 8 {{[0-9]+}} 0
+// CHECK-DAG: w4g64bf16 8 {{[0-9]+}} 0
+// CHECK-DAG: w4col 8 {{[0-9]+}} 0
+// CHECK-DAG: e4m3mm 8 {{[0-9]+}} 0 0
+// CHECK: GPU CHECK PASS: CPU stand-in, {{[0-9]+}} checks, {{[0-9]+}} elements, 0 mismatches; vs cuBLASLt: not run
