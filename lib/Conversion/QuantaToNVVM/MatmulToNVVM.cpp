@@ -128,6 +128,20 @@ private:
     return n ? arith::ShRUIOp::create(b, x, c32(n)).getResult() : x;
   }
   Value minIdx(Value x, Value y) { return arith::MinUIOp::create(b, x, y); }
+  // x + c, x * c, x & c with constant c: one op-creating argument per call
+  // (the order in which a compiler evaluates arguments must not matter).
+  Value addC(Value x, int64_t c) {
+    Value k = idx(c);
+    return add(x, k);
+  }
+  Value mulC(Value x, int64_t c) {
+    Value k = idx(c);
+    return mul(x, k);
+  }
+  Value andC(Value x, int64_t c) {
+    Value k = c32(c);
+    return andI(x, k);
+  }
   Value divIdx(Value x, int64_t d) {
     return arith::DivUIOp::create(b, x, idx(d));
   }
@@ -203,7 +217,7 @@ Value KernelBuilder::loadWord(Value memref, Value outer, Value word,
   Value outerOk = ult(outer, transposed ? N : M);
   Value result = c32(0);
   for (int64_t e = 0; e < elemsPerWord; ++e) {
-    Value k = add(mul(word, idx(elemsPerWord)), idx(e));
+    Value k = addC(mulC(word, elemsPerWord), e);
     Value ok = andI(outerOk, ult(k, K));
     Value bits = transposed ? loadBits(memref, k, outer, ok, /*isRhs=*/true)
                             : loadBits(memref, outer, k, ok, /*isRhs=*/false);
@@ -220,7 +234,8 @@ void KernelBuilder::stageScalarA(Value wordK0) {
     Value w = add(idx(i * kThreads), tid);
     Value r = divIdx(w, wordsPerRow);
     Value c = remIdx(w, wordsPerRow);
-    Value word = loadWord(mm.get("lhs"), add(m0, r), add(wordK0, c),
+    Value row = add(m0, r);
+    Value word = loadWord(mm.get("lhs"), row, add(wordK0, c),
                           /*transposed=*/false);
     memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
   }
@@ -234,7 +249,8 @@ void KernelBuilder::stageScalarB(Value wordK0) {
     Value w = add(idx(i * kThreads), tid);
     Value n = remIdx(w, kBlockN);
     Value c = divIdx(w, kBlockN);
-    Value word = loadWord(mm.get("rhs"), add(n0, n), add(wordK0, c),
+    Value col = add(n0, n);
+    Value word = loadWord(mm.get("rhs"), col, add(wordK0, c),
                           /*transposed=*/true);
     memref::StoreOp::create(b, word, tileB, ValueRange{n, c});
   }
@@ -249,14 +265,14 @@ void KernelBuilder::stageVectorA(Value k0) {
     Value chunk = add(idx(i * kThreads), tid);
     Value r = divIdx(chunk, chunksPerRow);
     Value part = remIdx(chunk, chunksPerRow);
-    Value col = add(k0, mul(part, idx(chunkElems)));
+    Value col = add(k0, mulC(part, chunkElems));
     Value words =
         loadVectorWords(mm.get("lhs"), ValueRange{add(m0, r), col}, 16);
-    Value wordCol = mul(part, idx(4));
+    Value wordCol = mulC(part, 4);
     for (int64_t j = 0; j < 4; ++j) {
       Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j});
-      memref::StoreOp::create(b, word, tileA,
-                              ValueRange{r, add(wordCol, idx(j))});
+      Value c = addC(wordCol, j);
+      memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
     }
   }
 }
@@ -270,10 +286,10 @@ void KernelBuilder::stageVectorB(Value k0) {
   if (elementBits == 8) {
     Value kq = remIdx(tid, 8), nq = divIdx(tid, 8);
     SmallVector<Value> rows;
+    Value col = add(n0, mulC(nq, 4));
     for (int64_t i = 0; i < 4; ++i) {
-      Value k = add(k0, add(mul(kq, idx(4)), idx(i)));
-      Value words =
-          loadVectorWords(rhs, ValueRange{k, add(n0, mul(nq, idx(4)))}, 4);
+      Value k = add(k0, addC(mulC(kq, 4), i));
+      Value words = loadVectorWords(rhs, ValueRange{k, col}, 4);
       rows.push_back(
           vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0}));
     }
@@ -281,29 +297,33 @@ void KernelBuilder::stageVectorB(Value k0) {
       // Byte j (column 4nq + j) of each row, row i into byte i of the word.
       Value word = c32(0);
       for (int64_t i = 0; i < 4; ++i) {
-        Value byte = andI(shr(rows[i], 8 * j), c32(0xff));
+        Value byte = andC(shr(rows[i], 8 * j), 0xff);
         word = orI(word, shl(byte, 8 * i));
       }
-      memref::StoreOp::create(
-          b, word, tileB, ValueRange{add(mul(nq, idx(4)), idx(j)), kq});
+      Value n = addC(mulC(nq, 4), j);
+      memref::StoreOp::create(b, word, tileB, ValueRange{n, kq});
     }
     return;
   }
   Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
-  Value k = add(k0, mul(kp, idx(2)));
-  Value col = add(n0, mul(nb, idx(8)));
+  Value k = add(k0, mulC(kp, 2));
+  Value col = add(n0, mulC(nb, 8));
   Value lo = loadVectorWords(rhs, ValueRange{k, col}, 16);
-  Value hi = loadVectorWords(rhs, ValueRange{add(k, idx(1)), col}, 16);
+  Value k1 = addC(k, 1);
+  Value hi = loadVectorWords(rhs, ValueRange{k1, col}, 16);
   for (int64_t j = 0; j < 4; ++j) {
     Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
     Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
     // Columns 2j (low halves) and 2j + 1 (high halves): row k in the low
     // half of the word, row k + 1 in the high half.
-    Value even = orI(andI(l, c32(0xffff)), shl(h, 16));
-    Value odd = orI(shr(l, 16), andI(h, c32(int32_t(0xffff0000u))));
-    Value n = add(mul(nb, idx(8)), idx(2 * j));
+    Value lLow = andC(l, 0xffff);
+    Value even = orI(lLow, shl(h, 16));
+    Value lHigh = shr(l, 16);
+    Value odd = orI(lHigh, andC(h, int32_t(0xffff0000u)));
+    Value n = addC(mulC(nb, 8), 2 * j);
     memref::StoreOp::create(b, even, tileB, ValueRange{n, kp});
-    memref::StoreOp::create(b, odd, tileB, ValueRange{add(n, idx(1)), kp});
+    Value n1 = addC(n, 1);
+    memref::StoreOp::create(b, odd, tileB, ValueRange{n1, kp});
   }
 }
 
@@ -313,7 +333,8 @@ Value KernelBuilder::loadNibble(Value packed, Value index) {
   Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
   Value byte = memref::LoadOp::create(b, packed, ValueRange{byteIndex});
   Value v = arith::ExtUIOp::create(b, i32, byte);
-  Value odd = arith::IndexCastOp::create(b, i32, andI(index, idx(1)));
+  Value oddIndex = andI(index, idx(1));
+  Value odd = arith::IndexCastOp::create(b, i32, oddIndex);
   Value shift = arith::ShLIOp::create(b, odd, c32(2));
   Value shifted = arith::ShRUIOp::create(b, v, shift);
   return andI(shifted, c32(15));
@@ -358,7 +379,7 @@ void KernelBuilder::loadInt4Params(Value k, Value nBase,
                                    SmallVectorImpl<Value> &scales,
                                    SmallVectorImpl<Value> &zps) {
   for (int64_t j = 0; j < 8; ++j) {
-    Value n = minIdx(add(nBase, idx(j)), lastN);
+    Value n = minIdx(addC(nBase, j), lastN);
     scales.push_back(loadRhsScale(k, n));
     zps.push_back(loadRhsZpNibble(k, n));
   }
@@ -390,26 +411,28 @@ Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
 void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
   Value rhs = mm.get("rhs");
   Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
-  Value nBase = add(n0, mul(nb, idx(8)));
-  Value k = add(k0, mul(kp, idx(2)));
-  Value rows[2] = {k, add(k, idx(1))};
+  Value nBase = add(n0, mulC(nb, 8));
+  Value k = add(k0, mulC(kp, 2));
+  Value k1 = addC(k, 1);
+  Value rows[2] = {k, k1};
   SmallVector<Value> nibbles[2], valid[2];
   for (int64_t r = 0; r < 2; ++r) {
     if (vectorized) {
-      Value byteIndex =
-          arith::ShRUIOp::create(b, add(mul(rows[r], N), nBase), idx(1));
+      Value index = add(mul(rows[r], N), nBase);
+      Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
       Value words = loadVectorWords(rhs, ValueRange{byteIndex}, 4);
       Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
       for (int64_t j = 0; j < 8; ++j)
-        nibbles[r].push_back(andI(shr(word, 4 * j), c32(15)));
+        nibbles[r].push_back(andC(shr(word, 4 * j), 15));
       continue;
     }
     Value rowOk = ult(rows[r], K);
     Value kc = minIdx(rows[r], lastK);
     for (int64_t j = 0; j < 8; ++j) {
-      Value n = add(nBase, idx(j));
+      Value n = addC(nBase, j);
       valid[r].push_back(andI(rowOk, ult(n, N)));
-      Value index = add(mul(kc, N), minIdx(n, lastN));
+      Value rowStart = mul(kc, N);
+      Value index = add(rowStart, minIdx(n, lastN));
       nibbles[r].push_back(loadNibble(rhs, index));
     }
   }
@@ -433,8 +456,8 @@ void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
     Value hi = dequantInt4(nibbles[1][j], zps[1][j], scales[1][j],
                            vectorized ? Value() : valid[1][j]);
     Value word = orI(lo, shl(hi, 16));
-    memref::StoreOp::create(b, word, tileB,
-                            ValueRange{add(mul(nb, idx(8)), idx(j)), kp});
+    Value n = addC(mulC(nb, 8), j);
+    memref::StoreOp::create(b, word, tileB, ValueRange{n, kp});
   }
 }
 
@@ -444,9 +467,11 @@ void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
 /// matrix and the data is aligned, else by clamped scalar loads.
 void KernelBuilder::stageTiles(Value k0) {
   Value wordK0 = divIdx(k0, elemsPerWord);
-  Value fullK = ule(add(k0, idx(kBlockK)), K);
-  Value fullA = andI(andI(vectorA, fullK), ule(add(m0, idx(kBlockM)), M));
-  Value fullB = andI(andI(vectorB, fullK), ule(add(n0, idx(kBlockN)), N));
+  Value fullK = ule(addC(k0, kBlockK), K);
+  Value vectorAK = andI(vectorA, fullK);
+  Value fullA = andI(vectorAK, ule(addC(m0, kBlockM), M));
+  Value vectorBK = andI(vectorB, fullK);
+  Value fullB = andI(vectorBK, ule(addC(n0, kBlockN), N));
   auto ifA = scf::IfOp::create(b, fullA, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -599,8 +624,11 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
       acc = sub(acc, mul(zb, rowSum));
     if (za)
       acc = sub(acc, mul(za, colSum));
-    if (za && zb)
-      acc = add(acc, mul(arith::IndexCastOp::create(b, i32, K), mul(za, zb)));
+    if (za && zb) {
+      Value k = arith::IndexCastOp::create(b, i32, K);
+      Value zz = mul(za, zb);
+      acc = add(acc, mul(k, zz));
+    }
     // out = 0 + f32(acc) * (sa * sb): the reference's single K-block.
     Value block =
         arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, acc), scale);
@@ -636,21 +664,25 @@ void KernelBuilder::build() {
   Value hostM = memref::DimOp::create(b, lhs, 0);
   Value hostN = memref::DimOp::create(b, mm.get(gpu_matmul::kInitRole), 1);
   // An empty result launches nothing (a grid of 0 blocks is an error).
-  Value nonEmpty = arith::AndIOp::create(b, ult(idx(0), hostM),
-                                         ult(idx(0), hostN));
+  Value zero = idx(0);
+  Value hasRows = ult(zero, hostM);
+  Value nonEmpty = andI(hasRows, ult(zero, hostN));
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   auto ceilDiv = [&](Value x, int64_t d) {
-    return arith::DivUIOp::create(b, add(x, idx(d - 1)), idx(d));
+    return divIdx(addC(x, d - 1), d);
   };
   auto shared = gpu::AddressSpaceAttr::get(b.getContext(),
                                            gpu::AddressSpace::Workgroup);
   auto tileType = MemRefType::get({kBlockM, wordsPerRow + kPadWords}, i32,
                                   MemRefLayoutAttrInterface(), shared);
   Value one = idx(1);
+  Value gridX = ceilDiv(hostN, kBlockN);
+  Value gridY = ceilDiv(hostM, kBlockM);
+  Value threads = idx(kThreads);
   auto launch = gpu::LaunchOp::create(
-      b, ceilDiv(hostN, kBlockN), ceilDiv(hostM, kBlockM), one,
-      idx(kThreads), one, one, /*dynamicSharedMemorySize=*/nullptr,
+      b, gridX, gridY, one, threads, one, one,
+      /*dynamicSharedMemorySize=*/nullptr,
       /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
       TypeRange{tileType, tileType});
   OpBuilder::InsertionGuard outer(b);
@@ -684,8 +716,8 @@ void KernelBuilder::build() {
   Value lane = arith::RemUIOp::create(b, tid, idx(32));
   g = arith::DivUIOp::create(b, lane, idx(4));
   t = arith::RemUIOp::create(b, lane, idx(4));
-  wm = mul(arith::DivUIOp::create(b, warp, idx(2)), idx(32));
-  wn = mul(arith::RemUIOp::create(b, warp, idx(2)), idx(32));
+  wm = mulC(divIdx(warp, 2), 32);
+  wn = mulC(remIdx(warp, 2), 32);
 
   // Loop-carried: accumulators [mi][ni][4], then row-sum partials [mi][2]
   // (rows g and g + 8), then column-sum partials [ni] (column g).
@@ -707,7 +739,7 @@ void KernelBuilder::build() {
   // Weight-only int4 parameters per tensor or per column: the thread's 8
   // staging columns are the same in every K stage.
   if (mm.kind == Kind::W4 && !perGroup) {
-    Value nBase = add(n0, mul(divIdx(tid, 16), idx(8)));
+    Value nBase = add(n0, mulC(divIdx(tid, 16), 8));
     loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
   }
 
@@ -794,9 +826,10 @@ void KernelBuilder::build() {
     for (int64_t ni = 0; ni < kWarpTilesN; ++ni)
       for (int64_t j = 0; j < 4; ++j) {
         Value row = add(add(m0, add(wm, idx(mi * 16 + (j / 2) * 8))), g);
-        Value col =
-            add(add(n0, add(wn, idx(ni * 8 + j % 2))), mul(t, idx(2)));
-        Value inside = arith::AndIOp::create(b, ult(row, M), ult(col, N));
+        Value colBase = add(n0, addC(wn, ni * 8 + j % 2));
+        Value col = add(colBase, mulC(t, 2));
+        Value rowInside = ult(row, M);
+        Value inside = andI(rowInside, ult(col, N));
         auto ifOp = scf::IfOp::create(b, inside, /*withElseRegion=*/false);
         OpBuilder::InsertionGuard inner(b);
         b.setInsertionPointToStart(&ifOp.getThenRegion().front());
