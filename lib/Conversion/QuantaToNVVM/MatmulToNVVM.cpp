@@ -150,7 +150,8 @@ private:
   }
 
   Value isAligned(Value memref, int64_t bytes);
-  Value loadVectorWords(Value memref, ValueRange indices, int64_t bytes);
+  Value loadVectorWords(Value inside, Value memref, ValueRange indices,
+                        int64_t bytes);
   Value loadBits(Value memref, Value row, Value col, Value inBounds,
                  bool isRhs);
   Value loadWord(Value memref, Value outer, Value word, bool transposed);
@@ -183,15 +184,28 @@ Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
 }
 
 /// `bytes` (4 or 16) bytes of `memref` from `indices`, aligned to `bytes`, as
-/// 32-bit words: one ld.global.b32 or ld.global.v4.b32.
-Value KernelBuilder::loadVectorWords(Value memref, ValueRange indices,
-                                     int64_t bytes) {
+/// 32-bit words (one ld.global.b32 or ld.global.v4.b32) when `inside`, else
+/// zeros and no load: rows of lhs past M and columns of rhs past N, which
+/// only reach results that are not stored.
+Value KernelBuilder::loadVectorWords(Value inside, Value memref,
+                                     ValueRange indices, int64_t bytes) {
   Type element = cast<MemRefType>(memref.getType()).getElementType();
   int64_t count = bytes * 8 / element.getIntOrFloatBitWidth();
   auto vectorType = VectorType::get({count}, element);
+  auto wordsType = VectorType::get({bytes / 4}, i32);
+  auto ifOp = scf::IfOp::create(b, TypeRange{wordsType}, inside,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   auto load = vector::LoadOp::create(b, vectorType, memref, indices);
   load.setAlignment(static_cast<uint64_t>(bytes));
-  return vector::BitCastOp::create(b, VectorType::get({bytes / 4}, i32), load);
+  Value words = vector::BitCastOp::create(b, wordsType, load);
+  scf::YieldOp::create(b, words);
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  Value zeros = arith::ConstantOp::create(
+      b, wordsType, DenseElementsAttr::get(wordsType, b.getI32IntegerAttr(0)));
+  scf::YieldOp::create(b, zeros);
+  return ifOp.getResult(0);
 }
 
 /// The bits of element [row, col] of lhs (M x K) or rhs (K x N) as an i32
@@ -266,8 +280,9 @@ void KernelBuilder::stageVectorA(Value k0) {
     Value r = divIdx(chunk, chunksPerRow);
     Value part = remIdx(chunk, chunksPerRow);
     Value col = add(k0, mulC(part, chunkElems));
+    Value row = add(m0, r);
     Value words =
-        loadVectorWords(mm.get("lhs"), ValueRange{add(m0, r), col}, 16);
+        loadVectorWords(ult(row, M), mm.get("lhs"), ValueRange{row, col}, 16);
     Value wordCol = mulC(part, 4);
     for (int64_t j = 0; j < 4; ++j) {
       Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j});
@@ -287,9 +302,11 @@ void KernelBuilder::stageVectorB(Value k0) {
     Value kq = remIdx(tid, 8), nq = divIdx(tid, 8);
     SmallVector<Value> rows;
     Value col = add(n0, mulC(nq, 4));
+    // N is a multiple of 4: the 4 columns are all inside or all outside.
+    Value inside = ult(col, N);
     for (int64_t i = 0; i < 4; ++i) {
       Value k = add(k0, addC(mulC(kq, 4), i));
-      Value words = loadVectorWords(rhs, ValueRange{k, col}, 4);
+      Value words = loadVectorWords(inside, rhs, ValueRange{k, col}, 4);
       rows.push_back(
           vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0}));
     }
@@ -308,9 +325,11 @@ void KernelBuilder::stageVectorB(Value k0) {
   Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
   Value k = add(k0, mulC(kp, 2));
   Value col = add(n0, mulC(nb, 8));
-  Value lo = loadVectorWords(rhs, ValueRange{k, col}, 16);
+  // N is a multiple of 8: the 8 columns are all inside or all outside.
+  Value inside = ult(col, N);
+  Value lo = loadVectorWords(inside, rhs, ValueRange{k, col}, 16);
   Value k1 = addC(k, 1);
-  Value hi = loadVectorWords(rhs, ValueRange{k1, col}, 16);
+  Value hi = loadVectorWords(inside, rhs, ValueRange{k1, col}, 16);
   for (int64_t j = 0; j < 4; ++j) {
     Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
     Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
@@ -420,7 +439,10 @@ void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
     if (vectorized) {
       Value index = add(mul(rows[r], N), nBase);
       Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
-      Value words = loadVectorWords(rhs, ValueRange{byteIndex}, 4);
+      // N is a multiple of 8: the 8 columns are all inside or all outside
+      // (outside, the weights only reach results that are not stored).
+      Value words = loadVectorWords(ult(nBase, N), rhs,
+                                    ValueRange{byteIndex}, 4);
       Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
       for (int64_t j = 0; j < 8; ++j)
         nibbles[r].push_back(andC(shr(word, 4 * j), 15));
@@ -462,16 +484,15 @@ void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
 }
 
 /// Copies the 64 x kBlockK tiles of lhs (rows m0...) and of rhs (columns
-/// n0..., transposed) at K offset k0 to shared memory, zero-filled outside
-/// the matrices: by vector loads when the block's tile lies inside the
-/// matrix and the data is aligned, else by clamped scalar loads.
+/// n0..., transposed) at K offset k0 to shared memory: by vector loads when
+/// the stage lies inside K and the data is aligned (rows past M and columns
+/// past N are skipped), else by clamped scalar loads zero-filled outside the
+/// matrices.
 void KernelBuilder::stageTiles(Value k0) {
   Value wordK0 = divIdx(k0, elemsPerWord);
   Value fullK = ule(addC(k0, kBlockK), K);
-  Value vectorAK = andI(vectorA, fullK);
-  Value fullA = andI(vectorAK, ule(addC(m0, kBlockM), M));
-  Value vectorBK = andI(vectorB, fullK);
-  Value fullB = andI(vectorBK, ule(addC(n0, kBlockN), N));
+  Value fullA = andI(vectorA, fullK);
+  Value fullB = andI(vectorB, fullK);
   auto ifA = scf::IfOp::create(b, fullA, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
