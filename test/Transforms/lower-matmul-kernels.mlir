@@ -104,3 +104,135 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
 // PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c4{{.*}})
 // PAR:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // PAR:   scf.for
+
+// A K-blocked int8 x packed int4 core (loops m, g, kk, j, h; the nibble of
+// byte j that h picks), recognized by its body: with fewer than 8 rows,
+// 4 | group size, 128 | N and groups of at most 2^15, the packed-int4
+// kernel. Rows of 2 KiB: K steps take rows 2 apart (stride 2: a copy of A
+// in that order). Signed x signed: every lane's nibble flipped (w + 8),
+// even lanes masked to the low nibble, odd lanes to the high one in place,
+// sums started at -8 * sum(A) (-128 in odd lanes), two K steps per visit,
+// B prefetched into L2. Without an epilogue, the odd lanes are shifted
+// right by 4 into C at the end of each group.
+// CHECK-LABEL: func @int4_core
+// CHECK-SAME: (%[[A:.*]]: memref<1x4x32xi8>, %[[B:.*]]: memref<4x32x2048xi8>, %[[C:.*]]: memref<1x4x2048x2xi32>)
+// CHECK: scf.if
+// CHECK:   %[[STEPS:.*]] = memref.alloc(%{{.*}}) : memref<?x?xi8>
+// CHECK:   scf.for %[[G:.*]] =
+// CHECK:     arith.muli %{{.*}}, %{{.*}} : vector<16xi32>
+// CHECK:     scf.for
+// CHECK:       scf.for
+// CHECK:         scf.for
+// CHECK-COUNT-2:   memref.prefetch {{.*}} read, locality<2>, data
+// CHECK:           vector.shuffle {{.*}} : vector<64xi8>, vector<64xi8>
+// CHECK:           arith.xori
+// CHECK:           arith.andi
+// CHECK:           vector.load %[[STEPS]]{{.*}} : memref<?x?xi8>, vector<4xi8>
+// CHECK-COUNT-2:   llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     arith.shrsi %{{.*}}, %{{.*}} : vector<16xi32>
+// CHECK:   memref.dealloc %[[STEPS]]
+// CHECK: } else {
+// CHECK:   linalg.generic
+func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  return
+}
+
+// With the op reducing the group sums right after it (per-row x per-group
+// scales, f32 out), the kernel replaces both at the second op: the sums of
+// a group live in an [M, N] buffer and go through the scalar body, 16
+// columns at a time, as each group ends (the next group's scales
+// prefetched); C's zero fill moves to the loops' side. Unsigned x signed:
+// A on vpdpbusd's u8 side.
+// CHECK-LABEL: func @int4_core_epilogue
+// CHECK-SAME: %[[OUT:[a-z0-9]+]]: memref<1x2048x2xf32>)
+// CHECK-NOT: linalg.fill ins(%{{.*}} : i32)
+// CHECK: scf.if
+// CHECK:   %[[SUMS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// CHECK:   %[[OUT2:.*]] = memref.collapse_shape %[[OUT]]
+// CHECK:   scf.for
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     vector.load %[[SUMS]]
+// CHECK:     arith.shrsi
+// CHECK:     memref.prefetch
+// CHECK:     arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:     vector.store %{{.*}}, %[[OUT2]]
+// CHECK:   memref.dealloc %[[SUMS]]
+// CHECK: } else {
+// CHECK:   linalg.fill ins(%{{.*}} : i32)
+// CHECK:   linalg.generic
+// CHECK:   linalg.generic
+func.func @int4_core_epilogue(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %sa: memref<1xf32>, %sw: memref<4x2048x2xf32>, %out: memref<1x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<1x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<1x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw : memref<1x4x2048x2xi32>, memref<1xf32>, memref<4x2048x2xf32>) outs(%out : memref<1x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<1x4x2048x2xi32>
+  return
+}
+
+// A body that is not the packed-int4 product (here the nibble is not
+// sign- or zero-extended from the truncation of a picked nibble) is left
+// alone.
+// CHECK-LABEL: func @int4_core_other_body
+// CHECK-NOT: vpdpbusd
+// CHECK: linalg.generic
+func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extsi %byte : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  return
+}
