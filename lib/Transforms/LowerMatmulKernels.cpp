@@ -186,36 +186,64 @@ private:
   /// into every row of C, which stays in the L1 cache.
   void streamRows(Value m, Value panels) {
     // Streams all rows of B through panels [first, last), colBlocks panels
-    // at a time where they fit.
+    // at a time where they fit, and two K steps per visit of a group of
+    // panels where K permits (C is loaded and stored once for both).
+    Value lastRow =
+        arith::SubIOp::create(b, memref::DimOp::create(b, bMat, 0), idx(1));
+    int64_t rowBytes = cast<MemRefType>(bMat.getType()).getDimSize(1);
+    if (!ShapedType::isDynamic(rowBytes))
+      rowBytes *= kind.element.getIntOrFloatBitWidth() / 8;
+    // Rows of B are prefetched into L2 about 128 KiB ahead: the hardware
+    // prefetcher alone leaves the loads waiting on DRAM.
+    int64_t prefetchRows = ShapedType::isDynamic(rowBytes)
+                               ? 32
+                               : std::max<int64_t>(1, (128 << 10) / rowBytes);
+    auto visit = [&](Value firstStep, int64_t steps, Value first, Value last) {
+      SmallVector<Value> ks;
+      for (int64_t i = 0; i < steps; ++i) {
+        Value step = arith::AddIOp::create(b, firstStep, idx(i));
+        ks.push_back(arith::MulIOp::create(b, step, idx(kind.perLane)));
+      }
+      auto group = [&](Value panel, int64_t count) {
+        Value col = arith::MulIOp::create(b, panel, idx(lanes));
+        SmallVector<SmallVector<Value>> slices;
+        for (Value k : ks) {
+          for (int64_t t = 0; t < kind.perLane; ++t) {
+            Value row = arith::AddIOp::create(b, k, idx(t + prefetchRows));
+            row = arith::MinUIOp::create(b, row, lastRow);
+            memref::PrefetchOp::create(b, bMat, ValueRange{row, col},
+                                       /*isWrite=*/false, /*localityHint=*/2,
+                                       /*isDataCache=*/true);
+          }
+          slices.push_back(interleavePanels(b, b.getLoc(), k, col, count));
+        }
+        forLoop(b, idx(0), m, 1, [&](Value row) {
+          SmallVector<Value> broadcasts;
+          for (Value k : ks)
+            broadcasts.push_back(broadcastA(b, row, k));
+          for (int64_t p = 0; p < count; ++p) {
+            Value at = arith::AddIOp::create(b, col, idx(p * lanes));
+            Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, at});
+            for (int64_t i = 0; i < steps; ++i)
+              sum = dot(b, kind, sum, broadcasts[i], slices[i][p]);
+            vector::StoreOp::create(b, sum, c, ValueRange{row, at});
+          }
+        });
+      };
+      Value span = arith::SubIOp::create(b, last, first);
+      Value blocks = arith::DivUIOp::create(b, span, idx(kind.colBlocks));
+      Value blocked = arith::MulIOp::create(b, blocks, idx(kind.colBlocks));
+      Value groups = arith::AddIOp::create(b, first, blocked);
+      forLoop(b, first, groups, kind.colBlocks,
+              [&](Value panel) { group(panel, kind.colBlocks); });
+      forLoop(b, groups, last, 1, [&](Value panel) { group(panel, 1); });
+    };
     auto stream = [&](Value first, Value last) {
-      forLoop(b, idx(0), k4, 1, [&](Value kk) {
-        Value k = arith::MulIOp::create(b, kk, idx(kind.perLane));
-        auto group = [&](Value panel, int64_t count) {
-          Value col = arith::MulIOp::create(b, panel, idx(lanes));
-          SmallVector<Value> slices =
-              interleavePanels(b, b.getLoc(), k, col, count);
-          forLoop(b, idx(0), m, 1, [&](Value row) {
-            Value broadcast = broadcastA(b, row, k);
-            for (int64_t p = 0; p < count; ++p) {
-              Value at = arith::AddIOp::create(b, col, idx(p * lanes));
-              Value sum =
-                  vector::LoadOp::create(b, acc, c, ValueRange{row, at});
-              sum = dot(b, kind, sum, broadcast, slices[p]);
-              vector::StoreOp::create(b, sum, c, ValueRange{row, at});
-            }
-          });
-        };
-        Value groups = arith::AddIOp::create(
-            b, first,
-            arith::MulIOp::create(
-                b,
-                arith::DivUIOp::create(b, arith::SubIOp::create(b, last, first),
-                                       idx(kind.colBlocks)),
-                idx(kind.colBlocks)));
-        forLoop(b, first, groups, kind.colBlocks,
-                [&](Value panel) { group(panel, kind.colBlocks); });
-        forLoop(b, groups, last, 1, [&](Value panel) { group(panel, 1); });
-      });
+      Value pairs = arith::DivUIOp::create(b, k4, idx(2));
+      Value paired = arith::MulIOp::create(b, pairs, idx(2));
+      forLoop(b, idx(0), paired, 2,
+              [&](Value kk) { visit(kk, 2, first, last); });
+      forLoop(b, paired, k4, 1, [&](Value kk) { visit(kk, 1, first, last); });
     };
     if (!parallel)
       return stream(idx(0), panels);
