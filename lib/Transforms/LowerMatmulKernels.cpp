@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 
 #include <cstring>
@@ -137,10 +138,15 @@ Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
 class KernelBuilder {
 public:
   /// `prepacked`: B already in the packed layout (see pack()), or null.
+  /// `zeroFill`: the op that fills C with zeros before the matmul, which
+  /// the caller removes (the register blocks then start from zero and write
+  /// all of C; the few-rows path, which accumulates into C, fills it), or
+  /// null.
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
-                Value bMat, Value c, bool parallel, Value prepacked)
+                Value bMat, Value c, bool parallel, Value prepacked,
+                Operation *zeroFill)
       : b(b), kind(kind), lanes(kind.lanes), parallel(parallel), a(a),
-        bMat(bMat), c(c), packed(prepacked) {
+        bMat(bMat), c(c), packed(prepacked), zeroFill(zeroFill) {
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
     bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
@@ -161,6 +167,8 @@ public:
     auto ifOp = scf::IfOp::create(b, fewRows, /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
+    if (zeroFill)
+      b.clone(*zeroFill);
     streamRows(m, panels);
     b.setInsertionPointToStart(ifOp.elseBlock());
     pack(panels);
@@ -176,6 +184,7 @@ private:
   bool parallel;
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
+  Operation *zeroFill;
   Type i32;
   VectorType acc, bytes;
 
@@ -385,10 +394,16 @@ private:
       colIdx.push_back(arith::MulIOp::create(b, panelIdx.back(), idx(lanes)));
     }
     SmallVector<Value> init;
+    Value zero;
+    if (zeroFill)
+      zero = arith::ConstantOp::create(b, b.getZeroAttr(acc));
     for (int64_t r = 0; r < rows; ++r)
       for (int64_t j = 0; j < cols; ++j)
-        init.push_back(vector::LoadOp::create(
-            b, acc, c, ValueRange{rowIdx[r], colIdx[j]}));
+        init.push_back(zeroFill
+                           ? zero
+                           : vector::LoadOp::create(
+                                 b, acc, c, ValueRange{rowIdx[r], colIdx[j]})
+                                 .getResult());
     auto loop = scf::ForOp::create(
         b, idx(0), k4, idx(1), init,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
@@ -1156,6 +1171,24 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
   return packed;
 }
 
+/// The linalg.fill of zeros into `c` right before `op` (only ops that do
+/// not touch `c` in between), if any.
+Operation *getZeroFill(Operation *op, Value c) {
+  for (Operation *before = op->getPrevNode(); before;
+       before = before->getPrevNode()) {
+    auto fill = dyn_cast<linalg::FillOp>(before);
+    if (fill && fill.getOutputs()[0] == c)
+      return matchPattern(fill.value(), m_Zero()) ||
+                     matchPattern(fill.value(), m_PosZeroFloat())
+                 ? fill
+                 : nullptr;
+    if (llvm::is_contained(before->getOperands(), c) ||
+        !isMemoryEffectFree(before))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// Whether `of` divides `v` (an index).
 Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of) {
   Value divisor = arith::ConstantIndexOp::create(b, of);
@@ -1203,6 +1236,7 @@ struct LowerMatmulKernelsPass
       ImplicitLocOpBuilder b(op->getLoc(), op);
       Value a = linalgOp.getDpsInputs()[0], bMat = linalgOp.getDpsInputs()[1],
             c = linalgOp.getDpsInits()[0];
+      Operation *zeroFill = getZeroFill(op, c);
       // The kernel needs K % perLane == 0 and N % lanes == 0; otherwise
       // the loops.
       Value k = memref::DimOp::create(b, a, 1);
@@ -1218,12 +1252,17 @@ struct LowerMatmulKernelsPass
         if (memref::GlobalOp global = getPackedGlobal(symbols, bMat, kind))
           prepacked = memref::GetGlobalOp::create(b, global.getType(),
                                                   global.getSymName());
-        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked).build();
+        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked, zeroFill)
+            .build();
         b.setInsertionPointToStart(ifOp.elseBlock());
+        if (zeroFill)
+          b.clone(*zeroFill);
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(quanta::kU8S8MatmulAttr);
       }
       op->erase();
+      if (zeroFill)
+        zeroFill->erase();
     }
     for (auto &[op, core] : int4Cores) {
       // With an epilogue, the kernel replaces both ops at the epilogue, and

@@ -236,3 +236,34 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
   }
   return
 }
+
+// C filled with zeros right before the core: the register blocks start from
+// zero instead of loading C, and the fill moves to the paths that read C
+// (the few-rows stream, the loops).
+// CHECK-LABEL: func @core_zero_filled
+// CHECK-NOT: linalg.fill
+// CHECK: scf.if
+// CHECK:   scf.if
+// CHECK:     linalg.fill ins(%{{.*}} : i32)
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:   } else {
+// CHECK:     %[[ZERO:.*]] = arith.constant dense<0> : vector<16xi32>
+// CHECK:     scf.for {{.*}} iter_args({{.*}} = %[[ZERO]],
+// CHECK: } else {
+// CHECK:   linalg.fill ins(%{{.*}} : i32)
+// CHECK:   linalg.generic
+func.func @core_zero_filled(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
+  %zero = arith.constant 0 : i32
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  return
+}
