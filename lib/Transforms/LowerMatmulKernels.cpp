@@ -552,6 +552,96 @@ std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op) {
   return core;
 }
 
+//===----------------------------------------------------------------------===//
+// Epilogues: element-wise ops on a core's result, fused into the kernel
+//===----------------------------------------------------------------------===//
+
+/// Whether only ops that allocate, view, read sizes, make constants or fill
+/// buffers that neither op reads lie between `first` and `second` (in one
+/// block, `first` before `second`): the second op may then run where the
+/// first one is.
+bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second) {
+  if (first->getBlock() != second->getBlock() ||
+      !first->isBeforeInBlock(second))
+    return false;
+  auto readByEither = [&](Value v) {
+    return llvm::is_contained(first->getOperands(), v) ||
+           llvm::is_contained(second.getDpsInputs(), v);
+  };
+  for (Operation *op = first->getNextNode(); op != second;
+       op = op->getNextNode()) {
+    if (isa<memref::AllocOp, memref::ExpandShapeOp, memref::CollapseShapeOp,
+            memref::SubViewOp, memref::DimOp, arith::ConstantOp>(op))
+      continue;
+    auto fill = dyn_cast<linalg::FillOp>(op);
+    if (!fill || readByEither(fill.getOutputs()[0]))
+      return false;
+  }
+  return true;
+}
+
+/// Whether `op` writes one buffer with element-wise scalar ops, reading its
+/// inputs through projected permutations in dimension order.
+bool isElementwiseEpilogue(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
+    return false;
+  for (AffineMap map : op.getIndexingMapsArray())
+    if (!map.isProjectedPermutation() ||
+        !llvm::is_sorted(map.getResults(), [](AffineExpr x, AffineExpr y) {
+          return cast<AffineDimExpr>(x).getPosition() <
+                 cast<AffineDimExpr>(y).getPosition();
+        }))
+      return false;
+  for (Operation &inner : op.getRegion().front().without_terminator())
+    if (!inner.hasTrait<OpTrait::Elementwise>() || inner.getNumRegions() ||
+        inner.getNumResults() != 1 || !isPure(&inner))
+      return false;
+  return true;
+}
+
+/// Operand `v` of an element-wise op, read for 16 lanes: `at(d)` is the
+/// index of loop d (null: loop d is folded into the one before it, as the
+/// nibble of packed int4 columns); a vector load when `map` has loop
+/// `vectorDim`, else a scalar load broadcast.
+Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
+                VectorType type, unsigned vectorDim,
+                function_ref<Value(unsigned)> at) {
+  SmallVector<Value> indices;
+  bool vector = false;
+  for (AffineExpr e : map.getResults()) {
+    unsigned dim = cast<AffineDimExpr>(e).getPosition();
+    vector |= dim == vectorDim;
+    if (Value index = at(dim))
+      indices.push_back(index);
+  }
+  if (vector)
+    return vector::LoadOp::create(b, type, v, indices);
+  Value scalar = memref::LoadOp::create(b, v, indices);
+  return vector::BroadcastOp::create(b, type, scalar);
+}
+
+/// The scalar body of `op` cloned on vectors of 16 lanes, its block
+/// arguments replaced by `args` and values from above broadcast: the
+/// yielded vector.
+Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                         ArrayRef<Value> args) {
+  auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
+  Block &body = op.getRegion().front();
+  IRMapping mapping;
+  mapping.map(body.getArguments(), args);
+  for (Operation &scalarOp : body.without_terminator()) {
+    for (Value operand : scalarOp.getOperands())
+      if (!mapping.contains(operand)) {
+        Value wide = vector::BroadcastOp::create(b, vectorOf(operand.getType()),
+                                                 operand);
+        mapping.map(operand, wide);
+      }
+    Operation *vectorOp = b.clone(scalarOp, mapping);
+    vectorOp->getResult(0).setType(vectorOf(scalarOp.getResult(0).getType()));
+  }
+  return mapping.lookup(body.getTerminator()->getOperand(0));
+}
+
 /// The op that reduces a PackedInt4Core's group sums, when the kernel can
 /// compute it group by group as the sums come out: a linalg.generic on
 /// loops (m, g, j, h) (g a reduction) that reads C[m, g, j, h] and writes
@@ -575,9 +665,9 @@ std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
       return std::nullopt;
     consumer = generic;
   }
-  if (!consumer || !consumer.hasPureBufferSemantics() ||
-      consumer.getNumDpsInits() != 1 || consumer.getNumLoops() != 4 ||
-      !core->isBeforeInBlock(consumer))
+  if (!consumer || consumer.getNumLoops() != 4 ||
+      !isElementwiseEpilogue(consumer) ||
+      !onlyHarmlessOpsBetween(core, consumer))
     return std::nullopt;
   using utils::IteratorType;
   if (consumer.getIteratorTypesArray() !=
@@ -597,19 +687,12 @@ std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
       readsC = true;
       continue;
     }
-    // Dims in order, the column pair (j, h) last and whole.
+    // The column pair (j, h) last and whole.
     auto type = dyn_cast<MemRefType>(input->get().getType());
     ArrayRef<AffineExpr> results = map.getResults();
-    if (!type || !type.getLayout().isIdentity() ||
-        !map.isProjectedPermutation() ||
-        !llvm::is_sorted(results, [](AffineExpr x, AffineExpr y) {
-          return cast<AffineDimExpr>(x).getPosition() <
-                 cast<AffineDimExpr>(y).getPosition();
-        }))
-      return std::nullopt;
     bool hasJ = llvm::is_contained(results, d[2]),
          hasH = llvm::is_contained(results, d[3]);
-    if (hasJ != hasH)
+    if (!type || !type.getLayout().isIdentity() || hasJ != hasH)
       return std::nullopt;
   }
   OpOperand *out = consumer.getDpsInitOperand(0);
@@ -618,26 +701,6 @@ std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
       consumer.getMatchingIndexingMap(out) !=
           AffineMap::get(4, 0, {d[0], d[2], d[3]}, ctx))
     return std::nullopt;
-  // The body: element-wise scalar ops only.
-  for (Operation &op : consumer.getRegion().front().without_terminator())
-    if (!op.hasTrait<OpTrait::Elementwise>() || op.getNumRegions() ||
-        op.getNumResults() != 1 || !isPure(&op))
-      return std::nullopt;
-  // Between the two: only ops that allocate, view, read sizes, make
-  // constants or fill buffers that neither op reads.
-  auto readByEither = [&](Value v) {
-    return llvm::is_contained(core->getOperands(), v) ||
-           llvm::is_contained(consumer.getDpsInputs(), v);
-  };
-  for (Operation *op = core->getNextNode(); op != consumer;
-       op = op->getNextNode()) {
-    if (isa<memref::AllocOp, memref::ExpandShapeOp, memref::CollapseShapeOp,
-            memref::DimOp, arith::ConstantOp>(op))
-      continue;
-    auto fill = dyn_cast<linalg::FillOp>(op);
-    if (!fill || readByEither(fill.getOutputs()[0]))
-      return std::nullopt;
-  }
   return epilogue;
 }
 
@@ -973,63 +1036,38 @@ private:
   /// n]), in group order like the op's loops.
   void applyEpilogue(Value g, Value first, Value last) {
     linalg::GenericOp op = epilogue->op;
-    Block &body = op.getRegion().front();
-    auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
     forLoop(b, idx(0), rows, 1, [&](Value row) {
       forLoop(b, first, last, 1, [&](Value chunk) {
         for (int64_t q = 0; q < 8; ++q) {
           Value col = column(chunk, q);
-          IRMapping mapping;
+          auto at = [&](unsigned dim) {
+            return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
+          };
+          SmallVector<Value> args;
           for (OpOperand &operand : op->getOpOperands()) {
             unsigned i = operand.getOperandNumber();
-            BlockArgument arg = body.getArgument(i);
-            Type vectorType = vectorOf(arg.getType());
             if (i == epilogue->cInput) {
               Value sum =
                   vector::LoadOp::create(b, acc, sums, ValueRange{row, col});
-              mapping.map(arg, unscale(sum));
+              args.push_back(unscale(sum));
               continue;
             }
             AffineMap map = op.getMatchingIndexingMap(&operand);
-            SmallVector<Value> at;
-            bool hasColumns = false;
-            for (AffineExpr e : map.getResults()) {
-              unsigned dim = cast<AffineDimExpr>(e).getPosition();
-              if (dim == 0)
-                at.push_back(row);
-              else if (dim == 1)
-                at.push_back(g);
-              else if (dim == 2)
-                at.push_back(col);
-              hasColumns |= dim == 3;
+            auto type = VectorType::get(
+                {16}, getElementTypeOrSelf(operand.get().getType()));
+            args.push_back(loadLanes(b, epilogueOperands[i], map, type, 2, at));
+            // The next group's values of an operand indexed by g and the
+            // columns (per group scales) are prefetched: their stream would
+            // otherwise start from DRAM at the end of each group.
+            if (map.isFunctionOfDim(1) && map.isFunctionOfDim(2)) {
+              SmallVector<Value> indices;
+              for (AffineExpr e : map.getResults())
+                if (Value index = at(cast<AffineDimExpr>(e).getPosition()))
+                  indices.push_back(index);
+              prefetchNextGroup(epilogueOperands[i], map, indices, g);
             }
-            Value v = epilogueOperands[i];
-            Value value;
-            if (hasColumns) {
-              value = vector::LoadOp::create(b, vectorType, v, at);
-              // The next group's values of an operand indexed by g (per
-              // group scales) are prefetched: their stream would otherwise
-              // start from DRAM at the end of each group.
-              if (llvm::is_contained(map.getResults(), b.getAffineDimExpr(1)))
-                prefetchNextGroup(v, map, at, g);
-            } else {
-              Value scalar = memref::LoadOp::create(b, v, at);
-              value = vector::BroadcastOp::create(b, vectorType, scalar);
-            }
-            mapping.map(arg, value);
           }
-          for (Operation &scalarOp : body.without_terminator()) {
-            for (Value operand : scalarOp.getOperands())
-              if (!mapping.contains(operand)) {
-                Value wide = vector::BroadcastOp::create(
-                    b, vectorOf(operand.getType()), operand);
-                mapping.map(operand, wide);
-              }
-            Operation *vectorOp = b.clone(scalarOp, mapping);
-            vectorOp->getResult(0).setType(
-                vectorOf(scalarOp.getResult(0).getType()));
-          }
-          Value result = mapping.lookup(body.getTerminator()->getOperand(0));
+          Value result = cloneBodyOnVectors(b, op, args);
           vector::StoreOp::create(b, result, epilogueOperands.back(),
                                   ValueRange{row, col});
         }
