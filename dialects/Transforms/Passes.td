@@ -155,10 +155,12 @@ def RejectDeviceTemporaries : Pass<"quanta-reject-device-temporaries",
                                   "::mlir::ModuleOp"> {
   let summary = "Report functions that need temporary buffers on the GPU";
   let description = [{
-    Runs on bufferized IR bound for the GPU. Element-wise ops write their
-    results straight into the caller's device buffers; ops that need
-    temporary buffers (`compute_params`, `matmul`) would allocate them with
-    `malloc` on the host, which kernels cannot read. Such functions are
+    Runs on bufferized IR bound for the GPU. Element-wise ops and matmuls
+    with a tensor-core kernel write their results straight into the
+    caller's device buffers; what needs temporary buffers (`compute_params`,
+    the matmul forms without a kernel, int4 arguments unpacked or results
+    packed at the boundary) would allocate them with `malloc` on the host,
+    which kernels cannot read. Such functions are
     reported with an error at the allocation's location until the GPU
     pipeline allocates device memory for them.
   }];

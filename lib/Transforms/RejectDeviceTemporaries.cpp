@@ -23,11 +23,15 @@ struct RejectDeviceTemporariesPass
   void runOnOperation() override {
     WalkResult result = getOperation()->walk([](memref::AllocOp alloc) {
       alloc.emitError() << "this computation needs a temporary buffer, which "
-                           "the GPU target does not allocate yet (element-"
-                           "wise ops and quanta.matmul with a tensor-core "
-                           "kernel are supported; compute_params, "
-                           "quanta.matmul_integer and batched or per-group "
-                           "matmuls are not)";
+                           "the GPU target does not allocate yet (supported: "
+                           "element-wise ops without int4 arguments or "
+                           "results, and quanta.matmul forms with a "
+                           "tensor-core kernel, weight-only int4 per tensor, "
+                           "column or group with its packed int4 weights "
+                           "included; not yet: compute_params, "
+                           "quanta.matmul_integer, other int4 arguments and "
+                           "results, and the other matmul forms, such as "
+                           "batched, W4A8 or 8-bit per-group ones)";
       return WalkResult::interrupt();
     });
     if (result.wasInterrupted())
