@@ -207,6 +207,48 @@ struct CastOpLowering : public OpRewritePattern<CastOp> {
   }
 };
 
+/// Splits dimension `dim` of `value` into [size / blockSize, blockSize], or
+/// into [1, size] without a block size.
+Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
+               std::optional<int64_t> blockSize) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<ReassociationIndices> reassociation;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    OpFoldResult size = tensor::getMixedSize(b, loc, value, d);
+    int64_t next = shape.size();
+    if (d != dim) {
+      reassociation.push_back({next});
+      shape.push_back(type.getDimSize(d));
+      sizes.push_back(size);
+      continue;
+    }
+    reassociation.push_back({next, next + 1});
+    if (!blockSize) {
+      shape.append({1, type.getDimSize(d)});
+      sizes.append({b.getIndexAttr(1), size});
+      continue;
+    }
+    if (type.isDynamicDim(d)) {
+      shape.push_back(ShapedType::kDynamic);
+      sizes.push_back(
+          arith::DivUIOp::create(b, loc, cast<Value>(size),
+                                 arith::ConstantIndexOp::create(b, loc,
+                                                                *blockSize))
+              .getResult());
+    } else {
+      shape.push_back(type.getDimSize(d) / *blockSize);
+      sizes.push_back(b.getIndexAttr(type.getDimSize(d) / *blockSize));
+    }
+    shape.push_back(*blockSize);
+    sizes.push_back(b.getIndexAttr(*blockSize));
+  }
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      reassociation, sizes);
+}
+
 //===----------------------------------------------------------------------===//
 // compute_params
 //===----------------------------------------------------------------------===//
@@ -232,36 +274,8 @@ ReductionView getReductionView(OpBuilder &b, Location loc, Value input,
     break;
   }
   // Split the grouped axis into [groups, group_size].
-  int64_t axis = scheme.getAxis(), groupSize = scheme.getGroupSize();
-  SmallVector<int64_t> shape;
-  SmallVector<ReassociationIndices> reassociation;
-  SmallVector<OpFoldResult> sizes;
-  for (int64_t d = 0; d < type.getRank(); ++d) {
-    OpFoldResult size = tensor::getMixedSize(b, loc, input, d);
-    if (d != axis) {
-      reassociation.push_back({static_cast<int64_t>(shape.size())});
-      shape.push_back(type.getDimSize(d));
-      sizes.push_back(size);
-      continue;
-    }
-    int64_t dim = type.getDimSize(d);
-    reassociation.push_back({static_cast<int64_t>(shape.size()),
-                             static_cast<int64_t>(shape.size() + 1)});
-    shape.push_back(ShapedType::isDynamic(dim) ? ShapedType::kDynamic
-                                               : dim / groupSize);
-    shape.push_back(groupSize);
-    if (ShapedType::isDynamic(dim))
-      sizes.push_back(arith::DivUIOp::create(
-                          b, loc, cast<Value>(size),
-                          arith::ConstantIndexOp::create(b, loc, groupSize))
-                          .getResult());
-    else
-      sizes.push_back(b.getIndexAttr(dim / groupSize));
-    sizes.push_back(b.getIndexAttr(groupSize));
-  }
-  view.data = tensor::ExpandShapeOp::create(
-      b, loc, RankedTensorType::get(shape, type.getElementType()), input,
-      reassociation, sizes);
+  int64_t axis = scheme.getAxis();
+  view.data = splitDim(b, loc, input, axis, scheme.getGroupSize());
   for (int64_t d = 0; d < type.getRank() + 1; ++d)
     if (d != axis + 1)
       view.paramDims.push_back(d);
@@ -524,9 +538,9 @@ Value buildPercentile(OpBuilder &b, Location loc, const ReductionView &view,
 }
 
 /// (rmin, rmax) of the percentile method (ref::measureRange).
-FailureOr<std::pair<Value, Value>>
-buildPercentileRange(OpBuilder &b, Location loc, ComputeParamsOp op,
-                     const ReductionView &view) {
+std::pair<Value, Value> buildPercentileRange(OpBuilder &b, Location loc,
+                                             ComputeParamsOp op,
+                                             const ReductionView &view) {
   Type f32 = b.getF32Type();
   double p = op.getPercentile()->convertToDouble();
   Value count = buildReduction(
@@ -584,9 +598,9 @@ buildPercentileRange(OpBuilder &b, Location loc, ComputeParamsOp op,
 }
 
 /// Computes (rmin, rmax) per parameter (ref::measureRange), as f32 tensors.
-FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
-                                              ComputeParamsOp op,
-                                              const ReductionView &view) {
+std::pair<Value, Value> buildRange(OpBuilder &b, Location loc,
+                                   ComputeParamsOp op,
+                                   const ReductionView &view) {
   Type f32 = b.getF32Type(), f64 = b.getF64Type();
   switch (op.getMethod()) {
   case ParamsMethod::max_abs: {
@@ -606,14 +620,13 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
                                          bits);
           return {arith::MaxSIOp::create(nb, nl, a[1], bits)};
         })[0];
-    auto rangeType = cast<RankedTensorType>(amax.getType()).clone(f32);
-    Value rmax = buildElementwise(
-        b, loc, amax, {}, {}, rangeType,
+    Value rmax = buildParamwise(
+        b, loc, {amax}, f32,
         [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
           return arith::BitcastOp::create(nb, nl, f32, e[0]);
         });
-    Value rmin = buildElementwise(
-        b, loc, rmax, {}, {}, rangeType,
+    Value rmin = buildParamwise(
+        b, loc, {rmax}, f32,
         [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
           return arith::NegFOp::create(nb, nl, e[0]);
         });
@@ -634,10 +647,9 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
           return {arith::MinSIOp::create(nb, nl, a[1], key),
                   arith::MaxSIOp::create(nb, nl, a[2], key)};
         });
-    auto rangeType = cast<RankedTensorType>(range[0].getType()).clone(f32);
     auto fromKey = [&](Value keys) {
-      return buildElementwise(
-          b, loc, keys, {}, {}, rangeType,
+      return buildParamwise(
+          b, loc, {keys}, f32,
           [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
             return fromSignedOrderKey(nb, nl, e[0]);
           });
@@ -660,10 +672,9 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
               arith::AddFOp::create(nb, nl, a[2], f64Const(nb, nl, 1.0)));
           return {sum, count};
         });
-    auto paramType = cast<RankedTensorType>(sums[0].getType());
-    Value mean = buildElementwise(
-        b, loc, sums[0], {sums[1]}, {b.getMultiDimIdentityMap(paramType.getRank())},
-        paramType, [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+    Value mean = buildParamwise(
+        b, loc, {sums[0], sums[1]}, f64,
+        [](OpBuilder &nb, Location nl, ValueRange e) -> Value {
           return arith::DivFOp::create(nb, nl, e[0], e[1]);
         });
     Value squares = buildReduction(
@@ -676,11 +687,9 @@ FailureOr<std::pair<Value, Value>> buildRange(OpBuilder &b, Location loc,
           return {arith::SelectOp::create(nb, nl, isNaN(nb, nl, x), a[2], sq)};
         })[0];
     double k = op.getK()->convertToDouble();
-    AffineMap id = b.getMultiDimIdentityMap(paramType.getRank());
-    auto rangeType = paramType.clone(f32);
     auto bound = [&](bool upper) {
-      return buildElementwise(
-          b, loc, mean, {squares, sums[1]}, {id, id}, rangeType,
+      return buildParamwise(
+          b, loc, {mean, squares, sums[1]}, f32,
           [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
             Value sd = math::SqrtOp::create(
                 nb, nl, arith::DivFOp::create(nb, nl, e[1], e[2]));
@@ -722,12 +731,7 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
     Location loc = op.getLoc();
     SchemeAttr scheme = op.getScheme();
     ReductionView view = getReductionView(rewriter, loc, op.getInput(), scheme);
-    FailureOr<std::pair<Value, Value>> range =
-        buildRange(rewriter, loc, op, view);
-    if (failed(range))
-      return rewriter.notifyMatchFailure(op, "percentile is not lowered yet");
-    auto rangeType = cast<RankedTensorType>(range->first.getType());
-    AffineMap id = rewriter.getMultiDimIdentityMap(rangeType.getRank());
+    std::pair<Value, Value> range = buildRange(rewriter, loc, op, view);
     Type expressed = scheme.getExpressed();
 
     // ref::paramsFromRange / ref::floatScaleFromRange.
@@ -753,9 +757,8 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
                                            scale, f32Const(b, l, 0.0));
       return arith::SelectOp::create(b, l, isZero, f32Const(b, l, 1.0), scale);
     };
-    Value scale = buildElementwise(
-        rewriter, loc, range->first, {range->second}, {id},
-        rangeType.clone(expressed),
+    Value scale = buildParamwise(
+        rewriter, loc, {range.first, range.second}, expressed,
         [&](OpBuilder &b, Location l, ValueRange e) -> Value {
           Value s = scaleBody(b, l, e[0], e[1]);
           return expressed.isF32() ? s
@@ -766,9 +769,8 @@ struct ComputeParamsOpLowering : public OpRewritePattern<ComputeParamsOp> {
     if (!scheme.getSymmetric()) {
       Type storage = scheme.getStorageTensorElementType();
       int64_t qmin = scheme.getStorageMin(), qmax = scheme.getStorageMax();
-      results.push_back(buildElementwise(
-          rewriter, loc, range->first, {range->second}, {id},
-          rangeType.clone(storage),
+      results.push_back(buildParamwise(
+          rewriter, loc, {range.first, range.second}, storage,
           [&](OpBuilder &b, Location l, ValueRange e) -> Value {
             Value s = scaleBody(b, l, e[0], e[1]);
             Value low = f32Const(b, l, double(qmin));
@@ -824,48 +826,6 @@ struct Inputs {
     return values.size() - 1;
   }
 };
-
-/// Splits dimension `dim` of `value` into [size / blockSize, blockSize], or
-/// into [1, size] without a block size.
-Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
-               std::optional<int64_t> blockSize) {
-  auto type = cast<RankedTensorType>(value.getType());
-  SmallVector<int64_t> shape;
-  SmallVector<ReassociationIndices> reassociation;
-  SmallVector<OpFoldResult> sizes;
-  for (int64_t d = 0; d < type.getRank(); ++d) {
-    OpFoldResult size = tensor::getMixedSize(b, loc, value, d);
-    int64_t next = shape.size();
-    if (d != dim) {
-      reassociation.push_back({next});
-      shape.push_back(type.getDimSize(d));
-      sizes.push_back(size);
-      continue;
-    }
-    reassociation.push_back({next, next + 1});
-    if (!blockSize) {
-      shape.append({1, type.getDimSize(d)});
-      sizes.append({b.getIndexAttr(1), size});
-      continue;
-    }
-    if (type.isDynamicDim(d)) {
-      shape.push_back(ShapedType::kDynamic);
-      sizes.push_back(
-          arith::DivUIOp::create(b, loc, cast<Value>(size),
-                                 arith::ConstantIndexOp::create(b, loc,
-                                                                *blockSize))
-              .getResult());
-    } else {
-      shape.push_back(type.getDimSize(d) / *blockSize);
-      sizes.push_back(b.getIndexAttr(type.getDimSize(d) / *blockSize));
-    }
-    shape.push_back(*blockSize);
-    sizes.push_back(b.getIndexAttr(*blockSize));
-  }
-  return tensor::ExpandShapeOp::create(
-      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
-      reassociation, sizes);
-}
 
 /// `v - zp` in i32 (just `v` without a zero point), both extended as
 /// signed or unsigned.
@@ -1055,18 +1015,9 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
 
   // Zero points as i32 in the u8/s8 domain, read per (m, n).
   AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
-  Params params;
-  int64_t zaIndex = -1, zbIndex = -1;
-  if (lhsZp) {
-    zaIndex = params.values.size();
-    params.values.push_back(lhsZp);
-    params.maps.push_back(lhsOperand.zpMap);
-  }
-  if (rhsZp) {
-    zbIndex = params.values.size();
-    params.values.push_back(rhsZp);
-    params.maps.push_back(rhsOperand.zpMap);
-  }
+  Inputs params;
+  int64_t zaIndex = params.add(lhsZp, lhsOperand.zpMap);
+  int64_t zbIndex = params.add(rhsZp, rhsOperand.zpMap);
   if (!needRowSums && !needColSums)
     return rawProducts;
 
@@ -1091,17 +1042,10 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
                })
         .getResult(0);
   };
-  int64_t rowIndex = -1, colIndex = -1;
-  if (needRowSums) {
-    rowIndex = params.values.size();
-    params.values.push_back(rowSums(a));
-    params.maps.push_back(AffineMap::get(2, 0, m));
-  }
-  if (needColSums) {
-    colIndex = params.values.size();
-    params.values.push_back(colSums);
-    params.maps.push_back(AffineMap::get(2, 0, n));
-  }
+  Value rowSumsOfA = needRowSums ? rowSums(a) : Value();
+  int64_t rowIndex = params.add(rowSumsOfA, AffineMap::get(2, 0, m));
+  // Null unless the column sums are needed.
+  int64_t colIndex = params.add(colSums, AffineMap::get(2, 0, n));
   Value kSize = arith::IndexCastOp::create(b, loc, i32, kDim);
   return buildElementwise(
       b, loc, rawProducts, params.values, params.maps,
