@@ -131,6 +131,116 @@ Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
       .getResult(0);
 }
 
+/// Whether `v` is the integer constant `value`.
+bool isConstant(Value v, int64_t value) {
+  std::optional<int64_t> constant = getConstantIntValue(v);
+  return constant && *constant == value;
+}
+
+bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second);
+bool isElementwiseEpilogue(linalg::GenericOp op);
+Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
+                VectorType type, unsigned vectorDim,
+                function_ref<Value(unsigned)> at);
+Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                         ArrayRef<Value> args);
+
+/// The op that turns a matmul core's C[M', N] into the result, when the
+/// kernel can compute it block by block of C: an element-wise linalg.generic
+/// on loops (m, n), both parallel, writing out[m, n] (m < M <= M') after the
+/// core (see onlyHarmlessOpsBetween), whose reads of C are C[m, n] (C or a
+/// view of it at row 0) or C's last row at n (a 1-D view; the u8 x s8
+/// core's column sums). Register blocks of C are then computed bottom-up in
+/// each block of columns, so that the last row is done first.
+struct RowEpilogue {
+  linalg::GenericOp op;
+  // The operands that read C[m, n].
+  SmallVector<unsigned> products;
+};
+
+/// Whether `v` is C or a unit-stride view of it at (0, 0), or (with
+/// `lastRow`) a 1-D view of C's last row from column 0.
+bool isViewOfC(Value v, Value c, bool lastRow) {
+  if (v == c)
+    return !lastRow;
+  auto view = v.getDefiningOp<memref::SubViewOp>();
+  if (!view || view.getSource() != c ||
+      !llvm::all_of(view.getStaticStrides(),
+                    [](int64_t s) { return s == 1; }) ||
+      view.getStaticOffsets().back() != 0)
+    return false;
+  OpFoldResult row = view.getMixedOffsets().front();
+  if (!lastRow)
+    return view.getType().getRank() == 2 && isConstantIntValue(row, 0);
+  if (view.getType().getRank() != 1)
+    return false;
+  // row = rows(C) - 1, statically or as C's allocation size row + 1.
+  auto type = cast<MemRefType>(c.getType());
+  if (!type.isDynamicDim(0))
+    return isConstantIntValue(row, type.getDimSize(0) - 1);
+  auto alloc = c.getDefiningOp<memref::AllocOp>();
+  auto size =
+      alloc ? alloc.getDynamicSizes().front().getDefiningOp<arith::AddIOp>()
+            : arith::AddIOp();
+  return size && isa<Value>(row) &&
+         ((size.getLhs() == cast<Value>(row) && isConstant(size.getRhs(), 1)) ||
+          (size.getRhs() == cast<Value>(row) && isConstant(size.getLhs(), 1)));
+}
+
+std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
+  linalg::GenericOp consumer;
+  auto setConsumer = [&](Operation *user) {
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (!generic || (consumer && consumer != generic))
+      return false;
+    consumer = generic;
+    return true;
+  };
+  for (Operation *user : c.getUsers()) {
+    if (user == core || isa<linalg::FillOp, memref::DeallocOp>(user))
+      continue;
+    if (auto view = dyn_cast<memref::SubViewOp>(user)) {
+      for (Operation *viewUser : view->getUsers())
+        if (!setConsumer(viewUser))
+          return std::nullopt;
+      continue;
+    }
+    if (!setConsumer(user))
+      return std::nullopt;
+  }
+  if (!consumer || consumer.getNumLoops() != 2 ||
+      consumer.getNumParallelLoops() != 2 || !isElementwiseEpilogue(consumer) ||
+      !onlyHarmlessOpsBetween(core, consumer))
+    return std::nullopt;
+  MLIRContext *ctx = core->getContext();
+  AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
+  RowEpilogue epilogue{consumer, {}};
+  for (OpOperand *input : consumer.getDpsInputOperands()) {
+    Value v = input->get();
+    AffineMap map = consumer.getMatchingIndexingMap(input);
+    bool isC = isViewOfC(v, c, /*lastRow=*/false),
+         isLastRow = isViewOfC(v, c, /*lastRow=*/true);
+    if ((isC && map != AffineMap::get(2, 0, {m, n}, ctx)) ||
+        (isLastRow && map != AffineMap::get(2, 0, {n}, ctx)))
+      return std::nullopt;
+    if (!isC && !isLastRow &&
+        (llvm::is_contained(v.getUsers(), core) || v == c))
+      return std::nullopt;
+    if (isC)
+      epilogue.products.push_back(input->getOperandNumber());
+  }
+  OpOperand *out = consumer.getDpsInitOperand(0);
+  if (consumer.getMatchingIndexingMap(out) != AffineMap::get(2, 0, {m, n}, ctx))
+    return std::nullopt;
+  // Vector loads and stores need unit inner strides.
+  for (Value v : consumer->getOperands()) {
+    auto type = cast<MemRefType>(v.getType());
+    if (type.getRank() && !type.isLastDimUnitStride())
+      return std::nullopt;
+  }
+  return epilogue;
+}
+
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
 /// and N % lanes == 0. With `parallel`, the loops over column blocks (and
 /// over the panels being packed) are scf.parallel loops, whose iterations
@@ -142,11 +252,14 @@ public:
   /// the caller removes (the register blocks then start from zero and write
   /// all of C; the few-rows path, which accumulates into C, fills it), or
   /// null.
+  /// With `epilogue` (16 lanes), the kernel also computes that op's result
+  /// (see RowEpilogue).
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                 Value bMat, Value c, bool parallel, Value prepacked,
-                Operation *zeroFill)
+                Operation *zeroFill, std::optional<RowEpilogue> epilogue)
       : b(b), kind(kind), lanes(kind.lanes), parallel(parallel), a(a),
-        bMat(bMat), c(c), packed(prepacked), zeroFill(zeroFill) {
+        bMat(bMat), c(c), packed(prepacked), zeroFill(zeroFill),
+        epilogue(epilogue) {
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
     bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
@@ -158,6 +271,8 @@ public:
     Value n = memref::DimOp::create(b, bMat, 1);
     k4 = arith::DivUIOp::create(b, k, idx(kind.perLane));
     Value panels = arith::DivUIOp::create(b, n, idx(lanes));
+    if (epilogue)
+      outRows = memref::DimOp::create(b, epilogue->op.getDpsInits()[0], 0);
     if (packed)
       return blocks(m, panels);
     // Few rows (GEMV): B is read once, so interleave it in registers as it
@@ -170,6 +285,11 @@ public:
     if (zeroFill)
       b.clone(*zeroFill);
     streamRows(m, panels);
+    if (epilogue)
+      forLoop(b, idx(0), outRows, 1, [&](Value row) {
+        forLoop(b, idx(0), n, lanes,
+                [&](Value col) { applyEpilogue(row, col); });
+      });
     b.setInsertionPointToStart(ifOp.elseBlock());
     pack(panels);
     blocks(m, panels);
@@ -185,6 +305,9 @@ private:
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
   Operation *zeroFill;
+  std::optional<RowEpilogue> epilogue;
+  // The epilogue's rows.
+  Value outRows;
   Type i32;
   VectorType acc, bytes;
 
@@ -293,21 +416,36 @@ private:
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
     auto rowsLoop = [&](Value panel, int64_t cols) {
-      forLoop(b, idx(0), fullRows, kind.rowBlock,
-              [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
+      auto fullBlocks = [&] {
+        forLoop(b, idx(0), fullRows, kind.rowBlock, [&](Value i) {
+          // Bottom-up with an epilogue (see RowEpilogue).
+          Value row = i;
+          if (epilogue) {
+            Value end = arith::SubIOp::create(b, fullRows, i);
+            row = arith::SubIOp::create(b, end, idx(kind.rowBlock));
+          }
+          tile(row, panel, kind.rowBlock, cols);
+        });
+      };
+      if (!epilogue)
+        fullBlocks();
       // The leftover rows as one block, so that B is read once more at most
       // (once in all for fewer rows than a block: the GEMV case).
       auto cases = scf::IndexSwitchOp::create(
           b, TypeRange{}, leftover, leftoverCases, leftoverCases.size());
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(&cases.getDefaultRegion().emplaceBlock());
-      scf::YieldOp::create(b);
-      for (auto [region, rows] :
-           llvm::zip(cases.getCaseRegions(), leftoverCases)) {
-        b.setInsertionPointToStart(&region.emplaceBlock());
-        tile(fullRows, panel, rows, cols);
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(&cases.getDefaultRegion().emplaceBlock());
         scf::YieldOp::create(b);
+        for (auto [region, rows] :
+             llvm::zip(cases.getCaseRegions(), leftoverCases)) {
+          b.setInsertionPointToStart(&region.emplaceBlock());
+          tile(fullRows, panel, rows, cols);
+          scf::YieldOp::create(b);
+        }
       }
+      if (epilogue)
+        fullBlocks();
     };
     columnLoop(b, parallel, idx(0), fullPanels, kind.colBlocks,
                [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
@@ -425,10 +563,58 @@ private:
           }
           scf::YieldOp::create(lb, next);
         });
-    for (int64_t r = 0; r < rows; ++r)
+    auto store = [&](int64_t r) {
       for (int64_t j = 0; j < cols; ++j)
         vector::StoreOp::create(b, loop.getResult(r * cols + j), c,
                                 ValueRange{rowIdx[r], colIdx[j]});
+    };
+    if (!epilogue) {
+      for (int64_t r = 0; r < rows; ++r)
+        store(r);
+      return;
+    }
+    // C's rows past the result's (column sums) are stored first, as the
+    // result's rows of this block may read them; the result's rows are the
+    // epilogue on the accumulators (C's rows are not read again).
+    SmallVector<Value> inside;
+    for (int64_t r = 0; r < rows; ++r) {
+      inside.push_back(arith::CmpIOp::create(b, arith::CmpIPredicate::ult,
+                                             rowIdx[r], outRows));
+      auto ifOp = scf::IfOp::create(b, inside.back(), /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(ifOp.elseBlock());
+      store(r);
+    }
+    for (int64_t r = 0; r < rows; ++r) {
+      auto ifOp = scf::IfOp::create(b, inside[r]);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(ifOp.thenBlock());
+      for (int64_t j = 0; j < cols; ++j)
+        applyEpilogue(rowIdx[r], colIdx[j], loop.getResult(r * cols + j));
+    }
+  }
+
+  /// The epilogue's result at (row, col .. col + 15), from C's values
+  /// there (`products`, or stored in C: see RowEpilogue for why they are
+  /// final).
+  void applyEpilogue(Value row, Value col, Value products = {}) {
+    linalg::GenericOp op = epilogue->op;
+    auto at = [&](unsigned dim) { return dim == 0 ? row : col; };
+    SmallVector<Value> args;
+    for (OpOperand &operand : op->getOpOperands()) {
+      if (products &&
+          llvm::is_contained(epilogue->products, operand.getOperandNumber())) {
+        args.push_back(products);
+        continue;
+      }
+      auto type =
+          VectorType::get({16}, getElementTypeOrSelf(operand.get().getType()));
+      args.push_back(loadLanes(
+          b, operand.get(), op.getMatchingIndexingMap(&operand), type, 1, at));
+    }
+    Value result = cloneBodyOnVectors(b, op, args);
+    vector::StoreOp::create(b, result, op.getDpsInits()[0],
+                            ValueRange{row, col});
   }
 };
 
@@ -468,11 +654,6 @@ bool matchExt(Value v, function_ref<bool(Value)> inner, bool &isSigned) {
     return inner(ext.getIn());
   }
   return false;
-}
-
-bool isConstant(Value v, int64_t value) {
-  std::optional<int64_t> constant = getConstantIntValue(v);
-  return constant && *constant == value;
 }
 
 /// Whether `v` is the nibble of byte `byte` that loop `dim` picks:
@@ -1275,6 +1456,12 @@ struct LowerMatmulKernelsPass
       Value a = linalgOp.getDpsInputs()[0], bMat = linalgOp.getDpsInputs()[1],
             c = linalgOp.getDpsInits()[0];
       Operation *zeroFill = getZeroFill(op, c);
+      // With an epilogue, the kernel replaces both ops at the epilogue.
+      std::optional<RowEpilogue> epilogue;
+      if (kind.lanes == 16)
+        epilogue = matchRowEpilogue(op, c);
+      if (epilogue)
+        b.setInsertionPoint(epilogue->op);
       // The kernel needs K % perLane == 0 and N % lanes == 0; otherwise
       // the loops.
       Value k = memref::DimOp::create(b, a, 1);
@@ -1290,17 +1477,22 @@ struct LowerMatmulKernelsPass
         if (memref::GlobalOp global = getPackedGlobal(symbols, bMat, kind))
           prepacked = memref::GetGlobalOp::create(b, global.getType(),
                                                   global.getSymName());
-        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked, zeroFill)
+        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked, zeroFill,
+                      epilogue)
             .build();
         b.setInsertionPointToStart(ifOp.elseBlock());
         if (zeroFill)
           b.clone(*zeroFill);
         Operation *fallback = b.clone(*op);
         fallback->removeAttr(quanta::kU8S8MatmulAttr);
+        if (epilogue)
+          b.clone(*epilogue->op);
       }
       op->erase();
       if (zeroFill)
         zeroFill->erase();
+      if (epilogue)
+        epilogue->op->erase();
     }
     for (auto &[op, core] : int4Cores) {
       // With an epilogue, the kernel replaces both ops at the epilogue, and

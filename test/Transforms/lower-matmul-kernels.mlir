@@ -267,3 +267,67 @@ func.func @core_zero_filled(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?
   }
   return
 }
+
+// The element-wise op that turns C (rows of products, then the row of
+// column sums) into the result joins the kernel: each register block's
+// rows of the result go through its body from the accumulators (C's rows
+// are not stored), the column-sum row is stored first, and row blocks run
+// bottom-up so that the column sums exist before the rows that read them.
+// CHECK-LABEL: func @core_epilogue
+// CHECK-SAME: %[[OUT:[a-z0-9]+]]: memref<13x48xf32>)
+// CHECK: scf.if
+// CHECK:   scf.if
+// CHECK:     linalg.fill
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:     vector.store %{{.*}}, %[[OUT]]
+// CHECK:   } else {
+// The leftover rows first, then whole blocks bottom-up (row = full - i - 6).
+// CHECK:     scf.index_switch
+// CHECK:     scf.for %[[I:.*]] = %{{.*}} to %[[FULL:.*]] step %c6{{.*}} {
+// CHECK:       %[[END:.*]] = arith.subi %[[FULL]], %[[I]]
+// CHECK:       %[[ROW:.*]] = arith.subi %[[END]], %c6
+// CHECK:       scf.for {{.*}} iter_args
+// CHECK:       %[[IN:.*]] = arith.cmpi ult, %{{.*}}, %{{.*}} : index
+// CHECK:       scf.if %[[IN]] {
+// CHECK-NEXT:  } else {
+// CHECK:         vector.store
+// CHECK:       scf.if %[[IN]] {
+// CHECK:         arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:         vector.store %{{.*}}, %[[OUT]]
+// The loops: the fill, the core and the epilogue.
+// CHECK:   linalg.fill ins(%{{.*}} : i32)
+// CHECK-NEXT: linalg.generic
+// CHECK:   linalg.generic
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref<i8>, %sw: memref<48xf32>, %out: memref<13x48xf32>) {
+  %zero = arith.constant 0 : i32
+  %c = memref.alloc() : memref<14x48xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<14x48xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<14x64xi8>, memref<64x48xi8>) outs(%c : memref<14x48xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %products = memref.subview %c[0, 0] [13, 48] [1, 1] : memref<14x48xi32> to memref<13x48xi32, strided<[48, 1]>>
+  %sums = memref.subview %c[13, 0] [1, 48] [1, 1] : memref<14x48xi32> to memref<48xi32, strided<[1], offset: 624>>
+  linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> ()>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%products, %za, %sums, %sw : memref<13x48xi32, strided<[48, 1]>>, memref<i8>, memref<48xi32, strided<[1], offset: 624>>, memref<48xf32>) outs(%out : memref<13x48xf32>) {
+  ^bb0(%p: i32, %z: i8, %s: i32, %w: f32, %o: f32):
+    %0 = arith.extui %z : i8 to i32
+    %1 = arith.muli %0, %s : i32
+    %2 = arith.subi %p, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %w : f32
+    linalg.yield %4 : f32
+  }
+  memref.dealloc %c : memref<14x48xi32>
+  return
+}
