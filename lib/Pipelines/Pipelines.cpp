@@ -90,9 +90,9 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   // subviews: CSE merges them, canonicalization then drops the self-copy.
   pm.addPass(createCSEPass());
   addResultsToOutParams(pm);
+  // The deallocation pipeline ends with CSE and canonicalization.
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
-  pm.addPass(createCanonicalizerPass());
   if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
       options.neonI8mm) {
     LowerMatmulKernelsOptions kernels;
@@ -143,9 +143,12 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
   pm.addPass(createExpandFloatCasts());
   // Rounding as arithmetic rather than the NVVM lowering's calls into
-  // libdevice, which the PTX would then need linked in.
+  // libdevice, which the PTX would then need linked in. math.trunc needs no
+  // expansion (it lowers to cvt.rzi); math-expand-ops has none for it, nor
+  // for floor or copysign: the math.copysign this expansion creates goes
+  // through --quanta-expand-sign-ops below.
   math::MathExpandOpsPassOptions expand;
-  expand.opMnemonics = {"roundeven", "trunc", "round", "copysign", "floor"};
+  expand.opMnemonics = {"roundeven", "round"};
   pm.addPass(math::createMathExpandOpsPass(expand));
   pm.addPass(createExpandSignOps());
   pm.addPass(createLowerAffinePass());
