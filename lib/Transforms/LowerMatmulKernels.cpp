@@ -474,6 +474,31 @@ private:
       rows.push_back(slice);
     }
     SmallVector<Value> panels;
+    if (kind.perLane == 4 && width == 64 && kind.operand == kind.element &&
+        kind.element.getIntOrFloatBitWidth() == 8) {
+      // 64 bytes per row (4 panels of 16): one byte shuffle per panel from
+      // two vectors of half rows (rows 2h and 2h + 1, bytes [32i, 32i +
+      // 32) for i = 0, 1): 8 shuffles instead of 12.
+      Value halves[2][2];
+      for (int64_t i = 0; i < 2; ++i)
+        for (int64_t h = 0; h < 2; ++h) {
+          SmallVector<int64_t> mask;
+          for (int64_t x = 0; x < 64; ++x)
+            mask.push_back(x < 32 ? 32 * i + x : 64 + 32 * i + x - 32);
+          halves[i][h] =
+              vector::ShuffleOp::create(lb, rows[2 * h], rows[2 * h + 1], mask);
+        }
+      for (int64_t p = 0; p < count; ++p) {
+        // Byte t of lane j: row t, byte 16p + j.
+        SmallVector<int64_t> mask;
+        for (int64_t j = 0; j < 16; ++j)
+          for (int64_t t = 0; t < 4; ++t)
+            mask.push_back(64 * (t / 2) + 32 * (t % 2) + 16 * (p % 2) + j);
+        panels.push_back(vector::ShuffleOp::create(lb, halves[p / 2][0],
+                                                   halves[p / 2][1], mask));
+      }
+      return panels;
+    }
     for (int64_t p = 0; p < count; ++p) {
       SmallVector<int64_t> pairs, quads;
       for (int64_t j = p * lanes; j < (p + 1) * lanes; ++j)

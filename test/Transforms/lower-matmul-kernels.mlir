@@ -10,14 +10,17 @@
 // CHECK: %[[FITS:.*]] = arith.andi
 // CHECK: scf.if %[[FITS]] {
 // Fewer than 8 rows (GEMV): B interleaved in registers as it streams in, no
-// packing; 4 panels at a time from one 64-byte load per row of B.
+// packing; 4 panels at a time from one 64-byte load per row of B (rows
+// prefetched into L2 ahead): half rows of two rows side by side, then one
+// byte shuffle per panel; two K steps per visit.
 // CHECK:   %[[FEW:.*]] = arith.cmpi ult, %{{.*}}, %c8
 // CHECK:   scf.if %[[FEW]] {
 // CHECK-NOT: memref.alloc
+// CHECK:     memref.prefetch %[[B]]{{.*}} read, locality<2>, data
 // CHECK:     vector.load %[[B]]{{.*}} : memref<?x?xi8>, vector<64xi8>
-// CHECK:     vector.shuffle {{.*}} [16, 80, 17, 81, {{.*}} : vector<64xi8>, vector<64xi8>
-// CHECK:     vector.shuffle {{.*}} : vector<32xi8>, vector<32xi8>
-// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     vector.shuffle {{.*}} [0, 1, {{.*}}, 31, 64, 65, {{.*}}, 95] : vector<64xi8>, vector<64xi8>
+// CHECK:     vector.shuffle {{.*}} [0, 32, 64, 96, 1, 33, 65, 97, {{.*}} : vector<64xi8>, vector<64xi8>
+// CHECK-COUNT-2: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // CHECK:   } else {
 // More rows: B packed once into 64-byte panels by two rounds of shuffles:
 // CHECK:   %[[PACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
