@@ -97,7 +97,30 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       128-bit vectors);
     - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
       into the same kernel around AVX512-BF16 `vdpbf16ps`
-      (`llvm.x86.avx512bf16.dpbf16ps.512`).
+      (`llvm.x86.avx512bf16.dpbf16ps.512`);
+    - (`int8=avx512vnni`) every K-blocked integer matmul core whose int4
+      weights are read packed (the `linalg.generic` that
+      `--convert-quanta-to-linalg` and the fusion of an int4 argument's
+      unpacking leave: `C[m, g, j, h] += ext(A[m, g, kk]) *
+      ext(nibble h of B[g, kk, j])`, recognized by its body) with fewer
+      than 8 rows into a streaming VNNI kernel: four rows of B (in distinct
+      4 KiB pages: rows shorter than 4 KiB are taken `stride` apart) are
+      gathered by byte shuffles straight into vpdpbusd operands, even lanes
+      keeping the low nibble and odd lanes the high nibble in place (x16,
+      shifted out exactly when the group ends); signed nibbles are used as
+      w + 8 (or w - 8) with the offset taken out of the group's starting
+      sums.
+
+    Epilogues: when C is zero-filled right before the core, the register
+    blocks start from zero instead of loading C. When C's only reader is an
+    element-wise `linalg.generic` right after the core (zero-point
+    corrections, scales, bias, requantization; for int4, the reduction of
+    the group sums with their scales), the kernel computes it too: per
+    register block from the accumulators (row blocks bottom-up, so that the
+    u8 x s8 core's row of column sums is stored before the rows that read
+    it), or per group of the int4 kernel as the group's sums come out
+    (C is then never written). The results are those of the two ops: the
+    same scalar body on the same values in the same order.
 
     B is packed into panels of one vector's lanes of columns (16 on AVX-512,
     8 on AVX2, 4 on NEON) x 4 (int8; 2 for AVX2) or 2 (bf16) rows, the
@@ -105,8 +128,11 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     register block of accumulators is
     updated with one broadcast 4-byte slice of A per row; leftover rows and
     panels use smaller blocks, and fewer than 8 rows stream B once without
-    packing it. When K is not a multiple of 4 (int8) or 2 (bf16) or N not a
-    multiple of the lanes at run time, the original loops run instead.
+    packing it (two K steps per visit of a group of panels; rows of B
+    prefetched into L2 128 KiB ahead). When K is not a multiple of 4 (int8)
+    or 2 (bf16) or N not a multiple of the lanes (int4: fewer than 8 rows,
+    128 | N, 4 | group size <= 2^15) at run time, the original loops run
+    instead.
 
     Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
     is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the
