@@ -177,6 +177,35 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
                            "::mlir::vector::VectorDialect"];
 }
 
+def CopyRepeatedResults : Pass<"quanta-copy-repeated-results",
+                              "::mlir::ModuleOp"> {
+  let summary = "Give a buffer returned more than once a copy per extra result";
+  let description = [{
+    Runs on bufferized IR, right before `--buffer-results-to-out-params`.
+    Each result becomes its own out-parameter, so a function that returns one
+    buffer in several results (say, two identical matmuls that CSE merged)
+    must fill each of them. The upstream pass, which hoists returned
+    allocations into the out-parameters, crashes on an allocation returned
+    twice (it erases the allocation at the first result and reads it again at
+    the second). This pass keeps the first occurrence and returns, in each
+    later one, a fresh allocation that `linalg.copy` fills from it:
+
+    ```mlir
+    return %alloc, %alloc : memref<?x8xf32>, memref<?x8xf32>
+    // becomes
+    %d = memref.dim %alloc, %c0 : memref<?x8xf32>
+    %copy = memref.alloc(%d) : memref<?x8xf32>
+    linalg.copy ins(%alloc : memref<?x8xf32>) outs(%copy : memref<?x8xf32>)
+    return %alloc, %copy : memref<?x8xf32>, memref<?x8xf32>
+    ```
+
+    A `linalg.copy` rather than `memref.copy`, so that the GPU pipeline maps
+    it to a kernel like the other linalg ops.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def RejectDeviceTemporaries : Pass<"quanta-reject-device-temporaries",
                                   "::mlir::ModuleOp"> {
   let summary = "Report functions that need temporary buffers on the GPU";

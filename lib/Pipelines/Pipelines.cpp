@@ -72,8 +72,11 @@ static void addBufferize(OpPassManager &pm) {
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
 }
 
-/// Results become out-parameters, written in place.
+/// Results become out-parameters, written in place. A buffer returned in
+/// several results is copied first: each result is its own out-parameter,
+/// and the upstream pass crashes on an allocation returned twice.
 static void addResultsToOutParams(OpPassManager &pm) {
+  pm.addPass(quanta::createCopyRepeatedResults());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.hoistDynamicAllocs = true;
