@@ -27,6 +27,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 
+#include <array>
 #include <cstring>
 
 namespace mlir::quanta {
@@ -239,6 +240,23 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
       return std::nullopt;
   }
   return epilogue;
+}
+
+/// Four 64-byte rows paired up by halves: [h][p] holds bytes [32h, 32h +
+/// 32) of rows 2p and 2p + 1, the two operands from which one byte shuffle
+/// gathers the four rows' bytes of any position in [32h, 32h + 32).
+using HalfRowPairs = std::array<std::array<Value, 2>, 2>;
+HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows) {
+  HalfRowPairs halves;
+  for (int64_t h = 0; h < 2; ++h)
+    for (int64_t p = 0; p < 2; ++p) {
+      SmallVector<int64_t> mask;
+      for (int64_t i = 0; i < 64; ++i)
+        mask.push_back(i < 32 ? 32 * h + i : 64 + 32 * h + i - 32);
+      halves[h][p] =
+          vector::ShuffleOp::create(b, rows[2 * p], rows[2 * p + 1], mask);
+    }
+  return halves;
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
@@ -479,15 +497,7 @@ private:
       // 64 bytes per row (4 panels of 16): one byte shuffle per panel from
       // two vectors of half rows (rows 2h and 2h + 1, bytes [32i, 32i +
       // 32) for i = 0, 1): 8 shuffles instead of 12.
-      Value halves[2][2];
-      for (int64_t i = 0; i < 2; ++i)
-        for (int64_t h = 0; h < 2; ++h) {
-          SmallVector<int64_t> mask;
-          for (int64_t x = 0; x < 64; ++x)
-            mask.push_back(x < 32 ? 32 * i + x : 64 + 32 * i + x - 32);
-          halves[i][h] =
-              vector::ShuffleOp::create(lb, rows[2 * h], rows[2 * h + 1], mask);
-        }
+      HalfRowPairs halves = pairHalfRows(lb, rows);
       for (int64_t p = 0; p < count; ++p) {
         // Byte t of lane j: row t, byte 16p + j.
         SmallVector<int64_t> mask;
@@ -1313,16 +1323,7 @@ private:
                                  /*isDataCache=*/true);
       loaded.push_back(v);
     }
-    // halves[h][p]: bytes [32h, 32h + 32) of rows 2p and 2p + 1.
-    Value halves[2][2];
-    for (int64_t h = 0; h < 2; ++h)
-      for (int64_t p = 0; p < 2; ++p) {
-        SmallVector<int64_t> mask;
-        for (int64_t i = 0; i < 64; ++i)
-          mask.push_back(i < 32 ? 32 * h + i : 64 + 32 * h + i - 32);
-        halves[h][p] = vector::ShuffleOp::create(b, loaded[2 * p],
-                                                 loaded[2 * p + 1], mask);
-      }
+    HalfRowPairs halves = pairHalfRows(b, loaded);
     Value flips =
         laneConstant(flipEven ? 0x88888888 : 0, flipOdd ? 0x88888888 : 0);
     Value masks = laneConstant(0x0F0F0F0F, int32_t(0xF0F0F0F0));
