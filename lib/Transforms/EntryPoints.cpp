@@ -547,8 +547,9 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
     Value count = constant(1);
     for (Value size : sizes)
       count = LLVM::MulOp::create(b, loc, count, size);
-    return LLVM::LShrOp::create(
-        b, loc, LLVM::AddOp::create(b, loc, count, constant(1)), constant(1));
+    Value roundedUp = LLVM::AddOp::create(b, loc, count, constant(1));
+    Value one = constant(1);
+    return LLVM::LShrOp::create(b, loc, roundedUp, one);
   };
 
   unsigned next = 0;

@@ -140,10 +140,10 @@ struct QuantizedMatmulToQuanta : public OpRewritePattern<OpTy> {
     FailureOr<Int8ZeroPoint> zb = Int8ZeroPoint::match(inputs[3]);
     if (failed(za) || failed(zb))
       return rewriter.notifyMatchFailure(op, "zero point not an int8");
-    replaceWithMatmulInteger(rewriter, linalgOp, inputs[0], inputs[1],
-                             za->materialize(rewriter, op.getLoc()),
-                             zb->materialize(rewriter, op.getLoc()),
-                             /*isUnsigned=*/false);
+    Value lhsZp = za->materialize(rewriter, op.getLoc());
+    Value rhsZp = zb->materialize(rewriter, op.getLoc());
+    replaceWithMatmulInteger(rewriter, linalgOp, inputs[0], inputs[1], lhsZp,
+                             rhsZp, /*isUnsigned=*/false);
     return success();
   }
 };

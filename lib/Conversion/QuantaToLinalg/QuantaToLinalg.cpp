@@ -387,16 +387,17 @@ Value orderKey(OpBuilder &b, Location loc, Value x, bool absolute) {
     return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(int32_t(v)));
   };
   Value bits = arith::BitcastOp::create(b, loc, i32, x);
-  if (absolute)
-    return arith::OrIOp::create(
-        b, loc, arith::AndIOp::create(b, loc, bits, c(0x7FFFFFFF)),
-        c(0x80000000));
+  if (absolute) {
+    Value magnitude = arith::AndIOp::create(b, loc, bits, c(0x7FFFFFFF));
+    Value sign = c(0x80000000);
+    return arith::OrIOp::create(b, loc, magnitude, sign);
+  }
   // Negative: flip every bit; positive: set the sign bit.
   Value negative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, bits, c(0));
-  return arith::SelectOp::create(
-      b, loc, negative, arith::XOrIOp::create(b, loc, bits, c(0xFFFFFFFF)),
-      arith::OrIOp::create(b, loc, bits, c(0x80000000)));
+  Value flipped = arith::XOrIOp::create(b, loc, bits, c(0xFFFFFFFF));
+  Value signSet = arith::OrIOp::create(b, loc, bits, c(0x80000000));
+  return arith::SelectOp::create(b, loc, negative, flipped, signSet);
 }
 
 /// The f32 whose order key is `key`.
@@ -406,9 +407,10 @@ Value fromOrderKey(OpBuilder &b, Location loc, Value key) {
   };
   Value positive =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, key, c(0));
-  Value bits = arith::SelectOp::create(
-      b, loc, positive, arith::AndIOp::create(b, loc, key, c(0x7FFFFFFF)),
-      arith::XOrIOp::create(b, loc, key, c(0xFFFFFFFF)));
+  Value signCleared = arith::AndIOp::create(b, loc, key, c(0x7FFFFFFF));
+  Value flipped = arith::XOrIOp::create(b, loc, key, c(0xFFFFFFFF));
+  Value bits =
+      arith::SelectOp::create(b, loc, positive, signCleared, flipped);
   return arith::BitcastOp::create(b, loc, b.getF32Type(), bits);
 }
 
@@ -445,12 +447,12 @@ Value selectKth(OpBuilder &b, Location loc, const ReductionView &view,
             lb2, l, view, {lb2.getI64IntegerAttr(0)}, {candidate},
             [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
               Value x = buildToF32(nb, nl, a[0]);
-              Value below = arith::AndIOp::create(
-                  nb, nl,
-                  arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::ORD, x,
-                                        x),
-                  arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ult,
-                                        orderKey(nb, nl, x, absolute), a[1]));
+              Value ordered = arith::CmpFOp::create(
+                  nb, nl, arith::CmpFPredicate::ORD, x, x);
+              Value key = orderKey(nb, nl, x, absolute);
+              Value less = arith::CmpIOp::create(
+                  nb, nl, arith::CmpIPredicate::ult, key, a[1]);
+              Value below = arith::AndIOp::create(nb, nl, ordered, less);
               return {arith::AddIOp::create(
                   nb, nl, a[2], arith::ExtUIOp::create(nb, nl, i64, below))};
             })[0];
@@ -482,12 +484,13 @@ Value buildPercentile(OpBuilder &b, Location loc, const ReductionView &view,
         b, loc, {count}, i64,
         [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
           Value one = arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1));
-          Value last = arith::MaxSIOp::create(
-              nb, nl, arith::SubIOp::create(nb, nl, e[0], one),
-              arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(0)));
-          Value pos = arith::MulFOp::create(
-              nb, nl, f64Const(nb, nl, p / 100.0),
-              arith::SIToFPOp::create(nb, nl, f64, last));
+          Value lastIndex = arith::SubIOp::create(nb, nl, e[0], one);
+          Value zero =
+              arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(0));
+          Value last = arith::MaxSIOp::create(nb, nl, lastIndex, zero);
+          Value fraction = f64Const(nb, nl, p / 100.0);
+          Value lastF = arith::SIToFPOp::create(nb, nl, f64, last);
+          Value pos = arith::MulFOp::create(nb, nl, fraction, lastF);
           Value i = arith::FPToSIOp::create(
               nb, nl, i64, math::FloorOp::create(nb, nl, pos));
           i = arith::AddIOp::create(
@@ -510,9 +513,9 @@ Value buildPercentile(OpBuilder &b, Location loc, const ReductionView &view,
         Value last = arith::SubIOp::create(
             nb, nl, e[2],
             arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1)));
-        Value pos = arith::MulFOp::create(
-            nb, nl, f64Const(nb, nl, p / 100.0),
-            arith::SIToFPOp::create(nb, nl, f64, last));
+        Value fraction = f64Const(nb, nl, p / 100.0);
+        Value lastF = arith::SIToFPOp::create(nb, nl, f64, last);
+        Value pos = arith::MulFOp::create(nb, nl, fraction, lastF);
         Value lo = math::FloorOp::create(nb, nl, pos);
         lo = arith::MaximumFOp::create(nb, nl, lo, f64Const(nb, nl, 0.0));
         Value t = arith::SubFOp::create(nb, nl, pos, lo);
@@ -529,10 +532,10 @@ Value buildPercentile(OpBuilder &b, Location loc, const ReductionView &view,
         Value r = arith::SelectOp::create(nb, nl, upper, fromB, fromA);
         // The last index (i >= n - 1) takes the largest value as is.
         Value one = arith::ConstantOp::create(nb, nl, nb.getI64IntegerAttr(1));
+        Value loIndex = arith::FPToSIOp::create(nb, nl, nb.getI64Type(), lo);
+        Value lastIndex = arith::SubIOp::create(nb, nl, e[2], one);
         Value atEnd = arith::CmpIOp::create(
-            nb, nl, arith::CmpIPredicate::sge,
-            arith::FPToSIOp::create(nb, nl, nb.getI64Type(), lo),
-            arith::SubIOp::create(nb, nl, e[2], one));
+            nb, nl, arith::CmpIPredicate::sge, loIndex, lastIndex);
         return arith::SelectOp::create(nb, nl, atEnd, bv, r);
       });
 }
@@ -609,11 +612,10 @@ std::pair<Value, Value> buildRange(OpBuilder &b, Location loc,
     Value amax = buildReduction(
         b, loc, view, {b.getI32IntegerAttr(0)}, {},
         [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
-          Value bits = arith::AndIOp::create(
-              nb, nl,
-              arith::BitcastOp::create(nb, nl, nb.getI32Type(),
-                                       buildToF32(nb, nl, a[0])),
-              i32Const(nb, nl, 0x7FFFFFFF));
+          Value raw = arith::BitcastOp::create(nb, nl, nb.getI32Type(),
+                                               buildToF32(nb, nl, a[0]));
+          Value mask = i32Const(nb, nl, 0x7FFFFFFF);
+          Value bits = arith::AndIOp::create(nb, nl, raw, mask);
           Value nan = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sgt,
                                             bits, i32Const(nb, nl, 0x7F800000));
           bits = arith::SelectOp::create(nb, nl, nan, i32Const(nb, nl, 0),
@@ -639,11 +641,13 @@ std::pair<Value, Value> buildRange(OpBuilder &b, Location loc,
     SmallVector<Value> range = buildReduction(
         b, loc, view, {b.getI32IntegerAttr(0), b.getI32IntegerAttr(0)}, {},
         [&](OpBuilder &nb, Location nl, ValueRange a) -> SmallVector<Value> {
-          Value x = arith::AddFOp::create(nb, nl, buildToF32(nb, nl, a[0]),
-                                          f32Const(nb, nl, 0.0));
+          Value in = buildToF32(nb, nl, a[0]);
+          Value zero = f32Const(nb, nl, 0.0);
+          Value x = arith::AddFOp::create(nb, nl, in, zero);
           Value key = signedOrderKey(nb, nl, x);
-          key = arith::SelectOp::create(nb, nl, isNaN(nb, nl, x),
-                                        i32Const(nb, nl, 0), key);
+          Value nan = isNaN(nb, nl, x);
+          Value zeroKey = i32Const(nb, nl, 0);
+          key = arith::SelectOp::create(nb, nl, nan, zeroKey, key);
           return {arith::MinSIOp::create(nb, nl, a[1], key),
                   arith::MaxSIOp::create(nb, nl, a[2], key)};
         });
@@ -1138,8 +1142,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
           rewriter, loc, acc, scales.values, scales.maps,
           cast<RankedTensorType>(acc.getType()).clone(f32),
           [&](OpBuilder &b, Location l, ValueRange e) -> Value {
-            Value s = arith::MulFOp::create(b, l, buildToF32(b, l, e[1]),
-                                            buildToF32(b, l, e[2]));
+            Value lhsScale = buildToF32(b, l, e[1]);
+            Value rhsScale = buildToF32(b, l, e[2]);
+            Value s = arith::MulFOp::create(b, l, lhsScale, rhsScale);
             Value block = arith::MulFOp::create(
                 b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
             return arith::AddFOp::create(b, l, f32Const(b, l, 0.0), block);
@@ -1222,11 +1227,11 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
           // the function runs (a K-block cut short has no defined result).
           Value block = arith::ConstantIndexOp::create(rewriter, loc,
                                                        blockSize);
+          Value rem = arith::RemUIOp::create(rewriter, loc,
+                                             cast<Value>(kSize), block);
+          Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
           Value divides = arith::CmpIOp::create(
-              rewriter, loc, arith::CmpIPredicate::eq,
-              arith::RemUIOp::create(rewriter, loc, cast<Value>(kSize),
-                                     block),
-              arith::ConstantIndexOp::create(rewriter, loc, 0));
+              rewriter, loc, arith::CmpIPredicate::eq, rem, zero);
           cf::AssertOp::create(
               rewriter, loc, divides,
               ("quanta.matmul: K is not a multiple of the group size " +
@@ -1337,8 +1342,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
               rewriter, loc, TypeRange{init.getType()}, scaled.values,
               ValueRange{init}, maps, iterators,
               [&](OpBuilder &b, Location l, ValueRange e) {
-                Value s = arith::MulFOp::create(b, l, buildToF32(b, l, e[1]),
-                                                buildToF32(b, l, e[2]));
+                Value lhsScale = buildToF32(b, l, e[1]);
+                Value rhsScale = buildToF32(b, l, e[2]);
+                Value s = arith::MulFOp::create(b, l, lhsScale, rhsScale);
                 Value block = arith::MulFOp::create(
                     b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
                 linalg::YieldOp::create(

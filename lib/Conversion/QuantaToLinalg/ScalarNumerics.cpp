@@ -194,9 +194,9 @@ static Value buildApplyScale32(OpBuilder &b, Location loc, Value value,
   if (doubleRound) {
     Value isNonNegative = arith::CmpIOp::create(
         b, loc, arith::CmpIPredicate::sge, value, intConstant(b, loc, i64, 0));
-    Value adjust = arith::SelectOp::create(
-        b, loc, isNonNegative, intConstant(b, loc, i64, int64_t(1) << 29),
-        intConstant(b, loc, i64, -(int64_t(1) << 29)));
+    Value up = intConstant(b, loc, i64, int64_t(1) << 29);
+    Value down = intConstant(b, loc, i64, -(int64_t(1) << 29));
+    Value adjust = arith::SelectOp::create(b, loc, isNonNegative, up, down);
     Value isWide = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
                                          shift, intConstant(b, loc, i64, 31));
     adjust = arith::SelectOp::create(b, loc, isWide, adjust,
