@@ -177,6 +177,40 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
                            "::mlir::vector::VectorDialect"];
 }
 
+def ConstantGlobals : Pass<"quanta-constant-globals", "::mlir::ModuleOp"> {
+  let summary = "Create the globals of tensor constants in program order";
+  let description = [{
+    Runs on tensor IR, right before One-Shot Bufferize. Bufferization turns
+    each tensor `arith.constant` into a `memref.get_global` of a
+    `memref.global` that it creates on first use, named after the type
+    (`__constant_3xi8`, with a numeric suffix when that name is taken) and
+    placed at the top of the module. With function boundaries bufferized,
+    it takes the functions in an order computed from a pointer-keyed map,
+    which changes from run to run: the globals, and the suffixes of
+    same-typed ones, came out in a different order between runs.
+
+    This pass creates those globals first, walking the module in program
+    order: one per distinct value, in order of first use, with the name and
+    alignment bufferization would give them. Bufferization reuses a global
+    with the same value and alignment rather than creating one, so the
+    output no longer depends on its function order.
+
+    ```mlir
+    func.func @f() -> tensor<3xi8> {
+      %c = arith.constant dense<[1, 0, -2]> : tensor<3xi8>
+      ...
+    // gains, at the top of the module:
+    memref.global "private" constant @__constant_3xi8 : memref<3xi8> =
+        dense<[1, 0, -2]> {alignment = 64 : i64}
+    ```
+  }];
+  let options = [
+    Option<"alignment", "alignment", "uint64_t", /*default=*/"64",
+           "Alignment of the globals: One-Shot Bufferize's buffer alignment">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def CopyRepeatedResults : Pass<"quanta-copy-repeated-results",
                               "::mlir::ModuleOp"> {
   let summary = "Give a buffer returned more than once a copy per extra result";

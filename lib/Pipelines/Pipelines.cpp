@@ -61,9 +61,15 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
-/// One-shot bufferization with identity layouts at function boundaries.
+/// One-shot bufferization with identity layouts at function boundaries. The
+/// tensor constants' globals are created first, in program order: One-Shot
+/// Bufferize would create them in its function order, which changes from run
+/// to run.
 static void addBufferize(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
+  quanta::ConstantGlobalsOptions globals;
+  globals.alignment = bufferize.bufferAlignment;
+  pm.addPass(quanta::createConstantGlobals(globals));
   bufferize.bufferizeFunctionBoundaries = true;
   // compute_params' percentile loop yields fresh tensors.
   bufferize.allowReturnAllocsFromLoops = true;
