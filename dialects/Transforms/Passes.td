@@ -255,6 +255,19 @@ def RejectDeviceTemporaries : Pass<"quanta-reject-device-temporaries",
   }];
 }
 
+def StripGPUObjectTimes : Pass<"quanta-strip-gpu-object-times",
+                              "::mlir::ModuleOp"> {
+  let summary = "Drop the compile times recorded in gpu.binary objects";
+  let description = [{
+    Upstream `--gpu-module-to-binary` records in each `#gpu.object`'s
+    properties how long the compilation took (`LLVMIRToISATimeInMs`, and
+    `ISAToBinaryTimeInMs` when it assembles), so the module printed after it
+    (`quanta-compile --emit=mlir` for GPU targets) differed from run to run.
+    This pass removes every property whose name ends in `TimeInMs`; the
+    objects and the other properties stay as they are.
+  }];
+}
+
 def ExpandSignOps : Pass<"quanta-expand-sign-ops"> {
   let summary = "Expand math.copysign and math.absf into integer bit operations";
   let description = [{

@@ -173,6 +173,8 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
     nvvm.cubinFeatures = "+ptx84";
   nvvm.cubinFormat = "isa";
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
+  // The serialization records its compile times in the objects.
+  pm.addPass(createStripGPUObjectTimes());
   pm.addPass(createEmitEntryPoints());
 }
 
