@@ -1150,14 +1150,54 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
             return arith::AddFOp::create(b, l, f32Const(b, l, 0.0), block);
           });
     } else if (op.getAccumulation() == Accumulation::f32) {
-      unsigned numLoops = rank + 1;
-      AffineExpr k = dim(batch + 1), n = dim(batch + 2);
+      // With parameters per group along a static K, K is split into
+      // [groups, group size] (loops ..., m, g, kk, n; g then kk is k order)
+      // so that every map is a projected permutation: an int4 rhs's
+      // unpacking then fuses into this op instead of being materialized.
+      std::optional<int64_t> groupSize;
+      auto groupAlongK = [&](std::optional<SchemeAttr> scheme, unsigned kAxis) {
+        if (scheme && scheme->getGranularity() == Granularity::per_group &&
+            scheme->getAxis() == kAxis)
+          groupSize = scheme->getGroupSize();
+      };
+      groupAlongK(lhsScheme, rank - 1);
+      groupAlongK(rhsScheme, rank - 2);
+      int64_t kSize = cast<RankedTensorType>(op.getLhs().getType())
+                          .getDimSize(rank - 1);
+      if (groupSize && (ShapedType::isDynamic(kSize) || kSize % *groupSize))
+        groupSize.reset();
+      unsigned numLoops = groupSize ? rank + 2 : rank + 1;
+      AffineExpr n = dim(numLoops - 1), k = dim(batch + 1);
+      SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
+      if (groupSize) {
+        AffineExpr g = dim(batch + 1), kk = dim(batch + 2);
+        k = g * *groupSize + kk;
+        lhsAt.append({m, g, kk});
+        rhsAt.append({g, kk, n});
+      } else {
+        lhsAt.append({m, k});
+        rhsAt.append({k, n});
+      }
+      // Parameters per group are read at the group's start ((g * size)
+      // floordiv size is g), others at k.
+      auto kFor = [&](std::optional<SchemeAttr> scheme, unsigned kAxis) {
+        bool perGroup = groupSize && scheme &&
+                        scheme->getGranularity() == Granularity::per_group &&
+                        scheme->getAxis() == kAxis &&
+                        scheme->getGroupSize() == *groupSize;
+        return perGroup ? dim(batch + 1) * *groupSize : k;
+      };
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
-      lhsDims.append({m, k});
-      rhsDims.append({k, n});
+      lhsDims.append({m, kFor(lhsScheme, rank - 1)});
+      rhsDims.append({kFor(rhsScheme, rank - 2), n});
+      Value lhs = op.getLhs(), rhs = op.getRhs();
+      if (groupSize) {
+        lhs = splitDim(rewriter, loc, lhs, rank - 1, groupSize);
+        rhs = splitDim(rewriter, loc, rhs, rank - 2, groupSize);
+      }
       Inputs in;
-      in.add(op.getLhs(), AffineMap::get(numLoops, 0, lhsDims, ctx));
-      in.add(op.getRhs(), AffineMap::get(numLoops, 0, rhsDims, ctx));
+      in.add(lhs, AffineMap::get(numLoops, 0, lhsAt, ctx));
+      in.add(rhs, AffineMap::get(numLoops, 0, rhsAt, ctx));
       auto paramMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
                           Value v) {
         return v ? getOperandParamMap(scheme, dims, numLoops,
@@ -1179,8 +1219,11 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       outDims.append({m, n});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
-      SmallVector<utils::IteratorType> iterators =
-          iteratorsOf({IteratorType::reduction, IteratorType::parallel});
+      SmallVector<IteratorType> inner{IteratorType::reduction,
+                                      IteratorType::parallel};
+      if (groupSize)
+        inner.insert(inner.begin(), IteratorType::reduction);
+      SmallVector<utils::IteratorType> iterators = iteratorsOf(inner);
       Value init = buildMatmulInit(rewriter, loc, op, std::nullopt,
                                    rewriter.getF32FloatAttr(0.0));
       auto at = [](ValueRange e, int64_t i) {
@@ -1248,9 +1291,19 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       unsigned numLoops = rank + 2;
       AffineExpr g = dim(batch + 1), kk = dim(batch + 2), n = dim(batch + 3);
       AffineExpr k = g * blockSize + kk;
+      // Parameters per group of the block size along K are read at the
+      // block's start ((g * block size) floordiv block size is g, a plain
+      // loop, so that fusion can reshape the operands), others at k.
+      auto kFor = [&](std::optional<SchemeAttr> scheme, unsigned kAxis) {
+        bool perBlock = scheme &&
+                        scheme->getGranularity() == Granularity::per_group &&
+                        scheme->getAxis() == kAxis &&
+                        scheme->getGroupSize() == blockSize;
+        return perBlock ? g * blockSize : k;
+      };
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
-      lhsDims.append({m, k});
-      rhsDims.append({k, n});
+      lhsDims.append({m, kFor(lhsScheme, rank - 1)});
+      rhsDims.append({kFor(rhsScheme, rank - 2), n});
       // The operands with K split into [blocks, block size], so that every
       // loop is a plain dimension of some operand.
       SmallVector<AffineExpr> lhsSplit = batchDims(), rhsSplit = batchDims();

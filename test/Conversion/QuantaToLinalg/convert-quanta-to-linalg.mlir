@@ -1019,9 +1019,16 @@ func.func @matmul_w4a8(%a: tensor<4x64xi8>, %w: tensor<64x8xi4>, %sa: tensor<4xf
 // -----
 
 // f32 accumulation (weight-only): dequantize both elements and accumulate
-// their product in k order, n innermost.
+// their product in k order, n innermost. Per-group parameters along a
+// static K: K split into [groups, group size] (loops m, g, kk, n, the scale
+// read at (g, n)), so that every map is a projected permutation.
+// CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>
+// CHECK-DAG: #[[SCALE:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
 // CHECK-LABEL: func @matmul_weight_only
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0], [1, 2]] output_shape [%{{.*}}, 2, 32] : tensor<?x64xf32> into tensor<?x2x32xf32>
+// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2]] output_shape [2, 32, 16] : tensor<64x16xi4> into tensor<2x32x16xi4>
+// CHECK: linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[SCALE]], #{{.*}}], iterator_types = ["parallel", "reduction", "reduction", "parallel"]
 // CHECK: arith.extsi %{{.*}} : i4 to i32
 // CHECK: arith.sitofp
 // CHECK: arith.mulf
