@@ -14,15 +14,19 @@ using namespace quanta::ref;
 
 static harness::Random32 rng(29);
 
-// (a, M, packed w, sa, M, sw, y).
+// (a, M, packed w, sa, M, sw, y), and with weight zero points (a, M,
+// packed w, sa, M, sw, packed zw, y).
 using Fn = void (*)(const int8_t *, int64_t, const uint8_t *, const float *,
                     int64_t, const float *, float *);
+using ZpFn = void (*)(const int8_t *, int64_t, const uint8_t *, const float *,
+                      int64_t, const float *, const uint8_t *, float *);
 
 struct Case {
   const char *name;
   Fn fn;
   bool lhsSigned, rhsSigned;
   int64_t groupSize, K, N;
+  ZpFn zpFn = nullptr;
 };
 
 static long check(const Case &c) {
@@ -52,14 +56,24 @@ static long check(const Case &c) {
                                       : rng.uniformInt(rhsFormat.min(),
                                                        rhsFormat.max()));
     }
-    for (int64_t i = 0; i < groups * N; ++i)
+    for (int64_t i = 0; i < groups * N; ++i) {
       W.scale.push_back(rng.uniform(0.001f, 0.05f));
+      if (c.zpFn)
+        W.zeroPoint.push_back(i % 7 == 0   ? rhsFormat.min()
+                              : i % 7 == 1 ? rhsFormat.max()
+                                           : rng.uniformInt(rhsFormat.min(),
+                                                            rhsFormat.max()));
+    }
     MatmulResult want = matmul(A, W, MatmulOptions());
     std::vector<int8_t> a(A.values.begin(), A.values.end());
     std::vector<uint8_t> packed = packInt4(W.values);
     std::vector<float> got(M * N);
-    c.fn(a.data(), M, packed.data(), A.scale.data(), M, W.scale.data(),
-         got.data());
+    if (c.zpFn)
+      c.zpFn(a.data(), M, packed.data(), A.scale.data(), M, W.scale.data(),
+             packInt4(W.zeroPoint).data(), got.data());
+    else
+      c.fn(a.data(), M, packed.data(), A.scale.data(), M, W.scale.data(),
+           got.data());
     for (int64_t i = 0; i < M * N; ++i)
       if (std::memcmp(&got[i], &want.values[i], 4) && bad++ < 3)
         std::printf("%s M=%lld [%lld]: got %a want %a\n", c.name,
@@ -77,6 +91,10 @@ int main() {
            Case{"s8_u4_g32_n256", s8_u4_g32_n256, true, false, 32, 64, 256},
            Case{"u8_u4_g32_n128", u8_u4_g32_n128, false, false, 32, 96, 128},
            Case{"s8_s4_g32_n200", s8_s4_g32_n200, true, true, 32, 64, 200},
+           Case{"s8_u4zp_g32_n256", nullptr, true, false, 32, 128, 256,
+                s8_u4zp_g32_n256},
+           Case{"u8_s4zp_g64_n384", nullptr, false, true, 64, 128, 384,
+                u8_s4zp_g64_n384},
        }) {
     long bad = check(c);
     std::printf("%s: 7 row counts, %ld mismatches\n", c.name, bad);

@@ -3,7 +3,9 @@
 // VNNI kernel: fewer than 8 rows, 128 | N, group size a multiple of 4, rows
 // of B shorter than 4 KiB (strided K steps) or not; i8/ui8 activations x
 // i4/ui4 weights, per-row and per-group scales. M = 8 and 9 and N = 200 take
-// the loops. Compared bit for bit with ref::matmul.
+// the loops. With weight zero points per group (ONNX MatMulNBits' uint4
+// weights, and i4 ones), the correction zb * sum(a) is applied after the
+// kernel's sums. Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
@@ -17,6 +19,8 @@
 // CHECK: s8_u4_g32_n256: 7 row counts, 0 mismatches
 // CHECK: u8_u4_g32_n128: 7 row counts, 0 mismatches
 // CHECK: s8_s4_g32_n200: 7 row counts, 0 mismatches
+// CHECK: s8_u4zp_g32_n256: 7 row counts, 0 mismatches
+// CHECK: u8_s4zp_g64_n384: 7 row counts, 0 mismatches
 
 func.func @s8_s4_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<?xf32>, %sw: tensor<8x256xf32>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
@@ -70,4 +74,22 @@ func.func @s8_s4_g32_n200(%a: tensor<?x64xi8>, %w: tensor<64x200xi4>, %sa: tenso
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x64xi8>, tensor<64x200xi4>, tensor<?xf32>, tensor<2x200xf32>) -> tensor<?x200xf32>
   return %y : tensor<?x200xf32>
+}
+
+func.func @s8_u4zp_g32_n256(%a: tensor<?x128xi8>, %w: tensor<128x256xi4>, %sa: tensor<?xf32>, %sw: tensor<4x256xf32>, %zw: tensor<4x256xi4>) -> tensor<?x256xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x256xi4>, tensor<?xf32>, tensor<4x256xf32>, tensor<4x256xi4>) -> tensor<?x256xf32>
+  return %y : tensor<?x256xf32>
+}
+
+func.func @u8_s4zp_g64_n384(%a: tensor<?x128xi8>, %w: tensor<128x384xi4>, %sa: tensor<?xf32>, %sw: tensor<2x384xf32>, %zw: tensor<2x384xi4>) -> tensor<?x384xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 64>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x384xi4>, tensor<?xf32>, tensor<2x384xf32>, tensor<2x384xi4>) -> tensor<?x384xf32>
+  return %y : tensor<?x384xf32>
 }
