@@ -12,5 +12,10 @@
 // RUN: %cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.int.o %quanta_ref_lib %openmp_link -o %t.int.exe
 // RUN: env OMP_NUM_THREADS=2 %t.int.exe | FileCheck %S/matmul-integer.mlir
 // RUN: env OMP_NUM_THREADS=3 %t.int.exe | FileCheck %S/matmul-integer.mlir
+// The packed-int4 kernel's blocks of columns, on 2 and 3 threads:
+// RUN: quanta-compile %S/int4-kernel.mlir --openmp -o %t.int4.o --header=%t.int4.h
+// RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
+// RUN: env OMP_NUM_THREADS=2 %t.int4.exe | FileCheck %S/int4-kernel.mlir
+// RUN: env OMP_NUM_THREADS=3 %t.int4.exe | FileCheck %S/int4-kernel.mlir
 
 // IR: call void {{.*}}@__kmpc_fork_call(
