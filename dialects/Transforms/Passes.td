@@ -268,6 +268,25 @@ def StripGPUObjectTimes : Pass<"quanta-strip-gpu-object-times",
   }];
 }
 
+def UniqueKernelNames : Pass<"quanta-unique-kernel-names",
+                            "::mlir::ModuleOp"> {
+  let summary = "Give every outlined GPU kernel a name of its own";
+  let description = [{
+    `--gpu-kernel-outlining` puts each `gpu.launch` of a function `@f` in a
+    `gpu.module` of its own (`@f_kernel`, `@f_kernel_0`, ...) whose kernel
+    is always `@f_kernel`. Objects load each module by itself, but
+    `quanta-compile --emit=ptx` writes all of them as one PTX module, where
+    two entries of the same name are an error. This pass names each kernel
+    after its module (`@f_kernel_0::@f_kernel` becomes
+    `@f_kernel_0::@f_kernel_0`; a module with several kernels gets
+    `<module>_<kernel>`) and updates the `gpu.launch_func` ops that launch
+    it.
+
+    Example: `quanta-opt --gpu-kernel-outlining --quanta-unique-kernel-names`.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
 def ExpandSignOps : Pass<"quanta-expand-sign-ops"> {
   let summary = "Expand math.copysign and math.absf into integer bit operations";
   let description = [{

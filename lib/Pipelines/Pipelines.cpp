@@ -172,6 +172,10 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
       !chip.consumeInteger(10, sm) && sm >= 89)
     nvvm.cubinFeatures = "+ptx84";
   nvvm.cubinFormat = "isa";
+  // Outlined here (the NVVM pipeline's own outlining then finds nothing
+  // left) so that the kernels get names of their own before serialization.
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(createUniqueKernelNames());
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
   // The serialization records its compile times in the objects.
   pm.addPass(createStripGPUObjectTimes());

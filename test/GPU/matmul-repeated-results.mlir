@@ -6,9 +6,7 @@
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=mlir -o - | FileCheck %s
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=ptx -o %t.ptx
 // RUN: FileCheck %s --check-prefix=PTX --input-file=%t.ptx
-// Not assembled by ptxas: --emit=ptx concatenates the kernel modules, and
-// the two of one function name their entries alike (the object keeps them
-// apart).
+// RUN: %if ptxas %{ %ptxas -arch=sm_90 %t.ptx -o %t.cubin %}
 // The CPU pipeline has the same out-parameter step.
 // RUN: quanta-compile %s --emit=mlir -o - | FileCheck %s --check-prefix=CPU
 
@@ -18,7 +16,7 @@
 // CHECK-SAME: %[[O0:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[O1:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64)
 // CHECK-NOT: malloc
 // CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel::@_quanta_impl_f16twice_kernel {{.*}}%[[O0]] : !llvm.ptr
-// CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel_{{[0-9]+}}::@_quanta_impl_f16twice_kernel {{.*}}%[[O0]] : !llvm.ptr, {{.*}}%[[O1]] : !llvm.ptr
+// CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel_[[N:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[N]] {{.*}}%[[O0]] : !llvm.ptr, {{.*}}%[[O1]] : !llvm.ptr
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 
@@ -26,7 +24,7 @@
 // CHECK-LABEL: llvm.func internal @_quanta_impl_f16merged(
 // CHECK-NOT: malloc
 // CHECK: gpu.launch_func @_quanta_impl_f16merged_kernel::@_quanta_impl_f16merged_kernel
-// CHECK: gpu.launch_func @_quanta_impl_f16merged_kernel_{{[0-9]+}}::@_quanta_impl_f16merged_kernel
+// CHECK: gpu.launch_func @_quanta_impl_f16merged_kernel_[[M:[0-9]+]]::@_quanta_impl_f16merged_kernel_[[M]]
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 
@@ -34,7 +32,7 @@
 // CHECK-LABEL: llvm.func internal @_quanta_impl_w4twice(
 // CHECK-NOT: malloc
 // CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel::@_quanta_impl_w4twice_kernel
-// CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel_{{[0-9]+}}::@_quanta_impl_w4twice_kernel
+// CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel_[[W:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[W]]
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 

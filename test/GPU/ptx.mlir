@@ -46,3 +46,13 @@ func.func @dequantize_grouped(%q: tensor<128x?xi8>, %s: tensor<4x?xf32>) -> tens
       : (tensor<128x?xi8>, tensor<4x?xf32>) -> tensor<128x?xf32>
   return %x : tensor<128x?xf32>
 }
+
+// Two kernels in one function: each is named after its module, so the PTX
+// file that holds both assembles.
+// CHECK-LABEL: .visible .entry _quanta_impl_two_kernels_kernel(
+// CHECK-LABEL: .visible .entry _quanta_impl_two_kernels_kernel_0(
+func.func @two_kernels(%x: tensor<1024xf32>, %s: tensor<f32>, %y: tensor<1024xi8>) -> (tensor<1024xi8>, tensor<1024xf32>) {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xf32>, tensor<f32>) -> tensor<1024xi8>
+  %d = quanta.dequantize %y, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xi8>, tensor<f32>) -> tensor<1024xf32>
+  return %q, %d : tensor<1024xi8>, tensor<1024xf32>
+}
