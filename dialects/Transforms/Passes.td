@@ -235,7 +235,18 @@ def CopyRepeatedResults : Pass<"quanta-copy-repeated-results",
 
     A `linalg.copy` rather than `memref.copy`, so that the GPU pipeline maps
     it to a kernel like the other linalg ops.
+
+    With `non-allocations` (the GPU pipeline), every returned buffer that is
+    not an allocation of the function (an argument, a view, a global) is
+    copied the same way: the upstream pass would fill its out-parameter with
+    a `memref.copy`, a host `memcpy`, which cannot read or write the device
+    buffers of a GPU function.
   }];
+  let options = [
+    Option<"nonAllocations", "non-allocations", "bool", /*default=*/"false",
+           "Also copy returned buffers that are not allocations of the "
+           "function">,
+  ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::memref::MemRefDialect"];
 }

@@ -80,9 +80,13 @@ static void addBufferize(OpPassManager &pm) {
 
 /// Results become out-parameters, written in place. A buffer returned in
 /// several results is copied first: each result is its own out-parameter,
-/// and the upstream pass crashes on an allocation returned twice.
-static void addResultsToOutParams(OpPassManager &pm) {
-  pm.addPass(quanta::createCopyRepeatedResults());
+/// and the upstream pass crashes on an allocation returned twice. For the
+/// GPU (`device`), so is every returned buffer that is not an allocation:
+/// the upstream pass would copy it with a host memcpy.
+static void addResultsToOutParams(OpPassManager &pm, bool device) {
+  quanta::CopyRepeatedResultsOptions copies;
+  copies.nonAllocations = device;
+  pm.addPass(quanta::createCopyRepeatedResults(copies));
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.hoistDynamicAllocs = true;
@@ -98,7 +102,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   // Inserting a slice computed in place leaves a copy between two identical
   // subviews: CSE merges them, canonicalization then drops the self-copy.
   pm.addPass(createCSEPass());
-  addResultsToOutParams(pm);
+  addResultsToOutParams(pm, /*device=*/false);
   // The deallocation pipeline ends with CSE and canonicalization.
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
@@ -140,7 +144,7 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   ConvertQuantaMatmulToNVVMOptions matmul;
   matmul.chip = options.chip;
   pm.addPass(createConvertQuantaMatmulToNVVM(matmul));
-  addResultsToOutParams(pm);
+  addResultsToOutParams(pm, /*device=*/true);
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRejectDeviceTemporaries());
   // Parallel loops, 256 threads per block along the outermost dimension,

@@ -22,15 +22,19 @@ namespace mlir::quanta {
 using namespace mlir;
 
 /// Returns, in place of each repeated memref operand of `ret` after its
-/// first occurrence, a copy of it in a fresh allocation.
-static void copyRepeatedOperands(func::ReturnOp ret) {
+/// first occurrence (and, with `nonAllocations`, of each one that is not a
+/// memref.alloc), a copy of it in a fresh allocation.
+static void copyRepeatedOperands(func::ReturnOp ret, bool nonAllocations) {
   llvm::SmallPtrSet<Value, 4> seen;
   OpBuilder b(ret);
   Location loc = ret.getLoc();
   for (OpOperand &operand : ret->getOpOperands()) {
     Value value = operand.get();
     auto type = dyn_cast<MemRefType>(value.getType());
-    if (!type || seen.insert(value).second)
+    if (!type)
+      continue;
+    bool first = seen.insert(value).second;
+    if (first && !(nonAllocations && !value.getDefiningOp<memref::AllocOp>()))
       continue;
     // Other layouts cannot be allocated as such; the out-parameter pass
     // rejects them anyway.
@@ -49,8 +53,10 @@ static void copyRepeatedOperands(func::ReturnOp ret) {
 namespace {
 struct CopyRepeatedResultsPass
     : public quanta::impl::CopyRepeatedResultsBase<CopyRepeatedResultsPass> {
+  using CopyRepeatedResultsBase::CopyRepeatedResultsBase;
   void runOnOperation() override {
-    getOperation()->walk(copyRepeatedOperands);
+    getOperation()->walk(
+        [&](func::ReturnOp ret) { copyRepeatedOperands(ret, nonAllocations); });
   }
 };
 } // namespace

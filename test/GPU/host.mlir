@@ -21,3 +21,14 @@ func.func @quantize_int8(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi8> {
       : (tensor<?xf32>, tensor<f32>) -> tensor<?xi8>
   return %q : tensor<?xi8>
 }
+
+// A returned argument is copied by a kernel into its out-parameter: a host
+// memcpy cannot read or write device buffers.
+// IR-LABEL: define void @quantize_and_pass(
+// IR-NOT: llvm.memcpy
+// IR-COUNT-2: call void @mgpuLaunchKernel(
+// IR: ret void
+func.func @quantize_and_pass(%x: tensor<1024xf32>, %s: tensor<f32>) -> (tensor<1024xi8>, tensor<1024xf32>) {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xf32>, tensor<f32>) -> tensor<1024xi8>
+  return %q, %x : tensor<1024xi8>, tensor<1024xf32>
+}

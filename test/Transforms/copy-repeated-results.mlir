@@ -2,6 +2,9 @@
 // The out-parameter pass after it, with the pipelines' hoisting, no longer
 // meets an allocation returned twice (it crashed on one).
 // RUN: quanta-opt %s --split-input-file --quanta-copy-repeated-results --buffer-results-to-out-params="hoist-static-allocs hoist-dynamic-allocs" | FileCheck %s --check-prefix=OUT
+// With non-allocations (the GPU pipeline), every returned buffer that is
+// not an allocation of the function is copied too.
+// RUN: quanta-opt %s --split-input-file --quanta-copy-repeated-results=non-allocations=true | FileCheck %s --check-prefix=DEVICE
 
 // An allocation returned twice: the second result is a copy of it in an
 // allocation of its own, sized from the first.
@@ -59,4 +62,24 @@ func.func private @thrice() -> (memref<4xi8>, memref<4xi8>, i32, memref<4xi8>, m
 // CHECK: return %[[ARG]], %[[B]]
 func.func private @argument(%arg: memref<2x3xf16>) -> (memref<2x3xf16>, memref<2x3xf16>) {
   return %arg, %arg : memref<2x3xf16>, memref<2x3xf16>
+}
+
+// DEVICE-LABEL: func.func private @argument(
+// DEVICE-SAME: %[[ARG:[^:]*]]: memref<2x3xf16>)
+// DEVICE: %[[A:.*]] = memref.alloc() : memref<2x3xf16>
+// DEVICE: linalg.copy ins(%[[ARG]] : memref<2x3xf16>) outs(%[[A]] : memref<2x3xf16>)
+// DEVICE: %[[B:.*]] = memref.alloc() : memref<2x3xf16>
+// DEVICE: linalg.copy ins(%[[ARG]] : memref<2x3xf16>) outs(%[[B]] : memref<2x3xf16>)
+// DEVICE: return %[[A]], %[[B]]
+
+// -----
+
+// An allocation returned once stays as it is, also with non-allocations.
+// CHECK-LABEL: func.func private @once(
+// CHECK-NOT: linalg.copy
+// DEVICE-LABEL: func.func private @once(
+// DEVICE-NOT: linalg.copy
+func.func private @once(%n: index) -> memref<?xf32> {
+  %a = memref.alloc(%n) : memref<?xf32>
+  return %a : memref<?xf32>
 }
