@@ -11,6 +11,9 @@
 
 #include "quanta/Dialect/Quanta/QuantaOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
 #include <optional>
 
 namespace mlir::quanta::gpu_matmul {
@@ -79,6 +82,10 @@ int getSMVersion(llvm::StringRef chip);
 /// family `kind` needs (FP8 needs sm_89 or newer). The one place both GPU
 /// matmul passes check the architecture.
 llvm::LogicalResult checkArch(Operation *at, Kind kind, llvm::StringRef chip);
+
+/// The calls in `module` to its marker functions, each with its marker.
+llvm::SmallVector<std::pair<func::CallOp, func::FuncOp>>
+getMarkerCalls(ModuleOp module);
 
 } // namespace mlir::quanta::gpu_matmul
 

@@ -874,15 +874,7 @@ struct ConvertQuantaMatmulToNVVMPass
         markers.push_back(func);
     if (markers.empty())
       return;
-    SmallVector<func::CallOp> calls;
-    module.walk([&](func::CallOp call) {
-      if (call.getCallee().starts_with(gpu_matmul::kFunctionPrefix))
-        calls.push_back(call);
-    });
-    for (func::CallOp call : calls) {
-      auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
-      if (!callee || !callee->hasAttr(gpu_matmul::kFunctionAttr))
-        continue;
+    for (auto [call, callee] : gpu_matmul::getMarkerCalls(module)) {
       auto attrs =
           callee->getAttrOfType<DictionaryAttr>(gpu_matmul::kFunctionAttr);
       MatmulCall mm;

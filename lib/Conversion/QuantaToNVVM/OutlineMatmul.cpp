@@ -106,6 +106,19 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   return std::nullopt;
 }
 
+SmallVector<std::pair<func::CallOp, func::FuncOp>>
+mlir::quanta::gpu_matmul::getMarkerCalls(ModuleOp module) {
+  SmallVector<std::pair<func::CallOp, func::FuncOp>> calls;
+  module.walk([&](func::CallOp call) {
+    if (!call.getCallee().starts_with(kFunctionPrefix))
+      return;
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+    if (callee && callee->hasAttr(kFunctionAttr))
+      calls.push_back({call, callee});
+  });
+  return calls;
+}
+
 LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
                                                   StringRef chip) {
   if (kind == Kind::FP8 && getSMVersion(chip) < 89)

@@ -73,15 +73,7 @@ struct GPUMatmulPackedInt4Pass
     : public quanta::impl::GPUMatmulPackedInt4Base<GPUMatmulPackedInt4Pass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    SmallVector<func::CallOp> calls;
-    module.walk([&](func::CallOp call) {
-      if (call.getCallee().starts_with(gpu_matmul::kFunctionPrefix))
-        calls.push_back(call);
-    });
-    for (func::CallOp call : calls) {
-      auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
-      if (!callee || !callee->hasAttr(gpu_matmul::kFunctionAttr))
-        continue;
+    for (auto [call, callee] : gpu_matmul::getMarkerCalls(module)) {
       bool changed = false;
       for (auto [i, operand] : llvm::enumerate(call.getOperands())) {
         auto type = dyn_cast<RankedTensorType>(operand.getType());
