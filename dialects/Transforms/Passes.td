@@ -154,10 +154,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     single row (GEMV) reads B as a few sequential streams through register
     accumulators.
 
-    With `parallel`, the loops over blocks of columns (and over the panels
-    of B being packed) are `scf.parallel` loops whose iterations write
-    disjoint columns of C, so the results do not depend on the number of
-    threads; `quanta-compile --openmp` turns them into OpenMP.
+    With `parallel`, the loops over blocks of columns are `scf.parallel`
+    loops whose iterations pack their own panels of B and write disjoint
+    columns of C, so the results do not depend on the number of threads;
+    `quanta-compile --openmp` turns them into OpenMP.
 
     Example: `quanta-opt --quanta-lower-matmul-kernels="bf16=true"`.
   }];
@@ -168,8 +168,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
-           "Make the loops over column blocks (and over the panels being "
-           "packed) scf.parallel loops, for --convert-scf-to-openmp">,
+           "Make the loops over column blocks scf.parallel loops, for "
+           "--convert-scf-to-openmp">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",
                            "::mlir::memref::MemRefDialect",

@@ -260,12 +260,13 @@ HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows) {
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
-/// and N % lanes == 0. With `parallel`, the loops over column blocks (and
-/// over the panels being packed) are scf.parallel loops, whose iterations
+/// and N % lanes == 0. With `parallel`, the loops over column blocks are
+/// scf.parallel loops, whose iterations pack their own panels of B and
 /// write disjoint columns of C.
 class KernelBuilder {
 public:
-  /// `prepacked`: B already in the packed layout (see pack()), or null.
+  /// `prepacked`: B already in the packed layout (see allocatePacked()), or
+  /// null.
   /// `zeroFill`: the op that fills C with zeros before the matmul, which
   /// the caller removes (the register blocks then start from zero and write
   /// all of C; the few-rows path, which accumulates into C, fills it), or
@@ -309,7 +310,7 @@ public:
                 [&](Value col) { applyEpilogue(row, col); });
       });
     b.setInsertionPointToStart(ifOp.elseBlock());
-    pack(panels);
+    allocatePacked(panels);
     blocks(m, panels);
     memref::DeallocOp::create(b, packed);
   }
@@ -324,6 +325,8 @@ private:
   Value a, bMat, c, k4, packed;
   Operation *zeroFill;
   std::optional<RowEpilogue> epilogue;
+  // Whether the blocks of columns pack their panels of B (not prepacked).
+  bool packAtRunTime = false;
   // The epilogue's rows.
   Value outRows;
   Type i32;
@@ -434,6 +437,10 @@ private:
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
     auto rowsLoop = [&](Value panel, int64_t cols) {
+      if (packAtRunTime) {
+        Value end = arith::AddIOp::create(b, panel, idx(cols));
+        forLoop(b, panel, end, 1, [&](Value p) { pack(p); });
+      }
       auto fullBlocks = [&] {
         forLoop(b, idx(0), fullRows, kind.rowBlock, [&](Value i) {
           // Bottom-up with an epilogue (see RowEpilogue).
@@ -535,24 +542,29 @@ private:
     return arith::MulIOp::create(ob, loc, step, size);
   }
 
-  /// packed[((panel * K4 + k4) * L + j) * P + t] = B[P * k4 + t, L * panel
-  /// + j] (P = perLane, L = lanes): the vector the instruction multiplies for
-  /// L columns and P rows.
-  void pack(Value panels) {
+  /// The buffer of B packed, packed[((panel * K4 + k4) * L + j) * P + t] =
+  /// B[P * k4 + t, L * panel + j] (P = perLane, L = lanes): the vector the
+  /// instruction multiplies for L columns and P rows. Each block of columns
+  /// packs its own panels before its register blocks use them (in the same
+  /// parallel iteration, while they are in its caches).
+  void allocatePacked(Value panels) {
     Value steps = arith::MulIOp::create(b, panels, k4);
     Value size = arith::MulIOp::create(b, steps, idx(kind.perLane * lanes));
     packed = memref::AllocOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, kind.operand),
         ValueRange{size}, b.getI64IntegerAttr(64));
-    columnLoop(b, parallel, idx(0), panels, 1, [&](Value panel) {
-      forLoop(b, idx(0), k4, 1, [&](Value kk) {
-        Value base = panelOffset(b, b.getLoc(), panel, kk);
-        Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
-        Value col = arith::MulIOp::create(b, panel, idx(lanes));
-        vector::StoreOp::create(
-            b, interleavePanels(b, b.getLoc(), row, col, 1).front(), packed,
-            ValueRange{base});
-      });
+    packAtRunTime = true;
+  }
+
+  /// Packs panel `panel` of B (see allocatePacked()).
+  void pack(Value panel) {
+    forLoop(b, idx(0), k4, 1, [&](Value kk) {
+      Value base = panelOffset(b, b.getLoc(), panel, kk);
+      Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
+      Value col = arith::MulIOp::create(b, panel, idx(lanes));
+      vector::StoreOp::create(
+          b, interleavePanels(b, b.getLoc(), row, col, 1).front(), packed,
+          ValueRange{base});
     });
   }
 
