@@ -1,0 +1,162 @@
+//===- MatmulKernelSupport.cpp - Shared pieces of the matmul kernels ------===//
+//
+// This file implements the helpers of MatmulKernels.h: loops, the dot
+// instruction call, half-row pairs, and the element-wise epilogues that the
+// kernels compute on their accumulators.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MatmulKernels.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
+
+namespace mlir::quanta::matmul_kernels {
+
+DotKind getVNNIKind(MLIRContext *ctx) {
+  Type i8 = IntegerType::get(ctx, 8);
+  return {i8, i8, IntegerType::get(ctx, 32),
+          4,  16, "llvm.x86.avx512.vpdpbusd.512"};
+}
+
+void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
+             function_ref<void(Value)> body) {
+  auto loop =
+      scf::ForOp::create(b, lb, ub, arith::ConstantIndexOp::create(b, step));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVar());
+}
+
+void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
+                int64_t step, function_ref<void(Value)> body) {
+  if (!parallel)
+    return forLoop(b, lb, ub, step, body);
+  auto loop = scf::ParallelOp::create(
+      b, ValueRange{lb}, ValueRange{ub},
+      ValueRange{arith::ConstantIndexOp::create(b, step)});
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVars()[0]);
+}
+
+Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
+          Value rhs) {
+  Type acc = sum.getType();
+  if (kind.separateAdd) {
+    Value products =
+        LLVM::CallIntrinsicOp::create(lb, acc, lb.getStringAttr(kind.intrinsic),
+                                      ValueRange{lhs, rhs})
+            .getResult(0);
+    return arith::AddIOp::create(lb, sum, products);
+  }
+  return LLVM::CallIntrinsicOp::create(lb, acc,
+                                       lb.getStringAttr(kind.intrinsic),
+                                       ValueRange{sum, lhs, rhs})
+      .getResult(0);
+}
+
+bool isConstant(Value v, int64_t value) {
+  std::optional<int64_t> constant = getConstantIntValue(v);
+  return constant && *constant == value;
+}
+
+Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of) {
+  Value divisor = arith::ConstantIndexOp::create(b, of);
+  Value rem = arith::RemUIOp::create(b, v, divisor);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, zero);
+}
+
+HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows) {
+  HalfRowPairs halves;
+  for (int64_t h = 0; h < 2; ++h)
+    for (int64_t p = 0; p < 2; ++p) {
+      SmallVector<int64_t> mask;
+      for (int64_t i = 0; i < 64; ++i)
+        mask.push_back(i < 32 ? 32 * h + i : 64 + 32 * h + i - 32);
+      halves[h][p] =
+          vector::ShuffleOp::create(b, rows[2 * p], rows[2 * p + 1], mask);
+    }
+  return halves;
+}
+
+bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second) {
+  if (first->getBlock() != second->getBlock() ||
+      !first->isBeforeInBlock(second))
+    return false;
+  auto readByEither = [&](Value v) {
+    return llvm::is_contained(first->getOperands(), v) ||
+           llvm::is_contained(second.getDpsInputs(), v);
+  };
+  for (Operation *op = first->getNextNode(); op != second;
+       op = op->getNextNode()) {
+    if (isa<memref::AllocOp, memref::ExpandShapeOp, memref::CollapseShapeOp,
+            memref::SubViewOp, memref::DimOp, arith::ConstantOp>(op))
+      continue;
+    auto fill = dyn_cast<linalg::FillOp>(op);
+    if (!fill || readByEither(fill.getOutputs()[0]))
+      return false;
+  }
+  return true;
+}
+
+bool isElementwiseEpilogue(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
+    return false;
+  for (AffineMap map : op.getIndexingMapsArray())
+    if (!map.isProjectedPermutation() ||
+        !llvm::is_sorted(map.getResults(), [](AffineExpr x, AffineExpr y) {
+          return cast<AffineDimExpr>(x).getPosition() <
+                 cast<AffineDimExpr>(y).getPosition();
+        }))
+      return false;
+  for (Operation &inner : op.getRegion().front().without_terminator())
+    if (!inner.hasTrait<OpTrait::Elementwise>() || inner.getNumRegions() ||
+        inner.getNumResults() != 1 || !isPure(&inner))
+      return false;
+  return true;
+}
+
+Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
+                VectorType type, unsigned vectorDim,
+                function_ref<Value(unsigned)> at) {
+  SmallVector<Value> indices;
+  bool vector = false;
+  for (AffineExpr e : map.getResults()) {
+    unsigned dim = cast<AffineDimExpr>(e).getPosition();
+    vector |= dim == vectorDim;
+    if (Value index = at(dim))
+      indices.push_back(index);
+  }
+  if (vector)
+    return vector::LoadOp::create(b, type, v, indices);
+  Value scalar = memref::LoadOp::create(b, v, indices);
+  return vector::BroadcastOp::create(b, type, scalar);
+}
+
+Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                         ArrayRef<Value> args) {
+  auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
+  Block &body = op.getRegion().front();
+  IRMapping mapping;
+  mapping.map(body.getArguments(), args);
+  for (Operation &scalarOp : body.without_terminator()) {
+    for (Value operand : scalarOp.getOperands())
+      if (!mapping.contains(operand)) {
+        Value wide = vector::BroadcastOp::create(b, vectorOf(operand.getType()),
+                                                 operand);
+        mapping.map(operand, wide);
+      }
+    Operation *vectorOp = b.clone(scalarOp, mapping);
+    vectorOp->getResult(0).setType(vectorOf(scalarOp.getResult(0).getType()));
+  }
+  return mapping.lookup(body.getTerminator()->getOperand(0));
+}
+
+} // namespace mlir::quanta::matmul_kernels

@@ -1,0 +1,122 @@
+//===- MatmulKernels.h - Shared pieces of the matmul kernels ----*- C++ -*-===//
+//
+// This file declares what the matmul kernels of --quanta-lower-matmul-kernels
+// share: the dot-product instruction description, loop and lane helpers, the
+// element-wise epilogues they take over, and the packed-int4 kernel that
+// LowerMatmulKernels.cpp dispatches to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTA_LIB_TRANSFORMS_MATMULKERNELS_H
+#define QUANTA_LIB_TRANSFORMS_MATMULKERNELS_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+#include <array>
+#include <optional>
+
+namespace mlir::quanta::matmul_kernels {
+
+/// A dot-product instruction: each of the `lanes` 32-bit lanes of the
+/// accumulator adds the products of `perLane` consecutive elements along K.
+/// The operands are `element` in memory and `operand` in the instruction
+/// (i8 widened to i16: A zero-extended, B sign-extended).
+struct DotKind {
+  Type element, operand, accumulator;
+  int64_t perLane, lanes;
+  StringRef intrinsic;
+  // The intrinsic returns the dot products without adding the accumulator.
+  bool separateAdd = false;
+  // Register block: rows of C x panels (vector registers permitting).
+  int64_t rowBlock = 6, colBlocks = 4;
+};
+
+/// AVX-512 VNNI `vpdpbusd`: u8 x s8, 4 per 32-bit lane, 16 lanes.
+DotKind getVNNIKind(MLIRContext *ctx);
+
+/// `for (i = lb; i < ub; i += step) body(i)`, built at `b`'s insertion point.
+void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
+             function_ref<void(Value)> body);
+
+/// forLoop, as an scf.parallel loop when `parallel`: a loop over blocks of
+/// columns whose iterations write disjoint columns.
+void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
+                int64_t step, function_ref<void(Value)> body);
+
+/// `sum` + the perLane-element dot products of `lhs` and `rhs` in each lane
+/// (vpdpbusd: u8 lhs, s8 rhs).
+Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
+          Value rhs);
+
+/// Whether `v` is the integer constant `value`.
+bool isConstant(Value v, int64_t value);
+
+/// Whether `of` divides `v` (an index).
+Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of);
+
+/// Four 64-byte rows paired up by halves: [h][p] holds bytes [32h, 32h +
+/// 32) of rows 2p and 2p + 1, the two operands from which one byte shuffle
+/// gathers the four rows' bytes of any position in [32h, 32h + 32).
+using HalfRowPairs = std::array<std::array<Value, 2>, 2>;
+HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows);
+
+//===----------------------------------------------------------------------===//
+// Epilogues: element-wise ops on a core's result, fused into the kernel
+//===----------------------------------------------------------------------===//
+
+/// Whether only ops that allocate, view, read sizes, make constants or fill
+/// buffers that neither op reads lie between `first` and `second` (in one
+/// block, `first` before `second`): the second op may then run where the
+/// first one is.
+bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second);
+
+/// Whether `op` writes one buffer with element-wise scalar ops, reading its
+/// inputs through projected permutations in dimension order.
+bool isElementwiseEpilogue(linalg::GenericOp op);
+
+/// Operand `v` of an element-wise op, read for 16 lanes: `at(d)` is the
+/// index of loop d (null: loop d is folded into the one before it, as the
+/// nibble of packed int4 columns); a vector load when `map` has loop
+/// `vectorDim`, else a scalar load broadcast.
+Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
+                VectorType type, unsigned vectorDim,
+                function_ref<Value(unsigned)> at);
+
+/// The scalar body of `op` cloned on vectors of 16 lanes, its block
+/// arguments replaced by `args` and values from above broadcast: the
+/// yielded vector.
+Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                         ArrayRef<Value> args);
+
+//===----------------------------------------------------------------------===//
+// Packed int4 weights
+//===----------------------------------------------------------------------===//
+
+/// A K-blocked integer matmul core with int4 weights read packed from bytes,
+/// as `--convert-quanta-to-linalg` and the fusion of an int4 argument's
+/// unpacking (PrepareEntryPoints) leave it, on loops (m, g, kk, j, h):
+///
+///   C[m, g, j, h] += ext(A[m, g, kk]) * ext(trunci(B[g, kk, j] >> 4h & 15))
+///
+/// where B's byte j holds columns n = 2j (low nibble) and 2j + 1, and each
+/// ext is signed or unsigned.
+struct PackedInt4Core {
+  Value a, b, c;
+  bool lhsSigned = false, rhsSigned = false;
+};
+
+/// The core of `op` if it is a PackedInt4Core on buffers with identity
+/// layouts (recognized by its body).
+std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op);
+
+/// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (with the
+/// element-wise op that reduces its group sums, when there is one) behind a
+/// run-time check of the kernel's conditions, the original loops as the
+/// fallback.
+void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
+                         bool parallel);
+
+} // namespace mlir::quanta::matmul_kernels
+
+#endif // QUANTA_LIB_TRANSFORMS_MATMULKERNELS_H

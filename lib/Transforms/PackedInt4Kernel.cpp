@@ -1,0 +1,652 @@
+//===- PackedInt4Kernel.cpp - W4A8 kernel on packed int4 weights ----------===//
+//
+// This file implements the packed-int4 kernel of --quanta-lower-matmul-
+// kernels: recognizing the K-blocked integer matmul core whose int4 weights
+// are read packed, and rewriting it (with the op that reduces its group
+// sums) into a streaming AVX-512 VNNI kernel for few rows (GEMV).
+//
+//===----------------------------------------------------------------------===//
+
+#include "MatmulKernels.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace mlir::quanta::matmul_kernels;
+
+namespace {
+
+/// Whether `v` is `OpTy(x, y)` with `match(x, y)` in either order.
+template <typename OpTy>
+bool matchCommutative(Value v, function_ref<bool(Value, Value)> match) {
+  auto op = v.getDefiningOp<OpTy>();
+  return op &&
+         (match(op.getLhs(), op.getRhs()) || match(op.getRhs(), op.getLhs()));
+}
+
+/// Whether `v` is `ext{s,u}i(x)` with `inner(x)`; sets `isSigned`.
+bool matchExt(Value v, function_ref<bool(Value)> inner, bool &isSigned) {
+  if (auto ext = v.getDefiningOp<arith::ExtSIOp>()) {
+    isSigned = true;
+    return inner(ext.getIn());
+  }
+  if (auto ext = v.getDefiningOp<arith::ExtUIOp>()) {
+    isSigned = false;
+    return inner(ext.getIn());
+  }
+  return false;
+}
+
+/// Whether `v` is the nibble of byte `byte` that loop `dim` picks:
+/// `trunci((byte >> (index_cast(linalg.index dim) * 4)) & 15)` to i4.
+bool matchNibble(Value v, Value byte, unsigned dim) {
+  auto trunc = v.getDefiningOp<arith::TruncIOp>();
+  if (!trunc || !trunc.getType().isInteger(4))
+    return false;
+  auto isShift = [&](Value shift) {
+    return matchCommutative<arith::MulIOp>(shift, [&](Value x, Value four) {
+      auto cast = x.getDefiningOp<arith::IndexCastOp>();
+      auto index = cast ? cast.getIn().getDefiningOp<linalg::IndexOp>()
+                        : linalg::IndexOp();
+      return index && index.getDim() == dim && isConstant(four, 4);
+    });
+  };
+  auto isShifted = [&](Value x) {
+    auto shift = x.getDefiningOp<arith::ShRUIOp>();
+    return shift && shift.getLhs() == byte && isShift(shift.getRhs());
+  };
+  Value in = trunc.getIn();
+  return isShifted(in) ||
+         matchCommutative<arith::AndIOp>(in, [&](Value x, Value mask) {
+           return isShifted(x) && isConstant(mask, 15);
+         });
+}
+
+/// The op that reduces a PackedInt4Core's group sums, when the kernel can
+/// compute it group by group as the sums come out: a linalg.generic on
+/// loops (m, g, j, h) (g a reduction) that reads C[m, g, j, h] and writes
+/// out[m, j, h] with an element-wise body, whose other inputs are indexed
+/// by some of m, g and (j, h); placed after the core with nothing in
+/// between that could write what either reads.
+struct GroupEpilogue {
+  linalg::GenericOp op;
+  unsigned cInput;
+};
+
+std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
+                                                Value c) {
+  MLIRContext *ctx = core.getContext();
+  linalg::GenericOp consumer;
+  for (Operation *user : c.getUsers()) {
+    if (user == core || isa<linalg::FillOp, memref::DeallocOp>(user))
+      continue;
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (consumer || !generic || generic->getBlock() != core->getBlock())
+      return std::nullopt;
+    consumer = generic;
+  }
+  if (!consumer || consumer.getNumLoops() != 4 ||
+      !isElementwiseEpilogue(consumer) ||
+      !onlyHarmlessOpsBetween(core, consumer))
+    return std::nullopt;
+  using utils::IteratorType;
+  if (consumer.getIteratorTypesArray() !=
+      SmallVector<IteratorType>{IteratorType::parallel, IteratorType::reduction,
+                                IteratorType::parallel, IteratorType::parallel})
+    return std::nullopt;
+  AffineExpr d[4];
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  GroupEpilogue epilogue{consumer, 0};
+  bool readsC = false;
+  for (OpOperand *input : consumer.getDpsInputOperands()) {
+    AffineMap map = consumer.getMatchingIndexingMap(input);
+    if (input->get() == c) {
+      if (!map.isIdentity())
+        return std::nullopt;
+      epilogue.cInput = input->getOperandNumber();
+      readsC = true;
+      continue;
+    }
+    // The column pair (j, h) last and whole.
+    auto type = dyn_cast<MemRefType>(input->get().getType());
+    ArrayRef<AffineExpr> results = map.getResults();
+    bool hasJ = llvm::is_contained(results, d[2]),
+         hasH = llvm::is_contained(results, d[3]);
+    if (!type || !type.getLayout().isIdentity() || hasJ != hasH)
+      return std::nullopt;
+  }
+  OpOperand *out = consumer.getDpsInitOperand(0);
+  auto outType = cast<MemRefType>(out->get().getType());
+  if (!readsC || !outType.getLayout().isIdentity() ||
+      consumer.getMatchingIndexingMap(out) !=
+          AffineMap::get(4, 0, {d[0], d[2], d[3]}, ctx))
+    return std::nullopt;
+  return epilogue;
+}
+
+/// Bytes of B per row and chunk of the int4 kernel: 128 columns.
+constexpr int64_t kInt4ChunkBytes = 64;
+/// Chunks per parallel iteration of the int4 kernel.
+constexpr int64_t kInt4StreamChunks = 8;
+
+/// A PackedInt4Core for few rows of A on AVX-512 VNNI: B streams through
+/// once, row-major, four rows of 64 bytes (128 columns) at a time, and its
+/// nibbles go straight from the loaded bytes to the vpdpbusd operands:
+///
+/// - the four rows are gathered, with byte shuffles, into 8 vectors whose
+///   32-bit lane j holds byte 8q + j/2 of each row (q = 0..7), in column
+///   order (lane j of vector q: the four k of column 16q + j);
+/// - even lanes keep the low nibble of each byte (w), odd lanes the high
+///   nibble in place (16 w): no shifts, the odd lanes' sums are 16 times
+///   too large and are shifted right by 4 (exactly) when the group ends;
+/// - a nibble v must be in vpdpbusd's range for its side: [0, 255] for the
+///   u8 side (the nibbles when A is signed), [-128, 127] for the s8 side (A
+///   unsigned). Where v = w is not, v = w xor 8 (flipping the nibble's top
+///   bit: w + 8 for signed w, w - 8 for unsigned) is, and the group's sums
+///   start at -offset * sum_kk A[m, g, kk] (times 16 in odd lanes):
+///     A signed, w signed: v = w + 8 (both lanes);
+///     A unsigned, w signed: v = w + 8 (even), 16 w read as s8 (odd);
+///     A unsigned, w unsigned: v = w (even), 16 (w - 8) (odd).
+///   The sums stay below 2^31 in magnitude for groups of at most 2^15
+///   (16 * 2^15 * 255 * 16 < 2^31), so the shift is exact and the result is
+///   the loops' (which cannot wrap around either).
+///
+/// Every row of the sums (one group, all columns) stays in the L1 cache
+/// while B streams.
+class PackedInt4Builder {
+public:
+  /// With `epilogue`, the kernel also computes that op's result, one group
+  /// at a time, and the group sums live in a [M, N] buffer instead of C.
+  PackedInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                    std::optional<GroupEpilogue> epilogue, bool parallel)
+      : b(b), core(core), epilogue(epilogue), kind(getVNNIKind(b.getContext())),
+        parallel(parallel) {
+    bytes = VectorType::get({kInt4ChunkBytes}, b.getI8Type());
+    acc = VectorType::get({16}, b.getI32Type());
+    // See the class comment.
+    flipEven = core.rhsSigned;
+    flipOdd = core.lhsSigned ? core.rhsSigned : !core.rhsSigned;
+    offsetEven = flipEven ? 8 : 0;
+    offsetOdd = !flipOdd ? 0 : core.rhsSigned ? 8 : -8;
+  }
+
+  /// Requires fewer than 8 rows, a group size that is a multiple of 4 and
+  /// 128 | N.
+  void build() {
+    a = memref::CollapseShapeOp::create(
+        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+    bRows = memref::CollapseShapeOp::create(
+        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    c = memref::CollapseShapeOp::create(
+        b, core.c, ArrayRef<ReassociationIndices>{{0}, {1}, {2, 3}});
+    rows = memref::DimOp::create(b, core.a, 0);
+    groups = memref::DimOp::create(b, core.a, 1);
+    groupSize = memref::DimOp::create(b, core.a, 2);
+    Value chunks = arith::DivUIOp::create(
+        b, memref::DimOp::create(b, core.b, 2), idx(kInt4ChunkBytes));
+    stride = rowStride();
+    if (stride > 1)
+      permuteA();
+    // Rows of B are prefetched into L2 about 128 KiB ahead.
+    int64_t rowBytes = cast<MemRefType>(core.b.getType()).getDimSize(2);
+    prefetchRows = ShapedType::isDynamic(rowBytes)
+                       ? 64
+                       : std::max<int64_t>(1, (128 << 10) / rowBytes);
+    lastRow =
+        arith::SubIOp::create(b, memref::DimOp::create(b, bRows, 0), idx(1));
+    if (epilogue)
+      prepareEpilogue();
+    if (!parallel) {
+      sweep(idx(0), chunks);
+    } else {
+      columnLoop(
+          b, parallel, idx(0), chunks, kInt4StreamChunks, [&](Value first) {
+            Value end = arith::AddIOp::create(b, first, idx(kInt4StreamChunks));
+            sweep(first, arith::MinUIOp::create(b, end, chunks));
+          });
+    }
+    if (stride > 1)
+      memref::DeallocOp::create(b, aSteps);
+    if (epilogue)
+      memref::DeallocOp::create(b, sums);
+  }
+
+private:
+  ImplicitLocOpBuilder &b;
+  const PackedInt4Core &core;
+  std::optional<GroupEpilogue> epilogue;
+  DotKind kind;
+  bool parallel;
+  VectorType bytes, acc;
+  // With an epilogue: the group sums [M, N], and the epilogue's operands
+  // with (j, h) collapsed into columns.
+  Value sums;
+  SmallVector<Value> epilogueOperands;
+  // A [M, K], B [K, N / 2] (bytes), C [M, G, N].
+  Value a, bRows, c, rows, groups, groupSize;
+  // The rows of B that a K step multiplies: k + stride * t (t < 4), and A's
+  // bytes in that order (see rowStride()).
+  int64_t stride = 1;
+  Value aSteps;
+  // The prefetch distance in rows of B, and the last row.
+  int64_t prefetchRows;
+  Value lastRow;
+  // Whether even / odd lanes flip the nibble's top bit, and the resulting
+  // offset of v from w.
+  bool flipEven, flipOdd;
+  int32_t offsetEven, offsetOdd;
+
+  /// A vector<16xi32> constant of `even` and `odd` in alternate lanes.
+  Value laneConstant(int32_t even, int32_t odd) {
+    SmallVector<int32_t> values;
+    for (int64_t j = 0; j < 16; ++j)
+      values.push_back(j % 2 ? odd : even);
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(acc, ArrayRef<int32_t>(values)));
+  }
+
+  /// The sums of a group with the odd lanes' factor 16 removed.
+  Value unscale(Value sums) {
+    return arith::ShRSIOp::create(b, sums, laneConstant(0, 4));
+  }
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  /// Column of vector q of chunk `chunk`.
+  Value column(Value chunk, int64_t q) {
+    Value start = arith::MulIOp::create(b, chunk, idx(2 * kInt4ChunkBytes));
+    return arith::AddIOp::create(b, start, idx(16 * q));
+  }
+
+  /// The stride between the four rows of B of a K step. The hardware
+  /// prefetcher follows one sequential stream per 4 KiB page; four rows
+  /// read side by side that share pages (rows shorter than 4 KiB) halve the
+  /// bandwidth from DRAM. With B's static rows of R < 4096 bytes, a K step
+  /// takes rows k + s + stride * t (t < 4, s < stride, stride = 4096 / R
+  /// rounded up to a power of two, which must divide the group size / 4),
+  /// each in its own page.
+  int64_t rowStride() {
+    auto bType = cast<MemRefType>(core.b.getType());
+    int64_t rowBytes = bType.getDimSize(2), size = bType.getDimSize(1);
+    if (ShapedType::isDynamic(rowBytes) || ShapedType::isDynamic(size) ||
+        rowBytes >= 4096)
+      return 1;
+    int64_t s = llvm::PowerOf2Ceil(llvm::divideCeil(4096, rowBytes));
+    while (s > 1 && size % (4 * s))
+      s /= 2;
+    return s;
+  }
+
+  /// aSteps[m, kb + 4s + t] = A[m, kb + s + stride * t] for every block kb
+  /// of 4 * stride: the bytes of A in the order the K steps read B.
+  void permuteA() {
+    Value k = memref::DimOp::create(b, a, 1);
+    aSteps = memref::AllocOp::create(
+        b,
+        MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                        b.getI8Type()),
+        ValueRange{rows, k});
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, idx(0), k, 4 * stride, [&](Value kb) {
+        for (int64_t s = 0; s < stride; ++s)
+          for (int64_t t = 0; t < 4; ++t) {
+            Value from = arith::AddIOp::create(b, kb, idx(s + stride * t));
+            Value to = arith::AddIOp::create(b, kb, idx(4 * s + t));
+            Value x = memref::LoadOp::create(b, a, ValueRange{row, from});
+            memref::StoreOp::create(b, x, aSteps, ValueRange{row, to});
+          }
+      });
+    });
+  }
+
+  /// The group sums [M, N] and the epilogue's operands, columns collapsed.
+  void prepareEpilogue() {
+    Value n = memref::DimOp::create(b, c, 2);
+    sums = memref::AllocOp::create(
+        b,
+        MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                        b.getI32Type()),
+        ValueRange{rows, n}, b.getI64IntegerAttr(64));
+    linalg::GenericOp op = epilogue->op;
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      Value v = operand.get();
+      int64_t rank = map.getNumResults();
+      if (operand.getOperandNumber() != epilogue->cInput &&
+          map.getNumResults() >= 2 &&
+          map.getResult(rank - 1) == b.getAffineDimExpr(3)) {
+        SmallVector<ReassociationIndices> pairs;
+        for (int64_t d = 0; d + 2 < rank; ++d)
+          pairs.push_back({d});
+        pairs.push_back({rank - 2, rank - 1});
+        v = memref::CollapseShapeOp::create(b, v, pairs);
+      }
+      epilogueOperands.push_back(v);
+    }
+  }
+
+  /// The buffer and indices of the group sums of (row, g, col).
+  Value sumBuffer() { return epilogue ? sums : c; }
+  SmallVector<Value> sumIndex(Value row, Value g, Value col) {
+    if (epilogue)
+      return {row, col};
+    return {row, g, col};
+  }
+
+  /// All groups and rows of B through the columns of chunks [first, last).
+  /// K steps take rows in blocks of 4 * stride (see rowStride()): step
+  /// (blk, s) multiplies B rows blk * 4 * stride + s + stride * t (t < 4)
+  /// by A's bytes at aSteps[blk * 4 * stride + 4 * s]. A visit of a chunk
+  /// makes `perVisit` steps, of consecutive blocks with the same s (rows in
+  /// distinct pages), so that the sums are loaded and stored once for them.
+  void sweep(Value first, Value last) {
+    int64_t block = 4 * stride;
+    int64_t groupRows = cast<MemRefType>(core.b.getType()).getDimSize(1);
+    int64_t perVisit = 2;
+    while (perVisit > 1 &&
+           (ShapedType::isDynamic(groupRows) || groupRows % (perVisit * block)))
+      perVisit /= 2;
+    forLoop(b, idx(0), groups, 1, [&](Value g) {
+      Value k0 = arith::MulIOp::create(b, g, groupSize);
+      startGroup(g, k0, first, last);
+      forLoop(b, idx(0), groupSize, perVisit * block, [&](Value blocks) {
+        Value start = arith::AddIOp::create(b, k0, blocks);
+        forLoop(b, idx(0), idx(stride), 1, [&](Value s) {
+          SmallVector<Value> firstRows, aAt;
+          for (int64_t i = 0; i < perVisit; ++i) {
+            Value blk = arith::AddIOp::create(b, start, idx(i * block));
+            firstRows.push_back(arith::AddIOp::create(b, blk, s));
+            Value quadAt = arith::MulIOp::create(b, s, idx(4));
+            aAt.push_back(arith::AddIOp::create(b, blk, quadAt));
+          }
+          forLoop(b, first, last, 1, [&](Value chunk) {
+            SmallVector<SmallVector<Value>> nibbles;
+            for (Value firstRow : firstRows)
+              nibbles.push_back(unpack(firstRow, chunk));
+            forLoop(b, idx(0), rows, 1, [&](Value row) {
+              SmallVector<Value> quads;
+              for (Value k : aAt)
+                quads.push_back(broadcastA(row, k));
+              for (int64_t q = 0; q < 8; ++q) {
+                SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
+                Value sum = vector::LoadOp::create(b, acc, sumBuffer(), at);
+                for (int64_t i = 0; i < perVisit; ++i) {
+                  Value w = nibbles[i][q];
+                  sum = core.lhsSigned ? dot(b, kind, sum, w, quads[i])
+                                       : dot(b, kind, sum, quads[i], w);
+                }
+                vector::StoreOp::create(b, sum, sumBuffer(), at);
+              }
+            });
+          });
+        });
+      });
+      if (epilogue)
+        applyEpilogue(g, first, last);
+      else
+        finishGroup(g, first, last);
+    });
+  }
+
+  /// C[m, g, columns of the chunks] without the odd lanes' factor 16.
+  void finishGroup(Value g, Value first, Value last) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        for (int64_t q = 0; q < 8; ++q) {
+          SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
+          Value sum = vector::LoadOp::create(b, acc, c, at);
+          vector::StoreOp::create(b, unscale(sum), c, at);
+        }
+      });
+    });
+  }
+
+  /// Starts the sums of group g in the columns of the chunks at the
+  /// nibbles' offsets (see the class comment), or 0.
+  void startGroup(Value g, Value k0, Value first, Value last) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      Value offsets = laneConstant(0, 0);
+      if (offsetEven || offsetOdd)
+        offsets = groupOffsets(row, k0);
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        for (int64_t q = 0; q < 8; ++q) {
+          SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
+          vector::StoreOp::create(b, offsets, sumBuffer(), at);
+        }
+      });
+    });
+  }
+
+  /// -offset * the sum of A[row, k0 .. k0 + group size) (times 16 in odd
+  /// lanes).
+  Value groupOffsets(Value row, Value k0) {
+    Value zero = arith::ConstantOp::create(b, b.getI32IntegerAttr(0));
+    auto sumLoop = scf::ForOp::create(
+        b, idx(0), groupSize, idx(1), ValueRange{zero},
+        [&](OpBuilder &nb, Location loc, Value kk, ValueRange sum) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          Value k = arith::AddIOp::create(lb, k0, kk);
+          Value x = memref::LoadOp::create(lb, a, ValueRange{row, k});
+          Value wide =
+              core.lhsSigned
+                  ? Value(arith::ExtSIOp::create(lb, lb.getI32Type(), x))
+                  : Value(arith::ExtUIOp::create(lb, lb.getI32Type(), x));
+          Value next = arith::AddIOp::create(lb, sum[0], wide);
+          scf::YieldOp::create(lb, next);
+        });
+    Value sum = vector::BroadcastOp::create(b, acc, sumLoop.getResult(0));
+    return arith::MulIOp::create(b, sum,
+                                 laneConstant(-offsetEven, -16 * offsetOdd));
+  }
+
+  /// Prefetches `v` at `at` with g (at the position of map's d1) moved to
+  /// the next group (the last group: itself).
+  void prefetchNextGroup(Value v, AffineMap map, ArrayRef<Value> at, Value g) {
+    SmallVector<Value> next(at);
+    unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
+    Value following = arith::AddIOp::create(b, g, idx(1));
+    Value last = arith::SubIOp::create(b, groups, idx(1));
+    next[position] = arith::MinUIOp::create(b, following, last);
+    memref::PrefetchOp::create(b, v, next, /*isWrite=*/false,
+                               /*localityHint=*/2, /*isDataCache=*/true);
+  }
+
+  /// The epilogue's body on the sums of group g, 16 columns at a time:
+  /// out[m, n] = body(sums[m, n], its other operands at (m, g, n), out[m,
+  /// n]), in group order like the op's loops.
+  void applyEpilogue(Value g, Value first, Value last) {
+    linalg::GenericOp op = epilogue->op;
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        for (int64_t q = 0; q < 8; ++q) {
+          Value col = column(chunk, q);
+          auto at = [&](unsigned dim) {
+            return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
+          };
+          SmallVector<Value> args;
+          for (OpOperand &operand : op->getOpOperands()) {
+            unsigned i = operand.getOperandNumber();
+            if (i == epilogue->cInput) {
+              Value sum =
+                  vector::LoadOp::create(b, acc, sums, ValueRange{row, col});
+              args.push_back(unscale(sum));
+              continue;
+            }
+            AffineMap map = op.getMatchingIndexingMap(&operand);
+            auto type = VectorType::get(
+                {16}, getElementTypeOrSelf(operand.get().getType()));
+            args.push_back(loadLanes(b, epilogueOperands[i], map, type, 2, at));
+            // The next group's values of an operand indexed by g and the
+            // columns (per group scales) are prefetched: their stream would
+            // otherwise start from DRAM at the end of each group.
+            if (map.isFunctionOfDim(1) && map.isFunctionOfDim(2)) {
+              SmallVector<Value> indices;
+              for (AffineExpr e : map.getResults())
+                if (Value index = at(cast<AffineDimExpr>(e).getPosition()))
+                  indices.push_back(index);
+              prefetchNextGroup(epilogueOperands[i], map, indices, g);
+            }
+          }
+          Value result = cloneBodyOnVectors(b, op, args);
+          vector::StoreOp::create(b, result, epilogueOperands.back(),
+                                  ValueRange{row, col});
+        }
+      });
+    });
+  }
+
+  /// The four bytes of A for K step k (A[row, k..k+3], or aSteps') in
+  /// every 32-bit lane.
+  Value broadcastA(Value row, Value k) {
+    Value quad =
+        vector::LoadOp::create(b, VectorType::get({4}, b.getI8Type()),
+                               stride > 1 ? aSteps : a, ValueRange{row, k});
+    Value word = vector::ExtractOp::create(
+        b,
+        vector::BitCastOp::create(b, VectorType::get({1}, b.getI32Type()),
+                                  quad),
+        0);
+    Value words = vector::BroadcastOp::create(b, acc, word);
+    return vector::BitCastOp::create(b, bytes, words);
+  }
+
+  /// The 8 vpdpbusd operands of rows k + stride * t (t < 4) and the 128
+  /// columns of `chunk` (see the class comment).
+  SmallVector<Value> unpack(Value k, Value chunk) {
+    Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
+    SmallVector<Value> loaded;
+    for (int64_t t = 0; t < 4; ++t) {
+      Value row = arith::AddIOp::create(b, k, idx(stride * t));
+      Value v =
+          vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol});
+      // The hardware prefetcher alone leaves the loads waiting on DRAM.
+      Value ahead = arith::AddIOp::create(b, row, idx(prefetchRows));
+      ahead = arith::MinUIOp::create(b, ahead, lastRow);
+      memref::PrefetchOp::create(b, bRows, ValueRange{ahead, byteCol},
+                                 /*isWrite=*/false, /*localityHint=*/2,
+                                 /*isDataCache=*/true);
+      loaded.push_back(v);
+    }
+    HalfRowPairs halves = pairHalfRows(b, loaded);
+    Value flips =
+        laneConstant(flipEven ? 0x88888888 : 0, flipOdd ? 0x88888888 : 0);
+    Value masks = laneConstant(0x0F0F0F0F, int32_t(0xF0F0F0F0));
+    SmallVector<Value> nibbles;
+    for (int64_t q = 0; q < 8; ++q) {
+      // Byte t of lane j: row t, byte 8q + j/2 (local byte 8(q % 4) + j/2
+      // of half q / 4; rows 2 and 3 are the second shuffle operand).
+      SmallVector<int64_t> mask;
+      for (int64_t j = 0; j < 16; ++j)
+        for (int64_t t = 0; t < 4; ++t)
+          mask.push_back(64 * (t / 2) + 32 * (t % 2) + 8 * (q % 4) + j / 2);
+      Value gathered = vector::ShuffleOp::create(b, halves[q / 4][0],
+                                                 halves[q / 4][1], mask);
+      Value lanes = vector::BitCastOp::create(b, acc, gathered);
+      if (flipEven || flipOdd)
+        lanes = arith::XOrIOp::create(b, lanes, flips);
+      lanes = arith::AndIOp::create(b, lanes, masks);
+      nibbles.push_back(vector::BitCastOp::create(b, bytes, lanes));
+    }
+    return nibbles;
+  }
+};
+
+} // namespace
+
+std::optional<PackedInt4Core>
+mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || op.getNumLoops() != 5)
+    return std::nullopt;
+  using utils::IteratorType;
+  if (op.getIteratorTypesArray() !=
+      SmallVector<IteratorType>{IteratorType::parallel, IteratorType::parallel,
+                                IteratorType::reduction, IteratorType::parallel,
+                                IteratorType::parallel})
+    return std::nullopt;
+  AffineExpr d[5];
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  if (op.getIndexingMapsArray() !=
+      SmallVector<AffineMap>{
+          AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx),
+          AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx),
+          AffineMap::get(5, 0, {d[0], d[1], d[3], d[4]}, ctx)})
+    return std::nullopt;
+  PackedInt4Core core{op.getDpsInputs()[0], op.getDpsInputs()[1],
+                      op.getDpsInits()[0]};
+  auto is = [](Value v, unsigned width) {
+    auto type = cast<MemRefType>(v.getType());
+    return type.getLayout().isIdentity() &&
+           type.getElementType().isInteger(width);
+  };
+  if (!is(core.a, 8) || !is(core.b, 8) || !is(core.c, 32) ||
+      cast<MemRefType>(core.c.getType()).getDimSize(3) != 2)
+    return std::nullopt;
+  Block &body = op.getRegion().front();
+  Value a = body.getArgument(0), byte = body.getArgument(1),
+        out = body.getArgument(2);
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  bool matched = matchCommutative<arith::AddIOp>(
+      yield.getValues()[0], [&](Value acc, Value product) {
+        return acc == out &&
+               matchCommutative<arith::MulIOp>(product, [&](Value x, Value w) {
+                 return matchExt(
+                            x, [&](Value v) { return v == a; },
+                            core.lhsSigned) &&
+                        matchExt(
+                            w, [&](Value v) { return matchNibble(v, byte, 4); },
+                            core.rhsSigned);
+               });
+      });
+  if (!matched)
+    return std::nullopt;
+  return core;
+}
+
+void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
+    Operation *op, const PackedInt4Core &core, bool parallel) {
+  // With an epilogue, the kernel replaces both ops at the epilogue, and
+  // C's zero fill moves to the loops' side.
+  std::optional<GroupEpilogue> epilogue =
+      matchGroupEpilogue(cast<linalg::GenericOp>(op), core.c);
+  SmallVector<Operation *> replaced{op};
+  if (epilogue) {
+    SmallVector<Operation *> fills;
+    for (Operation *user : core.c.getUsers())
+      if (isa<linalg::FillOp>(user))
+        fills.push_back(user);
+    replaced.insert(replaced.begin(), fills.begin(), fills.end());
+    replaced.push_back(epilogue->op);
+  }
+  // The kernel needs fewer than 8 rows, 4 | group size and 128 | N at
+  // run time; otherwise the loops.
+  ImplicitLocOpBuilder b(replaced.back()->getLoc(), replaced.back());
+  Value rows = memref::DimOp::create(b, core.a, 0);
+  Value groupSize = memref::DimOp::create(b, core.a, 2);
+  Value byteCols = memref::DimOp::create(b, core.b, 2);
+  Value fewRows = arith::CmpIOp::create(b, arith::CmpIPredicate::ult, rows,
+                                        arith::ConstantIndexOp::create(b, 8));
+  Value groupFits = isMultiple(b, groupSize, 4);
+  Value smallGroups =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::ule, groupSize,
+                            arith::ConstantIndexOp::create(b, 1 << 15));
+  groupFits = arith::AndIOp::create(b, groupFits, smallGroups);
+  Value colsFit = isMultiple(b, byteCols, kInt4ChunkBytes);
+  Value fits = arith::AndIOp::create(b, fewRows, groupFits);
+  fits = arith::AndIOp::create(b, fits, colsFit);
+  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    PackedInt4Builder(b, core, epilogue, parallel).build();
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    for (Operation *original : replaced)
+      b.clone(*original);
+  }
+  for (Operation *original : replaced)
+    original->erase();
+}
