@@ -91,10 +91,13 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       VNNI kernel around `vpdpbusd` (`int8=avx512vnni`, called through
       `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
       no op for), an AVX2 kernel around `vpmaddwd` on operands widened to i16
-      (`int8=avx2`, exact; `vpmaddubsw` would saturate) or an AArch64 NEON
+      (`int8=avx2`, exact; `vpmaddubsw` would saturate), an AArch64 NEON
       kernel around `usdot` (`int8=neon-i8mm`, FEAT_I8MM,
       `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8 product on
-      128-bit vectors);
+      128-bit vectors) or, without i8mm, around `sdot` (`int8=neon-dotprod`,
+      FEAT_DotProd, s8 x s8: A's bytes are used as a - 128 and 128 times the
+      column sums of B, which the packing or the stream computes with one
+      more `sdot`, are added back; the same sums modulo 2^32);
     - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
       into the same kernel around AVX512-BF16 `vdpbf16ps`
       (`llvm.x86.avx512bf16.dpbf16ps.512`);
@@ -143,7 +146,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
     for either order) and on subnormals. `quanta-compile` picks
     `int8=avx512vnni` when the target has `avx512vnni`, else `int8=avx2`
-    with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, and `bf16` when
+    with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
+    `int8=neon-dotprod` with `dotprod`, and `bf16` when
     it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
 
@@ -164,7 +168,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
   let options = [
     Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",
            "Kernel for the marked u8 x s8 -> i32 matmul cores: avx512vnni, "
-           "avx2, neon-i8mm or none">,
+           "avx2, neon-i8mm, neon-dotprod or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",

@@ -107,12 +107,13 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
-      options.neonI8mm) {
+      options.neonI8mm || options.neonDotProd) {
     LowerMatmulKernelsOptions kernels;
-    kernels.int8 = options.avx512vnni ? "avx512vnni"
-                   : options.avx2     ? "avx2"
-                   : options.neonI8mm ? "neon-i8mm"
-                                      : "none";
+    kernels.int8 = options.avx512vnni    ? "avx512vnni"
+                   : options.avx2        ? "avx2"
+                   : options.neonI8mm    ? "neon-i8mm"
+                   : options.neonDotProd ? "neon-dotprod"
+                                         : "none";
     kernels.bf16 = options.avx512bf16;
     kernels.parallel = options.threads;
     pm.addPass(createLowerMatmulKernels(kernels));

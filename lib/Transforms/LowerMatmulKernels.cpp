@@ -53,6 +53,16 @@ DotKind getBF16Kind(MLIRContext *ctx) {
 }
 
 /// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
+/// AArch64 NEON `sdot` (FEAT_DotProd, without i8mm): s8 x s8 on 128 bits,
+/// A flipped to s8 (see DotKind::flipLhs).
+DotKind getNEONDotProdKind(MLIRContext *ctx) {
+  Type i8 = IntegerType::get(ctx, 8);
+  DotKind kind{i8, i8, IntegerType::get(ctx, 32),
+               4,  4,  "llvm.aarch64.neon.sdot.v4i32.v16i8"};
+  kind.flipLhs = true;
+  return kind;
+}
+
 DotKind getNEONI8MMKind(MLIRContext *ctx) {
   Type i8 = IntegerType::get(ctx, 8);
   return {i8, i8, IntegerType::get(ctx, 32),
@@ -203,6 +213,14 @@ public:
     Value panels = arith::DivUIOp::create(b, n, idx(lanes));
     if (epilogue)
       outRows = memref::DimOp::create(b, epilogue->op.getDpsInits()[0], 0);
+    if (kind.flipLhs) {
+      // Zeroed: the stream accumulates into it, the packing of each panel
+      // too. (No prepacked B: its column sums would need another pass.)
+      colSums = memref::AllocOp::create(
+          b, MemRefType::get({ShapedType::kDynamic}, i32), ValueRange{n});
+      Value zero = arith::ConstantOp::create(b, b.getI32IntegerAttr(0));
+      linalg::FillOp::create(b, zero, colSums);
+    }
     if (packed)
       return blocks(m, panels);
     // Few rows (GEMV): B is read once, so interleave it in registers as it
@@ -215,6 +233,15 @@ public:
     if (zeroFill)
       b.clone(*zeroFill);
     streamRows(m, panels);
+    if (kind.flipLhs)
+      forLoop(b, idx(0), m, 1, [&](Value row) {
+        forLoop(b, idx(0), n, lanes, [&](Value col) {
+          Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
+          Value correction = columnCorrection(b, col);
+          sum = arith::AddIOp::create(b, sum, correction);
+          vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+        });
+      });
     if (epilogue)
       forLoop(b, idx(0), outRows, 1, [&](Value row) {
         forLoop(b, idx(0), n, lanes,
@@ -224,6 +251,9 @@ public:
     allocatePacked(panels);
     blocks(m, panels);
     memref::DeallocOp::create(b, packed);
+    b.setInsertionPointAfter(ifOp);
+    if (kind.flipLhs)
+      memref::DeallocOp::create(b, colSums);
   }
 
 private:
@@ -238,6 +268,8 @@ private:
   std::optional<RowEpilogue> epilogue;
   // Whether the blocks of columns pack their panels of B (not prepacked).
   bool packAtRunTime = false;
+  // With flipLhs: the column sums of B [N] (i32).
+  Value colSums;
   // The epilogue's rows.
   Value outRows;
   Type i32;
@@ -280,6 +312,11 @@ private:
                                        /*isDataCache=*/true);
           }
           slices.push_back(interleavePanels(b, b.getLoc(), k, col, count));
+          if (kind.flipLhs)
+            for (int64_t p = 0; p < count; ++p) {
+              Value at = arith::AddIOp::create(b, col, idx(p * lanes));
+              addColumnSums(b, slices.back()[p], at);
+            }
         }
         forLoop(b, idx(0), m, 1, [&](Value row) {
           SmallVector<Value> broadcasts;
@@ -330,9 +367,32 @@ private:
           lb, VectorType::get({kind.perLane}, kind.operand), quad);
     Value word = vector::ExtractOp::create(
         lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
+    if (kind.flipLhs) {
+      Value signs = arith::ConstantOp::create(
+          lb, lb.getI32IntegerAttr(static_cast<int32_t>(0x80808080)));
+      word = arith::XOrIOp::create(lb, word, signs);
+    }
     return vector::BitCastOp::create(
         lb, bytes,
         vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32), word));
+  }
+
+  /// With flipLhs: colSums[col .. col + lanes) += the column sums of
+  /// `slice` (one K step of a panel), by one more dot with ones.
+  void addColumnSums(ImplicitLocOpBuilder &lb, Value slice, Value col) {
+    Value ones = arith::ConstantOp::create(
+        lb, DenseElementsAttr::get(bytes, lb.getIntegerAttr(kind.operand, 1)));
+    Value sums = vector::LoadOp::create(lb, acc, colSums, ValueRange{col});
+    sums = dot(lb, kind, sums, ones, slice);
+    vector::StoreOp::create(lb, sums, colSums, ValueRange{col});
+  }
+
+  /// With flipLhs: 128 x colSums[col .. col + lanes).
+  Value columnCorrection(ImplicitLocOpBuilder &lb, Value col) {
+    Value sums = vector::LoadOp::create(lb, acc, colSums, ValueRange{col});
+    Value seven = arith::ConstantOp::create(
+        lb, DenseElementsAttr::get(acc, lb.getI32IntegerAttr(7)));
+    return arith::ShLIOp::create(lb, sums, seven);
   }
 
   /// All register blocks of C (rowBlock x colBlocks panels) where they fit,
@@ -474,9 +534,10 @@ private:
       Value base = panelOffset(b, b.getLoc(), panel, kk);
       Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
       Value col = arith::MulIOp::create(b, panel, idx(lanes));
-      vector::StoreOp::create(
-          b, interleavePanels(b, b.getLoc(), row, col, 1).front(), packed,
-          ValueRange{base});
+      Value slice = interleavePanels(b, b.getLoc(), row, col, 1).front();
+      vector::StoreOp::create(b, slice, packed, ValueRange{base});
+      if (kind.flipLhs)
+        addColumnSums(b, slice, col);
     });
   }
 
@@ -494,13 +555,21 @@ private:
     Value zero;
     if (zeroFill)
       zero = arith::ConstantOp::create(b, b.getZeroAttr(acc));
-    for (int64_t r = 0; r < rows; ++r)
+    SmallVector<Value> corrections;
+    if (kind.flipLhs)
       for (int64_t j = 0; j < cols; ++j)
-        init.push_back(zeroFill
-                           ? zero
-                           : vector::LoadOp::create(
-                                 b, acc, c, ValueRange{rowIdx[r], colIdx[j]})
-                                 .getResult());
+        corrections.push_back(columnCorrection(b, colIdx[j]));
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t j = 0; j < cols; ++j) {
+        Value start =
+            zeroFill ? zero
+                     : vector::LoadOp::create(b, acc, c,
+                                              ValueRange{rowIdx[r], colIdx[j]})
+                           .getResult();
+        if (kind.flipLhs)
+          start = arith::AddIOp::create(b, start, corrections[j]);
+        init.push_back(start);
+      }
     auto loop = scf::ForOp::create(
         b, idx(0), k4, idx(1), init,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
@@ -599,7 +668,7 @@ bool isBF16Matmul(linalg::MatmulOp op) {
 memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
                                  const DotKind &kind) {
   auto getGlobal = bMat.getDefiningOp<memref::GetGlobalOp>();
-  if (!getGlobal || kind.operand != kind.element)
+  if (!getGlobal || kind.operand != kind.element || kind.flipLhs)
     return {};
   auto global = symbols.lookup<memref::GlobalOp>(getGlobal.getName());
   auto value =
@@ -675,12 +744,14 @@ struct LowerMatmulKernelsPass
       int8Kind = getVNNIKind(ctx);
     else if (int8 == "neon-i8mm")
       int8Kind = getNEONI8MMKind(ctx);
+    else if (int8 == "neon-dotprod")
+      int8Kind = getNEONDotProdKind(ctx);
     else if (int8 == "avx2")
       int8Kind = getAVX2Kind(ctx);
     else if (int8 != "none") {
       emitError(getOperation().getLoc())
           << "unknown int8 kernel '" << int8
-          << "' (expected avx512vnni, avx2, neon-i8mm or none)";
+          << "' (expected avx512vnni, avx2, neon-i8mm, neon-dotprod or none)";
       return signalPassFailure();
     }
     SymbolTable symbols(getOperation());

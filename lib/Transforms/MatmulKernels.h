@@ -30,6 +30,10 @@ struct DotKind {
   bool separateAdd = false;
   // Register block: rows of C x panels (vector registers permitting).
   int64_t rowBlock = 6, colBlocks = 4;
+  // The instruction multiplies s8 x s8 (AArch64 `sdot`): A's u8 bytes are
+  // used as a - 128 (xor 0x80), and 128 x the column sums of B are added
+  // back (the same sum modulo 2^32).
+  bool flipLhs = false;
 };
 
 /// AVX-512 VNNI `vpdpbusd`: u8 x s8, 4 per 32-bit lane, 16 lanes.

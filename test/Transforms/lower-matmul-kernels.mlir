@@ -1,6 +1,7 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels | FileCheck %s
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="parallel=true" | FileCheck %s --check-prefix=PAR
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod" | FileCheck %s --check-prefix=SDOT
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -44,6 +45,19 @@
 // CHECK:   linalg.generic
 // CHECK-NOT: quanta.u8s8_matmul
 // CHECK: }
+// int8=neon-dotprod: sdot (s8 x s8) on 4 lanes. The column sums of B are
+// zeroed, accumulated by one more sdot with ones per slice of B (streamed
+// or packed), A's 4-byte words are flipped to s8 (xor 0x80808080), and 128
+// x the column sums (shift by 7) are added to C.
+// SDOT-LABEL: func @core
+// SDOT: %[[SUMS:.*]] = memref.alloc(%{{.*}}) : memref<?xi32>
+// SDOT: linalg.fill ins(%{{.*}} : i32) outs(%[[SUMS]] : memref<?xi32>)
+// SDOT: scf.if
+// SDOT:   llvm.call_intrinsic "llvm.aarch64.neon.sdot.v4i32.v16i8"
+// SDOT:   arith.xori %{{.*}}, %c-2139062144_i32 : i32
+// SDOT:   arith.shli
+// SDOT: } else {
+// SDOT: memref.dealloc %[[SUMS]]
 func.func @core(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
                   iterator_types = ["parallel", "reduction", "parallel"]}

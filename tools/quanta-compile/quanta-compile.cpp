@@ -151,6 +151,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
+    lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");
     lowering.threads = openmp;
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   }

@@ -43,6 +43,8 @@ struct LoweringOptions {
   bool avx2 = false;
   /// Lower u8 x s8 matmul cores to the AArch64 NEON usdot (i8mm) kernel.
   bool neonI8mm = false;
+  /// Without i8mm: the AArch64 NEON sdot (dotprod) kernel.
+  bool neonDotProd = false;
   /// Run the matmul kernels' column blocks on OpenMP threads (the object
   /// then needs an OpenMP runtime, libomp).
   bool threads = false;
