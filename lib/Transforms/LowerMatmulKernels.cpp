@@ -781,13 +781,21 @@ struct LowerMatmulKernelsPass
         epilogue = matchRowEpilogue(op, c);
       if (epilogue)
         b.setInsertionPoint(epilogue->op);
-      // The kernel needs K % perLane == 0 and N % lanes == 0; otherwise
-      // the loops.
+      // The kernel needs K % perLane == 0 and N % lanes == 0 (and an
+      // epilogue over all of C's columns, which it computes for each);
+      // otherwise the loops.
       Value k = memref::DimOp::create(b, a, 1);
       Value n = memref::DimOp::create(b, bMat, 1);
       Value kFits = isMultiple(b, k, kind.perLane);
       Value nFits = isMultiple(b, n, kind.lanes);
       Value fits = arith::AndIOp::create(b, kFits, nFits);
+      if (epilogue) {
+        Value outCols =
+            memref::DimOp::create(b, epilogue->op.getDpsInits()[0], 1);
+        Value allCols =
+            arith::CmpIOp::create(b, arith::CmpIPredicate::eq, outCols, n);
+        fits = arith::AndIOp::create(b, fits, allCols);
+      }
       auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
       {
         OpBuilder::InsertionGuard guard(b);
