@@ -43,9 +43,6 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
-// Panels per parallel iteration of the few-rows path.
-constexpr int64_t kStreamPanels = 16;
-
 DotKind getBF16Kind(MLIRContext *ctx) {
   Type bf16 = BFloat16Type::get(ctx);
   return {bf16, bf16, Float32Type::get(ctx),
@@ -348,13 +345,9 @@ private:
     };
     if (!parallel)
       return stream(idx(0), panels);
-    // Parallel: each iteration streams B through its own kStreamPanels
-    // panels.
-    columnLoop(b, parallel, idx(0), panels, kStreamPanels, [&](Value first) {
-      stream(first, arith::MinUIOp::create(
-                        b, arith::AddIOp::create(b, first, idx(kStreamPanels)),
-                        panels));
-    });
+    // Parallel: each thread streams B through its own block of panels.
+    perThreadLoop(b, panels,
+                  [&](Value first, Value last) { stream(first, last); });
   }
 
   /// The four bytes A[row, k..k+perLane-1] broadcast to every lane.

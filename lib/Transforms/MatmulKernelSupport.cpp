@@ -9,6 +9,7 @@
 #include "MatmulKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -43,6 +44,32 @@ void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   body(loop.getInductionVars()[0]);
+}
+
+void perThreadLoop(ImplicitLocOpBuilder &b, Value total,
+                   function_ref<void(Value, Value)> body) {
+  auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  StringRef name = "omp_get_max_threads";
+  FunctionType type = b.getFunctionType({}, {b.getI32Type()});
+  if (!module.lookupSymbol<func::FuncOp>(name)) {
+    OpBuilder top(module.getBodyRegion());
+    auto decl = func::FuncOp::create(top, b.getLoc(), name, type);
+    decl.setPrivate();
+  }
+  Value count = func::CallOp::create(b, name, type.getResults(), ValueRange{})
+                    .getResult(0);
+  Value threads = arith::IndexCastOp::create(b, b.getIndexType(), count);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  threads = arith::MaxUIOp::create(b, threads, one);
+  Value perThread = arith::CeilDivUIOp::create(b, total, threads);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  auto loop = scf::ParallelOp::create(b, ValueRange{zero}, ValueRange{total},
+                                      ValueRange{perThread});
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value first = loop.getInductionVars()[0];
+  Value end = arith::AddIOp::create(b, first, perThread);
+  body(first, arith::MinUIOp::create(b, end, total));
 }
 
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,

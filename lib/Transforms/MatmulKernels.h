@@ -48,6 +48,14 @@ void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
 void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
                 int64_t step, function_ref<void(Value)> body);
 
+/// body(first, last) for one block of [0, total) per OpenMP thread
+/// (`omp_get_max_threads()`, from libomp, which --openmp code links), as
+/// an scf.parallel loop: a streaming kernel then reads each row of B in
+/// one segment per thread (several sweeps of shorter segments read DRAM
+/// more slowly).
+void perThreadLoop(ImplicitLocOpBuilder &b, Value total,
+                   function_ref<void(Value, Value)> body);
+
 /// `sum` + the perLane-element dot products of `lhs` and `rhs` in each lane
 /// (vpdpbusd: u8 lhs, s8 rhs).
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,

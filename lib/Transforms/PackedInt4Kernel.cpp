@@ -129,8 +129,6 @@ std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
 
 /// Bytes of B per row and chunk of the int4 kernel: 128 columns.
 constexpr int64_t kInt4ChunkBytes = 64;
-/// Chunks per parallel iteration of the int4 kernel.
-constexpr int64_t kInt4StreamChunks = 8;
 
 /// A PackedInt4Core for few rows of A on AVX-512 VNNI: B streams through
 /// once, row-major, four rows of 64 bytes (128 columns) at a time, and its
@@ -202,11 +200,10 @@ public:
     if (!parallel) {
       sweep(idx(0), chunks);
     } else {
-      columnLoop(
-          b, parallel, idx(0), chunks, kInt4StreamChunks, [&](Value first) {
-            Value end = arith::AddIOp::create(b, first, idx(kInt4StreamChunks));
-            sweep(first, arith::MinUIOp::create(b, end, chunks));
-          });
+      // One block of columns per thread: each sweeps B once, with the
+      // longest segments of its rows.
+      perThreadLoop(b, chunks,
+                    [&](Value first, Value last) { sweep(first, last); });
     }
     if (stride > 1)
       memref::DeallocOp::create(b, aSteps);

@@ -107,18 +107,23 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
   return
 }
 
-// With parallel=true the few-rows path streams B through blocks of 16
-// panels in parallel, and the packing and the register blocks run in
-// parallel over panels / groups of 4 panels; leftover panels stay serial.
+// With parallel=true the few-rows path streams B through one block of
+// panels per OpenMP thread (omp_get_max_threads, each thread one sweep of
+// B), and the register blocks run in parallel over groups of 4 panels,
+// each packing its own panels first; leftover panels stay serial.
+// PAR: func.func private @omp_get_max_threads() -> i32
 // PAR-LABEL: func @core
 // PAR: scf.if
-// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c16{{.*}})
+// PAR:   %[[T:.*]] = func.call @omp_get_max_threads() : () -> i32
+// PAR:   %[[TI:.*]] = arith.index_cast %[[T]] : i32 to index
+// PAR:   %[[TM:.*]] = arith.maxui %[[TI]], %c1{{.*}} : index
+// PAR:   %[[PER:.*]] = arith.ceildivui %{{.*}}, %[[TM]] : index
+// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%[[PER]])
 // PAR:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // PAR: } else {
 // PAR:   memref.alloc
-// PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c1{{.*}})
-// PAR:     vector.store
 // PAR:   scf.parallel (%{{.*}}) = (%{{.*}}) to (%{{.*}}) step (%c4{{.*}})
+// PAR:     vector.store
 // PAR:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // PAR:   scf.for
 
