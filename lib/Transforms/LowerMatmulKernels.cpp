@@ -391,12 +391,10 @@ private:
   /// All register blocks of C (rowBlock x colBlocks panels) where they fit,
   /// then leftover rows and panels.
   void blocks(Value m, Value panels) {
-    Value fullRows = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, m, idx(kind.rowBlock)),
-        idx(kind.rowBlock));
-    Value fullPanels = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, panels, idx(kind.colBlocks)),
-        idx(kind.colBlocks));
+    Value rowBlocks = arith::DivUIOp::create(b, m, idx(kind.rowBlock));
+    Value fullRows = arith::MulIOp::create(b, rowBlocks, idx(kind.rowBlock));
+    Value colBlocks = arith::DivUIOp::create(b, panels, idx(kind.colBlocks));
+    Value fullPanels = arith::MulIOp::create(b, colBlocks, idx(kind.colBlocks));
     Value leftover = arith::SubIOp::create(b, m, fullRows);
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
@@ -563,8 +561,10 @@ private:
           start = arith::AddIOp::create(b, start, corrections[j]);
         init.push_back(start);
       }
+    Value kBegin = idx(0);
+    Value kStep = idx(1);
     auto loop = scf::ForOp::create(
-        b, idx(0), k4, idx(1), init,
+        b, kBegin, k4, kStep, init,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
           ImplicitLocOpBuilder lb(loc, nb);
           Value k = arith::MulIOp::create(

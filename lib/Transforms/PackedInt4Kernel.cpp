@@ -183,8 +183,8 @@ public:
     rows = memref::DimOp::create(b, core.a, 0);
     groups = memref::DimOp::create(b, core.a, 1);
     groupSize = memref::DimOp::create(b, core.a, 2);
-    Value chunks = arith::DivUIOp::create(
-        b, memref::DimOp::create(b, core.b, 2), idx(kInt4ChunkBytes));
+    Value byteCols = memref::DimOp::create(b, core.b, 2);
+    Value chunks = arith::DivUIOp::create(b, byteCols, idx(kInt4ChunkBytes));
     stride = rowStride();
     if (stride > 1)
       permuteA();
@@ -193,8 +193,8 @@ public:
     prefetchRows = ShapedType::isDynamic(rowBytes)
                        ? 64
                        : std::max<int64_t>(1, (128 << 10) / rowBytes);
-    lastRow =
-        arith::SubIOp::create(b, memref::DimOp::create(b, bRows, 0), idx(1));
+    Value bRowCount = memref::DimOp::create(b, bRows, 0);
+    lastRow = arith::SubIOp::create(b, bRowCount, idx(1));
     if (epilogue)
       prepareEpilogue();
     if (!parallel) {
@@ -351,7 +351,9 @@ private:
       startGroup(g, k0, first, last);
       forLoop(b, idx(0), groupSize, perVisit * block, [&](Value blocks) {
         Value start = arith::AddIOp::create(b, k0, blocks);
-        forLoop(b, idx(0), idx(stride), 1, [&](Value s) {
+        Value zero = idx(0);
+        Value strideEnd = idx(stride);
+        forLoop(b, zero, strideEnd, 1, [&](Value s) {
           SmallVector<Value> firstRows, aAt;
           for (int64_t i = 0; i < perVisit; ++i) {
             Value blk = arith::AddIOp::create(b, start, idx(i * block));
@@ -421,8 +423,10 @@ private:
   /// lanes).
   Value groupOffsets(Value row, Value k0) {
     Value zero = arith::ConstantOp::create(b, b.getI32IntegerAttr(0));
+    Value kkBegin = idx(0);
+    Value kkStep = idx(1);
     auto sumLoop = scf::ForOp::create(
-        b, idx(0), groupSize, idx(1), ValueRange{zero},
+        b, kkBegin, groupSize, kkStep, ValueRange{zero},
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange sum) {
           ImplicitLocOpBuilder lb(loc, nb);
           Value k = arith::AddIOp::create(lb, k0, kk);
