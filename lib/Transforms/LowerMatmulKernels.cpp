@@ -281,16 +281,7 @@ private:
     // Streams all rows of B through panels [first, last), colBlocks panels
     // at a time where they fit, and two K steps per visit of a group of
     // panels where K permits (C is loaded and stored once for both).
-    Value lastRow =
-        arith::SubIOp::create(b, memref::DimOp::create(b, bMat, 0), idx(1));
-    int64_t rowBytes = cast<MemRefType>(bMat.getType()).getDimSize(1);
-    if (!ShapedType::isDynamic(rowBytes))
-      rowBytes *= kind.element.getIntOrFloatBitWidth() / 8;
-    // Rows of B are prefetched into L2 about 128 KiB ahead: the hardware
-    // prefetcher alone leaves the loads waiting on DRAM.
-    int64_t prefetchRows = ShapedType::isDynamic(rowBytes)
-                               ? 32
-                               : std::max<int64_t>(1, (128 << 10) / rowBytes);
+    RowPrefetcher prefetcher(b, bMat);
     auto visit = [&](Value firstStep, int64_t steps, Value first, Value last) {
       SmallVector<Value> ks;
       for (int64_t i = 0; i < steps; ++i) {
@@ -302,11 +293,8 @@ private:
         SmallVector<SmallVector<Value>> slices;
         for (Value k : ks) {
           for (int64_t t = 0; t < kind.perLane; ++t) {
-            Value row = arith::AddIOp::create(b, k, idx(t + prefetchRows));
-            row = arith::MinUIOp::create(b, row, lastRow);
-            memref::PrefetchOp::create(b, bMat, ValueRange{row, col},
-                                       /*isWrite=*/false, /*localityHint=*/2,
-                                       /*isDataCache=*/true);
+            Value row = arith::AddIOp::create(b, k, idx(t));
+            prefetcher.prefetch(b, row, col);
           }
           slices.push_back(interleavePanels(b, b.getLoc(), k, col, count));
           if (kind.flipLhs)
@@ -343,11 +331,9 @@ private:
               [&](Value kk) { visit(kk, 2, first, last); });
       forLoop(b, paired, k4, 1, [&](Value kk) { visit(kk, 1, first, last); });
     };
-    if (!parallel)
-      return stream(idx(0), panels);
-    // Parallel: each thread streams B through its own block of panels.
-    perThreadLoop(b, panels,
-                  [&](Value first, Value last) { stream(first, last); });
+    // In parallel, each thread streams B through its own block of panels.
+    perThreadBlocks(b, parallel, panels,
+                    [&](Value first, Value last) { stream(first, last); });
   }
 
   /// The four bytes A[row, k..k+perLane-1] broadcast to every lane.

@@ -46,8 +46,12 @@ void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
   body(loop.getInductionVars()[0]);
 }
 
-void perThreadLoop(ImplicitLocOpBuilder &b, Value total,
-                   function_ref<void(Value, Value)> body) {
+void perThreadBlocks(ImplicitLocOpBuilder &b, bool parallel, Value total,
+                     function_ref<void(Value, Value)> body) {
+  if (!parallel) {
+    Value zero = arith::ConstantIndexOp::create(b, 0);
+    return body(zero, total);
+  }
   auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
   StringRef name = "omp_get_max_threads";
   FunctionType type = b.getFunctionType({}, {b.getI32Type()});
@@ -70,6 +74,29 @@ void perThreadLoop(ImplicitLocOpBuilder &b, Value total,
   Value first = loop.getInductionVars()[0];
   Value end = arith::AddIOp::create(b, first, perThread);
   body(first, arith::MinUIOp::create(b, end, total));
+}
+
+RowPrefetcher::RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix)
+    : matrix(matrix) {
+  auto type = cast<MemRefType>(matrix.getType());
+  // Rows of unknown width are taken as 4 KiB.
+  int64_t rowBytes =
+      type.isDynamicDim(1)
+          ? 4096
+          : type.getDimSize(1) * type.getElementTypeBitWidth() / 8;
+  distance = std::max<int64_t>(1, (128 << 10) / rowBytes);
+  Value rows = memref::DimOp::create(b, matrix, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  lastRow = arith::SubIOp::create(b, rows, one);
+}
+
+void RowPrefetcher::prefetch(ImplicitLocOpBuilder &b, Value row, Value col) {
+  Value ahead = arith::ConstantIndexOp::create(b, distance);
+  ahead = arith::AddIOp::create(b, row, ahead);
+  ahead = arith::MinUIOp::create(b, ahead, lastRow);
+  memref::PrefetchOp::create(b, matrix, ValueRange{ahead, col},
+                             /*isWrite=*/false, /*localityHint=*/2,
+                             /*isDataCache=*/true);
 }
 
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,

@@ -48,13 +48,27 @@ void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
 void columnLoop(ImplicitLocOpBuilder &b, bool parallel, Value lb, Value ub,
                 int64_t step, function_ref<void(Value)> body);
 
-/// body(first, last) for one block of [0, total) per OpenMP thread
-/// (`omp_get_max_threads()`, from libomp, which --openmp code links), as
-/// an scf.parallel loop: a streaming kernel then reads each row of B in
-/// one segment per thread (several sweeps of shorter segments read DRAM
-/// more slowly).
-void perThreadLoop(ImplicitLocOpBuilder &b, Value total,
-                   function_ref<void(Value, Value)> body);
+/// body(0, total), or with `parallel` body(first, last) for one block of
+/// [0, total) per OpenMP thread (`omp_get_max_threads()`, from libomp,
+/// which --openmp code links) as an scf.parallel loop: a streaming kernel
+/// then reads each row of B in one segment per thread (several sweeps of
+/// shorter segments read DRAM more slowly).
+void perThreadBlocks(ImplicitLocOpBuilder &b, bool parallel, Value total,
+                     function_ref<void(Value, Value)> body);
+
+/// Software prefetch of the rows of a row-major matrix being streamed, into
+/// L2 about 128 KiB ahead of the row read (the hardware prefetcher alone
+/// leaves the loads waiting on DRAM), clamped to the last row.
+class RowPrefetcher {
+public:
+  RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix);
+  /// Prefetches matrix[row + distance, col].
+  void prefetch(ImplicitLocOpBuilder &b, Value row, Value col);
+
+private:
+  Value matrix, lastRow;
+  int64_t distance;
+};
 
 /// `sum` + the perLane-element dot products of `lhs` and `rhs` in each lane
 /// (vpdpbusd: u8 lhs, s8 rhs).

@@ -188,23 +188,13 @@ public:
     stride = rowStride();
     if (stride > 1)
       permuteA();
-    // Rows of B are prefetched into L2 about 128 KiB ahead.
-    int64_t rowBytes = cast<MemRefType>(core.b.getType()).getDimSize(2);
-    prefetchRows = ShapedType::isDynamic(rowBytes)
-                       ? 64
-                       : std::max<int64_t>(1, (128 << 10) / rowBytes);
-    Value bRowCount = memref::DimOp::create(b, bRows, 0);
-    lastRow = arith::SubIOp::create(b, bRowCount, idx(1));
+    prefetcher.emplace(b, bRows);
     if (epilogue)
       prepareEpilogue();
-    if (!parallel) {
-      sweep(idx(0), chunks);
-    } else {
-      // One block of columns per thread: each sweeps B once, with the
-      // longest segments of its rows.
-      perThreadLoop(b, chunks,
+    // In parallel, one block of columns per thread: each sweeps B once,
+    // with the longest segments of its rows.
+    perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
-    }
     if (stride > 1)
       memref::DeallocOp::create(b, aSteps);
     if (epilogue)
@@ -228,9 +218,8 @@ private:
   // bytes in that order (see rowStride()).
   int64_t stride = 1;
   Value aSteps;
-  // The prefetch distance in rows of B, and the last row.
-  int64_t prefetchRows;
-  Value lastRow;
+  // Prefetches rows of B ahead of the K steps.
+  std::optional<RowPrefetcher> prefetcher;
   // Whether even / odd lanes flip the nibble's top bit, and the resulting
   // offset of v from w.
   bool flipEven, flipOdd;
@@ -523,12 +512,7 @@ private:
       Value row = arith::AddIOp::create(b, k, idx(stride * t));
       Value v =
           vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol});
-      // The hardware prefetcher alone leaves the loads waiting on DRAM.
-      Value ahead = arith::AddIOp::create(b, row, idx(prefetchRows));
-      ahead = arith::MinUIOp::create(b, ahead, lastRow);
-      memref::PrefetchOp::create(b, bRows, ValueRange{ahead, byteCol},
-                                 /*isWrite=*/false, /*localityHint=*/2,
-                                 /*isDataCache=*/true);
+      prefetcher->prefetch(b, row, byteCol);
       loaded.push_back(v);
     }
     HalfRowPairs halves = pairHalfRows(b, loaded);
