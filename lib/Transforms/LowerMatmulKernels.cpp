@@ -306,7 +306,7 @@ private:
         forLoop(b, idx(0), m, 1, [&](Value row) {
           SmallVector<Value> broadcasts;
           for (Value k : ks)
-            broadcasts.push_back(broadcastA(b, row, k));
+            broadcasts.push_back(broadcastQuad(b, kind, a, row, k));
           for (int64_t p = 0; p < count; ++p) {
             Value at = arith::AddIOp::create(b, col, idx(p * lanes));
             Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, at});
@@ -334,26 +334,6 @@ private:
     // In parallel, each thread streams B through its own block of panels.
     perThreadBlocks(b, parallel, panels,
                     [&](Value first, Value last) { stream(first, last); });
-  }
-
-  /// The four bytes A[row, k..k+perLane-1] broadcast to every lane.
-  Value broadcastA(ImplicitLocOpBuilder &lb, Value row, Value k) {
-    Value quad = vector::LoadOp::create(
-        lb, VectorType::get({kind.perLane}, kind.element), a,
-        ValueRange{row, k});
-    if (kind.operand != kind.element)
-      quad = arith::ExtUIOp::create(
-          lb, VectorType::get({kind.perLane}, kind.operand), quad);
-    Value word = vector::ExtractOp::create(
-        lb, vector::BitCastOp::create(lb, VectorType::get({1}, i32), quad), 0);
-    if (kind.flipLhs) {
-      Value signs = arith::ConstantOp::create(
-          lb, lb.getI32IntegerAttr(static_cast<int32_t>(0x80808080)));
-      word = arith::XOrIOp::create(lb, word, signs);
-    }
-    return vector::BitCastOp::create(
-        lb, bytes,
-        vector::BroadcastOp::create(lb, VectorType::get({lanes}, i32), word));
   }
 
   /// With flipLhs: colSums[col .. col + lanes) += the column sums of
@@ -563,7 +543,7 @@ private:
           }
           SmallVector<Value> next;
           for (int64_t r = 0; r < rows; ++r) {
-            Value broadcast = broadcastA(lb, rowIdx[r], k);
+            Value broadcast = broadcastQuad(lb, kind, a, rowIdx[r], k);
             for (int64_t j = 0; j < cols; ++j)
               next.push_back(
                   dot(lb, kind, accs[r * cols + j], broadcast, panelsAtK[j]));

@@ -99,6 +99,27 @@ void RowPrefetcher::prefetch(ImplicitLocOpBuilder &b, Value row, Value col) {
                              /*isDataCache=*/true);
 }
 
+Value broadcastQuad(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
+                    Value row, Value k) {
+  Value quad = vector::LoadOp::create(
+      b, VectorType::get({kind.perLane}, kind.element), a, ValueRange{row, k});
+  if (kind.operand != kind.element)
+    quad = arith::ExtUIOp::create(
+        b, VectorType::get({kind.perLane}, kind.operand), quad);
+  Type i32 = b.getI32Type();
+  Value words = vector::BitCastOp::create(b, VectorType::get({1}, i32), quad);
+  Value word = vector::ExtractOp::create(b, words, 0);
+  if (kind.flipLhs) {
+    Value signs = arith::ConstantOp::create(
+        b, b.getI32IntegerAttr(static_cast<int32_t>(0x80808080)));
+    word = arith::XOrIOp::create(b, word, signs);
+  }
+  Value lanes =
+      vector::BroadcastOp::create(b, VectorType::get({kind.lanes}, i32), word);
+  return vector::BitCastOp::create(
+      b, VectorType::get({kind.perLane * kind.lanes}, kind.operand), lanes);
+}
+
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
           Value rhs) {
   Type acc = sum.getType();

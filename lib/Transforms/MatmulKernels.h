@@ -75,6 +75,12 @@ private:
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
           Value rhs);
 
+/// The perLane elements a[row, k .. k + perLane) as the instruction's
+/// operand (widened when that is wider; flipped to s8 with flipLhs), in
+/// every 32-bit lane: the broadcast side of the dot product.
+Value broadcastQuad(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
+                    Value row, Value k);
+
 /// Whether `v` is the integer constant `value`.
 bool isConstant(Value v, int64_t value);
 

@@ -357,7 +357,8 @@ private:
             forLoop(b, idx(0), rows, 1, [&](Value row) {
               SmallVector<Value> quads;
               for (Value k : aAt)
-                quads.push_back(broadcastA(row, k));
+                quads.push_back(
+                    broadcastQuad(b, kind, stride > 1 ? aSteps : a, row, k));
               for (int64_t q = 0; q < 8; ++q) {
                 SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
                 Value sum = vector::LoadOp::create(b, acc, sumBuffer(), at);
@@ -486,21 +487,6 @@ private:
         }
       });
     });
-  }
-
-  /// The four bytes of A for K step k (A[row, k..k+3], or aSteps') in
-  /// every 32-bit lane.
-  Value broadcastA(Value row, Value k) {
-    Value quad =
-        vector::LoadOp::create(b, VectorType::get({4}, b.getI8Type()),
-                               stride > 1 ? aSteps : a, ValueRange{row, k});
-    Value word = vector::ExtractOp::create(
-        b,
-        vector::BitCastOp::create(b, VectorType::get({1}, b.getI32Type()),
-                                  quad),
-        0);
-    Value words = vector::BroadcastOp::create(b, acc, word);
-    return vector::BitCastOp::create(b, bytes, words);
   }
 
   /// The 8 vpdpbusd operands of rows k + stride * t (t < 4) and the 128
