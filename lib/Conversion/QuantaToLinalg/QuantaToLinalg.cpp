@@ -1077,6 +1077,19 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
       });
 }
 
+/// Where a parameter of `scheme` is read along K (operand axis `kAxis`): at
+/// the start of the block when the scheme is per group of `blockSize` along
+/// K ((g * size) floordiv size is the plain loop g, so that fusion can
+/// reshape the operands), else at `k`.
+static AffineExpr paramK(std::optional<SchemeAttr> scheme, unsigned kAxis,
+                         int64_t blockSize, AffineExpr g, AffineExpr k) {
+  bool perBlock = scheme &&
+                  scheme->getGranularity() == Granularity::per_group &&
+                  scheme->getAxis() == kAxis &&
+                  scheme->getGroupSize() == blockSize;
+  return perBlock ? g * blockSize : k;
+}
+
 /// Lower quanta.matmul to linalg.generic ops that compute exactly the
 /// reference's order of operations (ref::matmul): i32 accumulation per
 /// K-block then f32 accumulation of the scaled blocks, or f32 accumulation of
@@ -1167,10 +1180,10 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       if (groupSize && (ShapedType::isDynamic(kSize) || kSize % *groupSize))
         groupSize.reset();
       unsigned numLoops = groupSize ? rank + 2 : rank + 1;
-      AffineExpr n = dim(numLoops - 1), k = dim(batch + 1);
+      AffineExpr n = dim(numLoops - 1), k = dim(batch + 1), g = dim(batch + 1);
       SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
       if (groupSize) {
-        AffineExpr g = dim(batch + 1), kk = dim(batch + 2);
+        AffineExpr kk = dim(batch + 2);
         k = g * *groupSize + kk;
         lhsAt.append({m, g, kk});
         rhsAt.append({g, kk, n});
@@ -1178,18 +1191,10 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
         lhsAt.append({m, k});
         rhsAt.append({k, n});
       }
-      // Parameters per group are read at the group's start ((g * size)
-      // floordiv size is g), others at k.
-      auto kFor = [&](std::optional<SchemeAttr> scheme, unsigned kAxis) {
-        bool perGroup = groupSize && scheme &&
-                        scheme->getGranularity() == Granularity::per_group &&
-                        scheme->getAxis() == kAxis &&
-                        scheme->getGroupSize() == *groupSize;
-        return perGroup ? dim(batch + 1) * *groupSize : k;
-      };
+      int64_t blockSize = groupSize.value_or(0);
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
-      lhsDims.append({m, kFor(lhsScheme, rank - 1)});
-      rhsDims.append({kFor(rhsScheme, rank - 2), n});
+      lhsDims.append({m, paramK(lhsScheme, rank - 1, blockSize, g, k)});
+      rhsDims.append({paramK(rhsScheme, rank - 2, blockSize, g, k), n});
       Value lhs = op.getLhs(), rhs = op.getRhs();
       if (groupSize) {
         lhs = splitDim(rewriter, loc, lhs, rank - 1, groupSize);
@@ -1291,19 +1296,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       unsigned numLoops = rank + 2;
       AffineExpr g = dim(batch + 1), kk = dim(batch + 2), n = dim(batch + 3);
       AffineExpr k = g * blockSize + kk;
-      // Parameters per group of the block size along K are read at the
-      // block's start ((g * block size) floordiv block size is g, a plain
-      // loop, so that fusion can reshape the operands), others at k.
-      auto kFor = [&](std::optional<SchemeAttr> scheme, unsigned kAxis) {
-        bool perBlock = scheme &&
-                        scheme->getGranularity() == Granularity::per_group &&
-                        scheme->getAxis() == kAxis &&
-                        scheme->getGroupSize() == blockSize;
-        return perBlock ? g * blockSize : k;
-      };
       SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
-      lhsDims.append({m, kFor(lhsScheme, rank - 1)});
-      rhsDims.append({kFor(rhsScheme, rank - 2), n});
+      lhsDims.append({m, paramK(lhsScheme, rank - 1, blockSize, g, k)});
+      rhsDims.append({paramK(rhsScheme, rank - 2, blockSize, g, k), n});
       // The operands with K split into [blocks, block size], so that every
       // loop is a plain dimension of some operand.
       SmallVector<AffineExpr> lhsSplit = batchDims(), rhsSplit = batchDims();
