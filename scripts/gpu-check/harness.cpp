@@ -793,35 +793,77 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
 
 } // namespace
 
+/// The parts a run can be limited to (`gpu-check [--no-bench] [PART...]`), so
+/// that a part that crashes the context can be run, and the others rerun, in
+/// processes of their own.
+const char *const kParts[] = {"elementwise", "int8", "f16", "w4", "fp8",
+                              "bench"};
+
 int main(int argc, char **argv) {
-  bool doBench = !(argc > 1 && std::strcmp(argv[1], "--no-bench") == 0);
+  std::vector<std::string> parts;
+  bool doBench = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--no-bench") {
+      doBench = false;
+      continue;
+    }
+    if (std::find(std::begin(kParts), std::end(kParts), arg) ==
+        std::end(kParts)) {
+      std::fprintf(stderr,
+                   "gpu-check: unknown part '%s' (elementwise, int8, f16, w4, "
+                   "fp8, bench)\n",
+                   argv[i]);
+      return 2;
+    }
+    parts.push_back(arg);
+  }
+  auto runs = [&](const std::string &part) {
+    if (part == "bench" && !doBench)
+      return false;
+    return parts.empty() ||
+           std::find(parts.begin(), parts.end(), part) != parts.end();
+  };
+  // Progress goes out line by line, so a crash shows where it happened.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   cudaDeviceProp prop;
   CUDA_OK(cudaGetDeviceProperties(&prop, 0));
   std::printf("device: %s (sm_%d%d)\n", prop.name, prop.major, prop.minor);
   auto start = std::chrono::steady_clock::now();
 
-  checkElementwise();
+  if (runs("elementwise")) {
+    std::printf("elementwise\n");
+    checkElementwise();
+  }
   for (const auto &s : kShapes) {
     bool big = s[0] * s[1] * s[2] > (int64_t(1) << 26);
-    checkW8A8(s[0], s[1], s[2], false);
-    checkS8U8(s[0], s[1], s[2], false);
-    if (!big) {
-      checkW8A8(s[0], s[1], s[2], true);
-      checkS8U8(s[0], s[1], s[2], true);
+    std::printf("matmul %ldx%ldx%ld\n", long(s[0]), long(s[1]), long(s[2]));
+    if (runs("int8")) {
+      checkW8A8(s[0], s[1], s[2], false);
+      checkS8U8(s[0], s[1], s[2], false);
+      if (!big) {
+        checkW8A8(s[0], s[1], s[2], true);
+        checkS8U8(s[0], s[1], s[2], true);
+      }
     }
-    if (s[1] <= 4096) {
+    if (s[1] > 4096)
+      continue;
+    if (runs("f16"))
       checkF16(s[0], s[1], s[2]);
+    if (runs("w4"))
       for (W4Form form :
            {W4Form::G32, W4Form::ZP128, W4Form::G64BF16, W4Form::Col})
         checkW4(form, s[0], s[1], s[2]);
 #ifndef QUANTA_NO_FP8
+    if (runs("fp8")) {
       checkFP8(s[0], s[1], s[2], false);
       checkFP8(s[0], s[1], s[2], true);
-#endif
     }
+#endif
   }
 
-  if (doBench) {
+  if (runs("bench")) {
+    std::printf("bench\n");
     cublasLtHandle_t lt;
     CUBLAS_OK(cublasLtCreate(&lt));
     bench(lt, 4096, 4096, 4096, false);

@@ -11,6 +11,8 @@
 // RUN: quanta-compile %S/../../scripts/gpu-check/kernels-fp8.mlir -o %t/kernels-fp8.o --header=%t/kernels-fp8.h
 // RUN: %cxx_harness -I%t -I%S/../../scripts/gpu-check/cpu-stand-in %S/../../scripts/gpu-check/harness.cpp %t/kernels.o %t/kernels-fp8.o %quanta_ref_lib -o %t/gpu-check
 // RUN: %t/gpu-check --no-bench | FileCheck %s
+// RUN: %t/gpu-check --no-bench w4 | FileCheck %s --check-prefix=PART
+// RUN: not %t/gpu-check int9 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK: check cases elements mismatch
 // CHECK-DAG: w8a8 18 {{[0-9]+}} 0 0
@@ -21,3 +23,14 @@
 // CHECK-DAG: w4col 8 {{[0-9]+}} 0
 // CHECK-DAG: e4m3mm 8 {{[0-9]+}} 0 0
 // CHECK: GPU CHECK PASS: CPU stand-in, {{[0-9]+}} checks, {{[0-9]+}} elements, 0 mismatches; vs cuBLASLt: not run
+
+// One part alone: the w4 checks run and nothing else.
+// PART: check cases elements mismatch
+// PART-NEXT: w4g32 8
+// PART-NEXT: w4zp128 8
+// PART-NEXT: w4g64bf16 8
+// PART-NEXT: w4col 8
+// PART-EMPTY:
+// PART-NEXT: GPU CHECK PASS
+
+// BAD: gpu-check: unknown part 'int9' (elementwise, int8, f16, w4, fp8, bench)
