@@ -101,13 +101,20 @@ static double maxFinite(Type type) {
       .convertToDouble();
 }
 
-/// Clamps to +-max finite of `target` (NaN propagates), making the following
-/// truncf a saturating conversion.
+/// Clamps to +-max finite of `target`, making the following truncf a
+/// saturating conversion. Compares and selects rather than
+/// `arith.minimumf`/`maximumf`: a NaN compares false and passes through with
+/// its bits, where NVPTX's `min`/`max` return the canonical (+) NaN.
 static Value saturateTo(OpBuilder &b, Location loc, Value value, Type target) {
   double max = maxFinite(target);
-  Value clamped =
-      arith::MaximumFOp::create(b, loc, value, f32Constant(b, loc, -max));
-  return arith::MinimumFOp::create(b, loc, clamped, f32Constant(b, loc, max));
+  Value lo = f32Constant(b, loc, -max);
+  Value hi = f32Constant(b, loc, max);
+  Value below =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, value, lo);
+  Value clamped = arith::SelectOp::create(b, loc, below, lo, value);
+  Value above =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, clamped, hi);
+  return arith::SelectOp::create(b, loc, above, hi, clamped);
 }
 
 static Value truncateTo(OpBuilder &b, Location loc, Value value, Type target) {
