@@ -177,8 +177,11 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
       !chip.consumeInteger(10, sm) && sm >= 89)
     nvvm.cubinFeatures = "+ptx84";
   nvvm.cubinFormat = "isa";
-  // Outlined here (the NVVM pipeline's own outlining then finds nothing
-  // left) so that the kernels get names of their own before serialization.
+  // Constants that canonicalization hoisted out of the launches go back in,
+  // so that kernels see immediates rather than parameters. Outlined here
+  // (the NVVM pipeline's own outlining then finds nothing left) so that the
+  // kernels get names of their own before serialization.
+  pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createUniqueKernelNames());
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);

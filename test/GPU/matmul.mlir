@@ -23,9 +23,13 @@
 
 // W8A8: u8 activations with a zero point x s8 per-column weights, bias,
 // requantized to i8; i32 accumulation wraps (no .satfinite), zero points by
-// dp4a row/column sums, 64x32 tiles of both operands in shared memory.
+// dp4a row/column sums, two buffers of 128 x 16 words (64 k) of both
+// operands in shared memory (rows padded to 20 words), loaded one stage
+// ahead; the 4 x 4 byte transpose of the rhs by byte permutes.
 // INT8-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
-// INT8-DAG: .shared .align 4 .b8 {{.*}}[3072]
+// INT8-DAG: .shared .align 4 .b8 {{.*}}[20480]
+// INT8-DAG: prmt.b32
+// INT8-DAG: st.shared.v4.b32
 // INT8-DAG: bar.sync 0
 // INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
 // INT8-DAG: dp4a.s32.u32
@@ -46,8 +50,17 @@
 // INT8-DAG: dp4a.u32.u32
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
+// More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 64, 128.
+// Constants are sunk into the kernels (immediates, not kernel parameters):
+// the arguments are the memref descriptors' fields only.
+// HOST: llvm.mlir.constant(64 : index) : i64
+// HOST: llvm.cond_br
 // HOST: gpu.launch_func @_quanta_impl_w8a8_kernel::@_quanta_impl_w8a8_kernel
-// HOST-SAME: threads in (%{{.*}}, %{{.*}}, %{{.*}}) : i64
+// HOST-SAME: threads in (%{{.*}}, %{{.*}}, %{{.*}}) : i64 args(%arg0 : !llvm.ptr,
+// HOST-NOT: : i32
+// HOST-NOT: vector<
+// HOST-SAME: %arg42 : i64)
+// HOST: gpu.launch_func @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 

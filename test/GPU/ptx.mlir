@@ -39,7 +39,7 @@ func.func @cast_fp8(%x: tensor<?xf32>) -> tensor<?xf8E4M3FN> {
 
 // Per-group parameters: the group index is the row divided by 32.
 // CHECK-LABEL: .visible .entry _quanta_impl_dequantize_grouped_kernel(
-// CHECK: ld.global.b8
+// CHECK: ld.global.{{[bs]}}8
 // CHECK: mul.rn.f32
 func.func @dequantize_grouped(%q: tensor<128x?xi8>, %s: tensor<4x?xf32>) -> tensor<128x?xf32> {
   %x = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>}

@@ -48,13 +48,27 @@ using gpu_matmul::Kind;
 
 namespace {
 
-// Tiling: 64x64 block tiles, 4 warps of 32x32 (2 x 4 mma tiles of 16x8),
-// K staged 32 elements at a time.
-constexpr int64_t kBlockM = 64, kBlockN = 64, kBlockK = 32;
-constexpr int64_t kThreads = 128;
-constexpr int64_t kWarpTilesM = 2, kWarpTilesN = 4;
+/// A block tiling: blockM x blockN result tiles computed by warpsM x warpsN
+/// warps, each a tile of tilesM() x tilesN() mma tiles of 16 x 8.
+struct Tiling {
+  int64_t blockM, blockN, warpsM, warpsN;
+  int64_t threads() const { return 32 * warpsM * warpsN; }
+  int64_t tilesM() const { return blockM / warpsM / 16; }
+  int64_t tilesN() const { return blockN / warpsN / 8; }
+};
+/// More than 64 rows: 128 x 128 tiles, 8 warps of 64 x 32 (4 x 4 mma tiles),
+/// 32 mma per warp and K stage.
+constexpr Tiling kLargeTiling = {128, 128, 2, 4};
+/// Up to 64 rows (decode, small batches): 64 x 64 tiles, 4 warps of 32 x 32,
+/// so that a GEMV still has N / 64 blocks.
+constexpr Tiling kSmallTiling = {64, 64, 2, 2};
+/// The row count above which the large tiling is used.
+constexpr int64_t kSmallTilingMaxM = 64;
+/// 32-bit words per tile row and K stage: 64 8-bit or 32 16-bit elements,
+/// two mma K steps.
+constexpr int64_t kWordsK = 16;
 /// Rows of the shared tiles are padded by 4 words, so that the 8 x 4 words of
-/// one fragment load fall in distinct banks.
+/// one fragment load fall in distinct banks (and rows stay 16-byte aligned).
 constexpr int64_t kPadWords = 4;
 
 /// One matmul to build a kernel for: its operands (memrefs, by role) and
@@ -74,9 +88,7 @@ public:
       : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()) {
     elementBits = mm.kind == Kind::F16 || mm.kind == Kind::W4 ? 16 : 8;
     elemsPerWord = 32 / elementBits;
-    wordsPerRow = kBlockK / elemsPerWord;
-    // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
-    kSteps = wordsPerRow / 8;
+    blockK = kWordsK * elemsPerWord;
     needRowSums = mm.kind == Kind::Int8 && mm.get("rhs_zp");
     needColSums = mm.kind == Kind::Int8 && mm.get("lhs_zp");
     lhsElement = cast<MemRefType>(mm.get("lhs").getType()).getElementType();
@@ -92,16 +104,33 @@ private:
   ImplicitLocOpBuilder &b;
   const MatmulCall &mm;
   Type i32, f32, lhsElement;
-  int64_t elementBits, elemsPerWord, wordsPerRow, kSteps;
+  int64_t elementBits, elemsPerWord, blockK;
   bool needRowSums, needColSums;
   // Weight-only int4: per-group parameters (else per tensor or column).
   bool perGroup = false;
   int64_t groupSize = 0;
+  // The tiling of the kernel being built.
+  Tiling tiling = kLargeTiling;
   // Values of the kernel body: the sizes and their last indices (read once),
-  // the block's origin, the lane's fragment coordinates, the shared tiles,
-  // and whether each operand may be read by vector loads.
+  // the block's origin, the lane's fragment coordinates, the shared tiles
+  // (two buffers each), and whether each operand may be read by vector loads.
   Value M, N, K, lastM, lastN, lastK, tid, m0, n0, g, t, wm, wn, tileA, tileB;
   Value vectorA, vectorB;
+  // The shared words this thread stages in every K stage: word i of an
+  // operand goes to [row, col] of its tile (the same slots on the vector and
+  // the scalar path), from global row (lhs) or column (rhs) `global`. The
+  // vector path uses them unrolled, computed once per kernel (slotsA,
+  // slotsB); the scalar path in a loop over i.
+  struct Slot {
+    Value row, col, global;
+  };
+  SmallVector<Slot> slotsA, slotsB;
+  // The words of one K stage that the vector path loaded, to be stored after
+  // the mma of the current stage; the scalar path stores its words itself.
+  struct StageWords {
+    Value fullA, fullB;
+    SmallVector<Value> a, b;
+  };
   // Weight-only int4 parameters hoisted out of the K loop (per tensor or
   // per column: they depend only on the thread's 8 columns).
   SmallVector<Value> w4Scales, w4Zps;
@@ -155,11 +184,16 @@ private:
   Value loadBits(Value memref, Value row, Value col, Value inBounds,
                  bool isRhs);
   Value loadWord(Value memref, Value outer, Value word, bool transposed);
-  void stageTiles(Value k0);
-  void stageVectorA(Value k0);
-  void stageVectorB(Value k0);
-  void stageScalarA(Value wordK0);
-  void stageScalarB(Value wordK0);
+  void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
+  int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
+  int64_t slotCount(bool isRhs) const;
+  Slot slot(Value i, bool isRhs);
+  void computeSlots();
+  StageWords loadStage(Value k0, Value buffer);
+  void storeStage(Value buffer, const StageWords &words);
+  SmallVector<Value> loadVectorA(Value k0);
+  SmallVector<Value> loadVectorB(Value k0);
+  void stageScalar(Value wordK0, Value buffer, bool isRhs);
   Value loadNibble(Value packed, Value index);
   Value rhsParamIndex(Value k, Value n);
   Value loadRhsScale(Value k, Value n);
@@ -167,7 +201,7 @@ private:
   void loadInt4Params(Value k, Value nBase, SmallVectorImpl<Value> &scales,
                       SmallVectorImpl<Value> &zps);
   Value dequantInt4(Value nibble, Value zpNibble, Value scale, Value inBounds);
-  void stageInt4B(Value k0, bool vectorized);
+  SmallVector<Value> loadInt4B(Value k0, bool vectorized);
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
   Value quadSum(Value v);
@@ -240,110 +274,148 @@ Value KernelBuilder::loadWord(Value memref, Value outer, Value word,
   return result;
 }
 
-/// The clamped scalar staging of the lhs tile (edge tiles, unaligned data):
-/// consecutive threads read consecutive k.
-void KernelBuilder::stageScalarA(Value wordK0) {
-  int64_t words = kBlockM * wordsPerRow;
-  for (int64_t i = 0; i < words / kThreads; ++i) {
-    Value w = add(idx(i * kThreads), tid);
-    Value r = divIdx(w, wordsPerRow);
-    Value c = remIdx(w, wordsPerRow);
-    Value row = add(m0, r);
-    Value word = loadWord(mm.get("lhs"), row, add(wordK0, c),
-                          /*transposed=*/false);
-    memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
-  }
+/// The number of words this thread stages per K stage of lhs or rhs.
+int64_t KernelBuilder::slotCount(bool isRhs) const {
+  if (!isRhs)
+    return tiling.blockM * kWordsK / tiling.threads();
+  return tiling.blockN * kWordsK / tiling.threads();
 }
 
-/// The clamped scalar staging of the (8-bit or f16) rhs tile, transposed:
-/// consecutive threads read consecutive n.
-void KernelBuilder::stageScalarB(Value wordK0) {
-  int64_t words = kBlockN * wordsPerRow;
-  for (int64_t i = 0; i < words / kThreads; ++i) {
-    Value w = add(idx(i * kThreads), tid);
-    Value n = remIdx(w, kBlockN);
-    Value c = divIdx(w, kBlockN);
-    Value col = add(n0, n);
-    Value word = loadWord(mm.get("rhs"), col, add(wordK0, c),
-                          /*transposed=*/true);
-    memref::StoreOp::create(b, word, tileB, ValueRange{n, c});
-  }
-}
-
-/// The lhs tile of a block inside the matrices, by 16-byte loads: each
-/// thread copies 16 consecutive bytes of a row (4 words).
-void KernelBuilder::stageVectorA(Value k0) {
-  int64_t chunkElems = 128 / elementBits;
-  int64_t chunksPerRow = kBlockK / chunkElems;
-  for (int64_t i = 0; i < kBlockM * chunksPerRow / kThreads; ++i) {
-    Value chunk = add(idx(i * kThreads), tid);
+/// Slot `i` of this thread (see Slot). lhs: chunks of 4 words (16 bytes) of
+/// a row, consecutive threads along the row. rhs: word `kq` of 4 (8-bit) or
+/// 8 (16-bit, int4) consecutive columns, consecutive threads along k.
+KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
+  int64_t threads = tiling.threads();
+  if (!isRhs) {
+    int64_t chunksPerRow = kWordsK / 4;
+    Value chunkStart = mulC(divIdx(i, 4), threads);
+    Value chunk = add(tid, chunkStart);
     Value r = divIdx(chunk, chunksPerRow);
-    Value part = remIdx(chunk, chunksPerRow);
-    Value col = add(k0, mulC(part, chunkElems));
+    Value word0 = mulC(remIdx(chunk, chunksPerRow), 4);
+    Value col = add(word0, remIdx(i, 4));
     Value row = add(m0, r);
-    Value words =
-        loadVectorWords(ult(row, M), mm.get("lhs"), ValueRange{row, col}, 16);
-    Value wordCol = mulC(part, 4);
-    for (int64_t j = 0; j < 4; ++j) {
-      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j});
-      Value c = addC(wordCol, j);
-      memref::StoreOp::create(b, word, tileA, ValueRange{r, c});
-    }
+    return {r, col, row};
   }
+  int64_t cols = colsPerItem();
+  Value itemStart = mulC(divIdx(i, cols), threads);
+  Value item = add(tid, itemStart);
+  Value word = remIdx(item, kWordsK);
+  Value n0Item = mulC(divIdx(item, kWordsK), cols);
+  Value n = add(n0Item, remIdx(i, cols));
+  Value col = add(n0, n);
+  return {n, word, col};
 }
 
-/// The (8-bit or f16) rhs tile of a block inside the matrices, by vector
-/// loads along n, transposed in registers: for 8-bit, each thread reads 4
-/// bytes of 4 consecutive rows k and builds the words of 4 columns; for f16,
-/// 16 bytes of 2 rows, the words of 8 columns.
-void KernelBuilder::stageVectorB(Value k0) {
+/// The unrolled slots of the vector path.
+void KernelBuilder::computeSlots() {
+  slotsA.clear();
+  slotsB.clear();
+  for (int64_t i = 0; i < slotCount(/*isRhs=*/false); ++i)
+    slotsA.push_back(slot(idx(i), /*isRhs=*/false));
+  for (int64_t i = 0; i < slotCount(/*isRhs=*/true); ++i)
+    slotsB.push_back(slot(idx(i), /*isRhs=*/true));
+  // Weight-only int4 hoists per-column parameters: one item per thread.
+  assert((mm.kind != Kind::W4 || slotsB.size() == 8) && "int4 staging");
+}
+
+/// The clamped scalar staging (edge stages, unaligned data) of lhs (`isRhs`
+/// false) or rhs at K word offset wordK0 into shared buffer `buffer`: a
+/// loop over the slots, one word per iteration, so that this rarely taken
+/// path keeps few values live.
+void KernelBuilder::stageScalar(Value wordK0, Value buffer, bool isRhs) {
+  Value count = idx(slotCount(isRhs));
+  Value step = idx(1);
+  auto loop = scf::ForOp::create(b, idx(0), count, step);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Slot s = slot(loop.getInductionVar(), isRhs);
+  Value k = add(wordK0, s.col);
+  Value word = loadWord(mm.get(isRhs ? "rhs" : "lhs"), s.global, k,
+                        /*transposed=*/isRhs);
+  memref::StoreOp::create(b, word, isRhs ? tileB : tileA,
+                          ValueRange{buffer, s.row, s.col});
+}
+
+/// The lhs words of a stage inside the matrices, by 16-byte loads: each
+/// chunk is 16 consecutive bytes of a row (4 words).
+SmallVector<Value> KernelBuilder::loadVectorA(Value k0) {
+  SmallVector<Value> words;
+  for (size_t c = 0; c < slotsA.size(); c += 4) {
+    Value row = slotsA[c].global;
+    Value offset = mulC(slotsA[c].col, elemsPerWord);
+    Value col = add(k0, offset);
+    Value chunk =
+        loadVectorWords(ult(row, M), mm.get("lhs"), ValueRange{row, col}, 16);
+    for (int64_t j = 0; j < 4; ++j)
+      words.push_back(
+          vector::ExtractOp::create(b, chunk, ArrayRef<int64_t>{j}));
+  }
+  return words;
+}
+
+/// The (8-bit or f16) rhs words of a stage inside the matrices, by vector
+/// loads along n, transposed in registers: for 8-bit, 4 bytes of 4
+/// consecutive rows k give the words of 4 columns (a 4 x 4 byte transpose by
+/// byte shuffles, `prmt`); for f16, 16 bytes of 2 rows, the words of 8
+/// columns.
+SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
   Value rhs = mm.get("rhs");
+  SmallVector<Value> words;
   if (elementBits == 8) {
-    Value kq = remIdx(tid, 8), nq = divIdx(tid, 8);
-    SmallVector<Value> rows;
-    Value col = add(n0, mulC(nq, 4));
-    // N is a multiple of 4: the 4 columns are all inside or all outside.
-    Value inside = ult(col, N);
-    for (int64_t i = 0; i < 4; ++i) {
-      Value k = add(k0, addC(mulC(kq, 4), i));
-      Value words = loadVectorWords(inside, rhs, ValueRange{k, col}, 4);
-      rows.push_back(
-          vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0}));
-    }
-    for (int64_t j = 0; j < 4; ++j) {
-      // Byte j (column 4nq + j) of each row, row i into byte i of the word.
-      Value word = c32(0);
+    auto bytes = VectorType::get({4}, b.getI8Type());
+    auto oneWord = VectorType::get({1}, i32);
+    auto shuffle = [&](Value x, Value y, ArrayRef<int64_t> mask) {
+      return vector::ShuffleOp::create(b, x, y, mask).getResult();
+    };
+    for (size_t c = 0; c < slotsB.size(); c += 4) {
+      Value kq = slotsB[c].col, col = slotsB[c].global;
+      // N is a multiple of 4: the 4 columns are all inside or all outside.
+      Value inside = ult(col, N);
+      Value kBase = add(k0, mulC(kq, 4));
+      SmallVector<Value> rows;
       for (int64_t i = 0; i < 4; ++i) {
-        Value byte = andC(shr(rows[i], 8 * j), 0xff);
-        word = orI(word, shl(byte, 8 * i));
+        Value k = addC(kBase, i);
+        Value row = loadVectorWords(inside, rhs, ValueRange{k, col}, 4);
+        rows.push_back(vector::BitCastOp::create(b, bytes, row));
       }
-      Value n = addC(mulC(nq, 4), j);
-      memref::StoreOp::create(b, word, tileB, ValueRange{n, kq});
+      // Rows 0, 1 (and 2, 3) interleaved by byte, then pairs of pairs: word
+      // j holds byte j (column j) of row i in its byte i.
+      Value lo01 = shuffle(rows[0], rows[1], {0, 4, 1, 5});
+      Value hi01 = shuffle(rows[0], rows[1], {2, 6, 3, 7});
+      Value lo23 = shuffle(rows[2], rows[3], {0, 4, 1, 5});
+      Value hi23 = shuffle(rows[2], rows[3], {2, 6, 3, 7});
+      for (auto [x, y] : {std::pair(lo01, lo23), std::pair(hi01, hi23)})
+        for (const std::array<int64_t, 4> &mask :
+             {std::array<int64_t, 4>{0, 1, 4, 5},
+              std::array<int64_t, 4>{2, 3, 6, 7}}) {
+          Value column = shuffle(x, y, mask);
+          Value word = vector::BitCastOp::create(b, oneWord, column);
+          words.push_back(
+              vector::ExtractOp::create(b, word, ArrayRef<int64_t>{0}));
+        }
     }
-    return;
+    return words;
   }
-  Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
-  Value k = add(k0, mulC(kp, 2));
-  Value col = add(n0, mulC(nb, 8));
-  // N is a multiple of 8: the 8 columns are all inside or all outside.
-  Value inside = ult(col, N);
-  Value lo = loadVectorWords(inside, rhs, ValueRange{k, col}, 16);
-  Value k1 = addC(k, 1);
-  Value hi = loadVectorWords(inside, rhs, ValueRange{k1, col}, 16);
-  for (int64_t j = 0; j < 4; ++j) {
-    Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
-    Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
-    // Columns 2j (low halves) and 2j + 1 (high halves): row k in the low
-    // half of the word, row k + 1 in the high half.
-    Value lLow = andC(l, 0xffff);
-    Value even = orI(lLow, shl(h, 16));
-    Value lHigh = shr(l, 16);
-    Value odd = orI(lHigh, andC(h, int32_t(0xffff0000u)));
-    Value n = addC(mulC(nb, 8), 2 * j);
-    memref::StoreOp::create(b, even, tileB, ValueRange{n, kp});
-    Value n1 = addC(n, 1);
-    memref::StoreOp::create(b, odd, tileB, ValueRange{n1, kp});
+  for (size_t c = 0; c < slotsB.size(); c += 8) {
+    Value kp = slotsB[c].col, col = slotsB[c].global;
+    Value k = add(k0, mulC(kp, 2));
+    // N is a multiple of 8: the 8 columns are all inside or all outside.
+    Value inside = ult(col, N);
+    Value lo = loadVectorWords(inside, rhs, ValueRange{k, col}, 16);
+    Value k1 = addC(k, 1);
+    Value hi = loadVectorWords(inside, rhs, ValueRange{k1, col}, 16);
+    for (int64_t j = 0; j < 4; ++j) {
+      Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
+      Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
+      // Columns 2j (low halves) and 2j + 1 (high halves): row k in the low
+      // half of the word, row k + 1 in the high half.
+      Value lLow = andC(l, 0xffff);
+      words.push_back(orI(lLow, shl(h, 16)));
+      Value lHigh = shr(l, 16);
+      words.push_back(orI(lHigh, andC(h, int32_t(0xffff0000u))));
+    }
   }
+  return words;
 }
 
 /// Element `index` (row-major) of a packed int4 memref (two per byte, the
@@ -422,15 +494,14 @@ Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
   return bits;
 }
 
-/// Stages the 32 x 64 tile of packed int4 rhs at K offset k0 as 16-bit
-/// weights in the transposed layout of the f16 kernel: each thread reads 8
+/// The words of a stage of packed int4 rhs at K offset k0 as 16-bit weights
+/// in the transposed layout of the f16 kernel: each thread reads its 8
 /// columns of rows k, k + 1 (one 32-bit load each on full tiles, else
-/// clamped nibbles) and writes the 8 words (k in the low half, k + 1 in the
+/// clamped nibbles) and returns the 8 words (k in the low half, k + 1 in the
 /// high half).
-void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
+SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
   Value rhs = mm.get("rhs");
-  Value kp = remIdx(tid, 16), nb = divIdx(tid, 16);
-  Value nBase = add(n0, mulC(nb, 8));
+  Value kp = slotsB[0].col, nBase = slotsB[0].global;
   Value k = add(k0, mulC(kp, 2));
   Value k1 = addC(k, 1);
   Value rows[2] = {k, k1};
@@ -472,47 +543,80 @@ void KernelBuilder::stageInt4B(Value k0, bool vectorized) {
       loadInt4Params(minIdx(rows[r], lastK), nBase, scales[r], zps[r]);
     }
   }
+  SmallVector<Value> words;
   for (int64_t j = 0; j < 8; ++j) {
     Value lo = dequantInt4(nibbles[0][j], zps[0][j], scales[0][j],
                            vectorized ? Value() : valid[0][j]);
     Value hi = dequantInt4(nibbles[1][j], zps[1][j], scales[1][j],
                            vectorized ? Value() : valid[1][j]);
-    Value word = orI(lo, shl(hi, 16));
-    Value n = addC(mulC(nb, 8), j);
-    memref::StoreOp::create(b, word, tileB, ValueRange{n, kp});
+    words.push_back(orI(lo, shl(hi, 16)));
   }
+  return words;
 }
 
-/// Copies the 64 x kBlockK tiles of lhs (rows m0...) and of rhs (columns
-/// n0..., transposed) at K offset k0 to shared memory: by vector loads when
-/// the stage lies inside K and the data is aligned (rows past M and columns
-/// past N are skipped), else by clamped scalar loads zero-filled outside the
-/// matrices.
-void KernelBuilder::stageTiles(Value k0) {
+/// Loads this thread's words of the lhs and rhs tiles of the K stage at k0:
+/// by vector loads into registers when the stage lies inside K and the data
+/// is aligned (rows past M and columns past N are skipped), else by clamped
+/// scalar loads, zero-filled outside the matrices, stored straight into
+/// shared buffer `buffer`.
+KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
   Value wordK0 = divIdx(k0, elemsPerWord);
-  Value fullK = ule(addC(k0, kBlockK), K);
-  Value fullA = andI(vectorA, fullK);
-  Value fullB = andI(vectorB, fullK);
-  auto ifA = scf::IfOp::create(b, fullA, /*withElseRegion=*/true);
-  {
+  Value fullK = ule(addC(k0, blockK), K);
+  bool w4 = mm.kind == Kind::W4;
+  auto choose = [&](Value vector, size_t count, bool isRhs,
+                    function_ref<SmallVector<Value>()> vectorPath,
+                    SmallVectorImpl<Value> &words) {
+    Value full = andI(vector, fullK);
+    auto ifOp = scf::IfOp::create(b, SmallVector<Type>(count, i32), full,
+                                  /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&ifA.getThenRegion().front());
-    stageVectorA(k0);
-    b.setInsertionPointToStart(&ifA.getElseRegion().front());
-    stageScalarA(wordK0);
-  }
-  auto ifB = scf::IfOp::create(b, fullB, /*withElseRegion=*/true);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    scf::YieldOp::create(b, vectorPath());
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    if (isRhs && w4) {
+      // The int4 staging is one item of 8 words per thread either way.
+      SmallVector<Value> int4Words = loadInt4B(k0, /*vectorized=*/false);
+      for (auto [word, s] : llvm::zip_equal(int4Words, slotsB))
+        memref::StoreOp::create(b, word, tileB,
+                                ValueRange{buffer, s.row, s.col});
+    } else {
+      stageScalar(wordK0, buffer, isRhs);
+    }
+    scf::YieldOp::create(b, SmallVector<Value>(count, c32(0)));
+    words.assign(ifOp.getResults().begin(), ifOp.getResults().end());
+    return full;
+  };
+  StageWords stage;
+  stage.fullA = choose(
+      vectorA, slotsA.size(), /*isRhs=*/false,
+      [&] { return loadVectorA(k0); }, stage.a);
+  stage.fullB = choose(
+      vectorB, slotsB.size(), /*isRhs=*/true,
+      [&] { return w4 ? loadInt4B(k0, true) : loadVectorB(k0); }, stage.b);
+  return stage;
+}
+
+/// Stores the words that the vector path of loadStage loaded (when it was
+/// taken) into shared buffer `buffer` (0 or 1) of the tiles.
+void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   OpBuilder::InsertionGuard guard(b);
+  auto ifA = scf::IfOp::create(b, words.fullA, /*withElseRegion=*/false);
+  b.setInsertionPointToStart(&ifA.getThenRegion().front());
+  // lhs chunks are 4 consecutive words of a row: one 16-byte store each
+  // (rows of 20 words keep them aligned).
+  auto chunkType = VectorType::get({4}, i32);
+  for (size_t c = 0; c < slotsA.size(); c += 4) {
+    Value chunk = vector::FromElementsOp::create(
+        b, chunkType, ArrayRef<Value>(words.a).slice(c, 4));
+    auto store = vector::StoreOp::create(
+        b, chunk, tileA, ValueRange{buffer, slotsA[c].row, slotsA[c].col});
+    store.setAlignment(static_cast<uint64_t>(16));
+  }
+  b.setInsertionPointAfter(ifA);
+  auto ifB = scf::IfOp::create(b, words.fullB, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifB.getThenRegion().front());
-  if (mm.kind == Kind::W4)
-    stageInt4B(k0, /*vectorized=*/true);
-  else
-    stageVectorB(k0);
-  b.setInsertionPointToStart(&ifB.getElseRegion().front());
-  if (mm.kind == Kind::W4)
-    stageInt4B(k0, /*vectorized=*/false);
-  else
-    stageScalarB(wordK0);
+  for (auto [word, s] : llvm::zip_equal(words.b, slotsB))
+    memref::StoreOp::create(b, word, tileB, ValueRange{buffer, s.row, s.col});
 }
 
 static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
@@ -681,8 +785,7 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
 }
 
 void KernelBuilder::build() {
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
-  Value hostM = memref::DimOp::create(b, lhs, 0);
+  Value hostM = memref::DimOp::create(b, mm.get("lhs"), 0);
   Value hostN = memref::DimOp::create(b, mm.get(gpu_matmul::kInitRole), 1);
   // An empty result launches nothing (a grid of 0 blocks is an error).
   Value zero = idx(0);
@@ -690,22 +793,43 @@ void KernelBuilder::build() {
   Value nonEmpty = andI(hasRows, ult(zero, hostN));
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
+  // One kernel per tiling, chosen by the row count.
+  Value maxSmallM = idx(kSmallTilingMaxM);
+  Value large = ult(maxSmallM, hostM);
+  auto choice = scf::IfOp::create(b, large, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&choice.getThenRegion().front());
+  buildKernel(kLargeTiling, hostM, hostN);
+  b.setInsertionPointToStart(&choice.getElseRegion().front());
+  buildKernel(kSmallTiling, hostM, hostN);
+}
+
+/// Builds the launch of the kernel with tiling `kernelTiling` for a
+/// hostM x hostN result.
+void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
+                                Value hostN) {
+  tiling = kernelTiling;
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto ceilDiv = [&](Value x, int64_t d) {
     return divIdx(addC(x, d - 1), d);
   };
   auto shared = gpu::AddressSpaceAttr::get(b.getContext(),
                                            gpu::AddressSpace::Workgroup);
-  auto tileType = MemRefType::get({kBlockM, wordsPerRow + kPadWords}, i32,
-                                  MemRefLayoutAttrInterface(), shared);
+  // Two buffers of each tile: the next stage is loaded while this one is
+  // multiplied.
+  auto tileType = [&](int64_t rows) {
+    return MemRefType::get({2, rows, kWordsK + kPadWords}, i32,
+                           MemRefLayoutAttrInterface(), shared);
+  };
   Value one = idx(1);
-  Value gridX = ceilDiv(hostN, kBlockN);
-  Value gridY = ceilDiv(hostM, kBlockM);
-  Value threads = idx(kThreads);
+  Value gridX = ceilDiv(hostN, tiling.blockN);
+  Value gridY = ceilDiv(hostM, tiling.blockM);
+  Value threads = idx(tiling.threads());
   auto launch = gpu::LaunchOp::create(
       b, gridX, gridY, one, threads, one, one,
       /*dynamicSharedMemorySize=*/nullptr,
       /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
-      TypeRange{tileType, tileType});
+      TypeRange{tileType(tiling.blockM), tileType(tiling.blockN)});
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
   tileA = launch.getWorkgroupAttributions()[0];
@@ -731,14 +855,16 @@ void KernelBuilder::build() {
   int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : 4;
   int64_t rhsElems = mm.kind == Kind::W4 ? 8 : rhsBytes * 8 / elementBits;
   vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
-  m0 = mul(launch.getBlockIds().y, idx(kBlockM));
-  n0 = mul(launch.getBlockIds().x, idx(kBlockN));
+  m0 = mul(launch.getBlockIds().y, idx(tiling.blockM));
+  n0 = mul(launch.getBlockIds().x, idx(tiling.blockN));
   Value warp = arith::DivUIOp::create(b, tid, idx(32));
   Value lane = arith::RemUIOp::create(b, tid, idx(32));
   g = arith::DivUIOp::create(b, lane, idx(4));
   t = arith::RemUIOp::create(b, lane, idx(4));
-  wm = mulC(divIdx(warp, 2), 32);
-  wn = mulC(remIdx(warp, 2), 32);
+  const int64_t tilesM = tiling.tilesM(), tilesN = tiling.tilesN();
+  wm = mulC(divIdx(warp, tiling.warpsN), tilesM * 16);
+  wn = mulC(remIdx(warp, tiling.warpsN), tilesN * 8);
+  computeSlots();
 
   // Loop-carried: accumulators [mi][ni][4], then row-sum partials [mi][2]
   // (rows g and g + 8), then column-sum partials [ni] (column g).
@@ -746,53 +872,97 @@ void KernelBuilder::build() {
   Value zeroAcc = isInt ? c32(0)
                         : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0))
                               .getResult();
-  SmallVector<Value> inits(kWarpTilesM * kWarpTilesN * 4, zeroAcc);
+  SmallVector<Value> inits(tilesM * tilesN * 4, zeroAcc);
   int64_t rowBase = inits.size();
   if (needRowSums)
-    inits.append(kWarpTilesM * 2, c32(0));
+    inits.append(tilesM * 2, c32(0));
   int64_t colBase = inits.size();
   if (needColSums)
-    inits.append(kWarpTilesN, c32(0));
-  auto accIndex = [](int64_t mi, int64_t ni, int64_t j) {
-    return (mi * kWarpTilesN + ni) * 4 + j;
+    inits.append(tilesN, c32(0));
+  auto accIndex = [&](int64_t mi, int64_t ni, int64_t j) {
+    return (mi * tilesN + ni) * 4 + j;
   };
 
   // Weight-only int4 parameters per tensor or per column: the thread's 8
   // staging columns are the same in every K stage.
-  if (mm.kind == Kind::W4 && !perGroup) {
-    Value nBase = add(n0, mulC(divIdx(tid, 16), 8));
-    loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
-  }
+  w4Scales.clear();
+  w4Zps.clear();
+  if (mm.kind == Kind::W4 && !perGroup)
+    loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
 
-  auto loop = scf::ForOp::create(b, idx(0), K, idx(kBlockK), inits);
+  // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
+  // the mma of stage s and stored into the other buffer after them, with one
+  // barrier per stage.
+  {
+    Value first = idx(0);
+    storeStage(first, loadStage(first, first));
+    gpu::BarrierOp::create(b);
+  }
+  Value stages = ceilDiv(K, blockK);
+  Value step = idx(1);
+  auto loop = scf::ForOp::create(b, idx(0), stages, step, inits);
   {
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPointToStart(loop.getBody());
     SmallVector<Value> carried(loop.getRegionIterArgs());
-    stageTiles(loop.getInductionVar());
-    gpu::BarrierOp::create(b);
+    Value stage = loop.getInductionVar();
+    Value buffer = remIdx(stage, 2);
+    Value nextStage = addC(stage, 1);
+    Value nextK = mulC(nextStage, blockK);
+    Value hasNext = ult(nextK, K);
+    Value other = sub(step, buffer);
+    // The next stage's vector loads, in registers until the mma of this
+    // stage are issued (its scalar path stores into the other buffer, which
+    // was last read in the previous stage, before the barrier that ended it).
+    size_t countA = slotsA.size(), countB = slotsB.size();
+    SmallVector<Type> loadTypes(2, b.getI1Type());
+    loadTypes.append(countA + countB, i32);
+    auto load = scf::IfOp::create(b, loadTypes, hasNext,
+                                  /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&load.getThenRegion().front());
+      StageWords next = loadStage(nextK, other);
+      SmallVector<Value> results = {next.fullA, next.fullB};
+      results.append(next.a);
+      results.append(next.b);
+      scf::YieldOp::create(b, results);
+      b.setInsertionPointToStart(&load.getElseRegion().front());
+      Value no = arith::ConstantOp::create(b, b.getBoolAttr(false));
+      SmallVector<Value> none(2, no);
+      none.append(countA + countB, c32(0));
+      scf::YieldOp::create(b, none);
+    }
+    StageWords next;
+    next.fullA = load.getResult(0);
+    next.fullB = load.getResult(1);
+    for (size_t i = 0; i < countA; ++i)
+      next.a.push_back(load.getResult(2 + i));
+    for (size_t i = 0; i < countB; ++i)
+      next.b.push_back(load.getResult(2 + countA + i));
     // Signedness of the dp4a sums (8-bit integer operands only).
     bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
     bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
-    for (int64_t ks = 0; ks < kSteps; ++ks) {
+    // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
+    for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
       Value w0 = add(t, idx(ks * 8)), w1 = add(t, idx(ks * 8 + 4));
+      auto fragment = [&](Value tile, Value row, Value word) {
+        return memref::LoadOp::create(b, tile, ValueRange{buffer, row, word})
+            .getResult();
+      };
       SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
-      for (int64_t mi = 0; mi < kWarpTilesM; ++mi) {
+      for (int64_t mi = 0; mi < tilesM; ++mi) {
         Value r = add(add(wm, idx(mi * 16)), g);
         Value r8 = add(r, idx(8));
-        aFrags.push_back({memref::LoadOp::create(b, tileA, ValueRange{r, w0}),
-                          memref::LoadOp::create(b, tileA, ValueRange{r8, w0}),
-                          memref::LoadOp::create(b, tileA, ValueRange{r, w1}),
-                          memref::LoadOp::create(b, tileA,
-                                                 ValueRange{r8, w1})});
+        aFrags.push_back({fragment(tileA, r, w0), fragment(tileA, r8, w0),
+                          fragment(tileA, r, w1), fragment(tileA, r8, w1)});
       }
-      for (int64_t ni = 0; ni < kWarpTilesN; ++ni) {
+      for (int64_t ni = 0; ni < tilesN; ++ni) {
         Value n = add(add(wn, idx(ni * 8)), g);
-        bFrags.push_back({memref::LoadOp::create(b, tileB, ValueRange{n, w0}),
-                          memref::LoadOp::create(b, tileB, ValueRange{n, w1})});
+        bFrags.push_back({fragment(tileB, n, w0), fragment(tileB, n, w1)});
       }
-      for (int64_t mi = 0; mi < kWarpTilesM; ++mi)
-        for (int64_t ni = 0; ni < kWarpTilesN; ++ni) {
+      for (int64_t mi = 0; mi < tilesM; ++mi)
+        for (int64_t ni = 0; ni < tilesN; ++ni) {
           SmallVector<Value> c;
           for (int64_t j = 0; j < 4; ++j)
             c.push_back(carried[accIndex(mi, ni, j)]);
@@ -802,20 +972,20 @@ void KernelBuilder::build() {
                 LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
         }
       if (needRowSums)
-        for (int64_t mi = 0; mi < kWarpTilesM; ++mi)
+        for (int64_t mi = 0; mi < tilesM; ++mi)
           for (int64_t h = 0; h < 2; ++h) {
             Value &s = carried[rowBase + mi * 2 + h];
             s = dp4a(aFrags[mi][h], s, lhsSigned);
             s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
           }
       if (needColSums)
-        for (int64_t ni = 0; ni < kWarpTilesN; ++ni) {
+        for (int64_t ni = 0; ni < tilesN; ++ni) {
           Value &s = carried[colBase + ni];
           s = dp4a(bFrags[ni][0], s, rhsSigned);
           s = dp4a(bFrags[ni][1], s, rhsSigned);
         }
     }
-    // The next iteration overwrites the tiles.
+    storeStage(other, next);
     gpu::BarrierOp::create(b);
     scf::YieldOp::create(b, carried);
   }
@@ -823,13 +993,13 @@ void KernelBuilder::build() {
   // Sums over K of rows g, g + 8 and of columns 2t, 2t + 1 of each tile.
   SmallVector<Value> rowSums, colSums;
   if (needRowSums)
-    for (int64_t i = 0; i < kWarpTilesM * 2; ++i)
+    for (int64_t i = 0; i < tilesM * 2; ++i)
       rowSums.push_back(quadSum(loop.getResult(rowBase + i)));
   if (needColSums) {
     Value laneT = arith::IndexCastOp::create(b, i32, t);
     Value src0 = mul(laneT, c32(8)), src1 = add(src0, c32(4));
     Value width = c32(32);
-    for (int64_t ni = 0; ni < kWarpTilesN; ++ni) {
+    for (int64_t ni = 0; ni < tilesN; ++ni) {
       // Column g's sum is on every lane of quad g; lane 4 * (2t + h) has
       // that of column 2t + h.
       Value s = quadSum(loop.getResult(colBase + ni));
@@ -843,8 +1013,8 @@ void KernelBuilder::build() {
     }
   }
 
-  for (int64_t mi = 0; mi < kWarpTilesM; ++mi)
-    for (int64_t ni = 0; ni < kWarpTilesN; ++ni)
+  for (int64_t mi = 0; mi < tilesM; ++mi)
+    for (int64_t ni = 0; ni < tilesN; ++ni)
       for (int64_t j = 0; j < 4; ++j) {
         Value row = add(add(m0, add(wm, idx(mi * 16 + (j / 2) * 8))), g);
         Value colBase = add(n0, addC(wn, ni * 8 + j % 2));
