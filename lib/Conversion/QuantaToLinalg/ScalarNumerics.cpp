@@ -101,20 +101,18 @@ static double maxFinite(Type type) {
       .convertToDouble();
 }
 
-/// Clamps to +-max finite of `target`, making the following truncf a
-/// saturating conversion. Compares and selects rather than
-/// `arith.minimumf`/`maximumf`: a NaN compares false and passes through with
-/// its bits, where NVPTX's `min`/`max` return the canonical (+) NaN.
+/// Clamps to +-max finite of `target` (NaN propagates), making the following
+/// truncf a saturating conversion. A NaN keeps its sign: minimumf/maximumf
+/// return a NaN of unspecified sign (NVIDIA GPUs the canonical +NaN, also
+/// where ptxas turns a compare and select into min/max), and clamping
+/// changes no other value's sign.
 static Value saturateTo(OpBuilder &b, Location loc, Value value, Type target) {
   double max = maxFinite(target);
   Value lo = f32Constant(b, loc, -max);
+  Value clamped = arith::MaximumFOp::create(b, loc, value, lo);
   Value hi = f32Constant(b, loc, max);
-  Value below =
-      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, value, lo);
-  Value clamped = arith::SelectOp::create(b, loc, below, lo, value);
-  Value above =
-      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, clamped, hi);
-  return arith::SelectOp::create(b, loc, above, hi, clamped);
+  clamped = arith::MinimumFOp::create(b, loc, clamped, hi);
+  return math::CopySignOp::create(b, loc, clamped, value);
 }
 
 static Value truncateTo(OpBuilder &b, Location loc, Value value, Type target) {

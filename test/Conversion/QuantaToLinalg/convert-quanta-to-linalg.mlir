@@ -253,8 +253,8 @@ func.func @quantize_f16_expressed(%x: tensor<8xf16>, %s: tensor<f16>) -> tensor<
 // -----
 
 // FP8 storage, saturating (the default): -0 -> +0 (+ 0.0), clamp to +-448
-// by compare and select (NaN passes with its bits),
-// then one arith.truncf (half to even) to f8E4M3FN. No integer rounding.
+// with the sign of the input kept (a NaN's too: copysign), then one
+// arith.truncf (half to even) to f8E4M3FN. No integer rounding.
 
 // CHECK-LABEL: func @quantize_fp8_saturate(
 // CHECK:         ^bb0(%[[XE:.*]]: f32, %[[SE:.*]]: f32, %{{.*}}: f8E4M3FN):
@@ -263,11 +263,10 @@ func.func @quantize_f16_expressed(%x: tensor<8xf16>, %s: tensor<f16>) -> tensor<
 // CHECK:           %[[POS:.*]] = arith.addf %[[DIV]], %[[ZERO]] : f32
 // CHECK-DAG:       %[[LO:.*]] = arith.constant -4.480000e+02 : f32
 // CHECK-DAG:       %[[HI:.*]] = arith.constant 4.480000e+02 : f32
-// CHECK:           %[[BELOW:.*]] = arith.cmpf olt, %[[POS]], %[[LO]] : f32
-// CHECK:           %[[MAX:.*]] = arith.select %[[BELOW]], %[[LO]], %[[POS]] : f32
-// CHECK:           %[[ABOVE:.*]] = arith.cmpf ogt, %[[MAX]], %[[HI]] : f32
-// CHECK:           %[[MIN:.*]] = arith.select %[[ABOVE]], %[[HI]], %[[MAX]] : f32
-// CHECK:           %[[F8:.*]] = arith.truncf %[[MIN]] : f32 to f8E4M3FN
+// CHECK-DAG:       %[[MAX:.*]] = arith.maximumf %[[POS]], %[[LO]] : f32
+// CHECK-DAG:       %[[MIN:.*]] = arith.minimumf %[[MAX]], %[[HI]] : f32
+// CHECK:           %[[SAT:.*]] = math.copysign %[[MIN]], %[[POS]] : f32
+// CHECK:           %[[F8:.*]] = arith.truncf %[[SAT]] : f32 to f8E4M3FN
 // CHECK:           linalg.yield %[[F8]] : f8E4M3FN
 // CHECK-NOT:       math.roundeven
 // CHECK:         } -> tensor<8xf8E4M3FN>
@@ -418,11 +417,10 @@ func.func @fake_quant(%x: tensor<16xf32>, %s: tensor<f32>, %z: tensor<i8>) -> te
 // CHECK:         ^bb0(%[[XE:.*]]: bf16, %[[SE:.*]]: bf16, %{{.*}}: bf16):
 // CHECK-DAG:       %[[LO:.*]] = arith.constant -5.734400e+04 : f32
 // CHECK-DAG:       %[[HI:.*]] = arith.constant 5.734400e+04 : f32
-// CHECK:           %[[BELOW:.*]] = arith.cmpf olt, %{{.*}}, %[[LO]] : f32
-// CHECK:           %[[MAX:.*]] = arith.select %[[BELOW]], %[[LO]], %{{.*}} : f32
-// CHECK:           %[[ABOVE:.*]] = arith.cmpf ogt, %[[MAX]], %[[HI]] : f32
-// CHECK:           %[[MIN:.*]] = arith.select %[[ABOVE]], %[[HI]], %[[MAX]] : f32
-// CHECK:           %[[F8:.*]] = arith.truncf %[[MIN]] : f32 to f8E5M2
+// CHECK-DAG:       %[[MAX:.*]] = arith.maximumf %{{.*}}, %[[LO]] : f32
+// CHECK-DAG:       %[[MIN:.*]] = arith.minimumf %[[MAX]], %[[HI]] : f32
+// CHECK:           %[[SAT:.*]] = math.copysign %[[MIN]], %{{.*}} : f32
+// CHECK:           %[[F8:.*]] = arith.truncf %[[SAT]] : f32 to f8E5M2
 // CHECK:           %[[D:.*]] = arith.extf %[[F8]] : f8E5M2 to f32
 // CHECK:           %[[S32:.*]] = arith.extf %[[SE]] : bf16 to f32
 // CHECK:           %[[P:.*]] = arith.mulf %[[D]], %[[S32]] : f32
@@ -650,11 +648,10 @@ func.func @requantize_u16_narrow(%acc: tensor<8xi32>, %m: tensor<f32>, %zo: tens
 // CHECK:           %[[P:.*]] = arith.mulf %[[XE]], %[[SE]] : f32
 // CHECK-DAG:       %[[LO:.*]] = arith.constant -4.480000e+02 : f32
 // CHECK-DAG:       %[[HI:.*]] = arith.constant 4.480000e+02 : f32
-// CHECK:           %[[BELOW:.*]] = arith.cmpf olt, %[[P]], %[[LO]] : f32
-// CHECK:           %[[MAX:.*]] = arith.select %[[BELOW]], %[[LO]], %[[P]] : f32
-// CHECK:           %[[ABOVE:.*]] = arith.cmpf ogt, %[[MAX]], %[[HI]] : f32
-// CHECK:           %[[MIN:.*]] = arith.select %[[ABOVE]], %[[HI]], %[[MAX]] : f32
-// CHECK:           %[[Y:.*]] = arith.truncf %[[MIN]] : f32 to f8E4M3FN
+// CHECK-DAG:       %[[MAX:.*]] = arith.maximumf %[[P]], %[[LO]] : f32
+// CHECK-DAG:       %[[MIN:.*]] = arith.minimumf %[[MAX]], %[[HI]] : f32
+// CHECK:           %[[SAT:.*]] = math.copysign %[[MIN]], %[[P]] : f32
+// CHECK:           %[[Y:.*]] = arith.truncf %[[SAT]] : f32 to f8E4M3FN
 // CHECK:           linalg.yield %[[Y]] : f8E4M3FN
 func.func @cast_scale_saturate(%x: tensor<1024xf32>, %s: tensor<f32>) -> tensor<1024xf8E4M3FN> {
   %y = quanta.cast %x scale %s {saturate} : tensor<1024xf32>, tensor<f32> -> tensor<1024xf8E4M3FN>
