@@ -125,8 +125,9 @@ private:
     Value row, col, global;
   };
   SmallVector<Slot> slotsA, slotsB;
-  // The words of one K stage that the vector path loaded, to be stored after
-  // the mma of the current stage; the scalar path stores its words itself.
+  // The words of one K stage that the vector path loaded (rhs 8-bit and f16
+  // as loaded, see transposeB), to be stored after the mma of the current
+  // stage; the scalar path stores its words itself.
   struct StageWords {
     Value fullA, fullB;
     SmallVector<Value> a, b;
@@ -193,6 +194,7 @@ private:
   void storeStage(Value buffer, const StageWords &words);
   SmallVector<Value> loadVectorA(Value k0);
   SmallVector<Value> loadVectorB(Value k0);
+  SmallVector<Value> transposeB(ArrayRef<Value> raw);
   void stageScalar(Value wordK0, Value buffer, bool isRhs);
   Value loadNibble(Value packed, Value index);
   Value rhsParamIndex(Value k, Value n);
@@ -353,13 +355,37 @@ SmallVector<Value> KernelBuilder::loadVectorA(Value k0) {
   return words;
 }
 
-/// The (8-bit or f16) rhs words of a stage inside the matrices, by vector
-/// loads along n, transposed in registers: for 8-bit, 4 bytes of 4
-/// consecutive rows k give the words of 4 columns (a 4 x 4 byte transpose by
-/// byte shuffles, `prmt`); for f16, 16 bytes of 2 rows, the words of 8
-/// columns.
+/// The (8-bit or f16) rhs data of a stage inside the matrices, by vector
+/// loads along n, as loaded (transposeB makes them the tile's words, after
+/// the mma of the current stage, so that no instruction waits for these
+/// loads before the mma): for 8-bit, 4 bytes of 4 consecutive rows k per
+/// item of 4 columns; for f16, 16 bytes of 2 rows per item of 8 columns.
 SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
   Value rhs = mm.get("rhs");
+  SmallVector<Value> raw;
+  int64_t cols = colsPerItem();
+  for (size_t c = 0; c < slotsB.size(); c += cols) {
+    Value word = slotsB[c].col, col = slotsB[c].global;
+    // N is a multiple of 4 (8-bit) or 8 (f16): the item's columns are all
+    // inside or all outside.
+    Value inside = ult(col, N);
+    Value kBase = add(k0, mulC(word, elemsPerWord));
+    for (int64_t i = 0; i < elemsPerWord; ++i) {
+      Value k = addC(kBase, i);
+      Value row = loadVectorWords(inside, rhs, ValueRange{k, col},
+                                  elementBits == 8 ? 4 : 16);
+      for (int64_t j = 0; j < (elementBits == 8 ? 1 : 4); ++j)
+        raw.push_back(vector::ExtractOp::create(b, row, ArrayRef<int64_t>{j}));
+    }
+  }
+  return raw;
+}
+
+/// The tile words of the rhs data that loadVectorB loaded, transposed in
+/// registers: for 8-bit, a 4 x 4 byte transpose by byte shuffles (`prmt`),
+/// word j holding byte j (column j) of row i in its byte i; for f16, the
+/// halves of 2 rows interleaved.
+SmallVector<Value> KernelBuilder::transposeB(ArrayRef<Value> raw) {
   SmallVector<Value> words;
   if (elementBits == 8) {
     auto bytes = VectorType::get({4}, b.getI8Type());
@@ -367,19 +393,13 @@ SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
     auto shuffle = [&](Value x, Value y, ArrayRef<int64_t> mask) {
       return vector::ShuffleOp::create(b, x, y, mask).getResult();
     };
-    for (size_t c = 0; c < slotsB.size(); c += 4) {
-      Value kq = slotsB[c].col, col = slotsB[c].global;
-      // N is a multiple of 4: the 4 columns are all inside or all outside.
-      Value inside = ult(col, N);
-      Value kBase = add(k0, mulC(kq, 4));
+    for (size_t c = 0; c < raw.size(); c += 4) {
       SmallVector<Value> rows;
       for (int64_t i = 0; i < 4; ++i) {
-        Value k = addC(kBase, i);
-        Value row = loadVectorWords(inside, rhs, ValueRange{k, col}, 4);
+        Value row = vector::FromElementsOp::create(b, oneWord, raw[c + i]);
         rows.push_back(vector::BitCastOp::create(b, bytes, row));
       }
-      // Rows 0, 1 (and 2, 3) interleaved by byte, then pairs of pairs: word
-      // j holds byte j (column j) of row i in its byte i.
+      // Rows 0, 1 (and 2, 3) interleaved by byte, then pairs of pairs.
       Value lo01 = shuffle(rows[0], rows[1], {0, 4, 1, 5});
       Value hi01 = shuffle(rows[0], rows[1], {2, 6, 3, 7});
       Value lo23 = shuffle(rows[2], rows[3], {0, 4, 1, 5});
@@ -396,17 +416,9 @@ SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
     }
     return words;
   }
-  for (size_t c = 0; c < slotsB.size(); c += 8) {
-    Value kp = slotsB[c].col, col = slotsB[c].global;
-    Value k = add(k0, mulC(kp, 2));
-    // N is a multiple of 8: the 8 columns are all inside or all outside.
-    Value inside = ult(col, N);
-    Value lo = loadVectorWords(inside, rhs, ValueRange{k, col}, 16);
-    Value k1 = addC(k, 1);
-    Value hi = loadVectorWords(inside, rhs, ValueRange{k1, col}, 16);
+  for (size_t c = 0; c < raw.size(); c += 8) {
     for (int64_t j = 0; j < 4; ++j) {
-      Value l = vector::ExtractOp::create(b, lo, ArrayRef<int64_t>{j});
-      Value h = vector::ExtractOp::create(b, hi, ArrayRef<int64_t>{j});
+      Value l = raw[c + j], h = raw[c + 4 + j];
       // Columns 2j (low halves) and 2j + 1 (high halves): row k in the low
       // half of the word, row k + 1 in the high half.
       Value lLow = andC(l, 0xffff);
@@ -615,7 +627,9 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   b.setInsertionPointAfter(ifA);
   auto ifB = scf::IfOp::create(b, words.fullB, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifB.getThenRegion().front());
-  for (auto [word, s] : llvm::zip_equal(words.b, slotsB))
+  SmallVector<Value> wordsB =
+      mm.kind == Kind::W4 ? words.b : transposeB(words.b);
+  for (auto [word, s] : llvm::zip_equal(wordsB, slotsB))
     memref::StoreOp::create(b, word, tileB, ValueRange{buffer, s.row, s.col});
 }
 
