@@ -284,8 +284,10 @@ int64_t KernelBuilder::slotCount(bool isRhs) const {
 }
 
 /// Slot `i` of this thread (see Slot). lhs: chunks of 4 words (16 bytes) of
-/// a row, consecutive threads along the row. rhs: word `kq` of 4 (8-bit) or
-/// 8 (16-bit, int4) consecutive columns, consecutive threads along k.
+/// a row, consecutive threads along the row. rhs: items of one word (k) of 4
+/// (8-bit) or 8 (16-bit, int4) consecutive columns; 16-bit and int4 items
+/// with consecutive threads along k (one item per thread, the same columns
+/// in every stage), 8-bit ones 8 along n by 4 along k.
 KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
   int64_t threads = tiling.threads();
   if (!isRhs) {
@@ -301,8 +303,21 @@ KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
   int64_t cols = colsPerItem();
   Value itemStart = mulC(divIdx(i, cols), threads);
   Value item = add(tid, itemStart);
-  Value word = remIdx(item, kWordsK);
-  Value n0Item = mulC(divIdx(item, kWordsK), cols);
+  Value word, group;
+  if (elementBits == 8) {
+    // A warp's 32 items: 8 consecutive groups of 4 columns (32 bytes of a
+    // row) x 4 words, so that each 4-byte load of the warp reads 4 rows x 32
+    // bytes (16 rows x 8 bytes with words along the lanes).
+    Value lane = remIdx(item, 32), warpItem = divIdx(item, 32);
+    Value wordHigh = mulC(remIdx(warpItem, 4), 4);
+    word = add(divIdx(lane, 8), wordHigh);
+    Value groupHigh = mulC(divIdx(warpItem, 4), 8);
+    group = add(remIdx(lane, 8), groupHigh);
+  } else {
+    word = remIdx(item, kWordsK);
+    group = divIdx(item, kWordsK);
+  }
+  Value n0Item = mulC(group, cols);
   Value n = add(n0Item, remIdx(i, cols));
   Value col = add(n0, n);
   return {n, word, col};
