@@ -158,6 +158,7 @@ private:
     return n ? arith::ShRUIOp::create(b, x, c32(n)).getResult() : x;
   }
   Value minIdx(Value x, Value y) { return arith::MinUIOp::create(b, x, y); }
+  Value xorIdx(Value x, Value y) { return arith::XOrIOp::create(b, x, y); }
   // x + c, x * c, x & c with constant c: one op-creating argument per call
   // (the order in which a compiler evaluates arguments must not matter).
   Value addC(Value x, int64_t c) {
@@ -188,6 +189,7 @@ private:
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
+  Value tileBWord(Value row, Value word);
   Slot slot(Value i, bool isRhs);
   void computeSlots();
   StageWords loadStage(Value k0, Value buffer);
@@ -283,6 +285,17 @@ int64_t KernelBuilder::slotCount(bool isRhs) const {
   return tiling.blockN * kWordsK / tiling.threads();
 }
 
+/// The position in its row of the rhs tile of word `word` of row (column n)
+/// `row`: the words XOR 4 * ((row / 8) % 4). The 8-bit staging stores word
+/// k of columns 4g + j (g = 0 ... 7) from one warp, rows 16 words apart in
+/// banks: the XOR spreads them over all 32 banks. A fragment load reads 8
+/// consecutive rows of one block of 8, whose words all get the same XOR.
+Value KernelBuilder::tileBWord(Value row, Value word) {
+  Value block = remIdx(divIdx(row, 8), 4);
+  Value mask = mulC(block, 4);
+  return xorIdx(word, mask);
+}
+
 /// Slot `i` of this thread (see Slot). lhs: chunks of 4 words (16 bytes) of
 /// a row, consecutive threads along the row. rhs: items of one word (k) of 4
 /// (8-bit) or 8 (16-bit, int4) consecutive columns; 16-bit and int4 items
@@ -294,7 +307,15 @@ KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
     int64_t chunksPerRow = kWordsK / 4;
     Value chunkStart = mulC(divIdx(i, 4), threads);
     Value chunk = add(tid, chunkStart);
-    Value r = divIdx(chunk, chunksPerRow);
+    // Rows of 20 words: a 16-byte store phase (8 lanes, 2 rows) is free of
+    // bank conflicts when its rows are 4 apart, so the chunks' rows q (in
+    // lane order) go to tile rows (q - q % 8) + (q % 8) / 2 + 4 * (q % 2).
+    Value q = divIdx(chunk, chunksPerRow);
+    Value qLow = remIdx(q, 8);
+    Value block = sub(q, qLow);
+    Value half = divIdx(qLow, 2);
+    Value odd = mulC(remIdx(qLow, 2), 4);
+    Value r = add(block, add(half, odd));
     Value word0 = mulC(remIdx(chunk, chunksPerRow), 4);
     Value col = add(word0, remIdx(i, 4));
     Value row = add(m0, r);
@@ -349,8 +370,9 @@ void KernelBuilder::stageScalar(Value wordK0, Value buffer, bool isRhs) {
   Value k = add(wordK0, s.col);
   Value word = loadWord(mm.get(isRhs ? "rhs" : "lhs"), s.global, k,
                         /*transposed=*/isRhs);
+  Value col = isRhs ? tileBWord(s.row, s.col) : s.col;
   memref::StoreOp::create(b, word, isRhs ? tileB : tileA,
-                          ValueRange{buffer, s.row, s.col});
+                          ValueRange{buffer, s.row, col});
 }
 
 /// The lhs words of a stage inside the matrices, by 16-byte loads: each
@@ -604,8 +626,8 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
       // The int4 staging is one item of 8 words per thread either way.
       SmallVector<Value> int4Words = loadInt4B(k0, /*vectorized=*/false);
       for (auto [word, s] : llvm::zip_equal(int4Words, slotsB))
-        memref::StoreOp::create(b, word, tileB,
-                                ValueRange{buffer, s.row, s.col});
+        memref::StoreOp::create(
+            b, word, tileB, ValueRange{buffer, s.row, tileBWord(s.row, s.col)});
     } else {
       stageScalar(wordK0, buffer, isRhs);
     }
@@ -645,7 +667,8 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   SmallVector<Value> wordsB =
       mm.kind == Kind::W4 ? words.b : transposeB(words.b);
   for (auto [word, s] : llvm::zip_equal(wordsB, slotsB))
-    memref::StoreOp::create(b, word, tileB, ValueRange{buffer, s.row, s.col});
+    memref::StoreOp::create(b, word, tileB,
+                            ValueRange{buffer, s.row, tileBWord(s.row, s.col)});
 }
 
 static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
@@ -988,7 +1011,8 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       }
       for (int64_t ni = 0; ni < tilesN; ++ni) {
         Value n = add(add(wn, idx(ni * 8)), g);
-        bFrags.push_back({fragment(tileB, n, w0), fragment(tileB, n, w1)});
+        Value v0 = tileBWord(n, w0), v1 = tileBWord(n, w1);
+        bFrags.push_back({fragment(tileB, n, v0), fragment(tileB, n, v1)});
       }
       for (int64_t mi = 0; mi < tilesM; ++mi)
         for (int64_t ni = 0; ni < tilesN; ++ni) {
