@@ -133,9 +133,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
     prefetched into L2 128 KiB ahead). When K is not a multiple of 4 (int8)
-    or 2 (bf16) or N not a multiple of the lanes (int4: fewer than 8 rows,
-    128 | N, 4 | group size <= 2^15) at run time, the original loops run
-    instead.
+    or 2 (bf16) or N not a multiple of the lanes (int4: 128 | N, 4 | group
+    size <= 2^15) at run time, the original loops run instead.
 
     Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
     is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the

@@ -1,9 +1,9 @@
 // W4A8 matmuls with int4 weights read packed (the nibble split fused into the
 // K-blocked core), on the shapes of --quanta-lower-matmul-kernels' packed-int4
-// VNNI kernel: fewer than 8 rows, 128 | N, group size a multiple of 4, rows
-// of B shorter than 4 KiB (strided K steps) or not; i8/ui8 activations x
-// i4/ui4 weights, per-row and per-group scales. M = 8 and 9 and N = 200 take
-// the loops. With weight zero points per group (ONNX MatMulNBits' uint4
+// VNNI kernel: any row count (1 to 64 here, decode and prefill), 128 | N,
+// group size a multiple of 4, rows of B shorter than 4 KiB (strided K steps)
+// or not; i8/ui8 activations x i4/ui4 weights, per-row and per-group scales.
+// N = 200 takes the loops. With weight zero points per group (ONNX MatMulNBits' uint4
 // weights, and i4 ones), the correction zb * sum(a) is applied after the
 // kernel's sums. Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
@@ -13,14 +13,14 @@
 // ASM-LABEL: s8_s4_g32_n256:
 // ASM: vpermt2b
 // ASM: vpdpbusd
-// CHECK: s8_s4_g32_n256: 7 row counts, 0 mismatches
-// CHECK: s8_s4_g128_n4096: 7 row counts, 0 mismatches
-// CHECK: u8_s4_g64_n384: 7 row counts, 0 mismatches
-// CHECK: s8_u4_g32_n256: 7 row counts, 0 mismatches
-// CHECK: u8_u4_g32_n128: 7 row counts, 0 mismatches
-// CHECK: s8_s4_g32_n200: 7 row counts, 0 mismatches
-// CHECK: s8_u4zp_g32_n256: 7 row counts, 0 mismatches
-// CHECK: u8_s4zp_g64_n384: 7 row counts, 0 mismatches
+// CHECK: s8_s4_g32_n256: 9 row counts, 0 mismatches
+// CHECK: s8_s4_g128_n4096: 9 row counts, 0 mismatches
+// CHECK: u8_s4_g64_n384: 9 row counts, 0 mismatches
+// CHECK: s8_u4_g32_n256: 9 row counts, 0 mismatches
+// CHECK: u8_u4_g32_n128: 9 row counts, 0 mismatches
+// CHECK: s8_s4_g32_n200: 9 row counts, 0 mismatches
+// CHECK: s8_u4zp_g32_n256: 9 row counts, 0 mismatches
+// CHECK: u8_s4zp_g64_n384: 9 row counts, 0 mismatches
 
 func.func @s8_s4_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<?xf32>, %sw: tensor<8x256xf32>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
