@@ -28,6 +28,7 @@ decltype(w8a8_256) w8a8_256_mt;
 decltype(w8a8_1024) w8a8_1024_mt;
 decltype(w8a8_gemv) w8a8_gemv_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
+decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(bf16_1024) bf16_1024_mt;
 }
 
@@ -265,21 +266,29 @@ struct W8A8 {
   }
 };
 
-/// W4A8 GEMV: y[n] = sum_g f32(sum_{k in g} a[k] * w[k, n]) * (sa * sw[g, n])
-/// in group order; int8 per-row activations, int4 per-group(32) weights.
+/// W4A8 (GEMV and prefill): y[m, n] = sum_g f32(sum_{k in g} a[m, k] *
+/// w[k, n]) * (sa[m] * sw[g, n]), int4 weights per group of 32, packed.
 struct W4A8 {
+  using Kernel = decltype(&w4a8_gemv);
   static constexpr int64_t G = 32;
-  int64_t N, K;
+  std::string name;
+  int64_t M, N, K;
+  Kernel serial, parallel; // the latter compiled with --openmp
   Buffer<int8_t> a, wValues; // wValues: one int4 value per byte (reference)
   std::vector<Buffer<uint8_t>> w;
   std::vector<Buffer<float>> sw;
-  Buffer<float> y;
-  float sa = 0.02f;
+  Buffer<float> sa, y;
 
-  W4A8(int64_t N, int64_t K, int copies) : N(N), K(K) {
-    a = Buffer<int8_t>(K);
-    for (int64_t k = 0; k < K; ++k)
-      a[k] = int8_t(irand(-128, 127));
+  W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies,
+       Kernel serial, Kernel parallel)
+      : name(std::move(name)), M(M), N(N), K(K), serial(serial),
+        parallel(parallel) {
+    a = Buffer<int8_t>(M * K);
+    for (int64_t i = 0; i < M * K; ++i)
+      a[i] = int8_t(irand(-128, 127));
+    sa = Buffer<float>(M);
+    for (int64_t m = 0; m < M; ++m)
+      sa[m] = frand(0.01f, 0.03f);
     wValues = Buffer<int8_t>(K * N);
     for (int64_t i = 0; i < K * N; ++i)
       wValues[i] = int8_t(irand(-8, 7));
@@ -290,54 +299,51 @@ struct W4A8 {
       for (int64_t i = 0; i < K / G * N; ++i)
         sw[c][i] = c ? sw[0][i] : frand(0.001f, 0.1f);
     }
-    y = Buffer<float>(N);
+    y = Buffer<float>(M * N);
   }
   int64_t weightBytes() const { return K * N / 2; }
 
-  /// The kernel, serial or compiled with --openmp.
-  static decltype(&w4a8_gemv) kernel(bool mt) {
-    return mt ? w4a8_gemv_mt : w4a8_gemv;
-  }
-
   void run(int c, bool mt = false) {
-    kernel(mt)(a.data(), w[c].data(), &sa, sw[c].data(), y.data());
+    (mt ? parallel : serial)(a.data(), w[c].data(), sa.data(), sw[c].data(),
+                             y.data());
   }
 
   void check(bool mt) {
     std::string how = mt ? " (--openmp, 2 threads)" : "";
-    // Unit scales: y[n] = sum of the group accumulators, exact integers.
-    Buffer<float> unit(K / G * N);
+    // Unit scales: y[m, n] = sum of the group accumulators, exact integers.
+    Buffer<float> unit(K / G * N), ones(M), exactY(M * N);
     for (int64_t i = 0; i < K / G * N; ++i)
       unit[i] = 1.0f;
-    float one = 1.0f;
-    kernel(mt)(a.data(), w[0].data(), &one, unit.data(), y.data());
+    for (int64_t m = 0; m < M; ++m)
+      ones[m] = 1.0f;
+    Kernel kernel = mt ? parallel : serial;
+    kernel(a.data(), w[0].data(), ones.data(), unit.data(), exactY.data());
+    run(0, mt);
+    std::string exact = "Quanta W4A8 " + name + how + " (unit scales, exact)",
+                scaled = "Quanta W4A8 " + name + how + " (f32 scales)";
+    Checker c1{exact.c_str(), 0}, c2{scaled.c_str(), 4};
     std::vector<int32_t> accs(K / G * N);
-    for (int64_t g = 0; g < K / G; ++g)
-      for (int64_t n = 0; n < N; ++n) {
-        int32_t s = 0;
-        for (int64_t kk = 0; kk < G; ++kk)
-          s += int32_t(a[g * G + kk]) * int32_t(wValues[(g * G + kk) * N + n]);
-        accs[g * N + n] = s;
-      }
-    std::string exact = "Quanta W4A8 GEMV 1x4096x4096" + how +
-                        " (unit scales, exact)",
-                scaled = "Quanta W4A8 GEMV 1x4096x4096" + how + " (f32 scales)";
-    Checker c1{exact.c_str(), 0};
-    for (int64_t n = 0; n < N; ++n) {
-      int64_t s = 0;
+    for (int64_t m = 0; m < M; ++m) {
       for (int64_t g = 0; g < K / G; ++g)
-        s += accs[g * N + n];
-      c1(n, y[n], float(s));
+        for (int64_t n = 0; n < N; ++n) {
+          int32_t s = 0;
+          for (int64_t kk = 0; kk < G; ++kk)
+            s += int32_t(a[m * K + g * G + kk]) *
+                 int32_t(wValues[(g * G + kk) * N + n]);
+          accs[g * N + n] = s;
+        }
+      for (int64_t n = 0; n < N; ++n) {
+        int64_t s = 0;
+        float r = 0.0f;
+        for (int64_t g = 0; g < K / G; ++g) {
+          s += accs[g * N + n];
+          r = r + float(accs[g * N + n]) * (sa[m] * sw[0][g * N + n]);
+        }
+        c1(m * N + n, exactY[m * N + n], float(s));
+        c2(m * N + n, y[m * N + n], r);
+      }
     }
     c1.done();
-    run(0, mt);
-    Checker c2{scaled.c_str(), 4};
-    for (int64_t n = 0; n < N; ++n) {
-      float r = 0.0f;
-      for (int64_t g = 0; g < K / G; ++g)
-        r = r + float(accs[g * N + n]) * (sa * sw[0][g * N + n]);
-      c2(n, y[n], r);
-    }
     c2.done();
   }
 };
@@ -645,7 +651,11 @@ int main(int argc, char **argv) {
   constexpr int64_t coldBytes = 96ll << 20;
   W8A8 g256(256, 256, 256, 1), g1024(1024, 1024, 1024, 1);
   W8A8 gemv8(1, 4096, 4096, int(coldBytes / (4096 * 4096)));
-  W4A8 gemv4(4096, 4096, int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
+  W4A8 gemv4("GEMV 1x4096x4096", 1, 4096, 4096,
+             int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)), w4a8_gemv,
+             w4a8_gemv_mt);
+  W4A8 prefill4("prefill 64x4096x4096", 64, 4096, 4096, 1, w4a8_prefill,
+                w4a8_prefill_mt);
   Bf16Gemm bf(1024, 1024, 1024);
 
   // Correctness first: no timing for wrong code.
@@ -683,8 +693,9 @@ int main(int argc, char **argv) {
   };
   constGemv.check("Quanta W8A8 GEMV 1x4096x4096, constant weights",
                   constGemvCall);
-  gemv4.check(false);
-  gemv4.check(true);
+  for (W4A8 *p : {&gemv4, &prefill4})
+    for (bool mt : {false, true})
+      p->check(mt);
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
   checkDnnlInt8("oneDNN u8s8 GEMV 1x4096x4096", gemv8);
@@ -714,6 +725,9 @@ int main(int argc, char **argv) {
                   2.0 * 1024 * 1024 * 1024 * 1e-9);
   addRow("GEMV int8, constant weights, cold", "1x4096x4096", "GB/s",
          4096.0 * 4096 * 1e-9);
+  // oneDNN 2.6 has no int4 matmul: no comparison for the prefill.
+  addRow("W4A8 prefill, int4 per-group(32)", "64x4096x4096", "GOP/s",
+         2.0 * 64 * 4096 * 4096 * 1e-9);
   addRow("Memory read ceiling, 1 thread: sum of the cold int8 "
                   "GEMV weights",
                   "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
@@ -839,7 +853,12 @@ int main(int argc, char **argv) {
         ->Unit(benchmark::kMicrosecond);
   }
 
-  add(6, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
+  add(6, Quanta, "w4a8_prefill_64x4096/quanta", [&] { prefill4.run(0); });
+  add(6, Quanta2, "w4a8_prefill_64x4096/quanta/threads:2", [&] {
+    setThreads(2);
+    prefill4.run(0, /*mt=*/true);
+  });
+  add(7, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());
   });
