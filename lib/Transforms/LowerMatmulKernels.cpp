@@ -716,11 +716,15 @@ struct LowerMatmulKernelsPass
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
+    SmallVector<linalg::GenericOp> weightOnlyInt4;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-      if (int8 == "avx512vnni" && generic)
+      if (int8 == "avx512vnni" && generic) {
         if (std::optional<PackedInt4Core> core = matchPackedInt4Core(generic))
           int4Cores.push_back({op, *core});
+        if (isWeightOnlyInt4Matmul(generic))
+          weightOnlyInt4.push_back(generic);
+      }
       if (int8Kind && isa<linalg::GenericOp>(op) &&
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
@@ -782,6 +786,8 @@ struct LowerMatmulKernelsPass
     }
     for (auto &[op, core] : int4Cores)
       lowerPackedInt4Core(op, core, parallel);
+    for (linalg::GenericOp op : weightOnlyInt4)
+      lowerWeightOnlyInt4Matmul(op, parallel);
   }
 };
 

@@ -216,12 +216,19 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
 }
 
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                         ArrayRef<Value> args) {
+                         ArrayRef<Value> args,
+                         function_ref<Value(unsigned)> index) {
   auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
   Block &body = op.getRegion().front();
   IRMapping mapping;
   mapping.map(body.getArguments(), args);
   for (Operation &scalarOp : body.without_terminator()) {
+    if (auto indexOp = dyn_cast<linalg::IndexOp>(scalarOp)) {
+      Value wide = vector::BroadcastOp::create(
+          b, vectorOf(indexOp.getType()), index(indexOp.getDim()));
+      mapping.map(indexOp.getResult(), wide);
+      continue;
+    }
     for (Value operand : scalarOp.getOperands())
       if (!mapping.contains(operand)) {
         Value wide = vector::BroadcastOp::create(b, vectorOf(operand.getType()),

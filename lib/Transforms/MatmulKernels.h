@@ -116,10 +116,12 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
                 function_ref<Value(unsigned)> at);
 
 /// The scalar body of `op` cloned on vectors of 16 lanes, its block
-/// arguments replaced by `args` and values from above broadcast: the
-/// yielded vector.
+/// arguments replaced by `args`, values from above broadcast and
+/// `linalg.index d` by `index(d)` broadcast (a body with linalg.index needs
+/// `index`): the yielded vector.
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                         ArrayRef<Value> args);
+                         ArrayRef<Value> args,
+                         function_ref<Value(unsigned)> index = nullptr);
 
 //===----------------------------------------------------------------------===//
 // Packed int4 weights
@@ -148,6 +150,24 @@ std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op);
 /// fallback.
 void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
                          bool parallel);
+
+/// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
+/// ONNX MatMulNBits at accuracy levels 0 and 1), as
+/// `--convert-quanta-to-linalg` leaves it for a static K, on loops
+/// (m, g, kk, j, h):
+///
+///   C[m, j, h] = body(A[m, g, kk], B[g, kk, j], params..., C[m, j, h])
+///
+/// where B's byte j holds columns 2j (low nibble, h = 0) and 2j + 1, the
+/// body picks the nibble with `linalg.index 4`, dequantizes it with the
+/// parameters (indexed by g and the column only) and adds its product with
+/// A's element to C, all f32 (A, C) on buffers with identity layouts.
+/// Recognized by its maps and operand types; the body is cloned as it is.
+bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
+
+/// Rewrites `op` (isWeightOnlyInt4Matmul) into an AVX-512 kernel behind a
+/// run-time check of its conditions (128 | N), the loops as the fallback.
+void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 
 } // namespace mlir::quanta::matmul_kernels
 

@@ -128,8 +128,8 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
 // PAR:   scf.for
 
 // A K-blocked int8 x packed int4 core (loops m, g, kk, j, h; the nibble of
-// byte j that h picks), recognized by its body: with fewer than 8 rows,
-// 4 | group size, 128 | N and groups of at most 2^15, the packed-int4
+// byte j that h picks), recognized by its body: with 4 | group size,
+// 128 | N and groups of at most 2^15 (any number of rows), the packed-int4
 // kernel. Rows of 2 KiB: K steps take rows 2 apart (stride 2: a copy of A
 // in that order). Signed x signed: every lane's nibble flipped (w + 8),
 // even lanes masked to the low nibble, odd lanes to the high one in place,
@@ -255,6 +255,64 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
     %2 = arith.muli %0, %1 : i32
     %3 = arith.addi %acc, %2 : i32
     linalg.yield %3 : i32
+  }
+  return
+}
+
+// A weight-only int4 matmul with f32 accumulation (loops m, g, kk, j, h; f32
+// activations, per-group scales read by (g, j, h), the body as
+// --convert-quanta-to-linalg writes it): with 128 | N, the weight-only
+// kernel. The sums start from C in an [M, N] buffer whose blocks of 32
+// columns hold the even columns, then the odd ones; each group's scales are
+// split the same way into a one-row buffer; B streams row-major, four rows
+// (K steps, in order) per visit of a chunk of 128 columns, with the 8 sum
+// vectors of a row loaded and stored once per visit and the op's body
+// cloned on vectors of 16 bytes' nibbles (h = 0 for the even columns, 1 for
+// the odd ones); rows of B prefetched; the sums go back to C interleaved.
+// Otherwise the loops.
+// CHECK-LABEL: func @weight_only_int4
+// CHECK: scf.if
+// CHECK:   %[[SUMS:.*]] = memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xf32>
+// CHECK:   %[[SCALES:.*]] = memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xf32>
+// CHECK:   vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30] : vector<16xf32>, vector<16xf32>
+// CHECK:   vector.store {{.*}}, %[[SUMS]]
+// CHECK:   scf.for %[[G:.*]] =
+// CHECK:     vector.store {{.*}}, %[[SCALES]]
+// CHECK:     scf.for
+// CHECK:       scf.for
+// CHECK-COUNT-4: memref.prefetch {{.*}} read, locality<2>, data
+// CHECK:         vector.load %[[SCALES]]
+// CHECK:         scf.for
+// CHECK:           vector.load %[[SUMS]]
+// CHECK:           vector.load {{.*}} : memref<4x32x1024xi8>, vector<16xi8>
+// CHECK:           arith.shrui {{.*}} : vector<16xi8>
+// CHECK:           arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:           arith.mulf {{.*}} : vector<16xf32>
+// CHECK:           arith.addf {{.*}} : vector<16xf32>
+// CHECK:           vector.store {{.*}}, %[[SUMS]]
+// CHECK:   vector.shuffle {{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23] : vector<16xf32>, vector<16xf32>
+// CHECK:   memref.dealloc %[[SUMS]]
+// CHECK: } else {
+// CHECK:   linalg.generic
+func.func @weight_only_int4(%a: memref<1x4x32xf32>, %b: memref<4x32x1024xi8>, %s: memref<4x1024x2xf32>, %c: memref<1x1024x2xf32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (g, j, h)>, affine_map<(m, g, kk, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "reduction", "parallel", "parallel"]}
+      ins(%a, %b, %s : memref<1x4x32xf32>, memref<4x32x1024xi8>, memref<4x1024x2xf32>) outs(%c : memref<1x1024x2xf32>) {
+  ^bb0(%x: f32, %byte: i8, %scale: f32, %acc: f32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extsi %w : i4 to i32
+    %1 = arith.sitofp %0 : i32 to f32
+    %2 = arith.mulf %1, %scale : f32
+    %3 = arith.mulf %x, %2 : f32
+    %4 = arith.addf %acc, %3 : f32
+    linalg.yield %4 : f32
   }
   return
 }

@@ -17,5 +17,10 @@
 // RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
 // RUN: env OMP_NUM_THREADS=2 %t.int4.exe | FileCheck %S/int4-kernel.mlir
 // RUN: env OMP_NUM_THREADS=3 %t.int4.exe | FileCheck %S/int4-kernel.mlir
+// The weight-only int4 kernel, one block of column chunks per thread.
+// RUN: quanta-compile %S/w4a32-kernel.mlir --openmp -o %t.w4a32.o --header=%t.w4a32.h
+// RUN: %cxx_harness -include %t.w4a32.h %S/w4a32-kernel-harness.cpp %t.w4a32.o %quanta_ref_lib %openmp_link -o %t.w4a32.exe
+// RUN: env OMP_NUM_THREADS=2 %t.w4a32.exe | FileCheck %S/w4a32-kernel.mlir
+// RUN: env OMP_NUM_THREADS=3 %t.w4a32.exe | FileCheck %S/w4a32-kernel.mlir
 
 // IR: call void {{.*}}@__kmpc_fork_call(

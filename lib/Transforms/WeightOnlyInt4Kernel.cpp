@@ -1,0 +1,394 @@
+//===- WeightOnlyInt4Kernel.cpp - f32 x packed int4 matmul kernel ---------===//
+//
+// This file implements the weight-only int4 kernel of --quanta-lower-matmul-
+// kernels (W4A32: f32 activations, int4 weights dequantized in registers, f32
+// accumulation). The loops that --convert-quanta-to-linalg leaves keep each
+// row of C in memory and load, update and store it for every k (with the
+// even/odd column shuffles of the packed nibbles each time); the kernel
+// streams B row-major, updates the sums of 128 columns in registers for four
+// rows of B at a time, keeps them split into even and odd columns so that
+// the nibbles of 16 bytes need no shuffle, and splits the per-group
+// parameters once per group. Each column still accumulates in k order with
+// the op's own scalar body, so the results are the loops' bit for bit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MatmulKernels.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace mlir::quanta::matmul_kernels;
+
+namespace {
+
+/// Bytes of B per row and chunk: 128 columns, four vectors of 16 bytes.
+constexpr int64_t kChunkBytes = 64;
+
+/// Whether `v` is a buffer with an identity layout and element type `type`.
+bool isPlainBuffer(Value v, Type type) {
+  auto memref = dyn_cast<MemRefType>(v.getType());
+  return memref && memref.getLayout().isIdentity() &&
+         memref.getElementType() == type;
+}
+
+/// Builds the kernel for one isWeightOnlyInt4Matmul op. B streams through
+/// once, row-major: a visit of a chunk (128 columns) takes `perVisit`
+/// consecutive rows of K for every row of A, with that row's 128 sums in
+/// registers, loaded and stored once per visit. The sums live in an [M, N]
+/// buffer whose blocks of 32 columns hold the 16 even columns, then the 16
+/// odd ones: the nibbles of 16 bytes of B give one vector of each without a
+/// shuffle. The per-group parameters with columns are split the same way
+/// into a buffer of one row as each group starts.
+class WeightOnlyInt4Builder {
+public:
+  WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                        bool parallel)
+      : b(b), op(op), parallel(parallel) {
+    f32Vector = VectorType::get({16}, b.getF32Type());
+  }
+
+  void build() {
+    a = op.getDpsInputs()[0];
+    bBytes = op.getDpsInputs()[1];
+    c = collapseColumns(op.getDpsInits()[0]);
+    rows = memref::DimOp::create(b, a, 0);
+    groups = memref::DimOp::create(b, a, 1);
+    groupSize = memref::DimOp::create(b, a, 2);
+    Value byteCols = memref::DimOp::create(b, bBytes, 2);
+    Value n = arith::MulIOp::create(b, byteCols, idx(2));
+    sums = allocRow(b.getF32Type(), rows, n);
+    for (OpOperand *param : params()) {
+      Value buffer = collapseColumns(param->get());
+      paramBuffers.push_back(buffer);
+      Type element = cast<MemRefType>(buffer.getType()).getElementType();
+      splitParams.push_back(hasColumns(param) ? allocRow(element, idx(1), n)
+                                              : Value());
+    }
+    Value bRows = memref::CollapseShapeOp::create(
+        b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    prefetcher.emplace(b, bRows);
+    Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
+    perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+      sweep(first, last);
+    });
+    memref::DeallocOp::create(b, sums);
+    for (Value split : splitParams)
+      if (split)
+        memref::DeallocOp::create(b, split);
+  }
+
+private:
+  ImplicitLocOpBuilder &b;
+  linalg::GenericOp op;
+  bool parallel;
+  VectorType f32Vector;
+  Value a, bBytes, rows, groups, groupSize;
+  // C and the parameters with their (j, h) dimensions collapsed to columns.
+  Value c;
+  SmallVector<Value> paramBuffers;
+  // The sums [M, N] and each parameter's group row [1, N] (null for a
+  // parameter without columns), in the split layout.
+  Value sums;
+  SmallVector<Value> splitParams;
+  std::optional<RowPrefetcher> prefetcher;
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  Value allocRow(Type element, Value rows, Value cols) {
+    return memref::AllocOp::create(
+        b,
+        MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element),
+        ValueRange{rows, cols}, b.getI64IntegerAttr(64));
+  }
+
+  /// The inputs other than A and B.
+  SmallVector<OpOperand *> params() {
+    SmallVector<OpOperand *> result;
+    for (OpOperand *input : op.getDpsInputOperands())
+      if (input->getOperandNumber() > 1)
+        result.push_back(input);
+    return result;
+  }
+
+  bool hasColumns(OpOperand *param) {
+    return op.getMatchingIndexingMap(param).isFunctionOfDim(3);
+  }
+
+  /// `v` with its last two dimensions (j, h) collapsed into columns, when
+  /// its map ends with them.
+  Value collapseColumns(Value v) {
+    auto type = cast<MemRefType>(v.getType());
+    int64_t rank = type.getRank();
+    if (rank < 2 || type.getDimSize(rank - 1) != 2)
+      return v;
+    SmallVector<ReassociationIndices> groups;
+    for (int64_t d = 0; d + 2 < rank; ++d)
+      groups.push_back({d});
+    groups.push_back({rank - 2, rank - 1});
+    return memref::CollapseShapeOp::create(b, v, groups);
+  }
+
+  /// The 32 values of `v` at `prefix`, from column `col` on: the even
+  /// columns and the odd ones.
+  std::pair<Value, Value> loadSplit(Value v, ValueRange prefix, Value col) {
+    Type element = cast<MemRefType>(v.getType()).getElementType();
+    auto type = VectorType::get({16}, element);
+    SmallVector<Value> at(prefix);
+    at.push_back(col);
+    Value lo = vector::LoadOp::create(b, type, v, at);
+    at.back() = arith::AddIOp::create(b, col, idx(16));
+    Value hi = vector::LoadOp::create(b, type, v, at);
+    SmallVector<int64_t> even, odd;
+    for (int64_t i = 0; i < 16; ++i) {
+      even.push_back(2 * i);
+      odd.push_back(2 * i + 1);
+    }
+    Value e = vector::ShuffleOp::create(b, lo, hi, even);
+    Value o = vector::ShuffleOp::create(b, lo, hi, odd);
+    return {e, o};
+  }
+
+  /// Stores even and odd columns to `v` at `prefix` in column order from
+  /// column `col` on.
+  void storeInterleaved(Value e, Value o, Value v, ValueRange prefix,
+                        Value col) {
+    SmallVector<int64_t> lo, hi;
+    for (int64_t i = 0; i < 8; ++i) {
+      lo.append({i, 16 + i});
+      hi.append({8 + i, 24 + i});
+    }
+    SmallVector<Value> at(prefix);
+    at.push_back(col);
+    vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, lo), v, at);
+    at.back() = arith::AddIOp::create(b, col, idx(16));
+    vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, hi), v, at);
+  }
+
+  /// The 16-column vector of a split-layout buffer at [row, col + 16h]:
+  /// the even (h = 0) or odd columns of the block at col.
+  Value loadHalf(Value v, Value row, Value col, int64_t h) {
+    Value at = arith::AddIOp::create(b, col, idx(16 * h));
+    Type element = cast<MemRefType>(v.getType()).getElementType();
+    return vector::LoadOp::create(b, VectorType::get({16}, element), v,
+                                  ValueRange{row, at});
+  }
+
+  /// Calls body(col) for the first column of each block of 32 columns of
+  /// the chunks [first, last).
+  void forBlocks(Value first, Value last, function_ref<void(Value)> body) {
+    forLoop(b, first, last, 1, [&](Value chunk) {
+      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * kChunkBytes));
+      for (int64_t q = 0; q < 4; ++q)
+        body(arith::AddIOp::create(b, col0, idx(32 * q)));
+    });
+  }
+
+  /// The group's parameters: column ones split into their row buffers (the
+  /// columns of chunks [first, last)), the others loaded and broadcast.
+  SmallVector<Value> startGroup(Value g, Value first, Value last) {
+    SmallVector<Value> scalars;
+    for (auto [param, buffer, split] :
+         llvm::zip_equal(params(), paramBuffers, splitParams)) {
+      SmallVector<Value> prefix;
+      if (op.getMatchingIndexingMap(param).isFunctionOfDim(1))
+        prefix.push_back(g);
+      if (!split) {
+        Type element = cast<MemRefType>(buffer.getType()).getElementType();
+        Value scalar = memref::LoadOp::create(b, buffer, prefix);
+        scalars.push_back(vector::BroadcastOp::create(
+            b, VectorType::get({16}, element), scalar));
+        continue;
+      }
+      scalars.push_back(Value());
+      forBlocks(first, last, [&](Value col) {
+        auto [e, o] = loadSplit(buffer, prefix, col);
+        Value zero = idx(0);
+        vector::StoreOp::create(b, e, split, ValueRange{zero, col});
+        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        vector::StoreOp::create(b, o, split, ValueRange{zero, oddCol});
+      });
+    }
+    return scalars;
+  }
+
+  /// The K steps [k0, k0 + perVisit) of group g on the columns of chunks
+  /// [first, last), for every row of A.
+  void visit(Value g, Value kk0, int64_t perVisit, Value first, Value last,
+             ArrayRef<Value> scalars) {
+    Value k0 = arith::MulIOp::create(b, g, groupSize);
+    Value rowK = arith::AddIOp::create(b, k0, kk0);
+    auto bytesType = VectorType::get({16}, b.getI8Type());
+    forLoop(b, first, last, 1, [&](Value chunk) {
+      Value byteCol0 = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
+      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * kChunkBytes));
+      for (int64_t s = 0; s < perVisit; ++s) {
+        Value k = arith::AddIOp::create(b, rowK, idx(s));
+        prefetcher->prefetch(b, k, byteCol0);
+      }
+      // The parameters of these columns (even, odd per block).
+      SmallVector<SmallVector<Value>> paramVectors(8);
+      Value zero = idx(0);
+      for (int64_t q = 0; q < 4; ++q) {
+        Value col = arith::AddIOp::create(b, col0, idx(32 * q));
+        for (auto [split, scalar] : llvm::zip_equal(splitParams, scalars))
+          for (int64_t h = 0; h < 2; ++h)
+            paramVectors[2 * q + h].push_back(
+                split ? loadHalf(split, zero, col, h) : scalar);
+      }
+      forLoop(b, idx(0), rows, 1, [&](Value row) {
+        SmallVector<Value> accs, cols;
+        for (int64_t q = 0; q < 4; ++q) {
+          cols.push_back(arith::AddIOp::create(b, col0, idx(32 * q)));
+          for (int64_t h = 0; h < 2; ++h)
+            accs.push_back(loadHalf(sums, row, cols[q], h));
+        }
+        // K order: each step updates every sum before the next step.
+        for (int64_t s = 0; s < perVisit; ++s) {
+          Value kk = arith::AddIOp::create(b, kk0, idx(s));
+          Value x = memref::LoadOp::create(b, a, ValueRange{row, g, kk});
+          Value xs = vector::BroadcastOp::create(b, f32Vector, x);
+          for (int64_t q = 0; q < 4; ++q) {
+            Value byteCol = arith::AddIOp::create(b, byteCol0, idx(16 * q));
+            Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
+                                                 ValueRange{g, kk, byteCol});
+            for (int64_t h = 0; h < 2; ++h) {
+              SmallVector<Value> args = {xs, bytes};
+              args.append(paramVectors[2 * q + h]);
+              args.push_back(accs[2 * q + h]);
+              Value nibble = idx(h);
+              accs[2 * q + h] = cloneBodyOnVectors(
+                  b, op, args, [&](unsigned) { return nibble; });
+            }
+          }
+        }
+        for (int64_t q = 0; q < 4; ++q)
+          for (int64_t h = 0; h < 2; ++h) {
+            Value at = arith::AddIOp::create(b, cols[q], idx(16 * h));
+            vector::StoreOp::create(b, accs[2 * q + h], sums,
+                                    ValueRange{row, at});
+          }
+      });
+    });
+  }
+
+  /// All of K on the columns of chunks [first, last).
+  void sweep(Value first, Value last) {
+    // The sums start from C.
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forBlocks(first, last, [&](Value col) {
+        auto [e, o] = loadSplit(c, ValueRange{row}, col);
+        vector::StoreOp::create(b, e, sums, ValueRange{row, col});
+        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        vector::StoreOp::create(b, o, sums, ValueRange{row, oddCol});
+      });
+    });
+    forLoop(b, idx(0), groups, 1, [&](Value g) {
+      SmallVector<Value> scalars = startGroup(g, first, last);
+      // Four K steps per visit where the group size allows, then single
+      // steps for the rest of the group.
+      Value rest = arith::RemUIOp::create(b, groupSize, idx(4));
+      Value whole = arith::SubIOp::create(b, groupSize, rest);
+      forLoop(b, idx(0), whole, 4, [&](Value kk0) {
+        visit(g, kk0, 4, first, last, scalars);
+      });
+      forLoop(b, whole, groupSize, 1, [&](Value kk0) {
+        visit(g, kk0, 1, first, last, scalars);
+      });
+    });
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forBlocks(first, last, [&](Value col) {
+        Value e = vector::LoadOp::create(b, f32Vector, sums,
+                                         ValueRange{row, col});
+        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        Value o = vector::LoadOp::create(b, f32Vector, sums,
+                                         ValueRange{row, oddCol});
+        storeInterleaved(e, o, c, ValueRange{row}, col);
+      });
+    });
+  }
+};
+
+} // namespace
+
+bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
+    linalg::GenericOp op) {
+  MLIRContext *ctx = op.getContext();
+  using utils::IteratorType;
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1 ||
+      op.getNumDpsInputs() < 2 ||
+      op.getIteratorTypesArray() !=
+          SmallVector<IteratorType>{
+              IteratorType::parallel, IteratorType::reduction,
+              IteratorType::reduction, IteratorType::parallel,
+              IteratorType::parallel})
+    return false;
+  AffineExpr d[5];
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
+  Value a = op.getDpsInputs()[0], bBytes = op.getDpsInputs()[1],
+        c = op.getDpsInits()[0];
+  if (op.getIndexingMapsArray()[0] != AffineMap::get(5, 0, {d[0], d[1], d[2]},
+                                                     ctx) ||
+      op.getIndexingMapsArray()[1] != AffineMap::get(5, 0, {d[1], d[2], d[3]},
+                                                     ctx) ||
+      op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
+          AffineMap::get(5, 0, {d[0], d[3], d[4]}, ctx) ||
+      !isPlainBuffer(a, f32) || !isPlainBuffer(bBytes, i8) ||
+      !isPlainBuffer(c, f32) || cast<MemRefType>(c.getType()).getDimSize(2) != 2)
+    return false;
+  // Parameters: read by g and the columns only, in that order, the columns
+  // as (j, h) together.
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (input->getOperandNumber() < 2)
+      continue;
+    AffineMap map = op.getMatchingIndexingMap(input);
+    auto type = dyn_cast<MemRefType>(input->get().getType());
+    if (!type || !type.getLayout().isIdentity() || !map.isProjectedPermutation())
+      return false;
+    SmallVector<unsigned> dims;
+    for (AffineExpr e : map.getResults())
+      dims.push_back(cast<AffineDimExpr>(e).getPosition());
+    if (!llvm::is_sorted(dims) || llvm::is_contained(dims, 0u) ||
+        llvm::is_contained(dims, 2u))
+      return false;
+    bool j = llvm::is_contained(dims, 3u), h = llvm::is_contained(dims, 4u);
+    if (j != h || (j && type.getDimSize(type.getRank() - 1) != 2))
+      return false;
+  }
+  // A scalar body: arith and math ops of one result, linalg.index 4 (the
+  // nibble) only.
+  for (Operation &scalarOp : op.getRegion().front().without_terminator()) {
+    if (auto index = dyn_cast<linalg::IndexOp>(scalarOp)) {
+      if (index.getDim() != 4)
+        return false;
+      continue;
+    }
+    if (!isa<arith::ArithDialect, math::MathDialect>(scalarOp.getDialect()) ||
+        scalarOp.getNumResults() != 1 || scalarOp.getNumRegions() != 0)
+      return false;
+  }
+  return true;
+}
+
+void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
+    linalg::GenericOp op, bool parallel) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  // The kernel needs whole chunks of 128 columns at run time.
+  Value bytes = op.getDpsInputs()[1];
+  Value byteCols = memref::DimOp::create(b, bytes, 2);
+  Value fits = isMultiple(b, byteCols, kChunkBytes);
+  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    WeightOnlyInt4Builder(b, op, parallel).build();
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    b.clone(*op);
+  }
+  op->erase();
+}
