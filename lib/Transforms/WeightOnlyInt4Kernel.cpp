@@ -73,9 +73,8 @@ public:
         b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
     prefetcher.emplace(b, bRows);
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
-    perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
-      sweep(first, last);
-    });
+    perThreadBlocks(b, parallel, chunks,
+                    [&](Value first, Value last) { sweep(first, last); });
     memref::DeallocOp::create(b, sums);
     for (Value split : splitParams)
       if (split)
@@ -293,20 +292,18 @@ private:
       // steps for the rest of the group.
       Value rest = arith::RemUIOp::create(b, groupSize, idx(4));
       Value whole = arith::SubIOp::create(b, groupSize, rest);
-      forLoop(b, idx(0), whole, 4, [&](Value kk0) {
-        visit(g, kk0, 4, first, last, scalars);
-      });
-      forLoop(b, whole, groupSize, 1, [&](Value kk0) {
-        visit(g, kk0, 1, first, last, scalars);
-      });
+      forLoop(b, idx(0), whole, 4,
+              [&](Value kk0) { visit(g, kk0, 4, first, last, scalars); });
+      forLoop(b, whole, groupSize, 1,
+              [&](Value kk0) { visit(g, kk0, 1, first, last, scalars); });
     });
     forLoop(b, idx(0), rows, 1, [&](Value row) {
       forBlocks(first, last, [&](Value col) {
-        Value e = vector::LoadOp::create(b, f32Vector, sums,
-                                         ValueRange{row, col});
+        Value e =
+            vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, col});
         Value oddCol = arith::AddIOp::create(b, col, idx(16));
-        Value o = vector::LoadOp::create(b, f32Vector, sums,
-                                         ValueRange{row, oddCol});
+        Value o =
+            vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, oddCol});
         storeInterleaved(e, o, c, ValueRange{row}, col);
       });
     });
@@ -332,14 +329,15 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
   Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
   Value a = op.getDpsInputs()[0], bBytes = op.getDpsInputs()[1],
         c = op.getDpsInits()[0];
-  if (op.getIndexingMapsArray()[0] != AffineMap::get(5, 0, {d[0], d[1], d[2]},
-                                                     ctx) ||
-      op.getIndexingMapsArray()[1] != AffineMap::get(5, 0, {d[1], d[2], d[3]},
-                                                     ctx) ||
+  if (op.getIndexingMapsArray()[0] !=
+          AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx) ||
+      op.getIndexingMapsArray()[1] !=
+          AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx) ||
       op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
           AffineMap::get(5, 0, {d[0], d[3], d[4]}, ctx) ||
       !isPlainBuffer(a, f32) || !isPlainBuffer(bBytes, i8) ||
-      !isPlainBuffer(c, f32) || cast<MemRefType>(c.getType()).getDimSize(2) != 2)
+      !isPlainBuffer(c, f32) ||
+      cast<MemRefType>(c.getType()).getDimSize(2) != 2)
     return false;
   // Parameters: read by g and the columns only, in that order, the columns
   // as (j, h) together.
@@ -348,7 +346,8 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
       continue;
     AffineMap map = op.getMatchingIndexingMap(input);
     auto type = dyn_cast<MemRefType>(input->get().getType());
-    if (!type || !type.getLayout().isIdentity() || !map.isProjectedPermutation())
+    if (!type || !type.getLayout().isIdentity() ||
+        !map.isProjectedPermutation())
       return false;
     SmallVector<unsigned> dims;
     for (AffineExpr e : map.getResults())
