@@ -204,12 +204,13 @@ private:
         continue;
       }
       scalars.push_back(Value());
+      Value from = buffer, to = split;
       forBlocks(first, last, [&](Value col) {
-        auto [e, o] = loadSplit(buffer, prefix, col);
+        auto [e, o] = loadSplit(from, prefix, col);
         Value zero = idx(0);
-        vector::StoreOp::create(b, e, split, ValueRange{zero, col});
+        vector::StoreOp::create(b, e, to, ValueRange{zero, col});
         Value oddCol = arith::AddIOp::create(b, col, idx(16));
-        vector::StoreOp::create(b, o, split, ValueRange{zero, oddCol});
+        vector::StoreOp::create(b, o, to, ValueRange{zero, oddCol});
       });
     }
     return scalars;
