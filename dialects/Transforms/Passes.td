@@ -105,14 +105,23 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       weights are read packed (the `linalg.generic` that
       `--convert-quanta-to-linalg` and the fusion of an int4 argument's
       unpacking leave: `C[m, g, j, h] += ext(A[m, g, kk]) *
-      ext(nibble h of B[g, kk, j])`, recognized by its body) with fewer
-      than 8 rows into a streaming VNNI kernel: four rows of B (in distinct
+      ext(nibble h of B[g, kk, j])`, recognized by its body) into a
+      streaming VNNI kernel (any number of rows): four rows of B (in distinct
       4 KiB pages: rows shorter than 4 KiB are taken `stride` apart) are
       gathered by byte shuffles straight into vpdpbusd operands, even lanes
       keeping the low nibble and odd lanes the high nibble in place (x16,
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
-      sums.
+      sums;
+    - (`int8=avx512vnni`) every weight-only int4 matmul with f32
+      accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
+      B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the
+      nibble picked by `linalg.index 4`, parameters read by group and column
+      only) into a streaming AVX-512 kernel: B row-major, four K steps per
+      visit of 128 columns, the sums and each group's parameters in buffers
+      split into even and odd columns, and the op's own scalar body cloned
+      on vectors, so that every column still accumulates in k order
+      (bit-exact with the loops).
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an
