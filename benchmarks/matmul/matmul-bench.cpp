@@ -29,6 +29,7 @@ decltype(w8a8_1024) w8a8_1024_mt;
 decltype(w8a8_gemv) w8a8_gemv_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
+decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(bf16_1024) bf16_1024_mt;
 }
 
@@ -348,6 +349,57 @@ struct W4A8 {
   }
 };
 
+/// Weight-only W4A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[k / 32, n]),
+/// f32 in k order (separate multiply and add), int4 weights packed.
+struct W4A32 {
+  static constexpr int64_t G = 32;
+  int64_t N, K;
+  Buffer<float> a, y;
+  Buffer<int8_t> wValues; // one int4 value per byte (reference)
+  std::vector<Buffer<uint8_t>> w;
+  std::vector<Buffer<float>> sw;
+
+  W4A32(int64_t N, int64_t K, int copies) : N(N), K(K) {
+    a = Buffer<float>(K);
+    for (int64_t k = 0; k < K; ++k)
+      a[k] = frand(-2.0f, 2.0f);
+    wValues = Buffer<int8_t>(K * N);
+    for (int64_t i = 0; i < K * N; ++i)
+      wValues[i] = int8_t(irand(-8, 7));
+    for (int c = 0; c < copies; ++c) {
+      w.emplace_back(K * N / 2);
+      packInt4(wValues.data(), K * N, w[c].data());
+      sw.emplace_back(K / G * N);
+      for (int64_t i = 0; i < K / G * N; ++i)
+        sw[c][i] = c ? sw[0][i] : frand(0.001f, 0.1f);
+    }
+    y = Buffer<float>(N);
+  }
+
+  void run(int c, bool mt = false) {
+    (mt ? w4a32_gemv_mt : w4a32_gemv)(a.data(), w[c].data(), sw[c].data(),
+                                      y.data());
+  }
+
+  void check(bool mt) {
+    run(0, mt);
+    std::string name = std::string("Quanta W4A32 GEMV 1x4096x4096") +
+                       (mt ? " (--openmp, 2 threads)" : "");
+    // The definition's order and roundings: the same bits.
+    Checker checker{name.c_str(), 0};
+    for (int64_t n = 0; n < N; ++n) {
+      float r = 0.0f;
+      for (int64_t k = 0; k < K; ++k) {
+        float weight = float(wValues[k * N + n]) * sw[0][k / G * N + n];
+        float product = a[k] * weight;
+        r = r + product;
+      }
+      checker(n, y[n], r);
+    }
+    checker.done();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // oneDNN
 //===----------------------------------------------------------------------===//
@@ -656,6 +708,8 @@ int main(int argc, char **argv) {
              w4a8_gemv_mt);
   W4A8 prefill4("prefill 64x4096x4096", 64, 4096, 4096, 1, w4a8_prefill,
                 w4a8_prefill_mt);
+  W4A32 gemv4f(4096, 4096,
+               int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
   Bf16Gemm bf(1024, 1024, 1024);
 
   // Correctness first: no timing for wrong code.
@@ -693,9 +747,11 @@ int main(int argc, char **argv) {
   };
   constGemv.check("Quanta W8A8 GEMV 1x4096x4096, constant weights",
                   constGemvCall);
-  for (W4A8 *p : {&gemv4, &prefill4})
-    for (bool mt : {false, true})
+  for (bool mt : {false, true}) {
+    for (W4A8 *p : {&gemv4, &prefill4})
       p->check(mt);
+    gemv4f.check(mt);
+  }
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
   checkDnnlInt8("oneDNN u8s8 GEMV 1x4096x4096", gemv8);
@@ -725,9 +781,11 @@ int main(int argc, char **argv) {
                   2.0 * 1024 * 1024 * 1024 * 1e-9);
   addRow("GEMV int8, constant weights, cold", "1x4096x4096", "GB/s",
          4096.0 * 4096 * 1e-9);
-  // oneDNN 2.6 has no int4 matmul: no comparison for the prefill.
+  // oneDNN 2.6 has no int4 matmul: no comparison for these two.
   addRow("W4A8 prefill, int4 per-group(32)", "64x4096x4096", "GOP/s",
          2.0 * 64 * 4096 * 4096 * 1e-9);
+  addRow("GEMV W4A32 (f32 x int4 g32), cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 / 2 * 1e-9);
   addRow("Memory read ceiling, 1 thread: sum of the cold int8 "
                   "GEMV weights",
                   "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
@@ -858,7 +916,17 @@ int main(int argc, char **argv) {
     setThreads(2);
     prefill4.run(0, /*mt=*/true);
   });
-  add(7, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
+  add(7, Quanta, "gemv_w4a32_g32_4096_cold/quanta", [&, c = 0]() mutable {
+    gemv4f.run(c);
+    c = (c + 1) % int(gemv4f.w.size());
+  });
+  add(7, Quanta2, "gemv_w4a32_g32_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        gemv4f.run(c, /*mt=*/true);
+        c = (c + 1) % int(gemv4f.w.size());
+      });
+  add(8, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());
   });

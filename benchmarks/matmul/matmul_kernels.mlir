@@ -52,6 +52,16 @@ func.func @w4a8_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi4>, %sa: t
   return %y : tensor<64x4096xf32>
 }
 
+// Weight-only W4A32 GEMV 1 x 4096 x 4096: f32 activations, int4 per-group
+// (32 along K) symmetric weights, f32 accumulation in k order.
+func.func @w4a32_gemv(%a: tensor<1x4096xf32>, %w: tensor<4096x4096xi4>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<1x4096xf32>, tensor<4096x4096xi4>, tensor<128x4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 // bf16 GEMM 1024^3, f32 result: plain linalg.matmul (the AVX512-BF16
 // vdpbf16ps kernel on Zen 4).
 func.func @bf16_1024(%a: tensor<1024x1024xbf16>, %w: tensor<1024x1024xbf16>) -> tensor<1024x1024xf32> {
