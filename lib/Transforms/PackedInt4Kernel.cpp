@@ -198,8 +198,21 @@ public:
       prepareEpilogue();
     // In parallel, one block of columns per thread: each sweeps B once,
     // with the longest segments of its rows.
-    perThreadBlocks(b, parallel, chunks,
-                    [&](Value first, Value last) { sweep(first, last); });
+    // With many rows, the sums' loads and stores outweigh the unpacking:
+    // four K steps per visit, the chunk's two halves one after the other.
+    Value many = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rows,
+                                       idx(kManyRows));
+    auto ifMany = scf::IfOp::create(b, many, /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      for (bool manyRows : {true, false}) {
+        b.setInsertionPointToStart(manyRows ? ifMany.thenBlock()
+                                            : ifMany.elseBlock());
+        perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+          sweep(first, last, manyRows);
+        });
+      }
+    }
     if (stride > 1)
       memref::DeallocOp::create(b, aSteps);
     if (epilogue)
@@ -295,12 +308,15 @@ private:
 
   /// The group sums [M, N] and the epilogue's operands, columns collapsed.
   void prepareEpilogue() {
+    // Rows padded by 64 bytes: with N a multiple of 1024 the rows of a
+    // chunk's sums would otherwise share their L1 sets.
     Value n = memref::DimOp::create(b, c, 2);
+    Value padded = arith::AddIOp::create(b, n, idx(16));
     sums = memref::AllocOp::create(
         b,
         MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
                         b.getI32Type()),
-        ValueRange{rows, n}, b.getI64IntegerAttr(64));
+        ValueRange{rows, padded}, b.getI64IntegerAttr(64));
     linalg::GenericOp op = epilogue->op;
     for (OpOperand &operand : op->getOpOperands()) {
       AffineMap map = op.getMatchingIndexingMap(&operand);
@@ -327,16 +343,23 @@ private:
     return {row, g, col};
   }
 
+  /// The row count from which a visit takes four K steps and unpacks the
+  /// chunk's halves one after the other (see sweep()).
+  static constexpr int64_t kManyRows = 8;
+
   /// All groups and rows of B through the columns of chunks [first, last).
   /// K steps take rows in blocks of 4 * stride (see rowStride()): step
   /// (blk, s) multiplies B rows blk * 4 * stride + s + stride * t (t < 4)
   /// by A's bytes at aSteps[blk * 4 * stride + 4 * s]. A visit of a chunk
   /// makes `perVisit` steps, of consecutive blocks with the same s (rows in
-  /// distinct pages), so that the sums are loaded and stored once for them.
-  void sweep(Value first, Value last) {
+  /// distinct pages), so that the sums are loaded and stored once for them:
+  /// two steps, or with `manyRows` four, each half of the chunk (4 of its 8
+  /// vectors of sums) unpacked and multiplied by every row in turn, so that
+  /// the nibbles of four steps fit in registers.
+  void sweep(Value first, Value last, bool manyRows) {
     int64_t block = 4 * stride;
     int64_t groupRows = cast<MemRefType>(core.b.getType()).getDimSize(1);
-    int64_t perVisit = 2;
+    int64_t perVisit = manyRows ? 4 : 2;
     while (perVisit > 1 &&
            (ShapedType::isDynamic(groupRows) || groupRows % (perVisit * block)))
       perVisit /= 2;
@@ -356,25 +379,30 @@ private:
             aAt.push_back(arith::AddIOp::create(b, blk, quadAt));
           }
           forLoop(b, first, last, 1, [&](Value chunk) {
-            SmallVector<SmallVector<Value>> nibbles;
-            for (Value firstRow : firstRows)
-              nibbles.push_back(unpack(firstRow, chunk));
-            forLoop(b, idx(0), rows, 1, [&](Value row) {
-              SmallVector<Value> quads;
-              for (Value k : aAt)
-                quads.push_back(
-                    broadcastQuad(b, kind, stride > 1 ? aSteps : a, row, k));
-              for (int64_t q = 0; q < 8; ++q) {
-                SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
-                Value sum = vector::LoadOp::create(b, acc, sumBuffer(), at);
-                for (int64_t i = 0; i < perVisit; ++i) {
-                  Value w = nibbles[i][q];
-                  sum = core.lhsSigned ? dot(b, kind, sum, w, quads[i])
-                                       : dot(b, kind, sum, quads[i], w);
+            int64_t qCount = manyRows ? 4 : 8;
+            for (int64_t part = 0; part < 8 / qCount; ++part) {
+              SmallVector<SmallVector<Value>> nibbles;
+              for (Value firstRow : firstRows)
+                nibbles.push_back(
+                    unpack(firstRow, chunk, part * qCount, qCount));
+              forLoop(b, idx(0), rows, 1, [&](Value row) {
+                SmallVector<Value> quads;
+                for (Value k : aAt)
+                  quads.push_back(broadcastQuad(
+                      b, kind, stride > 1 ? aSteps : a, row, k));
+                for (int64_t qq = 0; qq < qCount; ++qq) {
+                  Value col = column(chunk, part * qCount + qq);
+                  SmallVector<Value> at = sumIndex(row, g, col);
+                  Value sum = vector::LoadOp::create(b, acc, sumBuffer(), at);
+                  for (int64_t i = 0; i < perVisit; ++i) {
+                    Value w = nibbles[i][qq];
+                    sum = core.lhsSigned ? dot(b, kind, sum, w, quads[i])
+                                         : dot(b, kind, sum, quads[i], w);
+                  }
+                  vector::StoreOp::create(b, sum, sumBuffer(), at);
                 }
-                vector::StoreOp::create(b, sum, sumBuffer(), at);
-              }
-            });
+              });
+            }
           });
         });
       });
@@ -494,16 +522,19 @@ private:
     });
   }
 
-  /// The 8 vpdpbusd operands of rows k + stride * t (t < 4) and the 128
-  /// columns of `chunk` (see the class comment).
-  SmallVector<Value> unpack(Value k, Value chunk) {
+  /// The vpdpbusd operands q = firstQ ... firstQ + count - 1 (of 8) of rows
+  /// k + stride * t (t < 4) and the 128 columns of `chunk` (see the class
+  /// comment).
+  SmallVector<Value> unpack(Value k, Value chunk, int64_t firstQ,
+                            int64_t count) {
     Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
     SmallVector<Value> loaded;
     for (int64_t t = 0; t < 4; ++t) {
       Value row = arith::AddIOp::create(b, k, idx(stride * t));
       Value v =
           vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol});
-      prefetcher->prefetch(b, row, byteCol);
+      if (firstQ == 0)
+        prefetcher->prefetch(b, row, byteCol);
       loaded.push_back(v);
     }
     HalfRowPairs halves = pairHalfRows(b, loaded);
@@ -511,7 +542,7 @@ private:
         laneConstant(flipEven ? 0x88888888 : 0, flipOdd ? 0x88888888 : 0);
     Value masks = laneConstant(0x0F0F0F0F, int32_t(0xF0F0F0F0));
     SmallVector<Value> nibbles;
-    for (int64_t q = 0; q < 8; ++q) {
+    for (int64_t q = firstQ; q < firstQ + count; ++q) {
       // Byte t of lane j: row t, byte 8q + j/2 (local byte 8(q % 4) + j/2
       // of half q / 4; rows 2 and 3 are the second shuffle operand).
       SmallVector<int64_t> mask;
