@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -37,8 +38,8 @@ static constexpr StringLiteral kImplPrefix = "_quanta_impl_";
 
 /// Finds the function argument dimension that dimension `dim` of `value`
 /// equals (divided by a constant), following destination-passing-style inits,
-/// casts, reshapes, tensor.empty sizes, tensor.dim and divisions by
-/// constants.
+/// casts, reshapes, tensor.empty sizes, tensor.dim, divisions by constants
+/// and scf.if results whose two yielded values agree.
 static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
   int64_t divisor = 1;
   for (int depth = 0; depth < 64; ++depth) {
@@ -58,6 +59,21 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
     if (auto cast = dyn_cast<tensor::CastOp>(op)) {
       value = cast.getSource();
       continue;
+    }
+    if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
+      if (!ifOp.elseBlock())
+        return std::nullopt;
+      unsigned index = cast<OpResult>(value).getResultNumber();
+      std::optional<ResultDim> thenDim =
+          traceDim(ifOp.thenYield().getOperand(index), dim);
+      std::optional<ResultDim> elseDim =
+          traceDim(ifOp.elseYield().getOperand(index), dim);
+      if (!thenDim || !elseDim || thenDim->arg != elseDim->arg ||
+          thenDim->dim != elseDim->dim ||
+          thenDim->divisor != elseDim->divisor)
+        return std::nullopt;
+      return ResultDim{thenDim->arg, thenDim->dim,
+                       thenDim->divisor * divisor};
     }
     // An expanded dimension is its source dimension divided by the static
     // sizes it was split with.

@@ -43,6 +43,13 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
+/// f32 x f32 -> f32 with a separate multiply and add (no FMA), one k per
+/// lane: every result accumulates in k order, as linalg.matmul's body says.
+DotKind getF32Kind(MLIRContext *ctx) {
+  Type f32 = Float32Type::get(ctx);
+  return {f32, f32, f32, 1, 16, ""};
+}
+
 DotKind getBF16Kind(MLIRContext *ctx) {
   Type bf16 = BFloat16Type::get(ctx);
   return {bf16, bf16, Float32Type::get(ctx),
@@ -427,6 +434,16 @@ private:
       rows.push_back(slice);
     }
     SmallVector<Value> panels;
+    if (kind.perLane == 1) {
+      for (int64_t p = 0; p < count; ++p) {
+        SmallVector<int64_t> lanesOfPanel;
+        for (int64_t j = p * lanes; j < (p + 1) * lanes; ++j)
+          lanesOfPanel.push_back(j);
+        panels.push_back(
+            vector::ShuffleOp::create(lb, rows[0], rows[0], lanesOfPanel));
+      }
+      return panels;
+    }
     if (kind.perLane == 4 && width == 64 && kind.operand == kind.element &&
         kind.element.getIntOrFloatBitWidth() == 8) {
       // 64 bytes per row (4 panels of 16): one byte shuffle per panel from
@@ -605,9 +622,9 @@ private:
   }
 };
 
-/// Whether `op` is a plain bf16 x bf16 -> f32 linalg.matmul on buffers with
-/// identity layouts.
-bool isBF16Matmul(linalg::MatmulOp op) {
+/// Whether `op` is a plain `element` x `element` -> f32 linalg.matmul on
+/// buffers with identity layouts.
+bool isMatmulOf(linalg::MatmulOp op, Type element) {
   if (!op.hasPureBufferSemantics() ||
       op.getIndexingMapsArray() !=
           linalg::MatmulOp::getDefaultIndexingMaps(op.getContext()))
@@ -616,8 +633,9 @@ bool isBF16Matmul(linalg::MatmulOp op) {
     auto type = cast<MemRefType>(v.getType());
     return type.getLayout().isIdentity() && element(type.getElementType());
   };
-  auto isBF16 = [](Type t) { return t.isBF16(); };
-  return is(op.getDpsInputs()[0], isBF16) && is(op.getDpsInputs()[1], isBF16) &&
+  auto isElement = [&](Type t) { return t == element; };
+  return is(op.getDpsInputs()[0], isElement) &&
+         is(op.getDpsInputs()[1], isElement) &&
          is(op.getDpsInits()[0], [](Type t) { return t.isF32(); });
 }
 
@@ -729,8 +747,11 @@ struct LowerMatmulKernelsPass
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
       auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
-      if (bf16 && matmul && isBF16Matmul(matmul))
+      if (bf16 && matmul && isMatmulOf(matmul, BFloat16Type::get(ctx)))
         cores.push_back({op, getBF16Kind(ctx)});
+      if (int8 == "avx512vnni" && matmul &&
+          isMatmulOf(matmul, Float32Type::get(ctx)))
+        cores.push_back({op, getF32Kind(ctx)});
     });
     for (auto &[op, kind] : cores) {
       auto linalgOp = cast<linalg::LinalgOp>(op);

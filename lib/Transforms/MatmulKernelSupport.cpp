@@ -123,6 +123,11 @@ Value broadcastQuad(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
 Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
           Value rhs) {
   Type acc = sum.getType();
+  if (kind.intrinsic.empty()) {
+    // One product per lane, then the add: each lane's sum in k order.
+    Value product = arith::MulFOp::create(lb, lhs, rhs);
+    return arith::AddFOp::create(lb, sum, product);
+  }
   if (kind.separateAdd) {
     Value products =
         LLVM::CallIntrinsicOp::create(lb, acc, lb.getStringAttr(kind.intrinsic),

@@ -25,6 +25,7 @@ namespace mlir::quanta::matmul_kernels {
 struct DotKind {
   Type element, operand, accumulator;
   int64_t perLane, lanes;
+  // Empty: f32 multiply then add (perLane 1).
   StringRef intrinsic;
   // The intrinsic returns the dot products without adding the accumulator.
   bool separateAdd = false;

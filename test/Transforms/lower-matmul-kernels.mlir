@@ -107,6 +107,26 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
   return
 }
 
+// f32 x f32 -> f32 linalg.matmul (int8=avx512vnni, i.e. AVX-512): the same
+// kernel with one k per lane and a separate multiply and add (no FMA), so
+// every result still accumulates in k order; panels are slices of one row
+// of B; guarded by N % 16 == 0.
+// CHECK-LABEL: func @f32
+// CHECK: scf.if
+// CHECK:   arith.mulf {{.*}} : vector<16xf32>
+// CHECK:   arith.addf {{.*}} : vector<16xf32>
+// CHECK:   memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf32>
+// CHECK-COUNT-24: arith.mulf {{.*}} : vector<16xf32>
+// CHECK: } else {
+// CHECK:   linalg.matmul
+// CHECK-NOT: math.fma
+// BF16-LABEL: func @f32
+// BF16: linalg.matmul
+func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
+  linalg.matmul ins(%a, %b : memref<?x?xf32>, memref<?x?xf32>) outs(%c : memref<?x?xf32>)
+  return
+}
+
 // With parallel=true the few-rows path streams B through one block of
 // panels per OpenMP thread (omp_get_max_threads, each thread one sweep of
 // B), and the register blocks run in parallel over groups of 4 panels,

@@ -1234,8 +1234,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       auto at = [](ValueRange e, int64_t i) {
         return i < 0 ? Value() : e[i];
       };
-      result =
-          linalg::GenericOp::create(
+      auto fused = [&]() {
+        return linalg::GenericOp::create(
               rewriter, loc, TypeRange{init.getType()}, in.values,
               ValueRange{init}, maps, iterators,
               [&](OpBuilder &b, Location l, ValueRange e) {
@@ -1254,7 +1254,71 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                     b, l,
                     ValueRange{arith::AddFOp::create(b, l, e.back(), product)});
               })
+            .getResult(0);
+      };
+      // FP8 x FP8 (2-D, parameters per tensor or channel): from 16 rows on,
+      // both operands are dequantized once into f32 tensors and multiplied
+      // by a linalg.matmul (the same products and k-order sums: its body is
+      // mulf then addf), which the CPU kernels run as an f32 GEMM; fewer
+      // rows keep the fused loops (dequantizing B would cost more than the
+      // product).
+      bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
+                                  lhsScheme->getStorage()) &&
+                 isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
+      if (fp8 && batch == 0 && !groupSize) {
+        auto dequantized = [&](Value v, SchemeAttr scheme, Value scale,
+                               Value zp) {
+          auto type = cast<RankedTensorType>(v.getType()).clone(f32);
+          AffineExpr rows = dim(0), cols = dim(1);
+          SmallVector<Value> params;
+          SmallVector<AffineMap> maps;
+          for (Value param : {scale, zp})
+            if (param) {
+              params.push_back(param);
+              maps.push_back(getOperandParamMap(
+                  scheme, {rows, cols}, 2,
+                  cast<RankedTensorType>(param.getType())));
+            }
+          return buildElementwise(
+              rewriter, loc, v, params, maps, type,
+              [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+                Value s = e.size() > 1 ? e[1] : Value();
+                Value z = e.size() > 2 ? e[2] : Value();
+                return buildToF32(b, l,
+                                  buildDequantize(b, l, scheme, e[0], s, z));
+              });
+        };
+        auto viaMatmul = [&]() {
+          Value a = dequantized(op.getLhs(), *lhsScheme, op.getLhsScale(),
+                                op.getLhsZp());
+          Value w = dequantized(op.getRhs(), rhsScheme, op.getRhsScale(),
+                                op.getRhsZp());
+          return linalg::MatmulOp::create(rewriter, loc, ValueRange{a, w},
+                                          ValueRange{init})
               .getResult(0);
+        };
+        int64_t rows =
+            cast<RankedTensorType>(op.getLhs().getType()).getDimSize(0);
+        constexpr int64_t kMinRows = 16;
+        if (!ShapedType::isDynamic(rows)) {
+          result = rows >= kMinRows ? viaMatmul() : fused();
+        } else {
+          Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), 0);
+          Value min = arith::ConstantIndexOp::create(rewriter, loc, kMinRows);
+          Value many = arith::CmpIOp::create(
+              rewriter, loc, arith::CmpIPredicate::uge, m, min);
+          auto ifOp = scf::IfOp::create(rewriter, loc, TypeRange{init.getType()},
+                                        many, /*withElseRegion=*/true);
+          OpBuilder::InsertionGuard guard(rewriter);
+          rewriter.setInsertionPointToStart(ifOp.thenBlock());
+          scf::YieldOp::create(rewriter, loc, viaMatmul());
+          rewriter.setInsertionPointToStart(ifOp.elseBlock());
+          scf::YieldOp::create(rewriter, loc, fused());
+          result = ifOp.getResult(0);
+        }
+      } else {
+        result = fused();
+      }
     } else {
       // K-blocks: the group size of a per-group operand, else all of K (one
       // block; then blockSize is 0 in the index expressions below).

@@ -1147,3 +1147,63 @@ func.func @matmul_per_group_dynamic_k(%a: tensor<2x?xi8>, %w: tensor<?x16xi4>, %
       : (tensor<2x?xi8>, tensor<?x16xi4>, tensor<2xf32>, tensor<?x16xf32>) -> tensor<2x16xf32>
   return %y : tensor<2x16xf32>
 }
+
+// -----
+
+// FP8 x FP8 (2-D): from 16 rows on, both operands are dequantized once into
+// f32 tensors (the same scalar ops as the fused body) and multiplied by a
+// linalg.matmul (mulf then addf: the same products and k-order sums), which
+// the CPU pipeline runs as an f32 GEMM kernel; fewer rows keep the fused
+// loops. Dynamic rows: an scf.if on the row count.
+
+// CHECK-LABEL: func @matmul_fp8_2d(
+// CHECK:         %[[INIT:.*]] = linalg.fill
+// CHECK:         %[[M:.*]] = tensor.dim %{{.*}}, %{{.*}} : tensor<?x32xf8E4M3FN>
+// CHECK:         %[[MANY:.*]] = arith.cmpi uge, %[[M]], %{{.*}} : index
+// CHECK:         scf.if %[[MANY]] -> (tensor<?x64xf32>) {
+// CHECK:           %[[A:.*]] = linalg.generic
+// CHECK-SAME:        ins(%{{.*}}, %{{.*}} : tensor<?x32xf8E4M3FN>, tensor<f32>)
+// CHECK:             arith.extf %{{.*}} : f8E4M3FN to f32
+// CHECK:             arith.mulf
+// CHECK:           %[[W:.*]] = linalg.generic
+// CHECK-SAME:        ins(%{{.*}}, %{{.*}} : tensor<32x64xf8E5M2>, tensor<f32>)
+// CHECK:             arith.extf %{{.*}} : f8E5M2 to f32
+// CHECK:             arith.mulf
+// CHECK:           %[[P:.*]] = linalg.matmul ins(%[[A]], %[[W]] : tensor<?x32xf32>, tensor<32x64xf32>) outs(%[[INIT]] : tensor<?x64xf32>)
+// CHECK:           scf.yield %[[P]]
+// CHECK:         } else {
+// CHECK:           linalg.generic
+// CHECK-SAME:        iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK:           scf.yield
+func.func @matmul_fp8_2d(%a: tensor<?x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x64xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
+}
+
+// Static rows decide at compile time: 4 rows fused, 32 rows through the
+// matmul.
+
+// CHECK-LABEL: func @matmul_fp8_static(
+// CHECK-NOT:     scf.if
+// CHECK:         linalg.generic
+// CHECK-SAME:      iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK-SAME:      outs(%{{.*}} : tensor<4x64xf32>)
+// CHECK:         linalg.matmul
+// CHECK-SAME:      outs(%{{.*}} : tensor<32x64xf32>)
+func.func @matmul_fp8_static(%a: tensor<4x32xf8E4M3FN>, %b: tensor<32x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> (tensor<4x64xf32>, tensor<32x64xf32>) {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<4x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<4x64xf32>
+  %z = quanta.matmul %b, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<32x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<32x64xf32>
+  return %y, %z : tensor<4x64xf32>, tensor<32x64xf32>
+}
