@@ -267,39 +267,54 @@ struct W8A8 {
   }
 };
 
+/// Random int4 weights [K, N] per group of 32 along K: one value per byte
+/// for the references, `copies` packed copies with their f32 scales for the
+/// kernels (rotated for cold GEMVs; the values and scales are the same).
+struct Int4Weights {
+  static constexpr int64_t G = 32;
+  Buffer<int8_t> values;
+  std::vector<Buffer<uint8_t>> packed;
+  std::vector<Buffer<float>> scales;
+
+  Int4Weights(int64_t N, int64_t K, int copies) {
+    values = Buffer<int8_t>(K * N);
+    for (int64_t i = 0; i < K * N; ++i)
+      values[i] = int8_t(irand(-8, 7));
+    for (int c = 0; c < copies; ++c) {
+      packed.emplace_back(K * N / 2);
+      packInt4(values.data(), K * N, packed[c].data());
+      scales.emplace_back(K / G * N);
+      for (int64_t i = 0; i < K / G * N; ++i)
+        scales[c][i] = c ? scales[0][i] : frand(0.001f, 0.1f);
+    }
+  }
+};
+
 /// W4A8 (GEMV and prefill): y[m, n] = sum_g f32(sum_{k in g} a[m, k] *
 /// w[k, n]) * (sa[m] * sw[g, n]), int4 weights per group of 32, packed.
 struct W4A8 {
   using Kernel = decltype(&w4a8_gemv);
-  static constexpr int64_t G = 32;
+  static constexpr int64_t G = Int4Weights::G;
   std::string name;
   int64_t M, N, K;
   Kernel serial, parallel; // the latter compiled with --openmp
-  Buffer<int8_t> a, wValues; // wValues: one int4 value per byte (reference)
-  std::vector<Buffer<uint8_t>> w;
-  std::vector<Buffer<float>> sw;
+  Int4Weights weights;
+  Buffer<int8_t> &wValues = weights.values;
+  std::vector<Buffer<uint8_t>> &w = weights.packed;
+  std::vector<Buffer<float>> &sw = weights.scales;
+  Buffer<int8_t> a;
   Buffer<float> sa, y;
 
   W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies,
        Kernel serial, Kernel parallel)
       : name(std::move(name)), M(M), N(N), K(K), serial(serial),
-        parallel(parallel) {
+        parallel(parallel), weights(N, K, copies) {
     a = Buffer<int8_t>(M * K);
     for (int64_t i = 0; i < M * K; ++i)
       a[i] = int8_t(irand(-128, 127));
     sa = Buffer<float>(M);
     for (int64_t m = 0; m < M; ++m)
       sa[m] = frand(0.01f, 0.03f);
-    wValues = Buffer<int8_t>(K * N);
-    for (int64_t i = 0; i < K * N; ++i)
-      wValues[i] = int8_t(irand(-8, 7));
-    for (int c = 0; c < copies; ++c) {
-      w.emplace_back(K * N / 2);
-      packInt4(wValues.data(), K * N, w[c].data());
-      sw.emplace_back(K / G * N);
-      for (int64_t i = 0; i < K / G * N; ++i)
-        sw[c][i] = c ? sw[0][i] : frand(0.001f, 0.1f);
-    }
     y = Buffer<float>(M * N);
   }
   int64_t weightBytes() const { return K * N / 2; }
@@ -352,27 +367,18 @@ struct W4A8 {
 /// Weight-only W4A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[k / 32, n]),
 /// f32 in k order (separate multiply and add), int4 weights packed.
 struct W4A32 {
-  static constexpr int64_t G = 32;
+  static constexpr int64_t G = Int4Weights::G;
   int64_t N, K;
+  Int4Weights weights;
+  Buffer<int8_t> &wValues = weights.values;
+  std::vector<Buffer<uint8_t>> &w = weights.packed;
+  std::vector<Buffer<float>> &sw = weights.scales;
   Buffer<float> a, y;
-  Buffer<int8_t> wValues; // one int4 value per byte (reference)
-  std::vector<Buffer<uint8_t>> w;
-  std::vector<Buffer<float>> sw;
 
-  W4A32(int64_t N, int64_t K, int copies) : N(N), K(K) {
+  W4A32(int64_t N, int64_t K, int copies) : N(N), K(K), weights(N, K, copies) {
     a = Buffer<float>(K);
     for (int64_t k = 0; k < K; ++k)
       a[k] = frand(-2.0f, 2.0f);
-    wValues = Buffer<int8_t>(K * N);
-    for (int64_t i = 0; i < K * N; ++i)
-      wValues[i] = int8_t(irand(-8, 7));
-    for (int c = 0; c < copies; ++c) {
-      w.emplace_back(K * N / 2);
-      packInt4(wValues.data(), K * N, w[c].data());
-      sw.emplace_back(K / G * N);
-      for (int64_t i = 0; i < K / G * N; ++i)
-        sw[c][i] = c ? sw[0][i] : frand(0.001f, 0.1f);
-    }
     y = Buffer<float>(N);
   }
 
