@@ -30,7 +30,7 @@ struct Case {
 };
 
 static long check(const Case &c) {
-  const int64_t K = c.K, N = c.N, groups = K / c.groupSize;
+  const int64_t K = c.K, N = c.N;
   IntFormat lhsFormat = c.lhsSigned ? IntFormat::sint(8) : IntFormat::uint(8);
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
   long bad = 0;
@@ -47,23 +47,8 @@ static long check(const Case &c) {
     }
     for (int64_t m = 0; m < M; ++m)
       A.scale.push_back(rng.uniform(0.001f, 0.05f));
-    W.intFormat = rhsFormat;
-    W.layout = Layout::perGroup({K, N}, 0, c.groupSize);
-    for (int64_t i = 0; i < K * N; ++i) {
-      int64_t k = i / N;
-      W.values.push_back(k % 3 == 0   ? rhsFormat.min()
-                         : k % 3 == 1 ? rhsFormat.max()
-                                      : rng.uniformInt(rhsFormat.min(),
-                                                       rhsFormat.max()));
-    }
-    for (int64_t i = 0; i < groups * N; ++i) {
-      W.scale.push_back(rng.uniform(0.001f, 0.05f));
-      if (c.zpFn)
-        W.zeroPoint.push_back(i % 7 == 0   ? rhsFormat.min()
-                              : i % 7 == 1 ? rhsFormat.max()
-                                           : rng.uniformInt(rhsFormat.min(),
-                                                            rhsFormat.max()));
-    }
+    harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N,
+                             c.zpFn != nullptr);
     MatmulResult want = matmul(A, W, MatmulOptions());
     std::vector<int8_t> a(A.values.begin(), A.values.end());
     std::vector<uint8_t> packed = packInt4(W.values);

@@ -38,7 +38,7 @@ static uint32_t bits(float f) {
 }
 
 static long check(const Case &c) {
-  const int64_t K = c.K, N = c.N, groups = K / c.groupSize;
+  const int64_t K = c.K, N = c.N;
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
   const float inf = std::numeric_limits<float>::infinity();
   long bad = 0;
@@ -58,23 +58,8 @@ static long check(const Case &c) {
       a.push_back(v);
       A.values.push_back(int32_t(bits(v)));
     }
-    W.intFormat = rhsFormat;
-    W.layout = Layout::perGroup({K, N}, 0, c.groupSize);
-    for (int64_t i = 0; i < K * N; ++i) {
-      int64_t k = i / N;
-      W.values.push_back(k % 3 == 0   ? rhsFormat.min()
-                         : k % 3 == 1 ? rhsFormat.max()
-                                      : rng.uniformInt(rhsFormat.min(),
-                                                       rhsFormat.max()));
-    }
-    for (int64_t i = 0; i < groups * N; ++i) {
-      W.scale.push_back(rng.uniform(0.001f, 0.05f));
-      if (c.zpFn)
-        W.zeroPoint.push_back(i % 7 == 0   ? rhsFormat.min()
-                              : i % 7 == 1 ? rhsFormat.max()
-                                           : rng.uniformInt(rhsFormat.min(),
-                                                            rhsFormat.max()));
-    }
+    harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N,
+                             c.zpFn != nullptr);
     MatmulResult want =
         matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
     std::vector<uint8_t> packed = packInt4(W.values);

@@ -249,6 +249,29 @@ using Random32 = Random<std::mt19937, int32_t, float>;
 /// std::mt19937_64 with int64_t and double draws.
 using Random64 = Random<std::mt19937_64, int64_t, double>;
 
+/// Fills `w` with [K, N] random int4 weights of `format` per group of
+/// `groupSize` along K, every third row at the storage minimum and the next
+/// at the maximum; scales in [0.001, 0.05) and, with `zeroPoints`, zero
+/// points with the extremes every seventh value.
+inline void fillInt4Weights(ref::QuantizedTensor &w, Random32 &rng,
+                            ref::IntFormat format, int64_t groupSize,
+                            int64_t K, int64_t N, bool zeroPoints) {
+  auto pick = [&](int64_t i, int64_t period) {
+    return i % period == 0   ? format.min()
+           : i % period == 1 ? format.max()
+                             : rng.uniformInt(format.min(), format.max());
+  };
+  w.intFormat = format;
+  w.layout = ref::Layout::perGroup({K, N}, 0, groupSize);
+  for (int64_t i = 0; i < K * N; ++i)
+    w.values.push_back(pick(i / N, 3));
+  for (int64_t i = 0; i < K / groupSize * N; ++i) {
+    w.scale.push_back(rng.uniform(0.001f, 0.05f));
+    if (zeroPoints)
+      w.zeroPoint.push_back(pick(i, 7));
+  }
+}
+
 } // namespace harness
 
 #endif // QUANTA_TEST_INTEGRATION_HARNESSSUPPORT_H
