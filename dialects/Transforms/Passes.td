@@ -126,7 +126,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       visit of 128 columns, the sums and each group's parameters in buffers
       split into even and odd columns, and the op's own scalar body cloned
       on vectors, so that every column still accumulates in k order
-      (bit-exact with the loops).
+      (bit-exact with the loops); the part of the body that depends on the
+      nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`.
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an

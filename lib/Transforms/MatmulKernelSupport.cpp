@@ -222,12 +222,27 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
 
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
-                         function_ref<Value(unsigned)> index) {
+                         function_ref<Value(unsigned)> index,
+                         ArrayRef<std::pair<Value, Value>> given) {
   auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
   Block &body = op.getRegion().front();
   IRMapping mapping;
   mapping.map(body.getArguments(), args);
+  for (auto [scalar, vector] : given)
+    mapping.map(scalar, vector);
+  // The ops the yielded value needs, given values aside.
+  DenseSet<Operation *> needed;
+  SmallVector<Value> worklist{body.getTerminator()->getOperand(0)};
+  while (!worklist.empty()) {
+    Operation *def = worklist.pop_back_val().getDefiningOp();
+    if (!def || def->getBlock() != &body ||
+        mapping.contains(def->getResult(0)) || !needed.insert(def).second)
+      continue;
+    llvm::append_range(worklist, def->getOperands());
+  }
   for (Operation &scalarOp : body.without_terminator()) {
+    if (!needed.contains(&scalarOp))
+      continue;
     if (auto indexOp = dyn_cast<linalg::IndexOp>(scalarOp)) {
       Value wide = vector::BroadcastOp::create(
           b, vectorOf(indexOp.getType()), index(indexOp.getDim()));

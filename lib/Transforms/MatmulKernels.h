@@ -119,10 +119,12 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
 /// The scalar body of `op` cloned on vectors of 16 lanes, its block
 /// arguments replaced by `args`, values from above broadcast and
 /// `linalg.index d` by `index(d)` broadcast (a body with linalg.index needs
-/// `index`): the yielded vector.
+/// `index`); the body values of `given` are taken as the vectors paired with
+/// them instead of being computed: the yielded vector.
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
-                         function_ref<Value(unsigned)> index = nullptr);
+                         function_ref<Value(unsigned)> index = nullptr,
+                         ArrayRef<std::pair<Value, Value>> given = {});
 
 //===----------------------------------------------------------------------===//
 // Packed int4 weights

@@ -16,6 +16,7 @@
 #include "MatmulKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -36,6 +37,45 @@ bool isPlainBuffer(Value v, Type type) {
          memref.getElementType() == type;
 }
 
+/// The value of `op`'s body that depends on B's byte (block argument 1) and
+/// the nibble index alone and that the rest of the body reads (the nibble
+/// converted to f32, or to i32 before a zero point is subtracted), when there
+/// is exactly one such value and it has 32 bits; else null. Such a value
+/// takes one of 16 values per nibble index: the kernel looks it up.
+Value getNibbleValue(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  DenseSet<Value> onlyNibble;
+  onlyNibble.insert(body.getArgument(1));
+  SmallVector<Operation *> nibbleOps;
+  for (Operation &scalarOp : body.without_terminator()) {
+    bool dependsOnNibble = isa<linalg::IndexOp>(scalarOp);
+    bool onlyOnNibble = true;
+    for (Value operand : scalarOp.getOperands()) {
+      bool fromBody = operand.getParentBlock() == &body;
+      if (onlyNibble.contains(operand))
+        dependsOnNibble = true;
+      else if (fromBody)
+        onlyOnNibble = false;
+    }
+    if (dependsOnNibble && onlyOnNibble) {
+      onlyNibble.insert(scalarOp.getResult(0));
+      nibbleOps.push_back(&scalarOp);
+    }
+  }
+  Value boundary;
+  for (Operation *nibbleOp : nibbleOps)
+    for (Operation *user : nibbleOp->getResult(0).getUsers())
+      if (!llvm::is_contained(nibbleOps, user)) {
+        if (boundary && boundary != nibbleOp->getResult(0))
+          return Value();
+        boundary = nibbleOp->getResult(0);
+      }
+  if (!boundary || !boundary.getType().isIntOrFloat() ||
+      boundary.getType().getIntOrFloatBitWidth() != 32)
+    return Value();
+  return boundary;
+}
+
 /// Builds the kernel for one isWeightOnlyInt4Matmul op. B streams through
 /// once, row-major: a visit of a chunk (128 columns) takes `perVisit`
 /// consecutive rows of K for every row of A, with that row's 128 sums in
@@ -43,7 +83,10 @@ bool isPlainBuffer(Value v, Type type) {
 /// buffer whose blocks of 32 columns hold the 16 even columns, then the 16
 /// odd ones: the nibbles of 16 bytes of B give one vector of each without a
 /// shuffle. The per-group parameters with columns are split the same way
-/// into a buffer of one row as each group starts.
+/// into a buffer of one row as each group starts. The part of the body that
+/// depends on the nibble alone (see getNibbleValue) is looked up in a
+/// 16-entry table per nibble index with `vpermps`/`vpermd`, which reads the
+/// low 4 bits of each lane: the nibble's conversion costs one permute.
 class WeightOnlyInt4Builder {
 public:
   WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
@@ -72,6 +115,10 @@ public:
     Value bRows = memref::CollapseShapeOp::create(
         b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
     prefetcher.emplace(b, bRows);
+    nibbleValue = getNibbleValue(op);
+    if (nibbleValue)
+      for (int64_t h = 0; h < 2; ++h)
+        tables.push_back(buildTable(h));
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
     perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
@@ -95,6 +142,71 @@ private:
   Value sums;
   SmallVector<Value> splitParams;
   std::optional<RowPrefetcher> prefetcher;
+  // The body value that depends on the nibble alone and its 16 values per
+  // nibble index (null: no table).
+  Value nibbleValue;
+  SmallVector<Value> tables;
+
+  /// nibbleValue for the 16 nibbles of index h: the ops it depends on
+  /// cloned on the bytes whose nibble h is 0 ... 15.
+  Value buildTable(int64_t h) {
+    Block &body = op.getRegion().front();
+    SmallVector<int8_t> codes;
+    for (int64_t v = 0; v < 16; ++v)
+      codes.push_back(int8_t(h ? v << 4 : v));
+    auto bytesType = VectorType::get({16}, b.getI8Type());
+    IRMapping mapping;
+    mapping.map(body.getArgument(1),
+                arith::ConstantOp::create(
+                    b, DenseElementsAttr::get(bytesType, ArrayRef(codes))));
+    Value nibble = idx(h);
+    for (Operation &scalarOp : body.without_terminator()) {
+      if (auto index = dyn_cast<linalg::IndexOp>(scalarOp)) {
+        mapping.map(index.getResult(),
+                    vector::BroadcastOp::create(
+                        b, VectorType::get({16}, index.getType()), nibble));
+        continue;
+      }
+      bool ready = llvm::all_of(scalarOp.getOperands(), [&](Value v) {
+        return mapping.contains(v) || v.getParentBlock() != &body;
+      });
+      if (!ready)
+        continue;
+      for (Value operand : scalarOp.getOperands())
+        if (!mapping.contains(operand))
+          mapping.map(operand,
+                      vector::BroadcastOp::create(
+                          b, VectorType::get({16}, operand.getType()),
+                          operand));
+      Operation *vectorOp = b.clone(scalarOp, mapping);
+      vectorOp->getResult(0).setType(
+          VectorType::get({16}, scalarOp.getResult(0).getType()));
+      if (scalarOp.getResult(0) == nibbleValue)
+        break;
+    }
+    return mapping.lookup(nibbleValue);
+  }
+
+  /// The table's entries for the nibbles h of `bytes`: a permute whose
+  /// indices are the bytes (h = 0: the low 4 bits of each lane) or the bytes
+  /// shifted right by 4.
+  Value lookUp(Value bytes, int64_t h) {
+    auto i32Vector = VectorType::get({16}, b.getI32Type());
+    Value indices = arith::ExtUIOp::create(b, i32Vector, bytes);
+    if (h) {
+      Value four = arith::ConstantOp::create(
+          b, DenseElementsAttr::get(i32Vector, b.getI32IntegerAttr(4)));
+      indices = arith::ShRUIOp::create(b, indices, four);
+    }
+    Value table = tables[h];
+    Type type = table.getType();
+    bool isFloat = isa<FloatType>(getElementTypeOrSelf(type));
+    StringRef name = isFloat ? "llvm.x86.avx512.permvar.sf.512"
+                             : "llvm.x86.avx512.permvar.si.512";
+    return LLVM::CallIntrinsicOp::create(b, type, b.getStringAttr(name),
+                                         ValueRange{table, indices})
+        .getResult(0);
+  }
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
@@ -261,8 +373,11 @@ private:
               args.append(paramVectors[2 * q + h]);
               args.push_back(accs[2 * q + h]);
               Value nibble = idx(h);
+              SmallVector<std::pair<Value, Value>> given;
+              if (nibbleValue)
+                given.push_back({nibbleValue, lookUp(bytes, h)});
               accs[2 * q + h] = cloneBodyOnVectors(
-                  b, op, args, [&](unsigned) { return nibble; });
+                  b, op, args, [&](unsigned) { return nibble; }, given);
             }
           }
         }

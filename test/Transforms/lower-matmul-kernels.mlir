@@ -282,18 +282,23 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
 // A weight-only int4 matmul with f32 accumulation (loops m, g, kk, j, h; f32
 // activations, per-group scales read by (g, j, h), the body as
 // --convert-quanta-to-linalg writes it): with 128 | N, the weight-only
-// kernel. The sums start from C in an [M, N] buffer whose blocks of 32
+// kernel. The part of the body that depends on the nibble alone (here the
+// nibble converted to f32) becomes a table of 16 values per nibble index,
+// computed once by the same ops on the codes 0 ... 15 and looked up with
+// vpermps. The sums start from C in an [M, N] buffer whose blocks of 32
 // columns hold the even columns, then the odd ones; each group's scales are
 // split the same way into a one-row buffer; B streams row-major, four rows
 // (K steps, in order) per visit of a chunk of 128 columns, with the 8 sum
-// vectors of a row loaded and stored once per visit and the op's body
-// cloned on vectors of 16 bytes' nibbles (h = 0 for the even columns, 1 for
-// the odd ones); rows of B prefetched; the sums go back to C interleaved.
+// vectors of a row loaded and stored once per visit and the rest of the
+// op's body cloned on vectors (h = 0 for the even columns, 1 for the odd
+// ones); rows of B prefetched; the sums go back to C interleaved.
 // Otherwise the loops.
 // CHECK-LABEL: func @weight_only_int4
 // CHECK: scf.if
 // CHECK:   %[[SUMS:.*]] = memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xf32>
 // CHECK:   %[[SCALES:.*]] = memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xf32>
+// CHECK:   %[[LOW:.*]] = arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:   %[[HIGH:.*]] = arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
 // CHECK:   vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30] : vector<16xf32>, vector<16xf32>
 // CHECK:   vector.store {{.*}}, %[[SUMS]]
 // CHECK:   scf.for %[[G:.*]] =
@@ -304,11 +309,13 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
 // CHECK:         vector.load %[[SCALES]]
 // CHECK:         scf.for
 // CHECK:           vector.load %[[SUMS]]
-// CHECK:           vector.load {{.*}} : memref<4x32x1024xi8>, vector<16xi8>
-// CHECK:           arith.shrui {{.*}} : vector<16xi8>
-// CHECK:           arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:           %[[BYTES:.*]] = vector.load {{.*}} : memref<4x32x1024xi8>, vector<16xi8>
+// CHECK:           %[[IDX:.*]] = arith.extui %[[BYTES]] : vector<16xi8> to vector<16xi32>
+// CHECK:           llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[LOW]], %[[IDX]])
 // CHECK:           arith.mulf {{.*}} : vector<16xf32>
 // CHECK:           arith.addf {{.*}} : vector<16xf32>
+// CHECK:           arith.shrui {{.*}} : vector<16xi32>
+// CHECK:           llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[HIGH]],
 // CHECK:           vector.store {{.*}}, %[[SUMS]]
 // CHECK:   vector.shuffle {{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23] : vector<16xf32>, vector<16xf32>
 // CHECK:   memref.dealloc %[[SUMS]]
