@@ -734,7 +734,7 @@ struct LowerMatmulKernelsPass
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
-    SmallVector<linalg::GenericOp> weightOnlyInt4;
+    SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (int8 == "avx512vnni" && generic) {
@@ -742,6 +742,8 @@ struct LowerMatmulKernelsPass
           int4Cores.push_back({op, *core});
         if (isWeightOnlyInt4Matmul(generic))
           weightOnlyInt4.push_back(generic);
+        if (isWeightOnly8BitMatmul(generic))
+          weightOnly8Bit.push_back(generic);
       }
       if (int8Kind && isa<linalg::GenericOp>(op) &&
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
@@ -809,6 +811,8 @@ struct LowerMatmulKernelsPass
       lowerPackedInt4Core(op, core, parallel);
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel);
+    for (linalg::GenericOp op : weightOnly8Bit)
+      lowerWeightOnly8BitMatmul(op, parallel);
   }
 };
 

@@ -172,6 +172,16 @@ bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
 /// run-time check of its conditions (128 | N), the loops as the fallback.
 void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 
+/// A weight-only 8-bit matmul with f32 accumulation (W8A32), on loops
+/// (m, k, n): `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32
+/// A and C, i8 B, parameters per tensor or per column, an arith/math body.
+bool isWeightOnly8BitMatmul(linalg::GenericOp op);
+
+/// Rewrites `op` (isWeightOnly8BitMatmul) into the AVX-512 kernel of the
+/// int4 one, 16 columns per 16 bytes of B, behind a run-time check of
+/// 64 | N, the loops as the fallback.
+void lowerWeightOnly8BitMatmul(linalg::GenericOp op, bool parallel);
+
 } // namespace mlir::quanta::matmul_kernels
 
 #endif // QUANTA_LIB_TRANSFORMS_MATMULKERNELS_H

@@ -344,6 +344,45 @@ func.func @weight_only_int4(%a: memref<1x4x32xf32>, %b: memref<4x32x1024xi8>, %s
   return
 }
 
+// A weight-only 8-bit matmul with f32 accumulation (loops m, k, n; f32
+// activations, per-column scales, the body as --convert-quanta-to-linalg
+// writes it): with 64 | N, the weight-only 8-bit kernel. B streams
+// row-major, four K steps per visit of a chunk of 64 columns (single steps
+// for the rest of K), the 4 sum vectors of a row of C loaded and stored
+// once per visit, the op's body cloned on vectors of 16 bytes; rows of B
+// prefetched. Otherwise the loops.
+// CHECK-LABEL: func @weight_only_8bit
+// CHECK: scf.if
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK-COUNT-4: memref.prefetch {{.*}} read, locality<2>, data
+// CHECK:       vector.load {{.*}} : memref<256xf32>, vector<16xf32>
+// CHECK:       scf.for
+// CHECK:         vector.load {{.*}} : memref<1x256xf32>, vector<16xf32>
+// CHECK:         vector.load {{.*}} : memref<512x256xi8>, vector<16xi8>
+// CHECK:         arith.extsi {{.*}} : vector<16xi8> to vector<16xi32>
+// CHECK:         arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:         arith.mulf {{.*}} : vector<16xf32>
+// CHECK:         arith.addf {{.*}} : vector<16xf32>
+// CHECK:         vector.store {{.*}} : memref<1x256xf32>, vector<16xf32>
+// CHECK:   scf.for
+// CHECK: } else {
+// CHECK:   linalg.generic
+func.func @weight_only_8bit(%a: memref<1x512xf32>, %b: memref<512x256xi8>, %s: memref<256xf32>, %c: memref<1x256xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b, %s : memref<1x512xf32>, memref<512x256xi8>, memref<256xf32>) outs(%c : memref<1x256xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %acc: f32):
+    %0 = arith.extsi %w : i8 to i32
+    %1 = arith.sitofp %0 : i32 to f32
+    %2 = arith.mulf %1, %scale : f32
+    %3 = arith.mulf %x, %2 : f32
+    %4 = arith.addf %acc, %3 : f32
+    linalg.yield %4 : f32
+  }
+  return
+}
+
 // C filled with zeros right before the core: the register blocks start from
 // zero instead of loading C, and the fill moves to the paths that read C
 // (the few-rows stream, the loops).

@@ -17,10 +17,15 @@
 // RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
 // RUN: env OMP_NUM_THREADS=2 %t.int4.exe | FileCheck %S/int4-kernel.mlir
 // RUN: env OMP_NUM_THREADS=3 %t.int4.exe | FileCheck %S/int4-kernel.mlir
-// The weight-only int4 kernel, one block of column chunks per thread.
+// The weight-only int4 and 8-bit kernels, one block of column chunks per
+// thread.
 // RUN: quanta-compile %S/w4a32-kernel.mlir --openmp -o %t.w4a32.o --header=%t.w4a32.h
 // RUN: %cxx_harness -include %t.w4a32.h %S/w4a32-kernel-harness.cpp %t.w4a32.o %quanta_ref_lib %openmp_link -o %t.w4a32.exe
 // RUN: env OMP_NUM_THREADS=2 %t.w4a32.exe | FileCheck %S/w4a32-kernel.mlir
 // RUN: env OMP_NUM_THREADS=3 %t.w4a32.exe | FileCheck %S/w4a32-kernel.mlir
+// RUN: quanta-compile %S/w8a32-kernel.mlir --openmp -o %t.w8a32.o --header=%t.w8a32.h
+// RUN: %cxx_harness -include %t.w8a32.h %S/w8a32-kernel-harness.cpp %t.w8a32.o %quanta_ref_lib %openmp_link -o %t.w8a32.exe
+// RUN: env OMP_NUM_THREADS=2 %t.w8a32.exe | FileCheck %S/w8a32-kernel.mlir
+// RUN: env OMP_NUM_THREADS=3 %t.w8a32.exe | FileCheck %S/w8a32-kernel.mlir
 
 // IR: call void {{.*}}@__kmpc_fork_call(

@@ -1,15 +1,17 @@
-//===- WeightOnlyInt4Kernel.cpp - f32 x packed int4 matmul kernel ---------===//
+//===- WeightOnlyKernels.cpp - f32 x packed int4 / 8-bit matmul kernels ---===//
 //
-// This file implements the weight-only int4 kernel of --quanta-lower-matmul-
-// kernels (W4A32: f32 activations, int4 weights dequantized in registers, f32
-// accumulation). The loops that --convert-quanta-to-linalg leaves keep each
-// row of C in memory and load, update and store it for every k (with the
-// even/odd column shuffles of the packed nibbles each time); the kernel
-// streams B row-major, updates the sums of 128 columns in registers for four
-// rows of B at a time, keeps them split into even and odd columns so that
-// the nibbles of 16 bytes need no shuffle, and splits the per-group
-// parameters once per group. Each column still accumulates in k order with
-// the op's own scalar body, so the results are the loops' bit for bit.
+// This file implements the weight-only kernels of --quanta-lower-matmul-
+// kernels (W4A32 and W8A32: f32 activations, int4 or 8-bit weights
+// dequantized in registers, f32 accumulation). The loops that
+// --convert-quanta-to-linalg leaves keep each row of C in memory and load,
+// update and store it for every k (for int4 with the even/odd column
+// shuffles of the packed nibbles each time); the kernels stream B row-major,
+// update the sums of a chunk of columns in registers for four rows of B at
+// a time and clone the op's own scalar body on vectors, so that each column
+// still accumulates in k order: the results are the loops' bit for bit. For
+// int4 the sums and the per-group parameters are kept split into even and
+// odd columns, so that the nibbles of 16 bytes need no shuffle, and the
+// nibble's conversion is a table lookup.
 //
 //===----------------------------------------------------------------------===//
 
@@ -174,10 +176,9 @@ private:
         continue;
       for (Value operand : scalarOp.getOperands())
         if (!mapping.contains(operand))
-          mapping.map(operand,
-                      vector::BroadcastOp::create(
-                          b, VectorType::get({16}, operand.getType()),
-                          operand));
+          mapping.map(operand, vector::BroadcastOp::create(
+                                   b, VectorType::get({16}, operand.getType()),
+                                   operand));
       Operation *vectorOp = b.clone(scalarOp, mapping);
       vectorOp->getResult(0).setType(
           VectorType::get({16}, scalarOp.getResult(0).getType()));
@@ -426,7 +427,166 @@ private:
   }
 };
 
+/// Builds the kernel for one isWeightOnly8BitMatmul op: as the int4 one
+/// (B streamed row-major, four K steps per visit of a chunk, the sums of a
+/// row in registers for the visit, the op's body cloned on vectors), with
+/// 64 columns per chunk of 64 bytes, one vector of 16 columns per 16 bytes:
+/// the sums are C itself and the parameters are read in place.
+class WeightOnly8BitBuilder {
+public:
+  WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                        bool parallel)
+      : b(b), op(op), parallel(parallel) {}
+
+  void build() {
+    a = op.getDpsInputs()[0];
+    bBytes = op.getDpsInputs()[1];
+    c = op.getDpsInits()[0];
+    rows = memref::DimOp::create(b, a, 0);
+    k = memref::DimOp::create(b, a, 1);
+    prefetcher.emplace(b, bBytes);
+    Value cols = memref::DimOp::create(b, bBytes, 1);
+    Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkBytes));
+    perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+      // Four K steps per visit, then single steps for the rest of K.
+      Value rest = arith::RemUIOp::create(b, k, idx(4));
+      Value whole = arith::SubIOp::create(b, k, rest);
+      forLoop(b, idx(0), whole, 4,
+              [&](Value k0) { visit(k0, 4, first, last); });
+      forLoop(b, whole, k, 1, [&](Value k0) { visit(k0, 1, first, last); });
+    });
+  }
+
+private:
+  ImplicitLocOpBuilder &b;
+  linalg::GenericOp op;
+  bool parallel;
+  Value a, bBytes, c, rows, k;
+  std::optional<RowPrefetcher> prefetcher;
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  /// The parameters' vectors of the 16 columns from `col`: loaded when a
+  /// parameter has columns, else broadcast.
+  SmallVector<Value> loadParams(Value col) {
+    SmallVector<Value> result;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      if (input->getOperandNumber() < 2)
+        continue;
+      Value v = input->get();
+      Type element = cast<MemRefType>(v.getType()).getElementType();
+      auto type = VectorType::get({16}, element);
+      if (op.getMatchingIndexingMap(input).isFunctionOfDim(2)) {
+        result.push_back(vector::LoadOp::create(b, type, v, ValueRange{col}));
+        continue;
+      }
+      Value scalar = memref::LoadOp::create(b, v, ValueRange{});
+      result.push_back(vector::BroadcastOp::create(b, type, scalar));
+    }
+    return result;
+  }
+
+  /// K steps [k0, k0 + steps) on the columns of chunks [first, last), for
+  /// every row of A, in k order.
+  void visit(Value k0, int64_t steps, Value first, Value last) {
+    auto f32Vector = VectorType::get({16}, b.getF32Type());
+    auto bytesType = VectorType::get({16}, b.getI8Type());
+    forLoop(b, first, last, 1, [&](Value chunk) {
+      Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
+      for (int64_t s = 0; s < steps; ++s) {
+        Value row = arith::AddIOp::create(b, k0, idx(s));
+        prefetcher->prefetch(b, row, col0);
+      }
+      SmallVector<Value> cols;
+      SmallVector<SmallVector<Value>> params;
+      for (int64_t q = 0; q < 4; ++q) {
+        cols.push_back(arith::AddIOp::create(b, col0, idx(16 * q)));
+        params.push_back(loadParams(cols[q]));
+      }
+      forLoop(b, idx(0), rows, 1, [&](Value row) {
+        SmallVector<Value> accs;
+        for (int64_t q = 0; q < 4; ++q)
+          accs.push_back(vector::LoadOp::create(b, f32Vector, c,
+                                                ValueRange{row, cols[q]}));
+        for (int64_t s = 0; s < steps; ++s) {
+          Value kk = arith::AddIOp::create(b, k0, idx(s));
+          Value x = memref::LoadOp::create(b, a, ValueRange{row, kk});
+          Value xs = vector::BroadcastOp::create(b, f32Vector, x);
+          for (int64_t q = 0; q < 4; ++q) {
+            Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
+                                                 ValueRange{kk, cols[q]});
+            SmallVector<Value> args = {xs, bytes};
+            args.append(params[q]);
+            args.push_back(accs[q]);
+            accs[q] = cloneBodyOnVectors(b, op, args);
+          }
+        }
+        for (int64_t q = 0; q < 4; ++q)
+          vector::StoreOp::create(b, accs[q], c, ValueRange{row, cols[q]});
+      });
+    });
+  }
+};
+
 } // namespace
+
+bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
+    linalg::GenericOp op) {
+  MLIRContext *ctx = op.getContext();
+  using utils::IteratorType;
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1 ||
+      op.getNumDpsInputs() < 2 ||
+      op.getIteratorTypesArray() !=
+          SmallVector<IteratorType>{IteratorType::parallel,
+                                    IteratorType::reduction,
+                                    IteratorType::parallel})
+    return false;
+  AffineExpr d[3];
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
+  if (op.getIndexingMapsArray()[0] != AffineMap::get(3, 0, {d[0], d[1]}, ctx) ||
+      op.getIndexingMapsArray()[1] != AffineMap::get(3, 0, {d[1], d[2]}, ctx) ||
+      op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
+          AffineMap::get(3, 0, {d[0], d[2]}, ctx) ||
+      !isPlainBuffer(op.getDpsInputs()[0], f32) ||
+      !isPlainBuffer(op.getDpsInputs()[1], i8) ||
+      !isPlainBuffer(op.getDpsInits()[0], f32))
+    return false;
+  // Parameters: per tensor or per column.
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (input->getOperandNumber() < 2)
+      continue;
+    AffineMap map = op.getMatchingIndexingMap(input);
+    auto type = dyn_cast<MemRefType>(input->get().getType());
+    if (!type || !type.getLayout().isIdentity() ||
+        (map != AffineMap::get(3, 0, ctx) &&
+         map != AffineMap::get(3, 0, {d[2]}, ctx)))
+      return false;
+  }
+  // A scalar body of arith and math ops of one result.
+  for (Operation &scalarOp : op.getRegion().front().without_terminator())
+    if (!isa<arith::ArithDialect, math::MathDialect>(scalarOp.getDialect()) ||
+        scalarOp.getNumResults() != 1 || scalarOp.getNumRegions() != 0)
+      return false;
+  return true;
+}
+
+void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
+    linalg::GenericOp op, bool parallel) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  // The kernel needs whole chunks of 64 columns at run time.
+  Value cols = memref::DimOp::create(b, op.getDpsInputs()[1], 1);
+  Value fits = isMultiple(b, cols, kChunkBytes);
+  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    WeightOnly8BitBuilder(b, op, parallel).build();
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    b.clone(*op);
+  }
+  op->erase();
+}
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
     linalg::GenericOp op) {
