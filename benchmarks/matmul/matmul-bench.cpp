@@ -30,6 +30,7 @@ decltype(w8a8_gemv) w8a8_gemv_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
+decltype(w8a32_gemv) w8a32_gemv_mt;
 decltype(bf16_1024) bf16_1024_mt;
 }
 
@@ -406,6 +407,52 @@ struct W4A32 {
   }
 };
 
+/// Weight-only W8A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[n]), f32 in k
+/// order (separate multiply and add), int8 weights per column.
+struct W8A32 {
+  int64_t N, K;
+  Buffer<float> a, sw, y;
+  std::vector<Buffer<int8_t>> w; // rotated copies of the same values
+
+  W8A32(int64_t N, int64_t K, int copies) : N(N), K(K) {
+    a = Buffer<float>(K);
+    for (int64_t k = 0; k < K; ++k)
+      a[k] = frand(-2.0f, 2.0f);
+    sw = Buffer<float>(N);
+    for (int64_t n = 0; n < N; ++n)
+      sw[n] = frand(0.001f, 0.1f);
+    for (int c = 0; c < copies; ++c) {
+      w.emplace_back(K * N);
+      for (int64_t i = 0; i < K * N; ++i)
+        w[c][i] = c ? w[0][i] : int8_t(irand(-128, 127));
+    }
+    y = Buffer<float>(N);
+  }
+
+  void run(int c, bool mt = false) {
+    (mt ? w8a32_gemv_mt : w8a32_gemv)(a.data(), w[c].data(), sw.data(),
+                                      y.data());
+  }
+
+  void check(bool mt) {
+    run(0, mt);
+    std::string name = std::string("Quanta W8A32 GEMV 1x4096x4096") +
+                       (mt ? " (--openmp, 2 threads)" : "");
+    // The definition's order and roundings: the same bits.
+    Checker checker{name.c_str(), 0};
+    for (int64_t n = 0; n < N; ++n) {
+      float r = 0.0f;
+      for (int64_t k = 0; k < K; ++k) {
+        float weight = float(w[0][k * N + n]) * sw[n];
+        float product = a[k] * weight;
+        r = r + product;
+      }
+      checker(n, y[n], r);
+    }
+    checker.done();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // oneDNN
 //===----------------------------------------------------------------------===//
@@ -716,6 +763,7 @@ int main(int argc, char **argv) {
                 w4a8_prefill_mt);
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
+  W8A32 gemv8f(4096, 4096, int(coldBytes / (4096 * 4096)));
   Bf16Gemm bf(1024, 1024, 1024);
 
   // Correctness first: no timing for wrong code.
@@ -757,6 +805,7 @@ int main(int argc, char **argv) {
     for (W4A8 *p : {&gemv4, &prefill4})
       p->check(mt);
     gemv4f.check(mt);
+    gemv8f.check(mt);
   }
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
@@ -792,6 +841,8 @@ int main(int argc, char **argv) {
          2.0 * 64 * 4096 * 4096 * 1e-9);
   addRow("GEMV W4A32 (f32 x int4 g32), cold", "1x4096x4096", "GB/s",
          4096.0 * 4096 / 2 * 1e-9);
+  addRow("GEMV W8A32 (f32 x int8 per col), cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 * 1e-9);
   addRow("Memory read ceiling, 1 thread: sum of the cold int8 "
                   "GEMV weights",
                   "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
@@ -932,7 +983,17 @@ int main(int argc, char **argv) {
         gemv4f.run(c, /*mt=*/true);
         c = (c + 1) % int(gemv4f.w.size());
       });
-  add(8, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
+  add(8, Quanta, "gemv_w8a32_4096_cold/quanta", [&, c = 0]() mutable {
+    gemv8f.run(c);
+    c = (c + 1) % int(gemv8f.w.size());
+  });
+  add(8, Quanta2, "gemv_w8a32_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        gemv8f.run(c, /*mt=*/true);
+        c = (c + 1) % int(gemv8f.w.size());
+      });
+  add(9, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());
   });

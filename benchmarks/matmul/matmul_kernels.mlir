@@ -62,6 +62,16 @@ func.func @w4a32_gemv(%a: tensor<1x4096xf32>, %w: tensor<4096x4096xi4>, %sw: ten
   return %y : tensor<1x4096xf32>
 }
 
+// Weight-only W8A32 GEMV 1 x 4096 x 4096: f32 activations, int8 per-column
+// symmetric weights, f32 accumulation in k order.
+func.func @w8a32_gemv(%a: tensor<1x4096xf32>, %w: tensor<4096x4096xi8>, %sw: tensor<4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<1x4096xf32>, tensor<4096x4096xi8>, tensor<4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 // bf16 GEMM 1024^3, f32 result: plain linalg.matmul (the AVX512-BF16
 // vdpbf16ps kernel on Zen 4).
 func.func @bf16_1024(%a: tensor<1024x1024xbf16>, %w: tensor<1024x1024xbf16>) -> tensor<1024x1024xf32> {
