@@ -81,7 +81,7 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
 }
 
 def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp"> {
-  let summary = "Lower int8 and bf16 matmuls to dot-product microkernels";
+  let summary = "Lower quantized, bf16 and f32 matmuls to CPU microkernels";
   let description = [{
     Runs on buffers, before `--convert-linalg-to-loops`. Rewrites
 
@@ -127,7 +127,12 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       split into even and odd columns, and the op's own scalar body cloned
       on vectors, so that every column still accumulates in k order
       (bit-exact with the loops); the part of the body that depends on the
-      nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`.
+      nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`;
+    - (`int8=avx512vnni`) every weight-only 8-bit matmul with f32
+      accumulation (`C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])`
+      with f32 A and C, i8 B, parameters per tensor or per column) into the
+      same streaming kernel, 16 columns per 16 bytes of B and the sums in C
+      itself.
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an
