@@ -365,6 +365,24 @@ struct W4A8 {
   }
 };
 
+/// Checks a weight-only GEMV's y against y[n] = sum_k a[k] * weight(k, n)
+/// in f32, k order, separate multiply and add (the definition's order and
+/// roundings: the same bits).
+void checkKOrderGemv(const std::string &name, int64_t K, int64_t N,
+                     const float *a, const float *y,
+                     const std::function<float(int64_t, int64_t)> &weight) {
+  Checker checker{name.c_str(), 0};
+  for (int64_t n = 0; n < N; ++n) {
+    float r = 0.0f;
+    for (int64_t k = 0; k < K; ++k) {
+      float product = a[k] * weight(k, n);
+      r = r + product;
+    }
+    checker(n, y[n], r);
+  }
+  checker.done();
+}
+
 /// Weight-only W4A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[k / 32, n]),
 /// f32 in k order (separate multiply and add), int4 weights packed.
 struct W4A32 {
@@ -390,20 +408,11 @@ struct W4A32 {
 
   void check(bool mt) {
     run(0, mt);
-    std::string name = std::string("Quanta W4A32 GEMV 1x4096x4096") +
-                       (mt ? " (--openmp, 2 threads)" : "");
-    // The definition's order and roundings: the same bits.
-    Checker checker{name.c_str(), 0};
-    for (int64_t n = 0; n < N; ++n) {
-      float r = 0.0f;
-      for (int64_t k = 0; k < K; ++k) {
-        float weight = float(wValues[k * N + n]) * sw[0][k / G * N + n];
-        float product = a[k] * weight;
-        r = r + product;
-      }
-      checker(n, y[n], r);
-    }
-    checker.done();
+    checkKOrderGemv(std::string("Quanta W4A32 GEMV 1x4096x4096") +
+                        (mt ? " (--openmp, 2 threads)" : ""),
+                    K, N, a.data(), y.data(), [&](int64_t k, int64_t n) {
+                      return float(wValues[k * N + n]) * sw[0][k / G * N + n];
+                    });
   }
 };
 
@@ -436,20 +445,11 @@ struct W8A32 {
 
   void check(bool mt) {
     run(0, mt);
-    std::string name = std::string("Quanta W8A32 GEMV 1x4096x4096") +
-                       (mt ? " (--openmp, 2 threads)" : "");
-    // The definition's order and roundings: the same bits.
-    Checker checker{name.c_str(), 0};
-    for (int64_t n = 0; n < N; ++n) {
-      float r = 0.0f;
-      for (int64_t k = 0; k < K; ++k) {
-        float weight = float(w[0][k * N + n]) * sw[n];
-        float product = a[k] * weight;
-        r = r + product;
-      }
-      checker(n, y[n], r);
-    }
-    checker.done();
+    checkKOrderGemv(std::string("Quanta W8A32 GEMV 1x4096x4096") +
+                        (mt ? " (--openmp, 2 threads)" : ""),
+                    K, N, a.data(), y.data(), [&](int64_t k, int64_t n) {
+                      return float(w[0][k * N + n]) * sw[n];
+                    });
   }
 };
 

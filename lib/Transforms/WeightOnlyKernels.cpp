@@ -78,6 +78,41 @@ Value getNibbleValue(linalg::GenericOp op) {
   return boundary;
 }
 
+/// Whether `op`'s body is scalar arith and math ops of one result, and
+/// linalg.index of loop `indexDim` only (none when negative).
+bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
+  for (Operation &scalarOp : op.getRegion().front().without_terminator()) {
+    if (auto index = dyn_cast<linalg::IndexOp>(scalarOp)) {
+      if (static_cast<int64_t>(index.getDim()) != indexDim)
+        return false;
+      continue;
+    }
+    if (!isa<arith::ArithDialect, math::MathDialect>(scalarOp.getDialect()) ||
+        scalarOp.getNumResults() != 1 || scalarOp.getNumRegions() != 0)
+      return false;
+  }
+  return true;
+}
+
+/// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
+/// bytes per row) is a multiple of kChunkBytes at run time, else by a copy
+/// of `op` (the loops).
+void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
+                           function_ref<void(ImplicitLocOpBuilder &)> build) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Value byteCols = memref::DimOp::create(b, op.getDpsInputs()[1], dim);
+  Value fits = isMultiple(b, byteCols, kChunkBytes);
+  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    build(b);
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    b.clone(*op);
+  }
+  op->erase();
+}
+
 /// Builds the kernel for one isWeightOnlyInt4Matmul op. B streams through
 /// once, row-major: a visit of a chunk (128 columns) takes `perVisit`
 /// consecutive rows of K for every row of A, with that row's 128 sums in
@@ -563,29 +598,15 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
          map != AffineMap::get(3, 0, {d[2]}, ctx)))
       return false;
   }
-  // A scalar body of arith and math ops of one result.
-  for (Operation &scalarOp : op.getRegion().front().without_terminator())
-    if (!isa<arith::ArithDialect, math::MathDialect>(scalarOp.getDialect()) ||
-        scalarOp.getNumResults() != 1 || scalarOp.getNumRegions() != 0)
-      return false;
-  return true;
+  return isScalarBody(op, /*indexDim=*/-1);
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel) {
-  ImplicitLocOpBuilder b(op.getLoc(), op);
-  // The kernel needs whole chunks of 64 columns at run time.
-  Value cols = memref::DimOp::create(b, op.getDpsInputs()[1], 1);
-  Value fits = isMultiple(b, cols, kChunkBytes);
-  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(ifOp.thenBlock());
+  // Whole chunks of 64 columns.
+  lowerBehindChunkCheck(op, 1, [&](ImplicitLocOpBuilder &b) {
     WeightOnly8BitBuilder(b, op, parallel).build();
-    b.setInsertionPointToStart(ifOp.elseBlock());
-    b.clone(*op);
-  }
-  op->erase();
+  });
 }
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
@@ -635,35 +656,14 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
     if (j != h || (j && type.getDimSize(type.getRank() - 1) != 2))
       return false;
   }
-  // A scalar body: arith and math ops of one result, linalg.index 4 (the
-  // nibble) only.
-  for (Operation &scalarOp : op.getRegion().front().without_terminator()) {
-    if (auto index = dyn_cast<linalg::IndexOp>(scalarOp)) {
-      if (index.getDim() != 4)
-        return false;
-      continue;
-    }
-    if (!isa<arith::ArithDialect, math::MathDialect>(scalarOp.getDialect()) ||
-        scalarOp.getNumResults() != 1 || scalarOp.getNumRegions() != 0)
-      return false;
-  }
-  return true;
+  // linalg.index 4 picks the nibble.
+  return isScalarBody(op, /*indexDim=*/4);
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
     linalg::GenericOp op, bool parallel) {
-  ImplicitLocOpBuilder b(op.getLoc(), op);
-  // The kernel needs whole chunks of 128 columns at run time.
-  Value bytes = op.getDpsInputs()[1];
-  Value byteCols = memref::DimOp::create(b, bytes, 2);
-  Value fits = isMultiple(b, byteCols, kChunkBytes);
-  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(ifOp.thenBlock());
+  // Whole chunks of 128 columns (64 bytes).
+  lowerBehindChunkCheck(op, 2, [&](ImplicitLocOpBuilder &b) {
     WeightOnlyInt4Builder(b, op, parallel).build();
-    b.setInsertionPointToStart(ifOp.elseBlock());
-    b.clone(*op);
-  }
-  op->erase();
+  });
 }

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <limits>
 using namespace quanta::ref;
 
 static harness::Random32 rng(31);
@@ -31,33 +30,13 @@ struct Case {
   ZpFn zpFn = nullptr;
 };
 
-static uint32_t bits(float f) {
-  uint32_t u;
-  std::memcpy(&u, &f, 4);
-  return u;
-}
-
 static long check(const Case &c) {
   const int64_t K = c.K, N = c.N;
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
-  const float inf = std::numeric_limits<float>::infinity();
   long bad = 0;
   for (int64_t M : {1, 2, 3, 7, 9, 33}) {
     QuantizedTensor A, W;
-    A.isFloat = true;
-    A.floatFormat = FloatFormat::f32();
-    A.layout = Layout::perTensor({M, K});
-    A.scale = {1.0f};
-    std::vector<float> a;
-    for (int64_t i = 0; i < M * K; ++i) {
-      int64_t m = i / K, k = i % K;
-      float v = rng.uniform(-2.0f, 2.0f);
-      // Row 2 has the special values.
-      if (m == 2 && k < 6)
-        v = (const float[]){0.0f, -0.0f, inf, -inf, NAN, 1e-40f}[k];
-      a.push_back(v);
-      A.values.push_back(int32_t(bits(v)));
-    }
+    std::vector<float> a = harness::fillF32Activations(A, rng, M, K);
     harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N,
                              c.zpFn != nullptr);
     MatmulResult want =
@@ -69,13 +48,7 @@ static long check(const Case &c) {
              packInt4(W.zeroPoint).data(), got.data());
     else
       c.fn(a.data(), M, packed.data(), W.scale.data(), got.data());
-    for (int64_t i = 0; i < M * N; ++i) {
-      bool same = std::isnan(got[i]) ? std::isnan(want.values[i])
-                                     : bits(got[i]) == bits(want.values[i]);
-      if (!same && bad++ < 3)
-        std::printf("%s M=%lld [%lld]: got %a want %a\n", c.name,
-                    (long long)M, (long long)i, got[i], want.values[i]);
-    }
+    bad += harness::countF32Mismatches(c.name, M, got, want.values);
   }
   return bad;
 }

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <random>
 #include <string>
@@ -248,6 +249,48 @@ private:
 using Random32 = Random<std::mt19937, int32_t, float>;
 /// std::mt19937_64 with int64_t and double draws.
 using Random64 = Random<std::mt19937_64, int64_t, double>;
+
+/// [M, K] f32 activations for a weight-only matmul: `a` gets them per
+/// tensor (scale 1, the values as f32 bits) for the reference, and they are
+/// returned as floats: random in [-2, 2), with ±0, ±inf, NaN and a
+/// subnormal at the start of row 2.
+inline std::vector<float> fillF32Activations(ref::QuantizedTensor &a,
+                                             Random32 &rng, int64_t M,
+                                             int64_t K) {
+  const float specials[] = {0.0f,  -0.0f, std::numeric_limits<float>::infinity(),
+                            -std::numeric_limits<float>::infinity(), NAN,
+                            1e-40f};
+  a.isFloat = true;
+  a.floatFormat = ref::FloatFormat::f32();
+  a.layout = ref::Layout::perTensor({M, K});
+  a.scale = {1.0f};
+  std::vector<float> values;
+  for (int64_t i = 0; i < M * K; ++i) {
+    int64_t m = i / K, k = i % K;
+    float v = m == 2 && k < 6 ? specials[k] : rng.uniform(-2.0f, 2.0f);
+    uint32_t bits;
+    std::memcpy(&bits, &v, 4);
+    values.push_back(v);
+    a.values.push_back(int32_t(bits));
+  }
+  return values;
+}
+
+/// The number of results of `got` that differ from `want` bit for bit (NaNs
+/// match NaNs), the first three printed with `name` and the row count `M`.
+inline long countF32Mismatches(const char *name, int64_t M,
+                               const std::vector<float> &got,
+                               const std::vector<float> &want) {
+  long bad = 0;
+  for (size_t i = 0; i < got.size(); ++i) {
+    bool same = std::isnan(got[i]) ? std::isnan(want[i])
+                                   : !std::memcmp(&got[i], &want[i], 4);
+    if (!same && bad++ < 3)
+      std::printf("%s M=%lld [%zu]: got %a want %a\n", name, (long long)M, i,
+                  double(got[i]), double(want[i]));
+  }
+  return bad;
+}
 
 /// Fills `w` with [K, N] random int4 weights of `format` per group of
 /// `groupSize` along K, every third row at the storage minimum and the next
