@@ -16,6 +16,9 @@ static harness::Random32 rng(37);
 
 using Fn = void (*)(const uint8_t *, int64_t, const uint8_t *, const float *,
                     const float *, float *);
+// With activation scales per row: (a, M, w, sa, M, sw, y).
+using RowFn = void (*)(const uint8_t *, int64_t, const uint8_t *,
+                       const float *, int64_t, const float *, float *);
 
 struct Case {
   const char *name;
@@ -23,6 +26,7 @@ struct Case {
   FloatFormat lhs, rhs;
   int64_t K, N;
   bool perColumn;
+  RowFn rowFn = nullptr;
 };
 
 /// A random code of `format` that is not NaN, or one of the edge codes.
@@ -47,7 +51,8 @@ static long check(const Case &c) {
     A.isFloat = W.isFloat = true;
     A.floatFormat = c.lhs;
     W.floatFormat = c.rhs;
-    A.layout = Layout::perTensor({M, c.K});
+    A.layout = c.rowFn ? Layout::perChannel({M, c.K}, 0)
+                       : Layout::perTensor({M, c.K});
     W.layout = c.perColumn ? Layout::perChannel({c.K, c.N}, 1)
                            : Layout::perTensor({c.K, c.N});
     std::vector<uint8_t> a, w;
@@ -63,13 +68,18 @@ static long check(const Case &c) {
       w.push_back(v);
       W.values.push_back(v);
     }
-    A.scale = {rng.uniform(0.01f, 2.0f)};
+    for (int64_t m = 0; m < (c.rowFn ? M : 1); ++m)
+      A.scale.push_back(rng.uniform(0.01f, 2.0f));
     for (int64_t n = 0; n < (c.perColumn ? c.N : 1); ++n)
       W.scale.push_back(rng.uniform(0.01f, 2.0f));
     MatmulResult want =
         matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
     std::vector<float> got(M * c.N);
-    c.fn(a.data(), M, w.data(), A.scale.data(), W.scale.data(), got.data());
+    if (c.rowFn)
+      c.rowFn(a.data(), M, w.data(), A.scale.data(), M, W.scale.data(),
+              got.data());
+    else
+      c.fn(a.data(), M, w.data(), A.scale.data(), W.scale.data(), got.data());
     for (int64_t i = 0; i < M * c.N; ++i) {
       float g = got[i], r = want.values[i];
       bool same = std::isnan(g) ? std::isnan(r) : !std::memcmp(&g, &r, 4);
@@ -89,7 +99,9 @@ int main() {
                         Case{"e4m3_col_n48", e4m3_col_n48, e4m3, e4m3, 64, 48,
                              true},
                         Case{"e5m2_n37", e5m2_n37, e5m2, e5m2, 33, 37,
-                             false}}) {
+                             false},
+                        Case{"e4m3_row_n64", nullptr, e4m3, e4m3, 40, 64, true,
+                             e4m3_row_n64}}) {
     long bad = check(c);
     std::printf("%s: 8 row counts, %ld mismatches\n", c.name, bad);
     total += bad;

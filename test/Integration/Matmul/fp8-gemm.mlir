@@ -1,4 +1,5 @@
-// FP8 x FP8 -> f32 matmuls (2-D, parameters per tensor or per column): from
+// FP8 x FP8 -> f32 matmuls (2-D, parameters per tensor, per row of the
+// activations or per column of the weights): from
 // 16 rows on both operands are dequantized once and multiplied by an f32
 // GEMM kernel (mulf then addf, k order); fewer rows keep the fused loops.
 // Both paths are compared bit for bit with ref::matmul (f32 accumulation in
@@ -11,6 +12,7 @@
 // CHECK: e4m3_e5m2_n80: 8 row counts, 0 mismatches
 // CHECK: e4m3_col_n48: 8 row counts, 0 mismatches
 // CHECK: e5m2_n37: 8 row counts, 0 mismatches
+// CHECK: e4m3_row_n64: 8 row counts, 0 mismatches
 
 func.func @e4m3_e5m2_n80(%a: tensor<?x72xf8E4M3FN>, %w: tensor<72x80xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x80xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
@@ -37,4 +39,13 @@ func.func @e5m2_n37(%a: tensor<?x33xf8E5M2>, %w: tensor<33x37xf8E5M2>, %sa: tens
        accumulation = #quanta<accumulation f32>}
       : (tensor<?x33xf8E5M2>, tensor<33x37xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<?x37xf32>
   return %y : tensor<?x37xf32>
+}
+
+func.func @e4m3_row_n64(%a: tensor<?x40xf8E4M3FN>, %w: tensor<40x64xf8E4M3FN>, %sa: tensor<?xf32>, %sw: tensor<64xf32>) -> tensor<?x64xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x40xf8E4M3FN>, tensor<40x64xf8E4M3FN>, tensor<?xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
 }
