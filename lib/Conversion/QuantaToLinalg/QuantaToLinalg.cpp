@@ -1268,24 +1268,15 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       if (fp8 && batch == 0 && !groupSize) {
         auto dequantized = [&](Value v, SchemeAttr scheme, Value scale,
                                Value zp) {
+          // The operand's own parameter maps, as quanta.dequantize's.
+          Params params = getParams(scheme, 2, scale, zp);
           auto type = cast<RankedTensorType>(v.getType()).clone(f32);
-          AffineExpr rows = dim(0), cols = dim(1);
-          SmallVector<Value> params;
-          SmallVector<AffineMap> maps;
-          for (Value param : {scale, zp})
-            if (param) {
-              params.push_back(param);
-              maps.push_back(getOperandParamMap(
-                  scheme, {rows, cols}, 2,
-                  cast<RankedTensorType>(param.getType())));
-            }
           return buildElementwise(
-              rewriter, loc, v, params, maps, type,
+              rewriter, loc, v, params.values, params.maps, type,
               [&](OpBuilder &b, Location l, ValueRange e) -> Value {
-                Value s = e.size() > 1 ? e[1] : Value();
-                Value z = e.size() > 2 ? e[2] : Value();
-                return buildToF32(b, l,
-                                  buildDequantize(b, l, scheme, e[0], s, z));
+                Value q = buildDequantize(b, l, scheme, e[0], e[1],
+                                          zp ? e[2] : Value());
+                return buildToF32(b, l, q);
               });
         };
         auto viaMatmul = [&]() {
