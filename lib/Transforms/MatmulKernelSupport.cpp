@@ -223,16 +223,20 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
                          function_ref<Value(unsigned)> index,
-                         ArrayRef<std::pair<Value, Value>> given) {
+                         ArrayRef<std::pair<Value, Value>> given, Value of) {
   auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
   Block &body = op.getRegion().front();
+  if (!of)
+    of = body.getTerminator()->getOperand(0);
   IRMapping mapping;
-  mapping.map(body.getArguments(), args);
+  for (auto [arg, vector] : llvm::zip_equal(body.getArguments(), args))
+    if (vector)
+      mapping.map(arg, vector);
   for (auto [scalar, vector] : given)
     mapping.map(scalar, vector);
-  // The ops the yielded value needs, given values aside.
+  // The ops the value needs, given values aside.
   DenseSet<Operation *> needed;
-  SmallVector<Value> worklist{body.getTerminator()->getOperand(0)};
+  SmallVector<Value> worklist{of};
   while (!worklist.empty()) {
     Operation *def = worklist.pop_back_val().getDefiningOp();
     if (!def || def->getBlock() != &body ||
@@ -258,7 +262,7 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
     Operation *vectorOp = b.clone(scalarOp, mapping);
     vectorOp->getResult(0).setType(vectorOf(scalarOp.getResult(0).getType()));
   }
-  return mapping.lookup(body.getTerminator()->getOperand(0));
+  return mapping.lookup(of);
 }
 
 } // namespace mlir::quanta::matmul_kernels

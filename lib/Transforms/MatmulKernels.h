@@ -120,11 +120,14 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
 /// arguments replaced by `args`, values from above broadcast and
 /// `linalg.index d` by `index(d)` broadcast (a body with linalg.index needs
 /// `index`); the body values of `given` are taken as the vectors paired with
-/// them instead of being computed: the yielded vector.
+/// them instead of being computed. Only the ops that body value `of` (by
+/// default the yielded one) depends on are cloned, so `args` may be null
+/// where it does not read them: the vector of `of`.
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
                          function_ref<Value(unsigned)> index = nullptr,
-                         ArrayRef<std::pair<Value, Value>> given = {});
+                         ArrayRef<std::pair<Value, Value>> given = {},
+                         Value of = nullptr);
 
 //===----------------------------------------------------------------------===//
 // Packed int4 weights

@@ -187,40 +187,16 @@ private:
   /// nibbleValue for the 16 nibbles of index h: the ops it depends on
   /// cloned on the bytes whose nibble h is 0 ... 15.
   Value buildTable(int64_t h) {
-    Block &body = op.getRegion().front();
     SmallVector<int8_t> codes;
     for (int64_t v = 0; v < 16; ++v)
       codes.push_back(int8_t(h ? v << 4 : v));
     auto bytesType = VectorType::get({16}, b.getI8Type());
-    IRMapping mapping;
-    mapping.map(body.getArgument(1),
-                arith::ConstantOp::create(
-                    b, DenseElementsAttr::get(bytesType, ArrayRef(codes))));
+    SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
+    args[1] = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(bytesType, ArrayRef(codes)));
     Value nibble = idx(h);
-    for (Operation &scalarOp : body.without_terminator()) {
-      if (auto index = dyn_cast<linalg::IndexOp>(scalarOp)) {
-        mapping.map(index.getResult(),
-                    vector::BroadcastOp::create(
-                        b, VectorType::get({16}, index.getType()), nibble));
-        continue;
-      }
-      bool ready = llvm::all_of(scalarOp.getOperands(), [&](Value v) {
-        return mapping.contains(v) || v.getParentBlock() != &body;
-      });
-      if (!ready)
-        continue;
-      for (Value operand : scalarOp.getOperands())
-        if (!mapping.contains(operand))
-          mapping.map(operand, vector::BroadcastOp::create(
-                                   b, VectorType::get({16}, operand.getType()),
-                                   operand));
-      Operation *vectorOp = b.clone(scalarOp, mapping);
-      vectorOp->getResult(0).setType(
-          VectorType::get({16}, scalarOp.getResult(0).getType()));
-      if (scalarOp.getResult(0) == nibbleValue)
-        break;
-    }
-    return mapping.lookup(nibbleValue);
+    return cloneBodyOnVectors(
+        b, op, args, [&](unsigned) { return nibble; }, {}, nibbleValue);
   }
 
   /// The table's entries for the nibbles h of `bytes`: a permute whose
