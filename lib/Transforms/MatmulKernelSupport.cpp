@@ -153,6 +153,15 @@ Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of) {
   return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, zero);
 }
 
+Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref) {
+  int64_t rank = cast<MemRefType>(memref.getType()).getRank();
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t d = 0; d + 2 < rank; ++d)
+    groups.push_back({d});
+  groups.push_back({rank - 2, rank - 1});
+  return memref::CollapseShapeOp::create(b, memref, groups);
+}
+
 HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows) {
   HalfRowPairs halves;
   for (int64_t h = 0; h < 2; ++h)

@@ -133,6 +133,10 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
 // Packed int4 weights
 //===----------------------------------------------------------------------===//
 
+/// `memref` with its last two dimensions collapsed into one: the (j, h)
+/// dimensions of packed int4 columns (byte j, nibble h) as columns 2j + h.
+Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
+
 /// A K-blocked integer matmul core with int4 weights read packed from bytes,
 /// as `--convert-quanta-to-linalg` and the fusion of an int4 argument's
 /// unpacking (PrepareEntryPoints) leave it, on loops (m, g, kk, j, h):

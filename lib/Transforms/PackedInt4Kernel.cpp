@@ -183,8 +183,7 @@ public:
         b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
     bRows = memref::CollapseShapeOp::create(
         b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
-    c = memref::CollapseShapeOp::create(
-        b, core.c, ArrayRef<ReassociationIndices>{{0}, {1}, {2, 3}});
+    c = collapseColumnPairs(b, core.c);
     rows = memref::DimOp::create(b, core.a, 0);
     groups = memref::DimOp::create(b, core.a, 1);
     groupSize = memref::DimOp::create(b, core.a, 2);
@@ -324,13 +323,8 @@ private:
       int64_t rank = map.getNumResults();
       if (operand.getOperandNumber() != epilogue->cInput &&
           map.getNumResults() >= 2 &&
-          map.getResult(rank - 1) == b.getAffineDimExpr(3)) {
-        SmallVector<ReassociationIndices> pairs;
-        for (int64_t d = 0; d + 2 < rank; ++d)
-          pairs.push_back({d});
-        pairs.push_back({rank - 2, rank - 1});
-        v = memref::CollapseShapeOp::create(b, v, pairs);
-      }
+          map.getResult(rank - 1) == b.getAffineDimExpr(3))
+        v = collapseColumnPairs(b, v);
       epilogueOperands.push_back(v);
     }
   }

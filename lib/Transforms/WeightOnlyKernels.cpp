@@ -135,7 +135,7 @@ public:
   void build() {
     a = op.getDpsInputs()[0];
     bBytes = op.getDpsInputs()[1];
-    c = collapseColumns(op.getDpsInits()[0]);
+    c = collapseColumnPairs(b, op.getDpsInits()[0]);
     rows = memref::DimOp::create(b, a, 0);
     groups = memref::DimOp::create(b, a, 1);
     groupSize = memref::DimOp::create(b, a, 2);
@@ -143,7 +143,8 @@ public:
     Value n = arith::MulIOp::create(b, byteCols, idx(2));
     sums = allocRow(b.getF32Type(), rows, n);
     for (OpOperand *param : params()) {
-      Value buffer = collapseColumns(param->get());
+      Value buffer = hasColumns(param) ? collapseColumnPairs(b, param->get())
+                                       : param->get();
       paramBuffers.push_back(buffer);
       Type element = cast<MemRefType>(buffer.getType()).getElementType();
       splitParams.push_back(hasColumns(param) ? allocRow(element, idx(1), n)
@@ -240,20 +241,6 @@ private:
 
   bool hasColumns(OpOperand *param) {
     return op.getMatchingIndexingMap(param).isFunctionOfDim(3);
-  }
-
-  /// `v` with its last two dimensions (j, h) collapsed into columns, when
-  /// its map ends with them.
-  Value collapseColumns(Value v) {
-    auto type = cast<MemRefType>(v.getType());
-    int64_t rank = type.getRank();
-    if (rank < 2 || type.getDimSize(rank - 1) != 2)
-      return v;
-    SmallVector<ReassociationIndices> groups;
-    for (int64_t d = 0; d + 2 < rank; ++d)
-      groups.push_back({d});
-    groups.push_back({rank - 2, rank - 1});
-    return memref::CollapseShapeOp::create(b, v, groups);
   }
 
   /// The 32 values of `v` at `prefix`, from column `col` on: the even
