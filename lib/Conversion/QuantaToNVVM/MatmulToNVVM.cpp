@@ -190,6 +190,7 @@ private:
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
   Value tileBWord(Value row, Value word);
+  void storeTileB(Value word, Value buffer, const Slot &slot);
   Slot slot(Value i, bool isRhs);
   void computeSlots();
   StageWords loadStage(Value k0, Value buffer);
@@ -296,6 +297,12 @@ Value KernelBuilder::tileBWord(Value row, Value word) {
   return xorIdx(word, mask);
 }
 
+/// Stores `word` to the rhs tile's buffer `buffer` at `slot`.
+void KernelBuilder::storeTileB(Value word, Value buffer, const Slot &slot) {
+  Value col = tileBWord(slot.row, slot.col);
+  memref::StoreOp::create(b, word, tileB, ValueRange{buffer, slot.row, col});
+}
+
 /// Slot `i` of this thread (see Slot). lhs: chunks of 4 words (16 bytes) of
 /// a row, consecutive threads along the row. rhs: items of one word (k) of 4
 /// (8-bit) or 8 (16-bit, int4) consecutive columns; 16-bit and int4 items
@@ -370,9 +377,10 @@ void KernelBuilder::stageScalar(Value wordK0, Value buffer, bool isRhs) {
   Value k = add(wordK0, s.col);
   Value word = loadWord(mm.get(isRhs ? "rhs" : "lhs"), s.global, k,
                         /*transposed=*/isRhs);
-  Value col = isRhs ? tileBWord(s.row, s.col) : s.col;
-  memref::StoreOp::create(b, word, isRhs ? tileB : tileA,
-                          ValueRange{buffer, s.row, col});
+  if (isRhs)
+    storeTileB(word, buffer, s);
+  else
+    memref::StoreOp::create(b, word, tileA, ValueRange{buffer, s.row, s.col});
 }
 
 /// The lhs words of a stage inside the matrices, by 16-byte loads: each
@@ -626,8 +634,7 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
       // The int4 staging is one item of 8 words per thread either way.
       SmallVector<Value> int4Words = loadInt4B(k0, /*vectorized=*/false);
       for (auto [word, s] : llvm::zip_equal(int4Words, slotsB))
-        memref::StoreOp::create(
-            b, word, tileB, ValueRange{buffer, s.row, tileBWord(s.row, s.col)});
+        storeTileB(word, buffer, s);
     } else {
       stageScalar(wordK0, buffer, isRhs);
     }
@@ -667,8 +674,7 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   SmallVector<Value> wordsB =
       mm.kind == Kind::W4 ? words.b : transposeB(words.b);
   for (auto [word, s] : llvm::zip_equal(wordsB, slotsB))
-    memref::StoreOp::create(b, word, tileB,
-                            ValueRange{buffer, s.row, tileBWord(s.row, s.col)});
+    storeTileB(word, buffer, s);
 }
 
 static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
