@@ -76,7 +76,24 @@ def EmitEntryPoints : Pass<"quanta-emit-entry-points", "::mlir::ModuleOp"> {
     with the C name and the flat C signature (pointers, `int64_t` dynamic
     dimensions, scalars) that builds the memref descriptors (row-major
     strides, zero offset) and calls the internal implementation.
+
+    With `gpu-streams` (GPU host code, after `--gpu-to-llvm`), the kernel
+    launches of an implementation go to one stream that it takes as a last
+    argument instead of a stream per launch, and each entry point gets two
+    wrappers: `<name>` creates a stream, calls the implementation and waits
+    for it (synchronous), and `<name>_async`, whose last parameter is the
+    caller's `CUstream`, only enqueues the launches on it:
+
+    ```c
+    void f(const float *x, int8_t *result0);
+    void f_async(const float *x, int8_t *result0, void *stream);
+    ```
   }];
+  let options = [
+    Option<"gpuStreams", "gpu-streams", "bool", /*default=*/"false",
+           "GPU host code: launch on one stream per call, and add the "
+           "`<name>_async` wrappers that take the caller's stream">
+  ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 

@@ -187,7 +187,9 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
   // The serialization records its compile times in the objects.
   pm.addPass(createStripGPUObjectTimes());
-  pm.addPass(createEmitEntryPoints());
+  EmitEntryPointsOptions entryPoints;
+  entryPoints.gpuStreams = true;
+  pm.addPass(createEmitEntryPoints(entryPoints));
 }
 
 void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {

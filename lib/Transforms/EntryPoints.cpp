@@ -12,8 +12,9 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -48,8 +49,7 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
     if (auto arg = dyn_cast<BlockArgument>(value)) {
       if (!isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
         return std::nullopt;
-      return ResultDim{static_cast<int64_t>(arg.getArgNumber()), dim,
-                       divisor};
+      return ResultDim{static_cast<int64_t>(arg.getArgNumber()), dim, divisor};
     }
     Operation *op = value.getDefiningOp();
     if (auto dps = dyn_cast<DestinationStyleOpInterface>(op)) {
@@ -69,11 +69,9 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
       std::optional<ResultDim> elseDim =
           traceDim(ifOp.elseYield().getOperand(index), dim);
       if (!thenDim || !elseDim || thenDim->arg != elseDim->arg ||
-          thenDim->dim != elseDim->dim ||
-          thenDim->divisor != elseDim->divisor)
+          thenDim->dim != elseDim->dim || thenDim->divisor != elseDim->divisor)
         return std::nullopt;
-      return ResultDim{thenDim->arg, thenDim->dim,
-                       thenDim->divisor * divisor};
+      return ResultDim{thenDim->arg, thenDim->dim, thenDim->divisor * divisor};
     }
     // An expanded dimension is its source dimension divided by the static
     // sizes it was split with.
@@ -111,11 +109,10 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
           call, call.getCalleeAttr());
       if (!callee || callee.isExternal())
         return std::nullopt;
-      auto ret = dyn_cast<func::ReturnOp>(
-          callee.getBody().back().getTerminator());
-      auto arg = ret ? dyn_cast<BlockArgument>(
-                           ret.getOperand(cast<OpResult>(value)
-                                              .getResultNumber()))
+      auto ret =
+          dyn_cast<func::ReturnOp>(callee.getBody().back().getTerminator());
+      auto arg = ret ? dyn_cast<BlockArgument>(ret.getOperand(
+                           cast<OpResult>(value).getResultNumber()))
                      : BlockArgument();
       if (!arg)
         return std::nullopt;
@@ -158,11 +155,11 @@ static SmallVector<Value> getSizes(OpBuilder &b, Location loc, Value value) {
   SmallVector<Value> sizes;
   auto type = cast<RankedTensorType>(value.getType());
   for (int64_t d = 0; d < type.getRank(); ++d)
-    sizes.push_back(type.isDynamicDim(d)
-                        ? tensor::DimOp::create(b, loc, value, d).getResult()
-                        : arith::ConstantIndexOp::create(b, loc,
-                                                         type.getDimSize(d))
-                              .getResult());
+    sizes.push_back(
+        type.isDynamicDim(d)
+            ? tensor::DimOp::create(b, loc, value, d).getResult()
+            : arith::ConstantIndexOp::create(b, loc, type.getDimSize(d))
+                  .getResult());
   return sizes;
 }
 
@@ -184,9 +181,8 @@ static Value packedBytes(OpBuilder &b, Location loc, ArrayRef<Value> sizes) {
   for (Value size : sizes)
     count = arith::MulIOp::create(b, loc, count, size);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  return arith::ShRUIOp::create(b, loc, arith::AddIOp::create(b, loc, count,
-                                                              one),
-                                one);
+  return arith::ShRUIOp::create(b, loc,
+                                arith::AddIOp::create(b, loc, count, one), one);
 }
 
 /// The packed tensor type of an int4 tensor type.
@@ -243,8 +239,7 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
     Value pairs =
         linalg::GenericOp::create(
             b, loc, TypeRange{init.getType()}, ValueRange{rows},
-            ValueRange{init},
-            ArrayRef<AffineMap>{id.getMajorSubMap(rank), id},
+            ValueRange{init}, ArrayRef<AffineMap>{id.getMajorSubMap(rank), id},
             SmallVector<utils::IteratorType>(rank + 1,
                                              utils::IteratorType::parallel),
             [&](OpBuilder &nb, Location nl, ValueRange e) {
@@ -264,25 +259,25 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
   } else {
     Value init = tensor::EmptyOp::create(
         b, loc, RankedTensorType::get(type.getShape(), i8), dynamicSizes);
-    bytes = linalg::GenericOp::create(
-                b, loc, TypeRange{init.getType()}, ValueRange{},
-                ValueRange{init},
-                ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank)},
-                SmallVector<utils::IteratorType>(rank,
-                                                 utils::IteratorType::parallel),
-                [&](OpBuilder &nb, Location nl, ValueRange) {
-                  Value index = linearIndex(nb, nl, sizes);
-                  Value one = arith::ConstantIndexOp::create(nb, nl, 1);
-                  Value byte = tensor::ExtractOp::create(
-                      nb, nl, packed,
-                      ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
-                  linalg::YieldOp::create(
-                      nb, nl,
-                      ValueRange{nibbleOf(
-                          nb, nl, byte,
-                          arith::AndIOp::create(nb, nl, index, one))});
-                })
-                .getResult(0);
+    bytes =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{init.getType()}, ValueRange{}, ValueRange{init},
+            ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank)},
+            SmallVector<utils::IteratorType>(rank,
+                                             utils::IteratorType::parallel),
+            [&](OpBuilder &nb, Location nl, ValueRange) {
+              Value index = linearIndex(nb, nl, sizes);
+              Value one = arith::ConstantIndexOp::create(nb, nl, 1);
+              Value byte = tensor::ExtractOp::create(
+                  nb, nl, packed,
+                  ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
+              linalg::YieldOp::create(
+                  nb, nl,
+                  ValueRange{
+                      nibbleOf(nb, nl, byte,
+                               arith::AndIOp::create(nb, nl, index, one))});
+            })
+            .getResult(0);
   }
   Value init = tensor::EmptyOp::create(b, loc, type, dynamicSizes);
   AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
@@ -324,8 +319,8 @@ static Value packInt4(OpBuilder &b, Location loc, Value value) {
         Value low = arith::ShLIOp::create(nb, nl, index, one);
         Value high = arith::AddIOp::create(nb, nl, low, one);
         Value last = arith::SubIOp::create(nb, nl, count, one);
-        Value inRange = arith::CmpIOp::create(
-            nb, nl, arith::CmpIPredicate::ult, high, count);
+        Value inRange = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ult,
+                                              high, count);
         high = arith::MinUIOp::create(nb, nl, high, last);
         // Reads element `index` (row-major) of `value` as an i8 nibble.
         auto nibbleAt = [&](Value index) -> Value {
@@ -345,8 +340,7 @@ static Value packInt4(OpBuilder &b, Location loc, Value value) {
         Value lowNibble = nibbleAt(low);
         Value four = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4));
         Value byte = arith::OrIOp::create(
-            nb, nl, lowNibble,
-            arith::ShLIOp::create(nb, nl, highNibble, four));
+            nb, nl, lowNibble, arith::ShLIOp::create(nb, nl, highNibble, four));
         linalg::YieldOp::create(nb, nl, ValueRange{byte});
       });
   return generic.getResult(0);
@@ -400,7 +394,8 @@ static void packInt4Boundary(func::FuncOp func) {
 
 static bool isCIdentifier(StringRef name) {
   return !name.empty() && !llvm::isDigit(name.front()) &&
-         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+         llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
 static LogicalResult prepareEntryPoint(func::FuncOp func,
@@ -434,8 +429,8 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                << "dimension " << d << " of result " << i
                << " does not follow from the argument shapes; the caller "
                   "could not allocate it";
-      resultDims.push_back(b.getDenseI64ArrayAttr(
-          {source->arg, source->dim, source->divisor}));
+      resultDims.push_back(
+          b.getDenseI64ArrayAttr({source->arg, source->dim, source->divisor}));
     }
   }
   if (llvm::any_of(type.getInputs(), isInt4Tensor) ||
@@ -500,8 +495,50 @@ struct PrepareEntryPointsPass
   }
 };
 
-/// Builds the wrapper of one entry point around `impl`.
-LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
+/// The CUDA runtime functions (runtime/cuda) that the GPU wrappers call.
+constexpr StringLiteral kStreamCreate = "mgpuStreamCreate";
+constexpr StringLiteral kStreamSynchronize = "mgpuStreamSynchronize";
+constexpr StringLiteral kStreamDestroy = "mgpuStreamDestroy";
+
+/// How a wrapper runs its implementation: host code; GPU launches on a stream
+/// the wrapper creates and waits for; or on the caller's stream, the
+/// wrapper's last parameter, without waiting.
+enum class Launch { Host, GPUSync, GPUAsync };
+
+/// Makes the kernel launches of `impl` go to one stream, a new last argument:
+/// each `gpu.launch_func` gets it as its async object. (Without one, the
+/// launch's translation creates a stream per launch and waits for it.)
+void takeStreamArgument(LLVM::LLVMFuncOp impl) {
+  // (FunctionOpInterface::insertArgument refuses void LLVM functions.)
+  Type ptr = LLVM::LLVMPointerType::get(impl.getContext());
+  LLVM::LLVMFunctionType type = impl.getFunctionType();
+  SmallVector<Type> params(type.getParams());
+  params.push_back(ptr);
+  impl.setFunctionType(LLVM::LLVMFunctionType::get(type.getReturnType(), params,
+                                                   type.isVarArg()));
+  if (ArrayAttr argAttrs = impl.getArgAttrsAttr()) {
+    SmallVector<Attribute> attrs(argAttrs.getValue());
+    attrs.push_back(DictionaryAttr::get(impl.getContext()));
+    impl.setArgAttrsAttr(ArrayAttr::get(impl.getContext(), attrs));
+  }
+  Value stream = impl.front().addArgument(ptr, impl.getLoc());
+  impl.walk([&](gpu::LaunchFuncOp launch) {
+    launch.getAsyncObjectMutable().assign(stream);
+  });
+}
+
+/// The runtime function `name` of `module` (declared if missing).
+LLVM::LLVMFuncOp getRuntimeFunction(ModuleOp module, StringRef name,
+                                    LLVM::LLVMFunctionType type) {
+  if (auto func = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+    return func;
+  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+  return LLVM::LLVMFuncOp::create(b, module.getLoc(), name, type);
+}
+
+/// Builds the wrapper `name` of one entry point around `impl`.
+LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
+                          StringRef name, Launch launch) {
   MLIRContext *ctx = impl.getContext();
   Location loc = impl.getLoc();
   OpBuilder b(impl);
@@ -528,13 +565,17 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
     cTypes.append(tensor.getNumDynamicDims(), i64);
   }
   cTypes.append(entry.type.getNumResults(), ptr);
+  // The stream is the one pointer that may alias (e.g. be null).
+  unsigned pointerCount = cTypes.size();
+  if (launch == Launch::GPUAsync)
+    cTypes.push_back(ptr);
   auto wrapper = LLVM::LLVMFuncOp::create(
-      b, loc, entry.name,
+      b, loc, name,
       LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), cTypes));
   // Buffers do not overlap (docs/ABI.md): tell LLVM, so that it vectorizes
   // without run-time alias checks and keeps parameters in registers.
   for (auto [i, type] : llvm::enumerate(cTypes))
-    if (type == ptr)
+    if (type == ptr && i < pointerCount)
       wrapper.setArgAttr(i, LLVM::LLVMDialect::getNoAliasAttrName(),
                          b.getUnitAttr());
   Block *block = wrapper.addEntryBlock(b);
@@ -619,28 +660,49 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry) {
     appendDescriptor(block->getArgument(next++), sizes);
   }
 
+  Value stream;
+  auto module = impl->getParentOfType<ModuleOp>();
+  auto streamFunction = [&](StringRef name) {
+    Type voidType = LLVM::LLVMVoidType::get(ctx);
+    return getRuntimeFunction(module, name,
+                              name == kStreamCreate
+                                  ? LLVM::LLVMFunctionType::get(ptr, {})
+                                  : LLVM::LLVMFunctionType::get(voidType, ptr));
+  };
+  if (launch == Launch::GPUAsync)
+    stream = block->getArgument(next++);
+  if (launch == Launch::GPUSync)
+    stream = LLVM::CallOp::create(b, loc, streamFunction(kStreamCreate),
+                                  ValueRange{})
+                 .getResult();
+  if (stream)
+    implArgs.push_back(stream);
+
   LLVM::LLVMFunctionType implType = impl.getFunctionType();
   if (implType.getNumParams() != implArgs.size() ||
       !isa<LLVM::LLVMVoidType>(implType.getReturnType()))
-    return impl.emitError() << "implementation of " << entry.name
+    return impl.emitError() << "implementation of " << name
                             << " does not have the expected lowered "
                                "signature (got "
                             << implType << ")";
   for (auto [value, type] : llvm::zip(implArgs, implType.getParams()))
     if (value.getType() != type)
-      return impl.emitError() << "implementation of " << entry.name
-                              << " takes " << type << " where the ABI passes "
-                              << value.getType();
+      return impl.emitError()
+             << "implementation of " << name << " takes " << type
+             << " where the ABI passes " << value.getType();
   LLVM::CallOp::create(b, loc, impl, implArgs);
+  if (launch == Launch::GPUSync) {
+    LLVM::CallOp::create(b, loc, streamFunction(kStreamSynchronize), stream);
+    LLVM::CallOp::create(b, loc, streamFunction(kStreamDestroy), stream);
+  }
   LLVM::ReturnOp::create(b, loc, ValueRange{});
-  impl.setLinkage(LLVM::Linkage::Internal);
-  for (StringLiteral attr : {kEntryAttr, kEntryTypeAttr, kResultDimsAttr})
-    impl->removeAttr(attr);
   return success();
 }
 
 struct EmitEntryPointsPass
     : public quanta::impl::EmitEntryPointsBase<EmitEntryPointsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     FailureOr<SmallVector<EntryPoint>> entries = getEntryPoints(module);
@@ -654,8 +716,28 @@ struct EmitEntryPointsPass
                            << " was not lowered to the LLVM dialect";
         return signalPassFailure();
       }
-      if (failed(emitWrapper(impl, entry)))
-        return signalPassFailure();
+      if (!gpuStreams) {
+        if (failed(emitWrapper(impl, entry, entry.name, Launch::Host)))
+          return signalPassFailure();
+      } else {
+        std::string async = entry.name + kAsyncSuffix.str();
+        if (module.lookupSymbol(async) ||
+            llvm::any_of(*entries, [&](const EntryPoint &other) {
+              return other.name == async;
+            })) {
+          impl.emitError() << "the asynchronous variant of GPU entry point "
+                           << entry.name << " would be named " << async
+                           << ", which another function is";
+          return signalPassFailure();
+        }
+        takeStreamArgument(impl);
+        if (failed(emitWrapper(impl, entry, entry.name, Launch::GPUSync)) ||
+            failed(emitWrapper(impl, entry, async, Launch::GPUAsync)))
+          return signalPassFailure();
+      }
+      impl.setLinkage(LLVM::Linkage::Internal);
+      for (StringLiteral attr : {kEntryAttr, kEntryTypeAttr, kResultDimsAttr})
+        impl->removeAttr(attr);
     }
   }
 };

@@ -10,10 +10,12 @@
 // (f16 x ui4 per group of 128) against cuBLASLt's f16 GEMM, and prints the
 // ratios and one summary line.
 //
-// Plain C++17 with the CUDA runtime (allocation, events), cuBLASLt and the
+// Plain C++17 with the CUDA runtime (allocation, streams), cuBLASLt and the
 // reference library; the entry points launch through the driver shim
 // (runtime/cuda/QuantaCudaRuntime.cpp) on the primary context, which the
-// runtime API shares.
+// runtime API shares. Some checks and every benchmark call the entry points'
+// `_async` variants on the harness's stream, the others the synchronous
+// ones, so that both are tested.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,6 +48,19 @@ using namespace quanta::ref;
 
 namespace {
 
+/// Calls entry point `f` on `stream`: its `_async` variant (the kernels are
+/// enqueued; synchronize `stream` before reading results). The CPU
+/// stand-in's entry points are host code, which has no such variant and
+/// runs at once.
+#ifdef QUANTA_CPU_STAND_IN
+#define ON_STREAM(f, stream, ...) f(__VA_ARGS__)
+#else
+#define ON_STREAM(f, stream, ...) f##_async(__VA_ARGS__, stream)
+#endif
+
+/// The stream of the `_async` calls and of cuBLASLt.
+cudaStream_t stream;
+
 #define CUDA_OK(expr)                                                          \
   do {                                                                         \
     cudaError_t err_ = (expr);                                                 \
@@ -59,7 +74,7 @@ namespace {
   do {                                                                         \
     cublasStatus_t st_ = (expr);                                               \
     if (st_ != CUBLAS_STATUS_SUCCESS) {                                        \
-      std::fprintf(stderr, "%s:%d: %s: cuBLAS status %d\n", __FILE__,         \
+      std::fprintf(stderr, "%s:%d: %s: cuBLAS status %d\n", __FILE__,          \
                    __LINE__, #expr, int(st_));                                 \
       std::exit(2);                                                            \
     }                                                                          \
@@ -144,9 +159,9 @@ std::string hex(float f) {
 /// infinities, NaN, huge and tiny values.
 std::vector<float> floatInputs(size_t n) {
   const float inf = std::numeric_limits<float>::infinity();
-  const float edges[] = {0.0f,   -0.0f,  0.5f,   1.5f,   2.5f,    -0.5f,
-                         -2.5f,  127.5f, 128.5f, 255.5f, -128.5f, inf,
-                         -inf,   NAN,    -NAN,   1e30f,  -1e30f,  1e-30f,
+  const float edges[] = {0.0f,   -0.0f,  0.5f,    1.5f,        2.5f,    -0.5f,
+                         -2.5f,  127.5f, 128.5f,  255.5f,      -128.5f, inf,
+                         -inf,   NAN,    -NAN,    1e30f,       -1e30f,  1e-30f,
                          448.0f, 464.0f, -480.0f, 0.001953125f};
   std::vector<float> v(n);
   for (size_t i = 0; i < n; ++i)
@@ -172,7 +187,8 @@ void checkElementwise() {
     ++c.cases;
     for (size_t i = 0; i < x.size(); ++i) {
       int ch = int(i % 64);
-      int32_t want = quantizeInt(x[i], s[ch], uint8_t(z[ch]), IntFormat::uint(8));
+      int32_t want =
+          quantizeInt(x[i], s[ch], uint8_t(z[ch]), IntFormat::uint(8));
       ++c.elements;
       if (uint8_t(q[i]) != want)
         report(c, "quantize_u8", i, std::to_string(uint8_t(q[i])),
@@ -228,9 +244,9 @@ void checkElementwise() {
 
 /// Shapes (M, K, N) with partial tiles on every side, one of K > 33000 so
 /// that u8 x u8-range sums wrap around in i32, and the decode shape.
-const int64_t kShapes[][3] = {{1, 1, 1},     {1, 4096, 64},  {7, 31, 9},
-                              {64, 64, 64},  {65, 100, 130}, {130, 1000, 77},
-                              {200, 33, 250}, {3, 40000, 8}, {256, 512, 192}};
+const int64_t kShapes[][3] = {{1, 1, 1},      {1, 4096, 64},  {7, 31, 9},
+                              {64, 64, 64},   {65, 100, 130}, {130, 1000, 77},
+                              {200, 33, 250}, {3, 40000, 8},  {256, 512, 192}};
 
 std::vector<int32_t> randomInts(size_t n, int lo, int hi, bool extremes) {
   std::vector<int32_t> v(n);
@@ -270,9 +286,9 @@ void checkW8A8(int64_t M, int64_t K, int64_t N, bool extremes) {
       dso(std::vector<float>{o.outScale});
   Device<int8_t> dza(std::vector<int8_t>{int8_t(A.zeroPoint[0])}),
       dzo(std::vector<int8_t>{int8_t(o.outZeroPoint)}), dy{size_t(M * N)};
-  w8a8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dza.ptr, dsw.ptr, N, db.ptr, N,
-       dso.ptr, dzo.ptr, dy.ptr);
-  CUDA_OK(cudaDeviceSynchronize());
+  ON_STREAM(w8a8, stream, da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dza.ptr, dsw.ptr,
+            N, db.ptr, N, dso.ptr, dzo.ptr, dy.ptr);
+  CUDA_OK(cudaStreamSynchronize(stream));
   std::vector<int8_t> y = dy.get();
   Check &c = check("w8a8");
   ++c.cases;
@@ -327,16 +343,16 @@ void compareFloat(const char *name, const std::vector<float> &got,
                   const std::vector<double> &absSum, int64_t K, bool fp8) {
   Check &c = check(name);
   ++c.cases;
-  double rel = double(K + 4) * std::ldexp(1.0, -22) +
-               (fp8 ? std::ldexp(1.0, -13) : 0.0);
+  double rel =
+      double(K + 4) * std::ldexp(1.0, -22) + (fp8 ? std::ldexp(1.0, -13) : 0.0);
   for (size_t i = 0; i < got.size(); ++i) {
     ++c.elements;
-    double bound = rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) +
-                   1e-30;
+    double bound =
+        rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) + 1e-30;
     double err = std::fabs(double(got[i]) - double(want[i]));
     if (!(err <= bound) && !sameF32(got[i], want[i]))
-      report(c, name, i, hex(got[i]), hex(want[i]) + " (bound " +
-                                          std::to_string(bound) + ")");
+      report(c, name, i, hex(got[i]),
+             hex(want[i]) + " (bound " + std::to_string(bound) + ")");
     else if (bound > 0)
       c.worst = std::max(c.worst, err / bound);
   }
@@ -394,8 +410,8 @@ void checkF16(int64_t M, int64_t K, int64_t N) {
   Device<float> dsa(A.scale), dsw(W.scale), db(o.bias), dy{size_t(M * N)};
   f16mm(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, N, db.ptr, N, dy.ptr);
   CUDA_OK(cudaDeviceSynchronize());
-  compareFloat("f16mm", dy.get(), r.values,
-               absProducts(A, W, M, K, N, o.bias), K, /*fp8=*/false);
+  compareFloat("f16mm", dy.get(), r.values, absProducts(A, W, M, K, N, o.bias),
+               K, /*fp8=*/false);
 }
 
 /// A narrow float result (f16/bf16 codes) against the reference's f32
@@ -415,12 +431,12 @@ void compareNarrow(const char *name, const std::vector<uint16_t> &got,
     int e = 0;
     std::frexp(double(want[i]), &e); // |want| in [2^(e-1), 2^e)
     double ulp = std::ldexp(1.0, std::max(e - 1, minExp) - mantissa);
-    double bound = rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) +
-                   ulp;
+    double bound =
+        rel * absSum[i] + 4 * std::ldexp(std::fabs(want[i]), -24) + ulp;
     double err = std::fabs(double(g) - double(want[i]));
     if (!(err <= bound))
-      report(c, name, i, hex(g), hex(want[i]) + " (bound " +
-                                     std::to_string(bound) + ")");
+      report(c, name, i, hex(g),
+             hex(want[i]) + " (bound " + std::to_string(bound) + ")");
     else
       c.worst = std::max(c.worst, err / bound);
   }
@@ -446,8 +462,8 @@ struct W4Problem {
       : form(form), M(M), K(K), N(N) {
     bool isSigned = form == W4Form::G32 || form == W4Form::G64BF16;
     bool hasZp = form != W4Form::G32;
-    group = form == W4Form::G32     ? 32
-            : form == W4Form::ZP128 ? 128
+    group = form == W4Form::G32       ? 32
+            : form == W4Form::ZP128   ? 128
             : form == W4Form::G64BF16 ? 64
                                       : 0;
     if (form == W4Form::G64BF16)
@@ -507,7 +523,8 @@ struct W4Problem {
   }
 };
 
-/// Device copies of a W4Problem's operands and a launcher of its kernel.
+/// Device copies of a W4Problem's operands and a launcher of its kernel on
+/// `stream`.
 struct W4Device {
   const W4Problem &p;
   Device<uint16_t> a, scale;
@@ -522,15 +539,17 @@ struct W4Device {
     int64_t M = p.M, K = p.K, N = p.N, G = p.group ? p.params / N : 0;
     switch (p.form) {
     case W4Form::G32:
-      return w4g32(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, y.ptr);
+      return ON_STREAM(w4g32, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N,
+                       y.ptr);
     case W4Form::ZP128:
-      return w4zp128(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, zp.ptr, G, N,
-                     bias.ptr, N, y.ptr);
+      return ON_STREAM(w4zp128, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr, G,
+                       N, zp.ptr, G, N, bias.ptr, N, y.ptr);
     case W4Form::G64BF16:
-      return w4g64bf16(a.ptr, M, K, q.ptr, K, N, scale.ptr, G, N, zp.ptr, G,
-                       N, y.ptr);
+      return ON_STREAM(w4g64bf16, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr,
+                       G, N, zp.ptr, G, N, y.ptr);
     case W4Form::Col:
-      return w4col(a.ptr, M, K, q.ptr, K, N, scale.ptr, N, zp.ptr, N, y.ptr);
+      return ON_STREAM(w4col, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr, N,
+                       zp.ptr, N, y.ptr);
     }
   }
 };
@@ -554,7 +573,7 @@ void checkW4(W4Form form, int64_t M, int64_t K, int64_t N) {
   p.solve();
   W4Device d(p);
   d.run();
-  CUDA_OK(cudaDeviceSynchronize());
+  CUDA_OK(cudaStreamSynchronize(stream));
   compareNarrow(w4Name(form), d.y.get(), p.act, p.want, p.absSum, K);
 }
 
@@ -587,20 +606,23 @@ void checkFP8(int64_t M, int64_t K, int64_t N, bool e5m2) {
 // Benchmarks
 //===----------------------------------------------------------------------===//
 
-/// Mean milliseconds of `fn` over enough runs for ~0.3 s (after a warm-up).
+/// Mean milliseconds of `fn`, which enqueues work on `stream`, over enough
+/// runs for ~0.3 s (after a warm-up), enqueued 10 at a time so that the
+/// host's waits do not count.
 double timeMs(const std::function<void()> &fn) {
   fn();
-  CUDA_OK(cudaDeviceSynchronize());
+  CUDA_OK(cudaStreamSynchronize(stream));
   auto now = [] { return std::chrono::steady_clock::now(); };
   auto start = now();
   int runs = 0;
   double elapsed = 0;
   do {
-    fn();
-    CUDA_OK(cudaDeviceSynchronize());
-    ++runs;
+    for (int i = 0; i < 10; ++i)
+      fn();
+    CUDA_OK(cudaStreamSynchronize(stream));
+    runs += 10;
     elapsed = std::chrono::duration<double, std::milli>(now() - start).count();
-  } while (elapsed < 300.0 && runs < 1000);
+  } while (elapsed < 300.0 && runs < 2000);
   return elapsed / runs;
 }
 
@@ -633,10 +655,10 @@ struct LtGemm {
     cudaDataType_t scale = floatScale ? CUDA_R_32F : CUDA_R_32I;
     CUBLAS_OK(cublasLtMatmulDescCreate(&desc, compute, scale));
     cublasOperation_t t = CUBLAS_OP_T, n = CUBLAS_OP_N;
-    CUBLAS_OK(cublasLtMatmulDescSetAttribute(
-        desc, CUBLASLT_MATMUL_DESC_TRANSA, &t, sizeof t));
-    CUBLAS_OK(cublasLtMatmulDescSetAttribute(
-        desc, CUBLASLT_MATMUL_DESC_TRANSB, &n, sizeof n));
+    CUBLAS_OK(cublasLtMatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_TRANSA,
+                                             &t, sizeof t));
+    CUBLAS_OK(cublasLtMatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_TRANSB,
+                                             &n, sizeof n));
     // op(first) = (N x K row-major weights)^T viewed column-major: K x N
     // stored, transposed to N x K; second = A^T: K x M column-major.
     CUBLAS_OK(cublasLtMatrixLayoutCreate(&la, in, K, N, K));
@@ -650,8 +672,8 @@ struct LtGemm {
         sizeof workspaceSize));
     cublasLtMatmulHeuristicResult_t result;
     int found = 0;
-    CUBLAS_OK(cublasLtMatmulAlgoGetHeuristic(handle, desc, la, lb, ld, ld,
-                                             pref, 1, &result, &found));
+    CUBLAS_OK(cublasLtMatmulAlgoGetHeuristic(handle, desc, la, lb, ld, ld, pref,
+                                             1, &result, &found));
     if (!found) {
       std::fprintf(stderr, "cuBLASLt: no algorithm\n");
       std::exit(2);
@@ -665,9 +687,9 @@ struct LtGemm {
     const void *alpha =
         floatScale ? static_cast<const void *>(&alphaF) : &alphaI;
     const void *beta = floatScale ? static_cast<const void *>(&betaF) : &betaI;
-    CUBLAS_OK(cublasLtMatmul(handle, desc, alpha, weightsT, la, a, lb, beta,
-                             d, ld, d, ld, &algo, workspace, workspaceSize,
-                             0));
+    CUBLAS_OK(cublasLtMatmul(handle, desc, alpha, weightsT, la, a, lb, beta, d,
+                             ld, d, ld, &algo, workspace, workspaceSize,
+                             stream));
   }
   ~LtGemm() {
     cudaFree(workspace);
@@ -706,11 +728,12 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
   auto quanta = [&] {
 #ifndef QUANTA_NO_FP8
     if (fp8)
-      return e4m3mm(reinterpret_cast<uint8_t *>(da.ptr), M, K,
-                    reinterpret_cast<uint8_t *>(dw.ptr), K, N, dsa.ptr,
-                    dsw.ptr, dy.ptr);
+      return ON_STREAM(e4m3mm, stream, reinterpret_cast<uint8_t *>(da.ptr), M,
+                       K, reinterpret_cast<uint8_t *>(dw.ptr), K, N, dsa.ptr,
+                       dsw.ptr, dy.ptr);
 #endif
-    s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
+    ON_STREAM(s8s8, stream, da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr,
+              dy.ptr);
   };
   LtGemm gemm(lt, M, K, N, fp8 ? LtType::FP8 : LtType::Int8);
   double q = timeMs(quanta);
@@ -784,8 +807,7 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
     row.a.assign(p.a.begin() + m * K, p.a.begin() + (m + 1) * K);
     row.solve();
     std::vector<uint16_t> got(y.begin() + m * N, y.begin() + (m + 1) * N);
-    compareNarrow("w4zp128 (bench rows)", got, p.act, row.want, row.absSum,
-                  K);
+    compareNarrow("w4zp128 (bench rows)", got, p.act, row.want, row.absSum, K);
     if (M == 1)
       break;
   }
@@ -796,8 +818,8 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
 /// The parts a run can be limited to (`gpu-check [--no-bench] [PART...]`), so
 /// that a part that crashes the context can be run, and the others rerun, in
 /// processes of their own.
-const char *const kParts[] = {"elementwise", "int8", "f16", "w4", "fp8",
-                              "bench"};
+const char *const kParts[] = {"elementwise", "int8", "f16",
+                              "w4",          "fp8",  "bench"};
 
 int main(int argc, char **argv) {
   std::vector<std::string> parts;
@@ -829,6 +851,7 @@ int main(int argc, char **argv) {
   cudaDeviceProp prop;
   CUDA_OK(cudaGetDeviceProperties(&prop, 0));
   std::printf("device: %s (sm_%d%d)\n", prop.name, prop.major, prop.minor);
+  CUDA_OK(cudaStreamCreate(&stream));
   auto start = std::chrono::steady_clock::now();
 
   if (runs("elementwise")) {
@@ -839,8 +862,7 @@ int main(int argc, char **argv) {
   for (const auto &s : kShapes) {
     bool big = s[0] * s[1] * s[2] > (int64_t(1) << 26);
     if (anyMatmul)
-      std::printf("matmul %ldx%ldx%ld\n", long(s[0]), long(s[1]),
-                  long(s[2]));
+      std::printf("matmul %ldx%ldx%ld\n", long(s[0]), long(s[1]), long(s[2]));
     if (runs("int8")) {
       checkW8A8(s[0], s[1], s[2], false);
       checkS8U8(s[0], s[1], s[2], false);
@@ -905,13 +927,12 @@ int main(int argc, char **argv) {
       ratios += buf;
     }
   }
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::printf("\nGPU CHECK %s: %s, %ld checks, %ld elements, %ld mismatches; "
               "vs cuBLASLt: %s (%.0f s)\n",
               mismatches ? "FAIL" : "PASS", prop.name, cases, elements,
-              mismatches, ratios.empty() ? "not run" : ratios.c_str(),
-              seconds);
+              mismatches, ratios.empty() ? "not run" : ratios.c_str(), seconds);
   return mismatches ? 1 : 0;
 }

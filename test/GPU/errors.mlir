@@ -15,6 +15,13 @@
 // ARCH: quanta-compile: unknown GPU architecture 'sm_12'
 // RUN: not quanta-compile %t/params.mlir --emit=ptx -o %t/cpu.ptx 2>&1 | FileCheck %s --check-prefix=PTX
 // PTX: quanta-compile: --emit=ptx needs an nvptx64 target
+// Each GPU entry point f also gets f_async (docs/ABI.md): a function of that
+// name is refused. The CPU target has no such variant and compiles it.
+// RUN: not quanta-compile %t/async.mlir --target=nvptx64-nvidia-cuda -o %t/async.o --header=%t/async.h 2>&1 | FileCheck %s --check-prefix=ASYNC
+// RUN: not test -e %t/async.o
+// RUN: not test -e %t/async.h
+// RUN: quanta-compile %t/async.mlir -o %t/async-cpu.o
+// ASYNC: async.mlir:1:1: error: the asynchronous variant of GPU entry point q would be named q_async, which another function is
 
 //--- params.mlir
 func.func @params(%x: tensor<?xf32>) -> tensor<f32> {
@@ -32,4 +39,14 @@ func.func @int4(%x: tensor<64xi4>, %s: tensor<f16>) -> tensor<64xf16> {
 func.func @w4a8(%a: tensor<4x64xi8>, %w: tensor<64x16xi4>, %sa: tensor<f32>, %sw: tensor<2x16xf32>) -> tensor<4x16xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>, rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>, accumulation = #quanta<accumulation i32>} : (tensor<4x64xi8>, tensor<64x16xi4>, tensor<f32>, tensor<2x16xf32>) -> tensor<4x16xf32>
   return %y : tensor<4x16xf32>
+}
+
+//--- async.mlir
+func.func @q(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
+  return %q : tensor<16xi8>
+}
+func.func @q_async(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
+  return %q : tensor<16xi8>
 }

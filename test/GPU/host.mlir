@@ -1,7 +1,8 @@
-// The host object of an nvptx64 compilation: the C entry point, with the
-// ABI of docs/ABI.md over device pointers, embeds the PTX, loads it once
-// (global constructor) and launches the kernel through the mgpu* functions
-// of runtime/cuda, synchronously.
+// The host object of an nvptx64 compilation: the C entry points, with the
+// ABI of docs/ABI.md over device pointers, embed the PTX, load it once
+// (global constructor) and launch the kernels through the mgpu* functions
+// of runtime/cuda: `f` on a stream of its own, waiting for it; `f_async` on
+// the caller's stream (its last parameter), without waiting.
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 -o %t.o --header=%t.h
 // RUN: llvm-nm %t.o | FileCheck %s
 // RUN: FileCheck %s --check-prefix=HEADER --input-file=%t.h
@@ -11,11 +12,22 @@
 // CHECK-DAG: U mgpuModuleLoadJIT
 // CHECK-DAG: U mgpuLaunchKernel
 // CHECK-DAG: U mgpuStreamSynchronize
+// CHECK-DAG: T quantize_int8_async
 // HEADER: void quantize_int8(const float *arg0, int64_t arg0_dim0, const float *arg1, int8_t *result0);
+// HEADER-NEXT: void quantize_int8_async(const float *arg0, int64_t arg0_dim0, const float *arg1, int8_t *result0, void *stream);
 // IR: .target sm_89
 // IR: @llvm.global_ctors
-// IR: define void @quantize_int8(ptr noalias
-// IR: call void @mgpuLaunchKernel(
+// IR-LABEL: define void @quantize_int8(ptr noalias
+// IR: %[[S:.*]] = {{.*}}call ptr @mgpuStreamCreate()
+// IR: call void @mgpuLaunchKernel({{.*}}, ptr %[[S]],
+// IR: call void @mgpuStreamSynchronize(ptr %[[S]])
+// IR-NEXT: call void @mgpuStreamDestroy(ptr %[[S]])
+// IR-LABEL: define void @quantize_int8_async(
+// IR-SAME: ptr %[[STREAM:[0-9]+]])
+// IR-NOT: mgpuStream
+// IR: call void @mgpuLaunchKernel({{.*}}, ptr %[[STREAM]],
+// IR-NOT: mgpuStream
+// IR: ret void
 func.func @quantize_int8(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi8> {
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>}
       : (tensor<?xf32>, tensor<f32>) -> tensor<?xi8>
@@ -23,10 +35,21 @@ func.func @quantize_int8(%x: tensor<?xf32>, %s: tensor<f32>) -> tensor<?xi8> {
 }
 
 // A returned argument is copied by a kernel into its out-parameter: a host
-// memcpy cannot read or write device buffers.
+// memcpy cannot read or write device buffers. Both kernels go to the one
+// stream of the call.
 // IR-LABEL: define void @quantize_and_pass(
+// IR: call ptr @mgpuStreamCreate()
+// IR-NOT: mgpuStream
+// IR: call {{.*}} @_quanta_impl_quantize_and_pass(
+// IR-NEXT: call void @mgpuStreamSynchronize(
+// IR-NEXT: call void @mgpuStreamDestroy(
+// IR-LABEL: define void @quantize_and_pass_async(
+// IR-NOT: mgpuStream
+// IR: define internal {{.*}} @_quanta_impl_quantize_and_pass({{.*}}, ptr %[[STREAM:[0-9]+]])
 // IR-NOT: llvm.memcpy
-// IR-COUNT-2: call void @mgpuLaunchKernel(
+// IR-NOT: mgpuStream
+// IR-COUNT-2: call void @mgpuLaunchKernel({{.*}}, ptr %[[STREAM]],
+// IR-NOT: mgpuStream
 // IR: ret void
 func.func @quantize_and_pass(%x: tensor<1024xf32>, %s: tensor<f32>) -> (tensor<1024xi8>, tensor<1024xf32>) {
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xf32>, tensor<f32>) -> tensor<1024xi8>

@@ -13,28 +13,28 @@
 // Two out-parameters: the matmul kernel (one for more than 64 rows, one for
 // fewer) writes the first, the copy kernel reads it and writes the second.
 // CHECK-LABEL: llvm.func internal @_quanta_impl_f16twice(
-// CHECK-SAME: %[[O0:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[O1:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64)
+// CHECK-SAME: %[[O0:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[O1:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[STREAM:arg[0-9]+]]: !llvm.ptr)
 // CHECK-NOT: malloc
-// CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel::@_quanta_impl_f16twice_kernel {{.*}}%[[O0]] : !llvm.ptr
-// CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel_[[S:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[S]] {{.*}}%[[O0]] : !llvm.ptr
-// CHECK: gpu.launch_func @_quanta_impl_f16twice_kernel_[[N:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[N]] {{.*}}%[[O0]] : !llvm.ptr, {{.*}}%[[O1]] : !llvm.ptr
+// CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel::@_quanta_impl_f16twice_kernel {{.*}}%[[O0]] : !llvm.ptr
+// CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[S:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[S]] {{.*}}%[[O0]] : !llvm.ptr
+// CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[N:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[N]] {{.*}}%[[O0]] : !llvm.ptr, {{.*}}%[[O1]] : !llvm.ptr
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 
 // Two identical matmuls of 8 rows: one kernel (the small tiling), one copy.
 // CHECK-LABEL: llvm.func internal @_quanta_impl_f16merged(
 // CHECK-NOT: malloc
-// CHECK: gpu.launch_func @_quanta_impl_f16merged_kernel::@_quanta_impl_f16merged_kernel
-// CHECK: gpu.launch_func @_quanta_impl_f16merged_kernel_[[M:[0-9]+]]::@_quanta_impl_f16merged_kernel_[[M]]
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_f16merged_kernel::@_quanta_impl_f16merged_kernel
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_f16merged_kernel_[[M:[0-9]+]]::@_quanta_impl_f16merged_kernel_[[M]]
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 
 // Weight-only int4, packed weights.
 // CHECK-LABEL: llvm.func internal @_quanta_impl_w4twice(
 // CHECK-NOT: malloc
-// CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel::@_quanta_impl_w4twice_kernel
-// CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel_[[WS:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[WS]]
-// CHECK: gpu.launch_func @_quanta_impl_w4twice_kernel_[[W:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[W]]
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel::@_quanta_impl_w4twice_kernel
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[WS:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[WS]]
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[W:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[W]]
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 

@@ -40,8 +40,8 @@
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w4g32(
 // HOST-NOT: malloc
-// HOST: gpu.launch_func @_quanta_impl_w4g32_kernel::@_quanta_impl_w4g32_kernel
-// HOST: gpu.launch_func @_quanta_impl_w4g32_kernel_0::@_quanta_impl_w4g32_kernel_0
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel::@_quanta_impl_w4g32_kernel
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel_0::@_quanta_impl_w4g32_kernel_0
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 

@@ -55,12 +55,12 @@
 // the arguments are the memref descriptors' fields only.
 // HOST: llvm.mlir.constant(64 : index) : i64
 // HOST: llvm.cond_br
-// HOST: gpu.launch_func @_quanta_impl_w8a8_kernel::@_quanta_impl_w8a8_kernel
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel::@_quanta_impl_w8a8_kernel
 // HOST-SAME: threads in (%{{.*}}, %{{.*}}, %{{.*}}) : i64 args(%arg0 : !llvm.ptr,
 // HOST-NOT: : i32
 // HOST-NOT: vector<
 // HOST-SAME: %arg42 : i64)
-// HOST: gpu.launch_func @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 

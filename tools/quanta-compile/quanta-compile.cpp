@@ -175,7 +175,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return success();
   std::string header;
   llvm::raw_string_ostream os(header);
-  quanta::writeHeader(*entries, headerGuard(headerFilename), os);
+  quanta::writeHeader(*entries, headerGuard(headerFilename), gpu, os);
   if (succeeded(writeAtomically(headerFilename, header)))
     return success();
   if (outputFilename != "-")

@@ -59,8 +59,9 @@ LogicalResult emitModule(ModuleOp module, const TargetOptions &options,
                          EmitKind kind, SmallVectorImpl<char> &output);
 
 /// Writes a C header declaring every entry point, with shapes and element
-/// encodings in comments.
-void writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
+/// encodings in comments; for `gpu` host code also each `<name>_async`
+/// variant, which takes the caller's stream.
+void writeHeader(ArrayRef<EntryPoint> entries, StringRef guard, bool gpu,
                  llvm::raw_ostream &os);
 
 } // namespace mlir::quanta

@@ -35,6 +35,10 @@ struct EntryPoint {
   SmallVector<ResultDim> resultDims;
 };
 
+/// The suffix of the asynchronous variant of a GPU entry point, which takes
+/// the caller's CUDA stream (docs/ABI.md).
+constexpr llvm::StringLiteral kAsyncSuffix = "_async";
+
 /// Reads the entry points recorded on the functions of `module` (at any
 /// lowering stage after `--quanta-prepare-entry-points`).
 FailureOr<SmallVector<EntryPoint>> getEntryPoints(ModuleOp module);

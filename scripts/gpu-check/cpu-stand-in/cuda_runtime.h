@@ -6,6 +6,7 @@
 // definition, so every check must pass with no error at all for the
 // bit-exact forms.
 #pragma once
+#define QUANTA_CPU_STAND_IN 1
 #include <cstdlib>
 #include <cstring>
 #include <cstddef>
@@ -19,3 +20,6 @@ inline cudaError_t cudaFree(void *p) { std::free(p); return 0; }
 inline cudaError_t cudaMemcpy(void *d, const void *s, size_t n, cudaMemcpyKind) { std::memcpy(d, s, n); return 0; }
 inline cudaError_t cudaDeviceSynchronize() { return 0; }
 inline cudaError_t cudaGetDeviceProperties(cudaDeviceProp *p, int) { std::strcpy(p->name, "CPU stand-in"); p->major = 0; p->minor = 0; return 0; }
+typedef void *cudaStream_t;
+inline cudaError_t cudaStreamCreate(cudaStream_t *s) { *s = nullptr; return 0; }
+inline cudaError_t cudaStreamSynchronize(cudaStream_t) { return 0; }
