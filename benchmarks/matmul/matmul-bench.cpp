@@ -31,6 +31,7 @@ decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
+decltype(fp8_gemv) fp8_gemv_mt;
 decltype(bf16_1024) bf16_1024_mt;
 }
 
@@ -453,6 +454,65 @@ struct W8A32 {
   }
 };
 
+/// The value of the f8E4M3FN code `c` (not NaN).
+float decodeE4M3(uint8_t c) {
+  int e = (c >> 3) & 15, m = c & 7;
+  float v = e ? std::ldexp(1.0f + float(m) / 8, e - 7)
+              : std::ldexp(float(m) / 8, -6);
+  return (c & 0x80) ? -v : v;
+}
+
+/// FP8 GEMV: y[n] = sum_k (a[k] * sa) * (w[k, n] * sw[n]), f32 in k order
+/// (separate multiply and add), E4M3FN activations and weights (no NaN
+/// codes), weights per column.
+struct FP8Gemv {
+  int64_t N, K;
+  Buffer<uint8_t> a;
+  Buffer<float> sw, y;
+  float sa;
+  std::vector<Buffer<uint8_t>> w; // rotated copies of the same values
+
+  FP8Gemv(int64_t N, int64_t K, int copies) : N(N), K(K) {
+    auto code = [] {
+      for (;;) {
+        uint8_t c = uint8_t(irand(0, 255));
+        if ((c & 0x7F) != 0x7F)
+          return c;
+      }
+    };
+    a = Buffer<uint8_t>(K);
+    for (int64_t k = 0; k < K; ++k)
+      a[k] = code();
+    sa = frand(0.5f, 2.0f);
+    sw = Buffer<float>(N);
+    for (int64_t n = 0; n < N; ++n)
+      sw[n] = frand(0.001f, 0.1f);
+    for (int c = 0; c < copies; ++c) {
+      w.emplace_back(K * N);
+      for (int64_t i = 0; i < K * N; ++i)
+        w[c][i] = c ? w[0][i] : code();
+    }
+    y = Buffer<float>(N);
+  }
+
+  void run(int c, bool mt = false) {
+    (mt ? fp8_gemv_mt : fp8_gemv)(a.data(), w[c].data(), &sa, sw.data(),
+                                  y.data());
+  }
+
+  void check(bool mt) {
+    run(0, mt);
+    std::vector<float> scaled(K);
+    for (int64_t k = 0; k < K; ++k)
+      scaled[k] = decodeE4M3(a[k]) * sa;
+    checkKOrderGemv(std::string("Quanta FP8 GEMV 1x4096x4096") +
+                        (mt ? " (--openmp, 2 threads)" : ""),
+                    K, N, scaled.data(), y.data(), [&](int64_t k, int64_t n) {
+                      return decodeE4M3(w[0][k * N + n]) * sw[n];
+                    });
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // oneDNN
 //===----------------------------------------------------------------------===//
@@ -764,6 +824,7 @@ int main(int argc, char **argv) {
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
   W8A32 gemv8f(4096, 4096, int(coldBytes / (4096 * 4096)));
+  FP8Gemv gemvFp8(4096, 4096, int(coldBytes / (4096 * 4096)));
   Bf16Gemm bf(1024, 1024, 1024);
 
   // Correctness first: no timing for wrong code.
@@ -806,6 +867,7 @@ int main(int argc, char **argv) {
       p->check(mt);
     gemv4f.check(mt);
     gemv8f.check(mt);
+    gemvFp8.check(mt);
   }
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
   checkDnnlInt8("oneDNN u8s8 1024^3", g1024);
@@ -847,6 +909,10 @@ int main(int argc, char **argv) {
                   "GEMV weights",
                   "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
   rows.back().infoOnly = true;
+  addRow("GEMV FP8 (E4M3 x E4M3 per col), cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 * 1e-9);
+  addRow("GEMV FP8 (E4M3 x E4M3 per col), hot", "1x4096x4096", "GB/s",
+         4096.0 * 4096 * 1e-9);
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -996,6 +1062,23 @@ int main(int argc, char **argv) {
   add(9, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());
+  });
+
+  add(10, Quanta, "gemv_fp8_4096_cold/quanta", [&, c = 0]() mutable {
+    gemvFp8.run(c);
+    c = (c + 1) % int(gemvFp8.w.size());
+  });
+  add(10, Quanta2, "gemv_fp8_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        gemvFp8.run(c, /*mt=*/true);
+        c = (c + 1) % int(gemvFp8.w.size());
+      });
+  // The same copy of the weights every call (16 MiB: in L3 where it fits).
+  add(11, Quanta, "gemv_fp8_4096_hot/quanta", [&] { gemvFp8.run(0); });
+  add(11, Quanta2, "gemv_fp8_4096_hot/quanta/threads:2", [&] {
+    setThreads(2);
+    gemvFp8.run(0, /*mt=*/true);
   });
 
   std::printf("\nweights copies rotated: int8 GEMV %zu x 16 MiB, int4 GEMV "

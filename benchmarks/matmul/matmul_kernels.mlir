@@ -72,6 +72,19 @@ func.func @w8a32_gemv(%a: tensor<1x4096xf32>, %w: tensor<4096x4096xi8>, %sw: ten
   return %y : tensor<1x4096xf32>
 }
 
+// FP8 GEMV 1 x 4096 x 4096 (LLM decode): E4M3FN activations with a
+// per-tensor scale x E4M3FN weights with per-column scales, f32
+// accumulation in k order (the weight-only 8-bit kernel, FP8 decoded
+// through f16).
+func.func @fp8_gemv(%a: tensor<1x4096xf8E4M3FN>, %w: tensor<4096x4096xf8E4M3FN>, %sa: tensor<f32>, %sw: tensor<4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<1x4096xf8E4M3FN>, tensor<4096x4096xf8E4M3FN>, tensor<f32>, tensor<4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 // bf16 GEMM 1024^3, f32 result: plain linalg.matmul (the AVX512-BF16
 // vdpbf16ps kernel on Zen 4).
 func.func @bf16_1024(%a: tensor<1024x1024xbf16>, %w: tensor<1024x1024xbf16>) -> tensor<1024x1024xf32> {

@@ -42,7 +42,22 @@ def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
     After: `arith.bitcast %x : vector<16xf32> to vector<16xi32>`, integer
     shifts, adds, compares and selects, then
     `arith.bitcast %bits : vector<16xi8> to vector<16xf8E4M3FN>`.
+
+    With `via-f16`, `arith.extf` from FP8 to `f32` on vectors goes through
+    `f16` instead, for targets that convert f16 vectors to f32 in one
+    instruction (x86 F16C / AVX-512 `vcvtph2ps`): an E5M2 code `c` is the
+    f16 `c << 8`; an E4M3FN code in the high byte of an i16, shifted right
+    arithmetically by one with bit 14 cleared, is the f16 of its value times
+    2^-8 (normal and subnormal codes alike), which the f32 multiply by 2^8
+    after the `arith.extf` undoes exactly. NaN codes are selected to the f16
+    quiet NaN with the code's sign, which becomes the same f32 quiet NaN as
+    without the option; every result is the same bit pattern.
   }];
+  let options = [
+    Option<"viaF16", "via-f16", "bool", /*default=*/"false",
+           "Expand vector extf from FP8 to f32 through an extf from f16 "
+           "(for targets with f16 vector conversions)">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
@@ -145,11 +160,17 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       on vectors, so that every column still accumulates in k order
       (bit-exact with the loops); the part of the body that depends on the
       nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`;
-    - (`int8=avx512vnni`) every weight-only 8-bit matmul with f32
-      accumulation (`C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])`
-      with f32 A and C, i8 B, parameters per tensor or per column) into the
-      same streaming kernel, 16 columns per 16 bytes of B and the sums in C
-      itself.
+    - (`int8=avx512vnni`) every 8-bit-weight matmul with f32 accumulation
+      (`C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8
+      or FP8 (`f8E4M3FN`, `f8E5M2`) B, f32 or FP8 A, parameters per tensor,
+      per column or per row: weight-only W8A32 and the FP8 x FP8 GEMV) into
+      the same streaming kernel, 16 columns per 16 bytes of B and the sums
+      in C itself; the part of the body that B's code and the column alone
+      give (the dequantized weight) is computed once per visit for all rows
+      (FP8 codes: an `arith.extf` on 32 codes, which
+      `--quanta-expand-float-casts="via-f16=true"` decodes through f16), and
+      with FP8 A, the part that A's element and the row alone give once per
+      element, into an [M, K] buffer.
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an

@@ -119,7 +119,9 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
     pm.addPass(createLowerMatmulKernels(kernels));
   }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  pm.addPass(createExpandFloatCasts());
+  ExpandFloatCastsOptions casts;
+  casts.viaF16 = options.f16c;
+  pm.addPass(createExpandFloatCasts(casts));
   // Strided metadata expansion creates affine.apply ops: lower them after.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());

@@ -300,10 +300,55 @@ struct ExpandTruncFToBFloat16 : OpRewritePattern<arith::TruncFOp> {
   }
 };
 
+/// Decodes the FP8 vector `in` (E4M3FN or E5M2) into f32 through f16: the
+/// code as f16 bits (E5M2: c << 8; E4M3FN: the i16 c << 8 shifted right
+/// arithmetically by one with bit 14 cleared, i.e. the sign-extended code
+/// shifted left by 7 with bit 14 cleared: the f16 of its value times 2^-8,
+/// subnormals included), an extf from f16 (one vcvtph2ps on x86) and,
+/// for E4M3FN, a multiply by 2^8 (exact). NaN codes become the f16 quiet NaN
+/// 0x7E00 with the code's sign, which the extf makes the f32 quiet NaN
+/// 0x7FC00000 with that sign (and the multiply keeps), as decodeToF32Bits.
+Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
+  using P = arith::CmpIPredicate;
+  auto type = cast<VectorType>(in.getType());
+  auto i16Type = type.clone(b.getI16Type());
+  auto f32Type = type.clone(b.getF32Type());
+  auto i16 = [&](uint16_t v) -> Value {
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(
+               i16Type, b.getI16IntegerAttr(static_cast<int16_t>(v))));
+  };
+  Value code8 = arith::BitcastOp::create(b, type.clone(b.getI8Type()), in);
+  // Sign-extended, the code shifted left by 7 is (c << 8) >> 1 (arithmetic).
+  Value code = arith::ExtSIOp::create(b, i16Type, code8);
+  Value bits = arith::ShLIOp::create(b, code, i16(fmt.fn ? 7 : 8));
+  Value mag = arith::AndIOp::create(b, code, i16(0x7F));
+  Value isNaN;
+  if (fmt.fn) {
+    bits = arith::AndIOp::create(b, bits, i16(0xBFFF));
+    isNaN = arith::CmpIOp::create(b, P::eq, mag, i16(0x7F));
+  } else {
+    isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
+  }
+  Value sign = arith::AndIOp::create(b, bits, i16(0x8000));
+  Value nan = arith::OrIOp::create(b, sign, i16(0x7E00));
+  bits = arith::SelectOp::create(b, isNaN, nan, bits);
+  Value half = arith::BitcastOp::create(b, type.clone(b.getF16Type()), bits);
+  Value value = arith::ExtFOp::create(b, f32Type, half);
+  if (!fmt.fn)
+    return value;
+  Value scale = arith::ConstantOp::create(
+      b, DenseElementsAttr::get(f32Type, b.getF32FloatAttr(256.0f)));
+  return arith::MulFOp::create(b, value, scale);
+}
+
 /// Lower `arith.extf` from f8E4M3FN/f8E5M2 to f16/bf16/f32/f64 to integer
-/// arithmetic building the f32 bits (then an exact narrowing or widening).
+/// arithmetic building the f32 bits (then an exact narrowing or widening);
+/// with `viaF16`, vectors to f32 through f16 (decodeViaF16).
 struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
-  using OpRewritePattern::OpRewritePattern;
+  ExpandExtFFromFloat8(MLIRContext *ctx, bool viaF16)
+      : OpRewritePattern(ctx), viaF16(viaF16) {}
+  bool viaF16;
 
   LogicalResult matchAndRewrite(arith::ExtFOp op,
                                 PatternRewriter &rewriter) const override {
@@ -316,6 +361,10 @@ struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
 
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Type like = op.getType();
+    if (viaF16 && isa<VectorType>(like) && getElementTypeOrSelf(like).isF32()) {
+      rewriter.replaceOp(op, decodeViaF16(b, op.getIn(), *fmt));
+      return success();
+    }
     BitBuilder bb(b, like);
     Value code8 = arith::BitcastOp::create(
         b, withElementType(like, b.getI8Type()), op.getIn());
@@ -346,18 +395,21 @@ struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
 
 } // namespace
 
-void mlir::quanta::populateExpandFloatCastsPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<ExpandTruncFToFloat8, ExpandTruncFToBFloat16, ExpandExtFFromFloat8>(
+void mlir::quanta::populateExpandFloatCastsPatterns(RewritePatternSet &patterns,
+                                                    bool viaF16) {
+  patterns.add<ExpandTruncFToFloat8, ExpandTruncFToBFloat16>(
       patterns.getContext());
+  patterns.add<ExpandExtFFromFloat8>(patterns.getContext(), viaF16);
 }
 
 namespace {
 struct ExpandFloatCastsPass
     : public quanta::impl::ExpandFloatCastsBase<ExpandFloatCastsPass> {
+  using ExpandFloatCastsBase::ExpandFloatCastsBase;
+
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    quanta::populateExpandFloatCastsPatterns(patterns);
+    quanta::populateExpandFloatCastsPatterns(patterns, viaF16);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
 

@@ -229,6 +229,50 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
   return vector::BroadcastOp::create(b, type, scalar);
 }
 
+Value getPartValue(linalg::GenericOp op, ArrayRef<unsigned> from, unsigned of,
+                   bool withIndex) {
+  Block &body = op.getRegion().front();
+  // The values computed from `from` alone, and those of them that depend on
+  // `of` or linalg.index.
+  DenseSet<Value> part, dependent;
+  for (unsigned arg : from)
+    part.insert(body.getArgument(arg));
+  dependent.insert(body.getArgument(of));
+  SmallVector<Value> values(llvm::map_range(
+      from, [&](unsigned arg) { return Value(body.getArgument(arg)); }));
+  for (Operation &scalarOp : body.without_terminator()) {
+    bool isIndex = isa<linalg::IndexOp>(scalarOp);
+    if (isIndex && !withIndex)
+      continue;
+    bool inPart = true, depends = isIndex;
+    for (Value operand : scalarOp.getOperands()) {
+      if (operand.getParentBlock() != &body)
+        continue;
+      inPart &= part.contains(operand);
+      depends |= dependent.contains(operand);
+    }
+    if (!inPart || scalarOp.getNumResults() != 1)
+      continue;
+    part.insert(scalarOp.getResult(0));
+    values.push_back(scalarOp.getResult(0));
+    if (depends)
+      dependent.insert(scalarOp.getResult(0));
+  }
+  Value boundary;
+  for (Value v : values) {
+    if (!dependent.contains(v))
+      continue;
+    for (Operation *user : v.getUsers()) {
+      if (user->getNumResults() == 1 && part.contains(user->getResult(0)))
+        continue;
+      if (boundary && boundary != v)
+        return Value();
+      boundary = v;
+    }
+  }
+  return boundary;
+}
+
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
                          function_ref<Value(unsigned)> index,

@@ -129,6 +129,15 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<std::pair<Value, Value>> given = {},
                          Value of = nullptr);
 
+/// The value of `op`'s body that is computed from the block arguments
+/// `from` alone (with values from above, and linalg.index when `withIndex`),
+/// depends on block argument `of` (or on linalg.index) and is read by the
+/// rest of the body, when there is exactly one such value (possibly `of`
+/// itself); else null. The part of the body that a kernel can compute
+/// apart: once per weight code for all rows, or once per activation.
+Value getPartValue(linalg::GenericOp op, ArrayRef<unsigned> from, unsigned of,
+                   bool withIndex = false);
+
 //===----------------------------------------------------------------------===//
 // Packed int4 weights
 //===----------------------------------------------------------------------===//
@@ -179,9 +188,13 @@ bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
 /// run-time check of its conditions (128 | N), the loops as the fallback.
 void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 
-/// A weight-only 8-bit matmul with f32 accumulation (W8A32), on loops
-/// (m, k, n): `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32
-/// A and C, i8 B, parameters per tensor or per column, an arith/math body.
+/// A matmul with 8-bit weights and f32 accumulation, on loops (m, k, n):
+/// `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8 or
+/// FP8 (f8E4M3FN, f8E5M2) B, f32 or FP8 A, parameters per tensor, per
+/// column or per row, an arith/math body: weight-only W8A32, and FP8 x FP8
+/// with fewer rows than the FP8 GEMM path takes. With FP8 A, the part of the
+/// body that depends on A's element and the row alone (its dequantized
+/// value, see getPartValue) must be one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the AVX-512 kernel of the

@@ -2,7 +2,8 @@
 //
 // This file implements the weight-only kernels of --quanta-lower-matmul-
 // kernels (W4A32 and W8A32: f32 activations, int4 or 8-bit weights
-// dequantized in registers, f32 accumulation). The loops that
+// dequantized in registers, f32 accumulation; the 8-bit one also runs FP8 x
+// FP8 GEMVs). The loops that
 // --convert-quanta-to-linalg leaves keep each row of C in memory and load,
 // update and store it for every k (for int4 with the even/odd column
 // shuffles of the packed nibbles each time); the kernels stream B row-major,
@@ -23,6 +24,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 
 using namespace mlir;
 using namespace mlir::quanta::matmul_kernels;
@@ -45,37 +47,11 @@ bool isPlainBuffer(Value v, Type type) {
 /// is exactly one such value and it has 32 bits; else null. Such a value
 /// takes one of 16 values per nibble index: the kernel looks it up.
 Value getNibbleValue(linalg::GenericOp op) {
-  Block &body = op.getRegion().front();
-  DenseSet<Value> onlyNibble;
-  onlyNibble.insert(body.getArgument(1));
-  SmallVector<Operation *> nibbleOps;
-  for (Operation &scalarOp : body.without_terminator()) {
-    bool dependsOnNibble = isa<linalg::IndexOp>(scalarOp);
-    bool onlyOnNibble = true;
-    for (Value operand : scalarOp.getOperands()) {
-      bool fromBody = operand.getParentBlock() == &body;
-      if (onlyNibble.contains(operand))
-        dependsOnNibble = true;
-      else if (fromBody)
-        onlyOnNibble = false;
-    }
-    if (dependsOnNibble && onlyOnNibble) {
-      onlyNibble.insert(scalarOp.getResult(0));
-      nibbleOps.push_back(&scalarOp);
-    }
-  }
-  Value boundary;
-  for (Operation *nibbleOp : nibbleOps)
-    for (Operation *user : nibbleOp->getResult(0).getUsers())
-      if (!llvm::is_contained(nibbleOps, user)) {
-        if (boundary && boundary != nibbleOp->getResult(0))
-          return Value();
-        boundary = nibbleOp->getResult(0);
-      }
-  if (!boundary || !boundary.getType().isIntOrFloat() ||
-      boundary.getType().getIntOrFloatBitWidth() != 32)
+  Value value = getPartValue(op, {1}, 1, /*withIndex=*/true);
+  if (!value || !value.getType().isIntOrFloat() ||
+      value.getType().getIntOrFloatBitWidth() != 32)
     return Value();
-  return boundary;
+  return value;
 }
 
 /// Whether `op`'s body is scalar arith and math ops of one result, and
@@ -425,11 +401,49 @@ private:
   }
 };
 
+/// The parameters of an isWeightOnly8BitMatmul op (inputs from 2 on) and
+/// which loop each is indexed by: none (per tensor), the column or the row.
+enum class ParamDim { none, column, row };
+ParamDim getParamDim(linalg::GenericOp op, OpOperand *param) {
+  AffineMap map = op.getMatchingIndexingMap(param);
+  if (map.isFunctionOfDim(2))
+    return ParamDim::column;
+  return map.isFunctionOfDim(0) ? ParamDim::row : ParamDim::none;
+}
+
+/// The block arguments of the part of `op`'s body that a row side (`row`:
+/// A's element, parameters per tensor or row) or a column side (B's code,
+/// parameters per tensor or column) computes alone.
+SmallVector<unsigned> getSideArgs(linalg::GenericOp op, bool row) {
+  SmallVector<unsigned> args = {row ? 0u : 1u};
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (input->getOperandNumber() < 2)
+      continue;
+    ParamDim dim = getParamDim(op, input);
+    if (dim == ParamDim::none || (dim == ParamDim::row) == row)
+      args.push_back(input->getOperandNumber());
+  }
+  return args;
+}
+
+/// The value of `op`'s body that A's element and the row alone give (the
+/// activation dequantized, with its scale), when it is one value other than
+/// A's element itself; else null.
+Value getRowValue(linalg::GenericOp op) {
+  Value value = getPartValue(op, getSideArgs(op, /*row=*/true), 0);
+  return isa_and_nonnull<BlockArgument>(value) ? Value() : value;
+}
+
 /// Builds the kernel for one isWeightOnly8BitMatmul op: as the int4 one
 /// (B streamed row-major, four K steps per visit of a chunk, the sums of a
 /// row in registers for the visit, the op's body cloned on vectors), with
 /// 64 columns per chunk of 64 bytes, one vector of 16 columns per 16 bytes:
-/// the sums are C itself and the parameters are read in place.
+/// the sums are C itself and the parameters are read in place. The part of
+/// the body that B's code and the column alone give (the weight dequantized:
+/// for FP8 an extf on vectors, which --quanta-expand-float-casts expands,
+/// through f16 with `via-f16`) is computed once per visit for all rows; the
+/// part that A's element and the row alone give, when A is not f32 (FP8),
+/// once per element of A before the stream, into an [M, K] buffer.
 class WeightOnly8BitBuilder {
 public:
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
@@ -442,6 +456,20 @@ public:
     c = op.getDpsInits()[0];
     rows = memref::DimOp::create(b, a, 0);
     k = memref::DimOp::create(b, a, 1);
+    rowValue = getRowValue(op);
+    if (rowValue)
+      precomputeRowValues();
+    columnValue = getPartValue(op, getSideArgs(op, /*row=*/false), 1);
+    if (isa_and_nonnull<BlockArgument>(columnValue))
+      columnValue = Value();
+    // FP8 weights: the body's conversion of B's code alone, when it is the
+    // extf of the code to f32, is done on 32 codes at a time (the integer
+    // part of the expansion through f16 on full vectors of 32 x i16).
+    Value converted = getPartValue(op, {1}, 1);
+    auto extf = converted ? converted.getDefiningOp<arith::ExtFOp>() : nullptr;
+    if (extf && isa<FloatType>(extf.getIn().getType()) &&
+        extf.getType().isF32())
+      codeValue = converted;
     prefetcher.emplace(b, bBytes);
     Value cols = memref::DimOp::create(b, bBytes, 1);
     Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkBytes));
@@ -453,6 +481,8 @@ public:
               [&](Value k0) { visit(k0, 4, first, last); });
       forLoop(b, whole, k, 1, [&](Value k0) { visit(k0, 1, first, last); });
     });
+    if (rowValues)
+      memref::DeallocOp::create(b, rowValues);
   }
 
 private:
@@ -461,12 +491,61 @@ private:
   bool parallel;
   Value a, bBytes, c, rows, k;
   std::optional<RowPrefetcher> prefetcher;
+  // The body's row value (null: A's element is read as it is) and its
+  // values for all of A, and the body's column value (null: computed with
+  // the rest of the body).
+  Value rowValue, rowValues, columnValue;
+  // The body's FP8 code converted to f32, computed apart (null: with the
+  // rest of the body).
+  Value codeValue;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
-  /// The parameters' vectors of the 16 columns from `col`: loaded when a
-  /// parameter has columns, else broadcast.
-  SmallVector<Value> loadParams(Value col) {
+  /// rowValues[m, k]: the ops rowValue needs, on A[m, k] and the row's
+  /// parameters (scalar loops, which LLVM vectorizes).
+  void precomputeRowValues() {
+    auto type = MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                                rowValue.getType());
+    rowValues = memref::AllocOp::create(b, type, ValueRange{rows, k},
+                                        b.getI64IntegerAttr(64));
+    Block &body = op.getRegion().front();
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, idx(0), k, 1, [&](Value kk) {
+        IRMapping mapping;
+        mapping.map(body.getArgument(0),
+                    memref::LoadOp::create(b, a, ValueRange{row, kk}));
+        for (OpOperand *input : op.getDpsInputOperands()) {
+          unsigned i = input->getOperandNumber();
+          if (i < 2 || getParamDim(op, input) == ParamDim::column)
+            continue;
+          SmallVector<Value> at;
+          if (getParamDim(op, input) == ParamDim::row)
+            at.push_back(row);
+          mapping.map(body.getArgument(i),
+                      memref::LoadOp::create(b, input->get(), at));
+        }
+        // The part's ops, in body order (those of the body that the part
+        // alone computes and rowValue reads).
+        SetVector<Operation *> needed;
+        SmallVector<Value> worklist{rowValue};
+        while (!worklist.empty()) {
+          Operation *def = worklist.pop_back_val().getDefiningOp();
+          if (def && def->getBlock() == &body && needed.insert(def))
+            llvm::append_range(worklist, def->getOperands());
+        }
+        for (Operation &scalarOp : body.without_terminator())
+          if (needed.contains(&scalarOp))
+            b.clone(scalarOp, mapping);
+        memref::StoreOp::create(b, mapping.lookup(rowValue), rowValues,
+                                ValueRange{row, kk});
+      });
+    });
+  }
+
+  /// The parameters' vectors: with `col`, those of the 16 columns from
+  /// `col` (loaded) and the per-tensor ones (broadcast); with `row`, the
+  /// row's (broadcast); null for the others.
+  SmallVector<Value> loadParams(Value col, Value row) {
     SmallVector<Value> result;
     for (OpOperand *input : op.getDpsInputOperands()) {
       if (input->getOperandNumber() < 2)
@@ -474,12 +553,17 @@ private:
       Value v = input->get();
       Type element = cast<MemRefType>(v.getType()).getElementType();
       auto type = VectorType::get({16}, element);
-      if (op.getMatchingIndexingMap(input).isFunctionOfDim(2)) {
+      ParamDim dim = getParamDim(op, input);
+      if (dim == ParamDim::column && col) {
         result.push_back(vector::LoadOp::create(b, type, v, ValueRange{col}));
-        continue;
+      } else if ((dim == ParamDim::none && col) ||
+                 (dim == ParamDim::row && row)) {
+        Value scalar = memref::LoadOp::create(
+            b, v, dim == ParamDim::row ? ValueRange{row} : ValueRange{});
+        result.push_back(vector::BroadcastOp::create(b, type, scalar));
+      } else {
+        result.push_back(Value());
       }
-      Value scalar = memref::LoadOp::create(b, v, ValueRange{});
-      result.push_back(vector::BroadcastOp::create(b, type, scalar));
     }
     return result;
   }
@@ -488,7 +572,8 @@ private:
   /// every row of A, in k order.
   void visit(Value k0, int64_t steps, Value first, Value last) {
     auto f32Vector = VectorType::get({16}, b.getF32Type());
-    auto bytesType = VectorType::get({16}, b.getI8Type());
+    auto codesType = VectorType::get(
+        {16}, cast<MemRefType>(bBytes.getType()).getElementType());
     forLoop(b, first, last, 1, [&](Value chunk) {
       Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
       for (int64_t s = 0; s < steps; ++s) {
@@ -499,24 +584,66 @@ private:
       SmallVector<SmallVector<Value>> params;
       for (int64_t q = 0; q < 4; ++q) {
         cols.push_back(arith::AddIOp::create(b, col0, idx(16 * q)));
-        params.push_back(loadParams(cols[q]));
+        params.push_back(loadParams(cols[q], Value()));
+      }
+      // B's codes of the visit (or their codeValue) and, when the body has
+      // a column value, that value for them: computed once for all rows.
+      SmallVector<SmallVector<Value>> codes(steps), columnValues(steps);
+      SmallVector<SmallVector<std::pair<Value, Value>>> given(steps * 4);
+      for (int64_t s = 0; s < steps; ++s) {
+        Value kk = arith::AddIOp::create(b, k0, idx(s));
+        for (int64_t q = 0; q < 4; ++q) {
+          if (!codeValue) {
+            codes[s].push_back(vector::LoadOp::create(b, codesType, bBytes,
+                                                      ValueRange{kk, cols[q]}));
+            continue;
+          }
+          codes[s].push_back(Value());
+          if (q % 2)
+            continue;
+          auto wideCodes = VectorType::get({32}, codesType.getElementType());
+          Value wide = vector::LoadOp::create(b, wideCodes, bBytes,
+                                              ValueRange{kk, cols[q]});
+          wide = arith::ExtFOp::create(b, VectorType::get({32}, b.getF32Type()),
+                                       wide);
+          for (int64_t h = 0; h < 2; ++h) {
+            SmallVector<int64_t> half;
+            for (int64_t i = 0; i < 16; ++i)
+              half.push_back(16 * h + i);
+            given[4 * s + q + h].push_back(
+                {codeValue, vector::ShuffleOp::create(b, wide, wide, half)});
+          }
+        }
+        for (int64_t q = 0; q < 4 && columnValue; ++q) {
+          SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
+          args[1] = codes[s][q];
+          llvm::copy(params[q], args.begin() + 2);
+          columnValues[s].push_back(cloneBodyOnVectors(
+              b, op, args, nullptr, given[4 * s + q], columnValue));
+          given[4 * s + q] = {{columnValue, columnValues[s][q]}};
+        }
       }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
+        SmallVector<Value> rowParams = loadParams(Value(), row);
         SmallVector<Value> accs;
         for (int64_t q = 0; q < 4; ++q)
           accs.push_back(vector::LoadOp::create(b, f32Vector, c,
                                                 ValueRange{row, cols[q]}));
         for (int64_t s = 0; s < steps; ++s) {
           Value kk = arith::AddIOp::create(b, k0, idx(s));
-          Value x = memref::LoadOp::create(b, a, ValueRange{row, kk});
-          Value xs = vector::BroadcastOp::create(b, f32Vector, x);
+          Value x = memref::LoadOp::create(b, rowValues ? rowValues : a,
+                                           ValueRange{row, kk});
+          Value xs = vector::BroadcastOp::create(
+              b, VectorType::get({16}, x.getType()), x);
           for (int64_t q = 0; q < 4; ++q) {
-            Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
-                                                 ValueRange{kk, cols[q]});
-            SmallVector<Value> args = {xs, bytes};
-            args.append(params[q]);
+            SmallVector<std::pair<Value, Value>> values(given[4 * s + q]);
+            SmallVector<Value> args = {rowValue ? Value() : xs, codes[s][q]};
+            if (rowValue)
+              values.push_back({rowValue, xs});
+            for (auto [i, param] : llvm::enumerate(params[q]))
+              args.push_back(param ? param : rowParams[i]);
             args.push_back(accs[q]);
-            accs[q] = cloneBodyOnVectors(b, op, args);
+            accs[q] = cloneBodyOnVectors(b, op, args, nullptr, values);
           }
         }
         for (int64_t q = 0; q < 4; ++q)
@@ -542,15 +669,19 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
   AffineExpr d[3];
   bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
   Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
+  Type e4m3 = Float8E4M3FNType::get(ctx), e5m2 = Float8E5M2Type::get(ctx);
+  Value a = op.getDpsInputs()[0], bCodes = op.getDpsInputs()[1];
+  bool fp8A = isPlainBuffer(a, e4m3) || isPlainBuffer(a, e5m2);
   if (op.getIndexingMapsArray()[0] != AffineMap::get(3, 0, {d[0], d[1]}, ctx) ||
       op.getIndexingMapsArray()[1] != AffineMap::get(3, 0, {d[1], d[2]}, ctx) ||
       op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
           AffineMap::get(3, 0, {d[0], d[2]}, ctx) ||
-      !isPlainBuffer(op.getDpsInputs()[0], f32) ||
-      !isPlainBuffer(op.getDpsInputs()[1], i8) ||
+      !(isPlainBuffer(a, f32) || fp8A) ||
+      !(isPlainBuffer(bCodes, i8) || isPlainBuffer(bCodes, e4m3) ||
+        isPlainBuffer(bCodes, e5m2)) ||
       !isPlainBuffer(op.getDpsInits()[0], f32))
     return false;
-  // Parameters: per tensor or per column.
+  // Parameters: per tensor, per column or per row.
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (input->getOperandNumber() < 2)
       continue;
@@ -558,10 +689,12 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
     auto type = dyn_cast<MemRefType>(input->get().getType());
     if (!type || !type.getLayout().isIdentity() ||
         (map != AffineMap::get(3, 0, ctx) &&
-         map != AffineMap::get(3, 0, {d[2]}, ctx)))
+         map != AffineMap::get(3, 0, {d[2]}, ctx) &&
+         map != AffineMap::get(3, 0, {d[0]}, ctx)))
       return false;
   }
-  return isScalarBody(op, /*indexDim=*/-1);
+  // FP8 activations are read through the body's row value only.
+  return isScalarBody(op, /*indexDim=*/-1) && (!fp8A || getRowValue(op));
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(

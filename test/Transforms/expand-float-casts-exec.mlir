@@ -20,6 +20,22 @@
 // RUN:     -shared-libs=/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so,/usr/lib/llvm-22/lib/libmlir_runner_utils.so \
 // RUN: | FileCheck %s
 //
+// With via-f16, the extf to f32 on these vectors goes through f16 (the
+// E4M3FN value times 2^-8, an f16 -> f32 extf, times 2^8); every code of
+// both formats must decode to the same bits (the rest is unchanged). Run at
+// -O0 too, so that the vector instructions themselves run.
+// RUN: quanta-opt %s -allow-unregistered-dialect \
+// RUN:     -quanta-expand-float-casts=via-f16=true \
+// RUN: | mlir-opt -convert-vector-to-scf -convert-scf-to-cf \
+// RUN:     -convert-vector-to-llvm -convert-arith-to-llvm -convert-cf-to-llvm \
+// RUN:     -convert-func-to-llvm -reconcile-unrealized-casts -o %t.f16.mlir
+// RUN: mlir-runner %t.f16.mlir -e main -entry-point-result=void \
+// RUN:     -shared-libs=/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so,/usr/lib/llvm-22/lib/libmlir_runner_utils.so \
+// RUN: | FileCheck %s
+// RUN: mlir-runner %t.f16.mlir -O0 -e main -entry-point-result=void \
+// RUN:     -shared-libs=/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so,/usr/lib/llvm-22/lib/libmlir_runner_utils.so \
+// RUN: | FileCheck %s
+//
 // Provenance (generated once by a script from the oracle tables; the values
 // are printed as unsigned integers: FP8 codes, f32/f16/bf16 bit patterns):
 //  - extf: expected f32 bits from test/data/oracles/fp8/decode_f8*.tsv (LLVM 22

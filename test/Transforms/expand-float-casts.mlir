@@ -1,4 +1,5 @@
 // RUN: quanta-opt %s -quanta-expand-float-casts -split-input-file | FileCheck %s
+// RUN: quanta-opt %s -quanta-expand-float-casts=via-f16=true -split-input-file | FileCheck %s --check-prefix=F16
 
 // The canonical case, checked op by op: f32 -> f8E4M3FN on vector<16xf32>.
 // Normal results round the f32 bits to 3 mantissa bits half to even (add
@@ -513,4 +514,57 @@ func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ,
   %2 = arith.truncf %x : f32 to f8E4M3FNUZ
   %3 = arith.extf %z : f8E5M2FNUZ to f32
   return %0, %1, %2, %3 : f16, f32, f8E4M3FNUZ, f32
+}
+
+// -----
+
+// With via-f16, extf from FP8 to f32 on vectors goes through f16: E5M2 codes
+// are the high byte of the f16; E4M3FN codes, sign-extended, shifted left by
+// 7 with bit 14 cleared, are the f16 of the value times 2^-8, which the
+// multiply by 256 after the extf undoes; NaN codes (E4M3FN:
+// magnitude 0x7F; E5M2: above 0x7C) become the f16 quiet NaN 0x7E00 (32256)
+// with the code's sign. Scalars and other destinations keep the integer
+// expansion.
+
+// F16-LABEL: func.func @via_f16(
+// F16-SAME:      %[[X:.*]]: vector<16xf8E4M3FN>, %[[Y:.*]]: vector<16xf8E5M2>, %[[S:.*]]: f8E4M3FN)
+// F16-DAG:     %[[C8:.*]] = arith.constant dense<8> : vector<16xi16>
+// F16-DAG:     %[[MAG:.*]] = arith.constant dense<127> : vector<16xi16>
+// F16-DAG:     %[[C7:.*]] = arith.constant dense<7> : vector<16xi16>
+// F16-DAG:     %[[CLEAR14:.*]] = arith.constant dense<-16385> : vector<16xi16>
+// F16-DAG:     %[[SIGN:.*]] = arith.constant dense<-32768> : vector<16xi16>
+// F16-DAG:     %[[QNAN:.*]] = arith.constant dense<32256> : vector<16xi16>
+// F16-DAG:     %[[C256:.*]] = arith.constant dense<2.560000e+02> : vector<16xf32>
+// F16-DAG:     %[[INF:.*]] = arith.constant dense<124> : vector<16xi16>
+// F16:         %[[XC:.*]] = arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
+// F16:         %[[XW:.*]] = arith.extsi %[[XC]] : vector<16xi8> to vector<16xi16>
+// F16:         %[[XH:.*]] = arith.shli %[[XW]], %[[C7]] : vector<16xi16>
+// F16:         %[[XM:.*]] = arith.andi %[[XW]], %[[MAG]] : vector<16xi16>
+// F16:         %[[XB:.*]] = arith.andi %[[XH]], %[[CLEAR14]] : vector<16xi16>
+// F16:         %[[XNAN:.*]] = arith.cmpi eq, %[[XM]], %[[MAG]] : vector<16xi16>
+// F16:         %[[XSG:.*]] = arith.andi %[[XB]], %[[SIGN]] : vector<16xi16>
+// F16:         %[[XN:.*]] = arith.ori %[[XSG]], %[[QNAN]] : vector<16xi16>
+// F16:         %[[XR:.*]] = arith.select %[[XNAN]], %[[XN]], %[[XB]] : vector<16xi1>, vector<16xi16>
+// F16:         %[[XF16:.*]] = arith.bitcast %[[XR]] : vector<16xi16> to vector<16xf16>
+// F16:         %[[XE:.*]] = arith.extf %[[XF16]] : vector<16xf16> to vector<16xf32>
+// F16:         %[[XV:.*]] = arith.mulf %[[XE]], %[[C256]] : vector<16xf32>
+// F16:         %[[YC:.*]] = arith.bitcast %[[Y]] : vector<16xf8E5M2> to vector<16xi8>
+// F16:         %[[YW:.*]] = arith.extsi %[[YC]] : vector<16xi8> to vector<16xi16>
+// F16:         %[[YH:.*]] = arith.shli %[[YW]], %[[C8]] : vector<16xi16>
+// F16:         %[[YM:.*]] = arith.andi %[[YW]], %[[MAG]] : vector<16xi16>
+// F16:         %[[YNAN:.*]] = arith.cmpi ugt, %[[YM]], %[[INF]] : vector<16xi16>
+// F16:         %[[YSG:.*]] = arith.andi %[[YH]], %[[SIGN]] : vector<16xi16>
+// F16:         %[[YN:.*]] = arith.ori %[[YSG]], %[[QNAN]] : vector<16xi16>
+// F16:         %[[YR:.*]] = arith.select %[[YNAN]], %[[YN]], %[[YH]] : vector<16xi1>, vector<16xi16>
+// F16:         %[[YF16:.*]] = arith.bitcast %[[YR]] : vector<16xi16> to vector<16xf16>
+// F16:         %[[YE:.*]] = arith.extf %[[YF16]] : vector<16xf16> to vector<16xf32>
+// F16-NOT:     arith.mulf
+// F16-NOT:     arith.extf %{{.*}} : f8E4M3FN
+// F16:         return %[[XV]], %[[YE]],
+func.func @via_f16(%x: vector<16xf8E4M3FN>, %y: vector<16xf8E5M2>, %s: f8E4M3FN) -> (vector<16xf32>, vector<16xf32>, f32, vector<16xf16>) {
+  %0 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xf32>
+  %1 = arith.extf %y : vector<16xf8E5M2> to vector<16xf32>
+  %2 = arith.extf %s : f8E4M3FN to f32
+  %3 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xf16>
+  return %0, %1, %2, %3 : vector<16xf32>, vector<16xf32>, f32, vector<16xf16>
 }

@@ -348,20 +348,25 @@ func.func @weight_only_int4(%a: memref<1x4x32xf32>, %b: memref<4x32x1024xi8>, %s
 // activations, per-column scales, the body as --convert-quanta-to-linalg
 // writes it): with 64 | N, the weight-only 8-bit kernel. B streams
 // row-major, four K steps per visit of a chunk of 64 columns (single steps
-// for the rest of K), the 4 sum vectors of a row of C loaded and stored
-// once per visit, the op's body cloned on vectors of 16 bytes; rows of B
-// prefetched. Otherwise the loops.
+// for the rest of K); the part of the body that B's byte and the column
+// give (the dequantized weight) is cloned on vectors of 16 bytes once per
+// visit, before the loop over the rows, which loads and stores the 4 sum
+// vectors of a row of C once per visit and clones the rest of the body;
+// rows of B prefetched. Otherwise the loops.
 // CHECK-LABEL: func @weight_only_8bit
 // CHECK: scf.if
 // CHECK:   scf.for
 // CHECK:     scf.for
 // CHECK-COUNT-4: memref.prefetch {{.*}} read, locality<2>, data
 // CHECK:       vector.load {{.*}} : memref<256xf32>, vector<16xf32>
+// CHECK:       vector.load {{.*}} : memref<512x256xi8>, vector<16xi8>
+// CHECK:       arith.extsi {{.*}} : vector<16xi8> to vector<16xi32>
+// CHECK:       arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:       arith.mulf {{.*}} : vector<16xf32>
 // CHECK:       scf.for
+// CHECK-NOT:     arith.sitofp
 // CHECK:         vector.load {{.*}} : memref<1x256xf32>, vector<16xf32>
-// CHECK:         vector.load {{.*}} : memref<512x256xi8>, vector<16xi8>
-// CHECK:         arith.extsi {{.*}} : vector<16xi8> to vector<16xi32>
-// CHECK:         arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK-NOT:     arith.sitofp
 // CHECK:         arith.mulf {{.*}} : vector<16xf32>
 // CHECK:         arith.addf {{.*}} : vector<16xf32>
 // CHECK:         vector.store {{.*}} : memref<1x256xf32>, vector<16xf32>
@@ -379,6 +384,59 @@ func.func @weight_only_8bit(%a: memref<1x512xf32>, %b: memref<512x256xi8>, %s: m
     %3 = arith.mulf %x, %2 : f32
     %4 = arith.addf %acc, %3 : f32
     linalg.yield %4 : f32
+  }
+  return
+}
+
+// FP8 x FP8 with f32 accumulation, fewer rows than the FP8 GEMM path takes
+// (loops m, k, n; E4M3FN activations with scales per row, E5M2 weights
+// with scales per column, the body as --convert-quanta-to-linalg writes
+// it): the same kernel. The activations' part of the body (extf, times the
+// row's scale) is computed once per element of A, in scalar loops, into an
+// [M, K] buffer; the weights' part once per visit: the extf on vectors of 32
+// codes (split in halves of 16), times the column scales; the loop over the
+// rows broadcasts the former and multiplies and adds in the body's order.
+// CHECK-LABEL: func @fp8_gemv
+// CHECK: scf.if
+// CHECK:   memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xf32>
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       memref.load {{.*}} : memref<3x40xf8E4M3FN>
+// CHECK:       memref.load {{.*}} : memref<3xf32>
+// CHECK:       arith.extf {{.*}} : f8E4M3FN to f32
+// CHECK:       arith.mulf {{.*}} : f32
+// CHECK:       memref.store {{.*}} : memref<?x?xf32>
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       vector.load {{.*}} : memref<128xf32>, vector<16xf32>
+// CHECK:       vector.load {{.*}} : memref<40x128xf8E5M2>, vector<32xf8E5M2>
+// CHECK:       arith.extf {{.*}} : vector<32xf8E5M2> to vector<32xf32>
+// CHECK:       vector.shuffle {{.*}} [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
+// CHECK:       vector.shuffle {{.*}} [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]
+// CHECK:       arith.mulf {{.*}} : vector<16xf32>
+// CHECK:       scf.for
+// CHECK-NOT:     arith.extf
+// CHECK:         memref.load {{.*}} : memref<?x?xf32>
+// CHECK:         vector.broadcast {{.*}} : f32 to vector<16xf32>
+// CHECK-NOT:     arith.extf
+// CHECK:         arith.mulf {{.*}} : vector<16xf32>
+// CHECK:         arith.addf {{.*}} : vector<16xf32>
+// CHECK:         vector.store {{.*}} : memref<3x128xf32>, vector<16xf32>
+// CHECK:   memref.dealloc
+// CHECK: } else {
+// CHECK:   linalg.generic
+func.func @fp8_gemv(%a: memref<3x40xf8E4M3FN>, %b: memref<40x128xf8E5M2>, %sa: memref<3xf32>, %sb: memref<128xf32>, %c: memref<3x128xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m)>, affine_map<(m, k, n) -> (n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b, %sa, %sb : memref<3x40xf8E4M3FN>, memref<40x128xf8E5M2>, memref<3xf32>, memref<128xf32>) outs(%c : memref<3x128xf32>) {
+  ^bb0(%x: f8E4M3FN, %w: f8E5M2, %xs: f32, %ws: f32, %acc: f32):
+    %0 = arith.extf %x : f8E4M3FN to f32
+    %1 = arith.mulf %0, %xs : f32
+    %2 = arith.extf %w : f8E5M2 to f32
+    %3 = arith.mulf %2, %ws : f32
+    %4 = arith.mulf %1, %3 : f32
+    %5 = arith.addf %acc, %4 : f32
+    linalg.yield %5 : f32
   }
   return
 }

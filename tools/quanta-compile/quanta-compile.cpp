@@ -152,6 +152,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");
+    lowering.f16c = quanta::hasTargetFeature(target, "f16c");
     lowering.threads = openmp;
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);
   }

@@ -45,6 +45,9 @@ struct LoweringOptions {
   bool neonI8mm = false;
   /// Without i8mm: the AArch64 NEON sdot (dotprod) kernel.
   bool neonDotProd = false;
+  /// Expand vector FP8 -> f32 casts through f16 (x86 F16C `vcvtph2ps`):
+  /// `--quanta-expand-float-casts="via-f16=true"`.
+  bool f16c = false;
   /// Run the matmul kernels' column blocks on OpenMP threads (the object
   /// then needs an OpenMP runtime, libomp).
   bool threads = false;

@@ -1260,8 +1260,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       // both operands are dequantized once into f32 tensors and multiplied
       // by a linalg.matmul (the same products and k-order sums: its body is
       // mulf then addf), which the CPU kernels run as an f32 GEMM; fewer
-      // rows keep the fused loops (dequantizing B would cost more than the
-      // product).
+      // rows keep the fused op (dequantizing B would cost more than the
+      // product), which the CPU kernels run as a streaming GEMV.
       bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
                                   lhsScheme->getStorage()) &&
                  isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
