@@ -8,12 +8,13 @@
 #       (default build-gpu-check, a few hundred KiB); with the CUDA headers
 #       and link stubs present, also builds the harness once to prove it
 #       compiles and links.
-#   scripts/gpu-check.sh run [DIR]       on the GPU machine (CUDA toolkit, no
+#   scripts/gpu-check.sh run [DIR [ARG...]]  on the GPU machine (CUDA toolkit, no
 #       LLVM/MLIR): builds the harness with the CUDA toolkit against the
 #       prepared objects, runs every kernel against the reference and
 #       benchmarks int8/FP8 GEMM and GEMV against cuBLASLt, and weight-only
 #       int4 GEMM and GEMV against cuBLASLt's f16 GEMM; the last line is the
-#       summary ("GPU CHECK PASS|FAIL: ...").
+#       summary ("GPU CHECK PASS|FAIL: ..."). ARGs go to the harness
+#       (`[--no-bench] [PART...]`, docs/GPU.md).
 #   scripts/gpu-check.sh                 both, on a machine that has both.
 #
 # Environment: QUANTA_COMPILE (default build-gpu/bin/quanta-compile, else
@@ -93,12 +94,12 @@ run() {
   fi
   echo "gpu-check run: kernels for $(cat "$dir/arch"), building the harness"
   build_harness ""
-  timeout "${GPU_CHECK_TIMEOUT:-420}" "$dir/gpu-check"
+  timeout "${GPU_CHECK_TIMEOUT:-420}" "$dir/gpu-check" "${@}"
 }
 
 case "$mode" in
 prepare) prepare ;;
-run) run ;;
+run) shift $(($# < 2 ? $# : 2)); run "$@" ;;
 all) prepare; run ;;
 *)
   echo "usage: $0 [prepare|run|all] [DIR]" >&2

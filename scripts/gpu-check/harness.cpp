@@ -332,6 +332,34 @@ void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
   }
 }
 
+/// s8 x s8 per tensor to f32 (no zero points: on sm_90a the large tiles
+/// take the wgmma kernel), bit-exact.
+void checkS8S8(int64_t M, int64_t K, int64_t N, bool extremes) {
+  QuantizedTensor A, W;
+  A.layout = Layout::perTensor({M, K});
+  A.values = randomInts(size_t(M * K), -128, 127, extremes);
+  A.scale = {frand(0.001f, 0.1f)};
+  W.layout = Layout::perTensor({K, N});
+  W.values = randomInts(size_t(K * N), -128, 127, extremes);
+  W.scale = {frand(0.001f, 0.1f)};
+  MatmulResult r = matmul(A, W, MatmulOptions());
+  if (!r.ok()) {
+    std::printf("  reference error: %s\n", r.error.c_str());
+    std::exit(2);
+  }
+  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values));
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)};
+  s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
+  std::vector<float> y = dy.get();
+  Check &c = check("s8s8");
+  ++c.cases;
+  for (size_t i = 0; i < y.size(); ++i) {
+    ++c.elements;
+    if (!sameF32(y[i], r.values[i]))
+      report(c, "s8s8", i, hex(y[i]), hex(r.values[i]));
+  }
+}
+
 /// f32 accumulation of exact products in another order than the reference:
 /// both sums are within (K - 1) * 2^-24 * sum|a_k b_k| of the exact sum (the
 /// GPU's with 2^-23 for truncating adders), so they differ by at most
@@ -866,9 +894,11 @@ int main(int argc, char **argv) {
     if (runs("int8")) {
       checkW8A8(s[0], s[1], s[2], false);
       checkS8U8(s[0], s[1], s[2], false);
+      checkS8S8(s[0], s[1], s[2], false);
       if (!big) {
         checkW8A8(s[0], s[1], s[2], true);
         checkS8U8(s[0], s[1], s[2], true);
+        checkS8S8(s[0], s[1], s[2], true);
       }
     }
     if (s[1] > 4096)

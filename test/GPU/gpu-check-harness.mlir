@@ -16,6 +16,7 @@
 
 // CHECK: check cases elements mismatch
 // CHECK-DAG: w8a8 18 {{[0-9]+}} 0 0
+// CHECK-DAG: s8s8 18 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mm 8 {{[0-9]+}} 0 0
 // CHECK-DAG: w4g32 8 {{[0-9]+}} 0
 // CHECK-DAG: w4zp128 8 {{[0-9]+}} 0

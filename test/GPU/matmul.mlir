@@ -18,6 +18,11 @@
 // RUN: %if ptxas %{ %ptxas -arch=sm_80 %t/f16.sm_80.ptx -o %t/f16.sm_80.cubin %}
 // RUN: %if ptxas %{ %ptxas -arch=sm_89 %t/fp8.sm_89.ptx -o %t/fp8.sm_89.cubin %}
 // RUN: %if ptxas %{ %ptxas -arch=sm_90 %t/fp8.sm_90.ptx -o %t/fp8.sm_90.cubin %}
+// sm_90a: the large tiles of 8-bit integer forms without zero points use
+// warpgroup MMAs (wgmma); the others keep mma.sync.
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90a --emit=ptx -o %t/int8.sm_90a.ptx
+// RUN: FileCheck %s --check-prefix=WGMMA --input-file=%t/int8.sm_90a.ptx
+// RUN: %if ptxas %{ %ptxas -arch=sm_90a %t/int8.sm_90a.ptx -o %t/int8.sm_90a.cubin %}
 // The host code: one launch per matmul.
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=mlir -o - | FileCheck %s --check-prefix=HOST
 
@@ -25,11 +30,14 @@
 // requantized to i8; i32 accumulation wraps (no .satfinite), zero points by
 // dp4a row/column sums, two buffers of 128 x 16 words (64 k) of both
 // operands in shared memory (rows padded to 20 words), loaded one stage
-// ahead; the 4 x 4 byte transpose of the rhs by byte permutes.
+// ahead; the 4 x 4 byte transpose of the rhs by byte permutes; fragments by
+// ldmatrix.x4 (four 8 x 16-byte matrices), no other shared loads.
 // INT8-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
 // INT8-DAG: .shared .align 4 .b8 {{.*}}[20480]
 // INT8-DAG: prmt.b32
 // INT8-DAG: st.shared.v4.b32
+// INT8-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
+// INT8-NOT: ld.shared
 // INT8-DAG: bar.sync 0
 // INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
 // INT8-DAG: dp4a.s32.u32
@@ -48,6 +56,26 @@
 // INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.s8.u8.s32
 // INT8-DAG: dp4a.s32.u32
 // INT8-DAG: dp4a.u32.u32
+
+// s8 x s8 per tensor on sm_90a: 128 x 128 tiles in core-matrix groups of
+// 8 rows x 4 x 16 bytes, 528 bytes apart (33 KiB for two buffers of both
+// operands), two m64n128k32 wgmma per warpgroup and K stage between a
+// fence and a commit, the next stage stored meanwhile, then a proxy fence
+// and the wait; the 64 x 64 tiles (up to 64 rows) keep mma.sync.
+// With zero points (dp4a sums from the fragments): mma.sync.
+// WGMMA-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
+// WGMMA-NOT: wgmma
+// WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
+// WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel(
+// WGMMA-DAG: .shared .align 4 .b8 {{.*}}[16896]
+// WGMMA-DAG: wgmma.fence.sync.aligned;
+// WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n128k32.s32.s8.s8 {%r{{[0-9]+}}, %r{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, 1;
+// WGMMA-DAG: wgmma.commit_group.sync.aligned;
+// WGMMA-DAG: fence.proxy.async.shared::cta;
+// WGMMA-DAG: wgmma.wait_group.sync.aligned 0;
+// WGMMA-NOT: mma.sync
+// WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel_{{[0-9]+}}(
+// WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
 // More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 64, 128.
@@ -95,6 +123,15 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
        rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+
+func.func @s8s8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
 

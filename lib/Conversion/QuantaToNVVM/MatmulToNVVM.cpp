@@ -33,6 +33,7 @@
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -70,6 +71,15 @@ constexpr int64_t kWordsK = 16;
 /// Rows of the shared tiles are padded by 4 words, so that the 8 x 4 words of
 /// one fragment load fall in distinct banks (and rows stay 16-byte aligned).
 constexpr int64_t kPadWords = 4;
+/// wgmma (sm_90a) tiles: groups of 8 rows, each the K stage's 4 "core
+/// matrices" of 8 rows x 16 bytes (128 contiguous bytes, rows 16 bytes
+/// apart) one after the other along K, then 4 words of padding, so that
+/// the groups are 528 bytes apart (16 modulo 128: the rhs staging's stores
+/// of 32 columns fall in distinct banks).
+constexpr int64_t kGroupWords = kWordsK / 4 * 32 + kPadWords;
+/// The wgmma shape: each warpgroup (4 warps) of a 128 x 128 block computes
+/// a 64 x 128 half, one m64n128k32 per 32 bytes of K.
+constexpr int64_t kWgmmaM = 64, kWgmmaN = 128;
 
 /// One matmul to build a kernel for: its operands (memrefs, by role) and
 /// attributes. `lhsScheme` is null for weight-only int4 (plain activations).
@@ -84,7 +94,7 @@ struct MatmulCall {
 /// Builds the kernel of one matmul with `b` at the call it replaces.
 class KernelBuilder {
 public:
-  KernelBuilder(ImplicitLocOpBuilder &b, const MatmulCall &mm)
+  KernelBuilder(ImplicitLocOpBuilder &b, const MatmulCall &mm, StringRef chip)
       : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()) {
     elementBits = mm.kind == Kind::F16 || mm.kind == Kind::W4 ? 16 : 8;
     elemsPerWord = 32 / elementBits;
@@ -96,6 +106,12 @@ public:
       perGroup = mm.rhsScheme.getGranularity() == Granularity::per_group;
       groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
     }
+    // wgmma reads both operands from shared memory: no fragments in
+    // registers for the zero points' dp4a sums. (FP8 wgmma keeps less
+    // precision in its running sum than FP8 mma.sync: on an H200 one sum of
+    // 1000 products missed docs/GPU.md's bound, so FP8 stays on mma.sync.)
+    wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
+                         !needRowSums && !needColSums;
   }
 
   void build();
@@ -109,8 +125,11 @@ private:
   // Weight-only int4: per-group parameters (else per tensor or column).
   bool perGroup = false;
   int64_t groupSize = 0;
-  // The tiling of the kernel being built.
+  // The tiling of the kernel being built, and whether it multiplies by
+  // warpgroup MMAs (sm_90a `wgmma.mma_async`, the large tiling of 8-bit
+  // integer forms without zero points) rather than `mma.sync`.
   Tiling tiling = kLargeTiling;
+  bool wgmmaForLargeTiles = false, wgmma = false;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
   // (two buffers each), and whether each operand may be read by vector loads.
@@ -190,6 +209,15 @@ private:
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
   Value tileBWord(Value row, Value word);
+  SmallVector<Value, 2> tileIndices(Value row, Value word, bool isRhs);
+  Value wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
+                        int64_t kStep);
+  void wgmmaAsm(StringRef text);
+  SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
+                                   ArrayRef<Value> acc);
+  SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
+  SmallVector<Value, 4> loadMatrices(Value tile, Value buffer, Value row,
+                                     Value word);
   void storeTileB(Value word, Value buffer, const Slot &slot);
   Slot slot(Value i, bool isRhs);
   void computeSlots();
@@ -211,8 +239,7 @@ private:
   Value dp4a(Value word, Value acc, bool isSigned);
   Value quadSum(Value v);
   Value loadParam(StringRef role, Value row, Value col);
-  void storeResult(Value acc, Value row, Value col, Value rowSum,
-                   Value colSum);
+  void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
 
 /// Whether `memref`'s data pointer is a multiple of `bytes`.
@@ -280,6 +307,23 @@ Value KernelBuilder::loadWord(Value memref, Value outer, Value word,
 }
 
 /// The number of words this thread stages per K stage of lhs or rhs.
+/// The four 8 x 4-word matrices of `tile`'s buffer `buffer` that one
+/// `ldmatrix.x4` loads, this lane addressing row `row` at word `word`: lane
+/// g * 4 + t gets word t of row g of each matrix, as one register of an mma
+/// fragment.
+SmallVector<Value, 4> KernelBuilder::loadMatrices(Value tile, Value buffer,
+                                                  Value row, Value word) {
+  auto type = VectorType::get({4, 1}, i32);
+  Value matrices = nvgpu::LdMatrixOp::create(
+      b, type, tile, ValueRange{buffer, row, word}, /*transpose=*/false,
+      /*numTiles=*/4);
+  SmallVector<Value, 4> words;
+  for (int64_t j = 0; j < 4; ++j)
+    words.push_back(
+        vector::ExtractOp::create(b, matrices, ArrayRef<int64_t>{j, 0}));
+  return words;
+}
+
 int64_t KernelBuilder::slotCount(bool isRhs) const {
   if (!isRhs)
     return tiling.blockM * kWordsK / tiling.threads();
@@ -297,10 +341,24 @@ Value KernelBuilder::tileBWord(Value row, Value word) {
   return xorIdx(word, mask);
 }
 
+/// The indices (after the buffer's) in a shared tile of word `word` of row
+/// `row` (of column n for the rhs): with wgmma, in core-matrix groups (see
+/// kGroupWords); else rows of kWordsK + kPadWords words, the rhs words
+/// swizzled (tileBWord).
+SmallVector<Value, 2> KernelBuilder::tileIndices(Value row, Value word,
+                                                 bool isRhs) {
+  if (wgmma) {
+    Value chunk = mulC(divIdx(word, 4), 32);
+    Value inChunk = add(mulC(remIdx(row, 8), 4), remIdx(word, 4));
+    return {divIdx(row, 8), add(chunk, inChunk)};
+  }
+  return {row, isRhs ? tileBWord(row, word) : word};
+}
+
 /// Stores `word` to the rhs tile's buffer `buffer` at `slot`.
 void KernelBuilder::storeTileB(Value word, Value buffer, const Slot &slot) {
-  Value col = tileBWord(slot.row, slot.col);
-  memref::StoreOp::create(b, word, tileB, ValueRange{buffer, slot.row, col});
+  SmallVector<Value, 2> at = tileIndices(slot.row, slot.col, /*isRhs=*/true);
+  memref::StoreOp::create(b, word, tileB, ValueRange{buffer, at[0], at[1]});
 }
 
 /// Slot `i` of this thread (see Slot). lhs: chunks of 4 words (16 bytes) of
@@ -314,6 +372,15 @@ KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
     int64_t chunksPerRow = kWordsK / 4;
     Value chunkStart = mulC(divIdx(i, 4), threads);
     Value chunk = add(tid, chunkStart);
+    if (wgmma) {
+      // Each warp stages 8 rows: lanes 8c ... 8c + 7 chunk c of rows 0-7,
+      // so that each 8-lane store phase writes one core matrix (128
+      // contiguous bytes).
+      Value lane = remIdx(chunk, 32);
+      Value r = add(mulC(divIdx(chunk, 32), 8), remIdx(lane, 8));
+      Value word0 = mulC(divIdx(lane, 8), 4);
+      return {r, add(word0, remIdx(i, 4)), add(m0, r)};
+    }
     // Rows of 20 words: a 16-byte store phase (8 lanes, 2 rows) is free of
     // bank conflicts when its rows are 4 apart, so the chunks' rows q (in
     // lane order) go to tile rows (q - q % 8) + (q % 8) / 2 + 4 * (q % 2).
@@ -377,10 +444,12 @@ void KernelBuilder::stageScalar(Value wordK0, Value buffer, bool isRhs) {
   Value k = add(wordK0, s.col);
   Value word = loadWord(mm.get(isRhs ? "rhs" : "lhs"), s.global, k,
                         /*transposed=*/isRhs);
-  if (isRhs)
+  if (isRhs) {
     storeTileB(word, buffer, s);
-  else
-    memref::StoreOp::create(b, word, tileA, ValueRange{buffer, s.row, s.col});
+    return;
+  }
+  SmallVector<Value, 2> at = tileIndices(s.row, s.col, /*isRhs=*/false);
+  memref::StoreOp::create(b, word, tileA, ValueRange{buffer, at[0], at[1]});
 }
 
 /// The lhs words of a stage inside the matrices, by 16-byte loads: each
@@ -509,8 +578,7 @@ Value KernelBuilder::loadRhsScale(Value k, Value n) {
     return memref::LoadOp::create(b, scale, ValueRange{});
   if (type.getRank() == 1)
     return memref::LoadOp::create(b, scale, ValueRange{n});
-  return memref::LoadOp::create(b, scale,
-                                ValueRange{divIdx(k, groupSize), n});
+  return memref::LoadOp::create(b, scale, ValueRange{divIdx(k, groupSize), n});
 }
 
 /// The zero-point nibble of element [k, n], or null without a zero point.
@@ -541,8 +609,8 @@ Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
                                  Value inBounds) {
   Type i4 = b.getIntegerType(4);
   Value q = arith::TruncIOp::create(b, i4, nibble);
-  Value zp = zpNibble ? arith::TruncIOp::create(b, i4, zpNibble).getResult()
-                      : Value();
+  Value zp =
+      zpNibble ? arith::TruncIOp::create(b, i4, zpNibble).getResult() : Value();
   Value value = buildDequantize(b, b.getLoc(), mm.rhsScheme, q, scale, zp);
   Value bits = arith::BitcastOp::create(b, b.getI16Type(), value);
   bits = arith::ExtUIOp::create(b, i32, bits);
@@ -569,8 +637,8 @@ SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
       Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
       // N is a multiple of 8: the 8 columns are all inside or all outside
       // (outside, the weights only reach results that are not stored).
-      Value words = loadVectorWords(ult(nBase, N), rhs,
-                                    ValueRange{byteIndex}, 4);
+      Value words =
+          loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
       Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
       for (int64_t j = 0; j < 8; ++j)
         nibbles[r].push_back(andC(shr(word, 4 * j), 15));
@@ -644,8 +712,8 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
   };
   StageWords stage;
   stage.fullA = choose(
-      vectorA, slotsA.size(), /*isRhs=*/false,
-      [&] { return loadVectorA(k0); }, stage.a);
+      vectorA, slotsA.size(), /*isRhs=*/false, [&] { return loadVectorA(k0); },
+      stage.a);
   stage.fullB = choose(
       vectorB, slotsB.size(), /*isRhs=*/true,
       [&] { return w4 ? loadInt4B(k0, true) : loadVectorB(k0); }, stage.b);
@@ -659,13 +727,15 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   auto ifA = scf::IfOp::create(b, words.fullA, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifA.getThenRegion().front());
   // lhs chunks are 4 consecutive words of a row: one 16-byte store each
-  // (rows of 20 words keep them aligned).
+  // (both tile layouts keep them contiguous and aligned).
   auto chunkType = VectorType::get({4}, i32);
   for (size_t c = 0; c < slotsA.size(); c += 4) {
     Value chunk = vector::FromElementsOp::create(
         b, chunkType, ArrayRef<Value>(words.a).slice(c, 4));
-    auto store = vector::StoreOp::create(
-        b, chunk, tileA, ValueRange{buffer, slotsA[c].row, slotsA[c].col});
+    SmallVector<Value, 2> at =
+        tileIndices(slotsA[c].row, slotsA[c].col, /*isRhs=*/false);
+    auto store = vector::StoreOp::create(b, chunk, tileA,
+                                         ValueRange{buffer, at[0], at[1]});
     store.setAlignment(static_cast<uint64_t>(16));
   }
   b.setInsertionPointAfter(ifA);
@@ -693,15 +763,14 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
                          ArrayRef<Value> c) {
   MLIRContext *ctx = b.getContext();
   Type accType = mm.kind == Kind::Int8 ? i32 : f32;
-  auto structType = LLVM::LLVMStructType::getLiteral(
-      ctx, SmallVector<Type>(4, accType));
+  auto structType =
+      LLVM::LLVMStructType::getLiteral(ctx, SmallVector<Type>(4, accType));
   // Weight-only int4 multiplies in the activations' type.
   NVVM::MMATypes typeA =
       mm.kind == Kind::W4
           ? (lhsElement.isBF16() ? NVVM::MMATypes::bf16 : NVVM::MMATypes::f16)
           : getMMAType(mm.lhsScheme);
-  NVVM::MMATypes typeB =
-      mm.kind == Kind::W4 ? typeA : getMMAType(mm.rhsScheme);
+  NVVM::MMATypes typeB = mm.kind == Kind::W4 ? typeA : getMMAType(mm.rhsScheme);
   std::array<NVVM::MMALayout, 2> layouts = {NVVM::MMALayout::row,
                                             NVVM::MMALayout::col};
   if (mm.kind == Kind::Int8)
@@ -742,10 +811,105 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
       .getResult(0);
 }
 
+/// The wgmma matrix descriptor (PTX ISA, "Matrix Descriptor Format") of the
+/// 8-row groups from `rowGroup` on of `tile`'s buffer `buffer`, K step
+/// `kStep` (32 bytes, two core matrices): bits 0-13 the shared address >> 4,
+/// 16-29 the distance of the two core matrices along K >> 4 (128 bytes),
+/// 32-45 that of the 8-row groups >> 4 (kGroupWords words), no swizzle.
+Value KernelBuilder::wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
+                                     int64_t kStep) {
+  int64_t groupBytes = kGroupWords * 4;
+  int64_t bufferBytes =
+      cast<MemRefType>(tile.getType()).getDimSize(1) * groupBytes;
+  Type i64 = b.getI64Type();
+  auto c64 = [&](int64_t v) {
+    return arith::ConstantOp::create(b, b.getI64IntegerAttr(v)).getResult();
+  };
+  Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, tile);
+  Value bufferOffset = mulC(buffer, bufferBytes);
+  Value groupOffset = mulC(rowGroup, groupBytes);
+  Value offset = addC(add(bufferOffset, groupOffset), kStep * 256);
+  Value address = arith::IndexCastOp::create(b, i64, add(base, offset));
+  Value shifted = arith::ShRUIOp::create(b, address, c64(4));
+  Value encoded = arith::AndIOp::create(b, shifted, c64(0x3fff));
+  int64_t strides = (int64_t(128 >> 4) << 16) | (groupBytes >> 4) << 32;
+  return arith::OrIOp::create(b, encoded, c64(strides));
+}
+
+/// Inline PTX `text` with no operands (fences, commits).
+void KernelBuilder::wgmmaAsm(StringRef text) {
+  LLVM::InlineAsmOp::create(b, TypeRange{}, ValueRange{}, text, "",
+                            /*has_side_effects=*/true,
+                            /*is_align_stack=*/false,
+                            LLVM::tailcallkind::TailCallKind::None,
+                            LLVM::AsmDialectAttr(), ArrayAttr());
+}
+
+/// An inline PTX statement `text` whose first `acc.size()` operands are the
+/// accumulators, read and written in place (tied), followed by `inputs` with
+/// `inputConstraints`; returns the accumulators after it.
+static SmallVector<Value> accumulatorAsm(ImplicitLocOpBuilder &b,
+                                         StringRef text, ArrayRef<Value> acc,
+                                         ValueRange inputs,
+                                         ArrayRef<StringRef> inputConstraints) {
+  Type accType = acc.front().getType();
+  std::string constraints;
+  llvm::raw_string_ostream os(constraints);
+  StringRef out = accType.isInteger(32) ? "=r" : "=f";
+  for (size_t i = 0; i < acc.size(); ++i)
+    os << (i ? "," : "") << out;
+  for (StringRef c : inputConstraints)
+    os << "," << c;
+  for (size_t i = 0; i < acc.size(); ++i)
+    os << "," << i;
+  SmallVector<Value> operands(inputs);
+  operands.append(acc.begin(), acc.end());
+  auto structType = LLVM::LLVMStructType::getLiteral(
+      b.getContext(), SmallVector<Type>(acc.size(), accType));
+  Value result = LLVM::InlineAsmOp::create(
+                     b, structType, operands, text, constraints,
+                     /*has_side_effects=*/true, /*is_align_stack=*/false,
+                     LLVM::tailcallkind::TailCallKind::None,
+                     LLVM::AsmDialectAttr(), ArrayAttr())
+                     .getResult(0);
+  SmallVector<Value> values;
+  for (size_t i = 0; i < acc.size(); ++i)
+    values.push_back(LLVM::ExtractValueOp::create(
+        b, result, ArrayRef<int64_t>{static_cast<int64_t>(i)}));
+  return values;
+}
+
+/// acc += A * B for this warpgroup's 64 x 128 tile and one K step of 32
+/// bytes: `wgmma.mma_async` m64n128k32 with i32 (8-bit integers, wrapping:
+/// no .satfinite) or f32 (FP8) accumulators; asynchronous until wgmmaWait.
+SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
+                                                ArrayRef<Value> acc) {
+  bool isInt = mm.kind == Kind::Int8;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "wgmma.mma_async.sync.aligned.m" << kWgmmaM << "n" << kWgmmaN << "k32."
+     << (isInt ? "s32" : "f32") << "."
+     << NVVM::stringifyMMATypes(getMMAType(mm.lhsScheme)) << "."
+     << NVVM::stringifyMMATypes(getMMAType(mm.rhsScheme)) << " {";
+  for (size_t i = 0; i < acc.size(); ++i)
+    os << (i ? ", " : "") << "$" << i;
+  // scale-d = 1 (accumulate); FP8 also takes the operands' signs (+1).
+  os << "}, $" << acc.size() << ", $" << acc.size() + 1 << ", 1"
+     << (isInt ? "" : ", 1, 1") << ";";
+  return accumulatorAsm(b, text, acc, ValueRange{descA, descB}, {"l", "l"});
+}
+
+/// Waits for this thread's wgmma operations; the accumulators pass through
+/// it, so that nothing reads them before.
+SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc) {
+  return accumulatorAsm(b, "wgmma.wait_group.sync.aligned 0;", acc,
+                        ValueRange{}, {});
+}
+
 /// acc + the sum of the four bytes of `word` (signed or unsigned), by dp4a.
 Value KernelBuilder::dp4a(Value word, Value acc, bool isSigned) {
-  std::string asmString =
-      std::string("dp4a.") + (isSigned ? "s32" : "u32") + ".u32 $0, $1, $2, $3;";
+  std::string asmString = std::string("dp4a.") + (isSigned ? "s32" : "u32") +
+                          ".u32 $0, $1, $2, $3;";
   return LLVM::InlineAsmOp::create(
              b, i32, ValueRange{word, c32(0x01010101), acc}, asmString,
              "=r,r,r,r", /*has_side_effects=*/false, /*is_align_stack=*/false,
@@ -774,8 +938,8 @@ Value KernelBuilder::loadParam(StringRef role, Value row, Value col) {
     return Value();
   if (cast<MemRefType>(memref.getType()).getRank() == 0)
     return memref::LoadOp::create(b, memref, ValueRange{});
-  return memref::LoadOp::create(b, memref,
-                                ValueRange{role.starts_with("lhs") ? row : col});
+  return memref::LoadOp::create(
+      b, memref, ValueRange{role.starts_with("lhs") ? row : col});
 }
 
 /// The epilogue of one accumulator element: zero-point corrections, scales,
@@ -834,8 +998,8 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
   if (mm.resultScheme) {
     Value scaleOut = loadParam("result_scale", row, col);
     Value zpOut = loadParam("result_zp", row, col);
-    value = buildQuantize(b, b.getLoc(), *mm.resultScheme, value, scaleOut,
-                          zpOut);
+    value =
+        buildQuantize(b, b.getLoc(), *mm.resultScheme, value, scaleOut, zpOut);
   } else if (outType != f32) {
     value = arith::TruncFOp::create(b, outType, value);
   }
@@ -867,17 +1031,18 @@ void KernelBuilder::build() {
 void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
+  wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
-  auto ceilDiv = [&](Value x, int64_t d) {
-    return divIdx(addC(x, d - 1), d);
-  };
-  auto shared = gpu::AddressSpaceAttr::get(b.getContext(),
-                                           gpu::AddressSpace::Workgroup);
+  auto ceilDiv = [&](Value x, int64_t d) { return divIdx(addC(x, d - 1), d); };
+  auto shared =
+      gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
   // Two buffers of each tile: the next stage is loaded while this one is
   // multiplied.
   auto tileType = [&](int64_t rows) {
-    return MemRefType::get({2, rows, kWordsK + kPadWords}, i32,
-                           MemRefLayoutAttrInterface(), shared);
+    SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
+    if (wgmma)
+      shape = {2, rows / 8, kGroupWords};
+    return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   Value one = idx(1);
   Value gridX = ceilDiv(hostN, tiling.blockN);
@@ -919,17 +1084,38 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   Value lane = arith::RemUIOp::create(b, tid, idx(32));
   g = arith::DivUIOp::create(b, lane, idx(4));
   t = arith::RemUIOp::create(b, lane, idx(4));
-  const int64_t tilesM = tiling.tilesM(), tilesN = tiling.tilesN();
-  wm = mulC(divIdx(warp, tiling.warpsN), tilesM * 16);
-  wn = mulC(remIdx(warp, tiling.warpsN), tilesN * 8);
+  int64_t tilesM = tiling.tilesM(), tilesN = tiling.tilesN();
+  // The rows and words whose addresses this lane gives `ldmatrix.x4`: lanes
+  // 8j ... 8j + 7 address the 8 rows of matrix j, which becomes fragment
+  // register j. lhs (16 rows of an mma tile): a0 ... a3 = rows 0-7 / 8-15,
+  // words 0-3 / 4-7 (rows first). rhs (two mma tiles of 8 columns): b0, b1
+  // of the first, then of the second (words first).
+  Value aRowOffset, aWordOffset, bRowOffset, bWordOffset;
+  if (wgmma) {
+    // The wgmma accumulators of warp w: rows 16 w ... 16 w + 15 of the
+    // block (warpgroup w / 4 has rows 64 (w / 4) ...), all 128 columns, as
+    // 16 m16n8 tiles' fragments.
+    tilesM = 1;
+    tilesN = kWgmmaN / 8;
+    wm = mulC(warp, 16);
+    wn = idx(0);
+  } else {
+    wm = mulC(divIdx(warp, tiling.warpsN), tilesM * 16);
+    wn = mulC(remIdx(warp, tiling.warpsN), tilesN * 8);
+    Value quarter = divIdx(lane, 8), rowInMatrix = remIdx(lane, 8);
+    aRowOffset = add(rowInMatrix, mulC(remIdx(quarter, 2), 8));
+    aWordOffset = mulC(divIdx(quarter, 2), 4);
+    bRowOffset = add(rowInMatrix, mulC(divIdx(quarter, 2), 8));
+    bWordOffset = mulC(remIdx(quarter, 2), 4);
+  }
   computeSlots();
 
   // Loop-carried: accumulators [mi][ni][4], then row-sum partials [mi][2]
   // (rows g and g + 8), then column-sum partials [ni] (column g).
   bool isInt = mm.kind == Kind::Int8;
-  Value zeroAcc = isInt ? c32(0)
-                        : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0))
-                              .getResult();
+  Value zeroAcc =
+      isInt ? c32(0)
+            : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult();
   SmallVector<Value> inits(tilesM * tilesN * 4, zeroAcc);
   int64_t rowBase = inits.size();
   if (needRowSums)
@@ -951,9 +1137,14 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
   // the mma of stage s and stored into the other buffer after them, with one
   // barrier per stage.
+  // (Stores by threads reach wgmma, which reads shared memory through the
+  // async proxy, after a proxy fence and the barrier.)
+  StringRef proxyFence = "fence.proxy.async.shared::cta;";
   {
     Value first = idx(0);
     storeStage(first, loadStage(first, first));
+    if (wgmma)
+      wgmmaAsm(proxyFence);
     gpu::BarrierOp::create(b);
   }
   Value stages = ceilDiv(K, blockK);
@@ -998,55 +1189,71 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       next.a.push_back(load.getResult(2 + i));
     for (size_t i = 0; i < countB; ++i)
       next.b.push_back(load.getResult(2 + countA + i));
-    // Signedness of the dp4a sums (8-bit integer operands only).
-    bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
-    bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
-    // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
-    for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
-      Value w0 = add(t, idx(ks * 8)), w1 = add(t, idx(ks * 8 + 4));
-      auto fragment = [&](Value tile, Value row, Value word) {
-        return memref::LoadOp::create(b, tile, ValueRange{buffer, row, word})
-            .getResult();
-      };
-      SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
-      for (int64_t mi = 0; mi < tilesM; ++mi) {
-        Value r = add(add(wm, idx(mi * 16)), g);
-        Value r8 = add(r, idx(8));
-        aFrags.push_back({fragment(tileA, r, w0), fragment(tileA, r8, w0),
-                          fragment(tileA, r, w1), fragment(tileA, r8, w1)});
+    if (wgmma) {
+      // Issue this stage's two K steps, store the next stage into the other
+      // buffer while they run, then wait.
+      SmallVector<Value> acc(carried);
+      Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
+      Value zero = idx(0);
+      wgmmaAsm("wgmma.fence.sync.aligned;");
+      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+        Value descA = wgmmaDescriptor(tileA, buffer, rowGroup, ks);
+        Value descB = wgmmaDescriptor(tileB, buffer, zero, ks);
+        acc = wgmmaMultiply(descA, descB, acc);
       }
-      for (int64_t ni = 0; ni < tilesN; ++ni) {
-        Value n = add(add(wn, idx(ni * 8)), g);
-        Value v0 = tileBWord(n, w0), v1 = tileBWord(n, w1);
-        bFrags.push_back({fragment(tileB, n, v0), fragment(tileB, n, v1)});
-      }
-      for (int64_t mi = 0; mi < tilesM; ++mi)
-        for (int64_t ni = 0; ni < tilesN; ++ni) {
-          SmallVector<Value> c;
-          for (int64_t j = 0; j < 4; ++j)
-            c.push_back(carried[accIndex(mi, ni, j)]);
-          Value d = mma(aFrags[mi], bFrags[ni], c);
-          for (int64_t j = 0; j < 4; ++j)
-            carried[accIndex(mi, ni, j)] =
-                LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
+      wgmmaAsm("wgmma.commit_group.sync.aligned;");
+      storeStage(other, next);
+      wgmmaAsm(proxyFence);
+      acc = wgmmaWait(acc);
+      gpu::BarrierOp::create(b);
+      scf::YieldOp::create(b, acc);
+    } else {
+      // Signedness of the dp4a sums (8-bit integer operands only).
+      bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
+      bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
+      // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
+      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+        SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
+        for (int64_t mi = 0; mi < tilesM; ++mi) {
+          Value row = add(addC(wm, mi * 16), aRowOffset);
+          aFrags.push_back(
+              loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
         }
-      if (needRowSums)
+        for (int64_t ni = 0; ni < tilesN; ni += 2) {
+          Value n = add(addC(wn, ni * 8), bRowOffset);
+          Value word = tileBWord(n, addC(bWordOffset, ks * 8));
+          SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
+          bFrags.push_back({words[0], words[1]});
+          bFrags.push_back({words[2], words[3]});
+        }
         for (int64_t mi = 0; mi < tilesM; ++mi)
-          for (int64_t h = 0; h < 2; ++h) {
-            Value &s = carried[rowBase + mi * 2 + h];
-            s = dp4a(aFrags[mi][h], s, lhsSigned);
-            s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+          for (int64_t ni = 0; ni < tilesN; ++ni) {
+            SmallVector<Value> c;
+            for (int64_t j = 0; j < 4; ++j)
+              c.push_back(carried[accIndex(mi, ni, j)]);
+            Value d = mma(aFrags[mi], bFrags[ni], c);
+            for (int64_t j = 0; j < 4; ++j)
+              carried[accIndex(mi, ni, j)] =
+                  LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
           }
-      if (needColSums)
-        for (int64_t ni = 0; ni < tilesN; ++ni) {
-          Value &s = carried[colBase + ni];
-          s = dp4a(bFrags[ni][0], s, rhsSigned);
-          s = dp4a(bFrags[ni][1], s, rhsSigned);
-        }
+        if (needRowSums)
+          for (int64_t mi = 0; mi < tilesM; ++mi)
+            for (int64_t h = 0; h < 2; ++h) {
+              Value &s = carried[rowBase + mi * 2 + h];
+              s = dp4a(aFrags[mi][h], s, lhsSigned);
+              s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+            }
+        if (needColSums)
+          for (int64_t ni = 0; ni < tilesN; ++ni) {
+            Value &s = carried[colBase + ni];
+            s = dp4a(bFrags[ni][0], s, rhsSigned);
+            s = dp4a(bFrags[ni][1], s, rhsSigned);
+          }
+      }
+      storeStage(other, next);
+      gpu::BarrierOp::create(b);
+      scf::YieldOp::create(b, carried);
     }
-    storeStage(other, next);
-    gpu::BarrierOp::create(b);
-    scf::YieldOp::create(b, carried);
   }
 
   // Sums over K of rows g, g + 8 and of columns 2t, 2t + 1 of each tile.
@@ -1064,10 +1271,9 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       Value s = quadSum(loop.getResult(colBase + ni));
       for (Value src : {src0, src1})
         colSums.push_back(
-            gpu::ShuffleOp::create(
-                b, s, src, width,
-                gpu::ShuffleModeAttr::get(b.getContext(),
-                                          gpu::ShuffleMode::IDX))
+            gpu::ShuffleOp::create(b, s, src, width,
+                                   gpu::ShuffleModeAttr::get(
+                                       b.getContext(), gpu::ShuffleMode::IDX))
                 .getShuffleResult());
     }
   }
@@ -1110,13 +1316,13 @@ struct ConvertQuantaMatmulToNVVMPass
       auto kindAttr = attrs ? attrs.getAs<StringAttr>("kind") : StringAttr();
       std::optional<Kind> kind =
           kindAttr ? gpu_matmul::parseKind(kindAttr.getValue()) : std::nullopt;
-      auto rhsScheme = attrs ? attrs.getAs<SchemeAttr>("rhs_scheme")
-                             : SchemeAttr();
-      auto lhsScheme = attrs ? attrs.getAs<SchemeAttr>("lhs_scheme")
-                             : SchemeAttr();
+      auto rhsScheme =
+          attrs ? attrs.getAs<SchemeAttr>("rhs_scheme") : SchemeAttr();
+      auto lhsScheme =
+          attrs ? attrs.getAs<SchemeAttr>("lhs_scheme") : SchemeAttr();
       if (!kind || (!lhsScheme && *kind != Kind::W4) || !rhsScheme) {
-        call.emitError() << "malformed GPU matmul marker '"
-                         << call.getCallee() << "'";
+        call.emitError() << "malformed GPU matmul marker '" << call.getCallee()
+                         << "'";
         return signalPassFailure();
       }
       if (failed(gpu_matmul::checkArch(call, *kind, chip)))
@@ -1128,8 +1334,8 @@ struct ConvertQuantaMatmulToNVVMPass
         mm.resultScheme = result;
       bool bufferized = true;
       for (auto [i, operand] : llvm::enumerate(call.getOperands())) {
-        auto role = callee.getArgAttrOfType<StringAttr>(i,
-                                                        gpu_matmul::kRoleAttr);
+        auto role =
+            callee.getArgAttrOfType<StringAttr>(i, gpu_matmul::kRoleAttr);
         if (!role)
           continue;
         bufferized &= isa<MemRefType>(operand.getType());
@@ -1146,8 +1352,8 @@ struct ConvertQuantaMatmulToNVVMPass
         for (StringRef role : {"rhs", "rhs_zp"}) {
           Value v = mm.get(role);
           auto type = v ? cast<MemRefType>(v.getType()) : MemRefType();
-          if (type && (type.getRank() != 1 ||
-                       !type.getElementType().isInteger(8))) {
+          if (type &&
+              (type.getRank() != 1 || !type.getElementType().isInteger(8))) {
             call.emitError() << "the int4 " << role
                              << " operand of a GPU matmul is not packed "
                                 "(expected memref<?xi8>, got "
@@ -1156,7 +1362,7 @@ struct ConvertQuantaMatmulToNVVMPass
           }
         }
       ImplicitLocOpBuilder b(call.getLoc(), call);
-      KernelBuilder(b, mm).build();
+      KernelBuilder(b, mm, chip).build();
       call.replaceAllUsesWith(ValueRange{mm.get(gpu_matmul::kInitRole)});
       call.erase();
     }
