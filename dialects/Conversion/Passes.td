@@ -196,6 +196,11 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     `--convert-quanta-matmul-to-nvvm` turns the bufferized calls into the
     kernels. Other matmul forms are left to the linalg lowering.
 
+    When the rhs of an 8-bit or f16 matmul is a `linalg.transpose` (weights
+    given N x K, as a Linear layer's `[out, in]`), the call takes the
+    transpose's input and the attribute gets `rhs_k_major`: the kernel reads
+    the weights in place, so no temporary holds the transpose.
+
     FP8 mma needs sm_89 or newer: with an older `chip`, an FP8 matmul is
     reported at its location and the pass fails. So is a weight-only int4
     matmul without a kernel (f32 activations, batched, a result quantized

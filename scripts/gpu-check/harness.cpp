@@ -258,6 +258,16 @@ template <typename T> std::vector<T> narrow(const std::vector<int32_t> &v) {
   return std::vector<T>(v.begin(), v.end());
 }
 
+/// The rows x cols row-major matrix `v` transposed (cols x rows).
+std::vector<int32_t> transposed(const std::vector<int32_t> &v, int64_t rows,
+                                int64_t cols) {
+  std::vector<int32_t> t(v.size());
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      t[size_t(c * rows + r)] = v[size_t(r * cols + c)];
+  return t;
+}
+
 void checkW8A8(int64_t M, int64_t K, int64_t N, bool extremes) {
   QuantizedTensor A, W;
   A.intFormat = IntFormat::uint(8);
@@ -333,7 +343,8 @@ void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
 }
 
 /// s8 x s8 per tensor to f32 (no zero points: on sm_90a the large tiles
-/// take the wgmma kernel), bit-exact.
+/// take the wgmma kernel), with the weights K x N (s8s8) and N x K
+/// (s8s8t), bit-exact.
 void checkS8S8(int64_t M, int64_t K, int64_t N, bool extremes) {
   QuantizedTensor A, W;
   A.layout = Layout::perTensor({M, K});
@@ -347,16 +358,21 @@ void checkS8S8(int64_t M, int64_t K, int64_t N, bool extremes) {
     std::printf("  reference error: %s\n", r.error.c_str());
     std::exit(2);
   }
-  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values));
-  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)};
+  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
+      dwT(narrow<int8_t>(transposed(W.values, K, N)));
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)},
+      dyT{size_t(M * N)};
   s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
-  std::vector<float> y = dy.get();
-  Check &c = check("s8s8");
-  ++c.cases;
-  for (size_t i = 0; i < y.size(); ++i) {
-    ++c.elements;
-    if (!sameF32(y[i], r.values[i]))
-      report(c, "s8s8", i, hex(y[i]), hex(r.values[i]));
+  s8s8t(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dsw.ptr, dyT.ptr);
+  for (auto [name, out] : {std::pair("s8s8", &dy), std::pair("s8s8t", &dyT)}) {
+    std::vector<float> y = out->get();
+    Check &c = check(name);
+    ++c.cases;
+    for (size_t i = 0; i < y.size(); ++i) {
+      ++c.elements;
+      if (!sameF32(y[i], r.values[i]))
+        report(c, name, i, hex(y[i]), hex(r.values[i]));
+    }
   }
 }
 
@@ -625,8 +641,15 @@ void checkFP8(int64_t M, int64_t K, int64_t N, bool e5m2) {
   (e5m2 ? e4m3e5m2mm : e4m3mm)(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr,
                                dy.ptr);
   CUDA_OK(cudaDeviceSynchronize());
-  compareFloat(e5m2 ? "e4m3e5m2mm" : "e4m3mm", dy.get(), r.values,
-               absProducts(A, W, M, K, N, {}), K, /*fp8=*/true);
+  std::vector<double> absSum = absProducts(A, W, M, K, N, {});
+  compareFloat(e5m2 ? "e4m3e5m2mm" : "e4m3mm", dy.get(), r.values, absSum, K,
+               /*fp8=*/true);
+  if (e5m2)
+    return;
+  // The weights N x K.
+  Device<uint8_t> dwT(narrow<uint8_t>(transposed(W.values, K, N)));
+  e4m3mmt(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dsw.ptr, dy.ptr);
+  compareFloat("e4m3mmt", dy.get(), r.values, absSum, K, /*fp8=*/true);
 }
 #endif
 
@@ -736,30 +759,35 @@ std::vector<BenchResult> benches;
 
 /// Times quanta's kernel and cuBLASLt on one shape and checks a few rows of
 /// quanta's result against the reference (bit-exact for int8, toleranced for
-/// FP8).
-void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
+/// FP8). cuBLASLt reads the weights N x K (its TN form); Quanta K x N, or
+/// with `kMajor` N x K too (s8s8t, e4m3mmt).
+void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8,
+           bool kMajor) {
   std::vector<int32_t> a(size_t(M * K)), w(size_t(K * N));
   FloatFormat e4m3 = FloatFormat::f8E4M3FN();
   for (auto &x : a)
     x = fp8 ? int32_t(encodeFloat(frand(-8, 8), e4m3, true)) : irand(-128, 127);
   for (auto &x : w)
     x = fp8 ? int32_t(encodeFloat(frand(-8, 8), e4m3, true)) : irand(-128, 127);
-  std::vector<int32_t> wT(w.size());
-  for (int64_t k = 0; k < K; ++k)
-    for (int64_t n = 0; n < N; ++n)
-      wT[n * K + k] = w[k * N + n];
   Device<int8_t> da(narrow<int8_t>(a)), dw(narrow<int8_t>(w)),
-      dwT(narrow<int8_t>(wT));
+      dwT(narrow<int8_t>(transposed(w, K, N)));
   float sa = 0.01f, sw = 0.02f;
   Device<float> dsa(std::vector<float>{sa}), dsw(std::vector<float>{sw}),
       dy{size_t(M * N)}, dref{size_t(M * N)};
   auto quanta = [&] {
+    auto *a8 = reinterpret_cast<uint8_t *>(da.ptr);
+    auto *w8 = reinterpret_cast<uint8_t *>(kMajor ? dwT.ptr : dw.ptr);
 #ifndef QUANTA_NO_FP8
+    if (fp8 && kMajor)
+      return ON_STREAM(e4m3mmt, stream, a8, M, K, w8, N, K, dsa.ptr, dsw.ptr,
+                       dy.ptr);
     if (fp8)
-      return ON_STREAM(e4m3mm, stream, reinterpret_cast<uint8_t *>(da.ptr), M,
-                       K, reinterpret_cast<uint8_t *>(dw.ptr), K, N, dsa.ptr,
-                       dsw.ptr, dy.ptr);
+      return ON_STREAM(e4m3mm, stream, a8, M, K, w8, K, N, dsa.ptr, dsw.ptr,
+                       dy.ptr);
 #endif
+    if (kMajor)
+      return ON_STREAM(s8s8t, stream, da.ptr, M, K, dwT.ptr, N, K, dsa.ptr,
+                       dsw.ptr, dy.ptr);
     ON_STREAM(s8s8, stream, da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr,
               dy.ptr);
   };
@@ -768,7 +796,8 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8) {
   double c = timeMs([&] { gemm.run(dwT.ptr, da.ptr, dref.ptr); });
   std::string name = std::string(fp8 ? "fp8 " : "int8 ") +
                      (M == 1 ? "GEMV " : "GEMM ") + std::to_string(M) + "x" +
-                     std::to_string(K) + "x" + std::to_string(N);
+                     std::to_string(K) + "x" + std::to_string(N) +
+                     (kMajor ? " NxK" : "");
   benches.push_back({name, q, c, 2.0 * M * K * N});
 
   // A few rows against the reference.
@@ -921,13 +950,17 @@ int main(int argc, char **argv) {
     std::printf("bench\n");
     cublasLtHandle_t lt;
     CUBLAS_OK(cublasLtCreate(&lt));
-    bench(lt, 4096, 4096, 4096, false);
-    bench(lt, 1, 4096, 4096, false);
+    for (bool kMajor : {false, true}) {
+      bench(lt, 4096, 4096, 4096, false, kMajor);
+      bench(lt, 1, 4096, 4096, false, kMajor);
+    }
     benchW4(lt, 4096, 4096, 4096);
     benchW4(lt, 1, 4096, 4096);
 #ifndef QUANTA_NO_FP8
-    bench(lt, 4096, 4096, 4096, true);
-    bench(lt, 1, 4096, 4096, true);
+    for (bool kMajor : {false, true}) {
+      bench(lt, 4096, 4096, 4096, true, kMajor);
+      bench(lt, 1, 4096, 4096, true, kMajor);
+    }
 #endif
     cublasLtDestroy(lt);
   }

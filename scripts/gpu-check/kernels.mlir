@@ -49,6 +49,23 @@ func.func @s8s8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %sw: t
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+// The same with the weights given N x K (a Linear layer's [out, in]; what
+// cuBLASLt's TN GEMM reads): the matmul's rhs is their transpose, which the
+// GPU kernel reads in place.
+func.func @s8s8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
 // f16 x f16 -> f32, per-column weight scales, bias.
 func.func @f16mm(%a: tensor<?x?xf16>, %w: tensor<?x?xf16>, %sa: tensor<f32>, %sw: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) bias(%b)

@@ -17,12 +17,14 @@
 // CHECK: check cases elements mismatch
 // CHECK-DAG: w8a8 18 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8 18 {{[0-9]+}} 0 0
+// CHECK-DAG: s8s8t 18 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mm 8 {{[0-9]+}} 0 0
 // CHECK-DAG: w4g32 8 {{[0-9]+}} 0
 // CHECK-DAG: w4zp128 8 {{[0-9]+}} 0
 // CHECK-DAG: w4g64bf16 8 {{[0-9]+}} 0
 // CHECK-DAG: w4col 8 {{[0-9]+}} 0
 // CHECK-DAG: e4m3mm 8 {{[0-9]+}} 0 0
+// CHECK-DAG: e4m3mmt 8 {{[0-9]+}} 0 0
 // CHECK: GPU CHECK PASS: CPU stand-in, {{[0-9]+}} checks, {{[0-9]+}} elements, 0 mismatches; vs cuBLASLt: not run
 
 // One part alone: the w4 checks run and nothing else.

@@ -56,6 +56,14 @@
 // INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.s8.u8.s32
 // INT8-DAG: dp4a.s32.u32
 // INT8-DAG: dp4a.u32.u32
+// Weights given N x K (the matmul's rhs is their linalg.transpose): the
+// kernel reads them in place, staged like the lhs (16-byte row chunks, no
+// byte permutes).
+// INT8-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
+// INT8-NOT: prmt
+// INT8: ld.global.v4.b32
+// INT8-NOT: prmt
+// INT8: .visible .entry
 
 // s8 x s8 per tensor on sm_90a: 128 x 128 tiles in core-matrix groups of
 // 8 rows x 4 x 16 bytes, 528 bytes apart (33 KiB for two buffers of both
@@ -89,6 +97,13 @@
 // HOST-NOT: vector<
 // HOST-SAME: %arg42 : i64)
 // HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
+// HOST-NOT: gpu.launch_func
+// HOST: llvm.return
+// No transpose kernel, no temporary: the two matmul kernels only.
+// HOST-LABEL: llvm.func internal @_quanta_impl_s8s8t(
+// HOST-NOT: malloc
+// HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel
+// HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 
@@ -127,6 +142,21 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
 }
 
 func.func @s8s8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<f32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+
+func.func @s8s8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
        rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,

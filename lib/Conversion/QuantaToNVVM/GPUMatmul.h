@@ -23,6 +23,10 @@ constexpr llvm::StringLiteral kFunctionPrefix = "__quanta_gpu_matmul_";
 /// The marker function's attribute: a dictionary with `kind`,
 /// `accumulation`, `lhs_scheme`, `rhs_scheme` and `result_scheme`.
 constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
+/// A unit entry of the marker's attribute: the `rhs` argument is the
+/// weights transposed (N x K, K contiguous), the input of a
+/// `linalg.transpose` that produced the matmul's K x N rhs.
+constexpr llvm::StringLiteral kRhsKMajorAttr = "rhs_k_major";
 /// Each marker argument's role: `lhs`, `rhs`, `lhs_scale`, ..., `init`.
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
 constexpr llvm::StringLiteral kInitRole = "init";

@@ -87,6 +87,8 @@ struct MatmulCall {
   Kind kind;
   SchemeAttr lhsScheme, rhsScheme;
   std::optional<SchemeAttr> resultScheme;
+  /// The rhs operand is the weights transposed, N x K (`rhs_k_major`).
+  bool rhsKMajor = false;
   llvm::StringMap<Value> operands;
   Value get(StringRef role) const { return operands.lookup(role); }
 };
@@ -203,8 +205,12 @@ private:
   Value loadVectorWords(Value inside, Value memref, ValueRange indices,
                         int64_t bytes);
   Value loadBits(Value memref, Value row, Value col, Value inBounds,
-                 bool isRhs);
-  Value loadWord(Value memref, Value outer, Value word, bool transposed);
+                 Value lastRow, Value lastCol);
+  Value loadWord(Value outer, Value word, bool isRhs);
+  bool stagesRows(bool isRhs) const { return !isRhs || mm.rhsKMajor; }
+  SmallVector<Value> loadRowChunks(bool isRhs, Value k0);
+  void storeRowChunks(Value tile, Value buffer, ArrayRef<Slot> slots,
+                      ArrayRef<Value> words, bool isRhs);
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
@@ -223,7 +229,6 @@ private:
   void computeSlots();
   StageWords loadStage(Value k0, Value buffer);
   void storeStage(Value buffer, const StageWords &words);
-  SmallVector<Value> loadVectorA(Value k0);
   SmallVector<Value> loadVectorB(Value k0);
   SmallVector<Value> transposeB(ArrayRef<Value> raw);
   void stageScalar(Value wordK0, Value buffer, bool isRhs);
@@ -274,13 +279,13 @@ Value KernelBuilder::loadVectorWords(Value inside, Value memref,
   return ifOp.getResult(0);
 }
 
-/// The bits of element [row, col] of lhs (M x K) or rhs (K x N) as an i32
-/// (zero-extended), or 0 outside it. The address is clamped to the last row
-/// and column (computed once per kernel), so that every load is valid.
+/// The bits of element [row, col] of an operand as an i32 (zero-extended),
+/// or 0 outside it. The address is clamped to the last row and column
+/// (computed once per kernel), so that every load is valid.
 Value KernelBuilder::loadBits(Value memref, Value row, Value col,
-                              Value inBounds, bool isRhs) {
-  Value r = minIdx(row, isRhs ? lastK : lastM);
-  Value c = minIdx(col, isRhs ? lastN : lastK);
+                              Value inBounds, Value lastRow, Value lastCol) {
+  Value r = minIdx(row, lastRow);
+  Value c = minIdx(col, lastCol);
   Value v = memref::LoadOp::create(b, memref, ValueRange{r, c});
   Type element = cast<MemRefType>(memref.getType()).getElementType();
   if (!element.isInteger())
@@ -291,22 +296,23 @@ Value KernelBuilder::loadBits(Value memref, Value row, Value col,
 }
 
 /// Word `word` (elements [word * E, word * E + E) along K) of row `outer` of
-/// lhs, or (`transposed`) of column `outer` of rhs.
-Value KernelBuilder::loadWord(Value memref, Value outer, Value word,
-                              bool transposed) {
-  Value outerOk = ult(outer, transposed ? N : M);
+/// lhs (M x K), or of column `outer` of rhs (K x N, or N x K when K-major).
+Value KernelBuilder::loadWord(Value outer, Value word, bool isRhs) {
+  Value memref = mm.get(isRhs ? "rhs" : "lhs");
+  Value outerOk = ult(outer, isRhs ? N : M);
+  Value lastOuter = isRhs ? lastN : lastM;
   Value result = c32(0);
   for (int64_t e = 0; e < elemsPerWord; ++e) {
     Value k = addC(mulC(word, elemsPerWord), e);
     Value ok = andI(outerOk, ult(k, K));
-    Value bits = transposed ? loadBits(memref, k, outer, ok, /*isRhs=*/true)
-                            : loadBits(memref, outer, k, ok, /*isRhs=*/false);
+    Value bits = stagesRows(isRhs)
+                     ? loadBits(memref, outer, k, ok, lastOuter, lastK)
+                     : loadBits(memref, k, outer, ok, lastK, lastN);
     result = orI(result, shl(bits, e * elementBits));
   }
   return result;
 }
 
-/// The number of words this thread stages per K stage of lhs or rhs.
 /// The four 8 x 4-word matrices of `tile`'s buffer `buffer` that one
 /// `ldmatrix.x4` loads, this lane addressing row `row` at word `word`: lane
 /// g * 4 + t gets word t of row g of each matrix, as one register of an mma
@@ -324,6 +330,7 @@ SmallVector<Value, 4> KernelBuilder::loadMatrices(Value tile, Value buffer,
   return words;
 }
 
+/// The number of words this thread stages per K stage of lhs or rhs.
 int64_t KernelBuilder::slotCount(bool isRhs) const {
   if (!isRhs)
     return tiling.blockM * kWordsK / tiling.threads();
@@ -368,7 +375,8 @@ void KernelBuilder::storeTileB(Value word, Value buffer, const Slot &slot) {
 /// in every stage), 8-bit ones 8 along n by 4 along k.
 KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
   int64_t threads = tiling.threads();
-  if (!isRhs) {
+  if (stagesRows(isRhs)) {
+    Value origin = isRhs ? n0 : m0;
     int64_t chunksPerRow = kWordsK / 4;
     Value chunkStart = mulC(divIdx(i, 4), threads);
     Value chunk = add(tid, chunkStart);
@@ -379,7 +387,7 @@ KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
       Value lane = remIdx(chunk, 32);
       Value r = add(mulC(divIdx(chunk, 32), 8), remIdx(lane, 8));
       Value word0 = mulC(divIdx(lane, 8), 4);
-      return {r, add(word0, remIdx(i, 4)), add(m0, r)};
+      return {r, add(word0, remIdx(i, 4)), add(origin, r)};
     }
     // Rows of 20 words: a 16-byte store phase (8 lanes, 2 rows) is free of
     // bank conflicts when its rows are 4 apart, so the chunks' rows q (in
@@ -392,7 +400,7 @@ KernelBuilder::Slot KernelBuilder::slot(Value i, bool isRhs) {
     Value r = add(block, add(half, odd));
     Value word0 = mulC(remIdx(chunk, chunksPerRow), 4);
     Value col = add(word0, remIdx(i, 4));
-    Value row = add(m0, r);
+    Value row = add(origin, r);
     return {r, col, row};
   }
   int64_t cols = colsPerItem();
@@ -442,26 +450,25 @@ void KernelBuilder::stageScalar(Value wordK0, Value buffer, bool isRhs) {
   b.setInsertionPointToStart(loop.getBody());
   Slot s = slot(loop.getInductionVar(), isRhs);
   Value k = add(wordK0, s.col);
-  Value word = loadWord(mm.get(isRhs ? "rhs" : "lhs"), s.global, k,
-                        /*transposed=*/isRhs);
-  if (isRhs) {
-    storeTileB(word, buffer, s);
-    return;
-  }
-  SmallVector<Value, 2> at = tileIndices(s.row, s.col, /*isRhs=*/false);
-  memref::StoreOp::create(b, word, tileA, ValueRange{buffer, at[0], at[1]});
+  Value word = loadWord(s.global, k, isRhs);
+  SmallVector<Value, 2> at = tileIndices(s.row, s.col, isRhs);
+  memref::StoreOp::create(b, word, isRhs ? tileB : tileA,
+                          ValueRange{buffer, at[0], at[1]});
 }
 
-/// The lhs words of a stage inside the matrices, by 16-byte loads: each
-/// chunk is 16 consecutive bytes of a row (4 words).
-SmallVector<Value> KernelBuilder::loadVectorA(Value k0) {
+/// The words of a stage of an operand staged by rows (lhs, K-major rhs)
+/// inside the matrices, by 16-byte loads: each chunk is 16 consecutive bytes
+/// of a row (4 words).
+SmallVector<Value> KernelBuilder::loadRowChunks(bool isRhs, Value k0) {
   SmallVector<Value> words;
-  for (size_t c = 0; c < slotsA.size(); c += 4) {
-    Value row = slotsA[c].global;
-    Value offset = mulC(slotsA[c].col, elemsPerWord);
+  ArrayRef<Slot> slots = isRhs ? slotsB : slotsA;
+  for (size_t c = 0; c < slots.size(); c += 4) {
+    Value row = slots[c].global;
+    Value offset = mulC(slots[c].col, elemsPerWord);
     Value col = add(k0, offset);
-    Value chunk =
-        loadVectorWords(ult(row, M), mm.get("lhs"), ValueRange{row, col}, 16);
+    Value inside = ult(row, isRhs ? N : M);
+    Value chunk = loadVectorWords(inside, mm.get(isRhs ? "rhs" : "lhs"),
+                                  ValueRange{row, col}, 16);
     for (int64_t j = 0; j < 4; ++j)
       words.push_back(
           vector::ExtractOp::create(b, chunk, ArrayRef<int64_t>{j}));
@@ -712,11 +719,17 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
   };
   StageWords stage;
   stage.fullA = choose(
-      vectorA, slotsA.size(), /*isRhs=*/false, [&] { return loadVectorA(k0); },
-      stage.a);
+      vectorA, slotsA.size(), /*isRhs=*/false,
+      [&] { return loadRowChunks(/*isRhs=*/false, k0); }, stage.a);
   stage.fullB = choose(
       vectorB, slotsB.size(), /*isRhs=*/true,
-      [&] { return w4 ? loadInt4B(k0, true) : loadVectorB(k0); }, stage.b);
+      [&] {
+        if (w4)
+          return loadInt4B(k0, true);
+        return mm.rhsKMajor ? loadRowChunks(/*isRhs=*/true, k0)
+                            : loadVectorB(k0);
+      },
+      stage.b);
   return stage;
 }
 
@@ -726,25 +739,35 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   OpBuilder::InsertionGuard guard(b);
   auto ifA = scf::IfOp::create(b, words.fullA, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifA.getThenRegion().front());
-  // lhs chunks are 4 consecutive words of a row: one 16-byte store each
-  // (both tile layouts keep them contiguous and aligned).
-  auto chunkType = VectorType::get({4}, i32);
-  for (size_t c = 0; c < slotsA.size(); c += 4) {
-    Value chunk = vector::FromElementsOp::create(
-        b, chunkType, ArrayRef<Value>(words.a).slice(c, 4));
-    SmallVector<Value, 2> at =
-        tileIndices(slotsA[c].row, slotsA[c].col, /*isRhs=*/false);
-    auto store = vector::StoreOp::create(b, chunk, tileA,
-                                         ValueRange{buffer, at[0], at[1]});
-    store.setAlignment(static_cast<uint64_t>(16));
-  }
+  storeRowChunks(tileA, buffer, slotsA, words.a, /*isRhs=*/false);
   b.setInsertionPointAfter(ifA);
   auto ifB = scf::IfOp::create(b, words.fullB, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifB.getThenRegion().front());
+  if (mm.rhsKMajor) {
+    storeRowChunks(tileB, buffer, slotsB, words.b, /*isRhs=*/true);
+    return;
+  }
   SmallVector<Value> wordsB =
       mm.kind == Kind::W4 ? words.b : transposeB(words.b);
   for (auto [word, s] : llvm::zip_equal(wordsB, slotsB))
     storeTileB(word, buffer, s);
+}
+
+/// Stores the row chunks (4 consecutive words of a row, see loadRowChunks)
+/// of an operand staged by rows: one 16-byte store each (both tile layouts
+/// keep a chunk contiguous and aligned).
+void KernelBuilder::storeRowChunks(Value tile, Value buffer,
+                                   ArrayRef<Slot> slots, ArrayRef<Value> words,
+                                   bool isRhs) {
+  auto chunkType = VectorType::get({4}, i32);
+  for (size_t c = 0; c < slots.size(); c += 4) {
+    Value chunk =
+        vector::FromElementsOp::create(b, chunkType, words.slice(c, 4));
+    SmallVector<Value, 2> at = tileIndices(slots[c].row, slots[c].col, isRhs);
+    auto store = vector::StoreOp::create(b, chunk, tile,
+                                         ValueRange{buffer, at[0], at[1]});
+    store.setAlignment(static_cast<uint64_t>(16));
+  }
 }
 
 static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
@@ -1075,9 +1098,13 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                  idx(0));
   };
   vectorA = andI(multipleOf(K, 128 / elementBits), isAligned(lhs, 16));
-  int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : 4;
-  int64_t rhsElems = mm.kind == Kind::W4 ? 8 : rhsBytes * 8 / elementBits;
-  vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
+  if (mm.rhsKMajor) {
+    vectorB = andI(multipleOf(K, 128 / elementBits), isAligned(rhs, 16));
+  } else {
+    int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : 4;
+    int64_t rhsElems = mm.kind == Kind::W4 ? 8 : rhsBytes * 8 / elementBits;
+    vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
+  }
   m0 = mul(launch.getBlockIds().y, idx(tiling.blockM));
   n0 = mul(launch.getBlockIds().x, idx(tiling.blockN));
   Value warp = arith::DivUIOp::create(b, tid, idx(32));
@@ -1332,6 +1359,7 @@ struct ConvertQuantaMatmulToNVVMPass
       mm.rhsScheme = rhsScheme;
       if (auto result = attrs.getAs<SchemeAttr>("result_scheme"))
         mm.resultScheme = result;
+      mm.rhsKMajor = static_cast<bool>(attrs.get(gpu_matmul::kRhsKMajorAttr));
       bool bufferized = true;
       for (auto [i, operand] : llvm::enumerate(call.getOperands())) {
         auto role =

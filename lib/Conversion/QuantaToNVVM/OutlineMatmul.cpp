@@ -13,6 +13,7 @@
 #include "quanta/Dialect/Quanta/QuantaOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/SymbolTable.h"
 
@@ -130,6 +131,17 @@ LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
 
 namespace {
 
+/// The weights of `op` as N x K (K contiguous) when its rhs is their
+/// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
+/// weights) and its kernel family reads 8- or 16-bit rhs words; else null.
+Value getKMajorRhs(MatmulOp op, gpu_matmul::Kind kind) {
+  auto transpose = op.getRhs().getDefiningOp<linalg::TransposeOp>();
+  if (kind == gpu_matmul::Kind::W4 || !transpose ||
+      transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+    return Value();
+  return transpose.getInput();
+}
+
 /// The operands of a quanta.matmul with the role each plays.
 SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op) {
   SmallVector<std::pair<Value, StringRef>> roles;
@@ -181,14 +193,21 @@ struct OutlineGPUMatmulPass
       OpBuilder b(op);
       Location loc = op.getLoc();
       auto resultType = cast<RankedTensorType>(op.getType());
+      // A transposed rhs is passed untransposed (the kernel stages it by
+      // rows), so that no temporary holds the transpose.
+      Value kMajorRhs = getKMajorRhs(op, *kind);
       SmallVector<Value> dynamicSizes;
       if (resultType.isDynamicDim(0))
         dynamicSizes.push_back(tensor::DimOp::create(b, loc, op.getLhs(), 0));
       if (resultType.isDynamicDim(1))
-        dynamicSizes.push_back(tensor::DimOp::create(b, loc, op.getRhs(), 1));
+        dynamicSizes.push_back(
+            kMajorRhs ? tensor::DimOp::create(b, loc, kMajorRhs, 0)
+                      : tensor::DimOp::create(b, loc, op.getRhs(), 1));
       Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
 
       SmallVector<std::pair<Value, StringRef>> roles = getRoles(op);
+      if (kMajorRhs)
+        roles[1].first = kMajorRhs;
       roles.push_back({init, gpu_matmul::kInitRole});
       SmallVector<Value> args;
       SmallVector<Type> argTypes;
@@ -217,10 +236,11 @@ struct OutlineGPUMatmulPass
       attrs.set("rhs_scheme", op.getRhsSchemeAttr());
       if (op.getResultSchemeAttr())
         attrs.set("result_scheme", op.getResultSchemeAttr());
+      if (kMajorRhs)
+        attrs.set(gpu_matmul::kRhsKMajorAttr, b.getUnitAttr());
       func->setAttr(gpu_matmul::kFunctionAttr, attrs.getDictionary(ctx));
       for (auto [i, role] : llvm::enumerate(roles))
-        func.setArgAttr(i, gpu_matmul::kRoleAttr,
-                        b.getStringAttr(role.second));
+        func.setArgAttr(i, gpu_matmul::kRoleAttr, b.getStringAttr(role.second));
       Block *body = func.addEntryBlock();
       OpBuilder fb = OpBuilder::atBlockEnd(body);
       func::ReturnOp::create(fb, loc, body->getArguments().back());
