@@ -18,15 +18,16 @@
 #   scripts/gpu-check.sh                 both, on a machine that has both.
 #
 # Environment: QUANTA_COMPILE (default build-gpu/bin/quanta-compile, else
-# build/bin/quanta-compile), GPU_ARCH (default sm_90; FP8 kernels for sm_89
-# and newer), CUDA_HOME (default /usr/local/cuda), GPU_CHECK_TIMEOUT (seconds
-# the run may take, default 420).
+# build/bin/quanta-compile), GPU_ARCH (default sm_90a: the H100/H200 with
+# wgmma; sm_80, sm_89, sm_90 for other GPUs; FP8 kernels for sm_89 and
+# newer), CUDA_HOME (default /usr/local/cuda), GPU_CHECK_TIMEOUT (seconds the
+# run may take, default 420).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-all}
 dir=${2:-$root/build-gpu-check}
-arch=${GPU_ARCH:-sm_90}
+arch=${GPU_ARCH:-sm_90a}
 cuda=${CUDA_HOME:-/usr/local/cuda}
 
 sm=${arch#sm_}

@@ -23,6 +23,9 @@
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90a --emit=ptx -o %t/int8.sm_90a.ptx
 // RUN: FileCheck %s --check-prefix=WGMMA --input-file=%t/int8.sm_90a.ptx
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a %t/int8.sm_90a.ptx -o %t/int8.sm_90a.cubin %}
+// RUN: quanta-compile %t/fp8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90a --emit=ptx -o %t/fp8.sm_90a.ptx
+// RUN: FileCheck %s --check-prefix=FP8WG --input-file=%t/fp8.sm_90a.ptx
+// RUN: %if ptxas %{ %ptxas -arch=sm_90a %t/fp8.sm_90a.ptx -o %t/fp8.sm_90a.cubin %}
 // The host code: one launch per matmul.
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=mlir -o - | FileCheck %s --check-prefix=HOST
 
@@ -84,6 +87,19 @@
 // WGMMA-NOT: mma.sync
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel_{{[0-9]+}}(
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
+// Weights N x K: both operands by cp.async (16 bytes, zero-filled outside
+// the matrices) into three buffers without padding (48 KiB), two stages
+// ahead; one cp.async wait, proxy fence and barrier per stage.
+// WGMMA-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
+// WGMMA-DAG: .shared .align 4 .b8 __wg__quanta_impl_s8s8t_kernel_0[24576]
+// WGMMA-DAG: .shared .align 4 .b8 __wg__quanta_impl_s8s8t_kernel_1[24576]
+// WGMMA-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
+// WGMMA-DAG: cp.async.commit_group;
+// WGMMA-DAG: cp.async.wait_group 1;
+// WGMMA-DAG: fence.proxy.async.shared::cta;
+// WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n128k32.s32.s8.s8
+// WGMMA-NOT: st.shared.v4
+// WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
 // More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 64, 128.
@@ -113,6 +129,12 @@
 // F16-DAG: ld.global.v4.b32
 // F16-DAG: ld.global.b16
 
+// sm_90a: FP8 wgmma, each K stage summed from zero (scale-d 0, then 1) and
+// added to the f32 accumulators (the wgmma running sum keeps fewer bits).
+// FP8WG-LABEL: .visible .entry _quanta_impl_fp8mm_kernel(
+// FP8WG-DAG: wgmma.mma_async.sync.aligned.m64n128k32.f32.e4m3.e5m2 {{.*}}, 0, 1, 1;
+// FP8WG-DAG: wgmma.mma_async.sync.aligned.m64n128k32.f32.e4m3.e5m2 {{.*}}, 1, 1, 1;
+// FP8WG-DAG: add.rn.f32
 // FP8 needs PTX ISA 8.4.
 // FP8: .version 8.4
 // FP8-LABEL: .visible .entry _quanta_impl_fp8mm_kernel(

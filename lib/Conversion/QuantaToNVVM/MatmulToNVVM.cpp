@@ -61,8 +61,11 @@ struct Tiling {
 /// 32 mma per warp and K stage.
 constexpr Tiling kLargeTiling = {128, 128, 2, 4};
 /// Up to 64 rows (decode, small batches): 64 x 64 tiles, 4 warps of 32 x 32,
-/// so that a GEMV still has N / 64 blocks.
+/// so that a GEMV still has N / 64 blocks; for 8-bit operands 64 x 32 tiles
+/// (warps of 32 x 16), N / 32 blocks (16-bit rhs staging takes 8 columns
+/// per thread and stage, which 32 columns do not fill).
 constexpr Tiling kSmallTiling = {64, 64, 2, 2};
+constexpr Tiling kSmall8BitTiling = {64, 32, 2, 2};
 /// The row count above which the large tiling is used.
 constexpr int64_t kSmallTilingMaxM = 64;
 /// 32-bit words per tile row and K stage: 64 8-bit or 32 16-bit elements,
@@ -73,10 +76,14 @@ constexpr int64_t kWordsK = 16;
 constexpr int64_t kPadWords = 4;
 /// wgmma (sm_90a) tiles: groups of 8 rows, each the K stage's 4 "core
 /// matrices" of 8 rows x 16 bytes (128 contiguous bytes, rows 16 bytes
-/// apart) one after the other along K, then 4 words of padding, so that
-/// the groups are 528 bytes apart (16 modulo 128: the rhs staging's stores
-/// of 32 columns fall in distinct banks).
-constexpr int64_t kGroupWords = kWordsK / 4 * 32 + kPadWords;
+/// apart) one after the other along K. Staged through registers, the groups
+/// are padded by 4 words to 528 bytes (16 modulo 128: the rhs staging's
+/// stores of 32 columns fall in distinct banks); copied by cp.async (16-byte
+/// chunks, 8 lanes per core matrix), they need no padding.
+constexpr int64_t kCoreWords = kWordsK / 4 * 32;
+/// The shared buffers of the cp.async pipeline: stage s + 2 is copied while
+/// stage s is multiplied (3 x 2 x 8 KiB: the 48 KiB of static shared memory).
+constexpr int64_t kAsyncBuffers = 3;
 /// The wgmma shape: each warpgroup (4 warps) of a 128 x 128 block computes
 /// a 64 x 128 half, one m64n128k32 per 32 bytes of K.
 constexpr int64_t kWgmmaM = 64, kWgmmaN = 128;
@@ -109,11 +116,11 @@ public:
       groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
     }
     // wgmma reads both operands from shared memory: no fragments in
-    // registers for the zero points' dp4a sums. (FP8 wgmma keeps less
-    // precision in its running sum than FP8 mma.sync: on an H200 one sum of
-    // 1000 products missed docs/GPU.md's bound, so FP8 stays on mma.sync.)
-    wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
-                         !needRowSums && !needColSums;
+    // registers for the zero points' dp4a sums.
+    wgmmaForLargeTiles =
+        chip == "sm_90a" &&
+        (mm.kind == Kind::FP8 ||
+         (mm.kind == Kind::Int8 && !needRowSums && !needColSums));
   }
 
   void build();
@@ -129,9 +136,12 @@ private:
   int64_t groupSize = 0;
   // The tiling of the kernel being built, and whether it multiplies by
   // warpgroup MMAs (sm_90a `wgmma.mma_async`, the large tiling of 8-bit
-  // integer forms without zero points) rather than `mma.sync`.
+  // forms without zero points) rather than `mma.sync`; if so, whether both
+  // operands are staged by rows and copied by cp.async, and the words per
+  // 8-row group of its tiles.
   Tiling tiling = kLargeTiling;
-  bool wgmmaForLargeTiles = false, wgmma = false;
+  bool wgmmaForLargeTiles = false, wgmma = false, asyncCopy = false;
+  int64_t groupWords = kCoreWords;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
   // (two buffers each), and whether each operand may be read by vector loads.
@@ -220,8 +230,13 @@ private:
                         int64_t kStep);
   void wgmmaAsm(StringRef text);
   SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
-                                   ArrayRef<Value> acc);
+                                   ArrayRef<Value> acc, bool accumulate);
   SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
+  SmallVector<Value> wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
+                                function_ref<void()> whileRunning);
+  Value sharedAddress(Value tile, Value buffer, const Slot &slot, bool isRhs);
+  void copyStage(Value k0, Value buffer, bool isRhs);
+  scf::ForOp buildAsyncCopyLoop(ValueRange inits, Value warp);
   SmallVector<Value, 4> loadMatrices(Value tile, Value buffer, Value row,
                                      Value word);
   void storeTileB(Value word, Value buffer, const Slot &slot);
@@ -350,7 +365,7 @@ Value KernelBuilder::tileBWord(Value row, Value word) {
 
 /// The indices (after the buffer's) in a shared tile of word `word` of row
 /// `row` (of column n for the rhs): with wgmma, in core-matrix groups (see
-/// kGroupWords); else rows of kWordsK + kPadWords words, the rhs words
+/// kCoreWords); else rows of kWordsK + kPadWords words, the rhs words
 /// swizzled (tileBWord).
 SmallVector<Value, 2> KernelBuilder::tileIndices(Value row, Value word,
                                                  bool isRhs) {
@@ -838,10 +853,10 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
 /// 8-row groups from `rowGroup` on of `tile`'s buffer `buffer`, K step
 /// `kStep` (32 bytes, two core matrices): bits 0-13 the shared address >> 4,
 /// 16-29 the distance of the two core matrices along K >> 4 (128 bytes),
-/// 32-45 that of the 8-row groups >> 4 (kGroupWords words), no swizzle.
+/// 32-45 that of the 8-row groups >> 4 (groupWords words), no swizzle.
 Value KernelBuilder::wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
                                      int64_t kStep) {
-  int64_t groupBytes = kGroupWords * 4;
+  int64_t groupBytes = groupWords * 4;
   int64_t bufferBytes =
       cast<MemRefType>(tile.getType()).getDimSize(1) * groupBytes;
   Type i64 = b.getI64Type();
@@ -902,11 +917,13 @@ static SmallVector<Value> accumulatorAsm(ImplicitLocOpBuilder &b,
   return values;
 }
 
-/// acc += A * B for this warpgroup's 64 x 128 tile and one K step of 32
-/// bytes: `wgmma.mma_async` m64n128k32 with i32 (8-bit integers, wrapping:
-/// no .satfinite) or f32 (FP8) accumulators; asynchronous until wgmmaWait.
+/// acc += A * B (acc = A * B without `accumulate`) for this warpgroup's
+/// 64 x 128 tile and one K step of 32 bytes: `wgmma.mma_async` m64n128k32
+/// with i32 (8-bit integers, wrapping: no .satfinite) or f32 (FP8)
+/// accumulators; asynchronous until wgmmaWait.
 SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
-                                                ArrayRef<Value> acc) {
+                                                ArrayRef<Value> acc,
+                                                bool accumulate) {
   bool isInt = mm.kind == Kind::Int8;
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -916,9 +933,9 @@ SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
      << NVVM::stringifyMMATypes(getMMAType(mm.rhsScheme)) << " {";
   for (size_t i = 0; i < acc.size(); ++i)
     os << (i ? ", " : "") << "$" << i;
-  // scale-d = 1 (accumulate); FP8 also takes the operands' signs (+1).
-  os << "}, $" << acc.size() << ", $" << acc.size() + 1 << ", 1"
-     << (isInt ? "" : ", 1, 1") << ";";
+  // scale-d (accumulate or not); FP8 also takes the operands' signs (+1).
+  os << "}, $" << acc.size() << ", $" << acc.size() + 1 << ", "
+     << (accumulate ? 1 : 0) << (isInt ? "" : ", 1, 1") << ";";
   return accumulatorAsm(b, text, acc, ValueRange{descA, descB}, {"l", "l"});
 }
 
@@ -927,6 +944,135 @@ SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
 SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc) {
   return accumulatorAsm(b, "wgmma.wait_group.sync.aligned 0;", acc,
                         ValueRange{}, {});
+}
+
+/// One K stage of the wgmma kernel on shared buffer `buffer`: this
+/// warpgroup's two K steps, `whileRunning` (the next stage's staging)
+/// between their commit and the wait. FP8 sums each stage from zero and
+/// adds it to `acc` in f32 (FP8 wgmma keeps fewer bits in its running sum
+/// than mma.sync: on an H200, accumulating 1000 products in it missed
+/// docs/GPU.md's bound); integers accumulate in place (exact).
+SmallVector<Value>
+KernelBuilder::wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
+                          function_ref<void()> whileRunning) {
+  Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
+  Value zero = idx(0);
+  bool promote = mm.kind == Kind::FP8;
+  SmallVector<Value> sums(acc);
+  if (promote) {
+    // Ignored: the first K step does not accumulate.
+    Value unused = LLVM::PoisonOp::create(b, f32);
+    sums.assign(acc.size(), unused);
+  }
+  wgmmaAsm("wgmma.fence.sync.aligned;");
+  for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+    Value descA = wgmmaDescriptor(tileA, buffer, rowGroup, ks);
+    Value descB = wgmmaDescriptor(tileB, buffer, zero, ks);
+    sums = wgmmaMultiply(descA, descB, sums, !promote || ks > 0);
+  }
+  wgmmaAsm("wgmma.commit_group.sync.aligned;");
+  if (whileRunning)
+    whileRunning();
+  sums = wgmmaWait(sums);
+  if (!promote)
+    return sums;
+  SmallVector<Value> total;
+  for (auto [x, y] : llvm::zip_equal(acc, sums))
+    total.push_back(arith::AddFOp::create(b, x, y));
+  return total;
+}
+
+/// The 32-bit shared address of `slot`'s chunk in buffer `buffer` of the
+/// lhs or rhs tile (wgmma layout).
+Value KernelBuilder::sharedAddress(Value tile, Value buffer, const Slot &slot,
+                                   bool isRhs) {
+  int64_t groups = cast<MemRefType>(tile.getType()).getDimSize(1);
+  SmallVector<Value, 2> at = tileIndices(slot.row, slot.col, isRhs);
+  Value group = add(mulC(buffer, groups), at[0]);
+  Value word = add(mulC(group, groupWords), at[1]);
+  Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, tile);
+  Value address = add(base, mulC(word, 4));
+  return arith::IndexCastOp::create(b, i32, address);
+}
+
+/// Copies this thread's chunks of the K stage at element k0 of lhs or rhs
+/// (staged by rows) into shared buffer `buffer` by `cp.async` (16 bytes,
+/// bypassing L1; chunks outside the matrix copy 0 bytes, which fills them
+/// with zeros), or, when the operand is not aligned for it, by the clamped
+/// scalar staging.
+void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
+  auto ifOp = scf::IfOp::create(b, isRhs ? vectorB : vectorA,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  Value memref = mm.get(isRhs ? "rhs" : "lhs");
+  Value tile = isRhs ? tileB : tileA;
+  Value bound = isRhs ? N : M;
+  Type i64 = b.getI64Type();
+  auto metadata = memref::ExtractStridedMetadataOp::create(b, memref);
+  Value base = memref::ExtractAlignedPointerAsIndexOp::create(
+      b, metadata.getBaseBuffer());
+  Value origin = add(base, metadata.getOffset());
+  ArrayRef<Slot> slots = isRhs ? slotsB : slotsA;
+  for (size_t c = 0; c < slots.size(); c += 4) {
+    const Slot &s = slots[c];
+    Value k = add(k0, mulC(s.col, elemsPerWord));
+    Value inside = andI(ult(s.global, bound), ult(k, K));
+    Value offset = add(mul(s.global, K), k);
+    Value zero = idx(0);
+    Value source =
+        add(origin, arith::SelectOp::create(b, inside, offset, zero));
+    Value source64 = arith::IndexCastOp::create(b, i64, source);
+    Value bytes = arith::SelectOp::create(b, inside, c32(16), c32(0));
+    Value target = sharedAddress(tile, buffer, s, isRhs);
+    LLVM::InlineAsmOp::create(
+        b, TypeRange{}, ValueRange{target, source64, bytes},
+        "cp.async.cg.shared.global [$0], [$1], 16, $2;", "r,l,r",
+        /*has_side_effects=*/true, /*is_align_stack=*/false,
+        LLVM::tailcallkind::TailCallKind::None, LLVM::AsmDialectAttr(),
+        ArrayAttr());
+  }
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  stageScalar(divIdx(k0, elemsPerWord), buffer, isRhs);
+}
+
+/// The K loop of the wgmma kernel when both operands are staged by rows
+/// (lhs, N x K weights): kAsyncBuffers shared buffers in a ring; stage
+/// s + 2 is copied (copyStage) while stage s is multiplied; per stage one
+/// cp.async wait, a proxy fence (the copies and scalar stores reach wgmma's
+/// async proxy) and one barrier, after which the buffer that stage s - 1
+/// used is free (every warpgroup waited for its wgmma).
+scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
+  Value stages = divIdx(addC(K, blockK - 1), blockK);
+  auto issue = [&](Value stage) {
+    Value k0 = mulC(stage, blockK);
+    auto ifOp = scf::IfOp::create(b, ult(k0, K), /*withElseRegion=*/false);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      Value buffer = remIdx(stage, kAsyncBuffers);
+      copyStage(k0, buffer, /*isRhs=*/false);
+      copyStage(k0, buffer, /*isRhs=*/true);
+    }
+    // One group per stage, empty past K, so that "all but the newest group"
+    // is always the stage to multiply.
+    wgmmaAsm("cp.async.commit_group;");
+  };
+  issue(idx(0));
+  issue(idx(1));
+  auto loop = scf::ForOp::create(b, idx(0), stages, idx(1), inits);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value stage = loop.getInductionVar();
+  wgmmaAsm("cp.async.wait_group 1;");
+  wgmmaAsm("fence.proxy.async.shared::cta;");
+  gpu::BarrierOp::create(b);
+  issue(addC(stage, 2));
+  SmallVector<Value> acc =
+      wgmmaStage(remIdx(stage, kAsyncBuffers), warp,
+                 SmallVector<Value>(loop.getRegionIterArgs()), {});
+  scf::YieldOp::create(b, acc);
+  return loop;
 }
 
 /// acc + the sum of the four bytes of `word` (signed or unsigned), by dp4a.
@@ -1046,7 +1192,7 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&choice.getThenRegion().front());
   buildKernel(kLargeTiling, hostM, hostN);
   b.setInsertionPointToStart(&choice.getElseRegion().front());
-  buildKernel(kSmallTiling, hostM, hostN);
+  buildKernel(elementBits == 8 ? kSmall8BitTiling : kSmallTiling, hostM, hostN);
 }
 
 /// Builds the launch of the kernel with tiling `kernelTiling` for a
@@ -1055,6 +1201,8 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
+  asyncCopy = wgmma && mm.rhsKMajor;
+  groupWords = asyncCopy ? kCoreWords : kCoreWords + kPadWords;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto ceilDiv = [&](Value x, int64_t d) { return divIdx(addC(x, d - 1), d); };
   auto shared =
@@ -1064,7 +1212,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   auto tileType = [&](int64_t rows) {
     SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
     if (wgmma)
-      shape = {2, rows / 8, kGroupWords};
+      shape = {asyncCopy ? kAsyncBuffers : 2, rows / 8, groupWords};
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   Value one = idx(1);
@@ -1161,125 +1309,121 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   if (mm.kind == Kind::W4 && !perGroup)
     loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
 
-  // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
-  // the mma of stage s and stored into the other buffer after them, with one
-  // barrier per stage.
-  // (Stores by threads reach wgmma, which reads shared memory through the
-  // async proxy, after a proxy fence and the barrier.)
-  StringRef proxyFence = "fence.proxy.async.shared::cta;";
-  {
-    Value first = idx(0);
-    storeStage(first, loadStage(first, first));
-    if (wgmma)
-      wgmmaAsm(proxyFence);
-    gpu::BarrierOp::create(b);
-  }
-  Value stages = ceilDiv(K, blockK);
-  Value step = idx(1);
-  auto loop = scf::ForOp::create(b, idx(0), stages, step, inits);
-  {
-    OpBuilder::InsertionGuard inner(b);
-    b.setInsertionPointToStart(loop.getBody());
-    SmallVector<Value> carried(loop.getRegionIterArgs());
-    Value stage = loop.getInductionVar();
-    Value buffer = remIdx(stage, 2);
-    Value nextStage = addC(stage, 1);
-    Value nextK = mulC(nextStage, blockK);
-    Value hasNext = ult(nextK, K);
-    Value other = sub(step, buffer);
-    // The next stage's vector loads, in registers until the mma of this
-    // stage are issued (its scalar path stores into the other buffer, which
-    // was last read in the previous stage, before the barrier that ended it).
-    size_t countA = slotsA.size(), countB = slotsB.size();
-    SmallVector<Type> loadTypes(2, b.getI1Type());
-    loadTypes.append(countA + countB, i32);
-    auto load = scf::IfOp::create(b, loadTypes, hasNext,
-                                  /*withElseRegion=*/true);
+  scf::ForOp loop;
+  if (asyncCopy) {
+    loop = buildAsyncCopyLoop(inits, warp);
+  } else {
+    // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
+    // the mma of stage s and stored into the other buffer after them, with one
+    // barrier per stage.
+    // (Stores by threads reach wgmma, which reads shared memory through the
+    // async proxy, after a proxy fence and the barrier.)
+    StringRef proxyFence = "fence.proxy.async.shared::cta;";
     {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(&load.getThenRegion().front());
-      StageWords next = loadStage(nextK, other);
-      SmallVector<Value> results = {next.fullA, next.fullB};
-      results.append(next.a);
-      results.append(next.b);
-      scf::YieldOp::create(b, results);
-      b.setInsertionPointToStart(&load.getElseRegion().front());
-      Value no = arith::ConstantOp::create(b, b.getBoolAttr(false));
-      SmallVector<Value> none(2, no);
-      none.append(countA + countB, c32(0));
-      scf::YieldOp::create(b, none);
+      Value first = idx(0);
+      storeStage(first, loadStage(first, first));
+      if (wgmma)
+        wgmmaAsm(proxyFence);
+      gpu::BarrierOp::create(b);
     }
-    StageWords next;
-    next.fullA = load.getResult(0);
-    next.fullB = load.getResult(1);
-    for (size_t i = 0; i < countA; ++i)
-      next.a.push_back(load.getResult(2 + i));
-    for (size_t i = 0; i < countB; ++i)
-      next.b.push_back(load.getResult(2 + countA + i));
-    if (wgmma) {
-      // Issue this stage's two K steps, store the next stage into the other
-      // buffer while they run, then wait.
-      SmallVector<Value> acc(carried);
-      Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
-      Value zero = idx(0);
-      wgmmaAsm("wgmma.fence.sync.aligned;");
-      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
-        Value descA = wgmmaDescriptor(tileA, buffer, rowGroup, ks);
-        Value descB = wgmmaDescriptor(tileB, buffer, zero, ks);
-        acc = wgmmaMultiply(descA, descB, acc);
+    Value stages = ceilDiv(K, blockK);
+    Value step = idx(1);
+    loop = scf::ForOp::create(b, idx(0), stages, step, inits);
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(loop.getBody());
+      SmallVector<Value> carried(loop.getRegionIterArgs());
+      Value stage = loop.getInductionVar();
+      Value buffer = remIdx(stage, 2);
+      Value nextStage = addC(stage, 1);
+      Value nextK = mulC(nextStage, blockK);
+      Value hasNext = ult(nextK, K);
+      Value other = sub(step, buffer);
+      // The next stage's vector loads, in registers until the mma of this
+      // stage are issued (its scalar path stores into the other buffer, which
+      // was last read in the previous stage, before the barrier that ended it).
+      size_t countA = slotsA.size(), countB = slotsB.size();
+      SmallVector<Type> loadTypes(2, b.getI1Type());
+      loadTypes.append(countA + countB, i32);
+      auto load = scf::IfOp::create(b, loadTypes, hasNext,
+                                    /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(&load.getThenRegion().front());
+        StageWords next = loadStage(nextK, other);
+        SmallVector<Value> results = {next.fullA, next.fullB};
+        results.append(next.a);
+        results.append(next.b);
+        scf::YieldOp::create(b, results);
+        b.setInsertionPointToStart(&load.getElseRegion().front());
+        Value no = arith::ConstantOp::create(b, b.getBoolAttr(false));
+        SmallVector<Value> none(2, no);
+        none.append(countA + countB, c32(0));
+        scf::YieldOp::create(b, none);
       }
-      wgmmaAsm("wgmma.commit_group.sync.aligned;");
-      storeStage(other, next);
-      wgmmaAsm(proxyFence);
-      acc = wgmmaWait(acc);
-      gpu::BarrierOp::create(b);
-      scf::YieldOp::create(b, acc);
-    } else {
-      // Signedness of the dp4a sums (8-bit integer operands only).
-      bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
-      bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
-      // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
-      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
-        SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
-        for (int64_t mi = 0; mi < tilesM; ++mi) {
-          Value row = add(addC(wm, mi * 16), aRowOffset);
-          aFrags.push_back(
-              loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
-        }
-        for (int64_t ni = 0; ni < tilesN; ni += 2) {
-          Value n = add(addC(wn, ni * 8), bRowOffset);
-          Value word = tileBWord(n, addC(bWordOffset, ks * 8));
-          SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
-          bFrags.push_back({words[0], words[1]});
-          bFrags.push_back({words[2], words[3]});
-        }
-        for (int64_t mi = 0; mi < tilesM; ++mi)
-          for (int64_t ni = 0; ni < tilesN; ++ni) {
-            SmallVector<Value> c;
-            for (int64_t j = 0; j < 4; ++j)
-              c.push_back(carried[accIndex(mi, ni, j)]);
-            Value d = mma(aFrags[mi], bFrags[ni], c);
-            for (int64_t j = 0; j < 4; ++j)
-              carried[accIndex(mi, ni, j)] =
-                  LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
+      StageWords next;
+      next.fullA = load.getResult(0);
+      next.fullB = load.getResult(1);
+      for (size_t i = 0; i < countA; ++i)
+        next.a.push_back(load.getResult(2 + i));
+      for (size_t i = 0; i < countB; ++i)
+        next.b.push_back(load.getResult(2 + countA + i));
+      if (wgmma) {
+        // Store the next stage into the other buffer while this stage's wgmma
+        // run.
+        SmallVector<Value> acc = wgmmaStage(buffer, warp, carried, [&] {
+          storeStage(other, next);
+          wgmmaAsm(proxyFence);
+        });
+        gpu::BarrierOp::create(b);
+        scf::YieldOp::create(b, acc);
+      } else {
+        // Signedness of the dp4a sums (8-bit integer operands only).
+        bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
+        bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
+        // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
+        for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+          SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
+          for (int64_t mi = 0; mi < tilesM; ++mi) {
+            Value row = add(addC(wm, mi * 16), aRowOffset);
+            aFrags.push_back(
+                loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
           }
-        if (needRowSums)
+          for (int64_t ni = 0; ni < tilesN; ni += 2) {
+            Value n = add(addC(wn, ni * 8), bRowOffset);
+            Value word = tileBWord(n, addC(bWordOffset, ks * 8));
+            SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
+            bFrags.push_back({words[0], words[1]});
+            bFrags.push_back({words[2], words[3]});
+          }
           for (int64_t mi = 0; mi < tilesM; ++mi)
-            for (int64_t h = 0; h < 2; ++h) {
-              Value &s = carried[rowBase + mi * 2 + h];
-              s = dp4a(aFrags[mi][h], s, lhsSigned);
-              s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+            for (int64_t ni = 0; ni < tilesN; ++ni) {
+              SmallVector<Value> c;
+              for (int64_t j = 0; j < 4; ++j)
+                c.push_back(carried[accIndex(mi, ni, j)]);
+              Value d = mma(aFrags[mi], bFrags[ni], c);
+              for (int64_t j = 0; j < 4; ++j)
+                carried[accIndex(mi, ni, j)] =
+                    LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
             }
-        if (needColSums)
-          for (int64_t ni = 0; ni < tilesN; ++ni) {
-            Value &s = carried[colBase + ni];
-            s = dp4a(bFrags[ni][0], s, rhsSigned);
-            s = dp4a(bFrags[ni][1], s, rhsSigned);
-          }
+          if (needRowSums)
+            for (int64_t mi = 0; mi < tilesM; ++mi)
+              for (int64_t h = 0; h < 2; ++h) {
+                Value &s = carried[rowBase + mi * 2 + h];
+                s = dp4a(aFrags[mi][h], s, lhsSigned);
+                s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+              }
+          if (needColSums)
+            for (int64_t ni = 0; ni < tilesN; ++ni) {
+              Value &s = carried[colBase + ni];
+              s = dp4a(bFrags[ni][0], s, rhsSigned);
+              s = dp4a(bFrags[ni][1], s, rhsSigned);
+            }
+        }
+        storeStage(other, next);
+        gpu::BarrierOp::create(b);
+        scf::YieldOp::create(b, carried);
       }
-      storeStage(other, next);
-      gpu::BarrierOp::create(b);
-      scf::YieldOp::create(b, carried);
     }
   }
 
