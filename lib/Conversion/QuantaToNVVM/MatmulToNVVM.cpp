@@ -60,6 +60,11 @@ struct Tiling {
 /// More than 64 rows: 128 x 128 tiles, 8 warps of 64 x 32 (4 x 4 mma tiles),
 /// 32 mma per warp and K stage.
 constexpr Tiling kLargeTiling = {128, 128, 2, 4};
+/// sm_90a int8 with N x K weights: 128 x 256 tiles, each warpgroup a
+/// 64 x 256 half (m64n256k32, 128 accumulators per thread): a quarter fewer
+/// operand bytes per product from L2 than 128 x 128 tiles, which L2
+/// throughput bounds.
+constexpr Tiling kWideTiling = {128, 256, 2, 4};
 /// Up to 64 rows (decode, small batches): 64 x 64 tiles, 4 warps of 32 x 32,
 /// so that a GEMV still has N / 64 blocks; for 8-bit operands 64 x 32 tiles
 /// (warps of 32 x 16), N / 32 blocks (16-bit rhs staging takes 8 columns
@@ -81,12 +86,13 @@ constexpr int64_t kPadWords = 4;
 /// stores of 32 columns fall in distinct banks); copied by cp.async (16-byte
 /// chunks, 8 lanes per core matrix), they need no padding.
 constexpr int64_t kCoreWords = kWordsK / 4 * 32;
-/// The shared buffers of the cp.async pipeline: stage s + 2 is copied while
-/// stage s is multiplied (3 x 2 x 8 KiB: the 48 KiB of static shared memory).
-constexpr int64_t kAsyncBuffers = 3;
-/// The wgmma shape: each warpgroup (4 warps) of a 128 x 128 block computes
-/// a 64 x 128 half, one m64n128k32 per 32 bytes of K.
-constexpr int64_t kWgmmaM = 64, kWgmmaN = 128;
+/// The static shared memory of the cp.async pipeline's buffers: 48 KiB, 3
+/// stages of 128 x 128 tiles (stage s + 2 copied while stage s is
+/// multiplied) or 2 of 128 x 256 (stage s + 1).
+constexpr int64_t kAsyncBytes = 48 * 1024;
+/// The wgmma M: each warpgroup (4 warps) computes a 64-row half of the
+/// block's tile, one m64nNk32 per 32 bytes of K with N the tile's width.
+constexpr int64_t kWgmmaM = 64;
 
 /// One matmul to build a kernel for: its operands (memrefs, by role) and
 /// attributes. `lhsScheme` is null for weight-only int4 (plain activations).
@@ -116,11 +122,12 @@ public:
       groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
     }
     // wgmma reads both operands from shared memory: no fragments in
-    // registers for the zero points' dp4a sums.
-    wgmmaForLargeTiles =
-        chip == "sm_90a" &&
-        (mm.kind == Kind::FP8 ||
-         (mm.kind == Kind::Int8 && !needRowSums && !needColSums));
+    // registers for the zero points' dp4a sums. FP8 stays on mma.sync: on
+    // an H200, FP8 wgmma sums missed docs/GPU.md's bound (by up to 9 %),
+    // even with each 64-element K stage summed apart and added in f32,
+    // while FP8 mma.sync stays within 1 % of it.
+    wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
+                         !needRowSums && !needColSums;
   }
 
   void build();
@@ -136,12 +143,12 @@ private:
   int64_t groupSize = 0;
   // The tiling of the kernel being built, and whether it multiplies by
   // warpgroup MMAs (sm_90a `wgmma.mma_async`, the large tiling of 8-bit
-  // forms without zero points) rather than `mma.sync`; if so, whether both
-  // operands are staged by rows and copied by cp.async, and the words per
+  // integer forms without zero points) rather than `mma.sync`; if so, whether
+  // both operands are staged by rows and copied by cp.async, and the words per
   // 8-row group of its tiles.
   Tiling tiling = kLargeTiling;
   bool wgmmaForLargeTiles = false, wgmma = false, asyncCopy = false;
-  int64_t groupWords = kCoreWords;
+  int64_t groupWords = kCoreWords, asyncBuffers = 0;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
   // (two buffers each), and whether each operand may be read by vector loads.
@@ -230,7 +237,7 @@ private:
                         int64_t kStep);
   void wgmmaAsm(StringRef text);
   SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
-                                   ArrayRef<Value> acc, bool accumulate);
+                                   ArrayRef<Value> acc);
   SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
   SmallVector<Value> wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
                                 function_ref<void()> whileRunning);
@@ -917,25 +924,20 @@ static SmallVector<Value> accumulatorAsm(ImplicitLocOpBuilder &b,
   return values;
 }
 
-/// acc += A * B (acc = A * B without `accumulate`) for this warpgroup's
-/// 64 x 128 tile and one K step of 32 bytes: `wgmma.mma_async` m64n128k32
-/// with i32 (8-bit integers, wrapping: no .satfinite) or f32 (FP8)
-/// accumulators; asynchronous until wgmmaWait.
+/// acc += A * B for this warpgroup's 64 x N tile (N the block's width) and
+/// one K step of 32 bytes: `wgmma.mma_async` m64nNk32 with i32 accumulators
+/// (wrapping: no .satfinite); asynchronous until wgmmaWait.
 SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
-                                                ArrayRef<Value> acc,
-                                                bool accumulate) {
-  bool isInt = mm.kind == Kind::Int8;
+                                                ArrayRef<Value> acc) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << "wgmma.mma_async.sync.aligned.m" << kWgmmaM << "n" << kWgmmaN << "k32."
-     << (isInt ? "s32" : "f32") << "."
-     << NVVM::stringifyMMATypes(getMMAType(mm.lhsScheme)) << "."
+  os << "wgmma.mma_async.sync.aligned.m" << kWgmmaM << "n" << tiling.blockN
+     << "k32.s32." << NVVM::stringifyMMATypes(getMMAType(mm.lhsScheme)) << "."
      << NVVM::stringifyMMATypes(getMMAType(mm.rhsScheme)) << " {";
   for (size_t i = 0; i < acc.size(); ++i)
     os << (i ? ", " : "") << "$" << i;
-  // scale-d (accumulate or not); FP8 also takes the operands' signs (+1).
-  os << "}, $" << acc.size() << ", $" << acc.size() + 1 << ", "
-     << (accumulate ? 1 : 0) << (isInt ? "" : ", 1, 1") << ";";
+  // scale-d = 1: accumulate.
+  os << "}, $" << acc.size() << ", $" << acc.size() + 1 << ", 1;";
   return accumulatorAsm(b, text, acc, ValueRange{descA, descB}, {"l", "l"});
 }
 
@@ -947,39 +949,24 @@ SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc) {
 }
 
 /// One K stage of the wgmma kernel on shared buffer `buffer`: this
-/// warpgroup's two K steps, `whileRunning` (the next stage's staging)
-/// between their commit and the wait. FP8 sums each stage from zero and
-/// adds it to `acc` in f32 (FP8 wgmma keeps fewer bits in its running sum
-/// than mma.sync: on an H200, accumulating 1000 products in it missed
-/// docs/GPU.md's bound); integers accumulate in place (exact).
+/// warpgroup's two K steps, then `whileRunning` (the next stage's staging)
+/// between their commit and the wait.
 SmallVector<Value>
 KernelBuilder::wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
                           function_ref<void()> whileRunning) {
   Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
   Value zero = idx(0);
-  bool promote = mm.kind == Kind::FP8;
   SmallVector<Value> sums(acc);
-  if (promote) {
-    // Ignored: the first K step does not accumulate.
-    Value unused = LLVM::PoisonOp::create(b, f32);
-    sums.assign(acc.size(), unused);
-  }
   wgmmaAsm("wgmma.fence.sync.aligned;");
   for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
     Value descA = wgmmaDescriptor(tileA, buffer, rowGroup, ks);
     Value descB = wgmmaDescriptor(tileB, buffer, zero, ks);
-    sums = wgmmaMultiply(descA, descB, sums, !promote || ks > 0);
+    sums = wgmmaMultiply(descA, descB, sums);
   }
   wgmmaAsm("wgmma.commit_group.sync.aligned;");
   if (whileRunning)
     whileRunning();
-  sums = wgmmaWait(sums);
-  if (!promote)
-    return sums;
-  SmallVector<Value> total;
-  for (auto [x, y] : llvm::zip_equal(acc, sums))
-    total.push_back(arith::AddFOp::create(b, x, y));
-  return total;
+  return wgmmaWait(sums);
 }
 
 /// The 32-bit shared address of `slot`'s chunk in buffer `buffer` of the
@@ -1037,11 +1024,11 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
 }
 
 /// The K loop of the wgmma kernel when both operands are staged by rows
-/// (lhs, N x K weights): kAsyncBuffers shared buffers in a ring; stage
-/// s + 2 is copied (copyStage) while stage s is multiplied; per stage one
-/// cp.async wait, a proxy fence (the copies and scalar stores reach wgmma's
-/// async proxy) and one barrier, after which the buffer that stage s - 1
-/// used is free (every warpgroup waited for its wgmma).
+/// (lhs, N x K weights): a ring of B = asyncBuffers shared buffers; stage
+/// s + B - 1 is copied (copyStage) while stage s is multiplied; per stage
+/// one cp.async wait, a proxy fence (the copies and scalar stores reach
+/// wgmma's async proxy) and one barrier, after which the buffer that stage
+/// s - 1 used is free (every warpgroup waited for its wgmma).
 scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
   Value stages = divIdx(addC(K, blockK - 1), blockK);
   auto issue = [&](Value stage) {
@@ -1050,26 +1037,27 @@ scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      Value buffer = remIdx(stage, kAsyncBuffers);
+      Value buffer = remIdx(stage, asyncBuffers);
       copyStage(k0, buffer, /*isRhs=*/false);
       copyStage(k0, buffer, /*isRhs=*/true);
     }
-    // One group per stage, empty past K, so that "all but the newest group"
-    // is always the stage to multiply.
+    // One group per stage, empty past K, so that "all but the newest
+    // B - 2 groups" is always the stage to multiply.
     wgmmaAsm("cp.async.commit_group;");
   };
-  issue(idx(0));
-  issue(idx(1));
+  int64_t ahead = asyncBuffers - 1;
+  for (int64_t i = 0; i < ahead; ++i)
+    issue(idx(i));
   auto loop = scf::ForOp::create(b, idx(0), stages, idx(1), inits);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   Value stage = loop.getInductionVar();
-  wgmmaAsm("cp.async.wait_group 1;");
+  wgmmaAsm(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
   wgmmaAsm("fence.proxy.async.shared::cta;");
   gpu::BarrierOp::create(b);
-  issue(addC(stage, 2));
+  issue(addC(stage, ahead));
   SmallVector<Value> acc =
-      wgmmaStage(remIdx(stage, kAsyncBuffers), warp,
+      wgmmaStage(remIdx(stage, asyncBuffers), warp,
                  SmallVector<Value>(loop.getRegionIterArgs()), {});
   scf::YieldOp::create(b, acc);
   return loop;
@@ -1190,7 +1178,8 @@ void KernelBuilder::build() {
   auto choice = scf::IfOp::create(b, large, /*withElseRegion=*/true);
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&choice.getThenRegion().front());
-  buildKernel(kLargeTiling, hostM, hostN);
+  bool wide = wgmmaForLargeTiles && mm.rhsKMajor;
+  buildKernel(wide ? kWideTiling : kLargeTiling, hostM, hostN);
   b.setInsertionPointToStart(&choice.getElseRegion().front());
   buildKernel(elementBits == 8 ? kSmall8BitTiling : kSmallTiling, hostM, hostN);
 }
@@ -1203,6 +1192,10 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
   asyncCopy = wgmma && mm.rhsKMajor;
   groupWords = asyncCopy ? kCoreWords : kCoreWords + kPadWords;
+  // Buffers of both operands' tiles (8-row groups of groupWords words).
+  int64_t stageBytes =
+      (tiling.blockM + tiling.blockN) / 8 * groupWords * int64_t(4);
+  asyncBuffers = kAsyncBytes / stageBytes;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto ceilDiv = [&](Value x, int64_t d) { return divIdx(addC(x, d - 1), d); };
   auto shared =
@@ -1212,7 +1205,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   auto tileType = [&](int64_t rows) {
     SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
     if (wgmma)
-      shape = {asyncCopy ? kAsyncBuffers : 2, rows / 8, groupWords};
+      shape = {asyncCopy ? asyncBuffers : 2, rows / 8, groupWords};
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   Value one = idx(1);
@@ -1268,10 +1261,10 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   Value aRowOffset, aWordOffset, bRowOffset, bWordOffset;
   if (wgmma) {
     // The wgmma accumulators of warp w: rows 16 w ... 16 w + 15 of the
-    // block (warpgroup w / 4 has rows 64 (w / 4) ...), all 128 columns, as
-    // 16 m16n8 tiles' fragments.
+    // block (warpgroup w / 4 has rows 64 (w / 4) ...), all columns, as the
+    // fragments of blockN / 8 m16n8 tiles.
     tilesM = 1;
-    tilesN = kWgmmaN / 8;
+    tilesN = tiling.blockN / 8;
     wm = mulC(warp, 16);
     wn = idx(0);
   } else {
