@@ -180,8 +180,10 @@ void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
 /// where B's byte j holds columns 2j (low nibble, h = 0) and 2j + 1, the
 /// body picks the nibble with `linalg.index 4`, dequantizes it with the
 /// parameters (indexed by g and the column only) and adds its product with
-/// A's element to C, all f32 (A, C) on buffers with identity layouts.
-/// Recognized by its maps and operand types; the body is cloned as it is.
+/// A's element to C, on buffers with identity layouts: C f32, A f32 or (W4A16)
+/// f16/bf16, whose body widens A's element and rounds each dequantized
+/// weight to the expressed type. Recognized by its maps and operand types;
+/// the body is cloned as it is.
 bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
 
 /// Rewrites `op` (isWeightOnlyInt4Matmul) into an AVX-512 kernel behind a

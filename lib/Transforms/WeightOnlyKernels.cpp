@@ -2,8 +2,9 @@
 //
 // This file implements the weight-only kernels of --quanta-lower-matmul-
 // kernels (W4A32 and W8A32: f32 activations, int4 or 8-bit weights
-// dequantized in registers, f32 accumulation; the 8-bit one also runs FP8 x
-// FP8 GEMVs). The loops that
+// dequantized in registers, f32 accumulation; the int4 one also takes f16
+// and bf16 activations (W4A16), the 8-bit one also runs FP8 x FP8 GEMVs).
+// The loops that
 // --convert-quanta-to-linalg leaves keep each row of C in memory and load,
 // update and store it for every k (for int4 with the even/odd column
 // shuffles of the packed nibbles each time); the kernels stream B row-major,
@@ -133,6 +134,17 @@ public:
     if (nibbleValue)
       for (int64_t h = 0; h < 2; ++h)
         tables.push_back(buildTable(h));
+    // The activation's part of the body (its widening for f16/bf16 A) and
+    // each parameter's (a 16-bit scale's widening, a zero point's): computed
+    // once per element or group rather than for every weight. A block
+    // argument needs no computing.
+    auto part = [&](unsigned arg) {
+      Value value = getPartValue(op, {arg}, arg);
+      return isa_and_nonnull<BlockArgument>(value) ? Value() : value;
+    };
+    activationValue = part(0);
+    for (OpOperand *param : params())
+      paramValues.push_back(part(param->getOperandNumber()));
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
     perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
@@ -160,6 +172,10 @@ private:
   // nibble index (null: no table).
   Value nibbleValue;
   SmallVector<Value> tables;
+  // The body values that depend on the activation alone and on each
+  // parameter alone (null: none, or the argument itself).
+  Value activationValue;
+  SmallVector<Value> paramValues;
 
   /// nibbleValue for the 16 nibbles of index h: the ops it depends on
   /// cloned on the bytes whose nibble h is 0 ... 15.
@@ -327,6 +343,17 @@ private:
             paramVectors[2 * q + h].push_back(
                 split ? loadHalf(split, zero, col, h) : scalar);
       }
+      // Their parts of the body, once per group.
+      SmallVector<SmallVector<std::pair<Value, Value>>> paramParts(8);
+      for (auto [vectors, parts] : llvm::zip_equal(paramVectors, paramParts))
+        for (auto [i, value] : llvm::enumerate(paramValues)) {
+          if (!value)
+            continue;
+          SmallVector<Value> args(op.getNumDpsInputs() + 1, Value());
+          args[2 + i] = vectors[i];
+          parts.push_back(
+              {value, cloneBodyOnVectors(b, op, args, nullptr, {}, value)});
+        }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
         SmallVector<Value> accs, cols;
         for (int64_t q = 0; q < 4; ++q) {
@@ -338,7 +365,16 @@ private:
         for (int64_t s = 0; s < perVisit; ++s) {
           Value kk = arith::AddIOp::create(b, kk0, idx(s));
           Value x = memref::LoadOp::create(b, a, ValueRange{row, g, kk});
-          Value xs = vector::BroadcastOp::create(b, f32Vector, x);
+          Value xs = vector::BroadcastOp::create(
+              b, VectorType::get({16}, x.getType()), x);
+          SmallVector<std::pair<Value, Value>> activation;
+          if (activationValue) {
+            SmallVector<Value> xArgs(op.getNumDpsInputs() + 1, Value());
+            xArgs[0] = xs;
+            activation.push_back(
+                {activationValue, cloneBodyOnVectors(b, op, xArgs, nullptr, {},
+                                                     activationValue)});
+          }
           for (int64_t q = 0; q < 4; ++q) {
             Value byteCol = arith::AddIOp::create(b, byteCol0, idx(16 * q));
             Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
@@ -348,7 +384,8 @@ private:
               args.append(paramVectors[2 * q + h]);
               args.push_back(accs[2 * q + h]);
               Value nibble = idx(h);
-              SmallVector<std::pair<Value, Value>> given;
+              SmallVector<std::pair<Value, Value>> given(activation);
+              llvm::append_range(given, paramParts[2 * q + h]);
               if (nibbleValue)
                 given.push_back({nibbleValue, lookUp(bytes, h)});
               accs[2 * q + h] = cloneBodyOnVectors(
@@ -728,8 +765,9 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
           AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx) ||
       op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
           AffineMap::get(5, 0, {d[0], d[3], d[4]}, ctx) ||
-      !isPlainBuffer(a, f32) || !isPlainBuffer(bBytes, i8) ||
-      !isPlainBuffer(c, f32) ||
+      !(isPlainBuffer(a, f32) || isPlainBuffer(a, Float16Type::get(ctx)) ||
+        isPlainBuffer(a, BFloat16Type::get(ctx))) ||
+      !isPlainBuffer(bBytes, i8) || !isPlainBuffer(c, f32) ||
       cast<MemRefType>(c.getType()).getDimSize(2) != 2)
     return false;
   // Parameters: read by g and the columns only, in that order, the columns
