@@ -192,11 +192,12 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 
 /// A matmul with 8-bit weights and f32 accumulation, on loops (m, k, n):
 /// `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8 or
-/// FP8 (f8E4M3FN, f8E5M2) B, f32 or FP8 A, parameters per tensor, per
-/// column or per row, an arith/math body: weight-only W8A32, and FP8 x FP8
-/// with fewer rows than the FP8 GEMM path takes. With FP8 A, the part of the
-/// body that depends on A's element and the row alone (its dequantized
-/// value, see getPartValue) must be one value.
+/// FP8 (f8E4M3FN, f8E5M2) B, f32, f16, bf16 or FP8 A, parameters per
+/// tensor, per column or per row, an arith/math body: weight-only W8A32 and
+/// W8A16, and FP8 x FP8 with fewer rows than the FP8 GEMM path takes. With A
+/// other than f32, the part of the body that depends on A's element and the
+/// row alone (its widened or dequantized value, see getPartValue) must be
+/// one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the AVX-512 kernel of the

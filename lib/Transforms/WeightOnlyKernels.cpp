@@ -708,12 +708,16 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
   Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
   Type e4m3 = Float8E4M3FNType::get(ctx), e5m2 = Float8E5M2Type::get(ctx);
   Value a = op.getDpsInputs()[0], bCodes = op.getDpsInputs()[1];
-  bool fp8A = isPlainBuffer(a, e4m3) || isPlainBuffer(a, e5m2);
+  // A other than f32 (FP8, or f16/bf16 for W8A16) is read through the
+  // body's row value.
+  bool narrowA = isPlainBuffer(a, e4m3) || isPlainBuffer(a, e5m2) ||
+                 isPlainBuffer(a, Float16Type::get(ctx)) ||
+                 isPlainBuffer(a, BFloat16Type::get(ctx));
   if (op.getIndexingMapsArray()[0] != AffineMap::get(3, 0, {d[0], d[1]}, ctx) ||
       op.getIndexingMapsArray()[1] != AffineMap::get(3, 0, {d[1], d[2]}, ctx) ||
       op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
           AffineMap::get(3, 0, {d[0], d[2]}, ctx) ||
-      !(isPlainBuffer(a, f32) || fp8A) ||
+      !(isPlainBuffer(a, f32) || narrowA) ||
       !(isPlainBuffer(bCodes, i8) || isPlainBuffer(bCodes, e4m3) ||
         isPlainBuffer(bCodes, e5m2)) ||
       !isPlainBuffer(op.getDpsInits()[0], f32))
@@ -730,8 +734,7 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
          map != AffineMap::get(3, 0, {d[0]}, ctx)))
       return false;
   }
-  // FP8 activations are read through the body's row value only.
-  return isScalarBody(op, /*indexDim=*/-1) && (!fp8A || getRowValue(op));
+  return isScalarBody(op, /*indexDim=*/-1) && (!narrowA || getRowValue(op));
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(

@@ -1,9 +1,9 @@
-//===- w4a16-kernel-harness.cpp - weight-only int4 f16/bf16 matmuls vs ref
-//-===//
+//===- w4a16-kernel-harness.cpp - weight-only f16/bf16 matmuls vs ref -----===//
 //
 // Calls w4a16-kernel.mlir's functions on f16 or bf16 activations (random,
-// with ±0, ±inf, NaN and a subnormal in some rows) and int4 weights with
-// per-group scales in the same format (and zero points), and compares each
+// with ±0, ±inf, NaN and a subnormal in some rows) and int4 (packed) or
+// 8-bit weights with per-group or per-column scales in the same format (and
+// zero points), and compares each
 // result code with quanta.matmul's definition composed from quanta::ref:
 // every weight dequantized as quanta.dequantize (dequantizeInt, rounded to
 // the expressed type), products of the widened values added in f32 in k
@@ -14,29 +14,41 @@
 #include "HarnessSupport.h"
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 using namespace quanta::ref;
 
 static harness::Random32 rng(47);
 
-// (a, M, packed w, sw, y), and with weight zero points (a, M, packed w, sw,
-// packed zw, y); 16-bit values travel as their bits.
-using Fn = void (*)(const uint16_t *, int64_t, const uint8_t *,
-                    const uint16_t *, uint16_t *);
-using ZpFn = void (*)(const uint16_t *, int64_t, const uint8_t *,
-                      const uint16_t *, const uint8_t *, uint16_t *);
-
-struct Case {
+// (a, M, w, sw, y), and with weight zero points (a, M, w, sw, zw, y), Weight
+// being uint8_t (int4, packed) or int8_t; 16-bit values travel as their
+// bits.
+template <typename Weight> struct Case {
+  using Fn = void (*)(const uint16_t *, int64_t, const Weight *,
+                      const uint16_t *, uint16_t *);
+  using ZpFn = void (*)(const uint16_t *, int64_t, const Weight *,
+                        const uint16_t *, const Weight *, uint16_t *);
   const char *name;
   FloatFormat format;
   Fn fn;
   bool rhsSigned;
+  // The weights' rows per scale: the group size, or K per column.
   int64_t groupSize, K, N;
   ZpFn zpFn = nullptr;
 };
 
-static long check(const Case &c) {
+template <typename Weight> static long check(const Case<Weight> &c) {
   const int64_t K = c.K, N = c.N;
-  IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
+  constexpr bool is8Bit = std::is_same_v<Weight, int8_t>;
+  IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(is8Bit ? 8 : 4)
+                                    : IntFormat::uint(is8Bit ? 8 : 4);
+  // The weights (or zero points) as the entry point takes them: int4
+  // packed, 8-bit as bytes.
+  auto weights = [](const std::vector<int32_t> &v) {
+    if constexpr (is8Bit)
+      return std::vector<int8_t>(v.begin(), v.end());
+    else
+      return packInt4(v);
+  };
   auto code = [&](float x) {
     return uint16_t(encodeFloat(x, c.format, false));
   };
@@ -51,13 +63,13 @@ static long check(const Case &c) {
       a.push_back(code(x));
     for (float s : W.scale)
       scale.push_back(code(s));
-    std::vector<uint8_t> packed = packInt4(W.values);
+    auto w = weights(W.values);
     std::vector<uint16_t> got(M * N);
     if (c.zpFn)
-      c.zpFn(a.data(), M, packed.data(), scale.data(),
-             packInt4(W.zeroPoint).data(), got.data());
+      c.zpFn(a.data(), M, w.data(), scale.data(), weights(W.zeroPoint).data(),
+             got.data());
     else
-      c.fn(a.data(), M, packed.data(), scale.data(), got.data());
+      c.fn(a.data(), M, w.data(), scale.data(), got.data());
     for (int64_t m = 0; m < M; ++m)
       for (int64_t n = 0; n < N; ++n) {
         float sum = 0.0f;
@@ -82,19 +94,29 @@ static long check(const Case &c) {
 
 int main() {
   long total = 0;
-  for (const Case &c : {
-           Case{"h4_g32_n256", FloatFormat::f16(), h4_g32_n256, true, 32, 128,
-                256},
-           Case{"b4zp_g64_n384", FloatFormat::bf16(), nullptr, false, 64, 128,
-                384, b4zp_g64_n384},
-           Case{"h4zp_g128_n128", FloatFormat::f16(), nullptr, true, 128, 256,
-                128, h4zp_g128_n128},
-           Case{"b4_g32_n200", FloatFormat::bf16(), b4_g32_n200, true, 32, 64,
-                200},
-       }) {
-    long bad = check(c);
-    std::printf("%s: 6 row counts, %ld mismatches\n", c.name, bad);
+  auto report = [&](const char *name, long bad) {
+    std::printf("%s: 6 row counts, %ld mismatches\n", name, bad);
     total += bad;
-  }
+  };
+  using C4 = Case<uint8_t>;
+  for (const C4 &c : {
+           C4{"h4_g32_n256", FloatFormat::f16(), h4_g32_n256, true, 32, 128,
+              256},
+           C4{"b4zp_g64_n384", FloatFormat::bf16(), nullptr, false, 64, 128,
+              384, b4zp_g64_n384},
+           C4{"h4zp_g128_n128", FloatFormat::f16(), nullptr, true, 128, 256,
+              128, h4zp_g128_n128},
+           C4{"b4_g32_n200", FloatFormat::bf16(), b4_g32_n200, true, 32, 64,
+              200},
+       })
+    report(c.name, check(c));
+  using C8 = Case<int8_t>;
+  for (const C8 &c : {
+           C8{"h8_col_n128", FloatFormat::f16(), h8_col_n128, true, 96, 96,
+              128},
+           C8{"b8zp_col_n192", FloatFormat::bf16(), nullptr, false, 70, 70, 192,
+              b8zp_col_n192},
+       })
+    report(c.name, check(c));
   return total != 0;
 }
