@@ -274,11 +274,12 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
 
     - for more than 64 rows, blocks of 256 threads (8 warps) compute
       128x128 tiles of the result, each warp a 64x32 tile of 4x4 `mma.sync`
-      m16n8 tiles; else blocks of 128 threads compute 64x64 tiles (warps of
-      2x4 mma tiles). The K loop stages 16 32-bit words of K per row of
-      both operands in two shared buffers (B transposed, n-major, so that
-      `ldmatrix.x4` (`nvgpu.ldmatrix`) loads four fragment registers at
-      once), by 16-byte (lhs) and 4- or 16-byte (rhs, transposed in
+      m16n8 tiles; else blocks of 128 threads compute 64x32 tiles for 8-bit
+      operands and 64x64 for 16-bit ones. The K loop stages 16 32-bit words
+      of K per row of both operands in two shared buffers (B transposed,
+      n-major, so that `ldmatrix.x4` (`nvgpu.ldmatrix`) loads four fragment
+      registers at once), by 16-byte (lhs, and rhs given N x K:
+      `rhs_k_major`) and 4- or 16-byte (rhs given K x N, transposed in
       registers) vector loads when the block's tile lies inside aligned
       matrices, else by clamped scalar loads zero-filled outside the
       matrices (exact: zeros add nothing to integer sums and to f32 sums);
@@ -319,7 +320,7 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
     gpu.launch blocks(%bx, %by, %bz) in (%gx = %n_tiles, %gy = %m_tiles, %gz = %c1)
                threads(%tx, %ty, %tz) in (%sx = %c128, %sy = %c1, %sz = %c1)
                workgroup(%sa_tile : memref<2x64x20xi32, #gpu.address_space<workgroup>>,
-                         %sb_tile : memref<2x64x20xi32, #gpu.address_space<workgroup>>) {
+                         %sb_tile : memref<2x32x20xi32, #gpu.address_space<workgroup>>) {
       ... scf.for over K: loads to shared memory, gpu.barrier, nvgpu.ldmatrix,
           nvvm.mma.sync (m16n8k32, s8 x s8 -> s32, wrapped) ...
       ... epilogue: scales, bias, quantize, guarded stores ...

@@ -359,6 +359,29 @@ def UniqueKernelNames : Pass<"quanta-unique-kernel-names",
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
+def AlignWorkgroupMemory : Pass<"quanta-align-workgroup-memory",
+                                 "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Align the workgroup (shared) buffers of GPU kernels to 16 bytes";
+  let description = [{
+    Sets `llvm.align = 16` on every workgroup attribution of the kernels of
+    a `gpu.module` that asks for less: the NVVM lowering otherwise aligns a
+    shared buffer to its element (`.shared .align 4` for i32 tiles), while
+    the matmul kernels access shared memory 16 bytes at a time
+    (`ldmatrix`, `st.shared.v4`, 16-byte `cp.async`) and address it by
+    wgmma matrix descriptors, which drop an address's 4 low bits. Run after
+    kernel outlining (workgroup attributions of `gpu.launch` take no
+    attributes).
+
+    ```mlir
+    gpu.func @k() workgroup(%tile : memref<2x64x20xi32, #gpu.address_space<workgroup>>) kernel
+    // becomes
+    gpu.func @k() workgroup(%tile : memref<2x64x20xi32, #gpu.address_space<workgroup>> {llvm.align = 16 : i64}) kernel
+    ```
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::LLVM::LLVMDialect"];
+}
+
 def ExpandSignOps : Pass<"quanta-expand-sign-ops"> {
   let summary = "Expand math.copysign and math.absf into integer bit operations";
   let description = [{

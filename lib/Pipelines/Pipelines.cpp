@@ -186,6 +186,7 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createUniqueKernelNames());
+  pm.addNestedPass<gpu::GPUModuleOp>(createAlignWorkgroupMemory());
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
   // The serialization records its compile times in the objects.
   pm.addPass(createStripGPUObjectTimes());

@@ -662,10 +662,10 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
 
   Value stream;
   auto module = impl->getParentOfType<ModuleOp>();
-  auto streamFunction = [&](StringRef name) {
+  auto streamFunction = [&](StringRef function) {
     Type voidType = LLVM::LLVMVoidType::get(ctx);
-    return getRuntimeFunction(module, name,
-                              name == kStreamCreate
+    return getRuntimeFunction(module, function,
+                              function == kStreamCreate
                                   ? LLVM::LLVMFunctionType::get(ptr, {})
                                   : LLVM::LLVMFunctionType::get(voidType, ptr));
   };
@@ -699,6 +699,41 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
   return success();
 }
 
+/// Refuses the GPU host code that one stream per entry-point call cannot
+/// order: kernels launched outside an implementation (the stream argument
+/// reaches implementations only) and calls of an implementation (which gets
+/// a parameter its callers would not pass). The GPU pipeline produces
+/// neither today: a call's result would need a temporary device buffer.
+LogicalResult checkGPUCalls(ModuleOp module) {
+  bool failedAny = false;
+  for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {
+    bool isImpl =
+        func.getName().starts_with(kImplPrefix) && func->hasAttr(kEntryAttr);
+    func.walk(
+        [&](Operation *op) {
+          if (isa<gpu::LaunchFuncOp>(op) && !isImpl) {
+            op->emitError()
+                << "GPU kernels are launched outside an entry point, "
+                   "where the stream of a call does not reach";
+            failedAny = true;
+          }
+          auto call = dyn_cast<LLVM::CallOp>(op);
+          auto callee = call ? module.lookupSymbol<LLVM::LLVMFuncOp>(
+                                   call.getCallee().value_or(""))
+                             : LLVM::LLVMFuncOp();
+          if (callee && callee->hasAttr(kEntryAttr)) {
+            call.emitError()
+                << "calls GPU entry point "
+                << callee->getAttrOfType<StringAttr>(kEntryAttr).getValue()
+                << ": calls between GPU entry points are not "
+                   "supported";
+            failedAny = true;
+          }
+        });
+  }
+  return failure(failedAny);
+}
+
 struct EmitEntryPointsPass
     : public quanta::impl::EmitEntryPointsBase<EmitEntryPointsPass> {
   using Base::Base;
@@ -707,6 +742,8 @@ struct EmitEntryPointsPass
     ModuleOp module = getOperation();
     FailureOr<SmallVector<EntryPoint>> entries = getEntryPoints(module);
     if (failed(entries))
+      return signalPassFailure();
+    if (gpuStreams && failed(checkGPUCalls(module)))
       return signalPassFailure();
     for (const EntryPoint &entry : *entries) {
       auto impl = module.lookupSymbol<LLVM::LLVMFuncOp>(

@@ -3,9 +3,10 @@
 // This file implements the `mgpu*` functions that the host code of
 // quanta-compile's nvptx64 objects calls (the interface of MLIR's
 // CudaRuntimeWrappers, which Debian does not ship) on top of the CUDA driver
-// API: it loads the embedded PTX once per module, and launches each kernel on
-// a stream of its own, synchronously. CUDA errors are reported on stderr and
-// abort the process, since the entry points have no error result.
+// API: it loads the embedded PTX once per module and launches kernels on the
+// stream an entry point gives (the caller's for `f_async`, one created per
+// call for `f`, docs/ABI.md). CUDA errors are reported on stderr and abort
+// the process, since the entry points have no error result.
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,10 +82,13 @@ void *mgpuModuleGetFunction(void *module, const char *name) {
   return function;
 }
 
+/// The stream of a synchronous entry point's call: a blocking one, so that
+/// its kernels also wait for work the caller queued on the legacy default
+/// stream (e.g. an asynchronous copy of the inputs).
 void *mgpuStreamCreate() {
   makeContextCurrent();
   CUstream stream;
-  check(cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+  check(cuStreamCreate(&stream, CU_STREAM_DEFAULT), "cuStreamCreate");
   return stream;
 }
 

@@ -36,7 +36,7 @@
 // ahead; the 4 x 4 byte transpose of the rhs by byte permutes; fragments by
 // ldmatrix.x4 (four 8 x 16-byte matrices), no other shared loads.
 // INT8-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
-// INT8-DAG: .shared .align 4 .b8 {{.*}}[20480]
+// INT8-DAG: .shared .align 16 .b8 {{.*}}[20480]
 // INT8-DAG: prmt.b32
 // INT8-DAG: st.shared.v4.b32
 // INT8-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
@@ -72,13 +72,13 @@
 // 8 rows x 4 x 16 bytes, 528 bytes apart (33 KiB for two buffers of both
 // operands), two m64n128k32 wgmma per warpgroup and K stage between a
 // fence and a commit, the next stage stored meanwhile, then a proxy fence
-// and the wait; the 64 x 64 tiles (up to 64 rows) keep mma.sync.
+// and the wait; the 64 x 32 tiles (up to 64 rows) keep mma.sync.
 // With zero points (dp4a sums from the fragments): mma.sync.
 // WGMMA-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
 // WGMMA-NOT: wgmma
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel(
-// WGMMA-DAG: .shared .align 4 .b8 {{.*}}[16896]
+// WGMMA-DAG: .shared .align 16 .b8 {{.*}}[16896]
 // WGMMA-DAG: wgmma.fence.sync.aligned;
 // WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n128k32.s32.s8.s8 {%r{{[0-9]+}}, %r{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, 1;
 // WGMMA-DAG: wgmma.commit_group.sync.aligned;
@@ -92,8 +92,8 @@
 // without padding (48 KiB), one stage ahead; one cp.async wait, proxy fence
 // and barrier per stage.
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
-// WGMMA-DAG: .shared .align 4 .b8 __wg__quanta_impl_s8s8t_kernel_0[16384]
-// WGMMA-DAG: .shared .align 4 .b8 __wg__quanta_impl_s8s8t_kernel_1[32768]
+// WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_0[16384]
+// WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_1[32768]
 // WGMMA-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
 // WGMMA-DAG: cp.async.commit_group;
 // WGMMA-DAG: cp.async.wait_group 0;
@@ -103,7 +103,7 @@
 // WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
-// More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 64, 128.
+// More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 32, 128.
 // Constants are sunk into the kernels (immediates, not kernel parameters):
 // the arguments are the memref descriptors' fields only.
 // HOST: llvm.mlir.constant(64 : index) : i64

@@ -3,8 +3,9 @@
 // This file implements `--convert-quanta-matmul-to-nvvm`: the calls that
 // `--quanta-outline-gpu-matmul` left in place of quanta.matmul ops become
 // gpu.launch ops whose bodies run `mma.sync` on fragments staged in shared
-// memory, followed by the op's epilogue (zero points, scales, bias,
-// quantization) in registers.
+// memory (or, on sm_90a, warpgroup MMAs reading shared memory through
+// matrix descriptors, see wgmmaDescriptor), followed by the op's epilogue
+// (zero points, scales, bias, quantization) in registers.
 //
 // Fragment layouts (PTX ISA, "Matrix fragments for mma.m16n8k16" and
 // "mma.m16n8k32"), with g = lane / 4 and t = lane % 4, every register one
@@ -16,7 +17,7 @@
 //                    c2, c3 = row g + 8, columns 2t, 2t + 1;
 // where a word holds 4 consecutive k of 8-bit elements (k32) or 2 of f16
 // (k16). Shared memory keeps A row-major and B transposed (n-major), both in
-// 32-bit words along k, so every fragment register is one shared load.
+// 32-bit words along k, so `ldmatrix.x4` loads four fragment registers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -86,9 +87,8 @@ constexpr int64_t kPadWords = 4;
 /// stores of 32 columns fall in distinct banks); copied by cp.async (16-byte
 /// chunks, 8 lanes per core matrix), they need no padding.
 constexpr int64_t kCoreWords = kWordsK / 4 * 32;
-/// The static shared memory of the cp.async pipeline's buffers: 48 KiB, 3
-/// stages of 128 x 128 tiles (stage s + 2 copied while stage s is
-/// multiplied) or 2 of 128 x 256 (stage s + 1).
+/// The static shared memory of the cp.async pipeline's buffers: 48 KiB, as
+/// many stages as fit (two of 128 x 256 tiles).
 constexpr int64_t kAsyncBytes = 48 * 1024;
 /// The wgmma M: each warpgroup (4 warps) computes a 64-row half of the
 /// block's tile, one m64nNk32 per 32 bytes of K with N the tile's width.
@@ -151,7 +151,8 @@ private:
   int64_t groupWords = kCoreWords, asyncBuffers = 0;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
-  // (two buffers each), and whether each operand may be read by vector loads.
+  // (a ring of buffers each), and whether each operand may be read by vector
+  // loads.
   Value M, N, K, lastM, lastN, lastK, tid, m0, n0, g, t, wm, wn, tileA, tileB;
   Value vectorA, vectorB;
   // The shared words this thread stages in every K stage: word i of an
@@ -235,7 +236,7 @@ private:
   SmallVector<Value, 2> tileIndices(Value row, Value word, bool isRhs);
   Value wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
                         int64_t kStep);
-  void wgmmaAsm(StringRef text);
+  void ptxStatement(StringRef text);
   SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
                                    ArrayRef<Value> acc);
   SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
@@ -882,7 +883,7 @@ Value KernelBuilder::wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
 }
 
 /// Inline PTX `text` with no operands (fences, commits).
-void KernelBuilder::wgmmaAsm(StringRef text) {
+void KernelBuilder::ptxStatement(StringRef text) {
   LLVM::InlineAsmOp::create(b, TypeRange{}, ValueRange{}, text, "",
                             /*has_side_effects=*/true,
                             /*is_align_stack=*/false,
@@ -900,9 +901,8 @@ static SmallVector<Value> accumulatorAsm(ImplicitLocOpBuilder &b,
   Type accType = acc.front().getType();
   std::string constraints;
   llvm::raw_string_ostream os(constraints);
-  StringRef out = accType.isInteger(32) ? "=r" : "=f";
   for (size_t i = 0; i < acc.size(); ++i)
-    os << (i ? "," : "") << out;
+    os << (i ? "," : "") << "=r";
   for (StringRef c : inputConstraints)
     os << "," << c;
   for (size_t i = 0; i < acc.size(); ++i)
@@ -957,13 +957,13 @@ KernelBuilder::wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
   Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
   Value zero = idx(0);
   SmallVector<Value> sums(acc);
-  wgmmaAsm("wgmma.fence.sync.aligned;");
+  ptxStatement("wgmma.fence.sync.aligned;");
   for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
     Value descA = wgmmaDescriptor(tileA, buffer, rowGroup, ks);
     Value descB = wgmmaDescriptor(tileB, buffer, zero, ks);
     sums = wgmmaMultiply(descA, descB, sums);
   }
-  wgmmaAsm("wgmma.commit_group.sync.aligned;");
+  ptxStatement("wgmma.commit_group.sync.aligned;");
   if (whileRunning)
     whileRunning();
   return wgmmaWait(sums);
@@ -999,13 +999,16 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
   auto metadata = memref::ExtractStridedMetadataOp::create(b, memref);
   Value base = memref::ExtractAlignedPointerAsIndexOp::create(
       b, metadata.getBaseBuffer());
-  Value origin = add(base, metadata.getOffset());
+  // Byte addresses: element offsets times the element size.
+  int64_t elementBytes = elementBits / 8;
+  Value origin = add(base, mulC(metadata.getOffset(), elementBytes));
+  Value rowStride = metadata.getStrides()[0];
   ArrayRef<Slot> slots = isRhs ? slotsB : slotsA;
   for (size_t c = 0; c < slots.size(); c += 4) {
     const Slot &s = slots[c];
     Value k = add(k0, mulC(s.col, elemsPerWord));
     Value inside = andI(ult(s.global, bound), ult(k, K));
-    Value offset = add(mul(s.global, K), k);
+    Value offset = mulC(add(mul(s.global, rowStride), k), elementBytes);
     Value zero = idx(0);
     Value source =
         add(origin, arith::SelectOp::create(b, inside, offset, zero));
@@ -1043,7 +1046,7 @@ scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
     }
     // One group per stage, empty past K, so that "all but the newest
     // B - 2 groups" is always the stage to multiply.
-    wgmmaAsm("cp.async.commit_group;");
+    ptxStatement("cp.async.commit_group;");
   };
   int64_t ahead = asyncBuffers - 1;
   for (int64_t i = 0; i < ahead; ++i)
@@ -1052,8 +1055,8 @@ scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   Value stage = loop.getInductionVar();
-  wgmmaAsm(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
-  wgmmaAsm("fence.proxy.async.shared::cta;");
+  ptxStatement(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
+  ptxStatement("fence.proxy.async.shared::cta;");
   gpu::BarrierOp::create(b);
   issue(addC(stage, ahead));
   SmallVector<Value> acc =
@@ -1311,14 +1314,20 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     // barrier per stage.
     // (Stores by threads reach wgmma, which reads shared memory through the
     // async proxy, after a proxy fence and the barrier.)
+    // (An empty K stages nothing: its clamped loads would read [r, 0] of
+    // an empty matrix.)
     StringRef proxyFence = "fence.proxy.async.shared::cta;";
     {
-      Value first = idx(0);
-      storeStage(first, loadStage(first, first));
-      if (wgmma)
-        wgmmaAsm(proxyFence);
-      gpu::BarrierOp::create(b);
+      Value zero = idx(0);
+      auto nonEmpty = scf::IfOp::create(b, ult(zero, K),
+                                        /*withElseRegion=*/false);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&nonEmpty.getThenRegion().front());
+      storeStage(zero, loadStage(zero, zero));
     }
+    if (wgmma)
+      ptxStatement(proxyFence);
+    gpu::BarrierOp::create(b);
     Value stages = ceilDiv(K, blockK);
     Value step = idx(1);
     loop = scf::ForOp::create(b, idx(0), stages, step, inits);
@@ -1366,7 +1375,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         // run.
         SmallVector<Value> acc = wgmmaStage(buffer, warp, carried, [&] {
           storeStage(other, next);
-          wgmmaAsm(proxyFence);
+          ptxStatement(proxyFence);
         });
         gpu::BarrierOp::create(b);
         scf::YieldOp::create(b, acc);

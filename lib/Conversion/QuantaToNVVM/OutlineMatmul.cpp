@@ -142,15 +142,16 @@ Value getKMajorRhs(MatmulOp op, gpu_matmul::Kind kind) {
   return transpose.getInput();
 }
 
-/// The operands of a quanta.matmul with the role each plays.
-SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op) {
+/// The operands of a quanta.matmul with the role each plays, the rhs being
+/// `rhs`.
+SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op, Value rhs) {
   SmallVector<std::pair<Value, StringRef>> roles;
   auto add = [&](Value v, StringRef role) {
     if (v)
       roles.push_back({v, role});
   };
   add(op.getLhs(), "lhs");
-  add(op.getRhs(), "rhs");
+  add(rhs, "rhs");
   add(op.getLhsScale(), "lhs_scale");
   add(op.getRhsScale(), "rhs_scale");
   add(op.getLhsZp(), "lhs_zp");
@@ -205,9 +206,8 @@ struct OutlineGPUMatmulPass
                       : tensor::DimOp::create(b, loc, op.getRhs(), 1));
       Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
 
-      SmallVector<std::pair<Value, StringRef>> roles = getRoles(op);
-      if (kMajorRhs)
-        roles[1].first = kMajorRhs;
+      SmallVector<std::pair<Value, StringRef>> roles =
+          getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
       roles.push_back({init, gpu_matmul::kInitRole});
       SmallVector<Value> args;
       SmallVector<Type> argTypes;
