@@ -91,6 +91,21 @@ float frand(float lo, float hi) {
   return std::uniform_real_distribution<float>(lo, hi)(rng);
 }
 
+/// `copies` buffers of the same n values, drawn by `draw`: a workload cycles
+/// through them so that its weights are cold in the caches.
+template <typename T, typename Draw>
+std::vector<Buffer<T>> weightCopies(int copies, size_t n, Draw draw) {
+  std::vector<Buffer<T>> w;
+  w.emplace_back(n);
+  for (size_t i = 0; i < n; ++i)
+    w[0][i] = draw();
+  for (int c = 1; c < copies; ++c) {
+    w.emplace_back(n);
+    std::memcpy(w[c].data(), w[0].data(), n * sizeof(T));
+  }
+  return w;
+}
+
 /// omp_set_num_threads of the OpenMP runtime `library` (already loaded).
 void setRuntimeThreads(const char *library, int n) {
   void *handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD);
@@ -206,13 +221,8 @@ struct W8A8 {
     a = Buffer<uint8_t>(M * K);
     for (int64_t i = 0; i < M * K; ++i)
       a[i] = uint8_t(irand(0, 255));
-    w.emplace_back(K * N);
-    for (int64_t i = 0; i < K * N; ++i)
-      w[0][i] = int8_t(irand(-128, 127));
-    for (int c = 1; c < copies; ++c) {
-      w.emplace_back(K * N);
-      std::memcpy(w[c].data(), w[0].data(), K * N);
-    }
+    w = weightCopies<int8_t>(copies, K * N,
+                             [] { return int8_t(irand(-128, 127)); });
     sw = Buffer<float>(N);
     for (int64_t n = 0; n < N; ++n)
       sw[n] = frand(0.001f, 0.01f);
@@ -431,11 +441,8 @@ struct W8A32 {
     sw = Buffer<float>(N);
     for (int64_t n = 0; n < N; ++n)
       sw[n] = frand(0.001f, 0.1f);
-    for (int c = 0; c < copies; ++c) {
-      w.emplace_back(K * N);
-      for (int64_t i = 0; i < K * N; ++i)
-        w[c][i] = c ? w[0][i] : int8_t(irand(-128, 127));
-    }
+    w = weightCopies<int8_t>(copies, K * N,
+                             [] { return int8_t(irand(-128, 127)); });
     y = Buffer<float>(N);
   }
 
@@ -487,11 +494,7 @@ struct FP8Gemv {
     sw = Buffer<float>(N);
     for (int64_t n = 0; n < N; ++n)
       sw[n] = frand(0.001f, 0.1f);
-    for (int c = 0; c < copies; ++c) {
-      w.emplace_back(K * N);
-      for (int64_t i = 0; i < K * N; ++i)
-        w[c][i] = c ? w[0][i] : code();
-    }
+    w = weightCopies<uint8_t>(copies, K * N, code);
     y = Buffer<float>(N);
   }
 
@@ -955,6 +958,21 @@ int main(int argc, char **argv) {
         rotate(d.packed.get(), 1));
   };
 
+  // Quanta's cells of a workload with copies of its weights, cycled through
+  // (cold): one thread and two.
+  auto coldCells = [](size_t row, const std::string &name, auto &workload) {
+    add(row, Quanta, name + "/quanta", [&workload, c = 0]() mutable {
+      workload.run(c);
+      c = (c + 1) % int(workload.w.size());
+    });
+    add(row, Quanta2, name + "/quanta/threads:2",
+        [&workload, c = 0]() mutable {
+          setThreads(2);
+          workload.run(c, /*mt=*/true);
+          c = (c + 1) % int(workload.w.size());
+        });
+  };
+
   add(0, Quanta, "w8a8_gemm_256/quanta",
       [&] { w8a8Call(w8a8_256, g256, 0); });
   add(0, Quanta2, "w8a8_gemm_256/quanta/threads:2", [&] {
@@ -980,16 +998,7 @@ int main(int argc, char **argv) {
         c = (c + 1) % int(gemv8.w.size());
       });
   dnnlCells(2, "gemv_int8_4096_cold", dGemv);
-  add(3, Quanta, "gemv_int4_g32_4096_cold/quanta", [&, c = 0]() mutable {
-    gemv4.run(c);
-    c = (c + 1) % int(gemv4.w.size());
-  });
-  add(3, Quanta2, "gemv_int4_g32_4096_cold/quanta/threads:2",
-      [&, c = 0]() mutable {
-        setThreads(2);
-        gemv4.run(c, /*mt=*/true);
-        c = (c + 1) % int(gemv4.w.size());
-      });
+  coldCells(3, "gemv_int4_g32_4096_cold", gemv4);
   // oneDNN 2.6 has no int4 matmul: the int4 row compares with the int8 GEMV
   // (filled in from row 2 after the run).
   add(4, Quanta, "bf16_gemm_1024/quanta", [&] {
@@ -1039,41 +1048,14 @@ int main(int argc, char **argv) {
     setThreads(2);
     prefill4.run(0, /*mt=*/true);
   });
-  add(7, Quanta, "gemv_w4a32_g32_4096_cold/quanta", [&, c = 0]() mutable {
-    gemv4f.run(c);
-    c = (c + 1) % int(gemv4f.w.size());
-  });
-  add(7, Quanta2, "gemv_w4a32_g32_4096_cold/quanta/threads:2",
-      [&, c = 0]() mutable {
-        setThreads(2);
-        gemv4f.run(c, /*mt=*/true);
-        c = (c + 1) % int(gemv4f.w.size());
-      });
-  add(8, Quanta, "gemv_w8a32_4096_cold/quanta", [&, c = 0]() mutable {
-    gemv8f.run(c);
-    c = (c + 1) % int(gemv8f.w.size());
-  });
-  add(8, Quanta2, "gemv_w8a32_4096_cold/quanta/threads:2",
-      [&, c = 0]() mutable {
-        setThreads(2);
-        gemv8f.run(c, /*mt=*/true);
-        c = (c + 1) % int(gemv8f.w.size());
-      });
+  coldCells(7, "gemv_w4a32_g32_4096_cold", gemv4f);
+  coldCells(8, "gemv_w8a32_4096_cold", gemv8f);
   add(9, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());
   });
 
-  add(10, Quanta, "gemv_fp8_4096_cold/quanta", [&, c = 0]() mutable {
-    gemvFp8.run(c);
-    c = (c + 1) % int(gemvFp8.w.size());
-  });
-  add(10, Quanta2, "gemv_fp8_4096_cold/quanta/threads:2",
-      [&, c = 0]() mutable {
-        setThreads(2);
-        gemvFp8.run(c, /*mt=*/true);
-        c = (c + 1) % int(gemvFp8.w.size());
-      });
+  coldCells(10, "gemv_fp8_4096_cold", gemvFp8);
   // The same copy of the weights every call (16 MiB: in L3 where it fits).
   add(11, Quanta, "gemv_fp8_4096_hot/quanta", [&] { gemvFp8.run(0); });
   add(11, Quanta2, "gemv_fp8_4096_hot/quanta/threads:2", [&] {

@@ -16,22 +16,10 @@ using namespace quanta::ref;
 
 static harness::Random32 rng(41);
 
-using Fn = void (*)(const uint8_t *, int64_t, const uint8_t *, const float *,
-                    const float *, float *);
-// With activation scales per row: (a, M, w, sa, M, sw, y).
-using RowFn = void (*)(const uint8_t *, int64_t, const uint8_t *, const float *,
-                       int64_t, const float *, float *);
 using DecodeFn = void (*)(const uint8_t *, const uint8_t *, const float *,
                           const float *, float *);
 
-struct Case {
-  const char *name;
-  Fn fn;
-  FloatFormat lhs, rhs;
-  int64_t K, N;
-  bool perColumn;
-  RowFn rowFn = nullptr;
-};
+using Case = harness::FP8MatmulCase;
 
 static bool isE4M3(const FloatFormat &format) { return format.expBits == 4; }
 
@@ -67,43 +55,19 @@ static long check(const Case &c) {
   long bad = 0;
   for (int64_t M : {1, 2, 3, 7, 15, 16}) {
     QuantizedTensor A, W;
-    A.isFloat = W.isFloat = true;
-    A.floatFormat = c.lhs;
-    W.floatFormat = c.rhs;
-    A.layout =
-        c.rowFn ? Layout::perChannel({M, c.K}, 0) : Layout::perTensor({M, c.K});
-    W.layout = c.perColumn ? Layout::perChannel({c.K, c.N}, 1)
-                           : Layout::perTensor({c.K, c.N});
-    std::vector<uint8_t> a, w;
-    for (int64_t i = 0; i < M * c.K; ++i) {
+    c.setLayouts(A, W, M);
+    for (int64_t i = 0; i < M * c.K; ++i)
       // A NaN (or inf) in row 1.
-      uint8_t v = code(c.lhs, i, M > 1 && i == c.K + 3);
-      a.push_back(v);
-      A.values.push_back(v);
-    }
+      A.values.push_back(code(c.lhs, i, M > 1 && i == c.K + 3));
     for (int64_t i = 0; i < c.K * c.N; ++i) {
       int64_t k = i / c.N, n = i % c.N;
       // Specials in a few columns only, in and after the kernel's first
       // chunk, and in the last row of K (a single step).
       bool special = (n == 3 && k == 5) || (n == 10 && (k == 7 || k == 9)) ||
                      (n == 70 && k == 2) || (n == c.N - 1 && k == c.K - 1);
-      uint8_t v = code(c.rhs, i + 5, special);
-      w.push_back(v);
-      W.values.push_back(v);
+      W.values.push_back(code(c.rhs, i + 5, special));
     }
-    for (int64_t m = 0; m < (c.rowFn ? M : 1); ++m)
-      A.scale.push_back(rng.uniform(0.01f, 2.0f));
-    for (int64_t n = 0; n < (c.perColumn ? c.N : 1); ++n)
-      W.scale.push_back(rng.uniform(0.01f, 2.0f));
-    MatmulResult want =
-        matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
-    std::vector<float> got(M * c.N);
-    if (c.rowFn)
-      c.rowFn(a.data(), M, w.data(), A.scale.data(), M, W.scale.data(),
-              got.data());
-    else
-      c.fn(a.data(), M, w.data(), A.scale.data(), W.scale.data(), got.data());
-    bad += harness::countF32Mismatches(c.name, M, got, want.values);
+    bad += c.run(A, W, M, rng);
   }
   return bad;
 }

@@ -315,6 +315,57 @@ inline void fillInt4Weights(ref::QuantizedTensor &w, Random32 &rng,
   }
 }
 
+/// An FP8 x FP8 -> f32 matmul entry point: `fn(a, M, w, sa, sw, y)` with a
+/// per-tensor lhs scale, or `rowFn(a, M, w, sa, M, sw, y)` with one per
+/// row; the rhs scale per tensor or (`perColumn`) per column.
+struct FP8MatmulCase {
+  using Fn = void (*)(const uint8_t *, int64_t, const uint8_t *, const float *,
+                      const float *, float *);
+  using RowFn = void (*)(const uint8_t *, int64_t, const uint8_t *,
+                         const float *, int64_t, const float *, float *);
+  const char *name;
+  Fn fn;
+  ref::FloatFormat lhs, rhs;
+  int64_t K, N;
+  bool perColumn;
+  RowFn rowFn = nullptr;
+
+  /// The formats and layouts of A [M, K] and W [K, N].
+  void setLayouts(ref::QuantizedTensor &a, ref::QuantizedTensor &w,
+                  int64_t M) const {
+    a.isFloat = w.isFloat = true;
+    a.floatFormat = lhs;
+    w.floatFormat = rhs;
+    a.layout = rowFn ? ref::Layout::perChannel({M, K}, 0)
+                     : ref::Layout::perTensor({M, K});
+    w.layout = perColumn ? ref::Layout::perChannel({K, N}, 1)
+                         : ref::Layout::perTensor({K, N});
+  }
+
+  /// Draws the scales into `a` and `w` (whose codes are set), runs the
+  /// entry point and ref::matmul (f32 accumulation), and counts the results
+  /// that differ (countF32Mismatches).
+  long run(ref::QuantizedTensor &a, ref::QuantizedTensor &w, int64_t M,
+           Random32 &rng) const {
+    for (int64_t m = 0; m < (rowFn ? M : 1); ++m)
+      a.scale.push_back(rng.uniform(0.01f, 2.0f));
+    for (int64_t n = 0; n < (perColumn ? N : 1); ++n)
+      w.scale.push_back(rng.uniform(0.01f, 2.0f));
+    ref::MatmulResult want =
+        ref::matmul(a, w, ref::MatmulOptions{ref::MatmulAccumulation::Float32});
+    std::vector<uint8_t> aCodes(a.values.begin(), a.values.end()),
+        wCodes(w.values.begin(), w.values.end());
+    std::vector<float> got(M * N);
+    if (rowFn)
+      rowFn(aCodes.data(), M, wCodes.data(), a.scale.data(), M, w.scale.data(),
+            got.data());
+    else
+      fn(aCodes.data(), M, wCodes.data(), a.scale.data(), w.scale.data(),
+         got.data());
+    return countF32Mismatches(name, M, got, want.values);
+  }
+};
+
 } // namespace harness
 
 #endif // QUANTA_TEST_INTEGRATION_HARNESSSUPPORT_H
