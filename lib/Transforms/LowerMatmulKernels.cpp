@@ -8,8 +8,10 @@
 // rows, the operand layout of the instruction, and each 6-row x 4-panel block
 // of C lives in 24 vector accumulators while K is traversed four bytes at a
 // time. The element-wise op that turns C into the result joins the kernel
-// when it can (see RowEpilogue). K-blocked cores with packed int4 weights go
-// to PackedInt4Kernel.cpp.
+// when it can (see RowEpilogue), and the u8 x s8 core reads A in place
+// rather than the copy with a row of ones appended that gives B's column
+// sums (see OnesRowLhs). K-blocked cores with packed int4 weights go to
+// PackedInt4Kernel.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -190,6 +192,9 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
 /// write disjoint columns of C.
 class KernelBuilder {
 public:
+  /// `sumsRow`: C has one row more than A, row M, which receives (adds) the
+  /// column sums of B, computed where B is packed or streamed (B read at run
+  /// time only: see OnesRowLhs).
   /// `prepacked`: B already in the packed layout (see allocatePacked()), or
   /// null.
   /// `zeroFill`: the op that fills C with zeros before the matmul, which
@@ -200,10 +205,12 @@ public:
   /// (see RowEpilogue).
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                 Value bMat, Value c, bool parallel, Value prepacked,
-                Operation *zeroFill, std::optional<RowEpilogue> epilogue)
-      : b(b), kind(kind), lanes(kind.lanes), parallel(parallel), a(a),
-        bMat(bMat), c(c), packed(prepacked), zeroFill(zeroFill),
-        epilogue(epilogue) {
+                Operation *zeroFill, std::optional<RowEpilogue> epilogue,
+                bool sumsRow = false)
+      : b(b), kind(kind), lanes(kind.lanes), parallel(parallel),
+        sumsRow(sumsRow), a(a), bMat(bMat), c(c), packed(prepacked),
+        zeroFill(zeroFill), epilogue(epilogue) {
+    assert(!(sumsRow && prepacked) && "column sums of a prepacked B");
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
     bytes = VectorType::get({kind.perLane * lanes}, kind.operand);
@@ -227,10 +234,11 @@ public:
     }
     if (packed)
       return blocks(m, panels);
-    // Few rows (GEMV): B is read once, so interleave it in registers as it
-    // streams in; more rows: pack it once and reuse the panels.
+    // Few rows of C (GEMV): B is read once, so interleave it in registers
+    // as it streams in; more rows: pack it once and reuse the panels.
+    Value cRows = sumsRow ? arith::AddIOp::create(b, m, idx(1)) : m;
     Value fewRows =
-        arith::CmpIOp::create(b, arith::CmpIPredicate::ult, m, idx(8));
+        arith::CmpIOp::create(b, arith::CmpIPredicate::ult, cRows, idx(8));
     auto ifOp = scf::IfOp::create(b, fewRows, /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
@@ -265,7 +273,7 @@ private:
   const DotKind &kind;
   // Columns per panel: the accumulator's lanes.
   int64_t lanes;
-  bool parallel;
+  bool parallel, sumsRow;
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
   Operation *zeroFill;
@@ -322,6 +330,15 @@ private:
             vector::StoreOp::create(b, sum, c, ValueRange{row, at});
           }
         });
+        // With sumsRow, C's row M: the column sums.
+        Value one = sumsRow ? ones(b) : Value();
+        for (int64_t p = 0; sumsRow && p < count; ++p) {
+          Value at = arith::AddIOp::create(b, col, idx(p * lanes));
+          Value sum = vector::LoadOp::create(b, acc, c, ValueRange{m, at});
+          for (int64_t i = 0; i < steps; ++i)
+            sum = dot(b, kind, sum, one, slices[i][p]);
+          vector::StoreOp::create(b, sum, c, ValueRange{m, at});
+        }
       };
       Value span = arith::SubIOp::create(b, last, first);
       Value blocks = arith::DivUIOp::create(b, span, idx(kind.colBlocks));
@@ -346,11 +363,16 @@ private:
   /// With flipLhs: colSums[col .. col + lanes) += the column sums of
   /// `slice` (one K step of a panel), by one more dot with ones.
   void addColumnSums(ImplicitLocOpBuilder &lb, Value slice, Value col) {
-    Value ones = arith::ConstantOp::create(
-        lb, DenseElementsAttr::get(bytes, lb.getIntegerAttr(kind.operand, 1)));
     Value sums = vector::LoadOp::create(lb, acc, colSums, ValueRange{col});
-    sums = dot(lb, kind, sums, ones, slice);
+    sums = dot(lb, kind, sums, ones(lb), slice);
     vector::StoreOp::create(lb, sums, colSums, ValueRange{col});
+  }
+
+  /// The instruction's operand of all ones (a dot with it sums a panel's
+  /// columns).
+  Value ones(ImplicitLocOpBuilder &lb) {
+    return arith::ConstantOp::create(
+        lb, DenseElementsAttr::get(bytes, lb.getIntegerAttr(kind.operand, 1)));
   }
 
   /// With flipLhs: 128 x colSums[col .. col + lanes).
@@ -374,7 +396,7 @@ private:
     auto rowsLoop = [&](Value panel, int64_t cols) {
       if (packAtRunTime) {
         Value end = arith::AddIOp::create(b, panel, idx(cols));
-        forLoop(b, panel, end, 1, [&](Value p) { pack(p); });
+        forLoop(b, panel, end, 1, [&](Value p) { pack(p, m); });
       }
       auto fullBlocks = [&] {
         forLoop(b, idx(0), fullRows, kind.rowBlock, [&](Value i) {
@@ -502,17 +524,35 @@ private:
     packAtRunTime = true;
   }
 
-  /// Packs panel `panel` of B (see allocatePacked()).
-  void pack(Value panel) {
-    forLoop(b, idx(0), k4, 1, [&](Value kk) {
-      Value base = panelOffset(b, b.getLoc(), panel, kk);
-      Value row = arith::MulIOp::create(b, kk, idx(kind.perLane));
-      Value col = arith::MulIOp::create(b, panel, idx(lanes));
-      Value slice = interleavePanels(b, b.getLoc(), row, col, 1).front();
-      vector::StoreOp::create(b, slice, packed, ValueRange{base});
-      if (kind.flipLhs)
-        addColumnSums(b, slice, col);
-    });
+  /// Packs panel `panel` of B (see allocatePacked()); with sumsRow, also
+  /// adds its column sums to C's row M (`m`), summed in a register.
+  void pack(Value panel, Value m) {
+    Value col = arith::MulIOp::create(b, panel, idx(lanes));
+    SmallVector<Value> sums;
+    if (sumsRow)
+      sums.push_back(
+          zeroFill
+              ? arith::ConstantOp::create(b, b.getZeroAttr(acc)).getResult()
+              : vector::LoadOp::create(b, acc, c, ValueRange{m, col})
+                    .getResult());
+    auto loop = scf::ForOp::create(
+        b, idx(0), k4, idx(1), sums,
+        [&](OpBuilder &nb, Location loc, Value kk, ValueRange iterSums) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          Value base = panelOffset(lb, loc, panel, kk);
+          Value row = arith::MulIOp::create(
+              lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
+          Value slice = interleavePanels(lb, loc, row, col, 1).front();
+          vector::StoreOp::create(lb, slice, packed, ValueRange{base});
+          if (kind.flipLhs)
+            addColumnSums(lb, slice, col);
+          SmallVector<Value> next;
+          if (sumsRow)
+            next.push_back(dot(lb, kind, iterSums[0], ones(lb), slice));
+          scf::YieldOp::create(lb, next);
+        });
+    if (sumsRow)
+      vector::StoreOp::create(b, loop.getResult(0), c, ValueRange{m, col});
   }
 
   /// One register block of `rows` x (`cols` x lanes) at (row, lanes *
@@ -710,6 +750,148 @@ Operation *getZeroFill(Operation *op, Value c) {
   return nullptr;
 }
 
+/// The u8 x s8 core's A'' = [A'; 1 ... 1] as --convert-quanta-to-linalg
+/// builds it (its row of ones gives B's column sums in C's last row, for the
+/// activations' zero point): a fresh allocation of M + 1 rows whose rows
+/// [0, M) are a linalg.copy of `source` and whose row M is a linalg.fill of
+/// ones, read by the core alone. The kernel then reads `source` in place and
+/// sums B's columns where it packs or streams B (KernelBuilder's sumsRow),
+/// and the copy moves to the fallback loops. The copy ran serially before
+/// the kernel, and on two threads it cost about six times its one-thread
+/// time (7.5 against 1.2 us at 256^3, 15 % of the call): each call's copy
+/// wrote the cache lines of A'' that both threads had read in the call
+/// before.
+struct OnesRowLhs {
+  Value source;
+  memref::AllocOp alloc;
+  // The views of `alloc`, the copy and the fill, in program order.
+  SmallVector<Operation *> build;
+  Operation *dealloc = nullptr;
+};
+
+/// The buffer that `v` views (through subviews).
+Value getViewBase(Value v) {
+  while (auto view = v.getDefiningOp<memref::SubViewOp>())
+    v = view.getSource();
+  return v;
+}
+
+/// Whether `view` is the unit-stride [rows, cols] view of `alloc` at (row,
+/// 0) with `cols` all of its columns.
+bool isRowsView(memref::SubViewOp view, memref::AllocOp alloc, OpFoldResult row,
+                OpFoldResult rows) {
+  MemRefType type = alloc.getType();
+  OpFoldResult cols =
+      type.isDynamicDim(1)
+          ? OpFoldResult(alloc.getDynamicSizes().back())
+          : OpFoldResult(IntegerAttr::get(IndexType::get(alloc.getContext()),
+                                          type.getDimSize(1)));
+  SmallVector<OpFoldResult> offsets = view.getMixedOffsets(),
+                            sizes = view.getMixedSizes();
+  return view.getSource() == alloc.getResult() &&
+         view.getType().getRank() == 2 &&
+         llvm::all_of(view.getStaticStrides(),
+                      [](int64_t s) { return s == 1; }) &&
+         isEqualConstantIntOrValue(offsets[0], row) &&
+         isConstantIntValue(offsets[1], 0) &&
+         isEqualConstantIntOrValue(sizes[0], rows) &&
+         isEqualConstantIntOrValue(sizes[1], cols);
+}
+
+/// A (`a`, read by `core`) as an OnesRowLhs, when `source` is not written
+/// between the copy and `kernelAt` (where the kernel will read it).
+std::optional<OnesRowLhs> matchOnesRowLhs(Operation *core, Value a,
+                                          Operation *kernelAt) {
+  auto alloc = a.getDefiningOp<memref::AllocOp>();
+  if (!alloc || alloc.getType().getRank() != 2 ||
+      !alloc.getType().getLayout().isIdentity() ||
+      alloc->getBlock() != core->getBlock())
+    return std::nullopt;
+  OnesRowLhs lhs;
+  lhs.alloc = alloc;
+  linalg::CopyOp copy;
+  linalg::FillOp fill;
+  memref::SubViewOp top, last;
+  for (Operation *user : alloc->getUsers()) {
+    if (user == core)
+      continue;
+    if (isa<memref::DeallocOp>(user) && !lhs.dealloc) {
+      lhs.dealloc = user;
+      continue;
+    }
+    auto view = dyn_cast<memref::SubViewOp>(user);
+    if (!view || !view->hasOneUse() || view->getBlock() != core->getBlock())
+      return std::nullopt;
+    Operation *writer = *view->getUsers().begin();
+    if (auto c = dyn_cast<linalg::CopyOp>(writer);
+        c && !copy && c.getDpsInits()[0] == view.getResult()) {
+      copy = c;
+      top = view;
+      continue;
+    }
+    if (auto f = dyn_cast<linalg::FillOp>(writer);
+        f && !fill && f.getOutputs()[0] == view.getResult() &&
+        matchPattern(f.value(), m_One())) {
+      fill = f;
+      last = view;
+      continue;
+    }
+    return std::nullopt;
+  }
+  if (!copy || !fill || copy->getBlock() != core->getBlock() ||
+      fill->getBlock() != core->getBlock() || !copy->isBeforeInBlock(core) ||
+      !fill->isBeforeInBlock(core))
+    return std::nullopt;
+  // Rows [0, M) and row M of M + 1.
+  OpFoldResult m = top.getMixedSizes()[0];
+  OpFoldResult zero = IntegerAttr::get(IndexType::get(core->getContext()), 0);
+  OpFoldResult one = IntegerAttr::get(IndexType::get(core->getContext()), 1);
+  if (!isRowsView(top, alloc, zero, m) || !isRowsView(last, alloc, m, one))
+    return std::nullopt;
+  MemRefType type = alloc.getType();
+  if (type.isDynamicDim(0)) {
+    auto rows = alloc.getDynamicSizes().front().getDefiningOp<arith::AddIOp>();
+    auto isM = [&](Value v) { return isEqualConstantIntOrValue(v, m); };
+    if (!rows || !((isM(rows.getLhs()) && isConstant(rows.getRhs(), 1)) ||
+                   (isM(rows.getRhs()) && isConstant(rows.getLhs(), 1))))
+      return std::nullopt;
+  } else if (!isConstantIntValue(m, type.getDimSize(0) - 1)) {
+    return std::nullopt;
+  }
+  lhs.source = copy.getDpsInputs()[0];
+  auto sourceType = cast<MemRefType>(lhs.source.getType());
+  if (sourceType.getElementType() != type.getElementType() ||
+      !sourceType.isLastDimUnitStride())
+    return std::nullopt;
+  // Nothing from the copy to where the kernel reads the source may write it:
+  // only ops without memory effects, allocations, and the core and fills
+  // writing into other allocations.
+  Value base = getViewBase(lhs.source);
+  auto writesElsewhere = [&](Value out) {
+    Value outBase = getViewBase(out);
+    return outBase != base && outBase.getDefiningOp<memref::AllocOp>();
+  };
+  if (!kernelAt || kernelAt->getBlock() != core->getBlock() ||
+      kernelAt->isBeforeInBlock(copy))
+    return std::nullopt;
+  for (Operation *op = copy->getNextNode(); op != kernelAt;
+       op = op->getNextNode()) {
+    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
+      continue;
+    if (auto f = dyn_cast<linalg::FillOp>(op);
+        f && writesElsewhere(f.getOutputs()[0]))
+      continue;
+    if (op == core &&
+        writesElsewhere(cast<linalg::LinalgOp>(op).getDpsInits()[0]))
+      continue;
+    return std::nullopt;
+  }
+  lhs.build = {top, copy, last, fill};
+  llvm::sort(lhs.build,
+             [](Operation *x, Operation *y) { return x->isBeforeInBlock(y); });
+  return lhs;
+}
+
 struct LowerMatmulKernelsPass
     : public quanta::impl::LowerMatmulKernelsBase<LowerMatmulKernelsPass> {
   using LowerMatmulKernelsBase::LowerMatmulKernelsBase;
@@ -767,10 +949,16 @@ struct LowerMatmulKernelsPass
         epilogue = matchRowEpilogue(op, c);
       if (epilogue)
         b.setInsertionPoint(epilogue->op);
+      memref::GlobalOp packedGlobal = getPackedGlobal(symbols, bMat, kind);
+      // A'' = [A'; 1 ... 1]: the kernel reads A' in place (B's column sums
+      // need B at run time: not with a B packed at compile time).
+      std::optional<OnesRowLhs> onesRow;
+      if (!packedGlobal && op->hasAttr(quanta::kU8S8MatmulAttr))
+        onesRow = matchOnesRowLhs(op, a, epilogue ? epilogue->op : op);
       // The kernel needs K % perLane == 0 and N % lanes == 0 (and an
       // epilogue over all of C's columns, which it computes for each);
       // otherwise the loops.
-      Value k = memref::DimOp::create(b, a, 1);
+      Value k = memref::DimOp::create(b, onesRow ? onesRow->source : a, 1);
       Value n = memref::DimOp::create(b, bMat, 1);
       Value kFits = isMultiple(b, k, kind.perLane);
       Value nFits = isMultiple(b, n, kind.lanes);
@@ -787,25 +975,42 @@ struct LowerMatmulKernelsPass
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(ifOp.thenBlock());
         Value prepacked;
-        if (memref::GlobalOp global = getPackedGlobal(symbols, bMat, kind))
-          prepacked = memref::GetGlobalOp::create(b, global.getType(),
-                                                  global.getSymName());
-        KernelBuilder(b, kind, a, bMat, c, parallel, prepacked, zeroFill,
-                      epilogue)
+        if (packedGlobal)
+          prepacked = memref::GetGlobalOp::create(b, packedGlobal.getType(),
+                                                  packedGlobal.getSymName());
+        KernelBuilder(b, kind, onesRow ? onesRow->source : a, bMat, c, parallel,
+                      prepacked, zeroFill, epilogue,
+                      /*sumsRow=*/onesRow.has_value())
             .build();
         b.setInsertionPointToStart(ifOp.elseBlock());
+        // The loops read A'': it is built here.
+        IRMapping mapping;
+        if (onesRow) {
+          b.clone(*onesRow->alloc, mapping);
+          for (Operation *buildOp : onesRow->build)
+            b.clone(*buildOp, mapping);
+        }
         if (zeroFill)
           b.clone(*zeroFill);
-        Operation *fallback = b.clone(*op);
+        Operation *fallback = b.clone(*op, mapping);
         fallback->removeAttr(quanta::kU8S8MatmulAttr);
         if (epilogue)
           b.clone(*epilogue->op);
+        if (onesRow && onesRow->dealloc)
+          b.clone(*onesRow->dealloc, mapping);
       }
       op->erase();
       if (zeroFill)
         zeroFill->erase();
       if (epilogue)
         epilogue->op->erase();
+      if (onesRow) {
+        if (onesRow->dealloc)
+          onesRow->dealloc->erase();
+        for (Operation *buildOp : llvm::reverse(onesRow->build))
+          buildOp->erase();
+        onesRow->alloc->erase();
+      }
     }
     for (auto &[op, core] : int4Cores)
       lowerPackedInt4Core(op, core, parallel);

@@ -540,3 +540,134 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
   memref.dealloc %c : memref<14x48xi32>
   return
 }
+
+// The u8 x s8 core's A'' = [A; 1 ... 1] (the row of ones whose products are
+// B's column sums, for A's zero point): the kernel reads A in place and sums
+// B's columns by a vpdpbusd with ones where it streams or packs B, into C's
+// row M (each block of columns its own, in its parallel iteration, before
+// its register blocks); the copy of A and the fill of ones move to the
+// loops.
+// CHECK-LABEL: func @core_ones_row
+// CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<?x?xi8>, %[[B:[a-z0-9]+]]: memref<?x?xi8>
+// CHECK-NOT: linalg.copy
+// CHECK: %[[C:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// CHECK-NOT: linalg.copy
+// CHECK: scf.if
+// CHECK:   %[[M:.*]] = memref.dim %[[A]], %c0
+// Few rows of C (M + 1 < 8):
+// CHECK:   %[[CROWS:.*]] = arith.addi %[[M]], %c1
+// CHECK:   arith.cmpi ult, %[[CROWS]], %c8
+// CHECK:   scf.if
+// CHECK:     vector.load %[[A]]
+// CHECK:     %[[ONES:.*]] = arith.constant dense<1> : vector<64xi8>
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[ONES]], %{{.*}})
+// CHECK:     vector.store %{{.*}}, %[[C]][%[[M]], %{{.*}}]
+// CHECK:   } else {
+// CHECK:     scf.for {{.*}} iter_args(%[[S:.*]] = %{{.*}}) -> (vector<16xi32>)
+// CHECK:       %[[ONES2:.*]] = arith.constant dense<1> : vector<64xi8>
+// CHECK:       llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[S]], %[[ONES2]], %{{.*}})
+// CHECK:     vector.store %{{.*}}, %[[C]][%[[M]], %{{.*}}]
+// CHECK:     scf.index_switch
+// CHECK:       vector.load %[[A]]
+// CHECK: } else {
+// CHECK:   %[[EXT:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK:   linalg.copy ins(%[[A]] : memref<?x?xi8>)
+// CHECK:   linalg.fill ins(%{{.*}} : i8)
+// CHECK:   linalg.fill ins(%{{.*}} : i32)
+// CHECK:   linalg.generic {{.*}} ins(%[[EXT]], %[[B]] :
+// CHECK:   linalg.generic
+// CHECK:   memref.dealloc %[[EXT]]
+// CHECK: }
+// CHECK-NOT: memref.dealloc {{.*}} : memref<?x?xi8>
+// CHECK: return
+// PAR-LABEL: func @core_ones_row
+// PAR-SAME: (%[[A:[a-z0-9]+]]: memref<?x?xi8>
+// PAR: %[[C:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// PAR: %[[M:.*]] = memref.dim %[[A]], %c0
+// PAR: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// PAR: scf.parallel
+// PAR:   scf.for {{.*}} iter_args(%{{.*}}) -> (vector<16xi32>)
+// PAR:   vector.store %{{.*}}, %[[C]][%[[M]], %{{.*}}]
+// PAR:   scf.index_switch
+// PAR:     vector.load %[[A]]
+func.func @core_ones_row(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %za: memref<i8>, %sw: memref<?xf32>, %out: memref<?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i8
+  %m = memref.dim %a, %c0 : memref<?x?xi8>
+  %k = memref.dim %a, %c1 : memref<?x?xi8>
+  %n = memref.dim %b, %c1 : memref<?x?xi8>
+  %rows = arith.addi %m, %c1 : index
+  %ext = memref.alloc(%rows, %k) {alignment = 64 : i64} : memref<?x?xi8>
+  %top = memref.subview %ext[0, 0] [%m, %k] [1, 1] : memref<?x?xi8> to memref<?x?xi8, strided<[?, 1]>>
+  linalg.copy ins(%a : memref<?x?xi8>) outs(%top : memref<?x?xi8, strided<[?, 1]>>)
+  %last = memref.subview %ext[%m, 0] [1, %k] [1, 1] : memref<?x?xi8> to memref<1x?xi8, strided<[?, 1], offset: ?>>
+  linalg.fill ins(%one : i8) outs(%last : memref<1x?xi8, strided<[?, 1], offset: ?>>)
+  %c = memref.alloc(%rows, %n) {alignment = 64 : i64} : memref<?x?xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%ext, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %products = memref.subview %c[0, 0] [%m, %n] [1, 1] : memref<?x?xi32> to memref<?x?xi32, strided<[?, 1]>>
+  %sums = memref.subview %c[%m, 0] [1, %n] [1, 1] : memref<?x?xi32> to memref<?xi32, strided<[1], offset: ?>>
+  linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> ()>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%products, %za, %sums, %sw : memref<?x?xi32, strided<[?, 1]>>, memref<i8>, memref<?xi32, strided<[1], offset: ?>>, memref<?xf32>) outs(%out : memref<?x?xf32>) {
+  ^bb0(%p: i32, %z: i8, %s: i32, %w: f32, %o: f32):
+    %0 = arith.extui %z : i8 to i32
+    %1 = arith.muli %0, %s : i32
+    %2 = arith.subi %p, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %w : f32
+    linalg.yield %4 : f32
+  }
+  memref.dealloc %ext : memref<?x?xi8>
+  memref.dealloc %c : memref<?x?xi32>
+  return
+}
+
+// A written between the copy and the core: the kernel reads A''.
+// CHECK-LABEL: func @core_ones_row_source_written
+// CHECK: %[[EXT:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK: linalg.copy
+// CHECK: scf.if
+// CHECK:   vector.load %[[EXT]]
+func.func @core_ones_row_source_written(%a: memref<?x?xi8>, %b: memref<?x?xi8>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i8
+  %m = memref.dim %a, %c0 : memref<?x?xi8>
+  %k = memref.dim %a, %c1 : memref<?x?xi8>
+  %n = memref.dim %b, %c1 : memref<?x?xi8>
+  %rows = arith.addi %m, %c1 : index
+  %ext = memref.alloc(%rows, %k) {alignment = 64 : i64} : memref<?x?xi8>
+  %top = memref.subview %ext[0, 0] [%m, %k] [1, 1] : memref<?x?xi8> to memref<?x?xi8, strided<[?, 1]>>
+  linalg.copy ins(%a : memref<?x?xi8>) outs(%top : memref<?x?xi8, strided<[?, 1]>>)
+  %last = memref.subview %ext[%m, 0] [1, %k] [1, 1] : memref<?x?xi8> to memref<1x?xi8, strided<[?, 1], offset: ?>>
+  linalg.fill ins(%one : i8) outs(%last : memref<1x?xi8, strided<[?, 1], offset: ?>>)
+  linalg.fill ins(%one : i8) outs(%a : memref<?x?xi8>)
+  %c = memref.alloc(%rows, %n) {alignment = 64 : i64} : memref<?x?xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%ext, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  memref.dealloc %ext : memref<?x?xi8>
+  memref.dealloc %c : memref<?x?xi32>
+  return
+}

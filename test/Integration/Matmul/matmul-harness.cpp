@@ -23,10 +23,11 @@ static int cmpF(const char *n, const float *got, const std::vector<float> &want)
   return mismatches;
 }
 int main() {
-  // Row counts: with the u8 x s8 core's row of ones, 2 and 5 rows take the
-  // few-rows path, 12 and 18 whole 6-row blocks only (the column sums in
-  // the last one), 14 a leftover block too.
-  const int64_t rowCounts[5] = {1, 4, 11, 13, 17};
+  // Row counts: 1 and 4 rows take the u8 x s8 kernel's few-rows path (its
+  // C has one row more, B's column sums, computed where B is streamed or
+  // packed), 12 whole 6-row blocks only, 13 and 17 a leftover block of 1 and
+  // 5 rows too.
+  const int64_t rowCounts[5] = {1, 4, 12, 13, 17};
   for (int t = 0; t < 5; ++t) {
     int64_t M = rowCounts[t];
     { // w8a8
