@@ -244,9 +244,12 @@ void checkElementwise() {
 
 /// Shapes (M, K, N) with partial tiles on every side, one of K > 33000 so
 /// that u8 x u8-range sums wrap around in i32, and the decode shape.
-const int64_t kShapes[][3] = {{1, 1, 1},      {1, 4096, 64},  {7, 31, 9},
-                              {64, 64, 64},   {65, 100, 130}, {130, 1000, 77},
-                              {200, 33, 250}, {3, 40000, 8},  {256, 512, 192}};
+// K = 80 and 1008: multiples of 16 bytes but not of the 64-byte K stage
+// (the last stage partly copied, partly zero-filled).
+const int64_t kShapes[][3] = {{1, 1, 1},      {1, 4096, 64},   {7, 31, 9},
+                              {64, 64, 64},   {65, 100, 130},  {130, 1000, 77},
+                              {200, 33, 250}, {3, 40000, 8},   {256, 512, 192},
+                              {200, 80, 250}, {130, 1008, 300}};
 
 std::vector<int32_t> randomInts(size_t n, int lo, int hi, bool extremes) {
   std::vector<int32_t> v(n);
@@ -296,17 +299,24 @@ void checkW8A8(int64_t M, int64_t K, int64_t N, bool extremes) {
       dso(std::vector<float>{o.outScale});
   Device<int8_t> dza(std::vector<int8_t>{int8_t(A.zeroPoint[0])}),
       dzo(std::vector<int8_t>{int8_t(o.outZeroPoint)}), dy{size_t(M * N)};
+  // The weights K x N (w8a8, on the harness's stream) and N x K (w8a8t).
+  Device<int8_t> dwT(narrow<int8_t>(transposed(W.values, K, N))),
+      dyT{size_t(M * N)};
   ON_STREAM(w8a8, stream, da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dza.ptr, dsw.ptr,
             N, db.ptr, N, dso.ptr, dzo.ptr, dy.ptr);
   CUDA_OK(cudaStreamSynchronize(stream));
-  std::vector<int8_t> y = dy.get();
-  Check &c = check("w8a8");
-  ++c.cases;
-  for (size_t i = 0; i < y.size(); ++i) {
-    ++c.elements;
-    if (y[i] != r.quantized[i])
-      report(c, "w8a8", i, std::to_string(y[i]),
-             std::to_string(r.quantized[i]));
+  w8a8t(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dza.ptr, dsw.ptr, N, db.ptr, N,
+        dso.ptr, dzo.ptr, dyT.ptr);
+  for (auto [name, out] : {std::pair("w8a8", &dy), std::pair("w8a8t", &dyT)}) {
+    std::vector<int8_t> y = out->get();
+    Check &c = check(name);
+    ++c.cases;
+    for (size_t i = 0; i < y.size(); ++i) {
+      ++c.elements;
+      if (y[i] != r.quantized[i])
+        report(c, name, i, std::to_string(y[i]),
+               std::to_string(r.quantized[i]));
+    }
   }
 }
 
@@ -453,9 +463,12 @@ void checkF16(int64_t M, int64_t K, int64_t N) {
       dw(narrow<uint16_t>(W.values));
   Device<float> dsa(A.scale), dsw(W.scale), db(o.bias), dy{size_t(M * N)};
   f16mm(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, N, db.ptr, N, dy.ptr);
-  CUDA_OK(cudaDeviceSynchronize());
-  compareFloat("f16mm", dy.get(), r.values, absProducts(A, W, M, K, N, o.bias),
-               K, /*fp8=*/false);
+  std::vector<double> absSum = absProducts(A, W, M, K, N, o.bias);
+  compareFloat("f16mm", dy.get(), r.values, absSum, K, /*fp8=*/false);
+  // The weights N x K.
+  Device<uint16_t> dwT(narrow<uint16_t>(transposed(W.values, K, N)));
+  f16mmt(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dsw.ptr, N, db.ptr, N, dy.ptr);
+  compareFloat("f16mmt", dy.get(), r.values, absSum, K, /*fp8=*/false);
 }
 
 /// A narrow float result (f16/bf16 codes) against the reference's f32

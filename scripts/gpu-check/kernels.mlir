@@ -31,6 +31,23 @@ func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %za: t
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<?xf32>, tensor<i8>, tensor<?xf32>, tensor<f32>, tensor<i8>) -> tensor<?x?xi8>
   return %y : tensor<?x?xi8>
 }
+// The same with the weights N x K (the kernel reads them in place; the
+// activations' zero point takes the dp4a column sums).
+func.func @w8a8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<?xf32>, %b: tensor<?xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x?xi8> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) bias(%b) result_scale(%so) result_zp(%zo)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<f32>, tensor<?xf32>, tensor<i8>, tensor<?xf32>, tensor<f32>, tensor<i8>) -> tensor<?x?xi8>
+  return %y : tensor<?x?xi8>
+}
 // Signed per-row asymmetric activations x unsigned asymmetric weights, f32.
 func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
@@ -68,6 +85,21 @@ func.func @s8s8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<f32>, %sw:
 }
 // f16 x f16 -> f32, per-column weight scales, bias.
 func.func @f16mm(%a: tensor<?x?xf16>, %w: tensor<?x?xf16>, %sa: tensor<f32>, %sw: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) bias(%b)
+      {lhs_scheme = #quanta.scheme<storage = f16, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f16, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xf16>, tensor<f32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+// The same with the weights N x K.
+func.func @f16mmt(%a: tensor<?x?xf16>, %wt: tensor<?x?xf16>, %sa: tensor<f32>, %sw: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xf16>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xf16>
+  %e = tensor.empty(%k, %n) : tensor<?x?xf16>
+  %w = linalg.transpose ins(%wt : tensor<?x?xf16>) outs(%e : tensor<?x?xf16>) permutation = [1, 0]
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) bias(%b)
       {lhs_scheme = #quanta.scheme<storage = f16, expressed = f32, symmetric = true>,
        rhs_scheme = #quanta.scheme<storage = f16, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
