@@ -40,6 +40,9 @@ ptxas = shutil.which("ptxas") or (
 if ptxas:
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", ptxas))
+    # quanta-compile embeds cubins when the toolkit also has fatbinary.
+    if os.access(os.path.join(os.path.dirname(ptxas), "fatbinary"), os.X_OK):
+        config.available_features.add("cuda-fatbin")
 else:
     lit_config.note("ptxas not found: PTX is checked with FileCheck only")
 

@@ -178,7 +178,9 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
       options.features == "+ptx80" && chip.consume_front("sm_") &&
       !chip.consumeInteger(10, sm) && sm >= 89)
     nvvm.cubinFeatures = "+ptx84";
-  nvvm.cubinFormat = "isa";
+  // A fatbin: the driver loads its cubin on `chip`, and JIT-compiles its
+  // PTX for other GPUs.
+  nvvm.cubinFormat = options.embedCubin ? "fatbin" : "isa";
   // Constants that canonicalization hoisted out of the launches go back in,
   // so that kernels see immediates rather than parameters. Outlined here
   // (the NVVM pipeline's own outlining then finds nothing left) so that the

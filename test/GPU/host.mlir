@@ -1,21 +1,30 @@
 // The host object of an nvptx64 compilation: the C entry points, with the
-// ABI of docs/ABI.md over device pointers, embed the PTX, load it once
-// (global constructor) and launch the kernels through the mgpu* functions
-// of runtime/cuda: `f` on a stream of its own, waiting for it; `f_async` on
-// the caller's stream (its last parameter), without waiting.
+// ABI of docs/ABI.md over device pointers, embed the kernels (the PTX, and
+// with the CUDA toolkit at hand a fatbin holding the PTX and a cubin), load
+// them once (global constructor) and launch the kernels through the mgpu*
+// functions of runtime/cuda: `f` on a stream of its own, waiting for it;
+// `f_async` on the caller's stream (its last parameter), without waiting.
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 -o %t.o --header=%t.h
 // RUN: llvm-nm %t.o | FileCheck %s
 // RUN: FileCheck %s --check-prefix=HEADER --input-file=%t.h
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=llvm -o - | FileCheck %s --check-prefix=IR
+// With the CUDA toolkit's ptxas and fatbinary found: a fatbin (magic
+// 0xBA55ED50) of the PTX and a cubin, loaded by mgpuModuleLoad; without
+// them, the PTX alone, JIT-compiled by the driver at load.
+// RUN: %if cuda-fatbin %{ quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=llvm -o - | FileCheck %s --check-prefix=CUBIN %}
+// RUN: %if !cuda-fatbin %{ quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=llvm -o - | FileCheck %s --check-prefix=PTXONLY %}
+// CUBIN: _binary = internal constant [{{[0-9]+}} x i8] c"P\EDU\BA
+// CUBIN: call ptr @mgpuModuleLoad(
+// PTXONLY: .target sm_89
+// PTXONLY: call ptr @mgpuModuleLoadJIT(
 
 // CHECK-DAG: T quantize_int8
-// CHECK-DAG: U mgpuModuleLoadJIT
+// CHECK-DAG: U mgpuModuleLoad{{(JIT)?}}
 // CHECK-DAG: U mgpuLaunchKernel
 // CHECK-DAG: U mgpuStreamSynchronize
 // CHECK-DAG: T quantize_int8_async
 // HEADER: void quantize_int8(const float *arg0, int64_t arg0_dim0, const float *arg1, int8_t *result0);
 // HEADER-NEXT: void quantize_int8_async(const float *arg0, int64_t arg0_dim0, const float *arg1, int8_t *result0, void *stream);
-// IR: .target sm_89
 // IR: @llvm.global_ctors
 // IR-LABEL: define void @quantize_int8(ptr noalias
 // IR: %[[S:.*]] = {{.*}}call ptr @mgpuStreamCreate()

@@ -27,6 +27,8 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
+
 using namespace mlir;
 namespace cl = llvm::cl;
 
@@ -132,6 +134,15 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
   quanta::GPUOptions gpuOptions;
   gpuOptions.chip = gpuArch;
+  // With the CUDA toolkit at hand, objects embed a cubin next to the PTX
+  // (MLIR's serialization looks for the tools through $CUDA_ROOT).
+  if (gpu && emitKind != quanta::EmitKind::PTX) {
+    std::string toolkit = quanta::findCUDAToolkit();
+    if (!toolkit.empty()) {
+      setenv("CUDA_ROOT", toolkit.c_str(), /*overwrite=*/1);
+      gpuOptions.embedCubin = true;
+    }
+  }
   quanta::buildLowerToLinalgPipeline(toLinalg, gpu ? &gpuOptions : nullptr);
   if (failed(toLinalg.run(*module)))
     return failure();

@@ -66,6 +66,10 @@ struct GPUOptions {
   std::string chip = "sm_80";
   /// PTX ISA features of the NVPTX backend (`+ptx80`).
   std::string features = "+ptx80";
+  /// Embed each kernel module as a fatbin holding its PTX and a cubin for
+  /// `chip` (compiled by the CUDA toolkit's `ptxas` and `fatbinary`, which
+  /// must be found through $CUDA_ROOT or PATH) instead of the PTX alone.
+  bool embedCubin = false;
 };
 
 /// Phase 2 for NVIDIA GPUs (`quanta-lower-linalg-to-nvvm`): bufferize with

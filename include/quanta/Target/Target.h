@@ -48,6 +48,12 @@ bool isKnownCPU(StringRef triple, StringRef cpu);
 /// none.
 LogicalResult extractPTX(ModuleOp module, SmallVectorImpl<char> &output);
 
+/// The directory of the CUDA toolkit whose `bin/` has `ptxas` and
+/// `fatbinary` (the tools that compile GPU kernels to cubins): the first of
+/// $CUDA_ROOT, $CUDA_HOME, $CUDA_PATH, the toolkit of the `ptxas` on PATH
+/// and /usr/local/cuda that has both; empty when none has.
+std::string findCUDAToolkit();
+
 /// Whether the target machine (triple, CPU and features) has `feature`, an
 /// LLVM subtarget feature name such as "avx512vnni".
 bool hasTargetFeature(const TargetOptions &options, StringRef feature);
