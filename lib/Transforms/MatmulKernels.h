@@ -153,10 +153,20 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 ///   C[m, g, j, h] += ext(A[m, g, kk]) * ext(trunci(B[g, kk, j] >> 4h & 15))
 ///
 /// where B's byte j holds columns n = 2j (low nibble) and 2j + 1, and each
-/// ext is signed or unsigned.
+/// ext is signed or unsigned; or, with an activation zero point (per tensor
+/// or per row), and optionally a packed int4 weight zero point ZB[g, j]:
+///
+///   C[m, g, j, h] += (ext(A[m, g, kk]) - ext(ZA[m] or ZA[]))
+///                    * (ext(B's nibble) [- ext(ZB[g, j]'s nibble h)])
 struct PackedInt4Core {
   Value a, b, c;
   bool lhsSigned = false, rhsSigned = false;
+  /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
+  /// za per tensor (rank 0) or per row (indexed by m); with it, optionally
+  /// a packed int4 weight zero point zw[g, j] (its nibble h, `ext(w) -
+  /// ext(zw)`).
+  Value lhsZp, rhsZp;
+  bool lhsZpSigned = false, rhsZpSigned = false;
 };
 
 /// The core of `op` if it is a PackedInt4Core on buffers with identity

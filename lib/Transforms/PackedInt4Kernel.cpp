@@ -195,6 +195,12 @@ public:
     prefetcher.emplace(b, bRows);
     if (epilogue)
       prepareEpilogue();
+    if (core.lhsZp) {
+      Value n = memref::DimOp::create(b, c, 2);
+      colSums = memref::AllocOp::create(
+          b, MemRefType::get({ShapedType::kDynamic}, b.getI32Type()),
+          ValueRange{n}, b.getI64IntegerAttr(64));
+    }
     // In parallel, one block of columns per thread: each sweeps B once,
     // with the longest segments of its rows.
     // With many rows, the sums' loads and stores outweigh the unpacking:
@@ -216,6 +222,8 @@ public:
       memref::DeallocOp::create(b, aSteps);
     if (epilogue)
       memref::DeallocOp::create(b, sums);
+    if (core.lhsZp)
+      memref::DeallocOp::create(b, colSums);
   }
 
 private:
@@ -241,6 +249,102 @@ private:
   // offset of v from w.
   bool flipEven, flipOdd;
   int32_t offsetEven, offsetOdd;
+  // With an activation zero point: the group's column sums of the vpdpbusd
+  // operands [N] (sum of v, times 16 in odd lanes), then of w - zb.
+  Value colSums;
+
+  /// The sums of the vpdpbusd operand `v` (16 columns, four K steps a lane)
+  /// added to `sum`: a dot product with ones on the other side.
+  Value sumOperand(Value sum, Value v) {
+    Value ones = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(1)));
+    return core.lhsSigned ? dot(b, kind, sum, v, ones)
+                          : dot(b, kind, sum, ones, v);
+  }
+
+  /// The activation zero point of `row`, widened as the body does, in
+  /// every lane.
+  Value rowZeroPoint(Value row) {
+    auto type = cast<MemRefType>(core.lhsZp.getType());
+    Value za = memref::LoadOp::create(
+        b, core.lhsZp, type.getRank() ? ValueRange{row} : ValueRange{});
+    Value wide = core.lhsZpSigned
+                     ? Value(arith::ExtSIOp::create(b, b.getI32Type(), za))
+                     : Value(arith::ExtUIOp::create(b, b.getI32Type(), za));
+    return vector::BroadcastOp::create(b, acc, wide);
+  }
+
+  /// The weight zero points of group g and columns col .. col + 16, widened
+  /// as the body does.
+  Value weightZeroPoints(Value g, Value col) {
+    Value byteCol = arith::DivUIOp::create(b, col, idx(2));
+    Value loaded =
+        vector::LoadOp::create(b, VectorType::get({8}, b.getI8Type()),
+                               core.rhsZp, ValueRange{g, byteCol});
+    SmallVector<int64_t> mask;
+    for (int64_t j = 0; j < 16; ++j)
+      mask.push_back(j / 2);
+    Value pairs = vector::ShuffleOp::create(b, loaded, loaded, mask);
+    Value wide = arith::ExtUIOp::create(b, acc, pairs);
+    Value nibbles = arith::AndIOp::create(
+        b, arith::ShRUIOp::create(b, wide, laneConstant(0, 4)),
+        laneConstant(15, 15));
+    if (!core.rhsZpSigned)
+      return nibbles;
+    Value eight = laneConstant(8, 8);
+    return arith::SubIOp::create(b, arith::XOrIOp::create(b, nibbles, eight),
+                                 eight);
+  }
+
+  /// colSums of group g in the chunks' columns from the operands' sums to
+  /// sum_kk (w - zb): the factor 16 and the offsets removed.
+  void adjustColumnSums(Value g, Value first, Value last) {
+    Value size = arith::IndexCastOp::create(b, b.getI32Type(), groupSize);
+    Value sizes = vector::BroadcastOp::create(b, acc, size);
+    Value offsets =
+        arith::MulIOp::create(b, sizes, laneConstant(offsetEven, offsetOdd));
+    forLoop(b, first, last, 1, [&](Value chunk) {
+      for (int64_t q = 0; q < 8; ++q) {
+        Value col = column(chunk, q);
+        Value sum = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
+        sum = arith::SubIOp::create(b, unscale(sum), offsets);
+        if (core.rhsZp)
+          sum = arith::SubIOp::create(
+              b, sum,
+              arith::MulIOp::create(b, sizes, weightZeroPoints(g, col)));
+        vector::StoreOp::create(b, sum, colSums, ValueRange{col});
+      }
+    });
+  }
+
+  /// The per-row values of the zero points' corrections: za[row], and with
+  /// a weight zero point the sum of A[row, k0 .. k0 + group size).
+  SmallVector<Value> rowCorrections(Value row, Value k0) {
+    if (!core.lhsZp)
+      return {};
+    SmallVector<Value> values{rowZeroPoint(row)};
+    if (core.rhsZp)
+      values.push_back(vector::BroadcastOp::create(b, acc, sumA(row, k0)));
+    return values;
+  }
+
+  /// The sums of group g (row, col .. col + 16) from the kernel's: the odd
+  /// lanes' factor 16 removed, and with zero points
+  ///   sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb sum a
+  /// (i32, wrapping like the loops; the result is the loops' exactly).
+  Value groupSums(Value sum, Value g, Value col, ArrayRef<Value> rowValues) {
+    sum = unscale(sum);
+    if (!core.lhsZp)
+      return sum;
+    Value cs = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
+    sum = arith::SubIOp::create(b, sum,
+                                arith::MulIOp::create(b, rowValues[0], cs));
+    if (core.rhsZp)
+      sum = arith::SubIOp::create(
+          b, sum,
+          arith::MulIOp::create(b, rowValues[1], weightZeroPoints(g, col)));
+    return sum;
+  }
 
   /// A vector<16xi32> constant of `even` and `odd` in alternate lanes.
   Value laneConstant(int32_t even, int32_t odd) {
@@ -379,6 +483,17 @@ private:
               for (Value firstRow : firstRows)
                 nibbles.push_back(
                     unpack(firstRow, chunk, part * qCount, qCount));
+              // The weights' column sums for the activation zero point:
+              // once per K step, for all rows.
+              if (core.lhsZp)
+                for (int64_t qq = 0; qq < qCount; ++qq) {
+                  Value col = column(chunk, part * qCount + qq);
+                  Value sum =
+                      vector::LoadOp::create(b, acc, colSums, ValueRange{col});
+                  for (int64_t i = 0; i < perVisit; ++i)
+                    sum = sumOperand(sum, nibbles[i][qq]);
+                  vector::StoreOp::create(b, sum, colSums, ValueRange{col});
+                }
               forLoop(b, idx(0), rows, 1, [&](Value row) {
                 SmallVector<Value> quads;
                 for (Value k : aAt)
@@ -400,29 +515,41 @@ private:
           });
         });
       });
+      if (core.lhsZp)
+        adjustColumnSums(g, first, last);
       if (epilogue)
-        applyEpilogue(g, first, last);
+        applyEpilogue(g, k0, first, last);
       else
-        finishGroup(g, first, last);
+        finishGroup(g, k0, first, last);
     });
   }
 
-  /// C[m, g, columns of the chunks] without the odd lanes' factor 16.
-  void finishGroup(Value g, Value first, Value last) {
+  /// C[m, g, columns of the chunks] without the odd lanes' factor 16 (and
+  /// with the zero points' corrections; see groupSums()).
+  void finishGroup(Value g, Value k0, Value first, Value last) {
     forLoop(b, idx(0), rows, 1, [&](Value row) {
+      SmallVector<Value> rowValues = rowCorrections(row, k0);
       forLoop(b, first, last, 1, [&](Value chunk) {
         for (int64_t q = 0; q < 8; ++q) {
-          SmallVector<Value> at = sumIndex(row, g, column(chunk, q));
+          Value col = column(chunk, q);
+          SmallVector<Value> at = sumIndex(row, g, col);
           Value sum = vector::LoadOp::create(b, acc, c, at);
-          vector::StoreOp::create(b, unscale(sum), c, at);
+          vector::StoreOp::create(b, groupSums(sum, g, col, rowValues), c, at);
         }
       });
     });
   }
 
   /// Starts the sums of group g in the columns of the chunks at the
-  /// nibbles' offsets (see the class comment), or 0.
+  /// nibbles' offsets (see the class comment), or 0 (and the column sums
+  /// at 0).
   void startGroup(Value g, Value k0, Value first, Value last) {
+    if (core.lhsZp)
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        for (int64_t q = 0; q < 8; ++q)
+          vector::StoreOp::create(b, laneConstant(0, 0), colSums,
+                                  ValueRange{column(chunk, q)});
+      });
     forLoop(b, idx(0), rows, 1, [&](Value row) {
       Value offsets = laneConstant(0, 0);
       if (offsetEven || offsetOdd)
@@ -439,6 +566,13 @@ private:
   /// -offset * the sum of A[row, k0 .. k0 + group size) (times 16 in odd
   /// lanes).
   Value groupOffsets(Value row, Value k0) {
+    Value sum = vector::BroadcastOp::create(b, acc, sumA(row, k0));
+    return arith::MulIOp::create(b, sum,
+                                 laneConstant(-offsetEven, -16 * offsetOdd));
+  }
+
+  /// The sum of A[row, k0 .. k0 + group size) (i32).
+  Value sumA(Value row, Value k0) {
     Value zero = arith::ConstantOp::create(b, b.getI32IntegerAttr(0));
     Value kkBegin = idx(0);
     Value kkStep = idx(1);
@@ -455,9 +589,7 @@ private:
           Value next = arith::AddIOp::create(lb, sum[0], wide);
           scf::YieldOp::create(lb, next);
         });
-    Value sum = vector::BroadcastOp::create(b, acc, sumLoop.getResult(0));
-    return arith::MulIOp::create(b, sum,
-                                 laneConstant(-offsetEven, -16 * offsetOdd));
+    return sumLoop.getResult(0);
   }
 
   /// Prefetches `v` at `at` with g (at the position of map's d1) moved to
@@ -475,9 +607,10 @@ private:
   /// The epilogue's body on the sums of group g, 16 columns at a time:
   /// out[m, n] = body(sums[m, n], its other operands at (m, g, n), out[m,
   /// n]), in group order like the op's loops.
-  void applyEpilogue(Value g, Value first, Value last) {
+  void applyEpilogue(Value g, Value k0, Value first, Value last) {
     linalg::GenericOp op = epilogue->op;
     forLoop(b, idx(0), rows, 1, [&](Value row) {
+      SmallVector<Value> rowValues = rowCorrections(row, k0);
       forLoop(b, first, last, 1, [&](Value chunk) {
         for (int64_t q = 0; q < 8; ++q) {
           Value col = column(chunk, q);
@@ -490,7 +623,7 @@ private:
             if (i == epilogue->cInput) {
               Value sum =
                   vector::LoadOp::create(b, acc, sums, ValueRange{row, col});
-              args.push_back(unscale(sum));
+              args.push_back(groupSums(sum, g, col, rowValues));
               continue;
             }
             AffineMap map = op.getMatchingIndexingMap(&operand);
@@ -560,7 +693,8 @@ private:
 std::optional<PackedInt4Core>
 mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   MLIRContext *ctx = op.getContext();
-  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+  int64_t numInputs = op.getNumDpsInputs();
+  if (!op.hasPureBufferSemantics() || numInputs < 2 || numInputs > 4 ||
       op.getNumDpsInits() != 1 || op.getNumLoops() != 5)
     return std::nullopt;
   using utils::IteratorType;
@@ -571,36 +705,77 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
     return std::nullopt;
   AffineExpr d[5];
   bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
-  if (op.getIndexingMapsArray() !=
-      SmallVector<AffineMap>{
-          AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx),
-          AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx),
-          AffineMap::get(5, 0, {d[0], d[1], d[3], d[4]}, ctx)})
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[0] != AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx) ||
+      maps[1] != AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx) ||
+      maps.back() != AffineMap::get(5, 0, {d[0], d[1], d[3], d[4]}, ctx))
     return std::nullopt;
-  PackedInt4Core core{op.getDpsInputs()[0], op.getDpsInputs()[1],
-                      op.getDpsInits()[0]};
+  PackedInt4Core core;
+  core.a = op.getDpsInputs()[0];
+  core.b = op.getDpsInputs()[1];
+  core.c = op.getDpsInits()[0];
+  // The zero points: ZA (per tensor or per row), then ZB (per group and
+  // byte column), ZB only with ZA.
+  if (numInputs >= 3) {
+    AffineMap map = maps[2];
+    if (map != AffineMap::get(5, 0, {}, ctx) &&
+        map != AffineMap::get(5, 0, {d[0]}, ctx))
+      return std::nullopt;
+    core.lhsZp = op.getDpsInputs()[2];
+  }
+  if (numInputs == 4) {
+    if (maps[3] != AffineMap::get(5, 0, {d[1], d[3]}, ctx))
+      return std::nullopt;
+    core.rhsZp = op.getDpsInputs()[3];
+  }
   auto is = [](Value v, unsigned width) {
     auto type = cast<MemRefType>(v.getType());
     return type.getLayout().isIdentity() &&
            type.getElementType().isInteger(width);
   };
   if (!is(core.a, 8) || !is(core.b, 8) || !is(core.c, 32) ||
-      cast<MemRefType>(core.c.getType()).getDimSize(3) != 2)
+      cast<MemRefType>(core.c.getType()).getDimSize(3) != 2 ||
+      (core.lhsZp && !is(core.lhsZp, 8)) || (core.rhsZp && !is(core.rhsZp, 8)))
     return std::nullopt;
   Block &body = op.getRegion().front();
   Value a = body.getArgument(0), byte = body.getArgument(1),
-        out = body.getArgument(2);
+        za = core.lhsZp ? body.getArgument(2) : Value(),
+        zb = core.rhsZp ? body.getArgument(3) : Value(),
+        out = body.getArguments().back();
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  // ext(a), or ext(a) - ext(za) with a zero point.
+  auto matchLhs = [&](Value x) {
+    auto isA = [&](Value v) {
+      return matchExt(
+          v, [&](Value in) { return in == a; }, core.lhsSigned);
+    };
+    if (!za)
+      return isA(x);
+    auto sub = x.getDefiningOp<arith::SubIOp>();
+    return sub && isA(sub.getLhs()) &&
+           matchExt(
+               sub.getRhs(), [&](Value in) { return in == za; },
+               core.lhsZpSigned);
+  };
+  auto matchRhs = [&](Value w) {
+    auto isW = [&](Value v) {
+      return matchExt(
+          v, [&](Value in) { return matchNibble(in, byte, 4); },
+          core.rhsSigned);
+    };
+    if (!zb)
+      return isW(w);
+    auto sub = w.getDefiningOp<arith::SubIOp>();
+    return sub && isW(sub.getLhs()) &&
+           matchExt(
+               sub.getRhs(), [&](Value in) { return matchNibble(in, zb, 4); },
+               core.rhsZpSigned);
+  };
   bool matched = matchCommutative<arith::AddIOp>(
       yield.getValues()[0], [&](Value acc, Value product) {
         return acc == out &&
                matchCommutative<arith::MulIOp>(product, [&](Value x, Value w) {
-                 return matchExt(
-                            x, [&](Value v) { return v == a; },
-                            core.lhsSigned) &&
-                        matchExt(
-                            w, [&](Value v) { return matchNibble(v, byte, 4); },
-                            core.rhsSigned);
+                 return matchLhs(x) && matchRhs(w);
                });
       });
   if (!matched)
