@@ -283,12 +283,11 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       registers) vector loads when the block's tile lies inside aligned
       matrices, else by clamped scalar loads zero-filled outside the
       matrices (exact: zeros add nothing to integer sums and to f32 sums);
-    - on sm_90a (`chip = "sm_90a"`), 8-bit integers without zero points:
-      the large tiles are multiplied by warpgroup MMAs
-      (`wgmma.mma_async` m64n128k32, or m64n256k32 on 128x256 tiles when
-      the weights come N x K), reading both operands from shared memory
-      through matrix descriptors; N x K weights are copied with the lhs by
-      a `cp.async` pipeline (docs/GPU.md);
+    - on sm_90a (`chip = "sm_90a"`), 8-bit integers without zero points
+      and with the weights N x K (`rhs_k_major`): 128x256 tiles multiplied
+      by warpgroup MMAs (`wgmma.mma_async` m64n256k32) reading both
+      operands from shared memory through matrix descriptors, copied there
+      by a `cp.async` pipeline (docs/GPU.md);
     - 8-bit integers: `nvvm.mma.sync` m16n8k32 with the operands' own
       signedness (s8/u8) and wrapped (not saturating) i32 accumulation, so
       the i32 sums are the reference's, bit for bit; zero points are applied

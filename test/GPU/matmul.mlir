@@ -68,29 +68,22 @@
 // INT8-NOT: prmt
 // INT8: .visible .entry
 
-// s8 x s8 per tensor on sm_90a: 128 x 128 tiles in core-matrix groups of
-// 8 rows x 4 x 16 bytes, 528 bytes apart (33 KiB for two buffers of both
-// operands), two m64n128k32 wgmma per warpgroup and K stage between a
-// fence and a commit, the next stage stored meanwhile, then a proxy fence
-// and the wait; the 64 x 32 tiles (up to 64 rows) keep mma.sync.
-// With zero points (dp4a sums from the fragments): mma.sync.
+// sm_90a: warpgroup MMAs only for int8 without zero points (the dp4a sums
+// need register fragments) and with the weights N x K (fed by cp.async);
+// K x N weights (transposed in registers) keep mma.sync, which measured
+// faster there.
 // WGMMA-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
 // WGMMA-NOT: wgmma
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.u8.s8.s32
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel(
-// WGMMA-DAG: .shared .align 16 .b8 {{.*}}[16896]
-// WGMMA-DAG: wgmma.fence.sync.aligned;
-// WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n128k32.s32.s8.s8 {%r{{[0-9]+}}, %r{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, 1;
-// WGMMA-DAG: wgmma.commit_group.sync.aligned;
-// WGMMA-DAG: fence.proxy.async.shared::cta;
-// WGMMA-DAG: wgmma.wait_group.sync.aligned 0;
-// WGMMA-NOT: mma.sync
-// WGMMA-LABEL: .visible .entry _quanta_impl_s8s8_kernel_{{[0-9]+}}(
+// WGMMA-NOT: wgmma
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
-// Weights N x K: 128 x 256 tiles (m64n256k32 per warpgroup), both operands
-// by cp.async (16 bytes, zero-filled outside the matrices) into two buffers
-// without padding (48 KiB), one stage ahead; one cp.async wait, proxy fence
-// and barrier per stage.
+// Weights N x K: 128 x 256 tiles in core-matrix groups of 8 rows x 4 x 16
+// bytes, 512 bytes apart, both operands copied by cp.async (16 bytes,
+// zero-filled outside the matrices) into two buffers (48 KiB), one stage
+// ahead; per stage one cp.async wait, proxy fence and barrier, then two
+// m64n256k32 wgmma per warpgroup between a fence and a commit, and the
+// wait; the 64 x 32 tiles (up to 64 rows) keep mma.sync.
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
 // WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_0[16384]
 // WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_1[32768]
@@ -98,9 +91,13 @@
 // WGMMA-DAG: cp.async.commit_group;
 // WGMMA-DAG: cp.async.wait_group 0;
 // WGMMA-DAG: fence.proxy.async.shared::cta;
-// WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n256k32.s32.s8.s8
+// WGMMA-DAG: wgmma.fence.sync.aligned;
+// WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n256k32.s32.s8.s8 {%r{{[0-9]+}}, %r{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, 1;
+// WGMMA-DAG: wgmma.commit_group.sync.aligned;
+// WGMMA-DAG: wgmma.wait_group.sync.aligned 0;
 // WGMMA-NOT: st.shared.v4
 // WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
+// WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
 // More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 32, 128.

@@ -82,10 +82,8 @@ constexpr int64_t kWordsK = 16;
 constexpr int64_t kPadWords = 4;
 /// wgmma (sm_90a) tiles: groups of 8 rows, each the K stage's 4 "core
 /// matrices" of 8 rows x 16 bytes (128 contiguous bytes, rows 16 bytes
-/// apart) one after the other along K. Staged through registers, the groups
-/// are padded by 4 words to 528 bytes (16 modulo 128: the rhs staging's
-/// stores of 32 columns fall in distinct banks); copied by cp.async (16-byte
-/// chunks, 8 lanes per core matrix), they need no padding.
+/// apart) one after the other along K; copied by cp.async in 16-byte chunks,
+/// 8 lanes per core matrix, free of bank conflicts without padding.
 constexpr int64_t kCoreWords = kWordsK / 4 * 32;
 /// The static shared memory of the cp.async pipeline's buffers: 48 KiB, as
 /// many stages as fit (two of 128 x 256 tiles).
@@ -122,12 +120,15 @@ public:
       groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
     }
     // wgmma reads both operands from shared memory: no fragments in
-    // registers for the zero points' dp4a sums. FP8 stays on mma.sync: on
-    // an H200, FP8 wgmma sums missed docs/GPU.md's bound (by up to 9 %),
-    // even with each 64-element K stage summed apart and added in f32,
-    // while FP8 mma.sync stays within 1 % of it.
+    // registers for the zero points' dp4a sums. It is fed by cp.async,
+    // which needs the weights N x K (K x N ones are transposed in
+    // registers; with that staging, wgmma measured slower than mma.sync on
+    // an H200: 0.57 against 0.50 ms at 4096^3). FP8 stays on mma.sync: FP8
+    // wgmma sums missed docs/GPU.md's bound (by up to 9 %), even with each
+    // 64-element K stage summed apart and added in f32, while FP8 mma.sync
+    // stays within 1 % of it.
     wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
-                         !needRowSums && !needColSums;
+                         !needRowSums && !needColSums && mm.rhsKMajor;
   }
 
   void build();
@@ -142,13 +143,11 @@ private:
   bool perGroup = false;
   int64_t groupSize = 0;
   // The tiling of the kernel being built, and whether it multiplies by
-  // warpgroup MMAs (sm_90a `wgmma.mma_async`, the large tiling of 8-bit
-  // integer forms without zero points) rather than `mma.sync`; if so, whether
-  // both operands are staged by rows and copied by cp.async, and the words per
-  // 8-row group of its tiles.
+  // warpgroup MMAs fed by cp.async (see wgmmaForLargeTiles) rather than
+  // `mma.sync`; if so, the ring's buffer count.
   Tiling tiling = kLargeTiling;
-  bool wgmmaForLargeTiles = false, wgmma = false, asyncCopy = false;
-  int64_t groupWords = kCoreWords, asyncBuffers = 0;
+  bool wgmmaForLargeTiles = false, wgmma = false;
+  int64_t asyncBuffers = 0;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
   // (a ring of buffers each), and whether each operand may be read by vector
@@ -240,8 +239,7 @@ private:
   SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
                                    ArrayRef<Value> acc);
   SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
-  SmallVector<Value> wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
-                                function_ref<void()> whileRunning);
+  SmallVector<Value> wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc);
   Value sharedAddress(Value tile, Value buffer, const Slot &slot, bool isRhs);
   void copyStage(Value k0, Value buffer, bool isRhs);
   scf::ForOp buildAsyncCopyLoop(ValueRange inits, Value warp);
@@ -861,10 +859,10 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
 /// 8-row groups from `rowGroup` on of `tile`'s buffer `buffer`, K step
 /// `kStep` (32 bytes, two core matrices): bits 0-13 the shared address >> 4,
 /// 16-29 the distance of the two core matrices along K >> 4 (128 bytes),
-/// 32-45 that of the 8-row groups >> 4 (groupWords words), no swizzle.
+/// 32-45 that of the 8-row groups >> 4 (kCoreWords words), no swizzle.
 Value KernelBuilder::wgmmaDescriptor(Value tile, Value buffer, Value rowGroup,
                                      int64_t kStep) {
-  int64_t groupBytes = groupWords * 4;
+  int64_t groupBytes = kCoreWords * 4;
   int64_t bufferBytes =
       cast<MemRefType>(tile.getType()).getDimSize(1) * groupBytes;
   Type i64 = b.getI64Type();
@@ -949,11 +947,9 @@ SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc) {
 }
 
 /// One K stage of the wgmma kernel on shared buffer `buffer`: this
-/// warpgroup's two K steps, then `whileRunning` (the next stage's staging)
-/// between their commit and the wait.
-SmallVector<Value>
-KernelBuilder::wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
-                          function_ref<void()> whileRunning) {
+/// warpgroup's two K steps, committed and waited for.
+SmallVector<Value> KernelBuilder::wgmmaStage(Value buffer, Value warp,
+                                             ArrayRef<Value> acc) {
   Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
   Value zero = idx(0);
   SmallVector<Value> sums(acc);
@@ -964,8 +960,6 @@ KernelBuilder::wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc,
     sums = wgmmaMultiply(descA, descB, sums);
   }
   ptxStatement("wgmma.commit_group.sync.aligned;");
-  if (whileRunning)
-    whileRunning();
   return wgmmaWait(sums);
 }
 
@@ -976,7 +970,7 @@ Value KernelBuilder::sharedAddress(Value tile, Value buffer, const Slot &slot,
   int64_t groups = cast<MemRefType>(tile.getType()).getDimSize(1);
   SmallVector<Value, 2> at = tileIndices(slot.row, slot.col, isRhs);
   Value group = add(mulC(buffer, groups), at[0]);
-  Value word = add(mulC(group, groupWords), at[1]);
+  Value word = add(mulC(group, kCoreWords), at[1]);
   Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, tile);
   Value address = add(base, mulC(word, 4));
   return arith::IndexCastOp::create(b, i32, address);
@@ -1061,7 +1055,7 @@ scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
   issue(addC(stage, ahead));
   SmallVector<Value> acc =
       wgmmaStage(remIdx(stage, asyncBuffers), warp,
-                 SmallVector<Value>(loop.getRegionIterArgs()), {});
+                 SmallVector<Value>(loop.getRegionIterArgs()));
   scf::YieldOp::create(b, acc);
   return loop;
 }
@@ -1181,8 +1175,7 @@ void KernelBuilder::build() {
   auto choice = scf::IfOp::create(b, large, /*withElseRegion=*/true);
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&choice.getThenRegion().front());
-  bool wide = wgmmaForLargeTiles && mm.rhsKMajor;
-  buildKernel(wide ? kWideTiling : kLargeTiling, hostM, hostN);
+  buildKernel(wgmmaForLargeTiles ? kWideTiling : kLargeTiling, hostM, hostN);
   b.setInsertionPointToStart(&choice.getElseRegion().front());
   buildKernel(elementBits == 8 ? kSmall8BitTiling : kSmallTiling, hostM, hostN);
 }
@@ -1193,11 +1186,9 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
-  asyncCopy = wgmma && mm.rhsKMajor;
-  groupWords = asyncCopy ? kCoreWords : kCoreWords + kPadWords;
-  // Buffers of both operands' tiles (8-row groups of groupWords words).
+  // Buffers of both operands' tiles (8-row groups of kCoreWords words).
   int64_t stageBytes =
-      (tiling.blockM + tiling.blockN) / 8 * groupWords * int64_t(4);
+      (tiling.blockM + tiling.blockN) / 8 * kCoreWords * int64_t(4);
   asyncBuffers = kAsyncBytes / stageBytes;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto ceilDiv = [&](Value x, int64_t d) { return divIdx(addC(x, d - 1), d); };
@@ -1208,7 +1199,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   auto tileType = [&](int64_t rows) {
     SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
     if (wgmma)
-      shape = {asyncCopy ? asyncBuffers : 2, rows / 8, groupWords};
+      shape = {asyncBuffers, rows / 8, kCoreWords};
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   Value one = idx(1);
@@ -1306,17 +1297,13 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
 
   scf::ForOp loop;
-  if (asyncCopy) {
+  if (wgmma) {
     loop = buildAsyncCopyLoop(inits, warp);
   } else {
     // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
     // the mma of stage s and stored into the other buffer after them, with one
-    // barrier per stage.
-    // (Stores by threads reach wgmma, which reads shared memory through the
-    // async proxy, after a proxy fence and the barrier.)
-    // (An empty K stages nothing: its clamped loads would read [r, 0] of
-    // an empty matrix.)
-    StringRef proxyFence = "fence.proxy.async.shared::cta;";
+    // barrier per stage. (An empty K stages nothing: its clamped loads would
+    // read [r, 0] of an empty matrix.)
     {
       Value zero = idx(0);
       auto nonEmpty = scf::IfOp::create(b, ult(zero, K),
@@ -1325,8 +1312,6 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       b.setInsertionPointToStart(&nonEmpty.getThenRegion().front());
       storeStage(zero, loadStage(zero, zero));
     }
-    if (wgmma)
-      ptxStatement(proxyFence);
     gpu::BarrierOp::create(b);
     Value stages = ceilDiv(K, blockK);
     Value step = idx(1);
@@ -1370,62 +1355,51 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         next.a.push_back(load.getResult(2 + i));
       for (size_t i = 0; i < countB; ++i)
         next.b.push_back(load.getResult(2 + countA + i));
-      if (wgmma) {
-        // Store the next stage into the other buffer while this stage's wgmma
-        // run.
-        SmallVector<Value> acc = wgmmaStage(buffer, warp, carried, [&] {
-          storeStage(other, next);
-          ptxStatement(proxyFence);
-        });
-        gpu::BarrierOp::create(b);
-        scf::YieldOp::create(b, acc);
-      } else {
-        // Signedness of the dp4a sums (8-bit integer operands only).
-        bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
-        bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
-        // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
-        for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
-          SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
-          for (int64_t mi = 0; mi < tilesM; ++mi) {
-            Value row = add(addC(wm, mi * 16), aRowOffset);
-            aFrags.push_back(
-                loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
-          }
-          for (int64_t ni = 0; ni < tilesN; ni += 2) {
-            Value n = add(addC(wn, ni * 8), bRowOffset);
-            Value word = tileBWord(n, addC(bWordOffset, ks * 8));
-            SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
-            bFrags.push_back({words[0], words[1]});
-            bFrags.push_back({words[2], words[3]});
-          }
-          for (int64_t mi = 0; mi < tilesM; ++mi)
-            for (int64_t ni = 0; ni < tilesN; ++ni) {
-              SmallVector<Value> c;
-              for (int64_t j = 0; j < 4; ++j)
-                c.push_back(carried[accIndex(mi, ni, j)]);
-              Value d = mma(aFrags[mi], bFrags[ni], c);
-              for (int64_t j = 0; j < 4; ++j)
-                carried[accIndex(mi, ni, j)] =
-                    LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
-            }
-          if (needRowSums)
-            for (int64_t mi = 0; mi < tilesM; ++mi)
-              for (int64_t h = 0; h < 2; ++h) {
-                Value &s = carried[rowBase + mi * 2 + h];
-                s = dp4a(aFrags[mi][h], s, lhsSigned);
-                s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
-              }
-          if (needColSums)
-            for (int64_t ni = 0; ni < tilesN; ++ni) {
-              Value &s = carried[colBase + ni];
-              s = dp4a(bFrags[ni][0], s, rhsSigned);
-              s = dp4a(bFrags[ni][1], s, rhsSigned);
-            }
+      // Signedness of the dp4a sums (8-bit integer operands only).
+      bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
+      bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
+      // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
+      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+        SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
+        for (int64_t mi = 0; mi < tilesM; ++mi) {
+          Value row = add(addC(wm, mi * 16), aRowOffset);
+          aFrags.push_back(
+              loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
         }
-        storeStage(other, next);
-        gpu::BarrierOp::create(b);
-        scf::YieldOp::create(b, carried);
+        for (int64_t ni = 0; ni < tilesN; ni += 2) {
+          Value n = add(addC(wn, ni * 8), bRowOffset);
+          Value word = tileBWord(n, addC(bWordOffset, ks * 8));
+          SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
+          bFrags.push_back({words[0], words[1]});
+          bFrags.push_back({words[2], words[3]});
+        }
+        for (int64_t mi = 0; mi < tilesM; ++mi)
+          for (int64_t ni = 0; ni < tilesN; ++ni) {
+            SmallVector<Value> c;
+            for (int64_t j = 0; j < 4; ++j)
+              c.push_back(carried[accIndex(mi, ni, j)]);
+            Value d = mma(aFrags[mi], bFrags[ni], c);
+            for (int64_t j = 0; j < 4; ++j)
+              carried[accIndex(mi, ni, j)] =
+                  LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
+          }
+        if (needRowSums)
+          for (int64_t mi = 0; mi < tilesM; ++mi)
+            for (int64_t h = 0; h < 2; ++h) {
+              Value &s = carried[rowBase + mi * 2 + h];
+              s = dp4a(aFrags[mi][h], s, lhsSigned);
+              s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+            }
+        if (needColSums)
+          for (int64_t ni = 0; ni < tilesN; ++ni) {
+            Value &s = carried[colBase + ni];
+            s = dp4a(bFrags[ni][0], s, rhsSigned);
+            s = dp4a(bFrags[ni][1], s, rhsSigned);
+          }
       }
+      storeStage(other, next);
+      gpu::BarrierOp::create(b);
+      scf::YieldOp::create(b, carried);
     }
   }
 
