@@ -162,15 +162,17 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`;
     - (`int8=avx512vnni`) every 8-bit-weight matmul with f32 accumulation
       (`C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8
-      or FP8 (`f8E4M3FN`, `f8E5M2`) B, f32 or FP8 A, parameters per tensor,
-      per column or per row: weight-only W8A32 and the FP8 x FP8 GEMV) into
+      or FP8 (`f8E4M3FN`, `f8E5M2`) B, f32, f16, bf16 or FP8 A, parameters
+      per tensor, per column or per row: weight-only W8A32 and W8A16, and
+      the FP8 x FP8 GEMV) into
       the same streaming kernel, 16 columns per 16 bytes of B and the sums
       in C itself; the part of the body that B's code and the column alone
       give (the dequantized weight) is computed once per visit for all rows
       (FP8 codes: an `arith.extf` on 32 codes, which
       `--quanta-expand-float-casts="via-f16=true"` decodes through f16), and
-      with FP8 A, the part that A's element and the row alone give once per
-      element, into an [M, K] buffer.
+      with A other than f32, the part that A's element and the row alone
+      give once per element, into an [M, K] buffer. The int4 kernel also
+      takes f16/bf16 A (W4A16).
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an

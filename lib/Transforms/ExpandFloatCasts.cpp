@@ -305,9 +305,10 @@ struct ExpandTruncFToBFloat16 : OpRewritePattern<arith::TruncFOp> {
 /// arithmetically by one with bit 14 cleared, i.e. the sign-extended code
 /// shifted left by 7 with bit 14 cleared: the f16 of its value times 2^-8,
 /// subnormals included), an extf from f16 (one vcvtph2ps on x86) and,
-/// for E4M3FN, a multiply by 2^8 (exact). NaN codes become the f16 quiet NaN
-/// 0x7E00 with the code's sign, which the extf makes the f32 quiet NaN
-/// 0x7FC00000 with that sign (and the multiply keeps), as decodeToF32Bits.
+/// for E4M3FN, a multiply by 2^8 (exact). NaN codes become the f32 quiet NaN
+/// 0x7FC00000 with the code's sign, as decodeToF32Bits: E5M2 ones through
+/// the f16 quiet NaN 0x7E00 with that sign (which the extf widens), E4M3FN
+/// ones selected after the multiply (whose NaN result LLVM leaves unsigned).
 Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
   using P = arith::CmpIPredicate;
   auto type = cast<VectorType>(in.getType());
@@ -331,15 +332,32 @@ Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
     isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
   }
   Value sign = arith::AndIOp::create(b, bits, i16(0x8000));
-  Value nan = arith::OrIOp::create(b, sign, i16(0x7E00));
-  bits = arith::SelectOp::create(b, isNaN, nan, bits);
+  if (!fmt.fn) {
+    Value nan = arith::OrIOp::create(b, sign, i16(0x7E00));
+    bits = arith::SelectOp::create(b, isNaN, nan, bits);
+  }
   Value half = arith::BitcastOp::create(b, type.clone(b.getF16Type()), bits);
   Value value = arith::ExtFOp::create(b, f32Type, half);
   if (!fmt.fn)
     return value;
   Value scale = arith::ConstantOp::create(
       b, DenseElementsAttr::get(f32Type, b.getF32FloatAttr(256.0f)));
-  return arith::MulFOp::create(b, value, scale);
+  value = arith::MulFOp::create(b, value, scale);
+  // The NaN codes decoded as finite values (0x7F: 480): replaced by the
+  // signed quiet NaN on the product's bits.
+  auto i32Type = type.clone(b.getI32Type());
+  auto i32 = [&](int32_t v) -> Value {
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(i32Type, b.getI32IntegerAttr(v)));
+  };
+  Value wideSign = arith::ExtUIOp::create(b, i32Type, sign);
+  Value sixteen = i32(16);
+  Value sign32 = arith::ShLIOp::create(b, wideSign, sixteen);
+  Value quietNaN = i32(0x7FC00000);
+  Value nan = arith::OrIOp::create(b, sign32, quietNaN);
+  Value valueBits = arith::BitcastOp::create(b, i32Type, value);
+  Value result = arith::SelectOp::create(b, isNaN, nan, valueBits);
+  return arith::BitcastOp::create(b, f32Type, result);
 }
 
 /// Lower `arith.extf` from f8E4M3FN/f8E5M2 to f16/bf16/f32/f64 to integer

@@ -31,6 +31,7 @@
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 #include <array>
 #include <cstring>
@@ -769,10 +770,11 @@ struct OnesRowLhs {
   Operation *dealloc = nullptr;
 };
 
-/// The buffer that `v` views (through subviews).
+/// The buffer that `v` views (through subviews, reshapes, casts and any
+/// other view-like op).
 Value getViewBase(Value v) {
-  while (auto view = v.getDefiningOp<memref::SubViewOp>())
-    v = view.getSource();
+  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+    v = view.getViewSource();
   return v;
 }
 

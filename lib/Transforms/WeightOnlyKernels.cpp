@@ -343,7 +343,7 @@ private:
             paramVectors[2 * q + h].push_back(
                 split ? loadHalf(split, zero, col, h) : scalar);
       }
-      // Their parts of the body, once per group.
+      // Their parts of the body, once per visit of these columns.
       SmallVector<SmallVector<std::pair<Value, Value>>> paramParts(8);
       for (auto [vectors, parts] : llvm::zip_equal(paramVectors, paramParts))
         for (auto [i, value] : llvm::enumerate(paramValues)) {
@@ -479,8 +479,9 @@ Value getRowValue(linalg::GenericOp op) {
 /// the body that B's code and the column alone give (the weight dequantized:
 /// for FP8 an extf on vectors, which --quanta-expand-float-casts expands,
 /// through f16 with `via-f16`) is computed once per visit for all rows; the
-/// part that A's element and the row alone give, when A is not f32 (FP8),
-/// once per element of A before the stream, into an [M, K] buffer.
+/// part that A's element and the row alone give, when A is not f32 (FP8,
+/// f16, bf16), once per element of A before the stream, into an [M, K]
+/// buffer.
 class WeightOnly8BitBuilder {
 public:
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
@@ -504,7 +505,7 @@ public:
     // part of the expansion through f16 on full vectors of 32 x i16).
     Value converted = getPartValue(op, {1}, 1);
     auto extf = converted ? converted.getDefiningOp<arith::ExtFOp>() : nullptr;
-    if (extf && isa<FloatType>(extf.getIn().getType()) &&
+    if (extf && extf.getIn() == op.getRegion().front().getArgument(1) &&
         extf.getType().isF32())
       codeValue = converted;
     prefetcher.emplace(b, bBytes);
