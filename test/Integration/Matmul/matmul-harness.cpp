@@ -23,12 +23,12 @@ static int cmpF(const char *n, const float *got, const std::vector<float> &want)
   return mismatches;
 }
 int main() {
-  // Row counts: 1 and 4 rows take the u8 x s8 kernel's few-rows path (its
-  // C has one row more, B's column sums, computed where B is streamed or
-  // packed), 12 whole 6-row blocks only, 13 and 17 a leftover block of 1 and
-  // 5 rows too.
-  const int64_t rowCounts[5] = {1, 4, 12, 13, 17};
-  for (int t = 0; t < 5; ++t) {
+  // Row counts: 1, 4 and 6 rows take the u8 x s8 kernel's few-rows path
+  // (its C has one row more, B's column sums, computed where B is streamed
+  // or packed), 7 the blocks path with a leftover row, 12 whole 6-row
+  // blocks only, 13 and 17 a leftover block of 1 and 5 rows too.
+  const int64_t rowCounts[7] = {1, 4, 6, 7, 12, 13, 17};
+  for (int t = 0; t < 7; ++t) {
     int64_t M = rowCounts[t];
     { // w8a8
       QuantizedTensor A, W; A.intFormat = IntFormat::uint(8); A.layout = Layout::perTensor({M, 64}); A.scale = {0.02f}; A.zeroPoint = {irand(0, 255)};
@@ -110,6 +110,6 @@ int main() {
   }
   const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8", "s8u8"};
   for (int i = 0; i < 5; ++i)
-    printf("%s: 5 trials, %d mismatches\n", names[i], counts[i]);
+    printf("%s: 7 trials, %d mismatches\n", names[i], counts[i]);
   return bad + counts[0] + counts[4] != 0;
 }

@@ -27,5 +27,18 @@
 // RUN: %cxx_harness -include %t.w8a32.h %S/w8a32-kernel-harness.cpp %t.w8a32.o %quanta_ref_lib %openmp_link -o %t.w8a32.exe
 // RUN: env OMP_NUM_THREADS=2 %t.w8a32.exe | FileCheck %S/w8a32-kernel.mlir
 // RUN: env OMP_NUM_THREADS=3 %t.w8a32.exe | FileCheck %S/w8a32-kernel.mlir
+// W4A8 with activation zero points (the weights' column sums shared by the
+// rows, each thread its own columns), the FP8 GEMV (its [M, K] buffer of
+// dequantized activations filled before the threads start) and W4A16/W8A16.
+// RUN: quanta-compile %S/int4-zp-kernel.mlir --openmp -o %t.zp.o --header=%t.zp.h
+// RUN: %cxx_harness -include %t.zp.h %S/int4-zp-kernel-harness.cpp %t.zp.o %quanta_ref_lib %openmp_link -o %t.zp.exe
+// RUN: env OMP_NUM_THREADS=2 %t.zp.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: env OMP_NUM_THREADS=3 %t.zp.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: quanta-compile %S/fp8-gemv.mlir --openmp -o %t.fp8.o --header=%t.fp8.h
+// RUN: %cxx_harness -include %t.fp8.h %S/fp8-gemv-harness.cpp %t.fp8.o %quanta_ref_lib %openmp_link -o %t.fp8.exe
+// RUN: env OMP_NUM_THREADS=2 %t.fp8.exe | FileCheck %S/fp8-gemv.mlir
+// RUN: quanta-compile %S/w4a16-kernel.mlir --openmp -o %t.w16.o --header=%t.w16.h
+// RUN: %cxx_harness -include %t.w16.h %S/w4a16-kernel-harness.cpp %t.w16.o %quanta_ref_lib %openmp_link -o %t.w16.exe
+// RUN: env OMP_NUM_THREADS=2 %t.w16.exe | FileCheck %S/w4a16-kernel.mlir
 
 // IR: call void {{.*}}@__kmpc_fork_call(

@@ -6,11 +6,11 @@
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
-// CHECK: w8a8: 5 trials, 0 mismatches
-// CHECK: w4a8: 5 trials, 0 mismatches
-// CHECK: w4a32: 5 trials, 0 mismatches
-// CHECK: fp8: 5 trials, 0 mismatches
-// CHECK: s8u8: 5 trials, 0 mismatches
+// CHECK: w8a8: 7 trials, 0 mismatches
+// CHECK: w4a8: 7 trials, 0 mismatches
+// CHECK: w4a32: 7 trials, 0 mismatches
+// CHECK: fp8: 7 trials, 0 mismatches
+// CHECK: s8u8: 7 trials, 0 mismatches
 
 // W8A8 u8 x s8 per-channel, bias, requantized to i8.
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
