@@ -671,3 +671,45 @@ func.func @core_ones_row_source_written(%a: memref<?x?xi8>, %b: memref<?x?xi8>) 
   memref.dealloc %c : memref<?x?xi32>
   return
 }
+
+// A, a reshape of an allocation written between the copy and the core
+// through the allocation itself: the kernel reads A''.
+// CHECK-LABEL: func @core_ones_row_source_view_written
+// CHECK: %[[EXT:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK: linalg.copy
+// CHECK: scf.if
+// CHECK:   vector.load %[[EXT]]
+func.func @core_ones_row_source_view_written(%rows0: index, %cols0: index, %b: memref<?x?xi8>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i8
+  %buf = memref.alloc(%rows0, %cols0) : memref<?x1x?xi8>
+  %a = memref.collapse_shape %buf [[0, 1], [2]] : memref<?x1x?xi8> into memref<?x?xi8>
+  %m = memref.dim %a, %c0 : memref<?x?xi8>
+  %k = memref.dim %a, %c1 : memref<?x?xi8>
+  %n = memref.dim %b, %c1 : memref<?x?xi8>
+  %rows = arith.addi %m, %c1 : index
+  %ext = memref.alloc(%rows, %k) {alignment = 64 : i64} : memref<?x?xi8>
+  %top = memref.subview %ext[0, 0] [%m, %k] [1, 1] : memref<?x?xi8> to memref<?x?xi8, strided<[?, 1]>>
+  linalg.copy ins(%a : memref<?x?xi8>) outs(%top : memref<?x?xi8, strided<[?, 1]>>)
+  %last = memref.subview %ext[%m, 0] [1, %k] [1, 1] : memref<?x?xi8> to memref<1x?xi8, strided<[?, 1], offset: ?>>
+  linalg.fill ins(%one : i8) outs(%last : memref<1x?xi8, strided<[?, 1], offset: ?>>)
+  linalg.fill ins(%one : i8) outs(%buf : memref<?x1x?xi8>)
+  %c = memref.alloc(%rows, %n) {alignment = 64 : i64} : memref<?x?xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%ext, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  memref.dealloc %ext : memref<?x?xi8>
+  memref.dealloc %c : memref<?x?xi32>
+  memref.dealloc %buf : memref<?x1x?xi8>
+  return
+}
