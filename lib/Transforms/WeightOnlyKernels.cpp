@@ -42,6 +42,14 @@ bool isPlainBuffer(Value v, Type type) {
          memref.getElementType() == type;
 }
 
+/// getPartValue's value when the body computes it, i.e. other than the block
+/// argument itself; else null (nothing to compute apart).
+Value getComputedPart(linalg::GenericOp op, ArrayRef<unsigned> from,
+                      unsigned of) {
+  Value value = getPartValue(op, from, of);
+  return isa_and_nonnull<BlockArgument>(value) ? Value() : value;
+}
+
 /// The value of `op`'s body that depends on B's byte (block argument 1) and
 /// the nibble index alone and that the rest of the body reads (the nibble
 /// converted to f32, or to i32 before a zero point is subtracted), when there
@@ -136,15 +144,12 @@ public:
         tables.push_back(buildTable(h));
     // The activation's part of the body (its widening for f16/bf16 A) and
     // each parameter's (a 16-bit scale's widening, a zero point's): computed
-    // once per element or group rather than for every weight. A block
-    // argument needs no computing.
-    auto part = [&](unsigned arg) {
-      Value value = getPartValue(op, {arg}, arg);
-      return isa_and_nonnull<BlockArgument>(value) ? Value() : value;
-    };
-    activationValue = part(0);
-    for (OpOperand *param : params())
-      paramValues.push_back(part(param->getOperandNumber()));
+    // once per element or visit rather than for every weight.
+    activationValue = getComputedPart(op, {0}, 0);
+    for (OpOperand *param : params()) {
+      unsigned arg = param->getOperandNumber();
+      paramValues.push_back(getComputedPart(op, {arg}, arg));
+    }
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
     perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
@@ -467,8 +472,7 @@ SmallVector<unsigned> getSideArgs(linalg::GenericOp op, bool row) {
 /// activation dequantized, with its scale), when it is one value other than
 /// A's element itself; else null.
 Value getRowValue(linalg::GenericOp op) {
-  Value value = getPartValue(op, getSideArgs(op, /*row=*/true), 0);
-  return isa_and_nonnull<BlockArgument>(value) ? Value() : value;
+  return getComputedPart(op, getSideArgs(op, /*row=*/true), 0);
 }
 
 /// Builds the kernel for one isWeightOnly8BitMatmul op: as the int4 one
@@ -497,9 +501,7 @@ public:
     rowValue = getRowValue(op);
     if (rowValue)
       precomputeRowValues();
-    columnValue = getPartValue(op, getSideArgs(op, /*row=*/false), 1);
-    if (isa_and_nonnull<BlockArgument>(columnValue))
-      columnValue = Value();
+    columnValue = getComputedPart(op, getSideArgs(op, /*row=*/false), 1);
     // FP8 weights: the body's conversion of B's code alone, when it is the
     // extf of the code to f32, is done on 32 codes at a time (the integer
     // part of the expansion through f16 on full vectors of 32 x i16).
