@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -527,15 +528,6 @@ void takeStreamArgument(LLVM::LLVMFuncOp impl) {
   });
 }
 
-/// The runtime function `name` of `module` (declared if missing).
-LLVM::LLVMFuncOp getRuntimeFunction(ModuleOp module, StringRef name,
-                                    LLVM::LLVMFunctionType type) {
-  if (auto func = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
-    return func;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  return LLVM::LLVMFuncOp::create(b, module.getLoc(), name, type);
-}
-
 /// Builds the wrapper `name` of one entry point around `impl`.
 LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
                           StringRef name, Launch launch) {
@@ -662,19 +654,26 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
 
   Value stream;
   auto module = impl->getParentOfType<ModuleOp>();
-  auto streamFunction = [&](StringRef function) {
-    Type voidType = LLVM::LLVMVoidType::get(ctx);
-    return getRuntimeFunction(module, function,
-                              function == kStreamCreate
-                                  ? LLVM::LLVMFunctionType::get(ptr, {})
-                                  : LLVM::LLVMFunctionType::get(voidType, ptr));
+  // Calls stream function `function` of the runtime (`ptr ()` to create,
+  // else `void (ptr)`), declared in the module if missing.
+  auto callStream = [&](StringRef function,
+                        ValueRange args) -> FailureOr<LLVM::CallOp> {
+    bool create = function == kStreamCreate;
+    FailureOr<LLVM::LLVMFuncOp> callee = LLVM::lookupOrCreateFn(
+        b, module, function, create ? ArrayRef<Type>() : ArrayRef<Type>(ptr),
+        create ? ptr : LLVM::LLVMVoidType::get(ctx));
+    if (failed(callee))
+      return failure();
+    return LLVM::CallOp::create(b, loc, *callee, args);
   };
   if (launch == Launch::GPUAsync)
     stream = block->getArgument(next++);
-  if (launch == Launch::GPUSync)
-    stream = LLVM::CallOp::create(b, loc, streamFunction(kStreamCreate),
-                                  ValueRange{})
-                 .getResult();
+  if (launch == Launch::GPUSync) {
+    FailureOr<LLVM::CallOp> created = callStream(kStreamCreate, {});
+    if (failed(created))
+      return failure();
+    stream = created->getResult();
+  }
   if (stream)
     implArgs.push_back(stream);
 
@@ -691,10 +690,10 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
              << "implementation of " << name << " takes " << type
              << " where the ABI passes " << value.getType();
   LLVM::CallOp::create(b, loc, impl, implArgs);
-  if (launch == Launch::GPUSync) {
-    LLVM::CallOp::create(b, loc, streamFunction(kStreamSynchronize), stream);
-    LLVM::CallOp::create(b, loc, streamFunction(kStreamDestroy), stream);
-  }
+  if (launch == Launch::GPUSync &&
+      (failed(callStream(kStreamSynchronize, stream)) ||
+       failed(callStream(kStreamDestroy, stream))))
+    return failure();
   LLVM::ReturnOp::create(b, loc, ValueRange{});
   return success();
 }
