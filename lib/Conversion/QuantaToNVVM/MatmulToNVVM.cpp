@@ -211,6 +211,7 @@ private:
     Value k = c32(c);
     return andI(x, k);
   }
+  Value ceilDivIdx(Value x, int64_t d) { return divIdx(addC(x, d - 1), d); }
   Value divIdx(Value x, int64_t d) {
     return arith::DivUIOp::create(b, x, idx(d));
   }
@@ -1027,7 +1028,7 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
 /// wgmma's async proxy) and one barrier, after which the buffer that stage
 /// s - 1 used is free (every warpgroup waited for its wgmma).
 scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
-  Value stages = divIdx(addC(K, blockK - 1), blockK);
+  Value stages = ceilDivIdx(K, blockK);
   auto issue = [&](Value stage) {
     Value k0 = mulC(stage, blockK);
     auto ifOp = scf::IfOp::create(b, ult(k0, K), /*withElseRegion=*/false);
@@ -1191,7 +1192,6 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       (tiling.blockM + tiling.blockN) / 8 * kCoreWords * int64_t(4);
   asyncBuffers = kAsyncBytes / stageBytes;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
-  auto ceilDiv = [&](Value x, int64_t d) { return divIdx(addC(x, d - 1), d); };
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
   // Two buffers of each tile: the next stage is loaded while this one is
@@ -1203,8 +1203,8 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   Value one = idx(1);
-  Value gridX = ceilDiv(hostN, tiling.blockN);
-  Value gridY = ceilDiv(hostM, tiling.blockM);
+  Value gridX = ceilDivIdx(hostN, tiling.blockN);
+  Value gridY = ceilDivIdx(hostM, tiling.blockM);
   Value threads = idx(tiling.threads());
   auto launch = gpu::LaunchOp::create(
       b, gridX, gridY, one, threads, one, one,
@@ -1313,7 +1313,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       storeStage(zero, loadStage(zero, zero));
     }
     gpu::BarrierOp::create(b);
-    Value stages = ceilDiv(K, blockK);
+    Value stages = ceilDivIdx(K, blockK);
     Value step = idx(1);
     loop = scf::ForOp::create(b, idx(0), stages, step, inits);
     {
