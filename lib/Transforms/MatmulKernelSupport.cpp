@@ -76,7 +76,8 @@ void perThreadBlocks(ImplicitLocOpBuilder &b, bool parallel, Value total,
   body(first, arith::MinUIOp::create(b, end, total));
 }
 
-RowPrefetcher::RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix)
+RowPrefetcher::RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix,
+                             int64_t aheadBytes)
     : matrix(matrix) {
   auto type = cast<MemRefType>(matrix.getType());
   // Rows of unknown width are taken as 4 KiB.
@@ -84,7 +85,7 @@ RowPrefetcher::RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix)
       type.isDynamicDim(1)
           ? 4096
           : type.getDimSize(1) * type.getElementTypeBitWidth() / 8;
-  distance = std::max<int64_t>(1, (128 << 10) / rowBytes);
+  distance = std::max<int64_t>(1, aheadBytes / rowBytes);
   Value rows = memref::DimOp::create(b, matrix, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
   lastRow = arith::SubIOp::create(b, rows, one);

@@ -58,11 +58,12 @@ void perThreadBlocks(ImplicitLocOpBuilder &b, bool parallel, Value total,
                      function_ref<void(Value, Value)> body);
 
 /// Software prefetch of the rows of a row-major matrix being streamed, into
-/// L2 about 128 KiB ahead of the row read (the hardware prefetcher alone
-/// leaves the loads waiting on DRAM), clamped to the last row.
+/// L2 about `aheadBytes` ahead of the row read (the hardware prefetcher
+/// alone leaves the loads waiting on DRAM), clamped to the last row.
 class RowPrefetcher {
 public:
-  RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix);
+  RowPrefetcher(ImplicitLocOpBuilder &b, Value matrix,
+                int64_t aheadBytes = 128 << 10);
   /// Prefetches matrix[row + distance, col].
   void prefetch(ImplicitLocOpBuilder &b, Value row, Value col);
 

@@ -13,15 +13,30 @@
 // Fewer than 8 rows (GEMV): B interleaved in registers as it streams in, no
 // packing; 4 panels at a time from one 64-byte load per row of B (rows
 // prefetched into L2 ahead): half rows of two rows side by side, then one
-// byte shuffle per panel; two K steps per visit.
+// byte shuffle per panel; two K steps per visit. B is read as 4 streams of
+// K/4 rows: K step j takes rows j + t * K/4 (t < 4), and A is copied once
+// with its elements permuted to match: copy[m, 4j + t] = A[m, j + t * K/4].
+// CHECK:   %[[K4:.*]] = arith.divui %{{.*}}, %c4
 // CHECK:   %[[FEW:.*]] = arith.cmpi ult, %{{.*}}, %c8
 // CHECK:   scf.if %[[FEW]] {
+// CHECK:     %[[PERM:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xi8>
+// CHECK:     scf.for %[[J:.*]] = %{{.*}} to %[[K4]]
+// CHECK:       %[[TO:.*]] = arith.muli %[[J]], %c4
+// CHECK:       %[[OFF3:.*]] = arith.muli %[[K4]], %c3
+// CHECK:       %[[FROM3:.*]] = arith.addi %[[J]], %[[OFF3]]
+// CHECK:       %[[V3:.*]] = memref.load %[[A]][%{{.*}}, %[[FROM3]]]
+// CHECK:       %[[TO3:.*]] = arith.addi %[[TO]], %c3
+// CHECK:       memref.store %[[V3]], %[[PERM]][%{{.*}}, %[[TO3]]]
 // CHECK-NOT: memref.alloc
-// CHECK:     memref.prefetch %[[B]]{{.*}} read, locality<2>, data
-// CHECK:     vector.load %[[B]]{{.*}} : memref<?x?xi8>, vector<64xi8>
+// CHECK-COUNT-4: memref.prefetch %[[B]]{{.*}} read, locality<2>, data
+// CHECK:     %[[ROW3:.*]] = arith.muli %[[K4]], %c3
+// CHECK:     %[[AT3:.*]] = arith.addi %{{.*}}, %[[ROW3]]
+// CHECK:     vector.load %[[B]][%[[AT3]], %{{.*}}] : memref<?x?xi8>, vector<64xi8>
 // CHECK:     vector.shuffle {{.*}} [0, 1, {{.*}}, 31, 64, 65, {{.*}}, 95] : vector<64xi8>, vector<64xi8>
 // CHECK:     vector.shuffle {{.*}} [0, 32, 64, 96, 1, 33, 65, 97, {{.*}} : vector<64xi8>, vector<64xi8>
+// CHECK:     vector.load %[[PERM]]{{.*}} : memref<?x?xi8>, vector<4xi8>
 // CHECK-COUNT-2: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     memref.dealloc %[[PERM]]
 // CHECK:   } else {
 // More rows: B packed once into 64-byte panels by two rounds of shuffles:
 // CHECK:   %[[PACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
@@ -558,7 +573,7 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // CHECK:   %[[CROWS:.*]] = arith.addi %[[M]], %c1
 // CHECK:   arith.cmpi ult, %[[CROWS]], %c8
 // CHECK:   scf.if
-// CHECK:     vector.load %[[A]]
+// CHECK:     memref.load %[[A]]
 // CHECK:     %[[ONES:.*]] = arith.constant dense<1> : vector<64xi8>
 // CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[ONES]], %{{.*}})
 // CHECK:     vector.store %{{.*}}, %[[C]][%[[M]], %{{.*}}]
