@@ -205,7 +205,9 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 /// `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8 or
 /// FP8 (f8E4M3FN, f8E5M2) B, f32, f16, bf16 or FP8 A, parameters per
 /// tensor, per column or per row, an arith/math body: weight-only W8A32 and
-/// W8A16, and FP8 x FP8 with fewer rows than the FP8 GEMM path takes. With A
+/// W8A16, and FP8 x FP8 with fewer rows than the FP8 GEMM path takes. Or
+/// the grouped form that per-group weights give, on loops (m, g, kk, n): A
+/// [M, G, KK], B [G, KK, N], parameters also per group and column [G, N]. With A
 /// other than f32, the part of the body that depends on A's element and the
 /// row alone (its widened or dequantized value, see getPartValue) must be
 /// one value.

@@ -444,12 +444,14 @@ private:
 };
 
 /// The parameters of an isWeightOnly8BitMatmul op (inputs from 2 on) and
-/// which loop each is indexed by: none (per tensor), the column or the row.
-enum class ParamDim { none, column, row };
+/// which loops each is indexed by: none (per tensor), the column, the row, or
+/// (grouped form) the group and the column.
+enum class ParamDim { none, column, row, groupColumn };
 ParamDim getParamDim(linalg::GenericOp op, OpOperand *param) {
   AffineMap map = op.getMatchingIndexingMap(param);
-  if (map.isFunctionOfDim(2))
-    return ParamDim::column;
+  if (map.isFunctionOfDim(op.getNumLoops() - 1))
+    return map.getNumResults() == 2 ? ParamDim::groupColumn
+                                    : ParamDim::column;
   return map.isFunctionOfDim(0) ? ParamDim::row : ParamDim::none;
 }
 
@@ -479,7 +481,9 @@ Value getRowValue(linalg::GenericOp op) {
 /// (B streamed row-major, four K steps per visit of a chunk, the sums of a
 /// row in registers for the visit, the op's body cloned on vectors), with
 /// 64 columns per chunk of 64 bytes, one vector of 16 columns per 16 bytes:
-/// the sums are C itself and the parameters are read in place. The part of
+/// the sums are C itself and the parameters are read in place. The grouped
+/// form's A and B are read as [M, K] and [K, N], group after group, the
+/// visits of a group taking its row of the per-group parameters. The part of
 /// the body that B's code and the column alone give (the weight dequantized:
 /// for FP8 an extf on vectors, which --quanta-expand-float-casts expands,
 /// through f16 with `via-f16`) is computed once per visit for all rows; the
@@ -496,6 +500,15 @@ public:
     a = op.getDpsInputs()[0];
     bBytes = op.getDpsInputs()[1];
     c = op.getDpsInits()[0];
+    Value groups, groupSize;
+    if (op.getNumLoops() == 4) {
+      groups = memref::DimOp::create(b, bBytes, 0);
+      groupSize = memref::DimOp::create(b, bBytes, 1);
+      a = memref::CollapseShapeOp::create(
+          b, a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+      bBytes = memref::CollapseShapeOp::create(
+          b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    }
     rows = memref::DimOp::create(b, a, 0);
     k = memref::DimOp::create(b, a, 1);
     rowValue = getRowValue(op);
@@ -514,12 +527,23 @@ public:
     Value cols = memref::DimOp::create(b, bBytes, 1);
     Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkBytes));
     perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
-      // Four K steps per visit, then single steps for the rest of K.
-      Value rest = arith::RemUIOp::create(b, k, idx(4));
-      Value whole = arith::SubIOp::create(b, k, rest);
-      forLoop(b, idx(0), whole, 4,
-              [&](Value k0) { visit(k0, 4, first, last); });
-      forLoop(b, whole, k, 1, [&](Value k0) { visit(k0, 1, first, last); });
+      // Four K steps per visit, then single steps for the rest of K (of the
+      // group).
+      auto stream = [&](Value from, Value to, Value group) {
+        Value span = arith::SubIOp::create(b, to, from);
+        Value rest = arith::RemUIOp::create(b, span, idx(4));
+        Value whole = arith::SubIOp::create(b, to, rest);
+        forLoop(b, from, whole, 4,
+                [&](Value k0) { visit(k0, 4, group, first, last); });
+        forLoop(b, whole, to, 1,
+                [&](Value k0) { visit(k0, 1, group, first, last); });
+      };
+      if (!groups)
+        return stream(idx(0), k, Value());
+      forLoop(b, idx(0), groups, 1, [&](Value g) {
+        Value from = arith::MulIOp::create(b, g, groupSize);
+        stream(from, arith::AddIOp::create(b, from, groupSize), g);
+      });
     });
     if (rowValues)
       memref::DeallocOp::create(b, rowValues);
@@ -556,10 +580,11 @@ private:
                     memref::LoadOp::create(b, a, ValueRange{row, kk}));
         for (OpOperand *input : op.getDpsInputOperands()) {
           unsigned i = input->getOperandNumber();
-          if (i < 2 || getParamDim(op, input) == ParamDim::column)
+          ParamDim dim = getParamDim(op, input);
+          if (i < 2 || (dim != ParamDim::none && dim != ParamDim::row))
             continue;
           SmallVector<Value> at;
-          if (getParamDim(op, input) == ParamDim::row)
+          if (dim == ParamDim::row)
             at.push_back(row);
           mapping.map(body.getArgument(i),
                       memref::LoadOp::create(b, input->get(), at));
@@ -583,9 +608,9 @@ private:
   }
 
   /// The parameters' vectors: with `col`, those of the 16 columns from
-  /// `col` (loaded) and the per-tensor ones (broadcast); with `row`, the
-  /// row's (broadcast); null for the others.
-  SmallVector<Value> loadParams(Value col, Value row) {
+  /// `col` (loaded; per group: in row `group`) and the per-tensor ones
+  /// (broadcast); with `row`, the row's (broadcast); null for the others.
+  SmallVector<Value> loadParams(Value col, Value row, Value group = Value()) {
     SmallVector<Value> result;
     for (OpOperand *input : op.getDpsInputOperands()) {
       if (input->getOperandNumber() < 2)
@@ -596,6 +621,9 @@ private:
       ParamDim dim = getParamDim(op, input);
       if (dim == ParamDim::column && col) {
         result.push_back(vector::LoadOp::create(b, type, v, ValueRange{col}));
+      } else if (dim == ParamDim::groupColumn && col) {
+        result.push_back(
+            vector::LoadOp::create(b, type, v, ValueRange{group, col}));
       } else if ((dim == ParamDim::none && col) ||
                  (dim == ParamDim::row && row)) {
         Value scalar = memref::LoadOp::create(
@@ -608,9 +636,9 @@ private:
     return result;
   }
 
-  /// K steps [k0, k0 + steps) on the columns of chunks [first, last), for
-  /// every row of A, in k order.
-  void visit(Value k0, int64_t steps, Value first, Value last) {
+  /// K steps [k0, k0 + steps) (in group `group` of the grouped form) on the
+  /// columns of chunks [first, last), for every row of A, in k order.
+  void visit(Value k0, int64_t steps, Value group, Value first, Value last) {
     auto f32Vector = VectorType::get({16}, b.getF32Type());
     auto codesType = VectorType::get(
         {16}, cast<MemRefType>(bBytes.getType()).getElementType());
@@ -624,7 +652,7 @@ private:
       SmallVector<SmallVector<Value>> params;
       for (int64_t q = 0; q < 4; ++q) {
         cols.push_back(arith::AddIOp::create(b, col0, idx(16 * q)));
-        params.push_back(loadParams(cols[q], Value()));
+        params.push_back(loadParams(cols[q], Value(), group));
       }
       // B's codes of the visit (or their codeValue) and, when the body has
       // a column value, that value for them: computed once for all rows.
@@ -699,15 +727,18 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
     linalg::GenericOp op) {
   MLIRContext *ctx = op.getContext();
   using utils::IteratorType;
+  // (m, k, n), or grouped (m, g, kk, n).
+  unsigned loops = op.getNumLoops();
+  SmallVector<IteratorType> iterators(loops, IteratorType::reduction);
+  iterators.front() = iterators.back() = IteratorType::parallel;
   if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1 ||
-      op.getNumDpsInputs() < 2 ||
-      op.getIteratorTypesArray() !=
-          SmallVector<IteratorType>{IteratorType::parallel,
-                                    IteratorType::reduction,
-                                    IteratorType::parallel})
+      op.getNumDpsInputs() < 2 || (loops != 3 && loops != 4) ||
+      op.getIteratorTypesArray() != iterators)
     return false;
-  AffineExpr d[3];
+  SmallVector<AffineExpr> d(loops);
   bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  ArrayRef<AffineExpr> ks = ArrayRef(d).slice(1, loops - 2);
+  AffineExpr n = d.back();
   Type f32 = Float32Type::get(ctx), i8 = IntegerType::get(ctx, 8);
   Type e4m3 = Float8E4M3FNType::get(ctx), e5m2 = Float8E5M2Type::get(ctx);
   Value a = op.getDpsInputs()[0], bCodes = op.getDpsInputs()[1];
@@ -716,25 +747,30 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
   bool narrowA = isPlainBuffer(a, e4m3) || isPlainBuffer(a, e5m2) ||
                  isPlainBuffer(a, Float16Type::get(ctx)) ||
                  isPlainBuffer(a, BFloat16Type::get(ctx));
-  if (op.getIndexingMapsArray()[0] != AffineMap::get(3, 0, {d[0], d[1]}, ctx) ||
-      op.getIndexingMapsArray()[1] != AffineMap::get(3, 0, {d[1], d[2]}, ctx) ||
+  SmallVector<AffineExpr> aMap = {d[0]}, bMap(ks);
+  llvm::append_range(aMap, ks);
+  bMap.push_back(n);
+  if (op.getIndexingMapsArray()[0] != AffineMap::get(loops, 0, aMap, ctx) ||
+      op.getIndexingMapsArray()[1] != AffineMap::get(loops, 0, bMap, ctx) ||
       op.getMatchingIndexingMap(op.getDpsInitOperand(0)) !=
-          AffineMap::get(3, 0, {d[0], d[2]}, ctx) ||
+          AffineMap::get(loops, 0, {d[0], n}, ctx) ||
       !(isPlainBuffer(a, f32) || narrowA) ||
       !(isPlainBuffer(bCodes, i8) || isPlainBuffer(bCodes, e4m3) ||
         isPlainBuffer(bCodes, e5m2)) ||
       !isPlainBuffer(op.getDpsInits()[0], f32))
     return false;
-  // Parameters: per tensor, per column or per row.
+  // Parameters: per tensor, per column, per row, or (grouped) per group and
+  // column.
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (input->getOperandNumber() < 2)
       continue;
     AffineMap map = op.getMatchingIndexingMap(input);
     auto type = dyn_cast<MemRefType>(input->get().getType());
     if (!type || !type.getLayout().isIdentity() ||
-        (map != AffineMap::get(3, 0, ctx) &&
-         map != AffineMap::get(3, 0, {d[2]}, ctx) &&
-         map != AffineMap::get(3, 0, {d[0]}, ctx)))
+        (map != AffineMap::get(loops, 0, ctx) &&
+         map != AffineMap::get(loops, 0, {n}, ctx) &&
+         map != AffineMap::get(loops, 0, {d[0]}, ctx) &&
+         (loops != 4 || map != AffineMap::get(loops, 0, {d[1], n}, ctx))))
       return false;
   }
   return isScalarBody(op, /*indexDim=*/-1) && (!narrowA || getRowValue(op));
@@ -742,8 +778,8 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel) {
-  // Whole chunks of 64 columns.
-  lowerBehindChunkCheck(op, 1, [&](ImplicitLocOpBuilder &b) {
+  // Whole chunks of 64 columns (B's last dimension).
+  lowerBehindChunkCheck(op, op.getNumLoops() - 2, [&](ImplicitLocOpBuilder &b) {
     WeightOnly8BitBuilder(b, op, parallel).build();
   });
 }

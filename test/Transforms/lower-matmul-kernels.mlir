@@ -403,6 +403,46 @@ func.func @weight_only_8bit(%a: memref<1x512xf32>, %b: memref<512x256xi8>, %s: m
   return
 }
 
+// The grouped form of a weight-only 8-bit matmul (loops m, g, kk, n; A
+// [M, G, KK], B [G, KK, N], scales and zero points per group and column
+// [G, N], as --convert-quanta-to-linalg writes per-group weights): the same
+// kernel on A and B collapsed to [M, K] and [K, N], group after group; each
+// visit loads its group's row of the parameters.
+// CHECK-LABEL: func @weight_only_8bit_grouped
+// CHECK: scf.if
+// CHECK:   %[[G:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<4x64x128xi8>
+// CHECK:   %[[KK:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<4x64x128xi8>
+// CHECK:   memref.collapse_shape %{{.*}} {{\[}}[0], [1, 2]] : memref<2x4x64xf32> into memref<2x256xf32>
+// CHECK:   memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<4x64x128xi8> into memref<256x128xi8>
+// CHECK:   scf.for %[[GI:.*]] = %{{.*}} to %[[G]]
+// CHECK:     %[[FROM:.*]] = arith.muli %[[GI]], %[[KK]]
+// CHECK:     scf.for %{{.*}} = %[[FROM]]
+// CHECK:       scf.for
+// CHECK:         vector.load %{{.*}}[%[[GI]], %{{.*}}] : memref<4x128xf32>, vector<16xf32>
+// CHECK:         vector.load %{{.*}}[%[[GI]], %{{.*}}] : memref<4x128xi8>, vector<16xi8>
+// CHECK:         vector.load {{.*}} : memref<256x128xi8>, vector<16xi8>
+// CHECK:         arith.subi {{.*}} : vector<16xi32>
+// CHECK:         scf.for
+// CHECK:           vector.store {{.*}} : memref<2x128xf32>, vector<16xf32>
+// CHECK: } else {
+// CHECK:   linalg.generic
+func.func @weight_only_8bit_grouped(%a: memref<2x4x64xf32>, %b: memref<4x64x128xi8>, %s: memref<4x128xf32>, %z: memref<4x128xi8>, %c: memref<2x128xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (g, n)>, affine_map<(m, g, kk, n) -> (g, n)>, affine_map<(m, g, kk, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "reduction", "parallel"]}
+      ins(%a, %b, %s, %z : memref<2x4x64xf32>, memref<4x64x128xi8>, memref<4x128xf32>, memref<4x128xi8>) outs(%c : memref<2x128xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %zp: i8, %acc: f32):
+    %0 = arith.extui %w : i8 to i32
+    %1 = arith.extui %zp : i8 to i32
+    %2 = arith.subi %0, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %scale : f32
+    %5 = arith.mulf %x, %4 : f32
+    %6 = arith.addf %acc, %5 : f32
+    linalg.yield %6 : f32
+  }
+  return
+}
+
 // FP8 x FP8 with f32 accumulation, fewer rows than the FP8 GEMM path takes
 // (loops m, k, n; E4M3FN activations with scales per row, E5M2 weights
 // with scales per column, the body as --convert-quanta-to-linalg writes

@@ -147,7 +147,11 @@ int main() {
              e4m3_e5m2_row_n64},
         Case{"e5m2_e4m3_col_n256", e5m2_e4m3_col_n256, e5m2, e4m3, 41, 256,
              true},
-        Case{"e4m3_col_n100", e4m3_col_n100, e4m3, e4m3, 36, 100, true}}) {
+        Case{"e4m3_col_n100", e4m3_col_n100, e4m3, e4m3, 36, 100, true},
+        Case{"e4m3_g32_n128", e4m3_g32_n128, e4m3, e4m3, 96, 128, true,
+             nullptr, 32},
+        Case{"e5m2_g6_n64", e5m2_g6_n64, e5m2, e5m2, 30, 64, true, nullptr,
+             6}}) {
     long bad = check(c);
     std::printf("%s: 6 row counts, %ld mismatches\n", c.name, bad);
     total += bad;

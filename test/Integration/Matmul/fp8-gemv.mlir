@@ -5,7 +5,8 @@
 // Compared bit for bit with ref::matmul (f32 accumulation in k order; NaNs
 // match NaNs) for 1, 2, 3, 7 and 15 rows (and 16, the dequantize-once GEMM
 // path, for reference), K not a multiple of the kernel's 4 K steps, both
-// formats and both mixes, parameters per tensor, per column and per row; the
+// formats and both mixes, parameters per tensor, per column, per row and per
+// group of 32 or 6 rows (the groups' last rows single K steps); the
 // codes include ±0, subnormals, the largest finite values, NaN and (E5M2)
 // ±inf. N = 100 takes the loops. f32_*: weight-only FP8 (f32 activations
 // with ±0, ±inf, NaN and a subnormal in row 2), the same kernel. decode_*
@@ -30,6 +31,8 @@
 // CHECK: e4m3_e5m2_row_n64: 6 row counts, 0 mismatches
 // CHECK: e5m2_e4m3_col_n256: 6 row counts, 0 mismatches
 // CHECK: e4m3_col_n100: 6 row counts, 0 mismatches
+// CHECK: e4m3_g32_n128: 6 row counts, 0 mismatches
+// CHECK: e5m2_g6_n64: 6 row counts, 0 mismatches
 // CHECK: f32_e4m3_col_n128: 6 row counts, 0 mismatches
 // CHECK: f32_e5m2_tensor_n64: 6 row counts, 0 mismatches
 // CHECK: decode_e4m3: 256 codes, 0 mismatches
@@ -78,6 +81,24 @@ func.func @e4m3_col_n100(%a: tensor<?x36xf8E4M3FN>, %w: tensor<36x100xf8E4M3FN>,
        accumulation = #quanta<accumulation f32>}
       : (tensor<?x36xf8E4M3FN>, tensor<36x100xf8E4M3FN>, tensor<f32>, tensor<100xf32>) -> tensor<?x100xf32>
   return %y : tensor<?x100xf32>
+}
+
+func.func @e4m3_g32_n128(%a: tensor<?x96xf8E4M3FN>, %w: tensor<96x128xf8E4M3FN>, %sa: tensor<f32>, %sw: tensor<3x128xf32>) -> tensor<?x128xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x96xf8E4M3FN>, tensor<96x128xf8E4M3FN>, tensor<f32>, tensor<3x128xf32>) -> tensor<?x128xf32>
+  return %y : tensor<?x128xf32>
+}
+
+func.func @e5m2_g6_n64(%a: tensor<?x30xf8E5M2>, %w: tensor<30x64xf8E5M2>, %sa: tensor<f32>, %sw: tensor<5x64xf32>) -> tensor<?x64xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, granularity = per_group, axis = 0, group_size = 6, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x30xf8E5M2>, tensor<30x64xf8E5M2>, tensor<f32>, tensor<5x64xf32>) -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
 }
 
 func.func @f32_e4m3_col_n128(%a: tensor<?x45xf32>, %w: tensor<45x128xf8E4M3FN>, %sw: tensor<128xf32>) -> tensor<?x128xf32> {

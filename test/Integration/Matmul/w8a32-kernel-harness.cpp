@@ -27,6 +27,8 @@ struct Case {
   bool rhsSigned, perColumn;
   int64_t K, N;
   ZpFn zpFn = nullptr;
+  // Non-zero: per group of this many rows (and per column).
+  int64_t groupSize = 0;
 };
 
 static long check(const Case &c) {
@@ -37,8 +39,9 @@ static long check(const Case &c) {
     QuantizedTensor A, W;
     std::vector<float> a = harness::fillF32Activations(A, rng, M, K);
     W.intFormat = format;
-    W.layout = c.perColumn ? Layout::perChannel({K, N}, 1)
-                           : Layout::perTensor({K, N});
+    W.layout = c.groupSize   ? Layout::perGroup({K, N}, 0, c.groupSize)
+               : c.perColumn ? Layout::perChannel({K, N}, 1)
+                             : Layout::perTensor({K, N});
     for (int64_t i = 0; i < K * N; ++i) {
       int64_t k = i / N;
       W.values.push_back(k % 3 == 0   ? format.min()
@@ -46,7 +49,7 @@ static long check(const Case &c) {
                                       : rng.uniformInt(format.min(),
                                                        format.max()));
     }
-    for (int64_t n = 0; n < (c.perColumn ? N : 1); ++n) {
+    for (int64_t n = 0; n < W.layout.numParams(); ++n) {
       W.scale.push_back(rng.uniform(0.001f, 0.05f));
       if (c.zpFn)
         W.zeroPoint.push_back(n % 5 == 0 ? format.max()
@@ -75,6 +78,8 @@ int main() {
                 u8zp_tensor_n64},
            Case{"s8zp_col_n192", nullptr, true, true, 64, 192, s8zp_col_n192},
            Case{"s8_col_n72", s8_col_n72, true, true, 40, 72},
+           Case{"s8_g32_n128", s8_g32_n128, true, true, 96, 128, nullptr, 32},
+           Case{"u8zp_g6_n64", nullptr, false, true, 36, 64, u8zp_g6_n64, 6},
        }) {
     long bad = check(c);
     std::printf("%s: 6 row counts, %ld mismatches\n", c.name, bad);

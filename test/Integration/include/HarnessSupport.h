@@ -329,6 +329,8 @@ struct FP8MatmulCase {
   int64_t K, N;
   bool perColumn;
   RowFn rowFn = nullptr;
+  // Non-zero: W per group of this many rows (and per column).
+  int64_t groupSize = 0;
 
   /// The formats and layouts of A [M, K] and W [K, N].
   void setLayouts(ref::QuantizedTensor &a, ref::QuantizedTensor &w,
@@ -338,8 +340,9 @@ struct FP8MatmulCase {
     w.floatFormat = rhs;
     a.layout = rowFn ? ref::Layout::perChannel({M, K}, 0)
                      : ref::Layout::perTensor({M, K});
-    w.layout = perColumn ? ref::Layout::perChannel({K, N}, 1)
-                         : ref::Layout::perTensor({K, N});
+    w.layout = groupSize   ? ref::Layout::perGroup({K, N}, 0, groupSize)
+               : perColumn ? ref::Layout::perChannel({K, N}, 1)
+                           : ref::Layout::perTensor({K, N});
   }
 
   /// Draws the scales into `a` and `w` (whose codes are set), runs the
@@ -349,7 +352,7 @@ struct FP8MatmulCase {
            Random32 &rng) const {
     for (int64_t m = 0; m < (rowFn ? M : 1); ++m)
       a.scale.push_back(rng.uniform(0.01f, 2.0f));
-    for (int64_t n = 0; n < (perColumn ? N : 1); ++n)
+    for (int64_t i = 0; i < w.layout.numParams(); ++i)
       w.scale.push_back(rng.uniform(0.01f, 2.0f));
     ref::MatmulResult want =
         ref::matmul(a, w, ref::MatmulOptions{ref::MatmulAccumulation::Float32});
