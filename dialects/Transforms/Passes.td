@@ -342,6 +342,36 @@ def StripGPUObjectTimes : Pass<"quanta-strip-gpu-object-times",
   }];
 }
 
+def ReinterpretExpandShapes : Pass<"quanta-reinterpret-expand-shapes"> {
+  let summary = "Rewrite dynamic memref.expand_shape ops as memref.reinterpret_cast";
+  let description = [{
+    MLIR 22's `--expand-strided-metadata` crashes on a `memref.expand_shape`
+    that splits a dimension into more than one dynamic size (the result's
+    strides are then products of values, which its folding takes for
+    constants). Such shapes come from batched matmuls with dynamic batch
+    and row counts. This pass rewrites each `memref.expand_shape` with at
+    least two dynamic sizes in one group as a `memref.reinterpret_cast` of
+    its source's base buffer (`memref.extract_strided_metadata`) with the
+    source's offset, the sizes of the expansion and their strides (in each
+    group, the source dimension's stride for the innermost size, times the
+    sizes inside for the others): the same view. Others are left as they
+    are. Run it before `--expand-strided-metadata`.
+
+    ```mlir
+    %e = memref.expand_shape %m [[0, 1], [2]] output_shape [%a, %b, %c]
+        : memref<?x?xi32> into memref<?x?x?xi32>
+    // becomes
+    %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %m
+        : memref<?x?xi32> -> memref<i32>, index, index, index, index, index
+    %s0 = arith.muli %strides#0, %b : index
+    %e = memref.reinterpret_cast %base to offset: [0], sizes: [%a, %b, %c],
+        strides: [%s0, %strides#0, 1] : memref<i32> to memref<?x?x?xi32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def UniqueKernelNames : Pass<"quanta-unique-kernel-names",
                             "::mlir::ModuleOp"> {
   let summary = "Give every outlined GPU kernel a name of its own";

@@ -123,6 +123,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   casts.viaF16 = options.f16c;
   pm.addPass(createExpandFloatCasts(casts));
   // Strided metadata expansion creates affine.apply ops: lower them after.
+  pm.addPass(createReinterpretExpandShapes());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   if (options.threads) {

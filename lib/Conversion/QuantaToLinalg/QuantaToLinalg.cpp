@@ -1564,11 +1564,11 @@ AffineMap getZeroPointMap(Value zp, AffineExpr along, unsigned numLoops) {
   return AffineMap::get(numLoops, 0, along);
 }
 
-/// Lower quanta.matmul_integer: 2-D forms (and batched lhs times a shared
-/// 2-D rhs with a per-tensor lhs zero point, as one [B * M, K] matmul) go
-/// through the u8 x s8 core of quanta.matmul, which
-/// `--quanta-lower-matmul-kernels` turns into the VNNI kernel; other batched
-/// forms become one linalg.generic summing (a - za)(b - zb) in i32.
+/// Lower quanta.matmul_integer through the u8 x s8 core of quanta.matmul,
+/// which `--quanta-lower-matmul-kernels` turns into the VNNI kernel: 2-D
+/// forms and batched lhs times a shared 2-D rhs with a per-tensor lhs zero
+/// point as one [B * M, K] matmul, other batched forms as one core per batch
+/// in an scf.for.
 struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(MatmulIntegerOp op,
@@ -1638,60 +1638,88 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
       return success();
     }
 
-    // Loops (batch..., m, k, n): n innermost runs along rows of rhs and of
-    // the result; each result still sums in k order.
-    unsigned numLoops = rank + 1;
-    auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
-    SmallVector<AffineExpr> lhsDims, rhsDims, outDims;
-    for (unsigned d = 0; d < batch; ++d) {
-      lhsDims.push_back(dim(d));
-      if (!sharedRhs)
-        rhsDims.push_back(dim(d));
-      outDims.push_back(dim(d));
-    }
-    AffineExpr m = dim(batch), k = dim(batch + 1), n = dim(batch + 2);
-    lhsDims.append({m, k});
-    rhsDims.append({k, n});
-    outDims.append({m, n});
-    Inputs in;
-    in.add(op.getLhs(), AffineMap::get(numLoops, 0, lhsDims, ctx));
-    in.add(op.getRhs(), AffineMap::get(numLoops, 0, rhsDims, ctx));
-    int64_t zaIndex =
-        lhsZp ? in.add(lhsZp, getZeroPointMap(lhsZp, m, numLoops)) : -1;
-    int64_t zbIndex =
-        rhsZp ? in.add(rhsZp, getZeroPointMap(rhsZp, n, numLoops)) : -1;
-    SmallVector<AffineMap> maps = in.maps;
-    maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
-    SmallVector<utils::IteratorType> iterators(numLoops,
-                                               utils::IteratorType::parallel);
-    iterators[batch + 1] = utils::IteratorType::reduction;
+    // Otherwise one core per batch (the batch dimensions collapsed into
+    // one), in an scf.for that inserts each [M, N] result into its batch.
+    ReassociationIndices batchDims =
+        llvm::to_vector(llvm::seq<int64_t>(0, batch));
+    SmallVector<ReassociationIndices> reassociation = {
+        batchDims, {batch}, {batch + 1}};
+    auto collapseBatches = [&](Value v) -> Value {
+      if (batch == 1)
+        return v;
+      return tensor::CollapseShapeOp::create(rewriter, loc, v, reassociation);
+    };
+    Value lhs = collapseBatches(op.getLhs());
+    Value rhs = sharedRhs ? op.getRhs() : collapseBatches(op.getRhs());
+    OpFoldResult mSize = tensor::getMixedSize(rewriter, loc, lhs, 1);
+    OpFoldResult nSize = tensor::getMixedSize(rewriter, loc, rhs,
+                                              sharedRhs ? 1 : 2);
+    OpFoldResult batches = tensor::getMixedSize(rewriter, loc, lhs, 0);
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<OpFoldResult>{batches, mSize, nSize},
+        rewriter.getI32Type());
+    AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    OpFoldResult unit = rewriter.getIndexAttr(1), origin = rewriter.getIndexAttr(0);
+    auto loop = scf::ForOp::create(
+        rewriter, loc, zero,
+        getValueOrCreateConstantIndexOp(rewriter, loc, batches), one,
+        ValueRange{init},
+        [&](OpBuilder &b, Location l, Value index, ValueRange iterArgs) {
+          // v[index] as a 2-D tensor.
+          auto batchOf = [&](Value v) -> Value {
+            auto type = cast<RankedTensorType>(v.getType());
+            return tensor::ExtractSliceOp::create(
+                b, l,
+                RankedTensorType::get(type.getShape().drop_front(),
+                                      type.getElementType()),
+                v, ArrayRef<OpFoldResult>{index, origin, origin},
+                ArrayRef<OpFoldResult>{unit,
+                                       tensor::getMixedSize(b, l, v, 1),
+                                       tensor::getMixedSize(b, l, v, 2)},
+                ArrayRef<OpFoldResult>{unit, unit, unit});
+          };
+          auto initType = cast<RankedTensorType>(init.getType());
+          Value acc = buildInt8MatmulCore(
+              b, l,
+              {batchOf(lhs), lhsSigned, lhsZp,
+               lhsZp ? getZeroPointMap(lhsZp, m, 2) : AffineMap()},
+              {sharedRhs ? rhs : batchOf(rhs), rhsSigned, rhsZp,
+               rhsZp ? getZeroPointMap(rhsZp, n, 2) : AffineMap()},
+              initType.getShape().drop_front());
+          auto sliceType = RankedTensorType::get(
+              initType.getShape().drop_front(), initType.getElementType());
+          if (acc.getType() != sliceType)
+            acc = tensor::CastOp::create(b, l, sliceType, acc);
+          Value updated = tensor::InsertSliceOp::create(
+              b, l, acc, iterArgs[0],
+              ArrayRef<OpFoldResult>{index, origin, origin},
+              ArrayRef<OpFoldResult>{unit, mSize, nSize},
+              ArrayRef<OpFoldResult>{unit, unit, unit});
+          scf::YieldOp::create(b, l, updated);
+        });
+    Value result = loop.getResult(0);
     SmallVector<OpFoldResult> sizes =
         tensor::getMixedSizes(rewriter, loc, op.getLhs());
     sizes.back() = tensor::getMixedSize(rewriter, loc, op.getRhs(),
                                         sharedRhs ? 1 : rank - 1);
-    Type i32 = rewriter.getI32Type();
-    Value init = tensor::EmptyOp::create(rewriter, loc, sizes, i32);
-    init = linalg::FillOp::create(
-               rewriter, loc,
-               arith::ConstantOp::create(rewriter, loc,
-                                         rewriter.getI32IntegerAttr(0))
-                   .getResult(),
-               init)
-               .getResult(0);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{init.getType()}, in.values, ValueRange{init},
-        maps, iterators, [&](OpBuilder &b, Location l, ValueRange e) {
-          Value lhs = buildCentered(b, l, e[0],
-                                    zaIndex < 0 ? Value() : e[zaIndex],
-                                    lhsSigned);
-          Value rhs = buildCentered(b, l, e[1],
-                                    zbIndex < 0 ? Value() : e[zbIndex],
-                                    rhsSigned);
-          Value product = arith::MulIOp::create(b, l, lhs, rhs);
-          linalg::YieldOp::create(
-              b, l, ValueRange{arith::AddIOp::create(b, l, e.back(), product)});
-        });
-    Value result = generic.getResult(0);
+    if (batch > 1)
+      result = tensor::ExpandShapeOp::create(
+          rewriter, loc,
+          cast<RankedTensorType>(result.getType())
+              .clone(resultType.getShape()),
+          result, reassociation, sizes);
+    // With dynamic sizes, copied into a destination sized from the
+    // operands, so that the result's shape is traceable to the arguments'
+    // (the C entry points need it).
+    if (!resultType.hasStaticShape())
+      result = linalg::CopyOp::create(
+                   rewriter, loc, result,
+                   tensor::EmptyOp::create(rewriter, loc, sizes,
+                                           rewriter.getI32Type())
+                       .getResult())
+                   .getResult(0);
     if (result.getType() != resultType)
       result = tensor::CastOp::create(rewriter, loc, resultType, result);
     rewriter.replaceOp(op, result);

@@ -1108,24 +1108,15 @@ func.func @matmul_integer_shared_rhs(%a: tensor<2x?x16xi8>, %b: tensor<16x8xi8>,
 
 // -----
 
-// Batched rhs: one linalg.generic over (batch, m, k, n), n innermost,
-// summing (a - za) * (b - zb) in i32.
-// CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
-// CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
-// CHECK-DAG: #[[ZA:.*]] = affine_map<(d0, d1, d2, d3) -> (d1)>
-// CHECK-DAG: #[[ZB:.*]] = affine_map<(d0, d1, d2, d3) -> ()>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// Batched rhs: one u8 x s8 core per batch, in an scf.for over the batches
+// whose iterations insert their [M, N] results.
 // CHECK-LABEL: func @matmul_integer_batched
-// CHECK: linalg.fill ins(%{{.*}} : i32)
-// CHECK: linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[ZA]], #[[ZB]], #[[OUT]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
-// CHECK: arith.extui %{{.*}} : i8 to i32
-// CHECK: arith.extui %{{.*}} : i8 to i32
-// CHECK: arith.subi
-// CHECK: arith.extsi %{{.*}} : i8 to i32
-// CHECK: arith.extsi %{{.*}} : i8 to i32
-// CHECK: arith.subi
-// CHECK: arith.muli
-// CHECK: arith.addi
+// CHECK: %[[INIT:.*]] = tensor.empty() : tensor<2x3x8xi32>
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<2x3x8xi32>)
+// CHECK:   tensor.extract_slice %{{.*}}{{\[}}%[[I]], 0, 0] [1, 3, 16] [1, 1, 1] : tensor<2x3x16xi8> to tensor<3x16xi8>
+// CHECK:   %[[B:.*]] = tensor.extract_slice %{{.*}}{{\[}}%[[I]], 0, 0] [1, 16, 8] [1, 1, 1] : tensor<2x16x8xi8> to tensor<16x8xi8>
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[B]] : tensor<4x16xi8>, tensor<16x8xi8>) {{.*}} attrs = {quanta.u8s8_matmul}
+// CHECK:   tensor.insert_slice %{{.*}} into %[[ACC]]{{\[}}%[[I]], 0, 0] [1, 3, 8] [1, 1, 1] : tensor<3x8xi32> into tensor<2x3x8xi32>
 func.func @matmul_integer_batched(%a: tensor<2x3x16xi8>, %b: tensor<2x16x8xi8>, %za: tensor<3xi8>, %zb: tensor<i8>) -> tensor<2x3x8xi32> {
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<2x3x16xi8>, tensor<2x16x8xi8>, tensor<3xi8>, tensor<i8>) -> tensor<2x3x8xi32>
   return %y : tensor<2x3x8xi32>

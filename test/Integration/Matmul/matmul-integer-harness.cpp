@@ -1,6 +1,6 @@
 //===- matmul-integer-harness.cpp - Integer matmuls vs ref::matmulInteger -===//
 //
-// Calls the functions of matmul-integer.mlir on seven shapes each (odd ones,
+// Calls the functions of matmul-integer.mlir on eight shapes each (odd ones,
 // VNNI-sized ones, a GEMV, and K = 40000 with values at the storage extremes
 // opposite their zero points, whose i32 sums wrap around) and compares every
 // i32 result with ref::matmulInteger (ONNX MatMulInteger).
@@ -84,7 +84,7 @@ int main() {
   for (int s = 0; s < 8; ++s) {
     const int64_t M = shapes[s][0], K = shapes[s][1], N = shapes[s][2];
     const bool ext = s == 4, zpExt = s % 2 == 1;
-    std::vector<int32_t> out(size_t(B * M * N));
+    std::vector<int32_t> out(size_t(2 * B * M * N));
     auto result = [&](int64_t batches) {
       return std::vector<int32_t>(out.begin(), out.begin() + batches * M * N);
     };
@@ -132,6 +132,16 @@ int main() {
                out.data());
       check("matmul_integer_batch", result(B), want(a, b));
     }
+    { // Batches [2, B], u8 x s8, per row x per tensor.
+      auto a = generate({2, B, M, K}, false, PerLine, M, ext, zpExt);
+      auto b = generate({2, B, K, N}, true, PerTensor, N, ext, zpExt);
+      auto a8 = bytes(a.values), b8 = bytes(b.values);
+      auto za = bytes(a.zeroPoint);
+      int8_t zb = int8_t(b.zeroPoint[0]);
+      mi_batch4d(a8.data(), 2, B, M, K, b8.data(), 2, B, K, N, za.data(), M,
+                 &zb, out.data());
+      check("matmul_integer_batch4d", result(2 * B), want(a, b));
+    }
     { // Batched lhs x shared rhs, s8 x u8, per tensor x per column.
       auto a = generate({B, M, K}, true, PerTensor, M, ext, zpExt);
       auto b = generate({K, N}, false, PerLine, N, ext, zpExt);
@@ -141,6 +151,9 @@ int main() {
       mi_batch_shared(a8.data(), M, K, b8.data(), K, N, &za, zb.data(), N,
                       out.data());
       check("matmul_integer_batch_shared", result(B), want(a, b));
+      mi_batch_shared_dyn(a8.data(), B, M, K, b8.data(), K, N, &za, zb.data(),
+                          N, out.data());
+      check("matmul_integer_batch_shared_dyn", result(B), want(a, b));
     }
     { // linalg.quantized_matmul, zero points -128 and 127.
       const int32_t za = -128, zb = 127;

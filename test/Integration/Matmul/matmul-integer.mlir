@@ -4,7 +4,8 @@
 // signedness pairing, per-tensor / per-row / per-column zero points at the
 // storage extremes, odd shapes (M, N, K not multiples of 4, 16 or 64) and
 // shapes that take the VNNI kernel, K = 40000 with extreme values (the i32
-// sums wrap around), batches with a batched or a shared rhs.
+// sums wrap around), batches (one or two batch dimensions, static or dynamic)
+// with a batched or a shared rhs.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-integer-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
@@ -14,7 +15,9 @@
 // CHECK: linalg_quantized_matmul: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: linalg_quantized_matmul_zp200: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: matmul_integer_batch: 8 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch4d: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: matmul_integer_batch_shared: 8 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch_shared_dyn: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: matmul_integer_s8s8: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: matmul_integer_s8u8: 8 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: matmul_integer_u8s8: 8 cases, {{[0-9]+}} elements, 0 mismatches
@@ -43,15 +46,27 @@ func.func @mi_s8u8(%a: tensor<?x?xi8>, %b: tensor<?x?xi8>, %za: tensor<?xi8>, %z
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {rhs_unsigned} : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xi32>
   return %y : tensor<?x?xi32>
 }
-// Batched rhs (the linalg.generic path), u8 x s8, per-row and per-column zero points.
+// Batched rhs (one core per batch), u8 x s8, per-row and per-column zero points.
 func.func @mi_batch(%a: tensor<3x?x?xi8>, %b: tensor<3x?x?xi8>, %za: tensor<?xi8>, %zb: tensor<?xi8>) -> tensor<3x?x?xi32> {
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<3x?x?xi8>, tensor<3x?x?xi8>, tensor<?xi8>, tensor<?xi8>) -> tensor<3x?x?xi32>
   return %y : tensor<3x?x?xi32>
+}
+// Two batch dimensions, all sizes dynamic (one core per batch, the batches
+// collapsed into one loop).
+func.func @mi_batch4d(%a: tensor<?x?x?x?xi8>, %b: tensor<?x?x?x?xi8>, %za: tensor<?xi8>, %zb: tensor<i8>) -> tensor<?x?x?x?xi32> {
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<?x?x?x?xi8>, tensor<?x?x?x?xi8>, tensor<?xi8>, tensor<i8>) -> tensor<?x?x?x?xi32>
+  return %y : tensor<?x?x?x?xi32>
 }
 // Batched lhs x shared rhs (one [3 * M, K] core), s8 x u8.
 func.func @mi_batch_shared(%a: tensor<3x?x?xi8>, %b: tensor<?x?xi8>, %za: tensor<1xi8>, %zb: tensor<?xi8>) -> tensor<3x?x?xi32> {
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {rhs_unsigned} : (tensor<3x?x?xi8>, tensor<?x?xi8>, tensor<1xi8>, tensor<?xi8>) -> tensor<3x?x?xi32>
   return %y : tensor<3x?x?xi32>
+}
+// The same with the batch count dynamic too: the rows of all batches
+// collapsed into one dynamic size and expanded back.
+func.func @mi_batch_shared_dyn(%a: tensor<?x?x?xi8>, %b: tensor<?x?xi8>, %za: tensor<1xi8>, %zb: tensor<?xi8>) -> tensor<?x?x?xi32> {
+  %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {rhs_unsigned} : (tensor<?x?x?xi8>, tensor<?x?xi8>, tensor<1xi8>, tensor<?xi8>) -> tensor<?x?x?xi32>
+  return %y : tensor<?x?x?xi32>
 }
 // linalg.quantized_matmul with zero points at the int8 extremes.
 func.func @lq(%a: tensor<?x?xi8>, %b: tensor<?x?xi8>) -> tensor<?x?xi32> {
