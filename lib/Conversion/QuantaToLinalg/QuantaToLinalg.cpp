@@ -857,18 +857,23 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
 
-/// Whether `op` is a 2-D i32-accumulating matmul of 8-bit operands without
-/// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
-/// `--quanta-lower-matmul-kernels` turns into a VNNI kernel) plus zero-point
-/// corrections by row and column sums.
+/// Whether `op` is an i32-accumulating matmul of 8-bit operands without
+/// K-blocks whose parameters do not vary along batch dimensions: lowered as
+/// a u8 x s8 -> i32 matmul (which `--quanta-lower-matmul-kernels` turns into
+/// a VNNI kernel) plus zero-point corrections by row and column sums, one
+/// per batch.
 bool isInt8MatmulCore(MatmulOp op) {
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
+  int64_t batch = op.getType().getRank() - 2;
+  auto batchInvariant = [&](SchemeAttr scheme) {
+    return scheme.getGranularity() == Granularity::per_tensor ||
+           (scheme.getGranularity() == Granularity::per_channel &&
+            scheme.getAxis() >= batch);
+  };
   return op.getAccumulation() == Accumulation::i32 &&
-         op.getType().getRank() == 2 && lhs->getStorageWidth() == 8 &&
-         rhs.getStorageWidth() == 8 &&
-         lhs->getGranularity() != Granularity::per_group &&
-         rhs.getGranularity() != Granularity::per_group;
+         lhs->getStorageWidth() == 8 && rhs.getStorageWidth() == 8 &&
+         batchInvariant(*lhs) && batchInvariant(rhs);
 }
 
 /// One 8-bit operand of the u8 x s8 core: its 2-D tensor, whether its bits
@@ -1077,6 +1082,83 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
       });
 }
 
+/// A batched matmul's [B..., M, N] result computed one batch at a time: an
+/// scf.for over the batches (the batch dimensions collapsed into one) whose
+/// iterations call `matmul2d` on the batch's [M, K] lhs and [K, N] rhs (or
+/// the shared 2-D rhs), which returns the [M, N] result (`shape` its static
+/// sizes), and insert it into the batch's rows.
+Value buildPerBatch(
+    OpBuilder &b, Location loc, Value lhs, Value rhs,
+    RankedTensorType resultType,
+    function_ref<Value(OpBuilder &, Location, Value, Value, ArrayRef<int64_t>)>
+        matmul2d) {
+  int64_t rank = resultType.getRank(), batch = rank - 2;
+  bool sharedRhs = cast<RankedTensorType>(rhs.getType()).getRank() == 2;
+  SmallVector<ReassociationIndices> reassociation = {
+      llvm::to_vector(llvm::seq<int64_t>(0, batch)), {batch}, {batch + 1}};
+  auto collapseBatches = [&](Value v) -> Value {
+    if (batch == 1)
+      return v;
+    return tensor::CollapseShapeOp::create(b, loc, v, reassociation);
+  };
+  Value lhs3 = collapseBatches(lhs);
+  Value rhs3 = sharedRhs ? rhs : collapseBatches(rhs);
+  // The result's sizes, from the operands'.
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, lhs);
+  sizes.back() = tensor::getMixedSize(b, loc, rhs, sharedRhs ? 1 : rank - 1);
+  OpFoldResult batches = tensor::getMixedSize(b, loc, lhs3, 0);
+  OpFoldResult mSize = sizes[batch], nSize = sizes.back();
+  Type element = resultType.getElementType();
+  Value init = tensor::EmptyOp::create(
+      b, loc, ArrayRef<OpFoldResult>{batches, mSize, nSize}, element);
+  auto initType = cast<RankedTensorType>(init.getType());
+  ArrayRef<int64_t> shape = initType.getShape().drop_front();
+  OpFoldResult unit = b.getIndexAttr(1), origin = b.getIndexAttr(0);
+  auto loop = scf::ForOp::create(
+      b, loc, arith::ConstantIndexOp::create(b, loc, 0),
+      getValueOrCreateConstantIndexOp(b, loc, batches),
+      arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
+        SmallVector<OpFoldResult> offsets = {index, origin, origin};
+        SmallVector<OpFoldResult> strides(3, unit);
+        // v[index] as a 2-D tensor.
+        auto batchOf = [&](Value v) -> Value {
+          auto type = cast<RankedTensorType>(v.getType());
+          return tensor::ExtractSliceOp::create(
+              nb, l,
+              RankedTensorType::get(type.getShape().drop_front(),
+                                    type.getElementType()),
+              v, offsets,
+              ArrayRef<OpFoldResult>{unit, tensor::getMixedSize(nb, l, v, 1),
+                                     tensor::getMixedSize(nb, l, v, 2)},
+              strides);
+        };
+        Value result = matmul2d(nb, l, batchOf(lhs3),
+                                sharedRhs ? rhs3 : batchOf(rhs3), shape);
+        auto sliceType = RankedTensorType::get(shape, element);
+        if (result.getType() != sliceType)
+          result = tensor::CastOp::create(nb, l, sliceType, result);
+        Value updated = tensor::InsertSliceOp::create(
+            nb, l, result, iterArgs[0], offsets,
+            ArrayRef<OpFoldResult>{unit, mSize, nSize}, strides);
+        scf::YieldOp::create(nb, l, updated);
+      });
+  Value result = loop.getResult(0);
+  if (batch > 1)
+    result = tensor::ExpandShapeOp::create(
+        b, loc, initType.clone(resultType.getShape()), result, reassociation,
+        sizes);
+  // With dynamic sizes, copied into a destination sized from the operands,
+  // so that the result's shape is traceable to the arguments' (the C entry
+  // points need it).
+  if (!resultType.hasStaticShape())
+    result = linalg::CopyOp::create(
+                 b, loc, result,
+                 tensor::EmptyOp::create(b, loc, sizes, element).getResult())
+                 .getResult(0);
+  return result;
+}
+
 /// Where a parameter of `scheme` is read along K (operand axis `kAxis`): at
 /// the start of the block when the scheme is per group of `blockSize` along
 /// K ((g * size) floordiv size is the plain loop g, so that fusion can
@@ -1127,41 +1209,48 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     Value result;
 
     if (isInt8MatmulCore(op)) {
-      // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block.
+      // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block,
+      // on 2-D operands (the parameters read along rows or columns only).
       AffineExpr m = dim(0), n = dim(1), zero = getAffineConstantExpr(0, ctx);
-      auto zpMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
-                       Value zp) {
-        return zp ? getOperandParamMap(scheme, dims, 2,
-                                       cast<RankedTensorType>(zp.getType()))
-                  : AffineMap();
+      // The operand dimensions in terms of (m, n): batches and K at 0.
+      SmallVector<AffineExpr> lhsDims(batch, zero), rhsDims(batch, zero);
+      lhsDims.append({m, zero});
+      rhsDims.append({zero, n});
+      auto paramMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
+                          Value param) {
+        return param ? getOperandParamMap(
+                           scheme, dims, 2,
+                           cast<RankedTensorType>(param.getType()))
+                     : AffineMap();
       };
-      Value acc = buildInt8MatmulCore(
-          rewriter, loc,
-          {op.getLhs(), lhsScheme->isSignedStorage(), op.getLhsZp(),
-           zpMap(*lhsScheme, {m, zero}, op.getLhsZp())},
-          {op.getRhs(), rhsScheme.isSignedStorage(), op.getRhsZp(),
-           zpMap(rhsScheme, {zero, n}, op.getRhsZp())},
-          op.getType().getShape());
-      Params scales;
-      scales.values = {op.getLhsScale(), op.getRhsScale()};
-      scales.maps = {
-          getOperandParamMap(*lhsScheme, {m, zero}, 2,
-                             cast<RankedTensorType>(
-                                 op.getLhsScale().getType())),
-          getOperandParamMap(rhsScheme, {zero, n}, 2,
-                             cast<RankedTensorType>(
-                                 op.getRhsScale().getType()))};
-      result = buildElementwise(
-          rewriter, loc, acc, scales.values, scales.maps,
-          cast<RankedTensorType>(acc.getType()).clone(f32),
-          [&](OpBuilder &b, Location l, ValueRange e) -> Value {
-            Value lhsScale = buildToF32(b, l, e[1]);
-            Value rhsScale = buildToF32(b, l, e[2]);
-            Value s = arith::MulFOp::create(b, l, lhsScale, rhsScale);
-            Value block = arith::MulFOp::create(
-                b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
-            return arith::AddFOp::create(b, l, f32Const(b, l, 0.0), block);
-          });
+      auto matmul2d = [&](OpBuilder &b, Location l, Value lhs, Value rhs,
+                          ArrayRef<int64_t> shape) {
+        Value acc = buildInt8MatmulCore(
+            b, l,
+            {lhs, lhsScheme->isSignedStorage(), op.getLhsZp(),
+             paramMap(*lhsScheme, lhsDims, op.getLhsZp())},
+            {rhs, rhsScheme.isSignedStorage(), op.getRhsZp(),
+             paramMap(rhsScheme, rhsDims, op.getRhsZp())},
+            shape);
+        return buildElementwise(
+            b, l, acc, {op.getLhsScale(), op.getRhsScale()},
+            {paramMap(*lhsScheme, lhsDims, op.getLhsScale()),
+             paramMap(rhsScheme, rhsDims, op.getRhsScale())},
+            cast<RankedTensorType>(acc.getType()).clone(f32),
+            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+              Value lhsScale = buildToF32(nb, nl, e[1]);
+              Value rhsScale = buildToF32(nb, nl, e[2]);
+              Value s = arith::MulFOp::create(nb, nl, lhsScale, rhsScale);
+              Value block = arith::MulFOp::create(
+                  nb, nl, arith::SIToFPOp::create(nb, nl, f32, e[0]), s);
+              return arith::AddFOp::create(nb, nl, f32Const(nb, nl, 0.0),
+                                           block);
+            });
+      };
+      result = batch ? buildPerBatch(rewriter, loc, op.getLhs(), op.getRhs(),
+                                     op.getType().clone(f32), matmul2d)
+                     : matmul2d(rewriter, loc, op.getLhs(), op.getRhs(),
+                                op.getType().getShape());
     } else if (op.getAccumulation() == Accumulation::f32) {
       // With parameters per group along a static K, K is split into
       // [groups, group size] (loops ..., m, g, kk, n; g then kk is k order)
@@ -1577,7 +1666,7 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
     MLIRContext *ctx = op.getContext();
     RankedTensorType lhsType = op.getLhs().getType();
     RankedTensorType resultType = op.getType();
-    unsigned rank = resultType.getRank(), batch = rank - 2;
+    unsigned rank = resultType.getRank();
     bool lhsSigned = !op.getLhsUnsigned(), rhsSigned = !op.getRhsUnsigned();
     Value lhsZp = op.getLhsZp(), rhsZp = op.getRhsZp();
     auto isPerTensor = [](Value zp) {
@@ -1638,88 +1727,20 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
       return success();
     }
 
-    // Otherwise one core per batch (the batch dimensions collapsed into
-    // one), in an scf.for that inserts each [M, N] result into its batch.
-    ReassociationIndices batchDims =
-        llvm::to_vector(llvm::seq<int64_t>(0, batch));
-    SmallVector<ReassociationIndices> reassociation = {
-        batchDims, {batch}, {batch + 1}};
-    auto collapseBatches = [&](Value v) -> Value {
-      if (batch == 1)
-        return v;
-      return tensor::CollapseShapeOp::create(rewriter, loc, v, reassociation);
-    };
-    Value lhs = collapseBatches(op.getLhs());
-    Value rhs = sharedRhs ? op.getRhs() : collapseBatches(op.getRhs());
-    OpFoldResult mSize = tensor::getMixedSize(rewriter, loc, lhs, 1);
-    OpFoldResult nSize = tensor::getMixedSize(rewriter, loc, rhs,
-                                              sharedRhs ? 1 : 2);
-    OpFoldResult batches = tensor::getMixedSize(rewriter, loc, lhs, 0);
-    Value init = tensor::EmptyOp::create(
-        rewriter, loc, ArrayRef<OpFoldResult>{batches, mSize, nSize},
-        rewriter.getI32Type());
+    // Otherwise one core per batch.
     AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    OpFoldResult unit = rewriter.getIndexAttr(1), origin = rewriter.getIndexAttr(0);
-    auto loop = scf::ForOp::create(
-        rewriter, loc, zero,
-        getValueOrCreateConstantIndexOp(rewriter, loc, batches), one,
-        ValueRange{init},
-        [&](OpBuilder &b, Location l, Value index, ValueRange iterArgs) {
-          // v[index] as a 2-D tensor.
-          auto batchOf = [&](Value v) -> Value {
-            auto type = cast<RankedTensorType>(v.getType());
-            return tensor::ExtractSliceOp::create(
-                b, l,
-                RankedTensorType::get(type.getShape().drop_front(),
-                                      type.getElementType()),
-                v, ArrayRef<OpFoldResult>{index, origin, origin},
-                ArrayRef<OpFoldResult>{unit,
-                                       tensor::getMixedSize(b, l, v, 1),
-                                       tensor::getMixedSize(b, l, v, 2)},
-                ArrayRef<OpFoldResult>{unit, unit, unit});
-          };
-          auto initType = cast<RankedTensorType>(init.getType());
-          Value acc = buildInt8MatmulCore(
+    Value result = buildPerBatch(
+        rewriter, loc, op.getLhs(), op.getRhs(), resultType,
+        [&](OpBuilder &b, Location l, Value lhs, Value rhs,
+            ArrayRef<int64_t> shape) {
+          return buildInt8MatmulCore(
               b, l,
-              {batchOf(lhs), lhsSigned, lhsZp,
+              {lhs, lhsSigned, lhsZp,
                lhsZp ? getZeroPointMap(lhsZp, m, 2) : AffineMap()},
-              {sharedRhs ? rhs : batchOf(rhs), rhsSigned, rhsZp,
+              {rhs, rhsSigned, rhsZp,
                rhsZp ? getZeroPointMap(rhsZp, n, 2) : AffineMap()},
-              initType.getShape().drop_front());
-          auto sliceType = RankedTensorType::get(
-              initType.getShape().drop_front(), initType.getElementType());
-          if (acc.getType() != sliceType)
-            acc = tensor::CastOp::create(b, l, sliceType, acc);
-          Value updated = tensor::InsertSliceOp::create(
-              b, l, acc, iterArgs[0],
-              ArrayRef<OpFoldResult>{index, origin, origin},
-              ArrayRef<OpFoldResult>{unit, mSize, nSize},
-              ArrayRef<OpFoldResult>{unit, unit, unit});
-          scf::YieldOp::create(b, l, updated);
+              shape);
         });
-    Value result = loop.getResult(0);
-    SmallVector<OpFoldResult> sizes =
-        tensor::getMixedSizes(rewriter, loc, op.getLhs());
-    sizes.back() = tensor::getMixedSize(rewriter, loc, op.getRhs(),
-                                        sharedRhs ? 1 : rank - 1);
-    if (batch > 1)
-      result = tensor::ExpandShapeOp::create(
-          rewriter, loc,
-          cast<RankedTensorType>(result.getType())
-              .clone(resultType.getShape()),
-          result, reassociation, sizes);
-    // With dynamic sizes, copied into a destination sized from the
-    // operands, so that the result's shape is traceable to the arguments'
-    // (the C entry points need it).
-    if (!resultType.hasStaticShape())
-      result = linalg::CopyOp::create(
-                   rewriter, loc, result,
-                   tensor::EmptyOp::create(rewriter, loc, sizes,
-                                           rewriter.getI32Type())
-                       .getResult())
-                   .getResult(0);
     if (result.getType() != resultType)
       result = tensor::CastOp::create(rewriter, loc, resultType, result);
     rewriter.replaceOp(op, result);

@@ -1112,7 +1112,7 @@ func.func @matmul_integer_shared_rhs(%a: tensor<2x?x16xi8>, %b: tensor<16x8xi8>,
 // whose iterations insert their [M, N] results.
 // CHECK-LABEL: func @matmul_integer_batched
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<2x3x8xi32>
-// CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<2x3x8xi32>)
+// CHECK: scf.for %[[I:[a-z0-9]+]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<2x3x8xi32>)
 // CHECK:   tensor.extract_slice %{{.*}}{{\[}}%[[I]], 0, 0] [1, 3, 16] [1, 1, 1] : tensor<2x3x16xi8> to tensor<3x16xi8>
 // CHECK:   %[[B:.*]] = tensor.extract_slice %{{.*}}{{\[}}%[[I]], 0, 0] [1, 16, 8] [1, 1, 1] : tensor<2x16x8xi8> to tensor<16x8xi8>
 // CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[B]] : tensor<4x16xi8>, tensor<16x8xi8>) {{.*}} attrs = {quanta.u8s8_matmul}
@@ -1120,6 +1120,28 @@ func.func @matmul_integer_shared_rhs(%a: tensor<2x?x16xi8>, %b: tensor<16x8xi8>,
 func.func @matmul_integer_batched(%a: tensor<2x3x16xi8>, %b: tensor<2x16x8xi8>, %za: tensor<3xi8>, %zb: tensor<i8>) -> tensor<2x3x8xi32> {
   %y = quanta.matmul_integer %a, %b lhs_zp(%za) rhs_zp(%zb) {lhs_unsigned} : (tensor<2x3x16xi8>, tensor<2x16x8xi8>, tensor<3xi8>, tensor<i8>) -> tensor<2x3x8xi32>
   return %y : tensor<2x3x8xi32>
+}
+
+// -----
+
+// A batched W8A8 quanta.matmul whose parameters are per row (lhs) and per
+// column (rhs), shared by the batches: one u8 x s8 core and its scale
+// epilogue per batch, in an scf.for; the parameters read along (m, n).
+// CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func @matmul_w8a8_batched
+// CHECK: scf.for %[[I:[a-z0-9]+]] = {{.*}} -> (tensor<2x3x32xf32>)
+// CHECK:   tensor.extract_slice %{{.*}}{{\[}}%[[I]], 0, 0] [1, 3, 16] [1, 1, 1] : tensor<2x3x16xi8> to tensor<3x16xi8>
+// CHECK:   linalg.generic {{.*}} attrs = {quanta.u8s8_matmul}
+// CHECK:   linalg.generic {indexing_maps = [#{{.*}}, #[[ROW]], #[[COL]], #{{.*}}]{{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<3x32xi32>, tensor<3xf32>, tensor<32xf32>)
+// CHECK:   tensor.insert_slice %{{.*}} into %{{.*}}{{\[}}%[[I]], 0, 0] [1, 3, 32] [1, 1, 1] : tensor<3x32xf32> into tensor<2x3x32xf32>
+func.func @matmul_w8a8_batched(%a: tensor<2x3x16xi8>, %w: tensor<2x16x32xi8>, %sa: tensor<3xf32>, %za: tensor<3xi8>, %sw: tensor<32xf32>) -> tensor<2x3x32xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 1>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 2, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<2x3x16xi8>, tensor<2x16x32xi8>, tensor<3xf32>, tensor<32xf32>, tensor<3xi8>) -> tensor<2x3x32xf32>
+  return %y : tensor<2x3x32xf32>
 }
 
 // -----

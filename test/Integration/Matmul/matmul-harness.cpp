@@ -13,7 +13,7 @@ static harness::Random32 rng(7);
 static int irand(int lo, int hi) { return rng.uniformInt(lo, hi); }
 static float frand(float lo, float hi) { return rng.uniform(lo, hi); }
 static int bad = 0;
-static int counts[5];
+static int counts[6];
 static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
   int mismatches = 0;
   for (size_t i = 0; i < want.size(); ++i)
@@ -44,6 +44,23 @@ int main() {
       for (size_t i = 0; i < out.size(); ++i)
         if (out[i] != r.quantized[i] && counts[0]++ < 4)
           printf("w8a8 %zu got %d want %d\n", i, out[i], r.quantized[i]);
+    }
+    { // w8a8_batch: 2 batches, K = 64 (the VNNI kernel, one per batch).
+      QuantizedTensor A, W; A.intFormat = IntFormat::uint(8); A.layout = Layout::perChannel({2, M, 64}, 1);
+      W.intFormat = IntFormat::sint(8); W.layout = Layout::perChannel({2, 64, 48}, 2);
+      for (int i = 0; i < 2 * M * 64; ++i) A.values.push_back(irand(0, 255));
+      for (int i = 0; i < M; ++i) { A.scale.push_back(frand(0.01f, 0.03f)); A.zeroPoint.push_back(i % 3 ? irand(0, 255) : 255); }
+      for (int i = 0; i < 2 * 64 * 48; ++i) W.values.push_back(irand(-128, 127));
+      for (int i = 0; i < 48; ++i) W.scale.push_back(frand(0.001f, 0.01f));
+      MatmulOptions o; for (int i = 0; i < 48; ++i) o.bias.push_back(frand(-1, 1)); o.requantize = true; o.outScale = 0.05f; o.outZeroPoint = irand(-20, 20);
+      MatmulResult r = matmul(A, W, o);
+      std::vector<int8_t> a8(A.values.begin(), A.values.end()), w8(W.values.begin(), W.values.end()), out(2 * M * 48);
+      std::vector<int8_t> za(A.zeroPoint.begin(), A.zeroPoint.end());
+      int8_t zo = int8_t(o.outZeroPoint);
+      w8a8_batch(a8.data(), M, 64, w8.data(), 64, A.scale.data(), M, za.data(), M, W.scale.data(), o.bias.data(), &o.outScale, &zo, out.data());
+      for (size_t i = 0; i < out.size(); ++i)
+        if (out[i] != r.quantized[i] && counts[5]++ < 4)
+          printf("w8a8_batch %zu got %d want %d\n", i, out[i], r.quantized[i]);
     }
     { // w4a8
       QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel({M, 128}, 0);
@@ -108,8 +125,8 @@ int main() {
     s8u8(a8.data(), M, K, w8.data(), K, N, A.scale.data(), M, za8.data(), M, &W.scale[0], &zw, out.data());
     counts[4] += cmpF("s8u8", out.data(), r.values);
   }
-  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8", "s8u8"};
-  for (int i = 0; i < 5; ++i)
+  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8", "s8u8", "w8a8_batch"};
+  for (int i = 0; i < 6; ++i)
     printf("%s: 7 trials, %d mismatches\n", names[i], counts[i]);
-  return bad + counts[0] + counts[4] != 0;
+  return bad + counts[0] + counts[4] + counts[5] != 0;
 }

@@ -1,7 +1,8 @@
 // Execution test of quanta.matmul's lowering in every form: W8A8 (u8 x s8,
 // per-channel weights, dynamic M and K, bias, requantized to i8), W4A8 (int8
 // per-row activations x int4 per-group asymmetric weights), weight-only
-// W4A32, and batched FP8 E4M3FN x E5M2. Bit-exact against ref::matmul, which
+// W4A32, batched FP8 E4M3FN x E5M2, and batched W8A8 (one u8 x s8 core per
+// batch; parameters per row and per column shared by the batches). Bit-exact against ref::matmul, which
 // fixes the order of every f32 operation.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -11,6 +12,7 @@
 // CHECK: w4a32: 7 trials, 0 mismatches
 // CHECK: fp8: 7 trials, 0 mismatches
 // CHECK: s8u8: 7 trials, 0 mismatches
+// CHECK: w8a8_batch: 7 trials, 0 mismatches
 
 // W8A8 u8 x s8 per-channel, bias, requantized to i8.
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
@@ -59,4 +61,16 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
+}
+
+// Batched W8A8: ui8 activations with scales and zero points per row, i8
+// weights per column, bias, requantized to i8.
+func.func @w8a8_batch(%a: tensor<2x?x?xi8>, %w: tensor<2x?x48xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<2x?x48xi8> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) bias(%b) result_scale(%so) result_zp(%zo)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 1>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 2, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<2x?x?xi8>, tensor<2x?x48xi8>, tensor<?xf32>, tensor<48xf32>, tensor<?xi8>, tensor<48xf32>, tensor<f32>, tensor<i8>) -> tensor<2x?x48xi8>
+  return %y : tensor<2x?x48xi8>
 }
