@@ -707,21 +707,56 @@ private:
   }
 };
 
-/// Whether `op` is a plain `element` x `element` -> f32 linalg.matmul on
-/// buffers with identity layouts.
-bool isMatmulOf(linalg::MatmulOp op, Type element) {
+/// Whether `op` is a plain `element` x `element` -> f32 linalg.matmul or
+/// linalg.batch_matmul on buffers whose rows have unit strides.
+bool isMatmulOf(linalg::LinalgOp op, Type element) {
+  auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+  auto batch = dyn_cast<linalg::BatchMatmulOp>(op.getOperation());
+  MLIRContext *ctx = op.getContext();
   if (!op.hasPureBufferSemantics() ||
-      op.getIndexingMapsArray() !=
-          linalg::MatmulOp::getDefaultIndexingMaps(op.getContext()))
+      !((matmul && op.getIndexingMapsArray() ==
+                       linalg::MatmulOp::getDefaultIndexingMaps(ctx)) ||
+        (batch && op.getIndexingMapsArray() ==
+                      linalg::BatchMatmulOp::getDefaultIndexingMaps(ctx))))
     return false;
+  // Rows of unit stride (the batches' subviews are strided).
   auto is = [](Value v, function_ref<bool(Type)> element) {
     auto type = cast<MemRefType>(v.getType());
-    return type.getLayout().isIdentity() && element(type.getElementType());
+    return type.isLastDimUnitStride() && element(type.getElementType());
   };
   auto isElement = [&](Type t) { return t == element; };
   return is(op.getDpsInputs()[0], isElement) &&
          is(op.getDpsInputs()[1], isElement) &&
          is(op.getDpsInits()[0], [](Type t) { return t.isF32(); });
+}
+
+/// Replaces `op` by one linalg.matmul per batch, on rank-reduced subviews of
+/// its operands (the same sums, accumulated into C the same way), in an
+/// scf.for; returns that matmul.
+linalg::MatmulOp splitBatches(linalg::BatchMatmulOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value batches = memref::DimOp::create(b, op.getDpsInits()[0], zero);
+  auto loop = scf::ForOp::create(b, zero, batches, one);
+  b.setInsertionPointToStart(loop.getBody());
+  // v[i] as a 2-D view.
+  auto batchOf = [&](Value v) -> Value {
+    auto type = cast<MemRefType>(v.getType());
+    SmallVector<OpFoldResult> offsets = {loop.getInductionVar(),
+                                         b.getIndexAttr(0), b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = memref::getMixedSizes(b, b.getLoc(), v);
+    sizes.front() = b.getIndexAttr(1);
+    SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+    auto viewType = memref::SubViewOp::inferRankReducedResultType(
+        type.getShape().drop_front(), type, offsets, sizes, strides);
+    return memref::SubViewOp::create(b, viewType, v, offsets, sizes, strides);
+  };
+  auto matmul = linalg::MatmulOp::create(
+      b, ValueRange{batchOf(op.getDpsInputs()[0]), batchOf(op.getDpsInputs()[1])},
+      ValueRange{batchOf(op.getDpsInits()[0])});
+  op.erase();
+  return matmul;
 }
 
 /// When `bMat` is a constant global [K, N] that the kernel can use, the
@@ -963,6 +998,7 @@ struct LowerMatmulKernelsPass
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
     SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit;
+    SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (int8 == "avx512vnni" && generic) {
@@ -976,13 +1012,21 @@ struct LowerMatmulKernelsPass
       if (int8Kind && isa<linalg::GenericOp>(op) &&
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
-      auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
-      if (bf16 && matmul && isMatmulOf(matmul, BFloat16Type::get(ctx)))
-        cores.push_back({op, getBF16Kind(ctx)});
-      if (int8 == "avx512vnni" && matmul &&
-          isMatmulOf(matmul, Float32Type::get(ctx)))
-        cores.push_back({op, getF32Kind(ctx)});
+      std::optional<DotKind> floatKind;
+      if (bf16 && isMatmulOf(op, BFloat16Type::get(ctx)))
+        floatKind = getBF16Kind(ctx);
+      if (int8 == "avx512vnni" && isMatmulOf(op, Float32Type::get(ctx)))
+        floatKind = getF32Kind(ctx);
+      if (!floatKind)
+        return;
+      // A batched matmul: the kernel for each batch.
+      if (auto batch = dyn_cast<linalg::BatchMatmulOp>(op.getOperation()))
+        batchMatmuls.push_back({batch, *floatKind});
+      else
+        cores.push_back({op, *floatKind});
     });
+    for (auto [batch, kind] : batchMatmuls)
+      cores.push_back({splitBatches(batch), kind});
     for (auto &[op, kind] : cores) {
       auto linalgOp = cast<linalg::LinalgOp>(op);
       ImplicitLocOpBuilder b(op->getLoc(), op);

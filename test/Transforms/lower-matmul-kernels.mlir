@@ -122,6 +122,21 @@ func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>)
   return
 }
 
+// A bf16 linalg.batch_matmul: one linalg.matmul per batch on rank-reduced
+// subviews, in an scf.for, each lowered as above.
+// BF16-LABEL: func @bf16_batched
+// BF16: %[[B:.*]] = memref.dim %{{.*}}, %c0 : memref<?x?x?xf32>
+// BF16: scf.for %[[I:[a-z0-9]+]] = %{{.*}} to %[[B]]
+// BF16:   memref.subview %{{.*}}{{\[}}%[[I]], 0, 0] [1, %{{.*}}, %{{.*}}] [1, 1, 1] : memref<?x?x?xbf16> to memref<?x?xbf16, strided<[?, 1], offset: ?>>
+// BF16:   llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// BF16:   } else {
+// BF16:     linalg.matmul
+// BF16-NOT: linalg.batch_matmul
+func.func @bf16_batched(%a: memref<?x?x?xbf16>, %b: memref<?x?x?xbf16>, %c: memref<?x?x?xf32>) {
+  linalg.batch_matmul ins(%a, %b : memref<?x?x?xbf16>, memref<?x?x?xbf16>) outs(%c : memref<?x?x?xf32>)
+  return
+}
+
 // f32 x f32 -> f32 linalg.matmul (int8=avx512vnni, i.e. AVX-512): the same
 // kernel with one k per lane and a separate multiply and add (no FMA), so
 // every result still accumulates in k order; panels are slices of one row

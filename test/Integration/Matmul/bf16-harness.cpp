@@ -1,9 +1,9 @@
 //===- bf16-harness.cpp - bf16 linalg.matmul vs its summation order -------===//
 //
-// Calls bf16_gemm (bf16.mlir) on random operands and compares every f32
-// result bit for bit with a reference that adds the exact products in the
-// order the compiled code must use: "pairs" (vdpbf16ps: k + 1 then k, for
-// K even and N a multiple of 16) or "sequential" (k order).
+// Calls bf16_gemm and bf16_bmm (bf16.mlir) on random operands and compares
+// every f32 result bit for bit with a reference that adds the exact products
+// in the order the compiled code must use: "pairs" (vdpbf16ps: k + 1 then k,
+// for K even and N a multiple of 16) or "sequential" (k order).
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,27 +28,28 @@ static float toFloat(uint16_t h) {
   return quanta::ref::bitsToFloat(uint32_t(h) << 16);
 }
 
-int main(int argc, char **argv) {
-  bool pairs = argc > 1 && std::strcmp(argv[1], "pairs") == 0;
-  const int64_t shapes[][3] = {{1, 64, 32},  {3, 130, 48}, {7, 2, 16},
-                               {8, 64, 64},  {13, 256, 80}, {6, 33, 32},
-                               {5, 64, 20},  {64, 512, 128}, {9, 1, 16},
-                               {1, 4096, 64}};
-  long mismatches = 0;
-  for (auto &shape : shapes) {
-    int64_t M = shape[0], K = shape[1], N = shape[2];
-    std::vector<uint16_t> a(M * K), b(K * N);
-    for (auto &x : a)
-      x = randomBF16();
-    for (auto &x : b)
-      x = randomBF16();
-    std::vector<float> got(M * N);
+/// Runs bf16_gemm (B = 0) or bf16_bmm (B batches) on one random shape and
+/// counts the results that differ from the expected summation order.
+static long check(int64_t B, int64_t M, int64_t K, int64_t N, bool pairs) {
+  int64_t batches = B ? B : 1;
+  std::vector<uint16_t> a(batches * M * K), b(batches * K * N);
+  for (auto &x : a)
+    x = randomBF16();
+  for (auto &x : b)
+    x = randomBF16();
+  std::vector<float> got(batches * M * N);
+  if (B)
+    bf16_bmm(a.data(), B, M, K, b.data(), B, K, N, got.data());
+  else
     bf16_gemm(a.data(), M, K, b.data(), K, N, got.data());
-    bool kernel = pairs && K % 2 == 0 && N % 16 == 0;
-    for (int64_t m = 0; m < M; ++m) {
+  bool kernel = pairs && K % 2 == 0 && N % 16 == 0;
+  long mismatches = 0;
+  for (int64_t i = 0; i < batches; ++i)
+    for (int64_t m = 0; m < M; ++m)
       for (int64_t n = 0; n < N; ++n) {
         auto product = [&](int64_t k) {
-          return toFloat(a[m * K + k]) * toFloat(b[k * N + n]); // exact
+          return toFloat(a[(i * M + m) * K + k]) *
+                 toFloat(b[(i * K + k) * N + n]); // exact
         };
         float want = 0.0f;
         if (kernel) {
@@ -60,15 +61,35 @@ int main(int argc, char **argv) {
           for (int64_t k = 0; k < K; ++k)
             want += product(k);
         }
-        float value = got[m * N + n];
+        float value = got[(i * M + m) * N + n];
         if (std::memcmp(&value, &want, 4) && mismatches++ < 5)
-          std::printf("M=%lld K=%lld N=%lld [%lld, %lld]: got %a want %a\n",
-                      (long long)M, (long long)K, (long long)N, (long long)m,
-                      (long long)n, value, want);
+          std::printf("B=%lld M=%lld K=%lld N=%lld [%lld, %lld, %lld]: got %a "
+                      "want %a\n",
+                      (long long)B, (long long)M, (long long)K, (long long)N,
+                      (long long)i, (long long)m, (long long)n, value, want);
       }
-    }
-  }
+  return mismatches;
+}
+
+int main(int argc, char **argv) {
+  bool pairs = argc > 1 && std::strcmp(argv[1], "pairs") == 0;
+  const int64_t shapes[][3] = {{1, 64, 32},  {3, 130, 48}, {7, 2, 16},
+                               {8, 64, 64},  {13, 256, 80}, {6, 33, 32},
+                               {5, 64, 20},  {64, 512, 128}, {9, 1, 16},
+                               {1, 4096, 64}};
+  long mismatches = 0;
+  for (auto &shape : shapes)
+    mismatches += check(0, shape[0], shape[1], shape[2], pairs);
   std::printf("bf16_gemm: %zu shapes, %ld mismatches\n",
               sizeof(shapes) / sizeof(shapes[0]), mismatches);
-  return mismatches != 0;
+  // Batched: the kernel per batch (streaming, packed, fallback).
+  const int64_t batchedShapes[][4] = {
+      {3, 1, 64, 32}, {2, 13, 256, 80}, {4, 9, 33, 32}, {1, 8, 64, 64}};
+  long batchedMismatches = 0;
+  for (auto &shape : batchedShapes)
+    batchedMismatches += check(shape[0], shape[1], shape[2], shape[3], pairs);
+  std::printf("bf16_bmm: %zu shapes, %ld mismatches\n",
+              sizeof(batchedShapes) / sizeof(batchedShapes[0]),
+              batchedMismatches);
+  return mismatches + batchedMismatches != 0;
 }
