@@ -1345,20 +1345,21 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
               })
             .getResult(0);
       };
-      // FP8 x FP8 (2-D, parameters per tensor or channel): from 16 rows on,
-      // both operands are dequantized once into f32 tensors and multiplied
-      // by a linalg.matmul (the same products and k-order sums: its body is
-      // mulf then addf), which the CPU kernels run as an f32 GEMM; fewer
-      // rows keep the fused op (dequantizing B would cost more than the
-      // product), which the CPU kernels run as a streaming GEMV.
+      // FP8 x FP8 (2-D or one batch dimension, parameters per tensor or
+      // channel): from 16 rows on, both operands are dequantized once into
+      // f32 tensors and multiplied by a linalg.matmul or batch_matmul (the
+      // same products and k-order sums: its body is mulf then addf), which
+      // the CPU kernels run as an f32 GEMM (per batch); fewer rows keep the
+      // fused op (dequantizing B would cost more than the product), which
+      // the CPU kernels run as a streaming GEMV (2-D).
       bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
                                   lhsScheme->getStorage()) &&
                  isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
-      if (fp8 && batch == 0 && !groupSize) {
+      if (fp8 && batch <= 1 && !groupSize) {
         auto dequantized = [&](Value v, SchemeAttr scheme, Value scale,
                                Value zp) {
           // The operand's own parameter maps, as quanta.dequantize's.
-          Params params = getParams(scheme, 2, scale, zp);
+          Params params = getParams(scheme, rank, scale, zp);
           auto type = cast<RankedTensorType>(v.getType()).clone(f32);
           return buildElementwise(
               rewriter, loc, v, params.values, params.maps, type,
@@ -1373,17 +1374,21 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                                 op.getLhsZp());
           Value w = dequantized(op.getRhs(), rhsScheme, op.getRhsScale(),
                                 op.getRhsZp());
+          if (batch)
+            return linalg::BatchMatmulOp::create(
+                       rewriter, loc, ValueRange{a, w}, ValueRange{init})
+                .getResult(0);
           return linalg::MatmulOp::create(rewriter, loc, ValueRange{a, w},
                                           ValueRange{init})
               .getResult(0);
         };
         int64_t rows =
-            cast<RankedTensorType>(op.getLhs().getType()).getDimSize(0);
+            cast<RankedTensorType>(op.getLhs().getType()).getDimSize(batch);
         constexpr int64_t kMinRows = 16;
         if (!ShapedType::isDynamic(rows)) {
           result = rows >= kMinRows ? viaMatmul() : fused();
         } else {
-          Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), 0);
+          Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), batch);
           Value min = arith::ConstantIndexOp::create(rewriter, loc, kMinRows);
           Value many = arith::CmpIOp::create(
               rewriter, loc, arith::CmpIPredicate::uge, m, min);

@@ -89,12 +89,12 @@ int main() {
     }
     { // fp8 batched
       QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f8E4M3FN(); A.layout = Layout::perTensor({2, M, 32}); A.scale = {0.5f};
-      W.isFloat = true; W.floatFormat = FloatFormat::f8E5M2(); W.layout = Layout::perTensor({2, 32, 8}); W.scale = {0.25f};
+      W.isFloat = true; W.floatFormat = FloatFormat::f8E5M2(); W.layout = Layout::perTensor({2, 32, 16}); W.scale = {0.25f};
       std::vector<uint8_t> a8, w8;
       for (int i = 0; i < 2 * M * 32; ++i) { int c = irand(0, 255); if ((c & 0x7f) == 0x7f) c = 1; A.values.push_back(c); a8.push_back(c); }
-      for (int i = 0; i < 2 * 32 * 8; ++i) { int c = irand(0, 255); if ((c & 0x7c) == 0x7c) c = 2; W.values.push_back(c); w8.push_back(c); }
+      for (int i = 0; i < 2 * 32 * 16; ++i) { int c = irand(0, 255); if ((c & 0x7c) == 0x7c) c = 2; W.values.push_back(c); w8.push_back(c); }
       MatmulResult r = matmul(A, W, MatmulOptions{MatmulAccumulation::Float32});
-      std::vector<float> out(2 * M * 8);
+      std::vector<float> out(2 * M * 16);
       fp8(a8.data(), M, w8.data(), &A.scale[0], &W.scale[0], out.data());
       counts[3] += cmpF("fp8", out.data(), r.values);
     }

@@ -41,14 +41,15 @@ func.func @w4a32(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: tensor<2x16xf3
       : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
   return %y : tensor<?x16xf32>
 }
-// FP8 x FP8 -> f32, batched.
-func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x8xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<2x?x8xf32> {
+// FP8 x FP8 -> f32, batched (from 16 rows: both dequantized, then the f32
+// kernel per batch).
+func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x16xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<2x?x16xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
        rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
        accumulation = #quanta<accumulation f32>}
-      : (tensor<2x?x32xf8E4M3FN>, tensor<2x32x8xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<2x?x8xf32>
-  return %y : tensor<2x?x8xf32>
+      : (tensor<2x?x32xf8E4M3FN>, tensor<2x32x16xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<2x?x16xf32>
+  return %y : tensor<2x?x16xf32>
 }
 // W8A8 with signed per-row asymmetric activations and unsigned asymmetric
 // weights (the u8 x s8 core flips both signs), all dimensions dynamic: the
