@@ -174,6 +174,21 @@ uint64_t sumWords(const void *p, size_t n) {
   return s0 + s1 + s2 + s3;
 }
 
+/// The same bytes read as four sequential streams side by side (the four
+/// quarters, 32 bytes of each in turn): one core keeps more reads in flight
+/// over a few long streams than over one (the int8 GEMV reads its weights
+/// that way).
+uint64_t sumWordsFourStreams(const void *p, size_t n) {
+  const uint64_t *q = static_cast<const uint64_t *>(p);
+  size_t quarter = n / 8 / 4;
+  uint64_t s[4] = {0, 0, 0, 0};
+  for (size_t i = 0; i < quarter; i += 4)
+    for (size_t j = 0; j < 4; ++j)
+      for (size_t w = 0; w < 4; ++w)
+        s[w] += q[j * quarter + i + w];
+  return s[0] + s[1] + s[2] + s[3];
+}
+
 bool allChecksPassed = true;
 
 /// Compares `got` with `want` at `idx`: bit-exact when maxUlp is 0.
@@ -916,6 +931,9 @@ int main(int argc, char **argv) {
          4096.0 * 4096 * 1e-9);
   addRow("GEMV FP8 (E4M3 x E4M3 per col), hot", "1x4096x4096", "GB/s",
          4096.0 * 4096 * 1e-9);
+  addRow("Memory read ceiling, 1 thread: the same as 4 streams of 4 MiB",
+         "16 MiB rotated", "GB/s", 4096.0 * 4096 * 1e-9);
+  rows.back().infoOnly = true;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1061,6 +1079,12 @@ int main(int argc, char **argv) {
   add(11, Quanta2, "gemv_fp8_4096_hot/quanta/threads:2", [&] {
     setThreads(2);
     gemvFp8.run(0, /*mt=*/true);
+  });
+
+  add(12, Quanta, "memory_read_4_streams_16MiB_cold", [&, c = 0]() mutable {
+    benchmark::DoNotOptimize(
+        sumWordsFourStreams(gemv8.w[c].data(), 4096 * 4096));
+    c = (c + 1) % int(gemv8.w.size());
   });
 
   std::printf("\nweights copies rotated: int8 GEMV %zu x 16 MiB, int4 GEMV "
