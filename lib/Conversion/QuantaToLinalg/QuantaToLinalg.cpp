@@ -858,22 +858,17 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
 }
 
 /// Whether `op` is an i32-accumulating matmul of 8-bit operands without
-/// K-blocks whose parameters do not vary along batch dimensions: lowered as
-/// a u8 x s8 -> i32 matmul (which `--quanta-lower-matmul-kernels` turns into
-/// a VNNI kernel) plus zero-point corrections by row and column sums, one
-/// per batch.
+/// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
+/// `--quanta-lower-matmul-kernels` turns into a VNNI kernel) plus zero-point
+/// corrections by row and column sums, one per batch (the verifier puts
+/// per-channel parameters on rows and columns: every batch shares them).
 bool isInt8MatmulCore(MatmulOp op) {
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
-  int64_t batch = op.getType().getRank() - 2;
-  auto batchInvariant = [&](SchemeAttr scheme) {
-    return scheme.getGranularity() == Granularity::per_tensor ||
-           (scheme.getGranularity() == Granularity::per_channel &&
-            scheme.getAxis() >= batch);
-  };
   return op.getAccumulation() == Accumulation::i32 &&
          lhs->getStorageWidth() == 8 && rhs.getStorageWidth() == 8 &&
-         batchInvariant(*lhs) && batchInvariant(rhs);
+         lhs->getGranularity() != Granularity::per_group &&
+         rhs.getGranularity() != Granularity::per_group;
 }
 
 /// One 8-bit operand of the u8 x s8 core: its 2-D tensor, whether its bits
