@@ -18,14 +18,7 @@ static harness::Groups groups;
 
 static void check(const char *name, const std::vector<int32_t> &got,
                   const std::vector<int32_t> &want) {
-  harness::Stats &stats = harness::countCase(groups, name);
-  stats.elements += want.size();
-  long before = stats.mismatches;
-  for (size_t i = 0; i < want.size(); ++i)
-    if (got.size() != want.size() || got[i] != want[i])
-      if (stats.mismatches++ - before < 4)
-        std::printf("%s %zu got %d want %d\n", name, i,
-                    i < got.size() ? got[i] : 0, want[i]);
+  harness::checkIntegers(groups, name, got, want);
 }
 
 /// Zero-point kinds: none, per tensor, one per row (lhs) / column (rhs).

@@ -18,12 +18,7 @@ static harness::Groups groups;
 
 static void check(const char *name, const std::vector<int8_t> &got,
                   const std::vector<int32_t> &want) {
-  harness::Stats &stats = harness::countCase(groups, name);
-  stats.elements += want.size();
-  long before = stats.mismatches;
-  for (size_t i = 0; i < want.size(); ++i)
-    if (got[i] != want[i] && stats.mismatches++ - before < 4)
-      std::printf("%s %zu got %d want %d\n", name, i, got[i], want[i]);
+  harness::checkIntegers(groups, name, got, want);
 }
 
 int main() {

@@ -59,6 +59,21 @@ inline Stats &countCase(Groups &groups, const std::string &name) {
   return stats;
 }
 
+/// Counts one more case of group `name` whose integer results `got` should
+/// equal `want`, printing the first few that differ.
+template <typename T>
+void checkIntegers(Groups &groups, const char *name, const std::vector<T> &got,
+                   const std::vector<int32_t> &want) {
+  Stats &stats = countCase(groups, name);
+  stats.elements += want.size();
+  long before = stats.mismatches;
+  for (size_t i = 0; i < want.size(); ++i)
+    if ((got.size() != want.size() || int32_t(got[i]) != want[i]) &&
+        stats.mismatches++ - before < 4)
+      std::printf("%s %zu got %d want %d\n", name, i,
+                  i < got.size() ? int32_t(got[i]) : 0, want[i]);
+}
+
 /// Prints "<group>: N cases, N elements, N mismatches" for each group;
 /// returns the total number of mismatches.
 inline long printGroups(const Groups &groups) {
