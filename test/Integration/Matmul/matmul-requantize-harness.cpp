@@ -16,11 +16,6 @@ using namespace quanta::ref;
 static harness::Random32 rng(23);
 static harness::Groups groups;
 
-static void check(const char *name, const std::vector<int8_t> &got,
-                  const std::vector<int32_t> &want) {
-  harness::checkIntegers(groups, name, got, want);
-}
-
 int main() {
   // (M, K, N): GEMV with K / 4 odd, register blocks, leftover rows, the
   // loops (N % 16 != 0), a larger GEMM.
@@ -74,7 +69,7 @@ int main() {
       for (int64_t i = 0; i < M * N; ++i)
         want.push_back(requantizeFixedPoint(acc.values[i], 0, fixed[i % N], zo,
                                             IntFormat::sint(8), mode.mode));
-      check(mode.name, got, want);
+      harness::checkIntegers(groups, mode.name, got, want);
     }
     rq_float(a8.data(), M, K, b8.data(), K, N, &za, real.data(), N, &zo,
              got.data());
@@ -82,7 +77,7 @@ int main() {
     for (int64_t i = 0; i < M * N; ++i)
       want.push_back(requantizeFloat(acc.values[i], 0, real[i % N], zo,
                                      IntFormat::sint(8)));
-    check("rq_float", got, want);
+    harness::checkIntegers(groups, "rq_float", got, want);
   }
   return harness::printVerdict(harness::printGroups(groups));
 }
