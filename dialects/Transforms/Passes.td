@@ -372,6 +372,28 @@ def ReinterpretExpandShapes : Pass<"quanta-reinterpret-expand-shapes"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def StridedCopiesToLinalg : Pass<"quanta-strided-copies-to-linalg"> {
+  let summary = "Rewrite memref.copy ops between strided buffers of dynamic shape as linalg.copy";
+  let description = [{
+    The LLVM lowering of `memref.copy` emits a `memcpy` when both buffers
+    are contiguous by their types (identity layouts, or static shapes with
+    row-major strides), and otherwise a call to `memrefCopy`, a function of
+    MLIR's C runner utilities library that Quanta's objects do not link.
+    Bufferization writes such copies where a result computed in a buffer of
+    its own lands in a view of another (a batch's rows of a batched
+    matmul's result, for example). This pass rewrites each `memref.copy`
+    that is not contiguous by its types as a `linalg.copy`, which becomes
+    loops. Run it after bufferization, before `--convert-linalg-to-loops`.
+
+    ```mlir
+    memref.copy %a, %b : memref<?x16xf32> to memref<?x16xf32, strided<[16, 1], offset: ?>>
+    // becomes
+    linalg.copy ins(%a : memref<?x16xf32>) outs(%b : memref<?x16xf32, strided<[16, 1], offset: ?>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def UniqueKernelNames : Pass<"quanta-unique-kernel-names",
                             "::mlir::ModuleOp"> {
   let summary = "Give every outlined GPU kernel a name of its own";

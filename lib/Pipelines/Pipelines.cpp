@@ -106,6 +106,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   // The deallocation pipeline ends with CSE and canonicalization.
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
+  pm.addPass(createStridedCopiesToLinalg());
   if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
       options.neonI8mm || options.neonDotProd) {
     LowerMatmulKernelsOptions kernels;

@@ -857,16 +857,16 @@ Value buildMatmulInit(OpBuilder &b, Location loc, MatmulOp op,
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
 
-/// Whether `op` is an i32-accumulating matmul of 8-bit operands without
+/// Whether `op` is a 2-D i32-accumulating matmul of 8-bit operands without
 /// K-blocks: lowered as a u8 x s8 -> i32 matmul (which
 /// `--quanta-lower-matmul-kernels` turns into a VNNI kernel) plus zero-point
-/// corrections by row and column sums, one per batch (the verifier puts
-/// per-channel parameters on rows and columns: every batch shares them).
+/// corrections by row and column sums.
 bool isInt8MatmulCore(MatmulOp op) {
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
   return op.getAccumulation() == Accumulation::i32 &&
-         lhs->getStorageWidth() == 8 && rhs.getStorageWidth() == 8 &&
+         op.getType().getRank() == 2 && lhs->getStorageWidth() == 8 &&
+         rhs.getStorageWidth() == 8 &&
          lhs->getGranularity() != Granularity::per_group &&
          rhs.getGranularity() != Granularity::per_group;
 }
@@ -1154,6 +1154,40 @@ Value buildPerBatch(
   return result;
 }
 
+/// `scheme` for the 2-D operand of one batch: its axis (per channel) less
+/// `batch`.
+static SchemeAttr dropBatches(SchemeAttr scheme, int64_t batch) {
+  if (scheme.getAxis() < 0)
+    return scheme;
+  return SchemeAttr::get(scheme.getContext(), scheme.getStorage(),
+                         scheme.getExpressed(), scheme.getGranularity(),
+                         scheme.getAxis() - batch, scheme.getGroupSize(),
+                         scheme.getSymmetric(), scheme.getNarrowRange(),
+                         scheme.getRounding(), scheme.getSaturate(),
+                         scheme.getReciprocal());
+}
+
+/// A batched quanta.matmul whose parameters every batch shares, as one 2-D
+/// quanta.matmul per batch (buildPerBatch).
+static Value splitBatches(OpBuilder &b, MatmulOp op) {
+  int64_t batch = op.getType().getRank() - 2;
+  auto drop = [&](std::optional<SchemeAttr> scheme) {
+    return scheme ? dropBatches(*scheme, batch) : SchemeAttr();
+  };
+  return buildPerBatch(
+      b, op.getLoc(), op.getLhs(), op.getRhs(), op.getType(),
+      [&](OpBuilder &nb, Location l, Value lhs, Value rhs,
+          ArrayRef<int64_t> shape) -> Value {
+        return MatmulOp::create(
+            nb, l, RankedTensorType::get(shape, op.getType().getElementType()),
+            lhs, rhs, op.getLhsScale(), op.getRhsScale(), op.getLhsZp(),
+            op.getRhsZp(), op.getBias(), op.getResultScale(),
+            op.getResultZp(), drop(op.getLhsScheme()),
+            dropBatches(op.getRhsScheme(), batch),
+            drop(op.getResultScheme()), op.getAccumulationAttr());
+      });
+}
+
 /// Where a parameter of `scheme` is read along K (operand axis `kAxis`): at
 /// the start of the block when the scheme is per group of `blockSize` along
 /// K ((g * size) floordiv size is the plain loop g, so that fusion can
@@ -1172,7 +1206,10 @@ static AffineExpr paramK(std::optional<SchemeAttr> scheme, unsigned kAxis,
 /// K-block then f32 accumulation of the scaled blocks, or f32 accumulation of
 /// dequantized products in k order; then bias and the optional quantization.
 struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
-  using OpRewritePattern::OpRewritePattern;
+  // A batched op becomes 2-D ones, which this pattern lowers in turn.
+  MatmulOpLowering(MLIRContext *ctx) : OpRewritePattern(ctx) {
+    setHasBoundedRewriteRecursion();
+  }
   LogicalResult matchAndRewrite(MatmulOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
@@ -1181,6 +1218,19 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     std::optional<SchemeAttr> lhsScheme = op.getLhsScheme();
     SchemeAttr rhsScheme = op.getRhsScheme();
     Type f32 = rewriter.getF32Type();
+
+    // Batches whose parameters all batches share (per tensor or channel):
+    // one 2-D quanta.matmul per batch, which takes the 2-D kernels.
+    if (batch && llvm::none_of(
+                     ArrayRef<std::optional<SchemeAttr>>{
+                         lhsScheme, rhsScheme, op.getResultScheme()},
+                     [](std::optional<SchemeAttr> scheme) {
+                       return scheme && scheme->getGranularity() ==
+                                            Granularity::per_group;
+                     })) {
+      rewriter.replaceOp(op, splitBatches(rewriter, op));
+      return success();
+    }
 
     // Loops: batch..., m, n, then the reduction loops.
     auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
@@ -1204,13 +1254,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     Value result;
 
     if (isInt8MatmulCore(op)) {
-      // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block,
-      // on 2-D operands (the parameters read along rows or columns only).
+      // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block.
       AffineExpr m = dim(0), n = dim(1), zero = getAffineConstantExpr(0, ctx);
-      // The operand dimensions in terms of (m, n): batches and K at 0.
-      SmallVector<AffineExpr> lhsDims(batch, zero), rhsDims(batch, zero);
-      lhsDims.append({m, zero});
-      rhsDims.append({zero, n});
       auto paramMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
                           Value param) {
         return param ? getOperandParamMap(
@@ -1218,34 +1263,26 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                            cast<RankedTensorType>(param.getType()))
                      : AffineMap();
       };
-      auto matmul2d = [&](OpBuilder &b, Location l, Value lhs, Value rhs,
-                          ArrayRef<int64_t> shape) {
-        Value acc = buildInt8MatmulCore(
-            b, l,
-            {lhs, lhsScheme->isSignedStorage(), op.getLhsZp(),
-             paramMap(*lhsScheme, lhsDims, op.getLhsZp())},
-            {rhs, rhsScheme.isSignedStorage(), op.getRhsZp(),
-             paramMap(rhsScheme, rhsDims, op.getRhsZp())},
-            shape);
-        return buildElementwise(
-            b, l, acc, {op.getLhsScale(), op.getRhsScale()},
-            {paramMap(*lhsScheme, lhsDims, op.getLhsScale()),
-             paramMap(rhsScheme, rhsDims, op.getRhsScale())},
-            cast<RankedTensorType>(acc.getType()).clone(f32),
-            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
-              Value lhsScale = buildToF32(nb, nl, e[1]);
-              Value rhsScale = buildToF32(nb, nl, e[2]);
-              Value s = arith::MulFOp::create(nb, nl, lhsScale, rhsScale);
-              Value block = arith::MulFOp::create(
-                  nb, nl, arith::SIToFPOp::create(nb, nl, f32, e[0]), s);
-              return arith::AddFOp::create(nb, nl, f32Const(nb, nl, 0.0),
-                                           block);
-            });
-      };
-      result = batch ? buildPerBatch(rewriter, loc, op.getLhs(), op.getRhs(),
-                                     op.getType().clone(f32), matmul2d)
-                     : matmul2d(rewriter, loc, op.getLhs(), op.getRhs(),
-                                op.getType().getShape());
+      Value acc = buildInt8MatmulCore(
+          rewriter, loc,
+          {op.getLhs(), lhsScheme->isSignedStorage(), op.getLhsZp(),
+           paramMap(*lhsScheme, {m, zero}, op.getLhsZp())},
+          {op.getRhs(), rhsScheme.isSignedStorage(), op.getRhsZp(),
+           paramMap(rhsScheme, {zero, n}, op.getRhsZp())},
+          op.getType().getShape());
+      result = buildElementwise(
+          rewriter, loc, acc, {op.getLhsScale(), op.getRhsScale()},
+          {paramMap(*lhsScheme, {m, zero}, op.getLhsScale()),
+           paramMap(rhsScheme, {zero, n}, op.getRhsScale())},
+          cast<RankedTensorType>(acc.getType()).clone(f32),
+          [&](OpBuilder &b, Location l, ValueRange e) -> Value {
+            Value lhsScale = buildToF32(b, l, e[1]);
+            Value rhsScale = buildToF32(b, l, e[2]);
+            Value s = arith::MulFOp::create(b, l, lhsScale, rhsScale);
+            Value block = arith::MulFOp::create(
+                b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
+            return arith::AddFOp::create(b, l, f32Const(b, l, 0.0), block);
+          });
     } else if (op.getAccumulation() == Accumulation::f32) {
       // With parameters per group along a static K, K is split into
       // [groups, group size] (loops ..., m, g, kk, n; g then kk is k order)
@@ -1340,21 +1377,20 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
               })
             .getResult(0);
       };
-      // FP8 x FP8 (2-D or one batch dimension, parameters per tensor or
-      // channel): from 16 rows on, both operands are dequantized once into
-      // f32 tensors and multiplied by a linalg.matmul or batch_matmul (the
-      // same products and k-order sums: its body is mulf then addf), which
-      // the CPU kernels run as an f32 GEMM (per batch); fewer rows keep the
-      // fused op (dequantizing B would cost more than the product), which
-      // the CPU kernels run as a streaming GEMV (2-D).
+      // FP8 x FP8 (2-D, parameters per tensor or channel): from 16 rows on,
+      // both operands are dequantized once into f32 tensors and multiplied
+      // by a linalg.matmul (the same products and k-order sums: its body is
+      // mulf then addf), which the CPU kernels run as an f32 GEMM; fewer
+      // rows keep the fused op (dequantizing B would cost more than the
+      // product), which the CPU kernels run as a streaming GEMV.
       bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
                                   lhsScheme->getStorage()) &&
                  isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
-      if (fp8 && batch <= 1 && !groupSize) {
+      if (fp8 && batch == 0 && !groupSize) {
         auto dequantized = [&](Value v, SchemeAttr scheme, Value scale,
                                Value zp) {
           // The operand's own parameter maps, as quanta.dequantize's.
-          Params params = getParams(scheme, rank, scale, zp);
+          Params params = getParams(scheme, 2, scale, zp);
           auto type = cast<RankedTensorType>(v.getType()).clone(f32);
           return buildElementwise(
               rewriter, loc, v, params.values, params.maps, type,
@@ -1369,21 +1405,17 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                                 op.getLhsZp());
           Value w = dequantized(op.getRhs(), rhsScheme, op.getRhsScale(),
                                 op.getRhsZp());
-          if (batch)
-            return linalg::BatchMatmulOp::create(
-                       rewriter, loc, ValueRange{a, w}, ValueRange{init})
-                .getResult(0);
           return linalg::MatmulOp::create(rewriter, loc, ValueRange{a, w},
                                           ValueRange{init})
               .getResult(0);
         };
         int64_t rows =
-            cast<RankedTensorType>(op.getLhs().getType()).getDimSize(batch);
+            cast<RankedTensorType>(op.getLhs().getType()).getDimSize(0);
         constexpr int64_t kMinRows = 16;
         if (!ShapedType::isDynamic(rows)) {
           result = rows >= kMinRows ? viaMatmul() : fused();
         } else {
-          Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), batch);
+          Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), 0);
           Value min = arith::ConstantIndexOp::create(rewriter, loc, kMinRows);
           Value many = arith::CmpIOp::create(
               rewriter, loc, arith::CmpIPredicate::uge, m, min);

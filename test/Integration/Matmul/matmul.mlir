@@ -1,7 +1,7 @@
 // Execution test of quanta.matmul's lowering in every form: W8A8 (u8 x s8,
 // per-channel weights, dynamic M and K, bias, requantized to i8), W4A8 (int8
 // per-row activations x int4 per-group asymmetric weights), weight-only
-// W4A32, batched FP8 E4M3FN x E5M2, and batched W8A8 (one u8 x s8 core per
+// W4A32, batched FP8 E4M3FN x E5M2, and batched W8A8 (one 2-D matmul per
 // batch; parameters per row and per column shared by the batches). Bit-exact against ref::matmul, which
 // fixes the order of every f32 operation.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
@@ -41,8 +41,9 @@ func.func @w4a32(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: tensor<2x16xf3
       : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
   return %y : tensor<?x16xf32>
 }
-// FP8 x FP8 -> f32, batched (from 16 rows: both dequantized, then the f32
-// kernel per batch).
+// FP8 x FP8 -> f32, batched: each batch takes the 2-D paths (from 16 rows
+// both operands dequantized and the f32 GEMM kernel, fewer rows the
+// streaming FP8 kernel when 64 | N, else the loops).
 func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x16xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<2x?x16xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
