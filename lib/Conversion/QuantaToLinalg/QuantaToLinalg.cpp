@@ -1079,29 +1079,30 @@ Value buildInt8MatmulCore(OpBuilder &b, Location loc,
 
 /// A batched matmul's [B..., M, N] result computed one batch at a time: an
 /// scf.for over the batches (the batch dimensions collapsed into one) whose
-/// iterations call `matmul2d` on the batch's [M, K] lhs and [K, N] rhs (or
-/// the shared 2-D rhs), which returns the [M, N] result (`shape` its static
-/// sizes), and insert it into the batch's rows.
+/// iterations call `matmul2d`, which returns the batch's [M, N] result
+/// (`shape` its static sizes) from 2-D operands that `batchOf` gives
+/// (batchOf(v): the batch's [x, y] of a [B..., x, y] tensor such as lhs and
+/// a batched rhs), and insert it into the batch's rows.
+using BatchOf = function_ref<Value(Value)>;
 Value buildPerBatch(
     OpBuilder &b, Location loc, Value lhs, Value rhs,
     RankedTensorType resultType,
-    function_ref<Value(OpBuilder &, Location, Value, Value, ArrayRef<int64_t>)>
+    function_ref<Value(OpBuilder &, Location, BatchOf, ArrayRef<int64_t>)>
         matmul2d) {
   int64_t rank = resultType.getRank(), batch = rank - 2;
   bool sharedRhs = cast<RankedTensorType>(rhs.getType()).getRank() == 2;
   SmallVector<ReassociationIndices> reassociation = {
       llvm::to_vector(llvm::seq<int64_t>(0, batch)), {batch}, {batch + 1}};
-  auto collapseBatches = [&](Value v) -> Value {
+  auto collapseBatches = [&](OpBuilder &nb, Location l, Value v) -> Value {
     if (batch == 1)
       return v;
-    return tensor::CollapseShapeOp::create(b, loc, v, reassociation);
+    return tensor::CollapseShapeOp::create(nb, l, v, reassociation);
   };
-  Value lhs3 = collapseBatches(lhs);
-  Value rhs3 = sharedRhs ? rhs : collapseBatches(rhs);
   // The result's sizes, from the operands'.
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, lhs);
   sizes.back() = tensor::getMixedSize(b, loc, rhs, sharedRhs ? 1 : rank - 1);
-  OpFoldResult batches = tensor::getMixedSize(b, loc, lhs3, 0);
+  OpFoldResult batches =
+      tensor::getMixedSize(b, loc, collapseBatches(b, loc, lhs), 0);
   OpFoldResult mSize = sizes[batch], nSize = sizes.back();
   Type element = resultType.getElementType();
   Value init = tensor::EmptyOp::create(
@@ -1116,20 +1117,19 @@ Value buildPerBatch(
       [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
         SmallVector<OpFoldResult> offsets = {index, origin, origin};
         SmallVector<OpFoldResult> strides(3, unit);
-        // v[index] as a 2-D tensor.
         auto batchOf = [&](Value v) -> Value {
-          auto type = cast<RankedTensorType>(v.getType());
+          Value v3 = collapseBatches(nb, l, v);
+          auto type = cast<RankedTensorType>(v3.getType());
           return tensor::ExtractSliceOp::create(
               nb, l,
               RankedTensorType::get(type.getShape().drop_front(),
                                     type.getElementType()),
-              v, offsets,
-              ArrayRef<OpFoldResult>{unit, tensor::getMixedSize(nb, l, v, 1),
-                                     tensor::getMixedSize(nb, l, v, 2)},
+              v3, offsets,
+              ArrayRef<OpFoldResult>{unit, tensor::getMixedSize(nb, l, v3, 1),
+                                     tensor::getMixedSize(nb, l, v3, 2)},
               strides);
         };
-        Value result = matmul2d(nb, l, batchOf(lhs3),
-                                sharedRhs ? rhs3 : batchOf(rhs3), shape);
+        Value result = matmul2d(nb, l, batchOf, shape);
         auto sliceType = RankedTensorType::get(shape, element);
         if (result.getType() != sliceType)
           result = tensor::CastOp::create(nb, l, sliceType, result);
@@ -1167,23 +1167,31 @@ static SchemeAttr dropBatches(SchemeAttr scheme, int64_t batch) {
                          scheme.getReciprocal());
 }
 
-/// A batched quanta.matmul whose parameters every batch shares, as one 2-D
-/// quanta.matmul per batch (buildPerBatch).
+/// A batched quanta.matmul as one 2-D quanta.matmul per batch
+/// (buildPerBatch): the operands' batch, and of each parameter the batch
+/// (per group: a parameter of the operand's rank) or all of it (per tensor,
+/// per channel).
 static Value splitBatches(OpBuilder &b, MatmulOp op) {
-  int64_t batch = op.getType().getRank() - 2;
+  int64_t rank = op.getType().getRank(), batch = rank - 2;
   auto drop = [&](std::optional<SchemeAttr> scheme) {
     return scheme ? dropBatches(*scheme, batch) : SchemeAttr();
   };
   return buildPerBatch(
       b, op.getLoc(), op.getLhs(), op.getRhs(), op.getType(),
-      [&](OpBuilder &nb, Location l, Value lhs, Value rhs,
+      [&](OpBuilder &nb, Location l, BatchOf batchOf,
           ArrayRef<int64_t> shape) -> Value {
+        auto param = [&](Value v) -> Value {
+          if (!v || cast<RankedTensorType>(v.getType()).getRank() != rank)
+            return v;
+          return batchOf(v);
+        };
         return MatmulOp::create(
             nb, l, RankedTensorType::get(shape, op.getType().getElementType()),
-            lhs, rhs, op.getLhsScale(), op.getRhsScale(), op.getLhsZp(),
-            op.getRhsZp(), op.getBias(), op.getResultScale(),
-            op.getResultZp(), drop(op.getLhsScheme()),
-            dropBatches(op.getRhsScheme(), batch),
+            batchOf(op.getLhs()), batchOf(op.getRhs()),
+            param(op.getLhsScale()), param(op.getRhsScale()),
+            param(op.getLhsZp()), param(op.getRhsZp()), op.getBias(),
+            param(op.getResultScale()), param(op.getResultZp()),
+            drop(op.getLhsScheme()), dropBatches(op.getRhsScheme(), batch),
             drop(op.getResultScheme()), op.getAccumulationAttr());
       });
 }
@@ -1219,15 +1227,9 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     SchemeAttr rhsScheme = op.getRhsScheme();
     Type f32 = rewriter.getF32Type();
 
-    // Batches whose parameters all batches share (per tensor or channel):
-    // one 2-D quanta.matmul per batch, which takes the 2-D kernels.
-    if (batch && llvm::none_of(
-                     ArrayRef<std::optional<SchemeAttr>>{
-                         lhsScheme, rhsScheme, op.getResultScheme()},
-                     [](std::optional<SchemeAttr> scheme) {
-                       return scheme && scheme->getGranularity() ==
-                                            Granularity::per_group;
-                     })) {
+    // Batches: one 2-D quanta.matmul per batch, which takes the 2-D
+    // kernels.
+    if (batch) {
       rewriter.replaceOp(op, splitBatches(rewriter, op));
       return success();
     }
@@ -1763,14 +1765,14 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
     AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx);
     Value result = buildPerBatch(
         rewriter, loc, op.getLhs(), op.getRhs(), resultType,
-        [&](OpBuilder &b, Location l, Value lhs, Value rhs,
+        [&](OpBuilder &b, Location l, BatchOf batchOf,
             ArrayRef<int64_t> shape) {
           return buildInt8MatmulCore(
               b, l,
-              {lhs, lhsSigned, lhsZp,
+              {batchOf(op.getLhs()), lhsSigned, lhsZp,
                lhsZp ? getZeroPointMap(lhsZp, m, 2) : AffineMap()},
-              {rhs, rhsSigned, rhsZp,
-               rhsZp ? getZeroPointMap(rhsZp, n, 2) : AffineMap()},
+              {sharedRhs ? op.getRhs() : batchOf(op.getRhs()), rhsSigned,
+               rhsZp, rhsZp ? getZeroPointMap(rhsZp, n, 2) : AffineMap()},
               shape);
         });
     if (result.getType() != resultType)

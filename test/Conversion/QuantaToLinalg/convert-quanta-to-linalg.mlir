@@ -1124,8 +1124,8 @@ func.func @matmul_integer_batched(%a: tensor<2x3x16xi8>, %b: tensor<2x16x8xi8>, 
 
 // -----
 
-// A batched W8A8 quanta.matmul whose parameters are per row (lhs) and per
-// column (rhs), shared by the batches: one 2-D quanta.matmul per batch in
+// A batched W8A8 quanta.matmul, its parameters per row (lhs) and per column
+// (rhs) shared by the batches: one 2-D quanta.matmul per batch in
 // an scf.for, lowered as such (a u8 x s8 core and its scale epilogue, the
 // parameters read along (m, n)).
 // CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>

@@ -13,7 +13,7 @@ static harness::Random32 rng(7);
 static int irand(int lo, int hi) { return rng.uniformInt(lo, hi); }
 static float frand(float lo, float hi) { return rng.uniform(lo, hi); }
 static int bad = 0;
-static int counts[6];
+static int counts[7];
 static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
   int mismatches = 0;
   for (size_t i = 0; i < want.size(); ++i)
@@ -75,6 +75,19 @@ int main() {
       w4a8(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
       counts[1] += cmpF("w4a8", out.data(), r.values);
     }
+    { // w4a8_batch: 2 batches, each with its own per-group parameters.
+      QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel({2, M, 128}, 1);
+      W.intFormat = IntFormat::uint(4); W.layout = Layout::perGroup({2, 128, 24}, 1, 32);
+      for (int i = 0; i < 2 * M * 128; ++i) A.values.push_back(irand(-128, 127));
+      for (int i = 0; i < M; ++i) A.scale.push_back(frand(0.001f, 0.1f));
+      for (int i = 0; i < 2 * 128 * 24; ++i) W.values.push_back(irand(0, 15));
+      for (int i = 0; i < 2 * 4 * 24; ++i) { W.scale.push_back(frand(0.001f, 0.1f)); W.zeroPoint.push_back(irand(0, 15)); }
+      MatmulResult r = matmul(A, W);
+      std::vector<int8_t> a8(A.values.begin(), A.values.end()); std::vector<float> out(2 * M * 24);
+      auto wp = packInt4(W.values), zp = packInt4(W.zeroPoint);
+      w4a8_batch(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
+      counts[6] += cmpF("w4a8_batch", out.data(), r.values);
+    }
     { // w4a32
       QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f32(); A.layout = Layout::perTensor({M, 64}); A.scale = {1.0f};
       W.intFormat = IntFormat::sint(4); W.layout = Layout::perGroup({64, 16}, 0, 32);
@@ -125,8 +138,9 @@ int main() {
     s8u8(a8.data(), M, K, w8.data(), K, N, A.scale.data(), M, za8.data(), M, &W.scale[0], &zw, out.data());
     counts[4] += cmpF("s8u8", out.data(), r.values);
   }
-  const char *names[] = {"w8a8", "w4a8", "w4a32", "fp8", "s8u8", "w8a8_batch"};
-  for (int i = 0; i < 6; ++i)
+  const char *names[] = {"w8a8", "w4a8",       "w4a32",     "fp8",
+                         "s8u8", "w8a8_batch", "w4a8_batch"};
+  for (int i = 0; i < 7; ++i)
     printf("%s: 7 trials, %d mismatches\n", names[i], counts[i]);
   return bad + counts[0] + counts[4] + counts[5] != 0;
 }

@@ -1,8 +1,9 @@
 // Execution test of quanta.matmul's lowering in every form: W8A8 (u8 x s8,
 // per-channel weights, dynamic M and K, bias, requantized to i8), W4A8 (int8
 // per-row activations x int4 per-group asymmetric weights), weight-only
-// W4A32, batched FP8 E4M3FN x E5M2, and batched W8A8 (one 2-D matmul per
-// batch; parameters per row and per column shared by the batches). Bit-exact against ref::matmul, which
+// W4A32, batched FP8 E4M3FN x E5M2, batched W8A8 and W4A8 (one 2-D matmul
+// per batch; parameters per row and per column shared by the batches, per
+// group each batch's own). Bit-exact against ref::matmul, which
 // fixes the order of every f32 operation.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -13,6 +14,7 @@
 // CHECK: fp8: 7 trials, 0 mismatches
 // CHECK: s8u8: 7 trials, 0 mismatches
 // CHECK: w8a8_batch: 7 trials, 0 mismatches
+// CHECK: w4a8_batch: 7 trials, 0 mismatches
 
 // W8A8 u8 x s8 per-channel, bias, requantized to i8.
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
@@ -75,4 +77,15 @@ func.func @w8a8_batch(%a: tensor<2x?x?xi8>, %w: tensor<2x?x48xi8>, %sa: tensor<?
        accumulation = #quanta<accumulation i32>}
       : (tensor<2x?x?xi8>, tensor<2x?x48xi8>, tensor<?xf32>, tensor<48xf32>, tensor<?xi8>, tensor<48xf32>, tensor<f32>, tensor<i8>) -> tensor<2x?x48xi8>
   return %y : tensor<2x?x48xi8>
+}
+
+// Batched W4A8: int8 per-row activations, uint4 weights with scales and zero
+// points per group of 32 of each batch's own.
+func.func @w4a8_batch(%a: tensor<2x?x128xi8>, %w: tensor<2x128x24xi4>, %sa: tensor<?xf32>, %sw: tensor<2x4x24xf32>, %zw: tensor<2x4x24xi4>) -> tensor<2x?x24xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 1, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<2x?x128xi8>, tensor<2x128x24xi4>, tensor<?xf32>, tensor<2x4x24xf32>, tensor<2x4x24xi4>) -> tensor<2x?x24xf32>
+  return %y : tensor<2x?x24xf32>
 }
