@@ -1164,7 +1164,7 @@ func.func @matmul_per_group_dynamic_k(%a: tensor<2x?xi8>, %w: tensor<?x16xi4>, %
 
 // -----
 
-// FP8 x FP8 (2-D): from 16 rows on, both operands are dequantized once into
+// FP8 x FP8 (2-D): from 256 rows on, both operands are dequantized once into
 // f32 tensors (the same scalar ops as the fused body) and multiplied by a
 // linalg.matmul (mulf then addf: the same products and k-order sums), which
 // the CPU pipeline runs as an f32 GEMM kernel; fewer rows keep the fused
@@ -1198,7 +1198,7 @@ func.func @matmul_fp8_2d(%a: tensor<?x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %s
   return %y : tensor<?x64xf32>
 }
 
-// Static rows decide at compile time: 4 rows fused, 32 rows through the
+// Static rows decide at compile time: 4 rows fused, 256 rows through the
 // matmul.
 
 // CHECK-LABEL: func @matmul_fp8_static(
@@ -1207,8 +1207,8 @@ func.func @matmul_fp8_2d(%a: tensor<?x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %s
 // CHECK-SAME:      iterator_types = ["parallel", "reduction", "parallel"]
 // CHECK-SAME:      outs(%{{.*}} : tensor<4x64xf32>)
 // CHECK:         linalg.matmul
-// CHECK-SAME:      outs(%{{.*}} : tensor<32x64xf32>)
-func.func @matmul_fp8_static(%a: tensor<4x32xf8E4M3FN>, %b: tensor<32x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> (tensor<4x64xf32>, tensor<32x64xf32>) {
+// CHECK-SAME:      outs(%{{.*}} : tensor<256x64xf32>)
+func.func @matmul_fp8_static(%a: tensor<4x32xf8E4M3FN>, %b: tensor<256x32xf8E4M3FN>, %w: tensor<32x64xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> (tensor<4x64xf32>, tensor<256x64xf32>) {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
        rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
@@ -1218,6 +1218,6 @@ func.func @matmul_fp8_static(%a: tensor<4x32xf8E4M3FN>, %b: tensor<32x32xf8E4M3F
       {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
        rhs_scheme = #quanta.scheme<storage = f8E5M2, expressed = f32, symmetric = true>,
        accumulation = #quanta<accumulation f32>}
-      : (tensor<32x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<32x64xf32>
-  return %y, %z : tensor<4x64xf32>, tensor<32x64xf32>
+      : (tensor<256x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<256x64xf32>
+  return %y, %z : tensor<4x64xf32>, tensor<256x64xf32>
 }

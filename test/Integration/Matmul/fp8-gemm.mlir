@@ -1,18 +1,19 @@
 // FP8 x FP8 -> f32 matmuls (2-D, parameters per tensor, per row of the
 // activations or per column of the weights): from
-// 16 rows on both operands are dequantized once and multiplied by an f32
-// GEMM kernel (mulf then addf, k order); fewer rows keep the fused loops.
+// 256 rows on both operands are dequantized once and multiplied by an f32
+// GEMM kernel (mulf then addf, k order); fewer rows keep the fused op (the
+// streaming kernel where 64 divides N).
 // Both paths are compared bit for bit with ref::matmul (f32 accumulation in
 // k order), on codes that include ±0, subnormals, the largest finite values
-// and NaN, for row counts on either side of 16 and N with and without whole
+// and NaN, for row counts on either side of 256 and N with and without whole
 // vectors of 16 columns.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/fp8-gemm-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
-// CHECK: e4m3_e5m2_n80: 8 row counts, 0 mismatches
-// CHECK: e4m3_col_n48: 8 row counts, 0 mismatches
-// CHECK: e5m2_n37: 8 row counts, 0 mismatches
-// CHECK: e4m3_row_n64: 8 row counts, 0 mismatches
+// CHECK: e4m3_e5m2_n80: 10 row counts, 0 mismatches
+// CHECK: e4m3_col_n48: 10 row counts, 0 mismatches
+// CHECK: e5m2_n37: 10 row counts, 0 mismatches
+// CHECK: e4m3_row_n64: 10 row counts, 0 mismatches
 
 func.func @e4m3_e5m2_n80(%a: tensor<?x72xf8E4M3FN>, %w: tensor<72x80xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x80xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)

@@ -1,10 +1,9 @@
-// FP8 x FP8 -> f32 GEMVs (fewer than 16 rows: the fused op, which
+// FP8 x FP8 -> f32 GEMVs (fewer than 256 rows: the fused op, which
 // --quanta-lower-matmul-kernels runs as the weight-only 8-bit streaming
 // kernel when 64 | N, its FP8 weights decoded 32 at a time through f16 with
 // vcvtph2ps, the activations' dequantized values computed once per element).
 // Compared bit for bit with ref::matmul (f32 accumulation in k order; NaNs
-// match NaNs) for 1, 2, 3, 7 and 15 rows (and 16, the dequantize-once GEMM
-// path, for reference), K not a multiple of the kernel's 4 K steps, both
+// match NaNs) for 1, 2, 3, 7, 15 and 16 rows, K not a multiple of the kernel's 4 K steps, both
 // formats and both mixes, parameters per tensor, per column, per row and per
 // group of 32 or 6 rows (the groups' last rows single K steps); the
 // codes include ±0, subnormals, the largest finite values, NaN and (E5M2)

@@ -43,9 +43,8 @@ func.func @w4a32(%a: tensor<?x64xf32>, %w: tensor<64x16xi4>, %sw: tensor<2x16xf3
       : (tensor<?x64xf32>, tensor<64x16xi4>, tensor<2x16xf32>) -> tensor<?x16xf32>
   return %y : tensor<?x16xf32>
 }
-// FP8 x FP8 -> f32, batched: each batch takes the 2-D paths (from 16 rows
-// both operands dequantized and the f32 GEMM kernel, fewer rows the
-// streaming FP8 kernel when 64 | N, else the loops).
+// FP8 x FP8 -> f32, batched: each batch takes the 2-D paths (fewer than 256
+// rows: the fused op, the streaming FP8 kernel when 64 | N, else the loops).
 func.func @fp8(%a: tensor<2x?x32xf8E4M3FN>, %w: tensor<2x32x16xf8E5M2>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<2x?x16xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
