@@ -1385,9 +1385,10 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       // its body is mulf then addf), which the CPU kernels run as an f32
       // GEMM; fewer rows keep the fused op, which the CPU kernels run as
       // the streaming kernel (the weights decoded once per visit for all
-      // rows): dequantizing B costs about 3.5 ns a weight, and at K = N =
-      // 1024 the streaming kernel takes 0.65 / 2.6 / 11.7 ms for 16 / 64 /
-      // 256 rows against 4.2 / 5.6 / 10.4 ms.
+      // rows). The dequantized B is a fresh K x N f32 buffer per call, whose
+      // pages fault in each time (at K = N = 1024 the streaming kernel takes
+      // 0.65 / 2.6 / 11.7 ms for 16 / 64 / 256 rows against 4.2 / 5.6 / 10.4
+      // ms).
       bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
                                   lhsScheme->getStorage()) &&
                  isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
