@@ -13,7 +13,7 @@ static harness::Random32 rng(7);
 static int irand(int lo, int hi) { return rng.uniformInt(lo, hi); }
 static float frand(float lo, float hi) { return rng.uniform(lo, hi); }
 static int bad = 0;
-static int counts[7];
+static int counts[8];
 static int cmpF(const char *n, const float *got, const std::vector<float> &want) {
   int mismatches = 0;
   for (size_t i = 0; i < want.size(); ++i)
@@ -88,6 +88,23 @@ int main() {
       w4a8_batch(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
       counts[6] += cmpF("w4a8_batch", out.data(), r.values);
     }
+    { // f32_bmm: 3 batches, k-order sums of mulf products.
+      std::vector<float> a(3 * M * 40), b(3 * 40 * 48), out(3 * M * 48), want;
+      for (float &x : a) x = frand(-2, 2);
+      for (float &x : b) x = frand(-2, 2);
+      for (int64_t i = 0; i < 3; ++i)
+        for (int64_t m = 0; m < M; ++m)
+          for (int64_t n = 0; n < 48; ++n) {
+            float sum = 0.0f;
+            for (int64_t k = 0; k < 40; ++k) {
+              float product = a[(i * M + m) * 40 + k] * b[(i * 40 + k) * 48 + n];
+              sum += product;
+            }
+            want.push_back(sum);
+          }
+      f32_bmm(a.data(), M, b.data(), out.data());
+      counts[7] += cmpF("f32_bmm", out.data(), want);
+    }
     { // w4a32
       QuantizedTensor A, W; A.isFloat = true; A.floatFormat = FloatFormat::f32(); A.layout = Layout::perTensor({M, 64}); A.scale = {1.0f};
       W.intFormat = IntFormat::sint(4); W.layout = Layout::perGroup({64, 16}, 0, 32);
@@ -138,9 +155,10 @@ int main() {
     s8u8(a8.data(), M, K, w8.data(), K, N, A.scale.data(), M, za8.data(), M, &W.scale[0], &zw, out.data());
     counts[4] += cmpF("s8u8", out.data(), r.values);
   }
-  const char *names[] = {"w8a8", "w4a8",       "w4a32",     "fp8",
-                         "s8u8", "w8a8_batch", "w4a8_batch"};
-  for (int i = 0; i < 7; ++i)
+  const char *names[] = {"w8a8",       "w4a8",       "w4a32",
+                         "fp8",        "s8u8",       "w8a8_batch",
+                         "w4a8_batch", "f32_bmm"};
+  for (int i = 0; i < 8; ++i)
     printf("%s: 7 trials, %d mismatches\n", names[i], counts[i]);
   return bad + counts[0] + counts[4] + counts[5] != 0;
 }

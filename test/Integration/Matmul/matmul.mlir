@@ -15,6 +15,7 @@
 // CHECK: s8u8: 7 trials, 0 mismatches
 // CHECK: w8a8_batch: 7 trials, 0 mismatches
 // CHECK: w4a8_batch: 7 trials, 0 mismatches
+// CHECK: f32_bmm: 7 trials, 0 mismatches
 
 // W8A8 u8 x s8 per-channel, bias, requantized to i8.
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {
@@ -87,4 +88,16 @@ func.func @w4a8_batch(%a: tensor<2x?x128xi8>, %w: tensor<2x128x24xi4>, %sa: tens
        accumulation = #quanta<accumulation i32>}
       : (tensor<2x?x128xi8>, tensor<2x128x24xi4>, tensor<?xf32>, tensor<2x4x24xf32>, tensor<2x4x24xi4>) -> tensor<2x?x24xf32>
   return %y : tensor<2x?x24xf32>
+}
+
+// f32 linalg.batch_matmul (the f32 kernel per batch where 16 divides N):
+// mulf then addf in k order, compared with those loops.
+func.func @f32_bmm(%a: tensor<3x?x40xf32>, %b: tensor<3x40x48xf32>) -> tensor<3x?x48xf32> {
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %a, %c1 : tensor<3x?x40xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty(%m) : tensor<3x?x48xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<3x?x48xf32>) -> tensor<3x?x48xf32>
+  %c = linalg.batch_matmul ins(%a, %b : tensor<3x?x40xf32>, tensor<3x40x48xf32>) outs(%init : tensor<3x?x48xf32>) -> tensor<3x?x48xf32>
+  return %c : tensor<3x?x48xf32>
 }
