@@ -1222,42 +1222,35 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
-    unsigned rank = op.getType().getRank(), batch = rank - 2;
+    unsigned rank = op.getType().getRank();
     std::optional<SchemeAttr> lhsScheme = op.getLhsScheme();
     SchemeAttr rhsScheme = op.getRhsScheme();
     Type f32 = rewriter.getF32Type();
 
     // Batches: one 2-D quanta.matmul per batch, which takes the 2-D
-    // kernels.
-    if (batch) {
+    // kernels. Below, rank is 2.
+    if (rank > 2) {
       rewriter.replaceOp(op, splitBatches(rewriter, op));
       return success();
     }
 
-    // Loops: batch..., m, n, then the reduction loops.
     auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
-    auto batchDims = [&]() {
-      SmallVector<AffineExpr> dims;
-      for (unsigned d = 0; d < batch; ++d)
-        dims.push_back(dim(d));
-      return dims;
-    };
-    // Loops: batch..., m, the reduction/block loops, then n innermost, so
-    // that the innermost loop runs along contiguous rows of rhs and of the
-    // result and vectorizes; each result still accumulates in k order.
+    // Loops: m, the reduction/block loops, then n innermost, so that the
+    // innermost loop runs along contiguous rows of rhs and of the result and
+    // vectorizes; each result still accumulates in k order.
     auto iteratorsOf = [&](ArrayRef<utils::IteratorType> inner) {
-      SmallVector<utils::IteratorType> iterators(batch + 1,
+      SmallVector<utils::IteratorType> iterators(1,
                                                  utils::IteratorType::parallel);
       iterators.append(inner.begin(), inner.end());
       return iterators;
     };
     using utils::IteratorType;
-    AffineExpr m = dim(batch);
+    AffineExpr m = dim(0);
     Value result;
 
     if (isInt8MatmulCore(op)) {
       // out[m, n] = 0 + f32(acc) * (sa * sb), as the reference's one block.
-      AffineExpr m = dim(0), n = dim(1), zero = getAffineConstantExpr(0, ctx);
+      AffineExpr n = dim(1), zero = getAffineConstantExpr(0, ctx);
       auto paramMap = [&](SchemeAttr scheme, ArrayRef<AffineExpr> dims,
                           Value param) {
         return param ? getOperandParamMap(
@@ -1303,10 +1296,10 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       if (groupSize && (ShapedType::isDynamic(kSize) || kSize % *groupSize))
         groupSize.reset();
       unsigned numLoops = groupSize ? rank + 2 : rank + 1;
-      AffineExpr n = dim(numLoops - 1), k = dim(batch + 1), g = dim(batch + 1);
-      SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
+      AffineExpr n = dim(numLoops - 1), k = dim(1), g = dim(1);
+      SmallVector<AffineExpr> lhsAt, rhsAt;
       if (groupSize) {
-        AffineExpr kk = dim(batch + 2);
+        AffineExpr kk = dim(2);
         k = g * *groupSize + kk;
         lhsAt.append({m, g, kk});
         rhsAt.append({g, kk, n});
@@ -1315,7 +1308,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
         rhsAt.append({k, n});
       }
       int64_t blockSize = groupSize.value_or(0);
-      SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
+      SmallVector<AffineExpr> lhsDims, rhsDims;
       lhsDims.append({m, paramK(lhsScheme, rank - 1, blockSize, g, k)});
       rhsDims.append({paramK(rhsScheme, rank - 2, blockSize, g, k), n});
       Value lhs = op.getLhs(), rhs = op.getRhs();
@@ -1343,7 +1336,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                                 paramMap(rhsScheme, rhsDims, op.getRhsScale()));
       int64_t rhsZp =
           in.add(op.getRhsZp(), paramMap(rhsScheme, rhsDims, op.getRhsZp()));
-      SmallVector<AffineExpr> outDims = batchDims();
+      SmallVector<AffineExpr> outDims;
       outDims.append({m, n});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
@@ -1392,7 +1385,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       bool fp8 = lhsScheme && isa<Float8E4M3FNType, Float8E5M2Type>(
                                   lhsScheme->getStorage()) &&
                  isa<Float8E4M3FNType, Float8E5M2Type>(rhsScheme.getStorage());
-      if (fp8 && batch == 0 && !groupSize) {
+      if (fp8 && !groupSize) {
         auto dequantized = [&](Value v, SchemeAttr scheme, Value scale,
                                Value zp) {
           // The operand's own parameter maps, as quanta.dequantize's.
@@ -1476,14 +1469,14 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       // acc[..., m, g, n] = sum_kk (a - za)(b - zb), i32 wrap-around (n
       // innermost: the loops over n vectorize with contiguous accesses).
       unsigned numLoops = rank + 2;
-      AffineExpr g = dim(batch + 1), kk = dim(batch + 2), n = dim(batch + 3);
+      AffineExpr g = dim(1), kk = dim(2), n = dim(3);
       AffineExpr k = g * blockSize + kk;
-      SmallVector<AffineExpr> lhsDims = batchDims(), rhsDims = batchDims();
+      SmallVector<AffineExpr> lhsDims, rhsDims;
       lhsDims.append({m, paramK(lhsScheme, rank - 1, blockSize, g, k)});
       rhsDims.append({paramK(rhsScheme, rank - 2, blockSize, g, k), n});
       // The operands with K split into [blocks, block size], so that every
       // loop is a plain dimension of some operand.
-      SmallVector<AffineExpr> lhsSplit = batchDims(), rhsSplit = batchDims();
+      SmallVector<AffineExpr> lhsSplit, rhsSplit;
       lhsSplit.append({m, g, kk});
       rhsSplit.append({g, kk, n});
       // The lhs is copied: elementwise fusion would otherwise move its
@@ -1517,7 +1510,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                        getOperandParamMap(
                            rhsScheme, rhsDims, numLoops,
                            cast<RankedTensorType>(op.getRhsZp().getType())));
-      SmallVector<AffineExpr> accDims = batchDims();
+      SmallVector<AffineExpr> accDims;
       accDims.append({m, g, n});
       SmallVector<AffineMap> maps = in.maps;
       maps.push_back(AffineMap::get(numLoops, 0, accDims, ctx));
@@ -1577,15 +1570,15 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
 
       // out[..., m, n] = sum_g f32(acc) * (sa * sb), in block order.
       numLoops = rank + 1;
-      g = dim(batch + 1);
-      n = dim(batch + 2);
+      g = dim(1);
+      n = dim(2);
       AffineExpr blockStart = g * blockSize;
-      SmallVector<AffineExpr> lhsAt = batchDims(), rhsAt = batchDims();
+      SmallVector<AffineExpr> lhsAt, rhsAt;
       lhsAt.append({m, blockStart});
       rhsAt.append({blockStart, n});
-      SmallVector<AffineExpr> accAt = batchDims();
+      SmallVector<AffineExpr> accAt;
       accAt.append({m, g, n});
-      SmallVector<AffineExpr> outDims = batchDims();
+      SmallVector<AffineExpr> outDims;
       outDims.append({m, n});
       Inputs scaled;
       scaled.add(acc, AffineMap::get(numLoops, 0, accAt, ctx));
@@ -1599,7 +1592,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                      cast<RankedTensorType>(op.getRhsScale().getType())));
       int64_t sumsAt = -1, zpAt = -1;
       if (rhsZpInScaling) {
-        SmallVector<AffineExpr> sumDims = batchDims();
+        SmallVector<AffineExpr> sumDims;
         sumDims.append({m, g});
         sumsAt = scaled.add(lhsSums, AffineMap::get(numLoops, 0, sumDims, ctx));
         zpAt = scaled.add(
