@@ -363,12 +363,12 @@ def ReinterpretExpandShapes : Pass<"quanta-reinterpret-expand-shapes"> {
     // becomes
     %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %m
         : memref<?x?xi32> -> memref<i32>, index, index, index, index, index
-    %s0 = arith.muli %strides#0, %b : index
+    %s0 = affine.apply affine_map<()[s0, s1] -> (s0 * s1)>()[%strides#0, %b]
     %e = memref.reinterpret_cast %base to offset: [0], sizes: [%a, %b, %c],
         strides: [%s0, %strides#0, 1] : memref<i32> to memref<?x?x?xi32>
     ```
   }];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
+  let dependentDialects = ["::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect"];
 }
 

@@ -9,10 +9,8 @@
 
 #include "quanta/Transforms/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::quanta {
@@ -31,19 +29,6 @@ static bool splitsIntoDynamicSizes(memref::ExpandShapeOp op) {
                                  return ShapedType::isDynamic(shape[d]);
                                }) > 1;
                       });
-}
-
-/// a * b, constant when both are.
-static OpFoldResult multiply(OpBuilder &b, Location loc, OpFoldResult x,
-                             OpFoldResult y) {
-  std::optional<int64_t> cx = getConstantIntValue(x),
-                         cy = getConstantIntValue(y);
-  if (cx && cy)
-    return b.getIndexAttr(*cx * *cy);
-  return arith::MulIOp::create(b, loc,
-                               getValueOrCreateConstantIndexOp(b, loc, x),
-                               getValueOrCreateConstantIndexOp(b, loc, y))
-      .getResult();
 }
 
 namespace {
@@ -66,14 +51,18 @@ struct ReinterpretExpandShapesPass
           source.getConstifiedMixedStrides();
       SmallVector<OpFoldResult> sizes = op.getMixedOutputShape();
       // In each group, the innermost dimension has the source dimension's
-      // stride, and each one out the next one's times its size.
+      // stride, and each one out the next one's times its size (constant
+      // where both are).
+      AffineExpr product = rewriter.getAffineSymbolExpr(0) *
+                           rewriter.getAffineSymbolExpr(1);
       SmallVector<OpFoldResult> strides(sizes.size());
       for (auto [i, group] : llvm::enumerate(op.getReassociationIndices())) {
         OpFoldResult stride = sourceStrides[i];
         for (int64_t d : llvm::reverse(group)) {
           strides[d] = stride;
           if (d != group.front())
-            stride = multiply(rewriter, loc, stride, sizes[d]);
+            stride = affine::makeComposedFoldedAffineApply(
+                rewriter, loc, product, {stride, sizes[d]});
         }
       }
       rewriter.replaceOpWithNewOp<memref::ReinterpretCastOp>(

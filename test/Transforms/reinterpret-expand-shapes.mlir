@@ -2,12 +2,13 @@
 // RUN: quanta-opt %s -quanta-reinterpret-expand-shapes -expand-strided-metadata -split-input-file | FileCheck %s --check-prefix=EXPANDED
 
 // Two dynamic sizes in one group, identity layout: a reinterpret_cast of
-// the base buffer at the source's offset, row-major strides (the inner size
-// of the group times the source stride; the static innermost stride 1).
+// the base buffer at the source's offset, row-major strides (the source
+// stride times the inner size of the group; the static innermost stride 1).
+// CHECK: #[[MUL:.*]] = affine_map<()[s0, s1] -> (s0 * s1)>
 // CHECK-LABEL: func @identity
 // CHECK-SAME: (%[[M:.*]]: memref<?x?xi32>, %[[A:.*]]: index, %[[B:.*]]: index, %[[C:.*]]: index)
 // CHECK: %[[BASE:.*]], %[[OFF:.*]], %{{.*}}:2, %[[STRIDES:.*]]:2 = memref.extract_strided_metadata %[[M]]
-// CHECK: %[[S0:.*]] = arith.muli %[[STRIDES]]#0, %[[B]] : index
+// CHECK: %[[S0:.*]] = affine.apply #[[MUL]]()[%[[STRIDES]]#0, %[[B]]]
 // CHECK: memref.reinterpret_cast %[[BASE]] to offset: [0], sizes: [%[[A]], %[[B]], %[[C]]], strides: [%[[S0]], %[[STRIDES]]#0, 1] : memref<i32> to memref<?x?x?xi32>
 // CHECK-NOT: memref.expand_shape
 // EXPANDED-LABEL: func @identity
@@ -22,11 +23,11 @@ func.func @identity(%m: memref<?x?xi32>, %a: index, %b: index, %c: index) -> mem
 // A strided source (a subview's rows) with static inner sizes: its dynamic
 // offset carries over; the strides that follow from static sizes and
 // strides stay constants, as the result type has them.
+// CHECK: #[[BY32:.*]] = affine_map<()[s0] -> (s0 * 32)>
 // CHECK-LABEL: func @strided
 // CHECK-SAME: (%{{.*}}: memref<?x32xi8>, %{{.*}}: index, %{{.*}}: index, %[[A:.*]]: index, %[[B:.*]]: index)
 // CHECK: %[[BASE:.*]], %[[OFF:.*]], %{{.*}}:2, %{{.*}}:2 = memref.extract_strided_metadata
-// CHECK: %[[C32:.*]] = arith.constant 32 : index
-// CHECK: %[[S0:.*]] = arith.muli %[[C32]], %[[B]] : index
+// CHECK: %[[S0:.*]] = affine.apply #[[BY32]]()[%[[B]]]
 // CHECK: memref.reinterpret_cast %[[BASE]] to offset: [%[[OFF]]], sizes: [%[[A]], %[[B]], 8, 4], strides: [%[[S0]], 32, 4, 1] : memref<i8> to memref<?x?x8x4xi8, strided<[?, 32, 4, 1], offset: ?>>
 func.func @strided(%m: memref<?x32xi8>, %i: index, %n: index, %a: index, %b: index) -> memref<?x?x8x4xi8, strided<[?, 32, 4, 1], offset: ?>> {
   %s = memref.subview %m[%i, 0] [%n, 32] [1, 1] : memref<?x32xi8> to memref<?x32xi8, strided<[32, 1], offset: ?>>
