@@ -62,31 +62,26 @@ int main() {
         if (out[i] != r.quantized[i] && counts[5]++ < 4)
           printf("w8a8_batch %zu got %d want %d\n", i, out[i], r.quantized[i]);
     }
-    { // w4a8
-      QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel({M, 128}, 0);
-      W.intFormat = IntFormat::uint(4); W.layout = Layout::perGroup({128, 24}, 0, 32);
-      for (int i = 0; i < M * 128; ++i) A.values.push_back(irand(-128, 127));
+    // w4a8, and w4a8_batch: 2 batches, each with its own per-group
+    // parameters (the same entry point signature).
+    for (int64_t B : {0, 2}) {
+      int64_t batches = B ? B : 1;
+      auto shape = [&](int64_t rows, int64_t cols) {
+        return B ? std::vector<int64_t>{B, rows, cols}
+                 : std::vector<int64_t>{rows, cols};
+      };
+      int64_t rowAxis = B ? 1 : 0;
+      QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel(shape(M, 128), rowAxis);
+      W.intFormat = IntFormat::uint(4); W.layout = Layout::perGroup(shape(128, 24), rowAxis, 32);
+      for (int i = 0; i < batches * M * 128; ++i) A.values.push_back(irand(-128, 127));
       for (int i = 0; i < M; ++i) A.scale.push_back(frand(0.001f, 0.1f));
-      for (int i = 0; i < 128 * 24; ++i) W.values.push_back(irand(0, 15));
-      for (int i = 0; i < 4 * 24; ++i) { W.scale.push_back(frand(0.001f, 0.1f)); W.zeroPoint.push_back(irand(0, 15)); }
+      for (int i = 0; i < batches * 128 * 24; ++i) W.values.push_back(irand(0, 15));
+      for (int i = 0; i < batches * 4 * 24; ++i) { W.scale.push_back(frand(0.001f, 0.1f)); W.zeroPoint.push_back(irand(0, 15)); }
       MatmulResult r = matmul(A, W);
-      std::vector<int8_t> a8(A.values.begin(), A.values.end()); std::vector<float> out(M * 24);
+      std::vector<int8_t> a8(A.values.begin(), A.values.end()); std::vector<float> out(batches * M * 24);
       auto wp = packInt4(W.values), zp = packInt4(W.zeroPoint);
-      w4a8(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
-      counts[1] += cmpF("w4a8", out.data(), r.values);
-    }
-    { // w4a8_batch: 2 batches, each with its own per-group parameters.
-      QuantizedTensor A, W; A.intFormat = IntFormat::sint(8); A.layout = Layout::perChannel({2, M, 128}, 1);
-      W.intFormat = IntFormat::uint(4); W.layout = Layout::perGroup({2, 128, 24}, 1, 32);
-      for (int i = 0; i < 2 * M * 128; ++i) A.values.push_back(irand(-128, 127));
-      for (int i = 0; i < M; ++i) A.scale.push_back(frand(0.001f, 0.1f));
-      for (int i = 0; i < 2 * 128 * 24; ++i) W.values.push_back(irand(0, 15));
-      for (int i = 0; i < 2 * 4 * 24; ++i) { W.scale.push_back(frand(0.001f, 0.1f)); W.zeroPoint.push_back(irand(0, 15)); }
-      MatmulResult r = matmul(A, W);
-      std::vector<int8_t> a8(A.values.begin(), A.values.end()); std::vector<float> out(2 * M * 24);
-      auto wp = packInt4(W.values), zp = packInt4(W.zeroPoint);
-      w4a8_batch(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
-      counts[6] += cmpF("w4a8_batch", out.data(), r.values);
+      (B ? w4a8_batch : w4a8)(a8.data(), M, wp.data(), A.scale.data(), M, W.scale.data(), zp.data(), out.data());
+      counts[B ? 6 : 1] += cmpF(B ? "w4a8_batch" : "w4a8", out.data(), r.values);
     }
     { // f32_bmm: 3 batches, k-order sums of mulf products.
       std::vector<float> a(3 * M * 40), b(3 * 40 * 48), out(3 * M * 48), want;
