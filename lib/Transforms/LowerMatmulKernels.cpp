@@ -322,13 +322,10 @@ private:
         Value col = arith::MulIOp::create(b, panel, idx(lanes));
         SmallVector<SmallVector<Value>> slices;
         for (Value first : rows) {
-          for (int64_t t = 0; t < kind.perLane; ++t) {
-            Value offset = arith::MulIOp::create(b, rowStride, idx(t));
-            Value row = arith::AddIOp::create(b, first, offset);
+          SmallVector<Value> bRows = stepRows(b, first, rowStride);
+          for (Value row : bRows)
             prefetcher.prefetch(b, row, col);
-          }
-          slices.push_back(
-              interleavePanels(b, b.getLoc(), first, rowStride, col, count));
+          slices.push_back(interleavePanels(b, bRows, col, count));
           if (kind.flipLhs)
             for (int64_t p = 0; p < count; ++p) {
               Value at = arith::AddIOp::create(b, col, idx(p * lanes));
@@ -476,24 +473,33 @@ private:
     forLoop(b, fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
   }
 
-  /// The vectors the instruction multiplies for `count` consecutive panels
-  /// of `lanes` columns from `col` and perLane rows from `row`, `rowStride`
-  /// apart: B[row + t * rowStride, col + j] at element perLane * j + t of
-  /// its panel, interleaved with
-  /// shuffles from one load of count x lanes elements per row of B (each
-  /// row's cache lines are used at once: rows 4 KiB apart share L1 sets).
-  SmallVector<Value> interleavePanels(OpBuilder &ob, Location loc, Value row,
-                                      Value rowStride, Value col,
-                                      int64_t count) {
-    ImplicitLocOpBuilder lb(loc, ob);
-    int64_t width = count * lanes;
+  /// The perLane rows of B of one K step: row + t * rowStride.
+  SmallVector<Value> stepRows(ImplicitLocOpBuilder &lb, Value row,
+                              Value rowStride) {
     SmallVector<Value> rows;
     for (int64_t t = 0; t < kind.perLane; ++t) {
       Value offset = arith::MulIOp::create(
           lb, rowStride, arith::ConstantIndexOp::create(lb, t));
+      rows.push_back(arith::AddIOp::create(lb, row, offset));
+    }
+    return rows;
+  }
+
+  /// The vectors the instruction multiplies for `count` consecutive panels
+  /// of `lanes` columns from `col` and the perLane rows `bRows` of a K step
+  /// (stepRows): B[bRows[t], col + j] at element perLane * j + t of its
+  /// panel, interleaved with
+  /// shuffles from one load of count x lanes elements per row of B (each
+  /// row's cache lines are used at once: rows 4 KiB apart share L1 sets).
+  SmallVector<Value> interleavePanels(ImplicitLocOpBuilder &lb,
+                                      ArrayRef<Value> bRows, Value col,
+                                      int64_t count) {
+    int64_t width = count * lanes;
+    SmallVector<Value> rows;
+    for (Value row : bRows) {
       Value slice = vector::LoadOp::create(
           lb, VectorType::get({width}, kind.element), bMat,
-          ValueRange{arith::AddIOp::create(lb, row, offset), col});
+          ValueRange{row, col});
       if (kind.operand != kind.element)
         slice = arith::ExtSIOp::create(
             lb, VectorType::get({width}, kind.operand), slice);
@@ -579,15 +585,16 @@ private:
               ? arith::ConstantOp::create(b, b.getZeroAttr(acc)).getResult()
               : vector::LoadOp::create(b, acc, c, ValueRange{m, col})
                     .getResult());
-    Value one = idx(1);
     auto loop = scf::ForOp::create(
-        b, idx(0), k4, one, sums,
+        b, idx(0), k4, idx(1), sums,
         [&](OpBuilder &nb, Location loc, Value kk, ValueRange iterSums) {
           ImplicitLocOpBuilder lb(loc, nb);
           Value base = panelOffset(lb, loc, panel, kk);
           Value row = arith::MulIOp::create(
               lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
-          Value slice = interleavePanels(lb, loc, row, one, col, 1).front();
+          Value one = arith::ConstantIndexOp::create(lb, 1);
+          Value slice =
+              interleavePanels(lb, stepRows(lb, row, one), col, 1).front();
           vector::StoreOp::create(lb, slice, packed, ValueRange{base});
           if (kind.flipLhs)
             addColumnSums(lb, slice, col);
