@@ -246,6 +246,22 @@ func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref
 // CHECK:     memref.prefetch
 // CHECK:     arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
 // CHECK:     vector.store %{{.*}}, %[[OUT2]]
+// One row (the GEMV): each chunk's 8 vectors of sums are loop-carried
+// through the group's K steps (4 prefetches of a later group's rows each)
+// and go straight into the epilogue.
+// CHECK:   } else {
+// CHECK:     %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1
+// CHECK:     scf.if %[[ONE]] {
+// CHECK:       %[[GSUMS:.*]]:8 = scf.for {{.*}} iter_args({{.*}}) -> (vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>)
+// CHECK-COUNT-4: memref.prefetch
+// CHECK-COUNT-8: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:         scf.yield
+// CHECK:       arith.shrsi %[[GSUMS]]#0
+// CHECK:       arith.sitofp
+// CHECK:       vector.store %{{.*}}, %[[OUT2]]
+// CHECK:       arith.shrsi %[[GSUMS]]#7
+// CHECK:       vector.store %{{.*}}, %[[OUT2]]
+// CHECK:     } else {
 // CHECK:   memref.dealloc %[[SUMS]]
 // CHECK: } else {
 // CHECK:   linalg.fill ins(%{{.*}} : i32)
@@ -286,6 +302,56 @@ func.func @int4_core_epilogue(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %
     linalg.yield %3 : f32
   }
   memref.dealloc %c : memref<1x4x2048x2xi32>
+  return
+}
+
+// With a dynamic row count: reading C's sizes (memref.dim, as bufferization
+// leaves it between the two ops) does not keep the epilogue out.
+// CHECK-LABEL: func @int4_core_epilogue_dynamic_rows
+// CHECK: scf.if
+// CHECK:   memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// CHECK:   arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK: } else {
+// CHECK:   linalg.generic
+// CHECK:   linalg.generic
+func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %sa: memref<?xf32>, %sw: memref<4x2048x2xf32>, %out: memref<?x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x4x32xi8>
+  %c = memref.alloc(%m) : memref<?x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<?x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<?x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<?x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %mc = memref.dim %c, %c0 : memref<?x4x2048x2xi32>
+  linalg.fill ins(%cst : f32) outs(%out : memref<?x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw : memref<?x4x2048x2xi32>, memref<?xf32>, memref<4x2048x2xf32>) outs(%out : memref<?x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<?x4x2048x2xi32>
   return
 }
 
