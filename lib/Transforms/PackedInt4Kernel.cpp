@@ -717,23 +717,33 @@ private:
   /// epilogue, instead of a load and a store of the sums per two K steps
   /// and the group's pass over a sums buffer. A group's rows are read chunk
   /// by chunk (64 bytes of each row in turn), from L2: the prefetches run
-  /// a group ahead (prefetchAhead()). 1 x 4096 x 4096, groups of 32: 0.31
-  /// -> 0.24 ms with the weights in L3, 0.51-0.54 -> 0.46-0.52 ms cold.
+  /// a group ahead (prefetchAhead()). The K steps gather the rows with
+  /// in-lane interleaves (unpackInLanes()), once per group put back in
+  /// column order. 1 x 4096 x 4096, groups of 32, weights in L3: 0.31 ->
+  /// 0.21 ms; cold the same within this VM's noise (0.45-0.55 ms, about the
+  /// one-stream DRAM read rate for the 10 MiB of weights and scales).
   void sweepOneRow(Value first, Value last) {
     Value row = idx(0);
     forLoop(b, idx(0), groups, 1, [&](Value g) {
       Value k0 = arith::MulIOp::create(b, g, groupSize);
-      Value start =
-          offsetEven || offsetOdd ? groupOffsets(row, k0) : laneConstant(0, 0);
+      // The even columns' sums (vectors 0-3) and the odd ones' (4-7).
+      SmallVector<Value> init(4, laneConstant(0, 0));
+      init.append(4, laneConstant(0, 0));
+      if (offsetEven || offsetOdd) {
+        Value sum = vector::BroadcastOp::create(b, acc, sumA(row, k0));
+        init.assign(4, arith::MulIOp::create(
+                           b, sum, laneConstant(-offsetEven, -offsetEven)));
+        init.append(
+            4, arith::MulIOp::create(
+                   b, sum, laneConstant(-16 * offsetOdd, -16 * offsetOdd)));
+      }
       forLoop(b, first, last, 1, [&](Value chunk) {
-        SmallVector<Value> init(8, start);
         auto steps = scf::ForOp::create(b, idx(0), groupSize, idx(4), init);
         {
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(steps.getBody());
           Value k = arith::AddIOp::create(b, k0, steps.getInductionVar());
-          SmallVector<Value> nibbles =
-              unpack(k, chunk, 0, 8, /*rowStep=*/1, /*rowPrefetcher=*/nullptr);
+          SmallVector<Value> nibbles = unpackInLanes(k, chunk);
           prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
           Value quad = broadcastQuad(b, kind, a, row, k);
           SmallVector<Value> next;
@@ -742,10 +752,108 @@ private:
                                           : dot(b, kind, sum, quad, w));
           scf::YieldOp::create(b, next);
         }
+        SmallVector<Value> sums = inColumnOrder(steps.getResults());
         for (int64_t q = 0; q < 8; ++q)
-          epilogueLanes(row, g, column(chunk, q), steps.getResult(q), {});
+          epilogueLanes(row, g, column(chunk, q), sums[q], {});
       });
     });
+  }
+
+  /// The vpdpbusd operands of rows k .. k + 4 and the 128 columns of
+  /// `chunk`, gathered with in-lane byte and word interleaves (half the
+  /// shuffle work of unpack()'s cross-lane byte permutes) and so out of
+  /// column order: 32-bit lane 4L + i of vector j < 4 holds byte b = 16L +
+  /// 4j + i of the four rows, the even column 2b in vector j (low nibble),
+  /// the odd column 2b + 1 in vector 4 + j (high nibble in place). The
+  /// nibbles are flipped as unpack()'s; inColumnOrder() puts sums of these
+  /// back in column order.
+  SmallVector<Value> unpackInLanes(Value k, Value chunk) {
+    Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
+    SmallVector<Value> rows;
+    for (int64_t t = 0; t < 4; ++t) {
+      Value row = arith::AddIOp::create(b, k, idx(t));
+      rows.push_back(
+          vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol}));
+    }
+    // Interleaves of `x` and `y` in each 16-byte lane: elements of `size`
+    // bytes from the lane's low (`high` = false) or high half.
+    auto interleave = [&](Value x, Value y, int64_t size, bool high) {
+      SmallVector<int64_t> mask;
+      for (int64_t lane = 0; lane < 4; ++lane)
+        for (int64_t e = 0; e < 8 / size; ++e)
+          for (int64_t from : {0, 64})
+            for (int64_t byte = 0; byte < size; ++byte)
+              mask.push_back(from + 16 * lane + (high ? 8 : 0) + size * e +
+                             byte);
+      return vector::ShuffleOp::create(b, x, y, mask);
+    };
+    SmallVector<Value> quads;
+    for (bool high : {false, true}) {
+      Value pairs01 = interleave(rows[0], rows[1], 1, high);
+      Value pairs23 = interleave(rows[2], rows[3], 1, high);
+      quads.push_back(interleave(pairs01, pairs23, 2, false));
+      quads.push_back(interleave(pairs01, pairs23, 2, true));
+    }
+    SmallVector<Value> nibbles;
+    for (bool odd : {false, true}) {
+      int32_t flip = (odd ? flipOdd : flipEven) ? 0x88888888 : 0;
+      int32_t mask = odd ? int32_t(0xF0F0F0F0) : 0x0F0F0F0F;
+      for (Value quad : quads) {
+        Value lanes = vector::BitCastOp::create(b, acc, quad);
+        if (flip)
+          lanes = arith::XOrIOp::create(b, lanes, laneConstant(flip, flip));
+        lanes = arith::AndIOp::create(b, lanes, laneConstant(mask, mask));
+        nibbles.push_back(vector::BitCastOp::create(b, bytes, lanes));
+      }
+    }
+    return nibbles;
+  }
+
+  /// The sums of unpackInLanes()'s 8 vectors as 8 vectors of 16 columns in
+  /// order: the even and odd columns' lanes interleaved (columns 32L + 8j
+  /// + 0..3 and 4..7 of vector j's lanes 4L .. 4L + 4), then the 128-bit
+  /// blocks gathered.
+  SmallVector<Value> inColumnOrder(ValueRange sums) {
+    // lowHigh[j][h]: 128-bit block L holds columns 32L + 8j + 4h + 0..3.
+    SmallVector<std::array<Value, 2>> lowHigh;
+    for (int64_t j = 0; j < 4; ++j) {
+      std::array<Value, 2> pair;
+      for (int64_t h = 0; h < 2; ++h) {
+        SmallVector<int64_t> mask;
+        for (int64_t lane = 0; lane < 4; ++lane)
+          for (int64_t e = 0; e < 2; ++e)
+            for (int64_t from : {0, 16})
+              mask.push_back(from + 4 * lane + 2 * h + e);
+        pair[h] = vector::ShuffleOp::create(b, sums[j], sums[4 + j], mask);
+      }
+      lowHigh.push_back(pair);
+    }
+    // Vector o = 2L + p: the blocks L of lowHigh[2p][0], [2p][1], [2p +
+    // 1][0], [2p + 1][1].
+    SmallVector<Value> ordered(8);
+    for (int64_t p = 0; p < 2; ++p)
+      for (int64_t l = 0; l < 4; l += 2) {
+        // [x[l], y[l], x[l + 1], y[l + 1]] of the pair (x, y) = lowHigh[j].
+        auto blocks = [&](int64_t j) {
+          SmallVector<int64_t> mask;
+          for (int64_t block : {l, l + 1})
+            for (int64_t from : {0, 16})
+              for (int64_t e = 0; e < 4; ++e)
+                mask.push_back(from + 4 * block + e);
+          return vector::ShuffleOp::create(b, lowHigh[j][0], lowHigh[j][1],
+                                           mask);
+        };
+        Value x = blocks(2 * p), y = blocks(2 * p + 1);
+        for (int64_t half = 0; half < 2; ++half) {
+          SmallVector<int64_t> mask;
+          for (int64_t from : {0, 16})
+            for (int64_t e = 0; e < 8; ++e)
+              mask.push_back(from + 8 * half + e);
+          ordered[2 * (l + half) + p] =
+              vector::ShuffleOp::create(b, x, y, mask);
+        }
+      }
+    return ordered;
   }
 
   /// The vpdpbusd operands q = firstQ ... firstQ + count - 1 (of 8) of rows

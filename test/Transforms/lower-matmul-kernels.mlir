@@ -247,20 +247,22 @@ func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref
 // CHECK:     arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
 // CHECK:     vector.store %{{.*}}, %[[OUT2]]
 // One row (the GEMV): each chunk's 8 vectors of sums are loop-carried
-// through the group's K steps (4 prefetches of a later group's rows each)
-// and go straight into the epilogue.
+// through the group's K steps (rows interleaved within 16-byte lanes, 4
+// prefetches of a later group's rows each), put back in column order and
+// go straight into the epilogue.
 // CHECK:   } else {
 // CHECK:     %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1
 // CHECK:     scf.if %[[ONE]] {
 // CHECK:       %[[GSUMS:.*]]:8 = scf.for {{.*}} iter_args({{.*}}) -> (vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>)
+// CHECK:         vector.shuffle %{{.*}}, %{{.*}} [0, 64, 1, 65, 2, 66, 3, 67, 4, 68, 5, 69, 6, 70, 7, 71, 16, 80,
+// CHECK:         vector.shuffle %{{.*}}, %{{.*}} [0, 1, 64, 65, 2, 3, 66, 67, 4, 5, 68, 69, 6, 7, 70, 71, 16, 17, 80, 81,
 // CHECK-COUNT-4: memref.prefetch
 // CHECK-COUNT-8: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // CHECK:         scf.yield
-// CHECK:       arith.shrsi %[[GSUMS]]#0
+// CHECK:       vector.shuffle %[[GSUMS]]#0, %[[GSUMS]]#4 [0, 16, 1, 17, 4, 20, 5, 21, 8, 24, 9, 25, 12, 28, 13, 29]
+// CHECK:       arith.shrsi
 // CHECK:       arith.sitofp
-// CHECK:       vector.store %{{.*}}, %[[OUT2]]
-// CHECK:       arith.shrsi %[[GSUMS]]#7
-// CHECK:       vector.store %{{.*}}, %[[OUT2]]
+// CHECK-COUNT-8: vector.store %{{.*}}, %[[OUT2]]
 // CHECK:     } else {
 // CHECK:   memref.dealloc %[[SUMS]]
 // CHECK: } else {
