@@ -217,7 +217,7 @@ public:
         sweep(first, last, /*manyRows=*/true);
       });
       b.setInsertionPointToStart(ifMany.elseBlock());
-      if (epilogue && !core.lhsZp) {
+      if (epilogue) {
         Value one =
             arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rows, idx(1));
         auto ifOne = scf::IfOp::create(b, one, /*withElseRegion=*/true);
@@ -312,22 +312,28 @@ private:
   /// colSums of group g in the chunks' columns from the operands' sums to
   /// sum_kk (w - zb): the factor 16 and the offsets removed.
   void adjustColumnSums(Value g, Value first, Value last) {
-    Value size = arith::IndexCastOp::create(b, b.getI32Type(), groupSize);
-    Value sizes = vector::BroadcastOp::create(b, acc, size);
-    Value offsets =
-        arith::MulIOp::create(b, sizes, laneConstant(offsetEven, offsetOdd));
     forLoop(b, first, last, 1, [&](Value chunk) {
       for (int64_t q = 0; q < 8; ++q) {
         Value col = column(chunk, q);
         Value sum = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
-        sum = arith::SubIOp::create(b, unscale(sum), offsets);
-        if (core.rhsZp)
-          sum = arith::SubIOp::create(
-              b, sum,
-              arith::MulIOp::create(b, sizes, weightZeroPoints(g, col)));
-        vector::StoreOp::create(b, sum, colSums, ValueRange{col});
+        vector::StoreOp::create(b, adjustedColumnSums(sum, g, col), colSums,
+                                ValueRange{col});
       }
     });
+  }
+
+  /// The column sums of w - zb of group g in columns col .. col + 16 from
+  /// the vpdpbusd operands' sums `sum` (see adjustColumnSums()).
+  Value adjustedColumnSums(Value sum, Value g, Value col) {
+    Value size = arith::IndexCastOp::create(b, b.getI32Type(), groupSize);
+    Value sizes = vector::BroadcastOp::create(b, acc, size);
+    Value offsets =
+        arith::MulIOp::create(b, sizes, laneConstant(offsetEven, offsetOdd));
+    sum = arith::SubIOp::create(b, unscale(sum), offsets);
+    if (core.rhsZp)
+      sum = arith::SubIOp::create(
+          b, sum, arith::MulIOp::create(b, sizes, weightZeroPoints(g, col)));
+    return sum;
   }
 
   /// The per-row values of the zero points' corrections: za[row], and with
@@ -345,11 +351,15 @@ private:
   /// lanes' factor 16 removed, and with zero points
   ///   sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb sum a
   /// (i32, wrapping like the loops; the result is the loops' exactly).
-  Value groupSums(Value sum, Value g, Value col, ArrayRef<Value> rowValues) {
+  /// `cs`: the group's column sums (adjustedColumnSums()), by default read
+  /// from colSums.
+  Value groupSums(Value sum, Value g, Value col, ArrayRef<Value> rowValues,
+                  Value cs = {}) {
     sum = unscale(sum);
     if (!core.lhsZp)
       return sum;
-    Value cs = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
+    if (!cs)
+      cs = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
     sum = arith::SubIOp::create(b, sum,
                                 arith::MulIOp::create(b, rowValues[0], cs));
     if (core.rhsZp)
@@ -637,7 +647,7 @@ private:
   /// The epilogue's body on the kernel's sums `sum` of group g in (row, col
   /// .. col + 16).
   void epilogueLanes(Value row, Value g, Value col, Value sum,
-                     ArrayRef<Value> rowValues) {
+                     ArrayRef<Value> rowValues, Value cs = {}) {
     linalg::GenericOp op = epilogue->op;
     auto at = [&](unsigned dim) {
       return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
@@ -646,7 +656,7 @@ private:
     for (OpOperand &operand : op->getOpOperands()) {
       unsigned i = operand.getOperandNumber();
       if (i == epilogue->cInput) {
-        args.push_back(groupSums(sum, g, col, rowValues));
+        args.push_back(groupSums(sum, g, col, rowValues, cs));
         continue;
       }
       AffineMap map = op.getMatchingIndexingMap(&operand);
@@ -669,32 +679,27 @@ private:
                             ValueRange{row, col});
   }
 
-  /// Bytes that sweepOneRow() prefetches ahead, in whole groups (at least
-  /// one): a group of 32 rows of 2 KiB, one group ahead, was measured
-  /// best (two groups ahead: 5 % slower cold; the L2 holds both).
+  /// Bytes of B that sweepOneRow() prefetches ahead of its reads: a group
+  /// of 32 rows of 2 KiB. (32 to 192 KiB measured within 5 % of each other
+  /// cold; prefetching every other 64 bytes only: 40 % slower.)
   static constexpr int64_t kOneRowAheadBytes = 64 << 10;
 
   /// sweepOneRow()'s prefetches in the K step of rows kk .. kk + 4 of group
-  /// g and chunk `chunk`: four of the 64-byte pieces (row, chunk) of a group
-  /// `ahead` groups on, in row-major order over the visits, so that DRAM
-  /// sees sequential reads although the group is read chunk by chunk. With
-  /// w = last - first chunks, the visit's K steps take pieces L = (chunk -
-  /// first) * group size + kk + t (t < 4) of that group's rows x chunks,
-  /// i.e. row L / w and chunk first + L % w (clamped to the last).
+  /// g and chunk `chunk`: four 64-byte pieces (row, chunk) of B, in
+  /// row-major order over the visits, so that DRAM sees sequential reads
+  /// although a group is read chunk by chunk. With w = last - first chunks
+  /// per row, the visit's K steps read pieces P = (chunk - first) * group
+  /// size + kk + t (t < 4) of group g's rows x chunks, and prefetch pieces
+  /// P + kOneRowAheadBytes / 64 on from the group's first row: row g *
+  /// group size + P / w and chunk first + P % w (clamped to the last).
   void prefetchAhead(Value g, Value chunk, Value kk, Value first, Value last) {
-    Value rowBytes = memref::DimOp::create(b, bRows, 1);
-    Value groupBytes = arith::MulIOp::create(b, groupSize, rowBytes);
-    Value ahead = arith::MaxUIOp::create(
-        b, arith::CeilDivUIOp::create(b, idx(kOneRowAheadBytes), groupBytes),
-        idx(1));
-    Value target = arith::AddIOp::create(b, g, ahead);
     Value width = arith::SubIOp::create(b, last, first);
     Value visit = arith::SubIOp::create(b, chunk, first);
     Value piece = arith::AddIOp::create(
         b, arith::MulIOp::create(b, visit, groupSize), kk);
-    Value row =
-        arith::AddIOp::create(b, arith::MulIOp::create(b, target, groupSize),
-                              arith::DivUIOp::create(b, piece, width));
+    piece = arith::AddIOp::create(b, piece, idx(kOneRowAheadBytes / 64));
+    Value row = arith::AddIOp::create(b, arith::MulIOp::create(b, g, groupSize),
+                                      arith::DivUIOp::create(b, piece, width));
     Value lastRow =
         arith::SubIOp::create(b, memref::DimOp::create(b, bRows, 0), idx(1));
     row = arith::MinUIOp::create(b, row, lastRow);
@@ -711,17 +716,19 @@ private:
     }
   }
 
-  /// The GEMV (one row, an epilogue, no zero points' corrections): group by
-  /// group, each chunk's 8 vectors of sums stay in registers through the
-  /// group's K steps (four consecutive rows each) and go straight into the
-  /// epilogue, instead of a load and a store of the sums per two K steps
-  /// and the group's pass over a sums buffer. A group's rows are read chunk
-  /// by chunk (64 bytes of each row in turn), from L2: the prefetches run
-  /// a group ahead (prefetchAhead()). The K steps gather the rows with
-  /// in-lane interleaves (unpackInLanes()), once per group put back in
-  /// column order. 1 x 4096 x 4096, groups of 32, weights in L3: 0.31 ->
-  /// 0.21 ms; cold the same within this VM's noise (0.45-0.55 ms, about the
-  /// one-stream DRAM read rate for the 10 MiB of weights and scales).
+  /// The GEMV (one row, an epilogue): group by group, each chunk's 8
+  /// vectors of sums (with an activation zero point, the nibbles' column
+  /// sums too: 8 more) stay in registers through the group's K steps (four
+  /// consecutive rows each) and go straight into the epilogue, instead of a
+  /// load and a store of the sums per two K steps and the group's pass over
+  /// a sums buffer. A group's rows are read chunk by chunk (64 bytes of each
+  /// row in turn), from L2: the prefetches run 64 KiB ahead
+  /// (prefetchAhead()). The K steps gather the rows with in-lane
+  /// interleaves (unpackInLanes()), put back in column order once per
+  /// group. 1 x 4096 x 4096, groups of 32, weights in L3: 0.31 -> 0.21 ms
+  /// (with an activation zero point 0.47 -> 0.26 ms); cold 0.55 -> 0.52
+  /// ms (0.70 -> 0.43 ms), about the one-stream DRAM read rate for the 10
+  /// MiB of weights and scales.
   void sweepOneRow(Value first, Value last) {
     Value row = idx(0);
     forLoop(b, idx(0), groups, 1, [&](Value g) {
@@ -737,6 +744,10 @@ private:
             4, arith::MulIOp::create(
                    b, sum, laneConstant(-16 * offsetOdd, -16 * offsetOdd)));
       }
+      // With an activation zero point, the operands' column sums too.
+      if (core.lhsZp)
+        init.append(8, laneConstant(0, 0));
+      SmallVector<Value> rowValues = rowCorrections(row, k0);
       forLoop(b, first, last, 1, [&](Value chunk) {
         auto steps = scf::ForOp::create(b, idx(0), groupSize, idx(4), init);
         {
@@ -746,15 +757,26 @@ private:
           SmallVector<Value> nibbles = unpackInLanes(k, chunk);
           prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
           Value quad = broadcastQuad(b, kind, a, row, k);
+          ValueRange sums = steps.getRegionIterArgs();
           SmallVector<Value> next;
-          for (auto [sum, w] : llvm::zip(steps.getRegionIterArgs(), nibbles))
+          for (auto [sum, w] : llvm::zip(sums.take_front(8), nibbles))
             next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
                                           : dot(b, kind, sum, quad, w));
+          for (auto [sum, w] : llvm::zip(sums.drop_front(8), nibbles))
+            next.push_back(sumOperand(sum, w));
           scf::YieldOp::create(b, next);
         }
-        SmallVector<Value> sums = inColumnOrder(steps.getResults());
-        for (int64_t q = 0; q < 8; ++q)
-          epilogueLanes(row, g, column(chunk, q), sums[q], {});
+        ValueRange results = steps.getResults();
+        SmallVector<Value> sums = inColumnOrder(results.take_front(8));
+        SmallVector<Value> columnSums;
+        if (core.lhsZp)
+          columnSums = inColumnOrder(results.drop_front(8));
+        for (int64_t q = 0; q < 8; ++q) {
+          Value col = column(chunk, q);
+          Value cs =
+              core.lhsZp ? adjustedColumnSums(columnSums[q], g, col) : Value();
+          epilogueLanes(row, g, col, sums[q], rowValues, cs);
+        }
       });
     });
   }
