@@ -165,7 +165,8 @@ struct PackedInt4Core {
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
   /// za per tensor (rank 0) or per row (indexed by m); with it, optionally
   /// a packed int4 weight zero point zw[g, j] (its nibble h, `ext(w) -
-  /// ext(zw)`).
+  /// ext(zw)`). Or `ext(a) - c` with c an i32 constant from above (a
+  /// constant za folded into the body; then no zw): lhsZp is that constant.
   Value lhsZp, rhsZp;
   bool lhsZpSigned = false, rhsZpSigned = false;
 };

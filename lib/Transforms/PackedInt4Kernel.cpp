@@ -278,7 +278,9 @@ private:
   /// The activation zero point of `row`, widened as the body does, in
   /// every lane.
   Value rowZeroPoint(Value row) {
-    auto type = cast<MemRefType>(core.lhsZp.getType());
+    auto type = dyn_cast<MemRefType>(core.lhsZp.getType());
+    if (!type)
+      return vector::BroadcastOp::create(b, acc, core.lhsZp);
     Value za = memref::LoadOp::create(
         b, core.lhsZp, type.getRank() ? ValueRange{row} : ValueRange{});
     Value wide = core.lhsZpSigned
@@ -966,6 +968,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
       cast<MemRefType>(core.c.getType()).getDimSize(3) != 2 ||
       (core.lhsZp && !is(core.lhsZp, 8)) || (core.rhsZp && !is(core.rhsZp, 8)))
     return std::nullopt;
+  int64_t numZeroPointInputs = numInputs - 2;
   Block &body = op.getRegion().front();
   Value a = body.getArgument(0), byte = body.getArgument(1),
         za = core.lhsZp ? body.getArgument(2) : Value(),
@@ -978,9 +981,17 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
       return matchExt(
           v, [&](Value in) { return in == a; }, core.lhsSigned);
     };
-    if (!za)
-      return isA(x);
     auto sub = x.getDefiningOp<arith::SubIOp>();
+    if (!za) {
+      // A constant za folded into the body.
+      if (!numZeroPointInputs && sub && isA(sub.getLhs()) &&
+          sub.getRhs().getParentRegion() != &op.getRegion() &&
+          matchPattern(sub.getRhs(), m_Constant())) {
+        core.lhsZp = sub.getRhs();
+        return true;
+      }
+      return isA(x);
+    }
     return sub && isA(sub.getLhs()) &&
            matchExt(
                sub.getRhs(), [&](Value in) { return in == za; },

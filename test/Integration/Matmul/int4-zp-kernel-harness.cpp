@@ -22,6 +22,8 @@ using TensorFn = void (*)(const int8_t *, int64_t, const uint8_t *,
 using TensorZwFn = void (*)(const int8_t *, int64_t, const uint8_t *,
                             const float *, const float *, const int8_t *,
                             const uint8_t *, float *);
+using ConstFn = void (*)(const int8_t *, int64_t, const uint8_t *,
+                         const float *, const float *, float *);
 using RowFn = void (*)(const int8_t *, int64_t, const uint8_t *, const float *,
                        int64_t, const float *, const int8_t *, int64_t,
                        float *);
@@ -37,6 +39,9 @@ struct Case {
   TensorZwFn tensorZwFn = nullptr;
   RowFn rowFn = nullptr;
   RowZwFn rowZwFn = nullptr;
+  // A zero point per tensor that is a constant of the function.
+  ConstFn constFn = nullptr;
+  int64_t constZp = 0;
 };
 
 static long check(const Case &c, long &runs) {
@@ -50,7 +55,7 @@ static long check(const Case &c, long &runs) {
   for (int64_t M : {1, 2, 3, 8, 9, 33, 64}) {
     // Per tensor: the zero point at each extreme, the middle and at random;
     // per row: all of these in the rows.
-    int64_t choices = perRow ? 1 : 4;
+    int64_t choices = perRow || c.constFn ? 1 : 4;
     for (int64_t choice = 0; choice < choices; ++choice) {
       QuantizedTensor A, W;
       A.intFormat = lhsFormat;
@@ -68,7 +73,8 @@ static long check(const Case &c, long &runs) {
       };
       for (int64_t m = 0; m < (perRow ? M : 1); ++m) {
         A.scale.push_back(rng.uniform(0.001f, 0.05f));
-        A.zeroPoint.push_back(pickZp(perRow ? m % 4 : choice));
+        A.zeroPoint.push_back(c.constFn ? c.constZp
+                                        : pickZp(perRow ? m % 4 : choice));
       }
       harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N, weightZp);
       MatmulResult want = matmul(A, W, MatmulOptions());
@@ -78,7 +84,10 @@ static long check(const Case &c, long &runs) {
       std::vector<uint8_t> zw =
           weightZp ? packInt4(W.zeroPoint) : std::vector<uint8_t>();
       std::vector<float> got(M * N);
-      if (c.tensorFn)
+      if (c.constFn)
+        c.constFn(a.data(), M, packed.data(), A.scale.data(), W.scale.data(),
+                  got.data());
+      else if (c.tensorFn)
         c.tensorFn(a.data(), M, packed.data(), A.scale.data(), W.scale.data(),
                    za.data(), got.data());
       else if (c.tensorZwFn)
@@ -117,6 +126,10 @@ int main() {
        nullptr, s8_u4_zarow_zw_g64_n128},
       {"s8_u4_za_g32_n128", true, false, 32, 96, 128, s8_u4_za_g32_n128},
       {"u8_s4_za_g32_n200", false, true, 32, 64, 200, u8_s4_za_g32_n200},
+      {"u8_s4_zaconst_g32_n256", false, true, 32, 128, 256, nullptr, nullptr,
+       nullptr, nullptr, u8_s4_zaconst_g32_n256, 201},
+      {"s8_u4_zaconst_g64_n128", true, false, 64, 128, 128, nullptr, nullptr,
+       nullptr, nullptr, s8_u4_zaconst_g64_n128, -77},
   };
   for (const Case &c : cases) {
     long runs = 0;

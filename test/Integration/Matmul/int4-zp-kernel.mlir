@@ -3,7 +3,9 @@
 // read packed, with and without weight zero points: the packed-int4 VNNI
 // kernel of --quanta-lower-matmul-kernels subtracts za * (the group's column
 // sums of the weights) from its sums. Row counts 1 to 64 (decode and
-// prefill paths), groups of 32, 64 and 128; N = 200 takes the loops.
+// prefill paths), groups of 32, 64 and 128; N = 200 takes the loops. A
+// zero point that is a constant of the function is folded into the core's
+// body (`ext(a) - c`); the kernel takes that form too.
 // Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-zp-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -34,6 +36,10 @@
 // ASM: vpdpbusd
 // ASM-LABEL: s8_u4_za_g32_n128:
 // ASM: vpdpbusd
+// ASM-LABEL: u8_s4_zaconst_g32_n256:
+// ASM: vpdpbusd
+// ASM-LABEL: s8_u4_zaconst_g64_n128:
+// ASM: vpdpbusd
 // CHECK: u8_s4_za_g32_n256: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_u4_za_g128_n256: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_s4_zarow_g64_n384: {{[0-9]+}} runs, 0 mismatches
@@ -43,6 +49,8 @@
 // CHECK: s8_u4_zarow_zw_g64_n128: {{[0-9]+}} runs, 0 mismatches
 // CHECK: s8_u4_za_g32_n128: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_s4_za_g32_n200: {{[0-9]+}} runs, 0 mismatches
+// CHECK: u8_s4_zaconst_g32_n256: {{[0-9]+}} runs, 0 mismatches
+// CHECK: s8_u4_zaconst_g64_n128: {{[0-9]+}} runs, 0 mismatches
 
 func.func @u8_s4_za_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<f32>, %sw: tensor<8x256xf32>, %za: tensor<i8>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
@@ -123,4 +131,24 @@ func.func @u8_s4_za_g32_n200(%a: tensor<?x64xi8>, %w: tensor<64x200xi4>, %sa: te
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x64xi8>, tensor<64x200xi4>, tensor<f32>, tensor<2x200xf32>, tensor<i8>) -> tensor<?x200xf32>
   return %y : tensor<?x200xf32>
+}
+
+func.func @u8_s4_zaconst_g32_n256(%a: tensor<?x128xi8>, %w: tensor<128x256xi4>, %sa: tensor<f32>, %sw: tensor<4x256xf32>) -> tensor<?x256xf32> {
+  %za = arith.constant dense<-55> : tensor<i8>
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x256xi4>, tensor<f32>, tensor<4x256xf32>, tensor<i8>) -> tensor<?x256xf32>
+  return %y : tensor<?x256xf32>
+}
+
+func.func @s8_u4_zaconst_g64_n128(%a: tensor<?x128xi8>, %w: tensor<128x128xi4>, %sa: tensor<f32>, %sw: tensor<2x128xf32>) -> tensor<?x128xf32> {
+  %za = arith.constant dense<-77> : tensor<i8>
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 64, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x128xi4>, tensor<f32>, tensor<2x128xf32>, tensor<i8>) -> tensor<?x128xf32>
+  return %y : tensor<?x128xf32>
 }
