@@ -497,9 +497,9 @@ private:
     int64_t width = count * lanes;
     SmallVector<Value> rows;
     for (Value row : bRows) {
-      Value slice = vector::LoadOp::create(
-          lb, VectorType::get({width}, kind.element), bMat,
-          ValueRange{row, col});
+      Value slice =
+          vector::LoadOp::create(lb, VectorType::get({width}, kind.element),
+                                 bMat, ValueRange{row, col});
       if (kind.operand != kind.element)
         slice = arith::ExtSIOp::create(
             lb, VectorType::get({width}, kind.operand), slice);
@@ -760,7 +760,8 @@ linalg::MatmulOp splitBatches(linalg::BatchMatmulOp op) {
     return memref::SubViewOp::create(b, viewType, v, offsets, sizes, strides);
   };
   auto matmul = linalg::MatmulOp::create(
-      b, ValueRange{batchOf(op.getDpsInputs()[0]), batchOf(op.getDpsInputs()[1])},
+      b,
+      ValueRange{batchOf(op.getDpsInputs()[0]), batchOf(op.getDpsInputs()[1])},
       ValueRange{batchOf(op.getDpsInits()[0])});
   op.erase();
   return matmul;
@@ -855,14 +856,6 @@ struct OnesRowLhs {
   SmallVector<Operation *> build;
   Operation *dealloc = nullptr;
 };
-
-/// The buffer that `v` views (through subviews, reshapes, casts and any
-/// other view-like op).
-Value getViewBase(Value v) {
-  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
-    v = view.getViewSource();
-  return v;
-}
 
 /// Whether `view` is the unit-stride [rows, cols] view of `alloc` at (row,
 /// 0) with `cols` all of its columns.

@@ -180,20 +180,37 @@ bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second) {
   if (first->getBlock() != second->getBlock() ||
       !first->isBeforeInBlock(second))
     return false;
-  auto readByEither = [&](Value v) {
-    return llvm::is_contained(first->getOperands(), v) ||
-           llvm::is_contained(second.getDpsInputs(), v);
-  };
+  // The buffers that `first` accesses, and those it writes.
+  SmallVector<Value> accessed, written;
+  for (Value v : first->getOperands())
+    if (isa<MemRefType>(v.getType()))
+      accessed.push_back(getViewBase(v));
+  if (auto dps = dyn_cast<DestinationStyleOpInterface>(first))
+    for (Value v : dps.getDpsInits())
+      written.push_back(getViewBase(v));
   for (Operation *op = first->getNextNode(); op != second;
        op = op->getNextNode()) {
     if (isa<memref::AllocOp, memref::ExpandShapeOp, memref::CollapseShapeOp,
             memref::SubViewOp, memref::DimOp, arith::ConstantOp>(op))
       continue;
-    auto fill = dyn_cast<linalg::FillOp>(op);
-    if (!fill || readByEither(fill.getOutputs()[0]))
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    if (!linalgOp || !linalgOp.hasPureBufferSemantics())
       return false;
+    // (Distinct arguments are distinct buffers: the ABI forbids overlap.)
+    for (Value v : linalgOp.getDpsInits())
+      if (llvm::is_contained(accessed, getViewBase(v)))
+        return false;
+    for (Value v : linalgOp.getDpsInputs())
+      if (llvm::is_contained(written, getViewBase(v)))
+        return false;
   }
   return true;
+}
+
+Value getViewBase(Value v) {
+  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+    v = view.getViewSource();
+  return v;
 }
 
 bool isElementwiseEpilogue(linalg::GenericOp op) {
@@ -302,8 +319,8 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
     if (!needed.contains(&scalarOp))
       continue;
     if (auto indexOp = dyn_cast<linalg::IndexOp>(scalarOp)) {
-      Value wide = vector::BroadcastOp::create(
-          b, vectorOf(indexOp.getType()), index(indexOp.getDim()));
+      Value wide = vector::BroadcastOp::create(b, vectorOf(indexOp.getType()),
+                                               index(indexOp.getDim()));
       mapping.map(indexOp.getResult(), wide);
       continue;
     }

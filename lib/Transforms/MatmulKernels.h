@@ -99,11 +99,16 @@ HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows);
 // Epilogues: element-wise ops on a core's result, fused into the kernel
 //===----------------------------------------------------------------------===//
 
-/// Whether only ops that allocate, view, read sizes, make constants or fill
-/// buffers that neither op reads lie between `first` and `second` (in one
-/// block, `first` before `second`): the second op may then run where the
-/// first one is.
+/// Whether only ops that allocate, view, read sizes or make constants, and
+/// linalg ops on buffers that write no buffer `first` accesses and read none
+/// that it writes, lie between `first` and `second` (in one block, `first`
+/// before `second`): `first` may then run where `second` is, just before
+/// it.
 bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second);
+
+/// The buffer that `v` views (through subviews, reshapes, casts and any
+/// other view-like op), or `v`.
+Value getViewBase(Value v);
 
 /// Whether `op` writes one buffer with element-wise scalar ops, reading its
 /// inputs through projected permutations in dimension order.
@@ -208,8 +213,8 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 /// tensor, per column or per row, an arith/math body: weight-only W8A32 and
 /// W8A16, and FP8 x FP8 with fewer rows than the FP8 GEMM path takes. Or
 /// the grouped form that per-group weights give, on loops (m, g, kk, n): A
-/// [M, G, KK], B [G, KK, N], parameters also per group and column [G, N]. With A
-/// other than f32, the part of the body that depends on A's element and the
+/// [M, G, KK], B [G, KK, N], parameters also per group and column [G, N]. With
+/// A other than f32, the part of the body that depends on A's element and the
 /// row alone (its widened or dequantized value, see getPartValue) must be
 /// one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);

@@ -307,6 +307,118 @@ func.func @int4_core_epilogue(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %
   return
 }
 
+// A linalg op between the core and the epilogue that writes a buffer of its
+// own and reads only A (here the group sums of A that a weight zero point
+// needs, which the epilogue reads) lets the core move down to the epilogue:
+// the kernel reads the sums as the epilogue's operand.
+// CHECK-LABEL: func @int4_core_epilogue_after_row_sums
+// CHECK: scf.if
+// CHECK:   arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK: } else {
+func.func @int4_core_epilogue_after_row_sums(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %sa: memref<1xf32>, %sw: memref<4x2048x2xf32>, %out: memref<1x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<1x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %c8_i32 = arith.constant 8 : i32
+  %rowsums = memref.alloc() : memref<1x4xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%rowsums : memref<1x4xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk) -> (m, g, kk)>, affine_map<(m, g, kk) -> (m, g)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a : memref<1x4x32xi8>) outs(%rowsums : memref<1x4xi32>) {
+  ^bb0(%x: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.addi %acc, %0 : i32
+    linalg.yield %1 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<1x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, g)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw, %rowsums : memref<1x4x2048x2xi32>, memref<1xf32>, memref<4x2048x2xf32>, memref<1x4xi32>) outs(%out : memref<1x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %r: i32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.muli %r, %c8_i32 : i32
+    %2 = arith.subi %s, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %0 : f32
+    %5 = arith.addf %o, %4 : f32
+    linalg.yield %5 : f32
+  }
+  memref.dealloc %c : memref<1x4x2048x2xi32>
+  return
+}
+
+// One that writes A does not: the kernel computes the core where it is
+// (C the group sums), and the epilogue stays loops.
+// CHECK-LABEL: func @int4_core_epilogue_after_write_of_a
+// CHECK: scf.if
+// CHECK-NOT: arith.sitofp
+// CHECK: } else {
+// CHECK: linalg.fill ins(%{{.*}} : i8)
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "reduction", "parallel", "parallel"]
+func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %sa: memref<1xf32>, %sw: memref<4x2048x2xf32>, %out: memref<1x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<1x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %c8_i32 = arith.constant 8 : i32
+  %rowsums = memref.alloc() : memref<1x4xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%rowsums : memref<1x4xi32>)
+  linalg.fill ins(%c4_i8 : i8) outs(%a : memref<1x4x32xi8>)
+  linalg.fill ins(%cst : f32) outs(%out : memref<1x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, g)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw, %rowsums : memref<1x4x2048x2xi32>, memref<1xf32>, memref<4x2048x2xf32>, memref<1x4xi32>) outs(%out : memref<1x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %r: i32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.muli %r, %c8_i32 : i32
+    %2 = arith.subi %s, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %0 : f32
+    %5 = arith.addf %o, %4 : f32
+    linalg.yield %5 : f32
+  }
+  memref.dealloc %c : memref<1x4x2048x2xi32>
+  return
+}
+
 // With a dynamic row count: reading C's sizes (memref.dim, as bufferization
 // leaves it between the two ops) does not keep the epilogue out.
 // CHECK-LABEL: func @int4_core_epilogue_dynamic_rows
