@@ -182,3 +182,25 @@ func.func @cast_to_same_type(%x: tensor<4xf16>, %s: tensor<f32>) -> (tensor<4xf1
   %b = quanta.cast %x scale %s : tensor<4xf16>, tensor<f32> -> tensor<4xf16>
   return %a, %b : tensor<4xf16>, tensor<4xf16>
 }
+
+// -----
+
+// Per-tensor scales and zero points of shape [1] become rank 0 (a `()` map
+// in the lowering, where [1] needs `(0)`, which reshape propagation and the
+// kernels' fused epilogues do not take); per-channel ones of shape [1] and
+// per-tensor ones of rank 0 stay.
+// CHECK-LABEL: func @matmul_rank_zero_per_tensor_params
+// CHECK-SAME: (%[[A:.*]]: tensor<1x64xi8>, %[[W:.*]]: tensor<64x1xi8>, %[[SA:.*]]: tensor<1xf32>, %[[ZA:.*]]: tensor<1xi8>, %[[SW:.*]]: tensor<1xf32>, %[[SR:.*]]: tensor<f32>)
+// CHECK-DAG: %[[SA0:.*]] = tensor.collapse_shape %[[SA]] [] : tensor<1xf32> into tensor<f32>
+// CHECK-DAG: %[[ZA0:.*]] = tensor.collapse_shape %[[ZA]] [] : tensor<1xi8> into tensor<i8>
+// CHECK: quanta.matmul %[[A]], %[[W]] lhs_scale(%[[SA0]]) rhs_scale(%[[SW]]) lhs_zp(%[[ZA0]]) result_scale(%[[SR]])
+// CHECK-SAME: (tensor<1x64xi8>, tensor<64x1xi8>, tensor<f32>, tensor<1xf32>, tensor<i8>, tensor<f32>) -> tensor<1x1xi8>
+func.func @matmul_rank_zero_per_tensor_params(%a: tensor<1x64xi8>, %w: tensor<64x1xi8>, %sa: tensor<1xf32>, %za: tensor<1xi8>, %sw: tensor<1xf32>, %sr: tensor<f32>) -> tensor<1x1xi8> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) result_scale(%sr)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       result_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x64xi8>, tensor<64x1xi8>, tensor<1xf32>, tensor<1xf32>, tensor<1xi8>, tensor<f32>) -> tensor<1x1xi8>
+  return %y : tensor<1x1xi8>
+}

@@ -5,7 +5,8 @@
 // sums of the weights) from its sums. Row counts 1 to 64 (decode and
 // prefill paths), groups of 32, 64 and 128; N = 200 takes the loops. A
 // zero point that is a constant of the function is folded into the core's
-// body (`ext(a) - c`); the kernel takes that form too.
+// body (`ext(a) - c`); the kernel takes that form too (one of them with the
+// per-tensor scale of shape [1]).
 // Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-zp-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -143,12 +144,12 @@ func.func @u8_s4_zaconst_g32_n256(%a: tensor<?x128xi8>, %w: tensor<128x256xi4>, 
   return %y : tensor<?x256xf32>
 }
 
-func.func @s8_u4_zaconst_g64_n128(%a: tensor<?x128xi8>, %w: tensor<128x128xi4>, %sa: tensor<f32>, %sw: tensor<2x128xf32>) -> tensor<?x128xf32> {
+func.func @s8_u4_zaconst_g64_n128(%a: tensor<?x128xi8>, %w: tensor<128x128xi4>, %sa: tensor<1xf32>, %sw: tensor<2x128xf32>) -> tensor<?x128xf32> {
   %za = arith.constant dense<-77> : tensor<i8>
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32>,
        rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 64, symmetric = true>,
        accumulation = #quanta<accumulation i32>}
-      : (tensor<?x128xi8>, tensor<128x128xi4>, tensor<f32>, tensor<2x128xf32>, tensor<i8>) -> tensor<?x128xf32>
+      : (tensor<?x128xi8>, tensor<128x128xi4>, tensor<1xf32>, tensor<2x128xf32>, tensor<i8>) -> tensor<?x128xf32>
   return %y : tensor<?x128xf32>
 }

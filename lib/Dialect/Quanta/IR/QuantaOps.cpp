@@ -30,9 +30,9 @@ getParamShape(Operation *op, SchemeAttr scheme, ShapedType data) {
   if (scheme.getGranularity() == Granularity::per_tensor)
     return SmallVector<int64_t>{};
   if (axis >= data.getRank())
-    return op->emitOpError() << "axis " << axis
-                             << " is out of range for a tensor of rank "
-                             << data.getRank();
+    return op->emitOpError()
+           << "axis " << axis << " is out of range for a tensor of rank "
+           << data.getRank();
   int64_t dim = data.getDimSize(axis);
   if (scheme.getGranularity() == Granularity::per_channel)
     return SmallVector<int64_t>{dim};
@@ -55,9 +55,9 @@ static LogicalResult verifyParam(Operation *op, SchemeAttr scheme,
                                  Type elementType) {
   auto paramType = cast<RankedTensorType>(param.getType());
   if (paramType.getElementType() != elementType)
-    return op->emitOpError() << name << " element type "
-                             << paramType.getElementType() << " must be "
-                             << elementType;
+    return op->emitOpError()
+           << name << " element type " << paramType.getElementType()
+           << " must be " << elementType;
   FailureOr<SmallVector<int64_t>> expected = getParamShape(op, scheme, data);
   if (failed(expected))
     return failure();
@@ -89,9 +89,8 @@ static LogicalResult verifyConstantScale(Operation *op, Value scale,
     return success();
   for (APFloat value : values) {
     if (value.isNegative() || value.isZero() || !value.isFinite())
-      return op->emitOpError()
-             << name << " must be positive and finite, got "
-             << value.convertToDouble();
+      return op->emitOpError() << name << " must be positive and finite, got "
+                               << value.convertToDouble();
   }
   return success();
 }
@@ -109,9 +108,9 @@ static LogicalResult verifyConstantRange(Operation *op, Value param,
     int64_t v = isSigned ? value.getSExtValue()
                          : static_cast<int64_t>(value.getZExtValue());
     if (v < min || v > max)
-      return op->emitOpError() << name << " " << v << " is out of the "
-                               << rangeName << " range [" << min << ", "
-                               << max << "]";
+      return op->emitOpError()
+             << name << " " << v << " is out of the " << rangeName << " range ["
+             << min << ", " << max << "]";
   }
   return success();
 }
@@ -122,10 +121,9 @@ static LogicalResult verifyQuantizationOp(Operation *op, SchemeAttr scheme,
                                           ShapedType real, ShapedType stored,
                                           Value scale, Value zeroPoint) {
   if (real.getElementType() != scheme.getExpressed())
-    return op->emitOpError()
-           << "expressed type " << scheme.getExpressed()
-           << " of the scheme does not match element type "
-           << real.getElementType();
+    return op->emitOpError() << "expressed type " << scheme.getExpressed()
+                             << " of the scheme does not match element type "
+                             << real.getElementType();
   Type storageElement = scheme.getStorageTensorElementType();
   if (stored.getElementType() != storageElement)
     return op->emitOpError()
@@ -184,10 +182,10 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor) {
       dequantize.getZeroPoint() != getZeroPoint() ||
       !sameStoredMeaning(dequantize.getScheme(), getScheme()))
     return {};
-  FailureOr<QuantParams> params = getConstantParams(getScale(), getZeroPoint(), getScheme());
-  if (failed(params) ||
-      !isQuantizeDequantizeIdentity(dequantize.getScheme(), getScheme(),
-                                    *params))
+  FailureOr<QuantParams> params =
+      getConstantParams(getScale(), getZeroPoint(), getScheme());
+  if (failed(params) || !isQuantizeDequantizeIdentity(dequantize.getScheme(),
+                                                      getScheme(), *params))
     return {};
   return dequantize.getInput();
 }
@@ -198,8 +196,7 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor) {
 
 LogicalResult DequantizeOp::verify() {
   return verifyQuantizationOp(*this, getScheme(), getResult().getType(),
-                              getInput().getType(), getScale(),
-                              getZeroPoint());
+                              getInput().getType(), getScale(), getZeroPoint());
 }
 
 namespace {
@@ -235,8 +232,8 @@ void DequantizeOp::getCanonicalizationPatterns(RewritePatternSet &results,
 
 LogicalResult FakeQuantOp::verify() {
   SchemeAttr scheme = getScheme();
-  auto storedType = RankedTensorType::get(
-      getInput().getType().getShape(), scheme.getStorageTensorElementType());
+  auto storedType = RankedTensorType::get(getInput().getType().getShape(),
+                                          scheme.getStorageTensorElementType());
   return verifyQuantizationOp(*this, scheme, getInput().getType(), storedType,
                               getScale(), getZeroPoint());
 }
@@ -285,16 +282,15 @@ LogicalResult RequantizeOp::verify() {
   Type multiplierElement = getMultiplier().getType().getElementType();
   if (floatMode != multiplierElement.isF32())
     return emitOpError() << "mode " << stringifyRequantizeMode(getMode())
-                         << " requires an "
-                         << (floatMode ? "f32" : "i32") << " multiplier";
+                         << " requires an " << (floatMode ? "f32" : "i32")
+                         << " multiplier";
   if (floatMode && getShift())
     return emitOpError() << "float_multiplier mode takes no shift";
   if (!floatMode && !getShift())
     return emitOpError() << "mode " << stringifyRequantizeMode(getMode())
                          << " requires a shift";
   if (!floatMode && getRounding() != RoundingMode::half_even)
-    return emitOpError()
-           << "rounding applies only to float_multiplier mode";
+    return emitOpError() << "rounding applies only to float_multiplier mode";
   if (getInputZp() &&
       getInputZp().getType().getElementType() != inputType.getElementType())
     return emitOpError() << "input_zp element type must be "
@@ -374,18 +370,15 @@ LogicalResult ComputeParamsOp::verify() {
     return failure();
   if (scheme.getSymmetric()) {
     if (getZeroPoint())
-      return emitOpError()
-             << "symmetric scheme takes no zero point result";
+      return emitOpError() << "symmetric scheme takes no zero point result";
     if (scheme.isIntegerStorage() && !scheme.isSignedStorage())
       return emitOpError()
              << "symmetric parameters need signed or float storage";
   } else {
     if (!getZeroPoint())
-      return emitOpError()
-             << "asymmetric scheme requires a zero point result";
+      return emitOpError() << "asymmetric scheme requires a zero point result";
     if (failed(verifyParam(*this, scheme, inputType, getZeroPoint(),
-                           "zero point",
-                           scheme.getStorageTensorElementType())))
+                           "zero point", scheme.getStorageTensorElementType())))
       return failure();
   }
 
@@ -438,23 +431,21 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
 /// Verifies one quantized matmul operand: its scheme, its parameters, and
 /// which axes their granularity may use (`allowedChannelAxis` for
 /// per_channel, `kAxis` for per_group).
-static LogicalResult verifyMatmulOperand(MatmulOp op, StringRef name,
-                                         RankedTensorType type,
-                                         SchemeAttr scheme, Value scale,
-                                         Value zeroPoint,
-                                         int64_t allowedChannelAxis,
-                                         int64_t kAxis) {
+static LogicalResult
+verifyMatmulOperand(MatmulOp op, StringRef name, RankedTensorType type,
+                    SchemeAttr scheme, Value scale, Value zeroPoint,
+                    int64_t allowedChannelAxis, int64_t kAxis) {
   if (failed(verifyQuantizationOp(op, scheme, type.clone(scheme.getExpressed()),
                                   type, scale, zeroPoint)))
     return failure();
   Granularity granularity = scheme.getGranularity();
   if (granularity == Granularity::per_channel &&
       scheme.getAxis() != allowedChannelAxis)
-    return op.emitOpError() << name << " per_channel axis must be "
-                            << allowedChannelAxis;
+    return op.emitOpError()
+           << name << " per_channel axis must be " << allowedChannelAxis;
   if (granularity == Granularity::per_group && scheme.getAxis() != kAxis)
-    return op.emitOpError() << name << " per_group axis must be the K axis "
-                            << kAxis;
+    return op.emitOpError()
+           << name << " per_group axis must be the K axis " << kAxis;
   return success();
 }
 
@@ -466,7 +457,8 @@ LogicalResult MatmulOp::verify() {
   if (rank < 2 || rhsType.getRank() != rank || resultType.getRank() != rank)
     return emitOpError()
            << "operands and result must have the same rank, at least 2";
-  ArrayRef<int64_t> lhsShape = lhsType.getShape(), rhsShape = rhsType.getShape(),
+  ArrayRef<int64_t> lhsShape = lhsType.getShape(),
+                    rhsShape = rhsType.getShape(),
                     resultShape = resultType.getShape();
   SmallVector<int64_t> expectedResult(lhsShape.drop_back());
   expectedResult.push_back(rhsShape.back());
@@ -519,8 +511,8 @@ LogicalResult MatmulOp::verify() {
   if (Value bias = getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
     if (biasType.getRank() != 1 ||
-        failed(verifyCompatibleShape({biasType.getDimSize(0)},
-                                     {rhsShape.back()})))
+        failed(
+            verifyCompatibleShape({biasType.getDimSize(0)}, {rhsShape.back()})))
       return emitOpError() << "bias must have shape [N], got " << biasType;
   }
 
@@ -544,6 +536,65 @@ LogicalResult MatmulOp::verify() {
   return verifyQuantizationOp(*this, *resultScheme,
                               resultType.clone(resultScheme->getExpressed()),
                               resultType, getResultScale(), getResultZp());
+}
+
+namespace {
+/// Per-tensor scales and zero points of shape [1] (as TFLite and TOSA give
+/// them) become rank-0 tensors. The lowering reads a rank-0 parameter
+/// through a `()` map where a [1] one needs `(0)`, which is not a
+/// projected permutation: reshape propagation and the matmul kernels'
+/// fused epilogues would not take the op.
+struct RankZeroPerTensorParams : OpRewritePattern<MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    auto scalar = [&](Value v, SchemeAttr scheme) -> Value {
+      if (!v || !scheme || scheme.getGranularity() != Granularity::per_tensor)
+        return {};
+      auto type = cast<RankedTensorType>(v.getType());
+      if (type.getShape() != ArrayRef<int64_t>{1})
+        return {};
+      return tensor::CollapseShapeOp::create(
+          rewriter, op.getLoc(),
+          RankedTensorType::get({}, type.getElementType()), v,
+          ArrayRef<ReassociationIndices>{});
+    };
+    std::optional<SchemeAttr> lhsScheme = op.getLhsScheme(),
+                              resultScheme = op.getResultScheme();
+    SchemeAttr lhs = lhsScheme ? *lhsScheme : SchemeAttr(),
+               result = resultScheme ? *resultScheme : SchemeAttr();
+    std::pair<OpOperand *, SchemeAttr> params[] = {
+        {op.getLhsScaleMutable().empty() ? nullptr
+                                         : &op.getLhsScaleMutable()[0],
+         lhs},
+        {&op.getRhsScaleMutable(), op.getRhsScheme()},
+        {op.getLhsZpMutable().empty() ? nullptr : &op.getLhsZpMutable()[0],
+         lhs},
+        {op.getRhsZpMutable().empty() ? nullptr : &op.getRhsZpMutable()[0],
+         op.getRhsScheme()},
+        {op.getResultScaleMutable().empty() ? nullptr
+                                            : &op.getResultScaleMutable()[0],
+         result},
+        {op.getResultZpMutable().empty() ? nullptr
+                                         : &op.getResultZpMutable()[0],
+         result}};
+    bool changed = false;
+    for (auto [operand, scheme] : params) {
+      Value replacement = operand ? scalar(operand->get(), scheme) : Value();
+      if (!replacement)
+        continue;
+      OpOperand *param = operand;
+      rewriter.modifyOpInPlace(op, [&] { param->set(replacement); });
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+} // namespace
+
+void MatmulOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                           MLIRContext *context) {
+  results.add<RankZeroPerTensorParams>(context);
 }
 
 //===----------------------------------------------------------------------===//
@@ -576,12 +627,14 @@ LogicalResult MatmulIntegerOp::verify() {
       resultType.getRank() != rank)
     return emitOpError() << "lhs must have rank at least 2, rhs the same rank "
                             "or rank 2, and the result the rank of lhs";
-  ArrayRef<int64_t> lhsShape = lhsType.getShape(), rhsShape = rhsType.getShape();
+  ArrayRef<int64_t> lhsShape = lhsType.getShape(),
+                    rhsShape = rhsType.getShape();
   SmallVector<int64_t> expectedResult(lhsShape.drop_back());
   expectedResult.push_back(rhsShape.back());
   if ((rhsRank == rank && failed(verifyCompatibleShape(
                               lhsShape.drop_back(2), rhsShape.drop_back(2)))) ||
-      failed(verifyCompatibleShape({lhsShape.back()}, {rhsShape[rhsRank - 2]})) ||
+      failed(
+          verifyCompatibleShape({lhsShape.back()}, {rhsShape[rhsRank - 2]})) ||
       failed(verifyCompatibleShape(resultType.getShape(), expectedResult)))
     return emitOpError() << "shapes " << lhsType << " x " << rhsType << " -> "
                          << resultType << " do not form a matmul";
