@@ -413,6 +413,7 @@ def Quanta_MatmulIntegerOp : Quanta_Op<"matmul_integer",
     attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 #endif // QUANTA_OPS_TD

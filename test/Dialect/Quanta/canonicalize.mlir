@@ -204,3 +204,16 @@ func.func @matmul_rank_zero_per_tensor_params(%a: tensor<1x64xi8>, %w: tensor<64
       : (tensor<1x64xi8>, tensor<64x1xi8>, tensor<1xf32>, tensor<1xf32>, tensor<1xi8>, tensor<f32>) -> tensor<1x1xi8>
   return %y : tensor<1x1xi8>
 }
+
+// -----
+
+// The same for matmul_integer's zero points of shape [1]; per-row ones stay.
+// CHECK-LABEL: func @matmul_integer_rank_zero_zps
+// CHECK-SAME: (%[[A:.*]]: tensor<4x8xi8>, %[[W:.*]]: tensor<8x2xi8>, %[[ZA:.*]]: tensor<4xi8>, %[[ZB:.*]]: tensor<1xi8>)
+// CHECK: %[[ZB0:.*]] = tensor.collapse_shape %[[ZB]] [] : tensor<1xi8> into tensor<i8>
+// CHECK: quanta.matmul_integer %[[A]], %[[W]] lhs_zp(%[[ZA]]) rhs_zp(%[[ZB0]])
+// CHECK-SAME: (tensor<4x8xi8>, tensor<8x2xi8>, tensor<4xi8>, tensor<i8>) -> tensor<4x2xi32>
+func.func @matmul_integer_rank_zero_zps(%a: tensor<4x8xi8>, %w: tensor<8x2xi8>, %za: tensor<4xi8>, %zb: tensor<1xi8>) -> tensor<4x2xi32> {
+  %y = quanta.matmul_integer %a, %w lhs_zp(%za) rhs_zp(%zb) : (tensor<4x8xi8>, tensor<8x2xi8>, tensor<4xi8>, tensor<1xi8>) -> tensor<4x2xi32>
+  return %y : tensor<4x2xi32>
+}

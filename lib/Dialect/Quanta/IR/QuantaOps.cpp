@@ -539,55 +539,75 @@ LogicalResult MatmulOp::verify() {
 }
 
 namespace {
-/// Per-tensor scales and zero points of shape [1] (as TFLite and TOSA give
-/// them) become rank-0 tensors. The lowering reads a rank-0 parameter
-/// through a `()` map where a [1] one needs `(0)`, which is not a
-/// projected permutation: reshape propagation and the matmul kernels'
-/// fused epilogues would not take the op.
+/// A rank-0 view of `v` if it is a parameter of shape [1] (as TFLite and
+/// TOSA give per-tensor ones), else null. The lowering reads a rank-0
+/// parameter through a `()` map where a [1] one needs `(0)`, which is not a
+/// projected permutation: reshape propagation and the matmul kernels' fused
+/// epilogues would not take the op.
+Value getRankZeroView(PatternRewriter &rewriter, Location loc, Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getShape() != ArrayRef<int64_t>{1})
+    return {};
+  return tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({}, type.getElementType()), v,
+      ArrayRef<ReassociationIndices>{});
+}
+
+/// Replaces each of `params` (operand, and whether it is per tensor) of
+/// shape [1] by its rank-0 view.
+LogicalResult
+makeParamsRankZero(PatternRewriter &rewriter, Operation *op,
+                   ArrayRef<std::pair<OpOperand *, bool>> params) {
+  bool changed = false;
+  for (auto [operand, perTensor] : params) {
+    Value view = operand && perTensor
+                     ? getRankZeroView(rewriter, op->getLoc(), operand->get())
+                     : Value();
+    if (!view)
+      continue;
+    OpOperand *param = operand;
+    rewriter.modifyOpInPlace(op, [&] { param->set(view); });
+    changed = true;
+  }
+  return success(changed);
+}
+
+OpOperand *getOptionalOperand(MutableOperandRange range) {
+  return range.empty() ? nullptr : &range[0];
+}
+
+/// Per-tensor scales and zero points of shape [1] become rank-0 tensors
+/// (see getRankZeroView).
 struct RankZeroPerTensorParams : OpRewritePattern<MatmulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(MatmulOp op,
                                 PatternRewriter &rewriter) const override {
-    auto scalar = [&](Value v, SchemeAttr scheme) -> Value {
-      if (!v || !scheme || scheme.getGranularity() != Granularity::per_tensor)
-        return {};
-      auto type = cast<RankedTensorType>(v.getType());
-      if (type.getShape() != ArrayRef<int64_t>{1})
-        return {};
-      return tensor::CollapseShapeOp::create(
-          rewriter, op.getLoc(),
-          RankedTensorType::get({}, type.getElementType()), v,
-          ArrayRef<ReassociationIndices>{});
+    auto perTensor = [](std::optional<SchemeAttr> scheme) {
+      return scheme && scheme->getGranularity() == Granularity::per_tensor;
     };
-    std::optional<SchemeAttr> lhsScheme = op.getLhsScheme(),
-                              resultScheme = op.getResultScheme();
-    SchemeAttr lhs = lhsScheme ? *lhsScheme : SchemeAttr(),
-               result = resultScheme ? *resultScheme : SchemeAttr();
-    std::pair<OpOperand *, SchemeAttr> params[] = {
-        {op.getLhsScaleMutable().empty() ? nullptr
-                                         : &op.getLhsScaleMutable()[0],
-         lhs},
-        {&op.getRhsScaleMutable(), op.getRhsScheme()},
-        {op.getLhsZpMutable().empty() ? nullptr : &op.getLhsZpMutable()[0],
-         lhs},
-        {op.getRhsZpMutable().empty() ? nullptr : &op.getRhsZpMutable()[0],
-         op.getRhsScheme()},
-        {op.getResultScaleMutable().empty() ? nullptr
-                                            : &op.getResultScaleMutable()[0],
-         result},
-        {op.getResultZpMutable().empty() ? nullptr
-                                         : &op.getResultZpMutable()[0],
-         result}};
-    bool changed = false;
-    for (auto [operand, scheme] : params) {
-      Value replacement = operand ? scalar(operand->get(), scheme) : Value();
-      if (!replacement)
-        continue;
-      OpOperand *param = operand;
-      rewriter.modifyOpInPlace(op, [&] { param->set(replacement); });
-      changed = true;
-    }
-    return success(changed);
+    bool lhs = perTensor(op.getLhsScheme()), rhs = perTensor(op.getRhsScheme()),
+         result = perTensor(op.getResultScheme());
+    return makeParamsRankZero(
+        rewriter, op,
+        {{getOptionalOperand(op.getLhsScaleMutable()), lhs},
+         {&op.getRhsScaleMutable(), rhs},
+         {getOptionalOperand(op.getLhsZpMutable()), lhs},
+         {getOptionalOperand(op.getRhsZpMutable()), rhs},
+         {getOptionalOperand(op.getResultScaleMutable()), result},
+         {getOptionalOperand(op.getResultZpMutable()), result}});
+  }
+};
+
+/// Zero points of shape [1] (one for the whole operand) become rank-0
+/// tensors (see getRankZeroView).
+struct RankZeroMatmulIntegerZps : OpRewritePattern<MatmulIntegerOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MatmulIntegerOp op,
+                                PatternRewriter &rewriter) const override {
+    return makeParamsRankZero(
+        rewriter, op,
+        {{getOptionalOperand(op.getLhsZpMutable()), true},
+         {getOptionalOperand(op.getRhsZpMutable()), true}});
   }
 };
 } // namespace
@@ -644,6 +664,11 @@ LogicalResult MatmulIntegerOp::verify() {
                                    rhsShape.back())))
     return failure();
   return success();
+}
+
+void MatmulIntegerOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                  MLIRContext *context) {
+  results.add<RankZeroMatmulIntegerZps>(context);
 }
 
 #define GET_OP_CLASSES
