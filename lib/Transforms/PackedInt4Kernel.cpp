@@ -158,7 +158,7 @@ constexpr int64_t kInt4ChunkBytes = 64;
 /// the sums per 2 dot products (64 rows x 4096 x 4096: 117 GOP/s here,
 /// against 12 through the loops; the int8 GEMM kernel holds its sums in
 /// registers). One row with a fused epilogue (the GEMV) holds them in
-/// registers for a group at a time (sweepOneRow()).
+/// registers for a group at a time (sweepInRegisters()).
 class PackedInt4Builder {
 public:
   /// With `epilogue`, the kernel also computes that op's result, one group
@@ -217,15 +217,16 @@ public:
         sweep(first, last, /*manyRows=*/true);
       });
       b.setInsertionPointToStart(ifMany.elseBlock());
-      if (epilogue) {
-        Value one =
-            arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rows, idx(1));
-        auto ifOne = scf::IfOp::create(b, one, /*withElseRegion=*/true);
-        b.setInsertionPointToStart(ifOne.thenBlock());
+      for (int64_t count = 1; epilogue && count <= kMaxRowsInRegisters;
+           ++count) {
+        Value isCount = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rows,
+                                              idx(count));
+        auto ifCount = scf::IfOp::create(b, isCount, /*withElseRegion=*/true);
+        b.setInsertionPointToStart(ifCount.thenBlock());
         perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
-          sweepOneRow(first, last);
+          sweepInRegisters(first, last, count);
         });
-        b.setInsertionPointToStart(ifOne.elseBlock());
+        b.setInsertionPointToStart(ifCount.elseBlock());
       }
       perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
         sweep(first, last, /*manyRows=*/false);
@@ -466,6 +467,11 @@ private:
     return {row, g, col};
   }
 
+  /// The row counts up to which, with an epilogue, the sums stay in
+  /// registers (sweepInRegisters()): 8 vectors per row, with the nibbles
+  /// and the column sums of an activation zero point.
+  static constexpr int64_t kMaxRowsInRegisters = 2;
+
   /// The row count from which a visit takes four K steps and unpacks the
   /// chunk's halves one after the other (see sweep()).
   static constexpr int64_t kManyRows = 8;
@@ -681,13 +687,13 @@ private:
                             ValueRange{row, col});
   }
 
-  /// Bytes of B that sweepOneRow() prefetches ahead of its reads: a group
+  /// Bytes of B that sweepInRegisters() prefetches ahead of its reads: a group
   /// of 32 rows of 2 KiB. (32 to 192 KiB measured within 5 % of each other
   /// cold; prefetching every other 64 bytes only: 40 % slower.)
   static constexpr int64_t kOneRowAheadBytes = 64 << 10;
 
-  /// sweepOneRow()'s prefetches in the K step of rows kk .. kk + 4 of group
-  /// g and chunk `chunk`: four 64-byte pieces (row, chunk) of B, in
+  /// sweepInRegisters()'s prefetches in the K step of rows kk .. kk + 4 of
+  /// group g and chunk `chunk`: four 64-byte pieces (row, chunk) of B, in
   /// row-major order over the visits, so that DRAM sees sequential reads
   /// although a group is read chunk by chunk. With w = last - first chunks
   /// per row, the visit's K steps read pieces P = (chunk - first) * group
@@ -718,38 +724,45 @@ private:
     }
   }
 
-  /// The GEMV (one row, an epilogue): group by group, each chunk's 8
-  /// vectors of sums (with an activation zero point, the nibbles' column
-  /// sums too: 8 more) stay in registers through the group's K steps (four
-  /// consecutive rows each) and go straight into the epilogue, instead of a
-  /// load and a store of the sums per two K steps and the group's pass over
-  /// a sums buffer. A group's rows are read chunk by chunk (64 bytes of each
-  /// row in turn), from L2: the prefetches run 64 KiB ahead
-  /// (prefetchAhead()). The K steps gather the rows with in-lane
-  /// interleaves (unpackInLanes()), put back in column order once per
-  /// group. 1 x 4096 x 4096, groups of 32, weights in L3: 0.31 -> 0.21 ms
-  /// (with an activation zero point 0.47 -> 0.26 ms); cold 0.55 -> 0.52
-  /// ms (0.70 -> 0.43 ms), about the one-stream DRAM read rate for the 10
-  /// MiB of weights and scales.
-  void sweepOneRow(Value first, Value last) {
-    Value row = idx(0);
+  /// The GEMV and its two-row form (`count` rows, an epilogue): group by
+  /// group, each chunk's 8 vectors of sums per row (with an activation zero
+  /// point, the nibbles' column sums too: 8 more) stay in registers through
+  /// the group's K steps (four consecutive rows of B each) and go straight
+  /// into the epilogue, instead of a load and a store of the sums per two
+  /// K steps and the group's pass over a sums buffer. A group's rows are
+  /// read chunk by chunk (64 bytes of each row in turn), from L2: the
+  /// prefetches run 64 KiB ahead (prefetchAhead()). The K steps gather the
+  /// rows with in-lane interleaves (unpackInLanes()), put back in column
+  /// order once per group. 1 x 4096 x 4096, groups of 32, weights in L3:
+  /// 0.31 -> 0.21 ms (with an activation zero point 0.47 -> 0.26 ms); cold
+  /// 0.55 -> 0.52 ms (0.70 -> 0.43 ms), about the one-stream DRAM read rate
+  /// for the 10 MiB of weights and scales.
+  void sweepInRegisters(Value first, Value last, int64_t count) {
+    SmallVector<Value> rowIdx;
+    for (int64_t r = 0; r < count; ++r)
+      rowIdx.push_back(idx(r));
     forLoop(b, idx(0), groups, 1, [&](Value g) {
       Value k0 = arith::MulIOp::create(b, g, groupSize);
-      // The even columns' sums (vectors 0-3) and the odd ones' (4-7).
-      SmallVector<Value> init(4, laneConstant(0, 0));
-      init.append(4, laneConstant(0, 0));
-      if (offsetEven || offsetOdd) {
-        Value sum = vector::BroadcastOp::create(b, acc, sumA(row, k0));
-        init.assign(4, arith::MulIOp::create(
-                           b, sum, laneConstant(-offsetEven, -offsetEven)));
-        init.append(
-            4, arith::MulIOp::create(
-                   b, sum, laneConstant(-16 * offsetOdd, -16 * offsetOdd)));
+      // Per row, the even columns' sums (vectors 0-3) and the odd ones'
+      // (4-7).
+      SmallVector<Value> init;
+      SmallVector<SmallVector<Value>> rowValues;
+      for (Value row : rowIdx) {
+        Value even = laneConstant(0, 0), odd = even;
+        if (offsetEven || offsetOdd) {
+          Value sum = vector::BroadcastOp::create(b, acc, sumA(row, k0));
+          even = arith::MulIOp::create(b, sum,
+                                       laneConstant(-offsetEven, -offsetEven));
+          odd = arith::MulIOp::create(
+              b, sum, laneConstant(-16 * offsetOdd, -16 * offsetOdd));
+        }
+        init.append(4, even);
+        init.append(4, odd);
+        rowValues.push_back(rowCorrections(row, k0));
       }
       // With an activation zero point, the operands' column sums too.
       if (core.lhsZp)
         init.append(8, laneConstant(0, 0));
-      SmallVector<Value> rowValues = rowCorrections(row, k0);
       forLoop(b, first, last, 1, [&](Value chunk) {
         auto steps = scf::ForOp::create(b, idx(0), groupSize, idx(4), init);
         {
@@ -758,26 +771,31 @@ private:
           Value k = arith::AddIOp::create(b, k0, steps.getInductionVar());
           SmallVector<Value> nibbles = unpackInLanes(k, chunk);
           prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
-          Value quad = broadcastQuad(b, kind, a, row, k);
           ValueRange sums = steps.getRegionIterArgs();
           SmallVector<Value> next;
-          for (auto [sum, w] : llvm::zip(sums.take_front(8), nibbles))
-            next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
-                                          : dot(b, kind, sum, quad, w));
-          for (auto [sum, w] : llvm::zip(sums.drop_front(8), nibbles))
+          for (auto [r, row] : llvm::enumerate(rowIdx)) {
+            Value quad = broadcastQuad(b, kind, a, row, k);
+            for (auto [sum, w] : llvm::zip(sums.slice(8 * r, 8), nibbles))
+              next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
+                                            : dot(b, kind, sum, quad, w));
+          }
+          for (auto [sum, w] : llvm::zip(sums.drop_front(8 * count), nibbles))
             next.push_back(sumOperand(sum, w));
           scf::YieldOp::create(b, next);
         }
         ValueRange results = steps.getResults();
-        SmallVector<Value> sums = inColumnOrder(results.take_front(8));
         SmallVector<Value> columnSums;
-        if (core.lhsZp)
-          columnSums = inColumnOrder(results.drop_front(8));
-        for (int64_t q = 0; q < 8; ++q) {
-          Value col = column(chunk, q);
-          Value cs =
-              core.lhsZp ? adjustedColumnSums(columnSums[q], g, col) : Value();
-          epilogueLanes(row, g, col, sums[q], rowValues, cs);
+        if (core.lhsZp) {
+          columnSums = inColumnOrder(results.drop_front(8 * count));
+          for (int64_t q = 0; q < 8; ++q)
+            columnSums[q] =
+                adjustedColumnSums(columnSums[q], g, column(chunk, q));
+        }
+        for (auto [r, row] : llvm::enumerate(rowIdx)) {
+          SmallVector<Value> rowSums = inColumnOrder(results.slice(8 * r, 8));
+          for (int64_t q = 0; q < 8; ++q)
+            epilogueLanes(row, g, column(chunk, q), rowSums[q], rowValues[r],
+                          core.lhsZp ? columnSums[q] : Value());
         }
       });
     });

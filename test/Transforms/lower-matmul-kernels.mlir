@@ -263,7 +263,12 @@ func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref
 // CHECK:       arith.shrsi
 // CHECK:       arith.sitofp
 // CHECK-COUNT-8: vector.store %{{.*}}, %[[OUT2]]
+// Two rows: 16 vectors of sums.
 // CHECK:     } else {
+// CHECK:       %[[TWO:.*]] = arith.cmpi eq, %{{.*}}, %c2
+// CHECK:       scf.if %[[TWO]] {
+// CHECK:         scf.for {{.*}} -> (vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>)
+// CHECK:       } else {
 // CHECK:   memref.dealloc %[[SUMS]]
 // CHECK: } else {
 // CHECK:   linalg.fill ins(%{{.*}} : i32)
