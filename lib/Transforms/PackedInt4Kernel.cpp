@@ -157,8 +157,9 @@ constexpr int64_t kInt4ChunkBytes = 64;
 /// the chunk's K steps go by; for many rows this costs a load and a store of
 /// the sums per 2 dot products (64 rows x 4096 x 4096: 117 GOP/s here,
 /// against 12 through the loops; the int8 GEMM kernel holds its sums in
-/// registers). One row with a fused epilogue (the GEMV) holds them in
-/// registers for a group at a time (sweepInRegisters()).
+/// registers). Up to four rows with a fused epilogue (the GEMV and small
+/// batches) hold them in registers for a group at a time
+/// (sweepInRegisters()).
 class PackedInt4Builder {
 public:
   /// With `epilogue`, the kernel also computes that op's result, one group
@@ -515,8 +516,8 @@ private:
             for (int64_t part = 0; part < 8 / qCount; ++part) {
               SmallVector<SmallVector<Value>> nibbles;
               for (Value firstRow : firstRows)
-                nibbles.push_back(unpack(firstRow, chunk, part * qCount, qCount,
-                                         stride, &*prefetcher));
+                nibbles.push_back(
+                    unpack(firstRow, chunk, part * qCount, qCount));
               // The weights' column sums for the activation zero point:
               // once per K step, for all rows.
               if (core.lhsZp)
@@ -693,7 +694,7 @@ private:
   /// Bytes of B that sweepInRegisters() prefetches ahead of its reads: a group
   /// of 32 rows of 2 KiB. (32 to 192 KiB measured within 5 % of each other
   /// cold; prefetching every other 64 bytes only: 40 % slower.)
-  static constexpr int64_t kOneRowAheadBytes = 64 << 10;
+  static constexpr int64_t kInRegistersAheadBytes = 64 << 10;
 
   /// sweepInRegisters()'s prefetches in the K step of rows kk .. kk + 4 of
   /// group g and chunk `chunk`: four 64-byte pieces (row, chunk) of B, in
@@ -701,14 +702,14 @@ private:
   /// although a group is read chunk by chunk. With w = last - first chunks
   /// per row, the visit's K steps read pieces P = (chunk - first) * group
   /// size + kk + t (t < 4) of group g's rows x chunks, and prefetch pieces
-  /// P + kOneRowAheadBytes / 64 on from the group's first row: row g *
+  /// P + kInRegistersAheadBytes / 64 on from the group's first row: row g *
   /// group size + P / w and chunk first + P % w (clamped to the last).
   void prefetchAhead(Value g, Value chunk, Value kk, Value first, Value last) {
     Value width = arith::SubIOp::create(b, last, first);
     Value visit = arith::SubIOp::create(b, chunk, first);
     Value piece = arith::AddIOp::create(
         b, arith::MulIOp::create(b, visit, groupSize), kk);
-    piece = arith::AddIOp::create(b, piece, idx(kOneRowAheadBytes / 64));
+    piece = arith::AddIOp::create(b, piece, idx(kInRegistersAheadBytes / 64));
     Value row = arith::AddIOp::create(b, arith::MulIOp::create(b, g, groupSize),
                                       arith::DivUIOp::create(b, piece, width));
     Value lastRow =
@@ -902,18 +903,18 @@ private:
   }
 
   /// The vpdpbusd operands q = firstQ ... firstQ + count - 1 (of 8) of rows
-  /// k + rowStep * t (t < 4) and the 128 columns of `chunk` (see the class
-  /// comment), prefetching rows ahead with `rowPrefetcher` if given.
-  SmallVector<Value> unpack(Value k, Value chunk, int64_t firstQ, int64_t count,
-                            int64_t rowStep, RowPrefetcher *rowPrefetcher) {
+  /// k + stride * t (t < 4) and the 128 columns of `chunk` (see the class
+  /// comment).
+  SmallVector<Value> unpack(Value k, Value chunk, int64_t firstQ,
+                            int64_t count) {
     Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
     SmallVector<Value> loaded;
     for (int64_t t = 0; t < 4; ++t) {
-      Value row = arith::AddIOp::create(b, k, idx(rowStep * t));
+      Value row = arith::AddIOp::create(b, k, idx(stride * t));
       Value v =
           vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol});
-      if (rowPrefetcher && firstQ == 0)
-        rowPrefetcher->prefetch(b, row, byteCol);
+      if (firstQ == 0)
+        prefetcher->prefetch(b, row, byteCol);
       loaded.push_back(v);
     }
     HalfRowPairs halves = pairHalfRows(b, loaded);
@@ -989,7 +990,6 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
       cast<MemRefType>(core.c.getType()).getDimSize(3) != 2 ||
       (core.lhsZp && !is(core.lhsZp, 8)) || (core.rhsZp && !is(core.rhsZp, 8)))
     return std::nullopt;
-  int64_t numZeroPointInputs = numInputs - 2;
   Block &body = op.getRegion().front();
   Value a = body.getArgument(0), byte = body.getArgument(1),
         za = core.lhsZp ? body.getArgument(2) : Value(),
@@ -1004,8 +1004,8 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
     };
     auto sub = x.getDefiningOp<arith::SubIOp>();
     if (!za) {
-      // A constant za folded into the body.
-      if (!numZeroPointInputs && sub && isA(sub.getLhs()) &&
+      // A constant za folded into the body (no zero point inputs).
+      if (sub && isA(sub.getLhs()) &&
           sub.getRhs().getParentRegion() != &op.getRegion() &&
           matchPattern(sub.getRhs(), m_Constant())) {
         core.lhsZp = sub.getRhs();
