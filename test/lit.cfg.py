@@ -55,6 +55,11 @@ except OSError:
 for flag, feature in [("avx2", "host-avx2"), ("avx512_bf16", "host-avx512bf16")]:
     if flag in host_flags:
         config.available_features.add(feature)
+if {"amx_int8", "amx_bf16", "avx512_bf16", "avx512_vnni"} <= host_flags:
+    config.available_features.add("host-amx")
+else:
+    lit_config.note("no AMX on this host: the AMX kernels are checked in "
+                    "assembly only")
 
 # Objects compiled with --openmp link LLVM's OpenMP runtime (libomp-22-dev).
 llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")

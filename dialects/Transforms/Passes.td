@@ -217,6 +217,28 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     single row (GEMV) reads B as a few sequential streams through register
     accumulators.
 
+    With `amx` (x86 with AMX: Sapphire Rapids and newer), the int8
+    (`int8=avx512vnni`) and bf16 kernels compute the blocks of 32 rows x 2
+    panels (32 columns) of C in whole blocks of panels in AMX tiles: four
+    16 x 16 accumulator tiles (`amx.tile_zero`, or loaded from C), per 64
+    bytes of K two tiles of A's rows read in place and two of B's packed
+    panels (the packed layout is the tiles' own: 16 K steps of a panel are
+    16 rows of 64 bytes), multiplied with `tdpbusd` (u8 x s8) or
+    `tdpbf16ps`, then stored to C, from which the epilogue reads its rows.
+    Each pair of panels goes through all row blocks while it is in L1. The
+    rows past the last whole block of 32, leftover panels and K not a
+    multiple of 64 bytes use the vector registers as above. Linux grants a
+    process the tiles' state only on request: the module gets a constructor
+    (in `.init_array`) that calls `arch_prctl(ARCH_REQ_XCOMP_PERM,
+    XFEATURE_XTILEDATA)` through libc's `syscall` and records the answer in
+    an internal flag, and the kernels use the tiles only when it was
+    granted (else the vector registers throughout). Integer results are
+    bit-identical; `tdpbf16ps` sums a tile's 32 products in an order Intel
+    does not specify (treating subnormals as zero, like `vdpbf16ps`), within
+    the bound above. `quanta-compile` enables it when the target has
+    amx-int8 and amx-bf16 (`--mattr=-amx-int8,-amx-bf16` keeps the vector
+    kernels).
+
     With `parallel`, the loops over blocks of columns are `scf.parallel`
     loops whose iterations pack their own panels of B and write disjoint
     columns of C, so the results do not depend on the number of threads;
@@ -230,11 +252,15 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
            "avx2, neon-i8mm, neon-dotprod or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
+    Option<"amx", "amx", "bool", /*default=*/"false",
+           "Compute blocks of 32 rows x 32 columns of the avx512vnni int8 "
+           "and the bf16 kernels in AMX tiles (needs amx-int8, amx-bf16)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "Make the loops over column blocks scf.parallel loops, for "
            "--convert-scf-to-openmp">,
   ];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+  let dependentDialects = ["::mlir::amx::AMXDialect",
+                           "::mlir::LLVM::LLVMDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect"];

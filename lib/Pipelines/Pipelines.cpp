@@ -116,6 +116,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
                    : options.neonDotProd ? "neon-dotprod"
                                          : "none";
     kernels.bf16 = options.avx512bf16;
+    kernels.amx = options.amx;
     kernels.parallel = options.threads;
     pm.addPass(createLowerMatmulKernels(kernels));
   }

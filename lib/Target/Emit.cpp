@@ -150,8 +150,12 @@ LogicalResult mlir::quanta::emitModule(ModuleOp module,
     return module.emitError() << "unknown target '" << options.triple
                               << "': " << error;
   llvm::Triple triple(options.triple);
+  // Constructors (the AMX permission request) go to .init_array, as clang
+  // puts them: lld and current C runtimes do not run .ctors.
+  llvm::TargetOptions machineOptions;
+  machineOptions.UseInitArray = true;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, options.cpu, options.features, llvm::TargetOptions(),
+      triple, options.cpu, options.features, machineOptions,
       llvm::Reloc::PIC_, std::nullopt, toCodeGenOptLevel(options.optLevel)));
   if (!machine)
     return module.emitError() << "cannot create a target machine for '"

@@ -19,6 +19,7 @@
 #include "quanta/Transforms/Markers.h"
 #include "quanta/Transforms/Passes.h"
 
+#include "mlir/Dialect/AMX/AMXDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -185,6 +186,60 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
       return std::nullopt;
   }
   return epilogue;
+}
+
+/// Whether this process may use AMX tiles, as an i1 read from a flag that a
+/// constructor of the module sets at load time: Linux grants a process the
+/// tiles' state only on request (`arch_prctl(ARCH_REQ_XCOMP_PERM,
+/// XFEATURE_XTILEDATA)`, Linux 5.16 and newer), and a tile instruction
+/// without it faults. Where the request fails (an older kernel, a CPU
+/// without AMX), the kernels use vector registers only. The flag, the
+/// constructor and the declaration of libc's `syscall` are created with
+/// the first use.
+Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
+  StringRef flagName = "quanta_amx_permitted";
+  MLIRContext *ctx = module.getContext();
+  Type i8 = b.getI8Type(), i64 = b.getI64Type();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  if (!module.lookupSymbol(flagName)) {
+    OpBuilder top = OpBuilder::atBlockEnd(module.getBody());
+    Location loc = module.getLoc();
+    LLVM::GlobalOp::create(top, loc, i8, /*isConstant=*/false,
+                           LLVM::Linkage::Internal, flagName,
+                           top.getI8IntegerAttr(0));
+    auto syscallType = LLVM::LLVMFunctionType::get(i64, {i64}, /*isVarArg=*/true);
+    auto syscall = module.lookupSymbol<LLVM::LLVMFuncOp>("syscall");
+    if (!syscall)
+      syscall = LLVM::LLVMFuncOp::create(top, loc, "syscall", syscallType);
+    auto request = LLVM::LLVMFuncOp::create(
+        top, loc, "quanta_request_amx",
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {}),
+        LLVM::Linkage::Internal);
+    OpBuilder body = OpBuilder::atBlockEnd(request.addEntryBlock(top));
+    auto constant = [&](int64_t v) {
+      return LLVM::ConstantOp::create(body, loc, i64, v).getResult();
+    };
+    // SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA.
+    Value result = LLVM::CallOp::create(body, loc, syscall,
+                                        ValueRange{constant(158),
+                                                   constant(0x1023),
+                                                   constant(18)})
+                       .getResult();
+    Value granted = LLVM::ICmpOp::create(body, loc, LLVM::ICmpPredicate::eq,
+                                         result, constant(0));
+    Value flag = LLVM::AddressOfOp::create(body, loc, ptr, flagName);
+    LLVM::StoreOp::create(body, loc,
+                          LLVM::ZExtOp::create(body, loc, i8, granted), flag);
+    LLVM::ReturnOp::create(body, loc, ValueRange{});
+    LLVM::GlobalCtorsOp::create(
+        top, loc, top.getArrayAttr(FlatSymbolRefAttr::get(request)),
+        top.getI32ArrayAttr(65535),
+        top.getArrayAttr(LLVM::ZeroAttr::get(ctx)));
+  }
+  Value flag = LLVM::AddressOfOp::create(b, ptr, flagName);
+  Value value = LLVM::LoadOp::create(b, i8, flag);
+  return arith::CmpIOp::create(b, arith::CmpIPredicate::ne, value,
+                               arith::ConstantOp::create(b, b.getI8IntegerAttr(0)));
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
@@ -425,28 +480,39 @@ private:
   /// All register blocks of C (rowBlock x colBlocks panels) where they fit,
   /// then leftover rows and panels.
   void blocks(Value m, Value panels) {
-    Value rowBlocks = arith::DivUIOp::create(b, m, idx(kind.rowBlock));
-    Value fullRows = arith::MulIOp::create(b, rowBlocks, idx(kind.rowBlock));
     Value colBlocks = arith::DivUIOp::create(b, panels, idx(kind.colBlocks));
     Value fullPanels = arith::MulIOp::create(b, colBlocks, idx(kind.colBlocks));
-    Value leftover = arith::SubIOp::create(b, m, fullRows);
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
+    // With AMX, rows [0, amxRows) of full blocks of panels are AMX blocks.
+    Value amxRows = kind.amx ? getAMXRows(m) : Value();
     auto rowsLoop = [&](Value panel, int64_t cols) {
       if (packAtRunTime) {
         Value end = arith::AddIOp::create(b, panel, idx(cols));
         forLoop(b, panel, end, 1, [&](Value p) { pack(p, m); });
       }
-      auto fullBlocks = [&] {
-        forLoop(b, idx(0), fullRows, kind.rowBlock, [&](Value i) {
-          // Bottom-up with an epilogue (see RowEpilogue).
-          Value row = i;
-          if (epilogue) {
-            Value end = arith::SubIOp::create(b, fullRows, i);
-            row = arith::SubIOp::create(b, end, idx(kind.rowBlock));
-          }
-          tile(row, panel, kind.rowBlock, cols);
+      bool withAMX = amxRows && cols % 2 == 0;
+      // The vector registers' rows: [firstRow, m).
+      Value firstRow = withAMX ? amxRows : idx(0);
+      Value rowBlocks = arith::DivUIOp::create(
+          b, arith::SubIOp::create(b, m, firstRow), idx(kind.rowBlock));
+      Value fullRows = b.createOrFold<arith::AddIOp>(
+          firstRow, arith::MulIOp::create(b, rowBlocks, idx(kind.rowBlock)));
+      Value leftover = arith::SubIOp::create(b, m, fullRows);
+      // Bottom-up with an epilogue (see RowEpilogue).
+      auto bottomUp = [&](Value first, Value end, int64_t step,
+                          function_ref<void(Value)> body) {
+        forLoop(b, first, end, step, [&](Value i) {
+          if (!epilogue)
+            return body(i);
+          Value fromEnd = arith::SubIOp::create(
+              b, b.createOrFold<arith::AddIOp>(first, end), i);
+          body(arith::SubIOp::create(b, fromEnd, idx(step)));
         });
+      };
+      auto fullBlocks = [&] {
+        bottomUp(firstRow, fullRows, kind.rowBlock,
+                 [&](Value row) { tile(row, panel, kind.rowBlock, cols); });
       };
       if (!epilogue)
         fullBlocks();
@@ -467,6 +533,11 @@ private:
       }
       if (epilogue)
         fullBlocks();
+      // Each pair of panels (while in L1) through all rows.
+      for (int64_t j = 0; withAMX && j < cols; j += 2)
+        bottomUp(idx(0), amxRows, 32, [&](Value row) {
+          amxBlock(row, arith::AddIOp::create(b, panel, idx(j)));
+        });
     };
     columnLoop(b, parallel, idx(0), fullPanels, kind.colBlocks,
                [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
@@ -688,6 +759,85 @@ private:
       for (int64_t j = 0; j < cols; ++j)
         applyEpilogue(rowIdx[r], colIdx[j], loop.getResult(r * cols + j));
     }
+  }
+
+  /// The rows of C that AMX blocks compute: all blocks of 32 rows when K is
+  /// a multiple of 16 K steps (64 bytes) and the process may use AMX (see
+  /// getAMXPermitted()); otherwise none.
+  Value getAMXRows(Value m) {
+    auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
+    Value permitted = getAMXPermitted(b, module);
+    Value usable = arith::AndIOp::create(b, permitted, isMultiple(b, k4, 16));
+    Value blocks = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, m, idx(32)), idx(32));
+    return arith::SelectOp::create(b, usable, blocks, idx(0));
+  }
+
+  /// The block of C of 32 rows from `row` x 2 panels from `panel` in four
+  /// AMX tiles of 16 x 16 accumulators: per 64 bytes of K, two tiles of A's
+  /// rows (16 x 64 bytes, read in place) and two of B's panels (16 K steps
+  /// of the packed layout, which is the tiles' own) are multiplied into
+  /// them (`tdpbusd` for u8 x s8, `tdpbf16ps` for bf16). The tiles are then
+  /// stored to C, and the epilogue, if any, reads its rows back from there.
+  void amxBlock(Value row, Value panel) {
+    int64_t width = 64 / (kind.element.getIntOrFloatBitWidth() / 8);
+    auto operandTile = amx::TileType::get({16, width}, kind.element);
+    auto accTile = amx::TileType::get({16, 16}, kind.accumulator);
+    Value rows[2] = {row, arith::AddIOp::create(b, row, idx(16))};
+    Value panelIdx[2] = {panel, arith::AddIOp::create(b, panel, idx(1))};
+    Value cols[2] = {arith::MulIOp::create(b, panelIdx[0], idx(lanes)),
+                     arith::MulIOp::create(b, panelIdx[1], idx(lanes))};
+    SmallVector<Value> init;
+    for (Value r : rows)
+      for (Value col : cols)
+        init.push_back(
+            zeroFill ? amx::TileZeroOp::create(b, accTile).getResult()
+                     : amx::TileLoadOp::create(b, accTile, c,
+                                               ValueRange{r, col})
+                           .getResult());
+    Value stride = idx(width);
+    auto loop = scf::ForOp::create(
+        b, idx(0), k4, idx(16), init,
+        [&](OpBuilder &nb, Location loc, Value kk, ValueRange accs) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          Value k = arith::MulIOp::create(
+              lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
+          SmallVector<Value> lhs, rhs, next;
+          for (Value r : rows)
+            lhs.push_back(
+                amx::TileLoadOp::create(lb, operandTile, a, ValueRange{r, k}));
+          for (Value p : panelIdx)
+            rhs.push_back(amx::TileLoadOp::create(
+                lb, operandTile, packed,
+                ValueRange{panelOffset(lb, loc, p, kk)}, stride));
+          for (int64_t i = 0; i < 2; ++i)
+            for (int64_t j = 0; j < 2; ++j) {
+              Value sum = accs[2 * i + j];
+              next.push_back(
+                  isa<IntegerType>(kind.element)
+                      ? amx::TileMulIOp::create(lb, accTile, lhs[i], rhs[j],
+                                                sum, /*isZextLhs=*/true,
+                                                /*isZextRhs=*/false)
+                            .getResult()
+                      : amx::TileMulFOp::create(lb, accTile, lhs[i], rhs[j],
+                                                sum)
+                            .getResult());
+            }
+          scf::YieldOp::create(lb, next);
+        });
+    for (int64_t i = 0; i < 2; ++i)
+      for (int64_t j = 0; j < 2; ++j)
+        amx::TileStoreOp::create(b, c, ValueRange{rows[i], cols[j]},
+                                 loop.getResult(2 * i + j));
+    if (!epilogue)
+      return;
+    Value end = arith::MinUIOp::create(b, arith::AddIOp::create(b, row, idx(32)),
+                                       outRows);
+    forLoop(b, row, end, 1, [&](Value r) {
+      for (Value col : cols)
+        applyEpilogue(r, col,
+                      vector::LoadOp::create(b, acc, c, ValueRange{r, col}));
+    });
   }
 
   /// The epilogue's result at (row, col .. col + 15), from C's values
@@ -980,8 +1130,10 @@ struct LowerMatmulKernelsPass
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     std::optional<DotKind> int8Kind;
-    if (int8 == "avx512vnni")
+    if (int8 == "avx512vnni") {
       int8Kind = getVNNIKind(ctx);
+      int8Kind->amx = amx;
+    }
     else if (int8 == "neon-i8mm")
       int8Kind = getNEONI8MMKind(ctx);
     else if (int8 == "neon-dotprod")
@@ -1013,8 +1165,10 @@ struct LowerMatmulKernelsPass
           op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
       std::optional<DotKind> floatKind;
-      if (bf16 && isMatmulOf(op, BFloat16Type::get(ctx)))
+      if (bf16 && isMatmulOf(op, BFloat16Type::get(ctx))) {
         floatKind = getBF16Kind(ctx);
+        floatKind->amx = amx;
+      }
       if (int8 == "avx512vnni" && isMatmulOf(op, Float32Type::get(ctx)))
         floatKind = getF32Kind(ctx);
       if (!floatKind)

@@ -35,6 +35,9 @@ struct DotKind {
   // used as a - 128 (xor 0x80), and 128 x the column sums of B are added
   // back (the same sum modulo 2^32).
   bool flipLhs = false;
+  // Blocks of 32 rows x 2 panels of C are AMX tiles (`tdpbusd`, `tdpbf16ps`;
+  // x86 with amx-int8 / amx-bf16): see KernelBuilder::amxBlock().
+  bool amx = false;
 };
 
 /// AVX-512 VNNI `vpdpbusd`: u8 x s8, 4 per 32-bit lane, 16 lanes.

@@ -2,6 +2,7 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="parallel=true" | FileCheck %s --check-prefix=PAR
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod" | FileCheck %s --check-prefix=SDOT
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="amx=true bf16=true" | FileCheck %s --check-prefix=AMX
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -73,6 +74,33 @@
 // SDOT:   arith.shli
 // SDOT: } else {
 // SDOT: memref.dealloc %[[SUMS]]
+// With amx: when the process may use AMX (the flag the module's constructor
+// sets) and 16 | K / 4, blocks of 32 rows x 2 panels in full blocks of
+// panels are four 16 x 16 i32 tiles, loaded from C (it accumulates), updated
+// per 64 bytes of K from two tiles of A's rows (in place) and two of the
+// packed panels (stride 64 bytes), and stored back; the rows past them take
+// the vector registers.
+// AMX-LABEL: func @core
+// AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
+// AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
+// AMX:      %[[PERMITTED:.*]] = arith.cmpi ne, %[[BYTE]], %c0_i8
+// AMX:      %[[K16:.*]] = arith.cmpi eq, %{{.*}}, %c0
+// AMX:      %[[USABLE:.*]] = arith.andi %[[PERMITTED]], %[[K16]] : i1
+// AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
+// AMX:      %[[ROWS:.*]] = arith.select %[[USABLE]], %[[BLOCKS]], %c0
+// AMX:      scf.for
+// AMX:        vpdpbusd
+// AMX:      scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:        %[[C0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
+// AMX:        scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c16{{.*}} iter_args(%{{.*}} = %[[C0]], {{.*}}) -> (!amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>)
+// AMX:          %[[A0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi8> into !amx.tile<16x64xi8>
+// AMX:          %[[B0:.*]] = amx.tile_load %{{.*}}[%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<16x64xi8>
+// AMX:          amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x64xi8>, !amx.tile<16x64xi8>, !amx.tile<16x16xi32>
+// AMX-COUNT-3:  amx.tile_muli
+// AMX:        amx.tile_store %{{.*}}[%[[ROW]], %{{.*}}], %{{.*}}#0 : memref<?x?xi32>, !amx.tile<16x16xi32>
+// AMX-COUNT-3: amx.tile_store
+// The second pair of panels of the block.
+// AMX:        amx.tile_muli
 func.func @core(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
                   iterator_types = ["parallel", "reduction", "parallel"]}
@@ -117,6 +145,13 @@ func.func @unmarked(%a: memref<8x8xi8>, %b: memref<8x16xi8>, %c: memref<8x16xi32
 // BF16-COUNT-24: llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
 // BF16: } else {
 // BF16:   linalg.matmul
+// AMX-LABEL: func @bf16
+// AMX:      scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c32
+// AMX:        amx.tile_load %{{.*}} : memref<?x?xf32> into !amx.tile<16x16xf32>
+// AMX:          amx.tile_load %{{.*}} : memref<?x?xbf16> into !amx.tile<16x32xbf16>
+// AMX:          amx.tile_load %{{.*}}, %c32{{.*}} : memref<?xbf16> into !amx.tile<16x32xbf16>
+// AMX:          amx.tile_mulf %{{.*}} : !amx.tile<16x32xbf16>, !amx.tile<16x32xbf16>, !amx.tile<16x16xf32>
+// AMX:        amx.tile_store %{{.*}} : memref<?x?xf32>, !amx.tile<16x16xf32>
 func.func @bf16(%a: memref<?x?xbf16>, %b: memref<?x?xbf16>, %c: memref<?x?xf32>) {
   linalg.matmul ins(%a, %b : memref<?x?xbf16>, memref<?x?xbf16>) outs(%c : memref<?x?xf32>)
   return
@@ -711,6 +746,11 @@ func.func @fp8_gemv(%a: memref<3x40xf8E4M3FN>, %b: memref<40x128xf8E5M2>, %sa: m
 // CHECK: } else {
 // CHECK:   linalg.fill ins(%{{.*}} : i32)
 // CHECK:   linalg.generic
+// With amx, the tiles start from zero.
+// AMX-LABEL: func @core_zero_filled
+// AMX:      amx.tile_zero : !amx.tile<16x16xi32>
+// AMX-NOT:  amx.tile_load %{{.*}} : memref<?x?xi32>
+// AMX:      amx.tile_muli
 func.func @core_zero_filled(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
   %zero = arith.constant 0 : i32
   linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
@@ -968,3 +1008,19 @@ func.func @core_ones_row_source_view_written(%rows0: index, %cols0: index, %b: m
   memref.dealloc %buf : memref<?x1x?xi8>
   return
 }
+
+// The flag the kernels read, and the constructor that asks Linux for the
+// tiles' state (arch_prctl(ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA)) and sets
+// it when granted: once per module.
+// AMX:      llvm.mlir.global internal @quanta_amx_permitted(0 : i8)
+// AMX:      llvm.func @syscall(i64, ...) -> i64
+// AMX:      llvm.func internal @quanta_request_amx() {
+// AMX-DAG:    %[[NR:.*]] = llvm.mlir.constant(158 : i64) : i64
+// AMX-DAG:    %[[REQ:.*]] = llvm.mlir.constant(4131 : i64) : i64
+// AMX-DAG:    %[[TILEDATA:.*]] = llvm.mlir.constant(18 : i64) : i64
+// AMX:        %[[R:.*]] = llvm.call @syscall(%[[NR]], %[[REQ]], %[[TILEDATA]]) vararg(!llvm.func<i64 (i64, ...)>)
+// AMX:        %[[OK:.*]] = llvm.icmp "eq" %[[R]], %{{.*}} : i64
+// AMX:        %[[BYTE:.*]] = llvm.zext %[[OK]] : i1 to i8
+// AMX:        llvm.store %[[BYTE]], %{{.*}} : i8, !llvm.ptr
+// AMX:      llvm.mlir.global_ctors ctors = [@quanta_request_amx], priorities = [65535 : i32], data = [#llvm.zero]
+// AMX-NOT:  quanta_request_amx

@@ -160,6 +160,8 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
+    lowering.amx = quanta::hasTargetFeature(target, "amx-int8") &&
+                   quanta::hasTargetFeature(target, "amx-bf16");
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");

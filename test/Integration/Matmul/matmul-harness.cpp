@@ -124,9 +124,11 @@ int main() {
       counts[3] += cmpF("fp8", out.data(), r.values);
     }
   }
-  // s8 x u8, shapes for the VNNI kernel and for the fallback loops.
-  const int64_t shapes[5][3] = {{7, 64, 48}, {13, 6, 20}, {1, 128, 64},
-                                {6, 20, 16}, {12, 8, 17}};
+  // s8 x u8, shapes for the VNNI kernel, the AMX blocks (with leftover
+  // rows and panels) and the fallback loops.
+  const int64_t shapes[7][3] = {{7, 64, 48}, {13, 6, 20}, {1, 128, 64},
+                                {6, 20, 16}, {12, 8, 17}, {70, 128, 80},
+                                {32, 256, 64}};
   for (const auto &shape : shapes) {
     int64_t M = shape[0], K = shape[1], N = shape[2];
     QuantizedTensor A, W;
