@@ -207,7 +207,8 @@ Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
     LLVM::GlobalOp::create(top, loc, i8, /*isConstant=*/false,
                            LLVM::Linkage::Internal, flagName,
                            top.getI8IntegerAttr(0));
-    auto syscallType = LLVM::LLVMFunctionType::get(i64, {i64}, /*isVarArg=*/true);
+    auto syscallType =
+        LLVM::LLVMFunctionType::get(i64, {i64}, /*isVarArg=*/true);
     auto syscall = module.lookupSymbol<LLVM::LLVMFuncOp>("syscall");
     if (!syscall)
       syscall = LLVM::LLVMFuncOp::create(top, loc, "syscall", syscallType);
@@ -220,11 +221,11 @@ Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
       return LLVM::ConstantOp::create(body, loc, i64, v).getResult();
     };
     // SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA.
-    Value result = LLVM::CallOp::create(body, loc, syscall,
-                                        ValueRange{constant(158),
-                                                   constant(0x1023),
-                                                   constant(18)})
-                       .getResult();
+    Value result =
+        LLVM::CallOp::create(
+            body, loc, syscall,
+            ValueRange{constant(158), constant(0x1023), constant(18)})
+            .getResult();
     Value granted = LLVM::ICmpOp::create(body, loc, LLVM::ICmpPredicate::eq,
                                          result, constant(0));
     Value flag = LLVM::AddressOfOp::create(body, loc, ptr, flagName);
@@ -233,13 +234,13 @@ Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
     LLVM::ReturnOp::create(body, loc, ValueRange{});
     LLVM::GlobalCtorsOp::create(
         top, loc, top.getArrayAttr(FlatSymbolRefAttr::get(request)),
-        top.getI32ArrayAttr(65535),
-        top.getArrayAttr(LLVM::ZeroAttr::get(ctx)));
+        top.getI32ArrayAttr(65535), top.getArrayAttr(LLVM::ZeroAttr::get(ctx)));
   }
   Value flag = LLVM::AddressOfOp::create(b, ptr, flagName);
   Value value = LLVM::LoadOp::create(b, i8, flag);
-  return arith::CmpIOp::create(b, arith::CmpIPredicate::ne, value,
-                               arith::ConstantOp::create(b, b.getI8IntegerAttr(0)));
+  return arith::CmpIOp::create(
+      b, arith::CmpIPredicate::ne, value,
+      arith::ConstantOp::create(b, b.getI8IntegerAttr(0)));
 }
 
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
@@ -484,8 +485,14 @@ private:
     Value fullPanels = arith::MulIOp::create(b, colBlocks, idx(kind.colBlocks));
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
-    // With AMX, rows [0, amxRows) of full blocks of panels are AMX blocks.
-    Value amxRows = kind.amx ? getAMXRows(m) : Value();
+    // With AMX, rows [0, amxRows) of full blocks of panels are AMX blocks
+    // (see amxBlocks()), computed after the others: with an epilogue, only
+    // rows of the result, so that C's rows past them (the column sums that
+    // the epilogue reads) are done first.
+    Value amxRows;
+    if (kind.amx)
+      amxRows =
+          getAMXRows(epilogue ? arith::MinUIOp::create(b, m, outRows) : m);
     auto rowsLoop = [&](Value panel, int64_t cols) {
       if (packAtRunTime) {
         Value end = arith::AddIOp::create(b, panel, idx(cols));
@@ -533,15 +540,41 @@ private:
       }
       if (epilogue)
         fullBlocks();
-      // Each pair of panels (while in L1) through all rows.
-      for (int64_t j = 0; withAMX && j < cols; j += 2)
-        bottomUp(idx(0), amxRows, 32, [&](Value row) {
-          amxBlock(row, arith::AddIOp::create(b, panel, idx(j)));
-        });
     };
     columnLoop(b, parallel, idx(0), fullPanels, kind.colBlocks,
                [&](Value panel) { rowsLoop(panel, kind.colBlocks); });
     forLoop(b, fullPanels, panels, 1, [&](Value panel) { rowsLoop(panel, 1); });
+    if (amxRows)
+      amxBlocks(amxRows, fullPanels);
+  }
+
+  /// Rows [0, amxRows) x panels [0, fullPanels) of C in AMX blocks, once B
+  /// is packed and the rows past them are done: per block of 32 rows (in
+  /// parallel, the blocks of rows; they write disjoint rows), all pairs of
+  /// panels in turn, so that the block's rows of A stay in L1 while B's
+  /// panels stream from L2 in order (at 1024^3: 1300 -> 2000 GOP/s against
+  /// blocks within each block of 4 panels); then the epilogue on the
+  /// block's rows, panel by panel with the operands that depend on the
+  /// column alone loaded once, when the tile stores are done (a load right
+  /// after a tile store of the same bytes waits for it).
+  void amxBlocks(Value amxRows, Value fullPanels) {
+    columnLoop(b, parallel, idx(0), amxRows, 32, [&](Value row) {
+      forLoop(b, idx(0), fullPanels, 2,
+              [&](Value panel) { amxBlock(row, panel); });
+      if (!epilogue)
+        return;
+      Value rowsEnd = arith::MinUIOp::create(
+          b, arith::AddIOp::create(b, row, idx(32)), outRows);
+      forLoop(b, idx(0), fullPanels, 1, [&](Value panel) {
+        Value col = arith::MulIOp::create(b, panel, idx(lanes));
+        SmallVector<Value> columnValues = loadColumnOperands(col);
+        forLoop(b, row, rowsEnd, 1, [&](Value r) {
+          Value products =
+              vector::LoadOp::create(b, acc, c, ValueRange{r, col});
+          applyEpilogue(r, col, products, columnValues);
+        });
+      });
+    });
   }
 
   /// The perLane rows of B of one K step: row + t * rowStride.
@@ -752,13 +785,40 @@ private:
       b.setInsertionPointToStart(ifOp.elseBlock());
       store(r);
     }
+    SmallVector<SmallVector<Value>> columnValues;
+    for (int64_t j = 0; j < cols; ++j)
+      columnValues.push_back(loadColumnOperands(colIdx[j]));
     for (int64_t r = 0; r < rows; ++r) {
       auto ifOp = scf::IfOp::create(b, inside[r]);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(ifOp.thenBlock());
       for (int64_t j = 0; j < cols; ++j)
-        applyEpilogue(rowIdx[r], colIdx[j], loop.getResult(r * cols + j));
+        applyEpilogue(rowIdx[r], colIdx[j], loop.getResult(r * cols + j),
+                      columnValues[j]);
     }
+  }
+
+  /// The epilogue's operands that depend on the column alone (scales, bias,
+  /// the column sums in C's last row, zero points), loaded at `col` for
+  /// several rows: what the body computes from them alone then leaves the
+  /// loop over the rows (LLVM cannot hoist the loads themselves past the
+  /// stores of the results). Null for the other operands.
+  SmallVector<Value> loadColumnOperands(Value col) {
+    linalg::GenericOp op = epilogue->op;
+    SmallVector<Value> values;
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      if (map.isFunctionOfDim(0) ||
+          llvm::is_contained(epilogue->products, operand.getOperandNumber())) {
+        values.push_back({});
+        continue;
+      }
+      auto type =
+          VectorType::get({16}, getElementTypeOrSelf(operand.get().getType()));
+      values.push_back(loadLanes(b, operand.get(), map, type, 1,
+                                 [&](unsigned dim) { return col; }));
+    }
+    return values;
   }
 
   /// The rows of C that AMX blocks compute: all blocks of 32 rows when K is
@@ -791,10 +851,10 @@ private:
     for (Value r : rows)
       for (Value col : cols)
         init.push_back(
-            zeroFill ? amx::TileZeroOp::create(b, accTile).getResult()
-                     : amx::TileLoadOp::create(b, accTile, c,
-                                               ValueRange{r, col})
-                           .getResult());
+            zeroFill
+                ? amx::TileZeroOp::create(b, accTile).getResult()
+                : amx::TileLoadOp::create(b, accTile, c, ValueRange{r, col})
+                      .getResult());
     Value stride = idx(width);
     auto loop = scf::ForOp::create(
         b, idx(0), k4, idx(16), init,
@@ -813,15 +873,15 @@ private:
           for (int64_t i = 0; i < 2; ++i)
             for (int64_t j = 0; j < 2; ++j) {
               Value sum = accs[2 * i + j];
-              next.push_back(
-                  isa<IntegerType>(kind.element)
-                      ? amx::TileMulIOp::create(lb, accTile, lhs[i], rhs[j],
-                                                sum, /*isZextLhs=*/true,
-                                                /*isZextRhs=*/false)
-                            .getResult()
-                      : amx::TileMulFOp::create(lb, accTile, lhs[i], rhs[j],
-                                                sum)
-                            .getResult());
+              next.push_back(isa<IntegerType>(kind.element)
+                                 ? amx::TileMulIOp::create(lb, accTile, lhs[i],
+                                                           rhs[j], sum,
+                                                           /*isZextLhs=*/true,
+                                                           /*isZextRhs=*/false)
+                                       .getResult()
+                                 : amx::TileMulFOp::create(lb, accTile, lhs[i],
+                                                           rhs[j], sum)
+                                       .getResult());
             }
           scf::YieldOp::create(lb, next);
         });
@@ -829,21 +889,15 @@ private:
       for (int64_t j = 0; j < 2; ++j)
         amx::TileStoreOp::create(b, c, ValueRange{rows[i], cols[j]},
                                  loop.getResult(2 * i + j));
-    if (!epilogue)
-      return;
-    Value end = arith::MinUIOp::create(b, arith::AddIOp::create(b, row, idx(32)),
-                                       outRows);
-    forLoop(b, row, end, 1, [&](Value r) {
-      for (Value col : cols)
-        applyEpilogue(r, col,
-                      vector::LoadOp::create(b, acc, c, ValueRange{r, col}));
-    });
   }
 
   /// The epilogue's result at (row, col .. col + 15), from C's values
   /// there (`products`, or stored in C: see RowEpilogue for why they are
   /// final).
-  void applyEpilogue(Value row, Value col, Value products = {}) {
+  /// With `columnValues` (see loadColumnOperands()), the operands that do
+  /// not depend on the row are taken from there.
+  void applyEpilogue(Value row, Value col, Value products = {},
+                     ArrayRef<Value> columnValues = {}) {
     linalg::GenericOp op = epilogue->op;
     auto at = [&](unsigned dim) { return dim == 0 ? row : col; };
     SmallVector<Value> args;
@@ -851,6 +905,10 @@ private:
       if (products &&
           llvm::is_contained(epilogue->products, operand.getOperandNumber())) {
         args.push_back(products);
+        continue;
+      }
+      if (!columnValues.empty() && columnValues[operand.getOperandNumber()]) {
+        args.push_back(columnValues[operand.getOperandNumber()]);
         continue;
       }
       auto type =
@@ -1133,8 +1191,7 @@ struct LowerMatmulKernelsPass
     if (int8 == "avx512vnni") {
       int8Kind = getVNNIKind(ctx);
       int8Kind->amx = amx;
-    }
-    else if (int8 == "neon-i8mm")
+    } else if (int8 == "neon-i8mm")
       int8Kind = getNEONI8MMKind(ctx);
     else if (int8 == "neon-dotprod")
       int8Kind = getNEONDotProdKind(ctx);

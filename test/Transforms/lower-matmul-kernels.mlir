@@ -78,8 +78,9 @@
 // sets) and 16 | K / 4, blocks of 32 rows x 2 panels in full blocks of
 // panels are four 16 x 16 i32 tiles, loaded from C (it accumulates), updated
 // per 64 bytes of K from two tiles of A's rows (in place) and two of the
-// packed panels (stride 64 bytes), and stored back; the rows past them take
-// the vector registers.
+// packed panels (stride 64 bytes), and stored back, once the panels are
+// packed and the rows past them done in the vector registers: per block of
+// 32 rows, every pair of panels.
 // AMX-LABEL: func @core
 // AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
 // AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
@@ -91,6 +92,7 @@
 // AMX:      scf.for
 // AMX:        vpdpbusd
 // AMX:      scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:       scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c2
 // AMX:        %[[C0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
 // AMX:        scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c16{{.*}} iter_args(%{{.*}} = %[[C0]], {{.*}}) -> (!amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>)
 // AMX:          %[[A0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi8> into !amx.tile<16x64xi8>
@@ -99,8 +101,7 @@
 // AMX-COUNT-3:  amx.tile_muli
 // AMX:        amx.tile_store %{{.*}}[%[[ROW]], %{{.*}}], %{{.*}}#0 : memref<?x?xi32>, !amx.tile<16x16xi32>
 // AMX-COUNT-3: amx.tile_store
-// The second pair of panels of the block.
-// AMX:        amx.tile_muli
+// AMX:      memref.dealloc
 func.func @core(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
                   iterator_types = ["parallel", "reduction", "parallel"]}
@@ -833,6 +834,65 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
     linalg.yield %4 : f32
   }
   memref.dealloc %c : memref<14x48xi32>
+  return
+}
+
+// With amx, the AMX blocks cover the result's rows only (C's row of column
+// sums, which the epilogue reads, is a row of the vector registers, done
+// first); after a block of rows, the epilogue takes its rows back from C,
+// panel by panel, with the operands that depend on the column alone (zero
+// point, column sums, scales) loaded once per panel.
+// AMX-LABEL: func @core_epilogue_amx
+// AMX:      %[[RESULT_ROWS:.*]] = arith.minui %dim{{.*}}, %dim{{.*}} : index
+// AMX-NEXT: llvm.mlir.addressof @quanta_amx_permitted
+// AMX:      %[[BLOCKS:.*]] = arith.divui %[[RESULT_ROWS]], %c32
+// AMX:      %[[ROWS:.*]] = arith.select
+// AMX:      scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:        amx.tile_zero
+// AMX:        amx.tile_store
+// AMX:        %[[END:.*]] = arith.minui
+// AMX:        scf.for %[[PANEL:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX-NEXT:     %c16{{.*}} = arith.constant 16 : index
+// AMX-NEXT:     %[[COL:.*]] = arith.muli %[[PANEL]], %c16
+// AMX-NEXT:     memref.load %{{.*}}[] : memref<i8>
+// AMX-NEXT:     vector.broadcast
+// AMX-NEXT:     %[[SUMS:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
+// AMX-NEXT:     %[[SCALES:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xf32>, vector<16xf32>
+// AMX:          scf.for %[[R:.*]] = %[[ROW]] to %[[END]] step %c1
+// AMX-NEXT:       %[[P:.*]] = vector.load %{{.*}}[%[[R]], %[[COL]]] : memref<65x64xi32>, vector<16xi32>
+// AMX:            arith.muli %{{.*}}, %[[SUMS]]
+// AMX:            arith.subi %[[P]]
+// AMX:            arith.sitofp
+// AMX:            arith.mulf %{{.*}}, %[[SCALES]]
+// AMX:            vector.store %{{.*}}, %{{.*}}[%[[R]], %[[COL]]] : memref<64x64xf32>, vector<16xf32>
+func.func @core_epilogue_amx(%a: memref<65x64xi8>, %b: memref<64x64xi8>, %za: memref<i8>, %sw: memref<64xf32>, %out: memref<64x64xf32>) {
+  %zero = arith.constant 0 : i32
+  %c = memref.alloc() : memref<65x64xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<65x64xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<65x64xi8>, memref<64x64xi8>) outs(%c : memref<65x64xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %products = memref.subview %c[0, 0] [64, 64] [1, 1] : memref<65x64xi32> to memref<64x64xi32, strided<[64, 1]>>
+  %sums = memref.subview %c[64, 0] [1, 64] [1, 1] : memref<65x64xi32> to memref<64xi32, strided<[1], offset: 4096>>
+  linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> ()>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%products, %za, %sums, %sw : memref<64x64xi32, strided<[64, 1]>>, memref<i8>, memref<64xi32, strided<[1], offset: 4096>>, memref<64xf32>) outs(%out : memref<64x64xf32>) {
+  ^bb0(%p: i32, %z: i8, %s: i32, %w: f32, %o: f32):
+    %0 = arith.extui %z : i8 to i32
+    %1 = arith.muli %0, %s : i32
+    %2 = arith.subi %p, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %w : f32
+    linalg.yield %4 : f32
+  }
+  memref.dealloc %c : memref<65x64xi32>
   return
 }
 
