@@ -117,6 +117,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
                                          : "none";
     kernels.bf16 = options.avx512bf16;
     kernels.amx = options.amx;
+    kernels.streamPrefetch = options.streamPrefetch;
     kernels.parallel = options.threads;
     pm.addPass(createLowerMatmulKernels(kernels));
   }

@@ -3,6 +3,7 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="parallel=true" | FileCheck %s --check-prefix=PAR
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod" | FileCheck %s --check-prefix=SDOT
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="amx=true bf16=true" | FileCheck %s --check-prefix=AMX
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="stream-prefetch=262144" | FileCheck %s --check-prefix=FAR
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -29,7 +30,12 @@
 // CHECK:       %[[TO3:.*]] = arith.addi %[[TO]], %c3
 // CHECK:       memref.store %[[V3]], %[[PERM]][%{{.*}}, %[[TO3]]]
 // CHECK-NOT: memref.alloc
-// CHECK-COUNT-4: memref.prefetch %[[B]]{{.*}} read, locality<2>, data
+// Each stream is prefetched `stream-prefetch` bytes ahead (32 KiB; rows of
+// unknown width count as 4 KiB: 8 rows).
+// CHECK:     %[[AHEAD:.*]] = arith.addi %{{.*}}, %c8{{.*}} : index
+// CHECK:     %[[CLAMPED:.*]] = arith.minui %[[AHEAD]], %{{.*}} : index
+// CHECK:     memref.prefetch %[[B]][%[[CLAMPED]], %{{.*}}], read, locality<2>, data
+// CHECK-COUNT-3: memref.prefetch %[[B]]{{.*}} read, locality<2>, data
 // CHECK:     %[[ROW3:.*]] = arith.muli %[[K4]], %c3
 // CHECK:     %[[AT3:.*]] = arith.addi %{{.*}}, %[[ROW3]]
 // CHECK:     vector.load %[[B]][%[[AT3]], %{{.*}}] : memref<?x?xi8>, vector<64xi8>
@@ -102,6 +108,11 @@
 // AMX:        amx.tile_store %{{.*}}[%[[ROW]], %{{.*}}], %{{.*}}#0 : memref<?x?xi32>, !amx.tile<16x16xi32>
 // AMX-COUNT-3: amx.tile_store
 // AMX:      memref.dealloc
+// 256 KiB ahead: 64 rows of 4 KiB.
+// FAR-LABEL: func @core
+// FAR:       %[[AHEAD:.*]] = arith.addi %{{.*}}, %c64{{.*}} : index
+// FAR-NEXT:  %[[CLAMPED:.*]] = arith.minui %[[AHEAD]], %{{.*}} : index
+// FAR-NEXT:  memref.prefetch %{{.*}}[%[[CLAMPED]], %{{.*}}], read, locality<2>, data
 func.func @core(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
                   iterator_types = ["parallel", "reduction", "parallel"]}

@@ -162,6 +162,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
     lowering.amx = quanta::hasTargetFeature(target, "amx-int8") &&
                    quanta::hasTargetFeature(target, "amx-bf16");
+    // Measured on Zen 4 (see LowerMatmulKernels.cpp's streamRows()).
+    if (StringRef(target.cpu).starts_with("znver"))
+      lowering.streamPrefetch = 256 << 10;
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");

@@ -38,6 +38,9 @@ struct LoweringOptions {
   bool avx512vnni = false;
   /// Lower bf16 x bf16 -> f32 linalg.matmul to the AVX512-BF16 kernel.
   bool avx512bf16 = false;
+  /// Bytes ahead that the int8 kernel's few-rows path prefetches each of
+  /// its streams of B (`stream-prefetch` of --quanta-lower-matmul-kernels).
+  int64_t streamPrefetch = 32 << 10;
   /// With avx512vnni / avx512bf16: compute the int8 and bf16 kernels' blocks
   /// of 32 x 32 in AMX tiles (x86 amx-int8 and amx-bf16).
   bool amx = false;
