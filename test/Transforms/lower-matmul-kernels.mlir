@@ -45,11 +45,14 @@
 // CHECK-COUNT-2: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // CHECK:     memref.dealloc %[[PERM]]
 // CHECK:   } else {
-// More rows: B packed once into 64-byte panels by two rounds of shuffles:
+// More rows: B packed once into 64-byte panels, a block of 4 panels at a
+// time from one 64-byte load per row of B (half rows of two rows side by
+// side, then one byte shuffle per panel), its 4 panels stored apart:
 // CHECK:   %[[PACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
-// CHECK:   vector.shuffle {{.*}} : vector<16xi8>, vector<16xi8>
-// CHECK:   vector.shuffle {{.*}} : vector<32xi8>, vector<32xi8>
-// CHECK:   vector.store %{{.*}}, %[[PACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
+// CHECK:   vector.load %[[B]]{{.*}} : memref<?x?xi8>, vector<64xi8>
+// CHECK:   vector.shuffle {{.*}} [0, 1, {{.*}}, 31, 64, 65, {{.*}}, 95] : vector<64xi8>, vector<64xi8>
+// CHECK:   vector.shuffle {{.*}} [0, 32, 64, 96, 1, 33, 65, 97, {{.*}} : vector<64xi8>, vector<64xi8>
+// CHECK-COUNT-4: vector.store %{{.*}}, %[[PACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
 // The 6 x 64 register block: 24 accumulators loaded from C, 4 panels and 6
 // broadcast 4-byte slices of A per step of 4 in K, 24 vpdpbusd.
 // CHECK:   scf.for
