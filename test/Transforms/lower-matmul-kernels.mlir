@@ -87,9 +87,10 @@
 // sets) and 16 | K / 4, blocks of 32 rows x 2 panels in full blocks of
 // panels are four 16 x 16 i32 tiles, loaded from C (it accumulates), updated
 // per 64 bytes of K from two tiles of A's rows (in place) and two of the
-// packed panels (stride 64 bytes), and stored back, once the panels are
-// packed and the rows past them done in the vector registers: per block of
-// 32 rows, every pair of panels.
+// packed panels (stride 64 bytes), and stored back. Fewer than 512 such
+// rows: per block of 4 panels, after its packing and its rows in vector
+// registers; else once all panels are packed, per block of 32 rows through
+// every pair of panels.
 // AMX-LABEL: func @core
 // AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
 // AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
@@ -98,18 +99,28 @@
 // AMX:      %[[USABLE:.*]] = arith.andi %[[PERMITTED]], %[[K16]] : i1
 // AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
 // AMX:      %[[ROWS:.*]] = arith.select %[[USABLE]], %[[BLOCKS]], %c0
-// AMX:      scf.for
+// AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
+// AMX:      scf.for %[[PANEL:.*]] = %c0{{.*}} to %{{.*}} step %c4
 // AMX:        vpdpbusd
-// AMX:      scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
-// AMX:       scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c2
-// AMX:        %[[C0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
-// AMX:        scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c16{{.*}} iter_args(%{{.*}} = %[[C0]], {{.*}}) -> (!amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>)
-// AMX:          %[[A0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi8> into !amx.tile<16x64xi8>
-// AMX:          %[[B0:.*]] = amx.tile_load %{{.*}}[%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<16x64xi8>
-// AMX:          amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x64xi8>, !amx.tile<16x64xi8>, !amx.tile<16x16xi32>
-// AMX-COUNT-3:  amx.tile_muli
-// AMX:        amx.tile_store %{{.*}}[%[[ROW]], %{{.*}}], %{{.*}}#0 : memref<?x?xi32>, !amx.tile<16x16xi32>
-// AMX-COUNT-3: amx.tile_store
+// AMX:        scf.if %[[FEW]] {
+// AMX:          %[[LAST:.*]] = arith.addi %[[PANEL]], %c4
+// AMX:          scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:            scf.for %{{.*}} = %[[PANEL]] to %[[LAST]] step %c2
+// AMX:              %[[C0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
+// AMX:              scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c16{{.*}} iter_args(%{{.*}} = %[[C0]], {{.*}}) -> (!amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>, !amx.tile<16x16xi32>)
+// AMX:                %[[A0:.*]] = amx.tile_load %{{.*}}[%[[ROW]], %{{.*}}] : memref<?x?xi8> into !amx.tile<16x64xi8>
+// AMX:                %[[B0:.*]] = amx.tile_load %{{.*}}[%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<16x64xi8>
+// AMX:                amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x64xi8>, !amx.tile<16x64xi8>, !amx.tile<16x16xi32>
+// AMX-COUNT-3:        amx.tile_muli
+// AMX:              amx.tile_store %{{.*}}[%[[ROW]], %{{.*}}], %{{.*}}#0 : memref<?x?xi32>, !amx.tile<16x16xi32>
+// AMX-COUNT-3:      amx.tile_store
+// AMX:      %[[MANY:.*]] = arith.xori %[[FEW]], %true
+// AMX:      scf.if %[[MANY]] {
+// AMX:        scf.for %[[ROW2:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:          scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c2
+// AMX:            amx.tile_load %{{.*}}[%[[ROW2]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
+// AMX-COUNT-4:    amx.tile_muli
+// AMX-COUNT-4:    amx.tile_store
 // AMX:      memref.dealloc
 // 256 KiB ahead: 64 rows of 4 KiB.
 // FAR-LABEL: func @core
@@ -861,24 +872,27 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // AMX-NEXT: llvm.mlir.addressof @quanta_amx_permitted
 // AMX:      %[[BLOCKS:.*]] = arith.divui %[[RESULT_ROWS]], %c32
 // AMX:      %[[ROWS:.*]] = arith.select
-// AMX:      scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
-// AMX:        amx.tile_zero
-// AMX:        amx.tile_store
-// AMX:        %[[END:.*]] = arith.minui
-// AMX:        scf.for %[[PANEL:.*]] = %c0{{.*}} to %{{.*}} step %c1
-// AMX-NEXT:     %c16{{.*}} = arith.constant 16 : index
-// AMX-NEXT:     %[[COL:.*]] = arith.muli %[[PANEL]], %c16
-// AMX-NEXT:     memref.load %{{.*}}[] : memref<i8>
-// AMX-NEXT:     vector.broadcast
-// AMX-NEXT:     %[[SUMS:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
-// AMX-NEXT:     %[[SCALES:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xf32>, vector<16xf32>
-// AMX:          scf.for %[[R:.*]] = %[[ROW]] to %[[END]] step %c1
-// AMX-NEXT:       %[[P:.*]] = vector.load %{{.*}}[%[[R]], %[[COL]]] : memref<65x64xi32>, vector<16xi32>
-// AMX:            arith.muli %{{.*}}, %[[SUMS]]
-// AMX:            arith.subi %[[P]]
-// AMX:            arith.sitofp
-// AMX:            arith.mulf %{{.*}}, %[[SCALES]]
-// AMX:            vector.store %{{.*}}, %{{.*}}[%[[R]], %[[COL]]] : memref<64x64xf32>, vector<16xf32>
+// AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
+// AMX:      scf.if %[[FEW]] {
+// AMX:        %[[LAST:.*]] = arith.addi %[[FIRST:.*]], %c4
+// AMX:        scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:          amx.tile_zero
+// AMX:          amx.tile_store
+// AMX:          %[[END:.*]] = arith.minui
+// AMX:          scf.for %[[PANEL:.*]] = %[[FIRST]] to %[[LAST]] step %c1
+// AMX-NEXT:       %c16{{.*}} = arith.constant 16 : index
+// AMX-NEXT:       %[[COL:.*]] = arith.muli %[[PANEL]], %c16
+// AMX-NEXT:       memref.load %{{.*}}[] : memref<i8>
+// AMX-NEXT:       vector.broadcast
+// AMX-NEXT:       %[[SUMS:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
+// AMX-NEXT:       %[[SCALES:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xf32>, vector<16xf32>
+// AMX:            scf.for %[[R:.*]] = %[[ROW]] to %[[END]] step %c1
+// AMX-NEXT:         %[[P:.*]] = vector.load %{{.*}}[%[[R]], %[[COL]]] : memref<65x64xi32>, vector<16xi32>
+// AMX:              arith.muli %{{.*}}, %[[SUMS]]
+// AMX:              arith.subi %[[P]]
+// AMX:              arith.sitofp
+// AMX:              arith.mulf %{{.*}}, %[[SCALES]]
+// AMX:              vector.store %{{.*}}, %{{.*}}[%[[R]], %[[COL]]] : memref<64x64xf32>, vector<16xf32>
 func.func @core_epilogue_amx(%a: memref<65x64xi8>, %b: memref<64x64xi8>, %za: memref<i8>, %sw: memref<64xf32>, %out: memref<64x64xf32>) {
   %zero = arith.constant 0 : i32
   %c = memref.alloc() : memref<65x64xi32>

@@ -100,7 +100,7 @@ int main(int argc, char **argv) {
   const int64_t shapes[][3] = {{1, 64, 32},  {3, 130, 48}, {7, 2, 16},
                                {8, 64, 64},  {13, 256, 80}, {6, 33, 32},
                                {5, 64, 20},  {64, 512, 128}, {9, 1, 16},
-                               {1, 4096, 64}, {70, 96, 80}};
+                               {1, 4096, 64}, {70, 96, 80}, {520, 64, 64}};
   long mismatches = 0;
   for (auto &shape : shapes)
     mismatches += check(0, shape[0], shape[1], shape[2], pairs, amx);

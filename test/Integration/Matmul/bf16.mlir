@@ -16,7 +16,7 @@
 // RUN: quanta-compile %s --mcpu=znver4 --mattr=-avx512bf16 -o %t.seq.o
 // RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.seq.o %quanta_ref_lib -o %t.seq.exe
 // RUN: %t.seq.exe sequential | FileCheck %s
-// CHECK: bf16_gemm: 11 shapes, 0 mismatches
+// CHECK: bf16_gemm: 12 shapes, 0 mismatches
 // CHECK: bf16_bmm: 5 shapes, 0 mismatches
 func.func @bf16_gemm(%a: tensor<?x?xbf16>, %b: tensor<?x?xbf16>) -> tensor<?x?xf32> {
   %c0 = arith.constant 0 : index

@@ -8,6 +8,7 @@
 #include "HarnessSupport.h"
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 using namespace quanta::ref;
 static harness::Random32 rng(7);
 static int irand(int lo, int hi) { return rng.uniformInt(lo, hi); }
@@ -126,9 +127,9 @@ int main() {
   }
   // s8 x u8, shapes for the VNNI kernel, the AMX blocks (with leftover
   // rows and panels) and the fallback loops.
-  const int64_t shapes[7][3] = {{7, 64, 48}, {13, 6, 20}, {1, 128, 64},
-                                {6, 20, 16}, {12, 8, 17}, {70, 128, 80},
-                                {32, 256, 64}};
+  const int64_t shapes[8][3] = {{7, 64, 48},   {13, 6, 20},  {1, 128, 64},
+                                {6, 20, 16},   {12, 8, 17},  {70, 128, 80},
+                                {32, 256, 64}, {530, 64, 64}};
   for (const auto &shape : shapes) {
     int64_t M = shape[0], K = shape[1], N = shape[2];
     QuantizedTensor A, W;
@@ -155,7 +156,9 @@ int main() {
   const char *names[] = {"w8a8",       "w4a8",       "w4a32",
                          "fp8",        "s8u8",       "w8a8_batch",
                          "w4a8_batch", "f32_bmm"};
+  // The row counts above, the s8 x u8 shapes for s8u8.
+  const int trials[] = {7, 7, 7, 7, int(std::size(shapes)), 7, 7, 7};
   for (int i = 0; i < 8; ++i)
-    printf("%s: 7 trials, %d mismatches\n", names[i], counts[i]);
+    printf("%s: %d trials, %d mismatches\n", names[i], trials[i], counts[i]);
   return bad + counts[0] + counts[4] + counts[5] != 0;
 }

@@ -71,13 +71,14 @@ int main() {
   // 40000 at the extremes, larger odd, GEMV, few rows with K / 4 odd (the
   // streaming kernel's K segments of 1025 rows and a last single K step),
   // AMX blocks (32 rows x 32 columns, K % 64 == 0) with 6 leftover rows and
-  // a leftover panel, and AMX blocks only with K = 4096 at the extremes.
-  const int64_t shapes[10][3] = {{1, 1, 1},      {7, 13, 5},    {6, 64, 48},
+  // a leftover panel, AMX blocks only with K = 4096 at the extremes, and
+  // 544 rows of AMX blocks (computed once all of B is packed) and 6 more.
+  const int64_t shapes[11][3] = {{1, 1, 1},      {7, 13, 5},    {6, 64, 48},
                                  {13, 100, 17},  {2, 40000, 3}, {33, 260, 70},
                                  {1, 128, 64},   {3, 4100, 80}, {70, 192, 80},
-                                 {64, 4096, 64}};
+                                 {64, 4096, 64}, {550, 64, 80}};
   const int64_t B = 3;
-  for (int s = 0; s < 10; ++s) {
+  for (int s = 0; s < 11; ++s) {
     const int64_t M = shapes[s][0], K = shapes[s][1], N = shapes[s][2];
     const bool ext = s == 4 || s == 9, zpExt = s % 2 == 1;
     std::vector<int32_t> out(size_t(2 * B * M * N));

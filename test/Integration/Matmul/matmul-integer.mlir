@@ -9,21 +9,21 @@
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-integer-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
-// CHECK: linalg_batch_matmul: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: linalg_matmul_s8_init: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: linalg_matmul_u8: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: linalg_quantized_matmul: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: linalg_quantized_matmul_zp200: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_batch: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_batch4d: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_batch_shared: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_batch_shared_dyn: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_s8s8: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_s8u8: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_u8s8: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: matmul_integer_u8u8: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: tosa_matmul: 10 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: tosa_matmul_shared: 10 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: linalg_batch_matmul: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: linalg_matmul_s8_init: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: linalg_matmul_u8: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: linalg_quantized_matmul: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: linalg_quantized_matmul_zp200: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch4d: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch_shared: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_batch_shared_dyn: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_s8s8: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_s8u8: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_u8s8: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: matmul_integer_u8u8: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: tosa_matmul: 11 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: tosa_matmul_shared: 11 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: ALL BIT-EXACT
 
 // quanta.matmul_integer, 2-D, per-tensor zero points.
