@@ -225,9 +225,15 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     panels (the packed layout is the tiles' own: 16 K steps of a panel are
     16 rows of 64 bytes), multiplied with `tdpbusd` (u8 x s8) or
     `tdpbf16ps`, then stored to C, from which the epilogue reads its rows.
-    Each pair of panels goes through all row blocks while it is in L1. The
-    rows past the last whole block of 32, leftover panels and K not a
-    multiple of 64 bytes use the vector registers as above. Linux grants a
+    They come after the block's rows in vector registers (with an
+    epilogue, they cover the result's rows only, so that the row of column
+    sums is done first): with fewer than 512 such rows, per block of 4
+    panels right after its packing; else once all of B is packed, per block
+    of 32 rows through all pairs of panels (A's rows stay in L1 while B
+    streams from L2; in parallel, the blocks of rows). The rows past the
+    last whole block of 32, leftover panels and K not a multiple of 64
+    bytes use the vector registers as above. B is packed a block of panels
+    per K step from one load of its columns per row. Linux grants a
     process the tiles' state only on request: the module gets a constructor
     (in `.init_array`) that calls `arch_prctl(ARCH_REQ_XCOMP_PERM,
     XFEATURE_XTILEDATA)` through libc's `syscall` and records the answer in
@@ -241,8 +247,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
 
     With `parallel`, the loops over blocks of columns are `scf.parallel`
     loops whose iterations pack their own panels of B and write disjoint
-    columns of C, so the results do not depend on the number of threads;
-    `quanta-compile --openmp` turns them into OpenMP.
+    columns of C (and the loop over AMX blocks of 32 rows after the
+    packing, one whose iterations write disjoint rows), so the results do
+    not depend on the number of threads; `quanta-compile --openmp` turns
+    them into OpenMP.
 
     Example: `quanta-opt --quanta-lower-matmul-kernels="bf16=true"`.
   }];

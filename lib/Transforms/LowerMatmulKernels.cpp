@@ -490,7 +490,7 @@ private:
     SmallVector<int64_t> leftoverCases =
         llvm::to_vector(llvm::seq<int64_t>(1, kind.rowBlock));
     // With AMX, rows [0, amxRows) of full blocks of panels are AMX blocks
-    // (see amxBlocks()), computed after the others: with an epilogue, only
+    // (see amxRowBlock()), computed after the others: with an epilogue, only
     // rows of the result, so that C's rows past them (the column sums that
     // the epilogue reads) are done first.
     Value amxRows, amxPerColumnBlock;
