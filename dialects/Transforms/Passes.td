@@ -150,25 +150,27 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
       sums;
-    - (`int8=avx512vnni`) every weight-only int4 matmul with f32
+    - (`vector-bits`) every weight-only int4 matmul with f32
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the
       nibble picked by `linalg.index 4`, parameters read by group and column
-      only) into a streaming AVX-512 kernel: B row-major, four K steps per
-      visit of 128 columns, the sums and each group's parameters in buffers
-      split into even and odd columns, and the op's own scalar body cloned
-      on vectors, so that every column still accumulates in k order
-      (bit-exact with the loops); the part of the body that depends on the
-      nibble alone is a 16-entry table looked up with `vpermps`/`vpermd`;
-    - (`int8=avx512vnni`) every 8-bit-weight matmul with f32 accumulation
+      only) into a streaming kernel on vectors of L = `vector-bits` / 32
+      lanes (16 on AVX-512, 8 on AVX2, 4 on NEON): B row-major, four K steps
+      per visit of 8L columns, the sums and each group's parameters in
+      buffers split into even and odd columns, and the op's own scalar body
+      cloned on vectors, so that every column still accumulates in k order
+      (bit-exact with the loops); on AVX-512 (`vector-bits=512`) the part of
+      the body that depends on the nibble alone is a 16-entry table looked
+      up with `vpermps`/`vpermd`, elsewhere the body's own ops compute it;
+    - (`vector-bits`) every 8-bit-weight matmul with f32 accumulation
       (`C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8
       or FP8 (`f8E4M3FN`, `f8E5M2`) B, f32, f16, bf16 or FP8 A, parameters
       per tensor, per column or per row: weight-only W8A32 and W8A16, and
       the FP8 x FP8 GEMV) into
-      the same streaming kernel, 16 columns per 16 bytes of B and the sums
+      the same streaming kernel, L columns per L bytes of B and the sums
       in C itself; the part of the body that B's code and the column alone
       give (the dequantized weight) is computed once per visit for all rows
-      (FP8 codes: an `arith.extf` on 32 codes, which
+      (FP8 codes: an `arith.extf` on 2L codes, which
       `--quanta-expand-float-casts="via-f16=true"` decodes through f16), and
       with A other than f32, the part that A's element and the row alone
       give once per element, into an [M, K] buffer. The int4 kernel also
@@ -193,8 +195,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
     prefetched into L2 128 KiB ahead). When K is not a multiple of 4 (int8)
-    or 2 (bf16) or N not a multiple of the lanes (int4: 128 | N, 4 | group
-    size <= 2^15) at run time, the original loops run instead.
+    or 2 (bf16) or N not a multiple of the lanes (W4A8: 128 | N, 4 | group
+    size <= 2^15; weight-only: 8L | N for int4, 4L | N for 8-bit) at run
+    time, the original loops run instead.
 
     Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
     is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the
@@ -208,7 +211,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
     `int8=neon-dotprod` with `dotprod`, and `bf16` when
     it has `avx512bf16`
-    (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order).
+    (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order); `vector-bits` is
+    512 with `avx512f`, 256 with `avx2`, 128 on AArch64 (NEON), else 0.
 
     When B is a constant (`memref.get_global` of a constant global with a
     dense value, K and N static multiples of the panel shape), it is packed
@@ -268,6 +272,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     Option<"amx", "amx", "bool", /*default=*/"false",
            "Compute blocks of 32 rows x 32 columns of the avx512vnni int8 "
            "and the bf16 kernels in AMX tiles (needs amx-int8, amx-bf16)">,
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Bits of the vector registers the weight-only kernels use: 512 "
+           "(AVX-512, with its 16-entry table lookups), 256 (AVX2), 128 "
+           "(NEON) or 0 (none: the loops)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "Make the loops over column blocks scf.parallel loops, for "
            "--convert-scf-to-openmp">,

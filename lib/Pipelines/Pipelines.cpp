@@ -108,7 +108,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createStridedCopiesToLinalg());
   if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
-      options.neonI8mm || options.neonDotProd) {
+      options.neonI8mm || options.neonDotProd || options.vectorBits) {
     LowerMatmulKernelsOptions kernels;
     kernels.int8 = options.avx512vnni    ? "avx512vnni"
                    : options.avx2        ? "avx2"
@@ -117,6 +117,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
                                          : "none";
     kernels.bf16 = options.avx512bf16;
     kernels.amx = options.amx;
+    kernels.vectorBits = options.vectorBits;
     kernels.streamPrefetch = options.streamPrefetch;
     kernels.parallel = options.threads;
     pm.addPass(createLowerMatmulKernels(kernels));

@@ -1235,6 +1235,13 @@ struct LowerMatmulKernelsPass
           << "' (expected avx512vnni, avx2, neon-i8mm, neon-dotprod or none)";
       return signalPassFailure();
     }
+    if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 &&
+        vectorBits != 512) {
+      emitError(getOperation().getLoc())
+          << "unsupported vector-bits " << vectorBits.getValue()
+          << " (expected 512, 256, 128 or 0)";
+      return signalPassFailure();
+    }
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
@@ -1242,9 +1249,10 @@ struct LowerMatmulKernelsPass
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-      if (int8 == "avx512vnni" && generic) {
+      if (int8 == "avx512vnni" && generic)
         if (std::optional<PackedInt4Core> core = matchPackedInt4Core(generic))
           int4Cores.push_back({op, *core});
+      if (vectorBits && generic) {
         if (isWeightOnlyInt4Matmul(generic))
           weightOnlyInt4.push_back(generic);
         if (isWeightOnly8BitMatmul(generic))
@@ -1347,10 +1355,11 @@ struct LowerMatmulKernelsPass
     }
     for (auto &[op, core] : int4Cores)
       lowerPackedInt4Core(op, core, parallel);
+    VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};
     for (linalg::GenericOp op : weightOnlyInt4)
-      lowerWeightOnlyInt4Matmul(op, parallel);
+      lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)
-      lowerWeightOnly8BitMatmul(op, parallel);
+      lowerWeightOnly8BitMatmul(op, parallel, unit);
   }
 };
 

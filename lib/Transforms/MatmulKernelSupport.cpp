@@ -294,8 +294,9 @@ Value getPartValue(linalg::GenericOp op, ArrayRef<unsigned> from, unsigned of,
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
                          function_ref<Value(unsigned)> index,
-                         ArrayRef<std::pair<Value, Value>> given, Value of) {
-  auto vectorOf = [](Type t) { return VectorType::get({16}, t); };
+                         ArrayRef<std::pair<Value, Value>> given, Value of,
+                         int64_t lanes) {
+  auto vectorOf = [&](Type t) { return VectorType::get({lanes}, t); };
   Block &body = op.getRegion().front();
   if (!of)
     of = body.getTerminator()->getOperand(0);

@@ -125,7 +125,7 @@ Value loadLanes(ImplicitLocOpBuilder &b, Value v, AffineMap map,
                 VectorType type, unsigned vectorDim,
                 function_ref<Value(unsigned)> at);
 
-/// The scalar body of `op` cloned on vectors of 16 lanes, its block
+/// The scalar body of `op` cloned on vectors of `lanes` lanes, its block
 /// arguments replaced by `args`, values from above broadcast and
 /// `linalg.index d` by `index(d)` broadcast (a body with linalg.index needs
 /// `index`); the body values of `given` are taken as the vectors paired with
@@ -136,7 +136,7 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                          ArrayRef<Value> args,
                          function_ref<Value(unsigned)> index = nullptr,
                          ArrayRef<std::pair<Value, Value>> given = {},
-                         Value of = nullptr);
+                         Value of = nullptr, int64_t lanes = 16);
 
 /// The value of `op`'s body that is computed from the block arguments
 /// `from` alone (with values from above, and linalg.index when `withIndex`),
@@ -206,9 +206,19 @@ void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
 /// the body is cloned as it is.
 bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
 
-/// Rewrites `op` (isWeightOnlyInt4Matmul) into an AVX-512 kernel behind a
-/// run-time check of its conditions (128 | N), the loops as the fallback.
-void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
+/// The vector registers a weight-only kernel is built for: `lanes` 32-bit
+/// lanes (16 on AVX-512, 8 on AVX2, 4 on NEON), and whether AVX-512's
+/// `vpermps`/`vpermd` can look up a 16-entry table.
+struct VectorUnit {
+  int64_t lanes;
+  bool permute16;
+};
+
+/// Rewrites `op` (isWeightOnlyInt4Matmul) into a kernel on `unit`'s vectors
+/// behind a run-time check of its conditions (8 x lanes | N), the loops as
+/// the fallback.
+void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel,
+                               VectorUnit unit);
 
 /// A matmul with 8-bit weights and f32 accumulation, on loops (m, k, n):
 /// `C[m, n] = body(A[m, k], B[k, n], params..., C[m, n])` with f32 C, i8 or
@@ -222,10 +232,11 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel);
 /// one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
-/// Rewrites `op` (isWeightOnly8BitMatmul) into the AVX-512 kernel of the
-/// int4 one, 16 columns per 16 bytes of B, behind a run-time check of
-/// 64 | N, the loops as the fallback.
-void lowerWeightOnly8BitMatmul(linalg::GenericOp op, bool parallel);
+/// Rewrites `op` (isWeightOnly8BitMatmul) into the kernel of the int4 one
+/// on `unit`'s vectors, one vector of columns per vector of B's bytes,
+/// behind a run-time check of 4 x lanes | N, the loops as the fallback.
+void lowerWeightOnly8BitMatmul(linalg::GenericOp op, bool parallel,
+                               VectorUnit unit);
 
 } // namespace mlir::quanta::matmul_kernels
 

@@ -12,8 +12,10 @@
 // a time and clone the op's own scalar body on vectors, so that each column
 // still accumulates in k order: the results are the loops' bit for bit. For
 // int4 the sums and the per-group parameters are kept split into even and
-// odd columns, so that the nibbles of 16 bytes need no shuffle, and the
-// nibble's conversion is a table lookup.
+// odd columns, so that the nibbles of a vector of bytes need no shuffle, and
+// on AVX-512 the nibble's conversion is a table lookup. The vectors have the
+// 32-bit lanes of the target's registers: 16 on AVX-512, 8 on AVX2, 4 on
+// NEON.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,8 +34,9 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
-/// Bytes of B per row and chunk: 128 columns, four vectors of 16 bytes.
-constexpr int64_t kChunkBytes = 64;
+/// Vectors of B's bytes per row and chunk: a chunk of the int4 kernel is
+/// 4 x 2 x lanes columns, one of the 8-bit kernel 4 x lanes.
+constexpr int64_t kChunkVectors = 4;
 
 /// Whether `v` is a buffer with an identity layout and element type `type`.
 bool isPlainBuffer(Value v, Type type) {
@@ -80,13 +83,14 @@ bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
 }
 
 /// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
-/// bytes per row) is a multiple of kChunkBytes at run time, else by a copy
+/// bytes per row) is a multiple of `chunkBytes` at run time, else by a copy
 /// of `op` (the loops).
 void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
+                           int64_t chunkBytes,
                            function_ref<void(ImplicitLocOpBuilder &)> build) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
   Value byteCols = memref::DimOp::create(b, op.getDpsInputs()[1], dim);
-  Value fits = isMultiple(b, byteCols, kChunkBytes);
+  Value fits = isMultiple(b, byteCols, chunkBytes);
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -98,23 +102,25 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
   op->erase();
 }
 
-/// Builds the kernel for one isWeightOnlyInt4Matmul op. B streams through
-/// once, row-major: a visit of a chunk (128 columns) takes `perVisit`
-/// consecutive rows of K for every row of A, with that row's 128 sums in
-/// registers, loaded and stored once per visit. The sums live in an [M, N]
-/// buffer whose blocks of 32 columns hold the 16 even columns, then the 16
-/// odd ones: the nibbles of 16 bytes of B give one vector of each without a
-/// shuffle. The per-group parameters with columns are split the same way
-/// into a buffer of one row as each group starts. The part of the body that
-/// depends on the nibble alone (see getNibbleValue) is looked up in a
-/// 16-entry table per nibble index with `vpermps`/`vpermd`, which reads the
-/// low 4 bits of each lane: the nibble's conversion costs one permute.
+/// Builds the kernel for one isWeightOnlyInt4Matmul op on vectors of L =
+/// `unit.lanes` lanes. B streams through once, row-major: a visit of a chunk
+/// (8L columns, 4L bytes) takes `perVisit` consecutive rows of K for every
+/// row of A, with that row's 8L sums in registers, loaded and stored once
+/// per visit. The sums live in an [M, N] buffer whose blocks of 2L columns
+/// hold the L even columns, then the L odd ones: the nibbles of L bytes of B
+/// give one vector of each without a shuffle. The per-group parameters with
+/// columns are split the same way into a buffer of one row as each group
+/// starts. On AVX-512 the part of the body that depends on the nibble alone
+/// (see getNibbleValue) is looked up in a 16-entry table per nibble index
+/// with `vpermps`/`vpermd`, which reads the low 4 bits of each lane: the
+/// nibble's conversion costs one permute. Elsewhere the body computes it.
 class WeightOnlyInt4Builder {
 public:
   WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel)
-      : b(b), op(op), parallel(parallel) {
-    f32Vector = VectorType::get({16}, b.getF32Type());
+                        bool parallel, VectorUnit unit)
+      : b(b), op(op), parallel(parallel), lanes(unit.lanes),
+        permute16(unit.permute16) {
+    f32Vector = VectorType::get({lanes}, b.getF32Type());
   }
 
   void build() {
@@ -138,7 +144,8 @@ public:
     Value bRows = memref::CollapseShapeOp::create(
         b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
     prefetcher.emplace(b, bRows);
-    nibbleValue = getNibbleValue(op);
+    if (permute16)
+      nibbleValue = getNibbleValue(op);
     if (nibbleValue)
       for (int64_t h = 0; h < 2; ++h)
         tables.push_back(buildTable(h));
@@ -150,7 +157,7 @@ public:
       unsigned arg = param->getOperandNumber();
       paramValues.push_back(getComputedPart(op, {arg}, arg));
     }
-    Value chunks = arith::DivUIOp::create(b, byteCols, idx(kChunkBytes));
+    Value chunks = arith::DivUIOp::create(b, byteCols, idx(chunkBytes()));
     perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
     memref::DeallocOp::create(b, sums);
@@ -163,6 +170,8 @@ private:
   ImplicitLocOpBuilder &b;
   linalg::GenericOp op;
   bool parallel;
+  int64_t lanes;
+  bool permute16;
   VectorType f32Vector;
   Value a, bBytes, rows, groups, groupSize;
   // C and the parameters with their (j, h) dimensions collapsed to columns.
@@ -174,7 +183,7 @@ private:
   SmallVector<Value> splitParams;
   std::optional<RowPrefetcher> prefetcher;
   // The body value that depends on the nibble alone and its 16 values per
-  // nibble index (null: no table).
+  // nibble index (null: no table; always without permute16).
   Value nibbleValue;
   SmallVector<Value> tables;
   // The body values that depend on the activation alone and on each
@@ -194,8 +203,11 @@ private:
         b, DenseElementsAttr::get(bytesType, ArrayRef(codes)));
     Value nibble = idx(h);
     return cloneBodyOnVectors(
-        b, op, args, [&](unsigned) { return nibble; }, {}, nibbleValue);
+        b, op, args, [&](unsigned) { return nibble; }, {}, nibbleValue, 16);
   }
+
+  /// Bytes of B per row and chunk.
+  int64_t chunkBytes() const { return kChunkVectors * lanes; }
 
   /// The table's entries for the nibbles h of `bytes`: a permute whose
   /// indices are the bytes (h = 0: the low 4 bits of each lane) or the bytes
@@ -240,18 +252,18 @@ private:
     return op.getMatchingIndexingMap(param).isFunctionOfDim(3);
   }
 
-  /// The 32 values of `v` at `prefix`, from column `col` on: the even
+  /// The 2L values of `v` at `prefix`, from column `col` on: the even
   /// columns and the odd ones.
   std::pair<Value, Value> loadSplit(Value v, ValueRange prefix, Value col) {
     Type element = cast<MemRefType>(v.getType()).getElementType();
-    auto type = VectorType::get({16}, element);
+    auto type = VectorType::get({lanes}, element);
     SmallVector<Value> at(prefix);
     at.push_back(col);
     Value lo = vector::LoadOp::create(b, type, v, at);
-    at.back() = arith::AddIOp::create(b, col, idx(16));
+    at.back() = arith::AddIOp::create(b, col, idx(lanes));
     Value hi = vector::LoadOp::create(b, type, v, at);
     SmallVector<int64_t> even, odd;
-    for (int64_t i = 0; i < 16; ++i) {
+    for (int64_t i = 0; i < lanes; ++i) {
       even.push_back(2 * i);
       odd.push_back(2 * i + 1);
     }
@@ -265,33 +277,34 @@ private:
   void storeInterleaved(Value e, Value o, Value v, ValueRange prefix,
                         Value col) {
     SmallVector<int64_t> lo, hi;
-    for (int64_t i = 0; i < 8; ++i) {
-      lo.append({i, 16 + i});
-      hi.append({8 + i, 24 + i});
+    int64_t half = lanes / 2;
+    for (int64_t i = 0; i < half; ++i) {
+      lo.append({i, lanes + i});
+      hi.append({half + i, lanes + half + i});
     }
     SmallVector<Value> at(prefix);
     at.push_back(col);
     vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, lo), v, at);
-    at.back() = arith::AddIOp::create(b, col, idx(16));
+    at.back() = arith::AddIOp::create(b, col, idx(lanes));
     vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, hi), v, at);
   }
 
-  /// The 16-column vector of a split-layout buffer at [row, col + 16h]:
-  /// the even (h = 0) or odd columns of the block at col.
+  /// The L-column vector of a split-layout buffer at [row, col + Lh]: the
+  /// even (h = 0) or odd columns of the block at col.
   Value loadHalf(Value v, Value row, Value col, int64_t h) {
-    Value at = arith::AddIOp::create(b, col, idx(16 * h));
+    Value at = arith::AddIOp::create(b, col, idx(lanes * h));
     Type element = cast<MemRefType>(v.getType()).getElementType();
-    return vector::LoadOp::create(b, VectorType::get({16}, element), v,
+    return vector::LoadOp::create(b, VectorType::get({lanes}, element), v,
                                   ValueRange{row, at});
   }
 
-  /// Calls body(col) for the first column of each block of 32 columns of
+  /// Calls body(col) for the first column of each block of 2L columns of
   /// the chunks [first, last).
   void forBlocks(Value first, Value last, function_ref<void(Value)> body) {
     forLoop(b, first, last, 1, [&](Value chunk) {
-      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * kChunkBytes));
-      for (int64_t q = 0; q < 4; ++q)
-        body(arith::AddIOp::create(b, col0, idx(32 * q)));
+      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * chunkBytes()));
+      for (int64_t q = 0; q < kChunkVectors; ++q)
+        body(arith::AddIOp::create(b, col0, idx(2 * lanes * q)));
     });
   }
 
@@ -308,7 +321,7 @@ private:
         Type element = cast<MemRefType>(buffer.getType()).getElementType();
         Value scalar = memref::LoadOp::create(b, buffer, prefix);
         scalars.push_back(vector::BroadcastOp::create(
-            b, VectorType::get({16}, element), scalar));
+            b, VectorType::get({lanes}, element), scalar));
         continue;
       }
       scalars.push_back(Value());
@@ -317,7 +330,7 @@ private:
         auto [e, o] = loadSplit(from, prefix, col);
         Value zero = idx(0);
         vector::StoreOp::create(b, e, to, ValueRange{zero, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
         vector::StoreOp::create(b, o, to, ValueRange{zero, oddCol});
       });
     }
@@ -330,39 +343,40 @@ private:
              ArrayRef<Value> scalars) {
     Value k0 = arith::MulIOp::create(b, g, groupSize);
     Value rowK = arith::AddIOp::create(b, k0, kk0);
-    auto bytesType = VectorType::get({16}, b.getI8Type());
+    auto bytesType = VectorType::get({lanes}, b.getI8Type());
     forLoop(b, first, last, 1, [&](Value chunk) {
-      Value byteCol0 = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
-      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * kChunkBytes));
+      Value byteCol0 = arith::MulIOp::create(b, chunk, idx(chunkBytes()));
+      Value col0 = arith::MulIOp::create(b, chunk, idx(2 * chunkBytes()));
       for (int64_t s = 0; s < perVisit; ++s) {
         Value k = arith::AddIOp::create(b, rowK, idx(s));
         prefetcher->prefetch(b, k, byteCol0);
       }
       // The parameters of these columns (even, odd per block).
-      SmallVector<SmallVector<Value>> paramVectors(8);
+      SmallVector<SmallVector<Value>> paramVectors(2 * kChunkVectors);
       Value zero = idx(0);
-      for (int64_t q = 0; q < 4; ++q) {
-        Value col = arith::AddIOp::create(b, col0, idx(32 * q));
+      for (int64_t q = 0; q < kChunkVectors; ++q) {
+        Value col = arith::AddIOp::create(b, col0, idx(2 * lanes * q));
         for (auto [split, scalar] : llvm::zip_equal(splitParams, scalars))
           for (int64_t h = 0; h < 2; ++h)
             paramVectors[2 * q + h].push_back(
                 split ? loadHalf(split, zero, col, h) : scalar);
       }
       // Their parts of the body, once per visit of these columns.
-      SmallVector<SmallVector<std::pair<Value, Value>>> paramParts(8);
+      SmallVector<SmallVector<std::pair<Value, Value>>> paramParts(
+          2 * kChunkVectors);
       for (auto [vectors, parts] : llvm::zip_equal(paramVectors, paramParts))
         for (auto [i, value] : llvm::enumerate(paramValues)) {
           if (!value)
             continue;
           SmallVector<Value> args(op.getNumDpsInputs() + 1, Value());
           args[2 + i] = vectors[i];
-          parts.push_back(
-              {value, cloneBodyOnVectors(b, op, args, nullptr, {}, value)});
+          parts.push_back({value, cloneBodyOnVectors(b, op, args, nullptr, {},
+                                                     value, lanes)});
         }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
         SmallVector<Value> accs, cols;
-        for (int64_t q = 0; q < 4; ++q) {
-          cols.push_back(arith::AddIOp::create(b, col0, idx(32 * q)));
+        for (int64_t q = 0; q < kChunkVectors; ++q) {
+          cols.push_back(arith::AddIOp::create(b, col0, idx(2 * lanes * q)));
           for (int64_t h = 0; h < 2; ++h)
             accs.push_back(loadHalf(sums, row, cols[q], h));
         }
@@ -371,17 +385,17 @@ private:
           Value kk = arith::AddIOp::create(b, kk0, idx(s));
           Value x = memref::LoadOp::create(b, a, ValueRange{row, g, kk});
           Value xs = vector::BroadcastOp::create(
-              b, VectorType::get({16}, x.getType()), x);
+              b, VectorType::get({lanes}, x.getType()), x);
           SmallVector<std::pair<Value, Value>> activation;
           if (activationValue) {
             SmallVector<Value> xArgs(op.getNumDpsInputs() + 1, Value());
             xArgs[0] = xs;
             activation.push_back(
                 {activationValue, cloneBodyOnVectors(b, op, xArgs, nullptr, {},
-                                                     activationValue)});
+                                                     activationValue, lanes)});
           }
-          for (int64_t q = 0; q < 4; ++q) {
-            Value byteCol = arith::AddIOp::create(b, byteCol0, idx(16 * q));
+          for (int64_t q = 0; q < kChunkVectors; ++q) {
+            Value byteCol = arith::AddIOp::create(b, byteCol0, idx(lanes * q));
             Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
                                                  ValueRange{g, kk, byteCol});
             for (int64_t h = 0; h < 2; ++h) {
@@ -394,13 +408,14 @@ private:
               if (nibbleValue)
                 given.push_back({nibbleValue, lookUp(bytes, h)});
               accs[2 * q + h] = cloneBodyOnVectors(
-                  b, op, args, [&](unsigned) { return nibble; }, given);
+                  b, op, args, [&](unsigned) { return nibble; }, given,
+                  nullptr, lanes);
             }
           }
         }
-        for (int64_t q = 0; q < 4; ++q)
+        for (int64_t q = 0; q < kChunkVectors; ++q)
           for (int64_t h = 0; h < 2; ++h) {
-            Value at = arith::AddIOp::create(b, cols[q], idx(16 * h));
+            Value at = arith::AddIOp::create(b, cols[q], idx(lanes * h));
             vector::StoreOp::create(b, accs[2 * q + h], sums,
                                     ValueRange{row, at});
           }
@@ -415,7 +430,7 @@ private:
       forBlocks(first, last, [&](Value col) {
         auto [e, o] = loadSplit(c, ValueRange{row}, col);
         vector::StoreOp::create(b, e, sums, ValueRange{row, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
         vector::StoreOp::create(b, o, sums, ValueRange{row, oddCol});
       });
     });
@@ -434,7 +449,7 @@ private:
       forBlocks(first, last, [&](Value col) {
         Value e =
             vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(16));
+        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
         Value o =
             vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, oddCol});
         storeInterleaved(e, o, c, ValueRange{row}, col);
@@ -480,7 +495,7 @@ Value getRowValue(linalg::GenericOp op) {
 /// Builds the kernel for one isWeightOnly8BitMatmul op: as the int4 one
 /// (B streamed row-major, four K steps per visit of a chunk, the sums of a
 /// row in registers for the visit, the op's body cloned on vectors), with
-/// 64 columns per chunk of 64 bytes, one vector of 16 columns per 16 bytes:
+/// 4L columns per chunk of 4L bytes, one vector of L columns per L bytes:
 /// the sums are C itself and the parameters are read in place. The grouped
 /// form's A and B are read as [M, K] and [K, N], group after group, the
 /// visits of a group taking its row of the per-group parameters. The part of
@@ -493,8 +508,8 @@ Value getRowValue(linalg::GenericOp op) {
 class WeightOnly8BitBuilder {
 public:
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel)
-      : b(b), op(op), parallel(parallel) {}
+                        bool parallel, int64_t lanes)
+      : b(b), op(op), parallel(parallel), lanes(lanes) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -516,8 +531,9 @@ public:
       precomputeRowValues();
     columnValue = getComputedPart(op, getSideArgs(op, /*row=*/false), 1);
     // FP8 weights: the body's conversion of B's code alone, when it is the
-    // extf of the code to f32, is done on 32 codes at a time (the integer
-    // part of the expansion through f16 on full vectors of 32 x i16).
+    // extf of the code to f32, is done on 2L codes at a time (on AVX-512 the
+    // integer part of the expansion through f16 on full vectors of 32 x
+    // i16).
     Value converted = getPartValue(op, {1}, 1);
     auto extf = converted ? converted.getDefiningOp<arith::ExtFOp>() : nullptr;
     if (extf && extf.getIn() == op.getRegion().front().getArgument(1) &&
@@ -525,7 +541,7 @@ public:
       codeValue = converted;
     prefetcher.emplace(b, bBytes);
     Value cols = memref::DimOp::create(b, bBytes, 1);
-    Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkBytes));
+    Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkVectors * lanes));
     perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
       // Four K steps per visit, then single steps for the rest of K (of the
       // group).
@@ -553,6 +569,7 @@ private:
   ImplicitLocOpBuilder &b;
   linalg::GenericOp op;
   bool parallel;
+  int64_t lanes;
   Value a, bBytes, c, rows, k;
   std::optional<RowPrefetcher> prefetcher;
   // The body's row value (null: A's element is read as it is) and its
@@ -607,7 +624,7 @@ private:
     });
   }
 
-  /// The parameters' vectors: with `col`, those of the 16 columns from
+  /// The parameters' vectors: with `col`, those of the L columns from
   /// `col` (loaded; per group: in row `group`) and the per-tensor ones
   /// (broadcast); with `row`, the row's (broadcast); null for the others.
   SmallVector<Value> loadParams(Value col, Value row, Value group = Value()) {
@@ -617,7 +634,7 @@ private:
         continue;
       Value v = input->get();
       Type element = cast<MemRefType>(v.getType()).getElementType();
-      auto type = VectorType::get({16}, element);
+      auto type = VectorType::get({lanes}, element);
       ParamDim dim = getParamDim(op, input);
       if (dim == ParamDim::column && col) {
         result.push_back(vector::LoadOp::create(b, type, v, ValueRange{col}));
@@ -639,28 +656,29 @@ private:
   /// K steps [k0, k0 + steps) (in group `group` of the grouped form) on the
   /// columns of chunks [first, last), for every row of A, in k order.
   void visit(Value k0, int64_t steps, Value group, Value first, Value last) {
-    auto f32Vector = VectorType::get({16}, b.getF32Type());
+    auto f32Vector = VectorType::get({lanes}, b.getF32Type());
     auto codesType = VectorType::get(
-        {16}, cast<MemRefType>(bBytes.getType()).getElementType());
+        {lanes}, cast<MemRefType>(bBytes.getType()).getElementType());
     forLoop(b, first, last, 1, [&](Value chunk) {
-      Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
+      Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkVectors * lanes));
       for (int64_t s = 0; s < steps; ++s) {
         Value row = arith::AddIOp::create(b, k0, idx(s));
         prefetcher->prefetch(b, row, col0);
       }
       SmallVector<Value> cols;
       SmallVector<SmallVector<Value>> params;
-      for (int64_t q = 0; q < 4; ++q) {
-        cols.push_back(arith::AddIOp::create(b, col0, idx(16 * q)));
+      for (int64_t q = 0; q < kChunkVectors; ++q) {
+        cols.push_back(arith::AddIOp::create(b, col0, idx(lanes * q)));
         params.push_back(loadParams(cols[q], Value(), group));
       }
       // B's codes of the visit (or their codeValue) and, when the body has
       // a column value, that value for them: computed once for all rows.
       SmallVector<SmallVector<Value>> codes(steps), columnValues(steps);
-      SmallVector<SmallVector<std::pair<Value, Value>>> given(steps * 4);
+      SmallVector<SmallVector<std::pair<Value, Value>>> given(steps *
+                                                              kChunkVectors);
       for (int64_t s = 0; s < steps; ++s) {
         Value kk = arith::AddIOp::create(b, k0, idx(s));
-        for (int64_t q = 0; q < 4; ++q) {
+        for (int64_t q = 0; q < kChunkVectors; ++q) {
           if (!codeValue) {
             codes[s].push_back(vector::LoadOp::create(b, codesType, bBytes,
                                                       ValueRange{kk, cols[q]}));
@@ -669,32 +687,34 @@ private:
           codes[s].push_back(Value());
           if (q % 2)
             continue;
-          auto wideCodes = VectorType::get({32}, codesType.getElementType());
+          auto wideCodes =
+              VectorType::get({2 * lanes}, codesType.getElementType());
           Value wide = vector::LoadOp::create(b, wideCodes, bBytes,
                                               ValueRange{kk, cols[q]});
-          wide = arith::ExtFOp::create(b, VectorType::get({32}, b.getF32Type()),
-                                       wide);
+          wide = arith::ExtFOp::create(
+              b, VectorType::get({2 * lanes}, b.getF32Type()), wide);
           for (int64_t h = 0; h < 2; ++h) {
             SmallVector<int64_t> half;
-            for (int64_t i = 0; i < 16; ++i)
-              half.push_back(16 * h + i);
-            given[4 * s + q + h].push_back(
+            for (int64_t i = 0; i < lanes; ++i)
+              half.push_back(lanes * h + i);
+            given[kChunkVectors * s + q + h].push_back(
                 {codeValue, vector::ShuffleOp::create(b, wide, wide, half)});
           }
         }
-        for (int64_t q = 0; q < 4 && columnValue; ++q) {
+        for (int64_t q = 0; q < kChunkVectors && columnValue; ++q) {
           SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
           args[1] = codes[s][q];
           llvm::copy(params[q], args.begin() + 2);
+          auto &values = given[kChunkVectors * s + q];
           columnValues[s].push_back(cloneBodyOnVectors(
-              b, op, args, nullptr, given[4 * s + q], columnValue));
-          given[4 * s + q] = {{columnValue, columnValues[s][q]}};
+              b, op, args, nullptr, values, columnValue, lanes));
+          values = {{columnValue, columnValues[s][q]}};
         }
       }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
         SmallVector<Value> rowParams = loadParams(Value(), row);
         SmallVector<Value> accs;
-        for (int64_t q = 0; q < 4; ++q)
+        for (int64_t q = 0; q < kChunkVectors; ++q)
           accs.push_back(vector::LoadOp::create(b, f32Vector, c,
                                                 ValueRange{row, cols[q]}));
         for (int64_t s = 0; s < steps; ++s) {
@@ -702,19 +722,21 @@ private:
           Value x = memref::LoadOp::create(b, rowValues ? rowValues : a,
                                            ValueRange{row, kk});
           Value xs = vector::BroadcastOp::create(
-              b, VectorType::get({16}, x.getType()), x);
-          for (int64_t q = 0; q < 4; ++q) {
-            SmallVector<std::pair<Value, Value>> values(given[4 * s + q]);
+              b, VectorType::get({lanes}, x.getType()), x);
+          for (int64_t q = 0; q < kChunkVectors; ++q) {
+            SmallVector<std::pair<Value, Value>> values(
+                given[kChunkVectors * s + q]);
             SmallVector<Value> args = {rowValue ? Value() : xs, codes[s][q]};
             if (rowValue)
               values.push_back({rowValue, xs});
             for (auto [i, param] : llvm::enumerate(params[q]))
               args.push_back(param ? param : rowParams[i]);
             args.push_back(accs[q]);
-            accs[q] = cloneBodyOnVectors(b, op, args, nullptr, values);
+            accs[q] = cloneBodyOnVectors(b, op, args, nullptr, values, nullptr,
+                                         lanes);
           }
         }
-        for (int64_t q = 0; q < 4; ++q)
+        for (int64_t q = 0; q < kChunkVectors; ++q)
           vector::StoreOp::create(b, accs[q], c, ValueRange{row, cols[q]});
       });
     });
@@ -777,11 +799,13 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
-    linalg::GenericOp op, bool parallel) {
-  // Whole chunks of 64 columns (B's last dimension).
-  lowerBehindChunkCheck(op, op.getNumLoops() - 2, [&](ImplicitLocOpBuilder &b) {
-    WeightOnly8BitBuilder(b, op, parallel).build();
-  });
+    linalg::GenericOp op, bool parallel, VectorUnit unit) {
+  // Whole chunks of 4L columns (B's last dimension).
+  lowerBehindChunkCheck(op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
+                        [&](ImplicitLocOpBuilder &b) {
+                          WeightOnly8BitBuilder(b, op, parallel, unit.lanes)
+                              .build();
+                        });
 }
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
@@ -837,9 +861,10 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
 }
 
 void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
-    linalg::GenericOp op, bool parallel) {
-  // Whole chunks of 128 columns (64 bytes).
-  lowerBehindChunkCheck(op, 2, [&](ImplicitLocOpBuilder &b) {
-    WeightOnlyInt4Builder(b, op, parallel).build();
-  });
+    linalg::GenericOp op, bool parallel, VectorUnit unit) {
+  // Whole chunks of 8L columns (4L bytes).
+  lowerBehindChunkCheck(op, 2, kChunkVectors * unit.lanes,
+                        [&](ImplicitLocOpBuilder &b) {
+                          WeightOnlyInt4Builder(b, op, parallel, unit).build();
+                        });
 }

@@ -4,6 +4,9 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod" | FileCheck %s --check-prefix=SDOT
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="amx=true bf16=true" | FileCheck %s --check-prefix=AMX
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="stream-prefetch=262144" | FileCheck %s --check-prefix=FAR
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avx2 vector-bits=256" | FileCheck %s --check-prefix=V256
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod vector-bits=128" | FileCheck %s --check-prefix=V128
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none vector-bits=0" | FileCheck %s --check-prefix=V0
 
 // The marked u8 x s8 -> i32 matmul core becomes the VNNI kernel, guarded by
 // K % 4 == 0 and N % 16 == 0, with the original loops as the fallback.
@@ -597,6 +600,41 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
 // CHECK:   memref.dealloc %[[SUMS]]
 // CHECK: } else {
 // CHECK:   linalg.generic
+// On 256-bit (AVX2) and 128-bit (NEON) vectors, the same kernel on 8 or 4
+// lanes: chunks of 32 or 16 bytes (64 or 32 columns), blocks of 2 x 8 or
+// 2 x 4 columns, and the nibble converted by the body's own ops (no table:
+// the 16-entry permute is AVX-512's). Without vectors, the loops.
+// V256-LABEL: func @weight_only_int4
+// V256:   %[[BYTECOLS:.*]] = memref.dim
+// V256:   arith.remui %[[BYTECOLS]], %c32
+// V256:   scf.if
+// V256:     vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<8xf32>, vector<8xf32>
+// V256:     scf.for
+// V256:       vector.load {{.*}} : memref<4x32x1024xi8>, vector<8xi8>
+// V256-NOT:   llvm.call_intrinsic
+// V256:       arith.shrui {{.*}} : vector<8xi8>
+// V256:       arith.sitofp {{.*}} : vector<8xi32> to vector<8xf32>
+// V256:       arith.mulf {{.*}} : vector<8xf32>
+// V256:       arith.addf {{.*}} : vector<8xf32>
+// V256:     vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11] : vector<8xf32>, vector<8xf32>
+// V256:   } else {
+// V256:     linalg.generic
+// V128-LABEL: func @weight_only_int4
+// V128:   arith.remui %{{.*}}, %c16
+// V128:   scf.if
+// V128:     vector.shuffle {{.*}} [0, 2, 4, 6] : vector<4xf32>, vector<4xf32>
+// V128:       vector.load {{.*}} : memref<4x32x1024xi8>, vector<4xi8>
+// V128-NOT:   llvm.call_intrinsic
+// V128:       arith.sitofp {{.*}} : vector<4xi32> to vector<4xf32>
+// V128:       arith.addf {{.*}} : vector<4xf32>
+// V128:     vector.shuffle {{.*}} [0, 4, 1, 5] : vector<4xf32>, vector<4xf32>
+// V128:   } else {
+// V0-LABEL: func @weight_only_int4
+// V0-NOT:   scf.if
+// V0:       linalg.generic
+// V0-LABEL: func @weight_only_8bit
+// V0-NOT:   scf.if
+// V0:       linalg.generic
 func.func @weight_only_int4(%a: memref<1x4x32xf32>, %b: memref<4x32x1024xi8>, %s: memref<4x1024x2xf32>, %c: memref<1x1024x2xf32>) {
   %c4_i8 = arith.constant 4 : i8
   %c15_i8 = arith.constant 15 : i8
@@ -649,6 +687,20 @@ func.func @weight_only_int4(%a: memref<1x4x32xf32>, %b: memref<4x32x1024xi8>, %s
 // CHECK:   scf.for
 // CHECK: } else {
 // CHECK:   linalg.generic
+// V256-LABEL: func @weight_only_8bit
+// V256:   arith.remui %{{.*}}, %c32
+// V256:   scf.if
+// V256:       vector.load {{.*}} : memref<512x256xi8>, vector<8xi8>
+// V256:       arith.sitofp {{.*}} : vector<8xi32> to vector<8xf32>
+// V256:       scf.for
+// V256:         arith.addf {{.*}} : vector<8xf32>
+// V256:         vector.store {{.*}} : memref<1x256xf32>, vector<8xf32>
+// V128-LABEL: func @weight_only_8bit
+// V128:   arith.remui %{{.*}}, %c16
+// V128:   scf.if
+// V128:       vector.load {{.*}} : memref<512x256xi8>, vector<4xi8>
+// V128:       scf.for
+// V128:         vector.store {{.*}} : memref<1x256xf32>, vector<4xf32>
 func.func @weight_only_8bit(%a: memref<1x512xf32>, %b: memref<512x256xi8>, %s: memref<256xf32>, %c: memref<1x256xf32>) {
   linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (n)>, affine_map<(m, k, n) -> (m, n)>],
                   iterator_types = ["parallel", "reduction", "parallel"]}

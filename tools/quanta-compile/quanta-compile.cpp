@@ -168,6 +168,10 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");
+    lowering.vectorBits = quanta::hasTargetFeature(target, "avx512f") ? 512
+                          : quanta::hasTargetFeature(target, "avx2")  ? 256
+                          : quanta::hasTargetFeature(target, "neon")  ? 128
+                                                                      : 0;
     lowering.f16c = quanta::hasTargetFeature(target, "f16c");
     lowering.threads = openmp;
     quanta::buildLowerLinalgToLLVMPipeline(toLLVM, lowering);

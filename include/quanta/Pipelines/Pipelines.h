@@ -51,6 +51,9 @@ struct LoweringOptions {
   bool neonI8mm = false;
   /// Without i8mm: the AArch64 NEON sdot (dotprod) kernel.
   bool neonDotProd = false;
+  /// Bits of the vector registers for the weight-only kernels (512 on
+  /// AVX-512, 256 on AVX2, 128 on NEON; 0: none).
+  int64_t vectorBits = 0;
   /// Expand vector FP8 -> f32 casts through f16 (x86 F16C `vcvtph2ps`):
   /// `--quanta-expand-float-casts="via-f16=true"`.
   bool f16c = false;

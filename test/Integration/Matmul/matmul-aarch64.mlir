@@ -2,6 +2,8 @@
 // u8 x s8 cores use the NEON usdot kernel of --quanta-lower-matmul-kernels,
 // with dotprod only the sdot kernel (both checked in the assembly), without
 // either the vectorized loops; bit-exact against the reference each way.
+// The weight-only kernels (W4A32, W4A16, W8A32, FP8 GEMV) run on 4 lanes of
+// NEON registers on any AArch64 target (checked in the IR and assembly).
 // REQUIRES: aarch64-qemu
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm --emit=asm -o - | FileCheck %s --check-prefix=ASM
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.o --header=%t.h
@@ -22,6 +24,32 @@
 // RUN: quanta-compile %S/matmul-integer.mlir --target=aarch64-linux-gnu -o %t.noi8mm.o
 // RUN: %aarch64_cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.noi8mm.o -o %t.noi8mm.exe
 // RUN: qemu-aarch64 %t.noi8mm.exe | FileCheck %S/matmul-integer.mlir
+// RUN: quanta-compile %S/w4a32-kernel.mlir --target=aarch64-linux-gnu --emit=mlir -o - | FileCheck %s --check-prefix=W4
+// RUN: quanta-compile %S/w8a32-kernel.mlir --target=aarch64-linux-gnu --emit=asm -o - | FileCheck %s --check-prefix=W8
+// RUN: quanta-compile %S/w4a32-kernel.mlir --target=aarch64-linux-gnu -o %t.w4a32.o --header=%t.w4a32.h
+// RUN: %aarch64_cxx_harness -include %t.w4a32.h %S/w4a32-kernel-harness.cpp %t.w4a32.o -o %t.w4a32.exe
+// RUN: qemu-aarch64 %t.w4a32.exe | FileCheck %S/w4a32-kernel.mlir
+// RUN: quanta-compile %S/w4a16-kernel.mlir --target=aarch64-linux-gnu -o %t.w4a16.o --header=%t.w4a16.h
+// RUN: %aarch64_cxx_harness -include %t.w4a16.h %S/w4a16-kernel-harness.cpp %t.w4a16.o -o %t.w4a16.exe
+// RUN: qemu-aarch64 %t.w4a16.exe | FileCheck %S/w4a16-kernel.mlir
+// RUN: quanta-compile %S/w8a32-kernel.mlir --target=aarch64-linux-gnu -o %t.w8a32.o --header=%t.w8a32.h
+// RUN: %aarch64_cxx_harness -include %t.w8a32.h %S/w8a32-kernel-harness.cpp %t.w8a32.o -o %t.w8a32.exe
+// RUN: qemu-aarch64 %t.w8a32.exe | FileCheck %S/w8a32-kernel.mlir
+// RUN: quanta-compile %S/fp8-gemv.mlir --target=aarch64-linux-gnu -o %t.fp8.o --header=%t.fp8.h
+// RUN: %aarch64_cxx_harness -include %t.fp8.h %S/fp8-gemv-harness.cpp %t.fp8.o -o %t.fp8.exe
+// RUN: qemu-aarch64 %t.fp8.exe | FileCheck %S/fp8-gemv.mlir
+
+// W4-LABEL: llvm.func internal @_quanta_impl_s4_g32_n256(
+// W4-NOT:   llvm.call_intrinsic
+// W4:       llvm.sitofp {{.*}} : vector<4xi32> to vector<4xf32>
+// W4:       llvm.fmul {{.*}} : vector<4xf32>
+// W4:       llvm.fadd {{.*}} : vector<4xf32>
+// W4-LABEL: llvm.func @s4_g128_n512(
+// W8-LABEL: {{^}}s8_col_n128:
+// W8:       scvtf v{{[0-9]+}}.4s, v{{[0-9]+}}.4s
+// W8:       fmul v{{[0-9]+}}.4s, v{{[0-9]+}}.4s, v{{[0-9]+}}.4s
+// W8:       fadd v{{[0-9]+}}.4s, v{{[0-9]+}}.4s, v{{[0-9]+}}.4s
+// W8:       .Lfunc_end
 
 // ASM-LABEL: w8a8:
 // ASM: usdot v{{[0-9]+}}.4s, v{{[0-9]+}}.16b, v{{[0-9]+}}.16b
