@@ -408,8 +408,8 @@ private:
               if (nibbleValue)
                 given.push_back({nibbleValue, lookUp(bytes, h)});
               accs[2 * q + h] = cloneBodyOnVectors(
-                  b, op, args, [&](unsigned) { return nibble; }, given,
-                  nullptr, lanes);
+                  b, op, args, [&](unsigned) { return nibble; }, given, nullptr,
+                  lanes);
             }
           }
         }
@@ -465,8 +465,7 @@ enum class ParamDim { none, column, row, groupColumn };
 ParamDim getParamDim(linalg::GenericOp op, OpOperand *param) {
   AffineMap map = op.getMatchingIndexingMap(param);
   if (map.isFunctionOfDim(op.getNumLoops() - 1))
-    return map.getNumResults() == 2 ? ParamDim::groupColumn
-                                    : ParamDim::column;
+    return map.getNumResults() == 2 ? ParamDim::groupColumn : ParamDim::column;
   return map.isFunctionOfDim(0) ? ParamDim::row : ParamDim::none;
 }
 
@@ -801,11 +800,11 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
   // Whole chunks of 4L columns (B's last dimension).
-  lowerBehindChunkCheck(op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
-                        [&](ImplicitLocOpBuilder &b) {
-                          WeightOnly8BitBuilder(b, op, parallel, unit.lanes)
-                              .build();
-                        });
+  lowerBehindChunkCheck(
+      op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
+      [&](ImplicitLocOpBuilder &b) {
+        WeightOnly8BitBuilder(b, op, parallel, unit.lanes).build();
+      });
 }
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
