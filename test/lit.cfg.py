@@ -55,6 +55,9 @@ except OSError:
 for flag, feature in [("avx2", "host-avx2"), ("avx512_bf16", "host-avx512bf16")]:
     if flag in host_flags:
         config.available_features.add(feature)
+# Skylake-AVX512's features (AVX-512 without VNNI).
+if {"avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"} <= host_flags:
+    config.available_features.add("host-avx512")
 if {"amx_int8", "amx_bf16", "avx512_bf16", "avx512_vnni"} <= host_flags:
     config.available_features.add("host-amx")
 else:

@@ -149,7 +149,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       keeping the low nibble and odd lanes the high nibble in place (x16,
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
-      sums;
+      sums; with another `int8` kernel and `vector-bits`, into the
+      weight-only int4 kernel below on i32 lanes, one sum per group (loaded
+      from C's group as it starts, stored as it ends), the core's own body
+      cloned on vectors, an epilogue left as a separate op;
     - (`vector-bits`) every weight-only int4 matmul with f32
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the

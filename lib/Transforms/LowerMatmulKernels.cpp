@@ -1249,7 +1249,7 @@ struct LowerMatmulKernelsPass
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-      if (int8 == "avx512vnni" && generic)
+      if (generic && (int8 == "avx512vnni" || vectorBits))
         if (std::optional<PackedInt4Core> core = matchPackedInt4Core(generic))
           int4Cores.push_back({op, *core});
       if (vectorBits && generic) {
@@ -1353,9 +1353,14 @@ struct LowerMatmulKernelsPass
         onesRow->alloc->erase();
       }
     }
-    for (auto &[op, core] : int4Cores)
-      lowerPackedInt4Core(op, core, parallel);
     VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};
+    for (auto &[op, core] : int4Cores) {
+      if (int8 == "avx512vnni")
+        lowerPackedInt4Core(op, core, parallel);
+      else
+        lowerPackedInt4CoreOnVectors(cast<linalg::GenericOp>(op), parallel,
+                                     unit);
+    }
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)

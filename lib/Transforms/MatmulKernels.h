@@ -232,6 +232,14 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel,
 /// one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
+/// Rewrites `op`, a PackedInt4Core, into the weight-only int4 kernel on
+/// `unit`'s vectors (for targets without the VNNI kernel): the op's own body
+/// on vectors of i32, a sum per group and column, behind a run-time check of
+/// 8 x lanes | N, the loops as the fallback. An epilogue that reduces the
+/// group sums stays a separate op.
+void lowerPackedInt4CoreOnVectors(linalg::GenericOp op, bool parallel,
+                                  VectorUnit unit);
+
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the kernel of the int4 one
 /// on `unit`'s vectors, one vector of columns per vector of B's bytes,
 /// behind a run-time check of 4 x lanes | N, the loops as the fallback.

@@ -3,7 +3,8 @@
 // This file implements the weight-only kernels of --quanta-lower-matmul-
 // kernels (W4A32 and W8A32: f32 activations, int4 or 8-bit weights
 // dequantized in registers, f32 accumulation; the int4 one also takes f16
-// and bf16 activations (W4A16), the 8-bit one also runs FP8 x FP8 GEMVs).
+// and bf16 activations (W4A16) and, without the VNNI kernel, the W4A8
+// cores, the 8-bit one also runs FP8 x FP8 GEMVs).
 // The loops that
 // --convert-quanta-to-linalg leaves keep each row of C in memory and load,
 // update and store it for every k (for int4 with the even/odd column
@@ -114,14 +115,19 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
 /// (see getNibbleValue) is looked up in a 16-entry table per nibble index
 /// with `vpermps`/`vpermd`, which reads the low 4 bits of each lane: the
 /// nibble's conversion costs one permute. Elsewhere the body computes it.
+///
+/// With `groupSums`, the op is a PackedInt4Core (W4A8 on targets without
+/// the VNNI kernel): C [M, G, J, 2] holds a sum per group, so the sums start
+/// from C's group as the group starts and go back to it as it ends; its
+/// activation zero point (per tensor or row) joins the activation's part of
+/// the body, and its packed weight zero points [G, J] are read as B's bytes
+/// are, the body picking their nibbles.
 class WeightOnlyInt4Builder {
 public:
   WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel, VectorUnit unit)
+                        bool parallel, VectorUnit unit, bool groupSums)
       : b(b), op(op), parallel(parallel), lanes(unit.lanes),
-        permute16(unit.permute16) {
-    f32Vector = VectorType::get({lanes}, b.getF32Type());
-  }
+        permute16(unit.permute16), groupSums(groupSums) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -132,14 +138,16 @@ public:
     groupSize = memref::DimOp::create(b, a, 2);
     Value byteCols = memref::DimOp::create(b, bBytes, 2);
     Value n = arith::MulIOp::create(b, byteCols, idx(2));
-    sums = allocRow(b.getF32Type(), rows, n);
+    Type element = cast<MemRefType>(c.getType()).getElementType();
+    sumVector = VectorType::get({lanes}, element);
+    sums = allocRow(element, rows, n);
     for (OpOperand *param : params()) {
-      Value buffer = hasColumns(param) ? collapseColumnPairs(b, param->get())
-                                       : param->get();
+      bool split = getKind(param) == ParamKind::columns;
+      Value buffer =
+          split ? collapseColumnPairs(b, param->get()) : param->get();
       paramBuffers.push_back(buffer);
       Type element = cast<MemRefType>(buffer.getType()).getElementType();
-      splitParams.push_back(hasColumns(param) ? allocRow(element, idx(1), n)
-                                              : Value());
+      splitParams.push_back(split ? allocRow(element, idx(1), n) : Value());
     }
     Value bRows = memref::CollapseShapeOp::create(
         b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
@@ -149,13 +157,21 @@ public:
     if (nibbleValue)
       for (int64_t h = 0; h < 2; ++h)
         tables.push_back(buildTable(h));
-    // The activation's part of the body (its widening for f16/bf16 A) and
-    // each parameter's (a 16-bit scale's widening, a zero point's): computed
+    // The activation's part of the body (its widening for f16/bf16 A; with
+    // an activation zero point, ext(a) - ext(za)) and each other
+    // parameter's (a 16-bit scale's widening, a zero point's): computed
     // once per element or visit rather than for every weight.
-    activationValue = getComputedPart(op, {0}, 0);
+    activationArgs = {0};
+    for (OpOperand *param : params())
+      if (getKind(param) == ParamKind::row ||
+          (groupSums && op.getMatchingIndexingMap(param).getNumResults() == 0))
+        activationArgs.push_back(param->getOperandNumber());
+    activationValue = getComputedPart(op, activationArgs, 0);
     for (OpOperand *param : params()) {
       unsigned arg = param->getOperandNumber();
-      paramValues.push_back(getComputedPart(op, {arg}, arg));
+      paramValues.push_back(getKind(param) == ParamKind::row
+                                ? Value()
+                                : getComputedPart(op, {arg}, arg));
     }
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(chunkBytes()));
     perThreadBlocks(b, parallel, chunks,
@@ -171,8 +187,8 @@ private:
   linalg::GenericOp op;
   bool parallel;
   int64_t lanes;
-  bool permute16;
-  VectorType f32Vector;
+  bool permute16, groupSums;
+  VectorType sumVector;
   Value a, bBytes, rows, groups, groupSize;
   // C and the parameters with their (j, h) dimensions collapsed to columns.
   Value c;
@@ -186,8 +202,10 @@ private:
   // nibble index (null: no table; always without permute16).
   Value nibbleValue;
   SmallVector<Value> tables;
-  // The body values that depend on the activation alone and on each
-  // parameter alone (null: none, or the argument itself).
+  // The body values that depend on the activation alone (with the
+  // parameters of activationArgs) and on each parameter alone (null: none,
+  // or the argument itself).
+  SmallVector<unsigned> activationArgs;
   Value activationValue;
   SmallVector<Value> paramValues;
 
@@ -232,6 +250,11 @@ private:
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
+  /// The vector of `lanes` elements of `scalar`'s type.
+  VectorType vectorOf(Value scalar) {
+    return VectorType::get({lanes}, scalar.getType());
+  }
+
   Value allocRow(Type element, Value rows, Value cols) {
     return memref::AllocOp::create(
         b,
@@ -248,8 +271,17 @@ private:
     return result;
   }
 
-  bool hasColumns(OpOperand *param) {
-    return op.getMatchingIndexingMap(param).isFunctionOfDim(3);
+  /// How a parameter is indexed: by the group or nothing, by the columns
+  /// (j, h) (and maybe g), by the byte columns j and g (a packed int4 zero
+  /// point), or by the row (W4A8's activation zero point).
+  enum class ParamKind { group, columns, byteColumns, row };
+  ParamKind getKind(OpOperand *param) {
+    AffineMap map = op.getMatchingIndexingMap(param);
+    if (map.isFunctionOfDim(0))
+      return ParamKind::row;
+    if (map.isFunctionOfDim(4))
+      return ParamKind::columns;
+    return map.isFunctionOfDim(3) ? ParamKind::byteColumns : ParamKind::group;
   }
 
   /// The 2L values of `v` at `prefix`, from column `col` on: the even
@@ -309,7 +341,8 @@ private:
   }
 
   /// The group's parameters: column ones split into their row buffers (the
-  /// columns of chunks [first, last)), the others loaded and broadcast.
+  /// columns of chunks [first, last)), the group's loaded and broadcast;
+  /// null for those read per visit or row.
   SmallVector<Value> startGroup(Value g, Value first, Value last) {
     SmallVector<Value> scalars;
     for (auto [param, buffer, split] :
@@ -317,6 +350,11 @@ private:
       SmallVector<Value> prefix;
       if (op.getMatchingIndexingMap(param).isFunctionOfDim(1))
         prefix.push_back(g);
+      ParamKind kind = getKind(param);
+      if (kind == ParamKind::row || kind == ParamKind::byteColumns) {
+        scalars.push_back(Value());
+        continue;
+      }
       if (!split) {
         Type element = cast<MemRefType>(buffer.getType()).getElementType();
         Value scalar = memref::LoadOp::create(b, buffer, prefix);
@@ -351,15 +389,25 @@ private:
         Value k = arith::AddIOp::create(b, rowK, idx(s));
         prefetcher->prefetch(b, k, byteCol0);
       }
-      // The parameters of these columns (even, odd per block).
+      // The parameters of these columns (even, odd per block; packed
+      // ones: the same bytes for both); those of a row: null.
       SmallVector<SmallVector<Value>> paramVectors(2 * kChunkVectors);
       Value zero = idx(0);
       for (int64_t q = 0; q < kChunkVectors; ++q) {
         Value col = arith::AddIOp::create(b, col0, idx(2 * lanes * q));
-        for (auto [split, scalar] : llvm::zip_equal(splitParams, scalars))
+        Value byteCol = arith::AddIOp::create(b, byteCol0, idx(lanes * q));
+        for (auto [param, buffer, split, scalar] :
+             llvm::zip_equal(params(), paramBuffers, splitParams, scalars)) {
+          Value packed;
+          if (getKind(param) == ParamKind::byteColumns)
+            packed = vector::LoadOp::create(b, bytesType, buffer,
+                                            ValueRange{g, byteCol});
           for (int64_t h = 0; h < 2; ++h)
             paramVectors[2 * q + h].push_back(
-                split ? loadHalf(split, zero, col, h) : scalar);
+                split    ? loadHalf(split, zero, col, h)
+                : packed ? packed
+                         : scalar);
+        }
       }
       // Their parts of the body, once per visit of these columns.
       SmallVector<SmallVector<std::pair<Value, Value>>> paramParts(
@@ -380,15 +428,29 @@ private:
           for (int64_t h = 0; h < 2; ++h)
             accs.push_back(loadHalf(sums, row, cols[q], h));
         }
+        // The row's parameters, in every lane.
+        SmallVector<Value> argValues(op.getNumDpsInputs() + 1, Value());
+        for (auto [i, param] : llvm::enumerate(params())) {
+          unsigned arg = param->getOperandNumber();
+          argValues[arg] = scalars[i];
+          if (getKind(param) != ParamKind::row)
+            continue;
+          Value scalar = memref::LoadOp::create(b, param->get(), row);
+          argValues[arg] =
+              vector::BroadcastOp::create(b, vectorOf(scalar), scalar);
+          for (SmallVector<Value> &vectors : paramVectors)
+            vectors[i] = argValues[arg];
+        }
         // K order: each step updates every sum before the next step.
         for (int64_t s = 0; s < perVisit; ++s) {
           Value kk = arith::AddIOp::create(b, kk0, idx(s));
           Value x = memref::LoadOp::create(b, a, ValueRange{row, g, kk});
-          Value xs = vector::BroadcastOp::create(
-              b, VectorType::get({lanes}, x.getType()), x);
+          Value xs = vector::BroadcastOp::create(b, vectorOf(x), x);
           SmallVector<std::pair<Value, Value>> activation;
           if (activationValue) {
             SmallVector<Value> xArgs(op.getNumDpsInputs() + 1, Value());
+            for (unsigned arg : activationArgs)
+              xArgs[arg] = argValues[arg];
             xArgs[0] = xs;
             activation.push_back(
                 {activationValue, cloneBodyOnVectors(b, op, xArgs, nullptr, {},
@@ -423,18 +485,48 @@ private:
     });
   }
 
-  /// All of K on the columns of chunks [first, last).
-  void sweep(Value first, Value last) {
-    // The sums start from C.
+  /// The sums of the columns of chunks [first, last) from C (at group g
+  /// with groupSums), split.
+  void loadSums(Value first, Value last, Value g) {
     forLoop(b, idx(0), rows, 1, [&](Value row) {
+      SmallVector<Value> prefix = {row};
+      if (g)
+        prefix.push_back(g);
       forBlocks(first, last, [&](Value col) {
-        auto [e, o] = loadSplit(c, ValueRange{row}, col);
+        auto [e, o] = loadSplit(c, prefix, col);
         vector::StoreOp::create(b, e, sums, ValueRange{row, col});
         Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
         vector::StoreOp::create(b, o, sums, ValueRange{row, oddCol});
       });
     });
+  }
+
+  /// The sums of the columns of chunks [first, last) back to C (at group
+  /// g with groupSums), interleaved.
+  void storeSums(Value first, Value last, Value g) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      SmallVector<Value> prefix = {row};
+      if (g)
+        prefix.push_back(g);
+      forBlocks(first, last, [&](Value col) {
+        Value e =
+            vector::LoadOp::create(b, sumVector, sums, ValueRange{row, col});
+        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
+        Value o =
+            vector::LoadOp::create(b, sumVector, sums, ValueRange{row, oddCol});
+        storeInterleaved(e, o, c, prefix, col);
+      });
+    });
+  }
+
+  /// All of K on the columns of chunks [first, last).
+  void sweep(Value first, Value last) {
+    // The sums start from C (from C's group).
+    if (!groupSums)
+      loadSums(first, last, Value());
     forLoop(b, idx(0), groups, 1, [&](Value g) {
+      if (groupSums)
+        loadSums(first, last, g);
       SmallVector<Value> scalars = startGroup(g, first, last);
       // Four K steps per visit where the group size allows, then single
       // steps for the rest of the group.
@@ -444,17 +536,11 @@ private:
               [&](Value kk0) { visit(g, kk0, 4, first, last, scalars); });
       forLoop(b, whole, groupSize, 1,
               [&](Value kk0) { visit(g, kk0, 1, first, last, scalars); });
+      if (groupSums)
+        storeSums(first, last, g);
     });
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      forBlocks(first, last, [&](Value col) {
-        Value e =
-            vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
-        Value o =
-            vector::LoadOp::create(b, f32Vector, sums, ValueRange{row, oddCol});
-        storeInterleaved(e, o, c, ValueRange{row}, col);
-      });
-    });
+    if (!groupSums)
+      storeSums(first, last, Value());
   }
 };
 
@@ -862,8 +948,18 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
 void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
   // Whole chunks of 8L columns (4L bytes).
-  lowerBehindChunkCheck(op, 2, kChunkVectors * unit.lanes,
-                        [&](ImplicitLocOpBuilder &b) {
-                          WeightOnlyInt4Builder(b, op, parallel, unit).build();
-                        });
+  lowerBehindChunkCheck(
+      op, 2, kChunkVectors * unit.lanes, [&](ImplicitLocOpBuilder &b) {
+        WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/false)
+            .build();
+      });
+}
+
+void mlir::quanta::matmul_kernels::lowerPackedInt4CoreOnVectors(
+    linalg::GenericOp op, bool parallel, VectorUnit unit) {
+  lowerBehindChunkCheck(
+      op, 2, kChunkVectors * unit.lanes, [&](ImplicitLocOpBuilder &b) {
+        WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/true)
+            .build();
+      });
 }

@@ -269,6 +269,35 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 // CHECK:   memref.dealloc %[[STEPS]]
 // CHECK: } else {
 // CHECK:   linalg.generic
+// Without the VNNI kernel (here AVX2, and NEON), the weight-only int4
+// kernel on vectors of i32 (8 or 4 lanes, 8 | N / 8 or 4): C viewed as
+// [M, G, N], each group's sums loaded from C split into even and odd
+// columns, B streamed, the core's own body cloned on the nibbles of each
+// vector of bytes (the multiply in i32), the sums stored back interleaved
+// as the group ends.
+// V256-LABEL: func @int4_core
+// V256:   arith.remui %{{.*}}, %c32
+// V256:   scf.if
+// V256:     memref.collapse_shape %{{.*}} {{\[}}[0], [1], [2, 3]] : memref<1x4x2048x2xi32> into memref<1x4x4096xi32>
+// V256:     scf.for %[[G:.*]] =
+// V256:       vector.load %{{.*}}[%{{.*}}, %[[G]], %{{.*}}] : memref<1x4x4096xi32>, vector<8xi32>
+// V256:       vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<8xi32>, vector<8xi32>
+// V256:       memref.prefetch
+// V256-NOT:   llvm.call_intrinsic
+// V256:       vector.load {{.*}} : memref<4x32x2048xi8>, vector<8xi8>
+// V256:       arith.muli {{.*}} : vector<8xi32>
+// V256:       arith.addi {{.*}} : vector<8xi32>
+// V256:       vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11] : vector<8xi32>, vector<8xi32>
+// V256:       vector.store %{{.*}}, %{{.*}}[%{{.*}}, %[[G]], %{{.*}}] : memref<1x4x4096xi32>, vector<8xi32>
+// V256:   } else {
+// V256:     linalg.generic
+// V128-LABEL: func @int4_core
+// V128:   arith.remui %{{.*}}, %c16
+// V128:   scf.if
+// V128:       vector.load {{.*}} : memref<4x32x2048xi8>, vector<4xi8>
+// V128:       arith.muli {{.*}} : vector<4xi32>
+// V128:   } else {
+// V128:     linalg.generic
 func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
   %c4_i8 = arith.constant 4 : i8
   %c15_i8 = arith.constant 15 : i8
@@ -298,6 +327,16 @@ func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref
 // prefetched); C's zero fill moves to the loops' side. Unsigned x signed:
 // A on vpdpbusd's u8 side.
 // CHECK-LABEL: func @int4_core_epilogue
+// Without VNNI, the epilogue stays an op after the kernel (and its loops).
+// V256-LABEL: func @int4_core_epilogue
+// V256:   linalg.fill
+// V256:   scf.if
+// V256:     arith.muli {{.*}} : vector<8xi32>
+// V256:   } else {
+// V256:     linalg.generic
+// V256:   }
+// V256:   linalg.generic
+// V256-SAME: memref<1x4x2048x2xi32>
 // CHECK-SAME: %[[OUT:[a-z0-9]+]]: memref<1x2048x2xf32>)
 // CHECK-NOT: linalg.fill ins(%{{.*}} : i32)
 // CHECK: scf.if

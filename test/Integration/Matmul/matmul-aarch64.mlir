@@ -2,8 +2,9 @@
 // u8 x s8 cores use the NEON usdot kernel of --quanta-lower-matmul-kernels,
 // with dotprod only the sdot kernel (both checked in the assembly), without
 // either the vectorized loops; bit-exact against the reference each way.
-// The weight-only kernels (W4A32, W4A16, W8A32, FP8 GEMV) run on 4 lanes of
-// NEON registers on any AArch64 target (checked in the IR and assembly).
+// The weight-only kernels (W4A32, W4A16, W8A32, FP8 GEMV) and the W4A8 cores
+// (MatMulNBits, on the weight-only int4 kernel) run on 4 lanes of NEON
+// registers on any AArch64 target (checked in the IR and assembly).
 // REQUIRES: aarch64-qemu
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm --emit=asm -o - | FileCheck %s --check-prefix=ASM
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.o --header=%t.h
@@ -38,6 +39,15 @@
 // RUN: quanta-compile %S/fp8-gemv.mlir --target=aarch64-linux-gnu -o %t.fp8.o --header=%t.fp8.h
 // RUN: %aarch64_cxx_harness -include %t.fp8.h %S/fp8-gemv-harness.cpp %t.fp8.o -o %t.fp8.exe
 // RUN: qemu-aarch64 %t.fp8.exe | FileCheck %S/fp8-gemv.mlir
+// RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu -o %t.int4.o --header=%t.int4.h
+// RUN: %aarch64_cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o -o %t.int4.exe
+// RUN: qemu-aarch64 %t.int4.exe | FileCheck %S/int4-kernel.mlir
+// RUN: quanta-compile %S/int4-zp-kernel.mlir --target=aarch64-linux-gnu -o %t.int4zp.o --header=%t.int4zp.h
+// RUN: %aarch64_cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zp.o -o %t.int4zp.exe
+// RUN: qemu-aarch64 %t.int4zp.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: quanta-compile %S/matmulnbits.mlir --target=aarch64-linux-gnu -o %t.matmulnbits.o --header=%t.matmulnbits.h
+// RUN: %aarch64_cxx_harness -include %t.matmulnbits.h %S/matmulnbits-harness.cpp %t.matmulnbits.o -o %t.matmulnbits.exe
+// RUN: qemu-aarch64 %t.matmulnbits.exe | FileCheck %S/matmulnbits.mlir
 
 // W4-LABEL: llvm.func internal @_quanta_impl_s4_g32_n256(
 // W4-NOT:   llvm.call_intrinsic
