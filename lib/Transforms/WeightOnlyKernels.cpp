@@ -167,12 +167,20 @@ public:
           (groupSums && op.getMatchingIndexingMap(param).getNumResults() == 0))
         activationArgs.push_back(param->getOperandNumber());
     activationValue = getComputedPart(op, activationArgs, 0);
+    SmallVector<unsigned> weightArgs = {1};
     for (OpOperand *param : params()) {
       unsigned arg = param->getOperandNumber();
       paramValues.push_back(getKind(param) == ParamKind::row
                                 ? Value()
                                 : getComputedPart(op, {arg}, arg));
+      if (!llvm::is_contained(activationArgs, arg))
+        weightArgs.push_back(arg);
     }
+    // The weight's part (the nibble dequantized with the group's and the
+    // columns' parameters): once per visit for all rows.
+    weightValue = getPartValue(op, weightArgs, 1, /*withIndex=*/true);
+    if (isa_and_nonnull<BlockArgument>(weightValue))
+      weightValue = Value();
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(chunkBytes()));
     perThreadBlocks(b, parallel, chunks,
                     [&](Value first, Value last) { sweep(first, last); });
@@ -207,6 +215,9 @@ private:
   // or the argument itself).
   SmallVector<unsigned> activationArgs;
   Value activationValue;
+  // The body value that B's byte, the nibble index and the parameters other
+  // than activationArgs give (null: none, or B's byte itself).
+  Value weightValue;
   SmallVector<Value> paramValues;
 
   /// nibbleValue for the 16 nibbles of index h: the ops it depends on
@@ -421,6 +432,35 @@ private:
           parts.push_back({value, cloneBodyOnVectors(b, op, args, nullptr, {},
                                                      value, lanes)});
         }
+      // B's bytes of the visit and their weightValue (or, without one,
+      // their nibbleValue), once for all rows.
+      SmallVector<SmallVector<Value>> bytes(perVisit);
+      SmallVector<SmallVector<std::pair<Value, Value>>> weights(perVisit * 2 *
+                                                                kChunkVectors);
+      for (int64_t s = 0; s < perVisit; ++s) {
+        Value kk = arith::AddIOp::create(b, kk0, idx(s));
+        for (int64_t q = 0; q < kChunkVectors; ++q) {
+          Value byteCol = arith::AddIOp::create(b, byteCol0, idx(lanes * q));
+          bytes[s].push_back(vector::LoadOp::create(
+              b, bytesType, bBytes, ValueRange{g, kk, byteCol}));
+          for (int64_t h = 0; h < 2; ++h) {
+            auto &given = weights[2 * kChunkVectors * s + 2 * q + h];
+            if (nibbleValue)
+              given.push_back({nibbleValue, lookUp(bytes[s][q], h)});
+            if (!weightValue)
+              continue;
+            llvm::append_range(given, paramParts[2 * q + h]);
+            SmallVector<Value> args = {Value(), bytes[s][q]};
+            args.append(paramVectors[2 * q + h]);
+            args.push_back(Value());
+            Value nibble = idx(h);
+            Value weight = cloneBodyOnVectors(
+                b, op, args, [&](unsigned) { return nibble; }, given,
+                weightValue, lanes);
+            given = {{weightValue, weight}};
+          }
+        }
+      }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
         SmallVector<Value> accs, cols;
         for (int64_t q = 0; q < kChunkVectors; ++q) {
@@ -457,18 +497,15 @@ private:
                                                      activationValue, lanes)});
           }
           for (int64_t q = 0; q < kChunkVectors; ++q) {
-            Value byteCol = arith::AddIOp::create(b, byteCol0, idx(lanes * q));
-            Value bytes = vector::LoadOp::create(b, bytesType, bBytes,
-                                                 ValueRange{g, kk, byteCol});
             for (int64_t h = 0; h < 2; ++h) {
-              SmallVector<Value> args = {xs, bytes};
+              SmallVector<Value> args = {xs, bytes[s][q]};
               args.append(paramVectors[2 * q + h]);
               args.push_back(accs[2 * q + h]);
               Value nibble = idx(h);
               SmallVector<std::pair<Value, Value>> given(activation);
               llvm::append_range(given, paramParts[2 * q + h]);
-              if (nibbleValue)
-                given.push_back({nibbleValue, lookUp(bytes, h)});
+              llvm::append_range(given,
+                                 weights[2 * kChunkVectors * s + 2 * q + h]);
               accs[2 * q + h] = cloneBodyOnVectors(
                   b, op, args, [&](unsigned) { return nibble; }, given, nullptr,
                   lanes);

@@ -609,7 +609,10 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
 // (K steps, in order) per visit of a chunk of 128 columns, with the 8 sum
 // vectors of a row loaded and stored once per visit and the rest of the
 // op's body cloned on vectors (h = 0 for the even columns, 1 for the odd
-// ones); rows of B prefetched; the sums go back to C interleaved.
+// ones); the part of the body that the weight and the group's parameters
+// give (the dequantized weight) is computed once per visit, before the loop
+// over the rows, which multiplies it by the activation and adds; rows of B
+// prefetched; the sums go back to C interleaved.
 // Otherwise the loops.
 // CHECK-LABEL: func @weight_only_int4
 // CHECK: scf.if
@@ -625,15 +628,17 @@ func.func @int4_core_other_body(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>,
 // CHECK:       scf.for
 // CHECK-COUNT-4: memref.prefetch {{.*}} read, locality<2>, data
 // CHECK:         vector.load %[[SCALES]]
+// CHECK:         %[[BYTES:.*]] = vector.load {{.*}} : memref<4x32x1024xi8>, vector<16xi8>
+// CHECK:         %[[IDX:.*]] = arith.extui %[[BYTES]] : vector<16xi8> to vector<16xi32>
+// CHECK:         %[[W0:.*]] = llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[LOW]], %[[IDX]])
+// CHECK:         arith.mulf %[[W0]], {{.*}} : vector<16xf32>
+// CHECK:         arith.shrui {{.*}} : vector<16xi32>
+// CHECK:         llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[HIGH]],
 // CHECK:         scf.for
 // CHECK:           vector.load %[[SUMS]]
-// CHECK:           %[[BYTES:.*]] = vector.load {{.*}} : memref<4x32x1024xi8>, vector<16xi8>
-// CHECK:           %[[IDX:.*]] = arith.extui %[[BYTES]] : vector<16xi8> to vector<16xi32>
-// CHECK:           llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[LOW]], %[[IDX]])
+// CHECK-NOT:       llvm.call_intrinsic
 // CHECK:           arith.mulf {{.*}} : vector<16xf32>
 // CHECK:           arith.addf {{.*}} : vector<16xf32>
-// CHECK:           arith.shrui {{.*}} : vector<16xi32>
-// CHECK:           llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[HIGH]],
 // CHECK:           vector.store {{.*}}, %[[SUMS]]
 // CHECK:   vector.shuffle {{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23] : vector<16xf32>, vector<16xf32>
 // CHECK:   memref.dealloc %[[SUMS]]
