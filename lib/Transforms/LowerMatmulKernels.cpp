@@ -1060,24 +1060,6 @@ memref::GlobalOp getPackedGlobal(SymbolTable &symbols, Value bMat,
   return packed;
 }
 
-/// The linalg.fill of zeros into `c` right before `op` (only ops that do
-/// not touch `c` in between), if any.
-Operation *getZeroFill(Operation *op, Value c) {
-  for (Operation *before = op->getPrevNode(); before;
-       before = before->getPrevNode()) {
-    auto fill = dyn_cast<linalg::FillOp>(before);
-    if (fill && fill.getOutputs()[0] == c)
-      return matchPattern(fill.value(), m_Zero()) ||
-                     matchPattern(fill.value(), m_PosZeroFloat())
-                 ? fill
-                 : nullptr;
-    if (llvm::is_contained(before->getOperands(), c) ||
-        !isMemoryEffectFree(before))
-      return nullptr;
-  }
-  return nullptr;
-}
-
 /// The u8 x s8 core's A'' = [A'; 1 ... 1] as --convert-quanta-to-linalg
 /// builds it (its row of ones gives B's column sums in C's last row, for the
 /// activations' zero point): a fresh allocation of M + 1 rows whose rows
@@ -1354,13 +1336,8 @@ struct LowerMatmulKernelsPass
       }
     }
     VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};
-    for (auto &[op, core] : int4Cores) {
-      if (int8 == "avx512vnni")
-        lowerPackedInt4Core(op, core, parallel);
-      else
-        lowerPackedInt4CoreOnVectors(cast<linalg::GenericOp>(op), parallel,
-                                     unit);
-    }
+    for (auto &[op, core] : int4Cores)
+      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", unit);
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)

@@ -16,6 +16,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::quanta::matmul_kernels {
 
@@ -289,6 +291,22 @@ Value getPartValue(linalg::GenericOp op, ArrayRef<unsigned> from, unsigned of,
     }
   }
   return boundary;
+}
+
+Operation *getZeroFill(Operation *op, Value c) {
+  for (Operation *before = op->getPrevNode(); before;
+       before = before->getPrevNode()) {
+    auto fill = dyn_cast<linalg::FillOp>(before);
+    if (fill && fill.getOutputs()[0] == c)
+      return matchPattern(fill.value(), m_Zero()) ||
+                     matchPattern(fill.value(), m_PosZeroFloat())
+                 ? fill
+                 : nullptr;
+    if (llvm::is_contained(before->getOperands(), c) ||
+        !isMemoryEffectFree(before))
+      return nullptr;
+  }
+  return nullptr;
 }
 
 Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,

@@ -43,6 +43,14 @@ struct DotKind {
 /// AVX-512 VNNI `vpdpbusd`: u8 x s8, 4 per 32-bit lane, 16 lanes.
 DotKind getVNNIKind(MLIRContext *ctx);
 
+/// The vector registers a weight-only kernel is built for: `lanes` 32-bit
+/// lanes (16 on AVX-512, 8 on AVX2, 4 on NEON), and whether AVX-512's
+/// `vpermps`/`vpermd` can look up a 16-entry table.
+struct VectorUnit {
+  int64_t lanes;
+  bool permute16;
+};
+
 /// `for (i = lb; i < ub; i += step) body(i)`, built at `b`'s insertion point.
 void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
              function_ref<void(Value)> body);
@@ -85,6 +93,10 @@ Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
 /// every 32-bit lane: the broadcast side of the dot product.
 Value broadcastQuad(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                     Value row, Value k);
+
+/// The linalg.fill of zeros into `c` right before `op` (only ops that do
+/// not touch `c` in between), if any.
+Operation *getZeroFill(Operation *op, Value c);
 
 /// Whether `v` is the integer constant `value`.
 bool isConstant(Value v, int64_t value);
@@ -183,12 +195,45 @@ struct PackedInt4Core {
 /// layouts (recognized by its body).
 std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op);
 
-/// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (with the
-/// element-wise op that reduces its group sums, when there is one) behind a
-/// run-time check of the kernel's conditions, the original loops as the
-/// fallback.
+/// The op that reduces a PackedInt4Core's group sums, when the kernel can
+/// compute it group by group as the sums come out: a linalg.generic on
+/// loops (m, g, j, h) (g a reduction) that reads C[m, g, j, h] and writes
+/// out[m, j, h] with an element-wise body, whose other inputs are indexed
+/// by some of m, g and (j, h); placed after the core with nothing in
+/// between that could write what either reads.
+struct GroupEpilogue {
+  linalg::GenericOp op;
+  unsigned cInput;
+};
+std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
+                                                Value c);
+
+/// A GroupEpilogue's body on vectors of `lanes` columns, as the kernels
+/// apply it to each group's sums: its operands with (j, h) collapsed into
+/// columns, the next group's per-group values prefetched.
+class GroupEpilogueLanes {
+public:
+  GroupEpilogueLanes(ImplicitLocOpBuilder &b, const GroupEpilogue &epilogue,
+                     Value groups, int64_t lanes);
+  /// out[row, col .. col + lanes) = body(sum, the other operands at (row,
+  /// g, col ..), out[row, col ..]).
+  void apply(Value row, Value g, Value col, Value sum);
+
+private:
+  ImplicitLocOpBuilder &b;
+  GroupEpilogue epilogue;
+  Value groups;
+  int64_t lanes;
+  SmallVector<Value> operands;
+};
+
+/// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (`vnni`,
+/// when C is zero-filled right before the core) or else the weight-only int4
+/// kernel on `vectors` (none: the loops stay), with the element-wise op that
+/// reduces its group sums when there is one, behind a run-time check of the
+/// kernel's conditions, the original loops as the fallback.
 void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
-                         bool parallel);
+                         bool parallel, bool vnni, VectorUnit vectors);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
 /// ONNX MatMulNBits at accuracy levels 0 and 1), as
@@ -205,14 +250,6 @@ void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
 /// weight to the expressed type. Recognized by its maps and operand types;
 /// the body is cloned as it is.
 bool isWeightOnlyInt4Matmul(linalg::GenericOp op);
-
-/// The vector registers a weight-only kernel is built for: `lanes` 32-bit
-/// lanes (16 on AVX-512, 8 on AVX2, 4 on NEON), and whether AVX-512's
-/// `vpermps`/`vpermd` can look up a 16-entry table.
-struct VectorUnit {
-  int64_t lanes;
-  bool permute16;
-};
 
 /// Rewrites `op` (isWeightOnlyInt4Matmul) into a kernel on `unit`'s vectors
 /// behind a run-time check of its conditions (8 x lanes | N), the loops as
@@ -232,13 +269,14 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel,
 /// one value.
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
-/// Rewrites `op`, a PackedInt4Core, into the weight-only int4 kernel on
-/// `unit`'s vectors (for targets without the VNNI kernel): the op's own body
-/// on vectors of i32, a sum per group and column, behind a run-time check of
-/// 8 x lanes | N, the loops as the fallback. An epilogue that reduces the
-/// group sums stays a separate op.
-void lowerPackedInt4CoreOnVectors(linalg::GenericOp op, bool parallel,
-                                  VectorUnit unit);
+/// Builds the weight-only int4 kernel on `unit`'s vectors for `op`, a
+/// PackedInt4Core (for targets without the VNNI kernel): the op's own body
+/// on vectors of i32, a sum per group and column, each group's sums going
+/// to C or, with `epilogue`, through the epilogue as the group ends. Needs
+/// 8 x lanes | N.
+void buildPackedInt4CoreOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                                  std::optional<GroupEpilogue> epilogue,
+                                  bool parallel, VectorUnit unit);
 
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the kernel of the int4 one
 /// on `unit`'s vectors, one vector of columns per vector of B's bytes,

@@ -65,19 +65,11 @@ bool matchNibble(Value v, Value byte, unsigned dim) {
          });
 }
 
-/// The op that reduces a PackedInt4Core's group sums, when the kernel can
-/// compute it group by group as the sums come out: a linalg.generic on
-/// loops (m, g, j, h) (g a reduction) that reads C[m, g, j, h] and writes
-/// out[m, j, h] with an element-wise body, whose other inputs are indexed
-/// by some of m, g and (j, h); placed after the core with nothing in
-/// between that could write what either reads.
-struct GroupEpilogue {
-  linalg::GenericOp op;
-  unsigned cInput;
-};
+} // namespace
 
-std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
-                                                Value c) {
+std::optional<GroupEpilogue>
+mlir::quanta::matmul_kernels::matchGroupEpilogue(linalg::GenericOp core,
+                                                 Value c) {
   MLIRContext *ctx = core.getContext();
   linalg::GenericOp consumer;
   for (Operation *user : c.getUsers()) {
@@ -127,6 +119,65 @@ std::optional<GroupEpilogue> matchGroupEpilogue(linalg::GenericOp core,
     return std::nullopt;
   return epilogue;
 }
+
+mlir::quanta::matmul_kernels::GroupEpilogueLanes::GroupEpilogueLanes(
+    ImplicitLocOpBuilder &b, const GroupEpilogue &epilogue, Value groups,
+    int64_t lanes)
+    : b(b), epilogue(epilogue), groups(groups), lanes(lanes) {
+  linalg::GenericOp op = epilogue.op;
+  for (OpOperand &operand : op->getOpOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    Value v = operand.get();
+    int64_t rank = map.getNumResults();
+    if (operand.getOperandNumber() != epilogue.cInput &&
+        map.getNumResults() >= 2 &&
+        map.getResult(rank - 1) == b.getAffineDimExpr(3))
+      v = collapseColumnPairs(b, v);
+    operands.push_back(v);
+  }
+}
+
+void mlir::quanta::matmul_kernels::GroupEpilogueLanes::apply(Value row, Value g,
+                                                             Value col,
+                                                             Value sum) {
+  linalg::GenericOp op = epilogue.op;
+  auto at = [&](unsigned dim) {
+    return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
+  };
+  SmallVector<Value> args;
+  for (OpOperand &operand : op->getOpOperands()) {
+    unsigned i = operand.getOperandNumber();
+    if (i == epilogue.cInput) {
+      args.push_back(sum);
+      continue;
+    }
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    auto type =
+        VectorType::get({lanes}, getElementTypeOrSelf(operand.get().getType()));
+    args.push_back(loadLanes(b, operands[i], map, type, 2, at));
+    // The next group's values of an operand indexed by g and the columns
+    // (per group scales) are prefetched: their stream would otherwise start
+    // from DRAM at the end of each group.
+    if (map.isFunctionOfDim(1) && map.isFunctionOfDim(2)) {
+      SmallVector<Value> next;
+      for (AffineExpr e : map.getResults())
+        if (Value index = at(cast<AffineDimExpr>(e).getPosition()))
+          next.push_back(index);
+      // g's position moved to the next group (the last group: itself).
+      unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
+      Value one = arith::ConstantIndexOp::create(b, 1);
+      Value following = arith::AddIOp::create(b, g, one);
+      Value last = arith::SubIOp::create(b, groups, one);
+      next[position] = arith::MinUIOp::create(b, following, last);
+      memref::PrefetchOp::create(b, operands[i], next, /*isWrite=*/false,
+                                 /*localityHint=*/2, /*isDataCache=*/true);
+    }
+  }
+  Value result = cloneBodyOnVectors(b, op, args, nullptr, {}, nullptr, lanes);
+  vector::StoreOp::create(b, result, operands.back(), ValueRange{row, col});
+}
+
+namespace {
 
 /// Bytes of B per row and chunk of the int4 kernel: 128 columns.
 constexpr int64_t kInt4ChunkBytes = 64;
@@ -248,10 +299,9 @@ private:
   DotKind kind;
   bool parallel;
   VectorType bytes, acc;
-  // With an epilogue: the group sums [M, N], and the epilogue's operands
-  // with (j, h) collapsed into columns.
+  // With an epilogue: the group sums [M, N], and the epilogue on vectors.
   Value sums;
-  SmallVector<Value> epilogueOperands;
+  std::optional<GroupEpilogueLanes> epilogueLanes;
   // A [M, K], B [K, N / 2] (bytes), C [M, G, N].
   Value a, bRows, c, rows, groups, groupSize;
   // The rows of B that a K step multiplies: k + stride * t (t < 4), and A's
@@ -436,7 +486,7 @@ private:
     });
   }
 
-  /// The group sums [M, N] and the epilogue's operands, columns collapsed.
+  /// The group sums [M, N] and the epilogue on vectors.
   void prepareEpilogue() {
     // Rows padded by 64 bytes: with N a multiple of 1024 the rows of a
     // chunk's sums would otherwise share their L1 sets.
@@ -447,17 +497,7 @@ private:
         MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
                         b.getI32Type()),
         ValueRange{rows, padded}, b.getI64IntegerAttr(64));
-    linalg::GenericOp op = epilogue->op;
-    for (OpOperand &operand : op->getOpOperands()) {
-      AffineMap map = op.getMatchingIndexingMap(&operand);
-      Value v = operand.get();
-      int64_t rank = map.getNumResults();
-      if (operand.getOperandNumber() != epilogue->cInput &&
-          map.getNumResults() >= 2 &&
-          map.getResult(rank - 1) == b.getAffineDimExpr(3))
-        v = collapseColumnPairs(b, v);
-      epilogueOperands.push_back(v);
-    }
+    epilogueLanes.emplace(b, *epilogue, groups, 16);
   }
 
   /// The buffer and indices of the group sums of (row, g, col).
@@ -627,18 +667,6 @@ private:
     return sumLoop.getResult(0);
   }
 
-  /// Prefetches `v` at `at` with g (at the position of map's d1) moved to
-  /// the next group (the last group: itself).
-  void prefetchNextGroup(Value v, AffineMap map, ArrayRef<Value> at, Value g) {
-    SmallVector<Value> next(at);
-    unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
-    Value following = arith::AddIOp::create(b, g, idx(1));
-    Value last = arith::SubIOp::create(b, groups, idx(1));
-    next[position] = arith::MinUIOp::create(b, following, last);
-    memref::PrefetchOp::create(b, v, next, /*isWrite=*/false,
-                               /*localityHint=*/2, /*isDataCache=*/true);
-  }
-
   /// The epilogue's body on the sums of group g, 16 columns at a time:
   /// out[m, n] = body(sums[m, n], its other operands at (m, g, n), out[m,
   /// n]), in group order like the op's loops.
@@ -650,45 +678,10 @@ private:
           Value col = column(chunk, q);
           Value sum =
               vector::LoadOp::create(b, acc, sums, ValueRange{row, col});
-          epilogueLanes(row, g, col, sum, rowValues);
+          epilogueLanes->apply(row, g, col, groupSums(sum, g, col, rowValues));
         }
       });
     });
-  }
-
-  /// The epilogue's body on the kernel's sums `sum` of group g in (row, col
-  /// .. col + 16).
-  void epilogueLanes(Value row, Value g, Value col, Value sum,
-                     ArrayRef<Value> rowValues, Value cs = {}) {
-    linalg::GenericOp op = epilogue->op;
-    auto at = [&](unsigned dim) {
-      return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
-    };
-    SmallVector<Value> args;
-    for (OpOperand &operand : op->getOpOperands()) {
-      unsigned i = operand.getOperandNumber();
-      if (i == epilogue->cInput) {
-        args.push_back(groupSums(sum, g, col, rowValues, cs));
-        continue;
-      }
-      AffineMap map = op.getMatchingIndexingMap(&operand);
-      auto type =
-          VectorType::get({16}, getElementTypeOrSelf(operand.get().getType()));
-      args.push_back(loadLanes(b, epilogueOperands[i], map, type, 2, at));
-      // The next group's values of an operand indexed by g and the
-      // columns (per group scales) are prefetched: their stream would
-      // otherwise start from DRAM at the end of each group.
-      if (map.isFunctionOfDim(1) && map.isFunctionOfDim(2)) {
-        SmallVector<Value> indices;
-        for (AffineExpr e : map.getResults())
-          if (Value index = at(cast<AffineDimExpr>(e).getPosition()))
-            indices.push_back(index);
-        prefetchNextGroup(epilogueOperands[i], map, indices, g);
-      }
-    }
-    Value result = cloneBodyOnVectors(b, op, args);
-    vector::StoreOp::create(b, result, epilogueOperands.back(),
-                            ValueRange{row, col});
   }
 
   /// Bytes of B that sweepInRegisters() prefetches ahead of its reads: a group
@@ -798,8 +791,10 @@ private:
         for (auto [r, row] : llvm::enumerate(rowIdx)) {
           SmallVector<Value> rowSums = inColumnOrder(results.slice(8 * r, 8));
           for (int64_t q = 0; q < 8; ++q)
-            epilogueLanes(row, g, column(chunk, q), rowSums[q], rowValues[r],
-                          core.lhsZp ? columnSums[q] : Value());
+            epilogueLanes->apply(
+                row, g, column(chunk, q),
+                groupSums(rowSums[q], g, column(chunk, q), rowValues[r],
+                          core.lhsZp ? columnSums[q] : Value()));
         }
       });
     });
@@ -1045,37 +1040,57 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
 }
 
 void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
-    Operation *op, const PackedInt4Core &core, bool parallel) {
+    Operation *op, const PackedInt4Core &core, bool parallel, bool vnni,
+    VectorUnit vectors) {
   // With an epilogue, the kernel replaces both ops at the epilogue, and
-  // C's zero fill moves to the loops' side.
-  std::optional<GroupEpilogue> epilogue =
-      matchGroupEpilogue(cast<linalg::GenericOp>(op), core.c);
+  // C's zero fill moves to the loops' side: the kernels' group sums start
+  // at zero, so C must be zero-filled right before the core.
+  Operation *zeroFill = getZeroFill(op, core.c);
+  std::optional<GroupEpilogue> epilogue;
+  if (zeroFill)
+    epilogue = matchGroupEpilogue(cast<linalg::GenericOp>(op), core.c);
+  SmallVector<Operation *> fills;
+  for (Operation *user : core.c.getUsers())
+    if (isa<linalg::FillOp>(user))
+      fills.push_back(user);
+  if (fills.size() != 1)
+    epilogue.reset();
+  // The VNNI kernel without an epilogue also writes C's sums from zero;
+  // with other contents in C, the kernel on vectors adds to them.
+  vnni &= zeroFill != nullptr;
+  if (!vnni && !vectors.lanes)
+    return;
   SmallVector<Operation *> replaced{op};
   if (epilogue) {
-    SmallVector<Operation *> fills;
-    for (Operation *user : core.c.getUsers())
-      if (isa<linalg::FillOp>(user))
-        fills.push_back(user);
     replaced.insert(replaced.begin(), fills.begin(), fills.end());
     replaced.push_back(epilogue->op);
   }
-  // The kernel needs 4 | group size and 128 | N at run time; otherwise the
-  // loops.
+  // The VNNI kernel needs 4 | group size <= 2^15 and 128 | N at run time,
+  // the one on vectors 8 x lanes | N; otherwise the loops.
   ImplicitLocOpBuilder b(replaced.back()->getLoc(), replaced.back());
-  Value groupSize = memref::DimOp::create(b, core.a, 2);
   Value byteCols = memref::DimOp::create(b, core.b, 2);
-  Value groupFits = isMultiple(b, groupSize, 4);
-  Value smallGroups =
-      arith::CmpIOp::create(b, arith::CmpIPredicate::ule, groupSize,
-                            arith::ConstantIndexOp::create(b, 1 << 15));
-  groupFits = arith::AndIOp::create(b, groupFits, smallGroups);
-  Value colsFit = isMultiple(b, byteCols, kInt4ChunkBytes);
-  Value fits = arith::AndIOp::create(b, groupFits, colsFit);
+  Value fits;
+  if (!vnni) {
+    fits = isMultiple(b, byteCols, 4 * vectors.lanes);
+  } else {
+    Value groupSize = memref::DimOp::create(b, core.a, 2);
+    Value groupFits = isMultiple(b, groupSize, 4);
+    Value smallGroups =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::ule, groupSize,
+                              arith::ConstantIndexOp::create(b, 1 << 15));
+    groupFits = arith::AndIOp::create(b, groupFits, smallGroups);
+    Value colsFit = isMultiple(b, byteCols, kInt4ChunkBytes);
+    fits = arith::AndIOp::create(b, groupFits, colsFit);
+  }
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    PackedInt4Builder(b, core, epilogue, parallel).build();
+    if (vnni)
+      PackedInt4Builder(b, core, epilogue, parallel).build();
+    else
+      buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
+                                   parallel, vectors);
     b.setInsertionPointToStart(ifOp.elseBlock());
     for (Operation *original : replaced)
       b.clone(*original);

@@ -125,9 +125,10 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
 class WeightOnlyInt4Builder {
 public:
   WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel, VectorUnit unit, bool groupSums)
+                        bool parallel, VectorUnit unit, bool groupSums,
+                        std::optional<GroupEpilogue> epilogue)
       : b(b), op(op), parallel(parallel), lanes(unit.lanes),
-        permute16(unit.permute16), groupSums(groupSums) {}
+        permute16(unit.permute16), groupSums(groupSums), epilogue(epilogue) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -141,6 +142,8 @@ public:
     Type element = cast<MemRefType>(c.getType()).getElementType();
     sumVector = VectorType::get({lanes}, element);
     sums = allocRow(element, rows, n);
+    if (epilogue)
+      epilogueLanes.emplace(b, *epilogue, groups, lanes);
     for (OpOperand *param : params()) {
       bool split = getKind(param) == ParamKind::columns;
       Value buffer =
@@ -196,6 +199,10 @@ private:
   bool parallel;
   int64_t lanes;
   bool permute16, groupSums;
+  // With groupSums: the op that reduces the group sums, applied to each
+  // group's sums (which then start at zero) as the group ends.
+  std::optional<GroupEpilogue> epilogue;
+  std::optional<GroupEpilogueLanes> epilogueLanes;
   VectorType sumVector;
   Value a, bBytes, rows, groups, groupSize;
   // C and the parameters with their (j, h) dimensions collapsed to columns.
@@ -315,21 +322,21 @@ private:
     return {e, o};
   }
 
-  /// Stores even and odd columns to `v` at `prefix` in column order from
-  /// column `col` on.
-  void storeInterleaved(Value e, Value o, Value v, ValueRange prefix,
-                        Value col) {
+  /// The sums of `row` in the block of 2L columns at `col`, in column
+  /// order: columns col .. col + L and col + L .. col + 2L.
+  std::pair<Value, Value> loadInterleaved(Value row, Value col) {
+    Value e = vector::LoadOp::create(b, sumVector, sums, ValueRange{row, col});
+    Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
+    Value o =
+        vector::LoadOp::create(b, sumVector, sums, ValueRange{row, oddCol});
     SmallVector<int64_t> lo, hi;
     int64_t half = lanes / 2;
     for (int64_t i = 0; i < half; ++i) {
       lo.append({i, lanes + i});
       hi.append({half + i, lanes + half + i});
     }
-    SmallVector<Value> at(prefix);
-    at.push_back(col);
-    vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, lo), v, at);
-    at.back() = arith::AddIOp::create(b, col, idx(lanes));
-    vector::StoreOp::create(b, vector::ShuffleOp::create(b, e, o, hi), v, at);
+    return {vector::ShuffleOp::create(b, e, o, lo),
+            vector::ShuffleOp::create(b, e, o, hi)};
   }
 
   /// The L-column vector of a split-layout buffer at [row, col + Lh]: the
@@ -546,12 +553,38 @@ private:
       if (g)
         prefix.push_back(g);
       forBlocks(first, last, [&](Value col) {
-        Value e =
-            vector::LoadOp::create(b, sumVector, sums, ValueRange{row, col});
+        auto [lo, hi] = loadInterleaved(row, col);
+        SmallVector<Value> at(prefix);
+        at.push_back(col);
+        vector::StoreOp::create(b, lo, c, at);
+        at.back() = arith::AddIOp::create(b, col, idx(lanes));
+        vector::StoreOp::create(b, hi, c, at);
+      });
+    });
+  }
+
+  /// Zero sums in the columns of chunks [first, last).
+  void zeroSums(Value first, Value last) {
+    Value zero =
+        arith::ConstantOp::create(b, sumVector, b.getZeroAttr(sumVector));
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forBlocks(first, last, [&](Value col) {
+        vector::StoreOp::create(b, zero, sums, ValueRange{row, col});
         Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
-        Value o =
-            vector::LoadOp::create(b, sumVector, sums, ValueRange{row, oddCol});
-        storeInterleaved(e, o, c, prefix, col);
+        vector::StoreOp::create(b, zero, sums, ValueRange{row, oddCol});
+      });
+    });
+  }
+
+  /// The epilogue on group g's sums in the columns of chunks [first, last),
+  /// put back in column order, L columns at a time.
+  void applyEpilogue(Value first, Value last, Value g) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forBlocks(first, last, [&](Value col) {
+        auto [lo, hi] = loadInterleaved(row, col);
+        epilogueLanes->apply(row, g, col, lo);
+        Value next = arith::AddIOp::create(b, col, idx(lanes));
+        epilogueLanes->apply(row, g, next, hi);
       });
     });
   }
@@ -562,7 +595,9 @@ private:
     if (!groupSums)
       loadSums(first, last, Value());
     forLoop(b, idx(0), groups, 1, [&](Value g) {
-      if (groupSums)
+      if (epilogue)
+        zeroSums(first, last);
+      else if (groupSums)
         loadSums(first, last, g);
       SmallVector<Value> scalars = startGroup(g, first, last);
       // Four K steps per visit where the group size allows, then single
@@ -573,7 +608,9 @@ private:
               [&](Value kk0) { visit(g, kk0, 4, first, last, scalars); });
       forLoop(b, whole, groupSize, 1,
               [&](Value kk0) { visit(g, kk0, 1, first, last, scalars); });
-      if (groupSums)
+      if (epilogue)
+        applyEpilogue(first, last, g);
+      else if (groupSums)
         storeSums(first, last, g);
     });
     if (!groupSums)
@@ -987,16 +1024,15 @@ void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
   // Whole chunks of 8L columns (4L bytes).
   lowerBehindChunkCheck(
       op, 2, kChunkVectors * unit.lanes, [&](ImplicitLocOpBuilder &b) {
-        WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/false)
+        WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/false,
+                              std::nullopt)
             .build();
       });
 }
 
-void mlir::quanta::matmul_kernels::lowerPackedInt4CoreOnVectors(
-    linalg::GenericOp op, bool parallel, VectorUnit unit) {
-  lowerBehindChunkCheck(
-      op, 2, kChunkVectors * unit.lanes, [&](ImplicitLocOpBuilder &b) {
-        WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/true)
-            .build();
-      });
+void mlir::quanta::matmul_kernels::buildPackedInt4CoreOnVectors(
+    ImplicitLocOpBuilder &b, linalg::GenericOp op,
+    std::optional<GroupEpilogue> epilogue, bool parallel, VectorUnit unit) {
+  WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/true, epilogue)
+      .build();
 }

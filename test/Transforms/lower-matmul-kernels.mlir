@@ -242,9 +242,9 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 // PAR:   scf.for
 
 // A K-blocked int8 x packed int4 core (loops m, g, kk, j, h; the nibble of
-// byte j that h picks), recognized by its body: with 4 | group size,
-// 128 | N and groups of at most 2^15 (any number of rows), the packed-int4
-// kernel. Rows of 2 KiB: K steps take rows 2 apart (stride 2: a copy of A
+// byte j that h picks), recognized by its body, C zero-filled right before
+// it: with 4 | group size, 128 | N and groups of at most 2^15 (any number
+// of rows), the packed-int4 kernel. Rows of 2 KiB: K steps take rows 2 apart (stride 2: a copy of A
 // in that order). Signed x signed: every lane's nibble flipped (w + 8),
 // even lanes masked to the low nibble, odd lanes to the high one in place,
 // sums started at -8 * sum(A) (-128 in odd lanes), two K steps per visit,
@@ -301,6 +301,43 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
   %c4_i8 = arith.constant 4 : i8
   %c15_i8 = arith.constant 15 : i8
+  %zero = arith.constant 0 : i32
+  linalg.fill ins(%zero : i32) outs(%c : memref<1x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extsi %w : i4 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  return
+}
+
+// The VNNI kernel writes C's group sums from zero: when C is not zero-filled
+// right before the core (here a function argument, whose contents the core
+// adds to), the kernel on vectors (16 lanes of i32, the nibble looked up
+// with vpermd) takes it, starting each group's sums from C.
+// CHECK-LABEL: func @int4_core_accumulates
+// CHECK-NOT: vpdpbusd
+// CHECK: scf.if
+// CHECK:     vector.load %{{.*}} : memref<1x4x4096xi32>, vector<16xi32>
+// CHECK-NOT: vpdpbusd
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.permvar.si.512"
+// CHECK:     arith.muli {{.*}} : vector<16xi32>
+// CHECK-NOT: vpdpbusd
+// CHECK: } else {
+func.func @int4_core_accumulates(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
   linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
                   iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
       ins(%a, %b : memref<1x4x32xi8>, memref<4x32x2048xi8>) outs(%c : memref<1x4x2048x2xi32>) {
@@ -327,16 +364,28 @@ func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref
 // prefetched); C's zero fill moves to the loops' side. Unsigned x signed:
 // A on vpdpbusd's u8 side.
 // CHECK-LABEL: func @int4_core_epilogue
-// Without VNNI, the epilogue stays an op after the kernel (and its loops).
+// Without VNNI, the kernel on vectors takes the epilogue the same way: each
+// group's sums start at zero and go through the epilogue's body as the
+// group ends, back in column order, 8 columns at a time (the next group's
+// scales prefetched); C's zero fill moves to the loops' side.
 // V256-LABEL: func @int4_core_epilogue
-// V256:   linalg.fill
+// V256-NOT: linalg
+// V256:   linalg.fill {{.*}} outs(%{{.*}} : memref<1x2048x2xf32>)
+// V256-NOT: linalg
 // V256:   scf.if
-// V256:     arith.muli {{.*}} : vector<8xi32>
+// V256:       vector.store %{{.*}} : memref<?x?xi32>, vector<8xi32>
+// V256:       arith.muli {{.*}} : vector<8xi32>
+// V256:       vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11] : vector<8xi32>, vector<8xi32>
+// V256:       memref.prefetch %{{.*}} : memref<4x4096xf32>
+// V256:       arith.sitofp {{.*}} : vector<8xi32> to vector<8xf32>
+// V256:       arith.addf {{.*}} : vector<8xf32>
+// V256:       vector.store {{.*}} : memref<1x4096xf32>, vector<8xf32>
 // V256:   } else {
+// V256:     linalg.fill {{.*}} outs(%{{.*}} : memref<1x4x2048x2xi32>)
 // V256:     linalg.generic
-// V256:   }
-// V256:   linalg.generic
-// V256-SAME: memref<1x4x2048x2xi32>
+// V256:     linalg.generic
+// V256:   memref.dealloc %{{.*}} : memref<1x4x2048x2xi32>
+// V256-NEXT: return
 // CHECK-SAME: %[[OUT:[a-z0-9]+]]: memref<1x2048x2xf32>)
 // CHECK-NOT: linalg.fill ins(%{{.*}} : i32)
 // CHECK: scf.if
