@@ -1258,6 +1258,21 @@ struct LowerMatmulKernelsPass
       else
         cores.push_back({op, *floatKind});
     });
+    // The AMX kernels declare and call the C library's `syscall` (see
+    // getAMXPermitted()): a function of the module with that name would
+    // clash with it.
+    bool usesAMX =
+        llvm::any_of(cores, [](auto &core) { return core.second.amx; }) ||
+        llvm::any_of(batchMatmuls,
+                     [](auto &batch) { return batch.second.amx; });
+    Operation *clash = symbols.lookup("syscall");
+    if (usesAMX && clash && !isa<LLVM::LLVMFuncOp>(clash)) {
+      clash->emitError("a function named 'syscall' clashes with the C "
+                       "library's, which the AMX matmul kernels call; rename "
+                       "it or compile without AMX (--mattr=-amx-int8,"
+                       "-amx-bf16)");
+      return signalPassFailure();
+    }
     for (auto [batch, kind] : batchMatmuls)
       cores.push_back({splitBatches(batch), kind});
     for (auto &[op, kind] : cores) {

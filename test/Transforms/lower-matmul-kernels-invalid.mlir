@@ -9,3 +9,18 @@
 func.func @f() {
   return
 }
+
+// -----
+
+// With AMX kernels to build, a function named `syscall` (the C library
+// function they call to request the tiles) is rejected at its location.
+// RUN: not quanta-opt %s -split-input-file -quanta-lower-matmul-kernels="amx=true bf16=true" 2>&1 | FileCheck %s --check-prefix=SYSCALL
+// SYSCALL: lower-matmul-kernels-invalid.mlir:[[@LINE+1]]:1: error: a function named 'syscall' clashes with the C library's, which the AMX matmul kernels call; rename it or compile without AMX (--mattr=-amx-int8,-amx-bf16)
+func.func @syscall(%x: i64) -> i64 {
+  return %x : i64
+}
+
+func.func @bf16_matmul(%a: memref<64x64xbf16>, %b: memref<64x64xbf16>, %c: memref<64x64xf32>) {
+  linalg.matmul ins(%a, %b : memref<64x64xbf16>, memref<64x64xbf16>) outs(%c : memref<64x64xf32>)
+  return
+}
