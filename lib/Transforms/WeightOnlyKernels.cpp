@@ -384,10 +384,7 @@ private:
       Value from = buffer, to = split;
       forBlocks(first, last, [&](Value col) {
         auto [e, o] = loadSplit(from, prefix, col);
-        Value zero = idx(0);
-        vector::StoreOp::create(b, e, to, ValueRange{zero, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
-        vector::StoreOp::create(b, o, to, ValueRange{zero, oddCol});
+        storeSplit(e, o, to, idx(0), col);
       });
     }
     return scalars;
@@ -529,37 +526,49 @@ private:
     });
   }
 
+  /// Calls body(row, col) for every row and the first column of each block
+  /// of 2L columns of the chunks [first, last).
+  void forRowBlocks(Value first, Value last,
+                    function_ref<void(Value, Value)> body) {
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forBlocks(first, last, [&](Value col) { body(row, col); });
+    });
+  }
+
+  /// Stores even and odd columns into row `row` of the split-layout buffer
+  /// `v`, in the block at `col`.
+  void storeSplit(Value e, Value o, Value v, Value row, Value col) {
+    vector::StoreOp::create(b, e, v, ValueRange{row, col});
+    Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
+    vector::StoreOp::create(b, o, v, ValueRange{row, oddCol});
+  }
+
+  /// C's indices of `row` before the column (with groupSums, at group g).
+  SmallVector<Value> cPrefix(Value row, Value g) {
+    if (g)
+      return {row, g};
+    return {row};
+  }
+
   /// The sums of the columns of chunks [first, last) from C (at group g
   /// with groupSums), split.
   void loadSums(Value first, Value last, Value g) {
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      SmallVector<Value> prefix = {row};
-      if (g)
-        prefix.push_back(g);
-      forBlocks(first, last, [&](Value col) {
-        auto [e, o] = loadSplit(c, prefix, col);
-        vector::StoreOp::create(b, e, sums, ValueRange{row, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
-        vector::StoreOp::create(b, o, sums, ValueRange{row, oddCol});
-      });
+    forRowBlocks(first, last, [&](Value row, Value col) {
+      auto [e, o] = loadSplit(c, cPrefix(row, g), col);
+      storeSplit(e, o, sums, row, col);
     });
   }
 
   /// The sums of the columns of chunks [first, last) back to C (at group
   /// g with groupSums), interleaved.
   void storeSums(Value first, Value last, Value g) {
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      SmallVector<Value> prefix = {row};
-      if (g)
-        prefix.push_back(g);
-      forBlocks(first, last, [&](Value col) {
-        auto [lo, hi] = loadInterleaved(row, col);
-        SmallVector<Value> at(prefix);
-        at.push_back(col);
-        vector::StoreOp::create(b, lo, c, at);
-        at.back() = arith::AddIOp::create(b, col, idx(lanes));
-        vector::StoreOp::create(b, hi, c, at);
-      });
+    forRowBlocks(first, last, [&](Value row, Value col) {
+      auto [lo, hi] = loadInterleaved(row, col);
+      SmallVector<Value> at = cPrefix(row, g);
+      at.push_back(col);
+      vector::StoreOp::create(b, lo, c, at);
+      at.back() = arith::AddIOp::create(b, col, idx(lanes));
+      vector::StoreOp::create(b, hi, c, at);
     });
   }
 
@@ -567,25 +576,19 @@ private:
   void zeroSums(Value first, Value last) {
     Value zero =
         arith::ConstantOp::create(b, sumVector, b.getZeroAttr(sumVector));
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      forBlocks(first, last, [&](Value col) {
-        vector::StoreOp::create(b, zero, sums, ValueRange{row, col});
-        Value oddCol = arith::AddIOp::create(b, col, idx(lanes));
-        vector::StoreOp::create(b, zero, sums, ValueRange{row, oddCol});
-      });
+    forRowBlocks(first, last, [&](Value row, Value col) {
+      storeSplit(zero, zero, sums, row, col);
     });
   }
 
   /// The epilogue on group g's sums in the columns of chunks [first, last),
   /// put back in column order, L columns at a time.
   void applyEpilogue(Value first, Value last, Value g) {
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      forBlocks(first, last, [&](Value col) {
-        auto [lo, hi] = loadInterleaved(row, col);
-        epilogueLanes->apply(row, g, col, lo);
-        Value next = arith::AddIOp::create(b, col, idx(lanes));
-        epilogueLanes->apply(row, g, next, hi);
-      });
+    forRowBlocks(first, last, [&](Value row, Value col) {
+      auto [lo, hi] = loadInterleaved(row, col);
+      epilogueLanes->apply(row, g, col, lo);
+      Value next = arith::AddIOp::create(b, col, idx(lanes));
+      epilogueLanes->apply(row, g, next, hi);
     });
   }
 
