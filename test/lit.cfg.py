@@ -52,7 +52,8 @@ try:
         host_flags = set(cpuinfo.read().split())
 except OSError:
     host_flags = set()
-for flag, feature in [("avx2", "host-avx2"), ("avx512_bf16", "host-avx512bf16")]:
+for flag, feature in [("avx2", "host-avx2"), ("avx_vnni", "host-avxvnni"),
+                      ("avx512_bf16", "host-avx512bf16")]:
     if flag in host_flags:
         config.available_features.add(feature)
 # Skylake-AVX512's features (AVX-512 without VNNI).

@@ -122,7 +122,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       zext(A[m, k]) * sext(B[k, n])` in i32 with wrap-around) into an AVX-512
       VNNI kernel around `vpdpbusd` (`int8=avx512vnni`, called through
       `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
-      no op for), an AVX2 kernel around `vpmaddwd` on operands widened to i16
+      no op for), the same kernel on 256-bit registers (`int8=avxvnni`,
+      AVX-VNNI's VEX-encoded `vpdpbusd`, `llvm.x86.avx512.vpdpbusd.256`:
+      x86 cores with VNNI but without AVX-512, such as Alder Lake), an AVX2
+      kernel around `vpmaddwd` on operands widened to i16
       (`int8=avx2`, exact; `vpmaddubsw` would saturate), an AArch64 NEON
       kernel around `usdot` (`int8=neon-i8mm`, FEAT_I8MM,
       `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8 product on
@@ -191,9 +194,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     same scalar body on the same values in the same order.
 
     B is packed into panels of one vector's lanes of columns (16 on AVX-512,
-    8 on AVX2, 4 on NEON) x 4 (int8; 2 for AVX2) or 2 (bf16) rows, the
-    operand layout of the instruction, and a 6-row x 4-panel (AVX2: 4 x 2)
-    register block of accumulators is
+    8 on AVX-VNNI and AVX2, 4 on NEON) x 4 (int8; 2 for AVX2) or 2 (bf16)
+    rows, the operand layout of the instruction, and a 6-row x 4-panel
+    (AVX-VNNI: 6 x 2, AVX2: 4 x 2) register block of accumulators is
     updated with one broadcast 4-byte slice of A per row; leftover rows and
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
@@ -210,8 +213,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     inputs and results as zero. Results therefore differ from the loops' by
     summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
     for either order) and on subnormals. `quanta-compile` picks
-    `int8=avx512vnni` when the target has `avx512vnni`, else `int8=avx2`
-    with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
+    `int8=avx512vnni` when the target has `avx512vnni`, else
+    `int8=avxvnni` with `avxvnni`, else `int8=avx2` with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
     `int8=neon-dotprod` with `dotprod`, and `bf16` when
     it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order); `vector-bits` is
@@ -264,7 +267,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
   let options = [
     Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",
            "Kernel for the marked u8 x s8 -> i32 matmul cores: avx512vnni, "
-           "avx2, neon-i8mm, neon-dotprod or none">,
+           "avxvnni, avx2, neon-i8mm, neon-dotprod or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
     Option<"streamPrefetch", "stream-prefetch", "int64_t",

@@ -107,10 +107,12 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createStridedCopiesToLinalg());
-  if (options.avx512vnni || options.avx2 || options.avx512bf16 ||
-      options.neonI8mm || options.neonDotProd || options.vectorBits) {
+  if (options.avx512vnni || options.avxvnni || options.avx2 ||
+      options.avx512bf16 || options.neonI8mm || options.neonDotProd ||
+      options.vectorBits) {
     LowerMatmulKernelsOptions kernels;
     kernels.int8 = options.avx512vnni    ? "avx512vnni"
+                   : options.avxvnni     ? "avxvnni"
                    : options.avx2        ? "avx2"
                    : options.neonI8mm    ? "neon-i8mm"
                    : options.neonDotProd ? "neon-dotprod"

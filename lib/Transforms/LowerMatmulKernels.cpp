@@ -92,6 +92,22 @@ DotKind getAVX2Kind(MLIRContext *ctx) {
           /*colBlocks=*/2};
 }
 
+/// AVX-VNNI `vpdpbusd` on ymm registers (Alder Lake and later client cores,
+/// without AVX-512): the VNNI kernel's u8 x s8 product on 8 lanes; 16 ymm
+/// registers hold a 4 x 3 block.
+DotKind getAVXVNNIKind(MLIRContext *ctx) {
+  Type i8 = IntegerType::get(ctx, 8);
+  return {i8,
+          i8,
+          IntegerType::get(ctx, 32),
+          4,
+          8,
+          "llvm.x86.avx512.vpdpbusd.256",
+          /*separateAdd=*/false,
+          /*rowBlock=*/6,
+          /*colBlocks=*/2};
+}
+
 /// The op that turns a matmul core's C[M', N] into the result, when the
 /// kernel can compute it block by block of C: an element-wise linalg.generic
 /// on loops (m, n), both parallel, writing out[m, n] (m < M <= M') after the
@@ -1209,12 +1225,15 @@ struct LowerMatmulKernelsPass
       int8Kind = getNEONI8MMKind(ctx);
     else if (int8 == "neon-dotprod")
       int8Kind = getNEONDotProdKind(ctx);
+    else if (int8 == "avxvnni")
+      int8Kind = getAVXVNNIKind(ctx);
     else if (int8 == "avx2")
       int8Kind = getAVX2Kind(ctx);
     else if (int8 != "none") {
       emitError(getOperation().getLoc())
           << "unknown int8 kernel '" << int8
-          << "' (expected avx512vnni, avx2, neon-i8mm, neon-dotprod or none)";
+          << "' (expected avx512vnni, avxvnni, avx2, neon-i8mm, neon-dotprod "
+             "or none)";
       return signalPassFailure();
     }
     if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 &&

@@ -5,6 +5,7 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="amx=true bf16=true" | FileCheck %s --check-prefix=AMX
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="stream-prefetch=262144" | FileCheck %s --check-prefix=FAR
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avx2 vector-bits=256" | FileCheck %s --check-prefix=V256
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avxvnni vector-bits=256" | FileCheck %s --check-prefix=AVXVNNI
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod vector-bits=128" | FileCheck %s --check-prefix=V128
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none vector-bits=0" | FileCheck %s --check-prefix=V0
 
@@ -73,6 +74,14 @@
 // CHECK:   linalg.generic
 // CHECK-NOT: quanta.u8s8_matmul
 // CHECK: }
+// int8=avxvnni: the same kernel on 8 lanes (vpdpbusd on ymm, 32-byte
+// operands), 6 x 2 register blocks: 12 accumulators.
+// AVXVNNI-LABEL: func @core
+// AVXVNNI: scf.if
+// AVXVNNI:   vector.load %{{.*}} : memref<?xi8>, vector<32xi8>
+// AVXVNNI:   vector.broadcast %{{.*}} : i32 to vector<8xi32>
+// AVXVNNI-COUNT-12: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.256"({{.*}}) : (vector<8xi32>, vector<32xi8>, vector<32xi8>) -> vector<8xi32>
+// AVXVNNI: } else {
 // int8=neon-dotprod: sdot (s8 x s8) on 4 lanes. The column sums of B are
 // zeroed, accumulated by one more sdot with ones per slice of B (streamed
 // or packed), A's 4-byte words are flipped to s8 (xor 0x80808080), and 128

@@ -44,8 +44,11 @@ struct LoweringOptions {
   /// With avx512vnni / avx512bf16: compute the int8 and bf16 kernels' blocks
   /// of 32 x 32 in AMX tiles (x86 amx-int8 and amx-bf16).
   bool amx = false;
-  /// Lower u8 x s8 matmul cores to the AVX2 vpmaddwd kernel (when not
-  /// avx512vnni).
+  /// Lower u8 x s8 matmul cores to the AVX-VNNI (256-bit vpdpbusd) kernel
+  /// (when not avx512vnni).
+  bool avxvnni = false;
+  /// Lower u8 x s8 matmul cores to the AVX2 vpmaddwd kernel (when neither
+  /// VNNI).
   bool avx2 = false;
   /// Lower u8 x s8 matmul cores to the AArch64 NEON usdot (i8mm) kernel.
   bool neonI8mm = false;
