@@ -152,10 +152,16 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       keeping the low nibble and odd lanes the high nibble in place (x16,
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
-      sums; with another `int8` kernel and `vector-bits`, into the
-      weight-only int4 kernel below on i32 lanes, one sum per group (loaded
-      from C's group as it starts, stored as it ends), the core's own body
-      cloned on vectors, an epilogue left as a separate op;
+      sums; with another `int8` kernel and `vector-bits` (or when C is not
+      zero-filled right before the core), into the weight-only int4 kernel
+      below on i32 lanes, one sum per group (from C's group, or from zero
+      with the epilogue fused, which then runs on each group's sums as the
+      group ends), the core's own body cloned on vectors, or the products
+      taken by the int8 kernel's instruction where its operands hold the
+      body's values exactly (`vpmaddwd` on i16 always; `vpdpbusd`, `usdot`
+      or `sdot` on the activation's bytes without a zero point; AVX-VNNI
+      targets use `vpmaddwd` for signed activations), 2 or 4 K steps at a
+      time;
     - (`vector-bits`) every weight-only int4 matmul with f32
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the

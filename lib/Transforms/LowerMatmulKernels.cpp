@@ -1370,8 +1370,17 @@ struct LowerMatmulKernelsPass
       }
     }
     VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};
+    // The int8 instructions the W4A8 kernel on vectors may use: the int8
+    // kernel's, and on AVX-VNNI targets (u8 x s8 only) AVX2's for signed
+    // activations.
+    SmallVector<DotKind> int4Dots;
+    if (int8Kind)
+      int4Dots.push_back(*int8Kind);
+    if (int8 == "avxvnni")
+      int4Dots.push_back(getAVX2Kind(ctx));
     for (auto &[op, core] : int4Cores)
-      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", unit);
+      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", unit,
+                          int4Dots);
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)

@@ -229,11 +229,15 @@ private:
 
 /// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (`vnni`,
 /// when C is zero-filled right before the core) or else the weight-only int4
-/// kernel on `vectors` (none: the loops stay), with the element-wise op that
-/// reduces its group sums when there is one, behind a run-time check of the
-/// kernel's conditions, the original loops as the fallback.
+/// kernel on `vectors` (none: the loops stay; with the first of the
+/// target's int8 instructions `dots` whose operands hold the core's values:
+/// AVX2 `vpmaddwd` always, u8 x s8 ones for unsigned activations without a
+/// zero point, `sdot` for signed ones), with the element-wise op that reduces
+/// its group sums when there is one, behind a run-time check of the kernel's
+/// conditions, the original loops as the fallback.
 void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
-                         bool parallel, bool vnni, VectorUnit vectors);
+                         bool parallel, bool vnni, VectorUnit vectors,
+                         ArrayRef<DotKind> dots);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
 /// ONNX MatMulNBits at accuracy levels 0 and 1), as
@@ -271,12 +275,15 @@ bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
 /// Builds the weight-only int4 kernel on `unit`'s vectors for `op`, a
 /// PackedInt4Core (for targets without the VNNI kernel): the op's own body
-/// on vectors of i32, a sum per group and column, each group's sums going
-/// to C or, with `epilogue`, through the epilogue as the group ends. Needs
-/// 8 x lanes | N.
+/// on vectors of i32 (with `dotKind`, whose operands must hold the body's
+/// activation and weight values exactly, its products and sums taken by
+/// that instruction, perLane K steps at a time), a sum per group and
+/// column, each group's sums going to C or, with `epilogue`, through the
+/// epilogue as the group ends. Needs 8 x lanes | N.
 void buildPackedInt4CoreOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                                   std::optional<GroupEpilogue> epilogue,
-                                  bool parallel, VectorUnit unit);
+                                  bool parallel, VectorUnit unit,
+                                  std::optional<DotKind> dotKind);
 
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the kernel of the int4 one
 /// on `unit`'s vectors, one vector of columns per vector of B's bytes,

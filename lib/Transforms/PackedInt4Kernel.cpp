@@ -1041,7 +1041,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
 
 void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     Operation *op, const PackedInt4Core &core, bool parallel, bool vnni,
-    VectorUnit vectors) {
+    VectorUnit vectors, ArrayRef<DotKind> dots) {
   // With an epilogue, the kernel replaces both ops at the epilogue, and
   // C's zero fill moves to the loops' side: the kernels' group sums start
   // at zero, so C must be zero-filled right before the core.
@@ -1060,6 +1060,19 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   vnni &= zeroFill != nullptr;
   if (!vnni && !vectors.lanes)
     return;
+  // The kernel on vectors uses the first int8 instruction whose operands
+  // hold the activations (ext(a) - za) and the weights (ext(w) - zb, in
+  // [-15, 15]) exactly: i16 ones always, 8-bit ones the activation's byte
+  // itself (no zero point) on the side of its signedness.
+  std::optional<DotKind> dotKind;
+  for (const DotKind &kind : dots) {
+    bool wide = kind.operand.isInteger(16);
+    bool bytes = !core.lhsZp && core.lhsSigned == kind.flipLhs;
+    if (kind.lanes == vectors.lanes && (wide || bytes)) {
+      dotKind = kind;
+      break;
+    }
+  }
   SmallVector<Operation *> replaced{op};
   if (epilogue) {
     replaced.insert(replaced.begin(), fills.begin(), fills.end());
@@ -1090,7 +1103,7 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
       PackedInt4Builder(b, core, epilogue, parallel).build();
     else
       buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
-                                   parallel, vectors);
+                                   parallel, vectors, dotKind);
     b.setInsertionPointToStart(ifOp.elseBlock());
     for (Operation *original : replaced)
       b.clone(*original);

@@ -126,9 +126,11 @@ class WeightOnlyInt4Builder {
 public:
   WeightOnlyInt4Builder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
                         bool parallel, VectorUnit unit, bool groupSums,
-                        std::optional<GroupEpilogue> epilogue)
+                        std::optional<GroupEpilogue> epilogue,
+                        std::optional<DotKind> dotKind)
       : b(b), op(op), parallel(parallel), lanes(unit.lanes),
-        permute16(unit.permute16), groupSums(groupSums), epilogue(epilogue) {}
+        permute16(unit.permute16), groupSums(groupSums), epilogue(epilogue),
+        dotKind(dotKind) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -203,6 +205,11 @@ private:
   // group's sums (which then start at zero) as the group ends.
   std::optional<GroupEpilogue> epilogue;
   std::optional<GroupEpilogueLanes> epilogueLanes;
+  // With groupSums: a dot-product instruction on `lanes` lanes whose
+  // operands hold the activation's and the weight's parts of the body
+  // exactly, for perLane K steps at a time (the core's i32 sum wraps, so
+  // the order of its terms does not matter).
+  std::optional<DotKind> dotKind;
   VectorType sumVector;
   Value a, bBytes, rows, groups, groupSize;
   // C and the parameters with their (j, h) dimensions collapsed to columns.
@@ -465,6 +472,20 @@ private:
           }
         }
       }
+      // With dotKind: the weights of each perLane steps interleaved into
+      // the instruction's operand, [steps / perLane][2q + h].
+      bool useDot = dotKind && weightValue && activationValue &&
+                    perVisit % dotKind->perLane == 0;
+      SmallVector<SmallVector<Value>> packedWeights;
+      for (int64_t s = 0; useDot && s < perVisit; s += dotKind->perLane) {
+        packedWeights.emplace_back();
+        for (int64_t qh = 0; qh < 2 * kChunkVectors; ++qh) {
+          SmallVector<Value> steps;
+          for (int64_t t = s; t < s + dotKind->perLane; ++t)
+            steps.push_back(weights[2 * kChunkVectors * t + qh][0].second);
+          packedWeights.back().push_back(interleaveSteps(steps));
+        }
+      }
       forLoop(b, idx(0), rows, 1, [&](Value row) {
         SmallVector<Value> accs, cols;
         for (int64_t q = 0; q < kChunkVectors; ++q) {
@@ -486,6 +507,7 @@ private:
             vectors[i] = argValues[arg];
         }
         // K order: each step updates every sum before the next step.
+        SmallVector<Value> activations;
         for (int64_t s = 0; s < perVisit; ++s) {
           Value kk = arith::AddIOp::create(b, kk0, idx(s));
           Value x = memref::LoadOp::create(b, a, ValueRange{row, g, kk});
@@ -499,6 +521,17 @@ private:
             activation.push_back(
                 {activationValue, cloneBodyOnVectors(b, op, xArgs, nullptr, {},
                                                      activationValue, lanes)});
+            activations.push_back(activation.back().second);
+          }
+          if (useDot) {
+            if (s % dotKind->perLane != dotKind->perLane - 1)
+              continue;
+            Value packed = interleaveSteps(
+                ArrayRef(activations).take_back(dotKind->perLane));
+            ArrayRef<Value> packedW = packedWeights[s / dotKind->perLane];
+            for (size_t i = 0; i < accs.size(); ++i)
+              accs[i] = dot(b, *dotKind, accs[i], packed, packedW[i]);
+            continue;
           }
           for (int64_t q = 0; q < kChunkVectors; ++q) {
             for (int64_t h = 0; h < 2; ++h) {
@@ -524,6 +557,30 @@ private:
           }
       });
     });
+  }
+
+  /// The vectors of i32 `steps` (consecutive K steps) narrowed to
+  /// dotKind's operand type and interleaved: lane j holds their elements j
+  /// in step order, the operand of one dot-product instruction.
+  Value interleaveSteps(ArrayRef<Value> steps) {
+    auto type = VectorType::get({lanes}, dotKind->operand);
+    SmallVector<Value> parts;
+    for (Value step : steps)
+      parts.push_back(arith::TruncIOp::create(b, type, step));
+    for (int64_t width = 1; parts.size() > 1; width *= 2) {
+      SmallVector<Value> next;
+      for (size_t i = 0; i < parts.size(); i += 2) {
+        SmallVector<int64_t> mask;
+        for (int64_t j = 0; j < lanes; ++j)
+          for (int64_t from : {int64_t(0), lanes * width})
+            for (int64_t e = 0; e < width; ++e)
+              mask.push_back(from + j * width + e);
+        next.push_back(
+            vector::ShuffleOp::create(b, parts[i], parts[i + 1], mask));
+      }
+      parts = std::move(next);
+    }
+    return parts.front();
   }
 
   /// Calls body(row, col) for every row and the first column of each block
@@ -1028,14 +1085,16 @@ void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
   lowerBehindChunkCheck(
       op, 2, kChunkVectors * unit.lanes, [&](ImplicitLocOpBuilder &b) {
         WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/false,
-                              std::nullopt)
+                              std::nullopt, std::nullopt)
             .build();
       });
 }
 
 void mlir::quanta::matmul_kernels::buildPackedInt4CoreOnVectors(
     ImplicitLocOpBuilder &b, linalg::GenericOp op,
-    std::optional<GroupEpilogue> epilogue, bool parallel, VectorUnit unit) {
-  WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/true, epilogue)
+    std::optional<GroupEpilogue> epilogue, bool parallel, VectorUnit unit,
+    std::optional<DotKind> dotKind) {
+  WeightOnlyInt4Builder(b, op, parallel, unit, /*groupSums=*/true, epilogue,
+                        dotKind)
       .build();
 }

@@ -281,9 +281,12 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 // Without the VNNI kernel (here AVX2, and NEON), the weight-only int4
 // kernel on vectors of i32 (8 or 4 lanes, 8 | N / 8 or 4): C viewed as
 // [M, G, N], each group's sums loaded from C split into even and odd
-// columns, B streamed, the core's own body cloned on the nibbles of each
-// vector of bytes (the multiply in i32), the sums stored back interleaved
-// as the group ends.
+// columns, B streamed, the core's weight part (ext(w)) computed on the
+// nibbles of each vector of bytes once per visit, and the products taken
+// by the target's int8 instruction, 2 (AVX2 vpmaddwd: both sides in i16)
+// or 4 (NEON sdot: the signed activation bytes themselves) K steps at a
+// time, the weights of those steps interleaved once per visit; the sums
+// stored back interleaved as the group ends.
 // V256-LABEL: func @int4_core
 // V256:   arith.remui %{{.*}}, %c32
 // V256:   scf.if
@@ -294,8 +297,11 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 // V256:       memref.prefetch
 // V256-NOT:   llvm.call_intrinsic
 // V256:       vector.load {{.*}} : memref<4x32x2048xi8>, vector<8xi8>
-// V256:       arith.muli {{.*}} : vector<8xi32>
-// V256:       arith.addi {{.*}} : vector<8xi32>
+// V256:       arith.trunci {{.*}} : vector<8xi32> to vector<8xi16>
+// V256:       vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15] : vector<8xi16>, vector<8xi16>
+// V256:       scf.for
+// V256:         llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"({{.*}}) : (vector<16xi16>, vector<16xi16>) -> vector<8xi32>
+// V256:         arith.addi {{.*}} : vector<8xi32>
 // V256:       vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11] : vector<8xi32>, vector<8xi32>
 // V256:       vector.store %{{.*}}, %{{.*}}[%{{.*}}, %[[G]], %{{.*}}] : memref<1x4x4096xi32>, vector<8xi32>
 // V256:   } else {
@@ -304,7 +310,7 @@ func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
 // V128:   arith.remui %{{.*}}, %c16
 // V128:   scf.if
 // V128:       vector.load {{.*}} : memref<4x32x2048xi8>, vector<4xi8>
-// V128:       arith.muli {{.*}} : vector<4xi32>
+// V128:       llvm.call_intrinsic "llvm.aarch64.neon.sdot.v4i32.v16i8"({{.*}}) : (vector<4xi32>, vector<16xi8>, vector<16xi8>) -> vector<4xi32>
 // V128:   } else {
 // V128:     linalg.generic
 func.func @int4_core(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>, %c: memref<1x4x2048x2xi32>) {
@@ -383,7 +389,7 @@ func.func @int4_core_accumulates(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>
 // V256-NOT: linalg
 // V256:   scf.if
 // V256:       vector.store %{{.*}} : memref<?x?xi32>, vector<8xi32>
-// V256:       arith.muli {{.*}} : vector<8xi32>
+// V256:       llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"
 // V256:       vector.shuffle {{.*}} [0, 8, 1, 9, 2, 10, 3, 11] : vector<8xi32>, vector<8xi32>
 // V256:       memref.prefetch %{{.*}} : memref<4x4096xf32>
 // V256:       arith.sitofp {{.*}} : vector<8xi32> to vector<8xf32>

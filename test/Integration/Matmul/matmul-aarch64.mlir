@@ -4,7 +4,9 @@
 // either the vectorized loops; bit-exact against the reference each way.
 // The weight-only kernels (W4A32, W4A16, W8A32, FP8 GEMV) and the W4A8 cores
 // (MatMulNBits, on the weight-only int4 kernel) run on 4 lanes of NEON
-// registers on any AArch64 target (checked in the IR and assembly).
+// registers on any AArch64 target (checked in the IR and assembly); W4A8
+// takes its products by sdot (dotprod, signed activations) or usdot (i8mm,
+// unsigned ones without a zero point) where the target has them.
 // REQUIRES: aarch64-qemu
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm --emit=asm -o - | FileCheck %s --check-prefix=ASM
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.o --header=%t.h
@@ -48,6 +50,19 @@
 // RUN: quanta-compile %S/matmulnbits.mlir --target=aarch64-linux-gnu -o %t.matmulnbits.o --header=%t.matmulnbits.h
 // RUN: %aarch64_cxx_harness -include %t.matmulnbits.h %S/matmulnbits-harness.cpp %t.matmulnbits.o -o %t.matmulnbits.exe
 // RUN: qemu-aarch64 %t.matmulnbits.exe | FileCheck %S/matmulnbits.mlir
+// RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.int4sdot.o
+// RUN: %aarch64_cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4sdot.o -o %t.int4sdot.exe
+// RUN: qemu-aarch64 -cpu max %t.int4sdot.exe | FileCheck %S/int4-kernel.mlir
+// RUN: quanta-compile %S/int4-zp-kernel.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.int4zpsdot.o
+// RUN: %aarch64_cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zpsdot.o -o %t.int4zpsdot.exe
+// RUN: qemu-aarch64 -cpu max %t.int4zpsdot.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.int4usdot.o
+// RUN: %aarch64_cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4usdot.o -o %t.int4usdot.exe
+// RUN: qemu-aarch64 -cpu max %t.int4usdot.exe | FileCheck %S/int4-kernel.mlir
+// RUN: quanta-compile %S/int4-zp-kernel.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.int4zpusdot.o
+// RUN: %aarch64_cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zpusdot.o -o %t.int4zpusdot.exe
+// RUN: qemu-aarch64 -cpu max %t.int4zpusdot.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu --mattr=+dotprod --emit=asm -o - | FileCheck %s --check-prefix=W4A8SDOT
 
 // W4-LABEL: llvm.func internal @_quanta_impl_s4_g32_n256(
 // W4-NOT:   llvm.call_intrinsic
@@ -55,6 +70,9 @@
 // W4:       llvm.fmul {{.*}} : vector<4xf32>
 // W4:       llvm.fadd {{.*}} : vector<4xf32>
 // W4-LABEL: llvm.func @s4_g128_n512(
+// W4A8SDOT-LABEL: {{^}}s8_s4_g32_n256:
+// W4A8SDOT:       sdot v{{[0-9]+}}.4s, v{{[0-9]+}}.16b, v{{[0-9]+}}.16b
+// W4A8SDOT:       .Lfunc_end
 // W8-LABEL: {{^}}s8_col_n128:
 // W8:       scvtf v{{[0-9]+}}.4s, v{{[0-9]+}}.4s
 // W8:       fmul v{{[0-9]+}}.4s, v{{[0-9]+}}.4s, v{{[0-9]+}}.4s

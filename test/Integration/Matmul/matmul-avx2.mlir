@@ -2,8 +2,9 @@
 // the u8 x s8 cores use the vpmaddwd kernel of --quanta-lower-matmul-kernels
 // (operands widened to i16, exact), the weight-only kernels (W4A32, W4A16,
 // W8A32, FP8 GEMV, MatMulNBits) and the W4A8 cores (on the weight-only int4
-// kernel, i32 lanes) run on 8 lanes of ymm registers (checked in the IR);
-// bit-exact against the reference.
+// kernel, i32 lanes, the products by vpmaddwd two K steps at a time) run on
+// 8 lanes of ymm registers (checked in the IR); bit-exact against the
+// reference.
 // REQUIRES: host-avx2
 // RUN: quanta-compile %S/matmul.mlir --mcpu=haswell -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -43,8 +44,7 @@
 // W4:       llvm.fadd {{.*}} : vector<8xf32>
 // W4-LABEL: llvm.func @s4_g128_n512(
 // W4A8-LABEL: llvm.func internal @_quanta_impl_s8_s4_g32_n256(
-// W4A8-NOT:   llvm.call_intrinsic
-// W4A8:       llvm.mul {{.*}} : vector<8xi32>
+// W4A8:       llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"
 // W4A8:       llvm.add {{.*}} : vector<8xi32>
 // W4A8-LABEL: llvm.func @s8_s4_g128_n4096(
 // W8-LABEL: llvm.func internal @_quanta_impl_s8_col_n128(
