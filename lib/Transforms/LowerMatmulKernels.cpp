@@ -274,7 +274,7 @@ public:
   /// the caller removes (the register blocks then start from zero and write
   /// all of C; the few-rows path, which accumulates into C, fills it), or
   /// null.
-  /// With `epilogue` (16 lanes), the kernel also computes that op's result
+  /// With `epilogue`, the kernel also computes that op's result
   /// (see RowEpilogue).
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                 Value bMat, Value c, bool parallel, Value prepacked,
@@ -861,8 +861,8 @@ private:
         values.push_back({});
         continue;
       }
-      auto type =
-          VectorType::get({16}, getElementTypeOrSelf(operand.get().getType()));
+      auto type = VectorType::get(
+          {lanes}, getElementTypeOrSelf(operand.get().getType()));
       values.push_back(loadLanes(b, operand.get(), map, type, 1,
                                  [&](unsigned dim) { return col; }));
     }
@@ -959,12 +959,12 @@ private:
         args.push_back(columnValues[operand.getOperandNumber()]);
         continue;
       }
-      auto type =
-          VectorType::get({16}, getElementTypeOrSelf(operand.get().getType()));
+      auto type = VectorType::get(
+          {lanes}, getElementTypeOrSelf(operand.get().getType()));
       args.push_back(loadLanes(
           b, operand.get(), op.getMatchingIndexingMap(&operand), type, 1, at));
     }
-    Value result = cloneBodyOnVectors(b, op, args);
+    Value result = cloneBodyOnVectors(b, op, args, nullptr, {}, nullptr, lanes);
     vector::StoreOp::create(b, result, op.getDpsInits()[0],
                             ValueRange{row, col});
   }
@@ -1301,9 +1301,7 @@ struct LowerMatmulKernelsPass
             c = linalgOp.getDpsInits()[0];
       Operation *zeroFill = getZeroFill(op, c);
       // With an epilogue, the kernel replaces both ops at the epilogue.
-      std::optional<RowEpilogue> epilogue;
-      if (kind.lanes == 16)
-        epilogue = matchRowEpilogue(op, c);
+      std::optional<RowEpilogue> epilogue = matchRowEpilogue(op, c);
       if (epilogue)
         b.setInsertionPoint(epilogue->op);
       memref::GlobalOp packedGlobal = getPackedGlobal(symbols, bMat, kind);

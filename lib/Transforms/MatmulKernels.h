@@ -129,7 +129,7 @@ Value getViewBase(Value v);
 /// inputs through projected permutations in dimension order.
 bool isElementwiseEpilogue(linalg::GenericOp op);
 
-/// Operand `v` of an element-wise op, read for 16 lanes: `at(d)` is the
+/// Operand `v` of an element-wise op, read for `type`'s lanes: `at(d)` is the
 /// index of loop d (null: loop d is folded into the one before it, as the
 /// nibble of packed int4 columns); a vector load when `map` has loop
 /// `vectorDim`, else a scalar load broadcast.

@@ -991,6 +991,16 @@ func.func @core_zero_filled(%a: memref<?x?xi8>, %b: memref<?x?xi8>, %c: memref<?
 // CHECK:   linalg.generic
 // CHECK-NOT: linalg.generic
 // CHECK: return
+// The kernels of other lane counts take the epilogue the same way (AVX-VNNI:
+// 8 lanes).
+// AVXVNNI-LABEL: func @core_epilogue
+// AVXVNNI: scf.if
+// AVXVNNI-NOT: linalg.generic
+// AVXVNNI:   llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.256"
+// AVXVNNI-NOT: linalg.generic
+// AVXVNNI:   arith.sitofp %{{.*}} : vector<8xi32> to vector<8xf32>
+// AVXVNNI:   vector.store %{{.*}} : memref<13x48xf32>, vector<8xf32>
+// AVXVNNI: } else {
 func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref<i8>, %sw: memref<48xf32>, %out: memref<13x48xf32>) {
   %zero = arith.constant 0 : i32
   %c = memref.alloc() : memref<14x48xi32>
