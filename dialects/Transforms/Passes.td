@@ -136,9 +136,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     - (`bf16`) every bf16 x bf16 -> f32 `linalg.matmul` with identity layouts
       into the same kernel around AVX512-BF16 `vdpbf16ps`
       (`llvm.x86.avx512bf16.dpbf16ps.512`);
-    - (`int8=avx512vnni`, i.e. AVX-512) every f32 x f32 -> f32
+    - (`vector-bits`) every f32 x f32 -> f32
       `linalg.matmul` with identity layouts into the same kernel with one k
-      per lane and a separate multiply and add (no FMA): each result
+      per lane (16, 8 or 4 lanes; blocks of 4 x 2 on AVX2's 16 registers)
+      and a separate multiply and add (no FMA): each result
       accumulates in k order, as the op's body says (FP8 x FP8 matmuls of 16
       rows or more reach it with their operands dequantized);
     - (`int8=avx512vnni`) every K-blocked integer matmul core whose int4

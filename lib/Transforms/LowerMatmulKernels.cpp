@@ -48,10 +48,17 @@ using namespace mlir::quanta::matmul_kernels;
 namespace {
 
 /// f32 x f32 -> f32 with a separate multiply and add (no FMA), one k per
-/// lane: every result accumulates in k order, as linalg.matmul's body says.
-DotKind getF32Kind(MLIRContext *ctx) {
+/// lane, on `lanes` lanes: every result accumulates in k order, as
+/// linalg.matmul's body says. With 16 vector registers (AVX2), blocks of
+/// 4 x 2.
+DotKind getF32Kind(MLIRContext *ctx, int64_t lanes) {
   Type f32 = Float32Type::get(ctx);
-  return {f32, f32, f32, 1, 16, ""};
+  DotKind kind{f32, f32, f32, 1, lanes, ""};
+  if (lanes == 8) {
+    kind.rowBlock = 4;
+    kind.colBlocks = 2;
+  }
+  return kind;
 }
 
 DotKind getBF16Kind(MLIRContext *ctx) {
@@ -1267,8 +1274,8 @@ struct LowerMatmulKernelsPass
         floatKind = getBF16Kind(ctx);
         floatKind->amx = amx;
       }
-      if (int8 == "avx512vnni" && isMatmulOf(op, Float32Type::get(ctx)))
-        floatKind = getF32Kind(ctx);
+      if (vectorBits && isMatmulOf(op, Float32Type::get(ctx)))
+        floatKind = getF32Kind(ctx, vectorBits / 32);
       if (!floatKind)
         return;
       // A batched matmul: the kernel for each batch.

@@ -1,5 +1,5 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels | FileCheck %s
-// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none bf16=true" | FileCheck %s --check-prefix=BF16
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none bf16=true vector-bits=0" | FileCheck %s --check-prefix=BF16
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="parallel=true" | FileCheck %s --check-prefix=PAR
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod" | FileCheck %s --check-prefix=SDOT
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="amx=true bf16=true" | FileCheck %s --check-prefix=AMX
@@ -210,10 +210,11 @@ func.func @bf16_batched(%a: memref<?x?x?xbf16>, %b: memref<?x?x?xbf16>, %c: memr
   return
 }
 
-// f32 x f32 -> f32 linalg.matmul (int8=avx512vnni, i.e. AVX-512): the same
-// kernel with one k per lane and a separate multiply and add (no FMA), so
-// every result still accumulates in k order; panels are slices of one row
-// of B; guarded by N % 16 == 0.
+// f32 x f32 -> f32 linalg.matmul (vector-bits, here 512): the same kernel
+// with one k per lane and a separate multiply and add (no FMA), so every
+// result still accumulates in k order; panels are slices of one row of B;
+// guarded by N % 16 == 0. On 256 bits, 8 lanes in blocks of 4 x 2; without
+// vectors, the loops.
 // CHECK-LABEL: func @f32
 // CHECK: scf.if
 // CHECK:   arith.mulf {{.*}} : vector<16xf32>
@@ -223,6 +224,15 @@ func.func @bf16_batched(%a: memref<?x?x?xbf16>, %b: memref<?x?x?xbf16>, %c: memr
 // CHECK: } else {
 // CHECK:   linalg.matmul
 // CHECK-NOT: math.fma
+// V256-LABEL: func @f32
+// V256: scf.if
+// V256:   memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf32>
+// V256-COUNT-8: arith.mulf {{.*}} : vector<8xf32>
+// V256: } else {
+// V256:   linalg.matmul
+// V0-LABEL: func @f32
+// V0-NOT: scf.if
+// V0: linalg.matmul
 // BF16-LABEL: func @f32
 // BF16: linalg.matmul
 func.func @f32(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {

@@ -6,7 +6,8 @@
 // (MatMulNBits, on the weight-only int4 kernel) run on 4 lanes of NEON
 // registers on any AArch64 target (checked in the IR and assembly); W4A8
 // takes its products by sdot (dotprod, signed activations) or usdot (i8mm,
-// unsigned ones without a zero point) where the target has them.
+// unsigned ones without a zero point) where the target has them; FP8 GEMMs
+// run the f32 GEMM kernel on 4 lanes.
 // REQUIRES: aarch64-qemu
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm --emit=asm -o - | FileCheck %s --check-prefix=ASM
 // RUN: quanta-compile %S/matmul.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.o --header=%t.h
@@ -50,6 +51,9 @@
 // RUN: quanta-compile %S/matmulnbits.mlir --target=aarch64-linux-gnu -o %t.matmulnbits.o --header=%t.matmulnbits.h
 // RUN: %aarch64_cxx_harness -include %t.matmulnbits.h %S/matmulnbits-harness.cpp %t.matmulnbits.o -o %t.matmulnbits.exe
 // RUN: qemu-aarch64 %t.matmulnbits.exe | FileCheck %S/matmulnbits.mlir
+// RUN: quanta-compile %S/fp8-gemm.mlir --target=aarch64-linux-gnu -o %t.fp8gemm.o --header=%t.fp8gemm.h
+// RUN: %aarch64_cxx_harness -include %t.fp8gemm.h %S/fp8-gemm-harness.cpp %t.fp8gemm.o -o %t.fp8gemm.exe
+// RUN: qemu-aarch64 %t.fp8gemm.exe | FileCheck %S/fp8-gemm.mlir
 // RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.int4sdot.o
 // RUN: %aarch64_cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4sdot.o -o %t.int4sdot.exe
 // RUN: qemu-aarch64 -cpu max %t.int4sdot.exe | FileCheck %S/int4-kernel.mlir

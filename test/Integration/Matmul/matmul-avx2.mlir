@@ -2,9 +2,9 @@
 // the u8 x s8 cores use the vpmaddwd kernel of --quanta-lower-matmul-kernels
 // (operands widened to i16, exact), the weight-only kernels (W4A32, W4A16,
 // W8A32, FP8 GEMV, MatMulNBits) and the W4A8 cores (on the weight-only int4
-// kernel, i32 lanes, the products by vpmaddwd two K steps at a time) run on
-// 8 lanes of ymm registers (checked in the IR); bit-exact against the
-// reference.
+// kernel, i32 lanes, the products by vpmaddwd two K steps at a time) and
+// the f32 GEMM kernel (FP8 GEMMs) run on 8 lanes of ymm registers (checked
+// in the IR); bit-exact against the reference.
 // REQUIRES: host-avx2
 // RUN: quanta-compile %S/matmul.mlir --mcpu=haswell -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -29,6 +29,9 @@
 // RUN: quanta-compile %S/matmulnbits.mlir --mcpu=haswell -o %t.matmulnbits.o --header=%t.matmulnbits.h
 // RUN: %cxx_harness -include %t.matmulnbits.h %S/matmulnbits-harness.cpp %t.matmulnbits.o %quanta_ref_lib -o %t.matmulnbits.exe
 // RUN: %t.matmulnbits.exe | FileCheck %S/matmulnbits.mlir
+// RUN: quanta-compile %S/fp8-gemm.mlir --mcpu=haswell -o %t.fp8gemm.o --header=%t.fp8gemm.h
+// RUN: %cxx_harness -include %t.fp8gemm.h %S/fp8-gemm-harness.cpp %t.fp8gemm.o %quanta_ref_lib -o %t.fp8gemm.exe
+// RUN: %t.fp8gemm.exe | FileCheck %S/fp8-gemm.mlir
 // RUN: quanta-compile %S/int4-kernel.mlir --mcpu=haswell --emit=mlir -o - | FileCheck %s --check-prefix=W4A8
 // RUN: quanta-compile %S/int4-kernel.mlir --mcpu=haswell -o %t.int4.o --header=%t.int4.h
 // RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib -o %t.int4.exe
