@@ -203,8 +203,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     B is packed into panels of one vector's lanes of columns (16 on AVX-512,
     8 on AVX-VNNI and AVX2, 4 on NEON) x 4 (int8; 2 for AVX2) or 2 (bf16)
     rows, the operand layout of the instruction, and a 6-row x 4-panel
-    (AVX-VNNI: 6 x 2, AVX2: 4 x 2) register block of accumulators is
-    updated with one broadcast 4-byte slice of A per row; leftover rows and
+    (AVX-VNNI and AVX2: 6 x 2) register block of accumulators is
+    updated with one broadcast 4-byte slice of A per row (AVX2: A widened
+    to i16 once, before the blocks); leftover rows and
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
     prefetched into L2 128 KiB ahead). When K is not a multiple of 4 (int8)
