@@ -138,7 +138,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       (`llvm.x86.avx512bf16.dpbf16ps.512`);
     - (`vector-bits`) every f32 x f32 -> f32
       `linalg.matmul` with identity layouts into the same kernel with one k
-      per lane (16, 8 or 4 lanes; blocks of 4 x 2 on AVX2's 16 registers)
+      per lane (16, 8 or 4 lanes; blocks of 6 x 2 on AVX2's 16 registers)
       and a separate multiply and add (no FMA): each result
       accumulates in k order, as the op's body says (FP8 x FP8 matmuls of 16
       rows or more reach it with their operands dequantized);

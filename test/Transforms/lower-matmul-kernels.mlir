@@ -213,7 +213,7 @@ func.func @bf16_batched(%a: memref<?x?x?xbf16>, %b: memref<?x?x?xbf16>, %c: memr
 // f32 x f32 -> f32 linalg.matmul (vector-bits, here 512): the same kernel
 // with one k per lane and a separate multiply and add (no FMA), so every
 // result still accumulates in k order; panels are slices of one row of B;
-// guarded by N % 16 == 0. On 256 bits, 8 lanes in blocks of 4 x 2; without
+// guarded by N % 16 == 0. On 256 bits, 8 lanes in blocks of 6 x 2; without
 // vectors, the loops.
 // CHECK-LABEL: func @f32
 // CHECK: scf.if
@@ -227,7 +227,7 @@ func.func @bf16_batched(%a: memref<?x?x?xbf16>, %b: memref<?x?x?xbf16>, %c: memr
 // V256-LABEL: func @f32
 // V256: scf.if
 // V256:   memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf32>
-// V256-COUNT-8: arith.mulf {{.*}} : vector<8xf32>
+// V256-COUNT-12: arith.mulf {{.*}} : vector<8xf32>
 // V256: } else {
 // V256:   linalg.matmul
 // V0-LABEL: func @f32
