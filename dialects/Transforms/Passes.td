@@ -124,9 +124,11 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"`, which MLIR 22 has
       no op for), the same kernel on 256-bit registers (`int8=avxvnni`,
       AVX-VNNI's VEX-encoded `vpdpbusd`, `llvm.x86.avx512.vpdpbusd.256`:
-      x86 cores with VNNI but without AVX-512, such as Alder Lake), an AVX2
-      kernel around `vpmaddwd` on operands widened to i16
-      (`int8=avx2`, exact; `vpmaddubsw` would saturate), an AArch64 NEON
+      x86 cores with VNNI but without AVX-512, such as Alder Lake), a kernel
+      around `vpmaddwd` on operands widened to i16 on zmm registers
+      (`int8=avx512bw`: AVX-512 without VNNI, such as Skylake-SP or
+      `x86-64-v4`) or on ymm registers (`int8=avx2`; both exact:
+      `vpmaddubsw` would saturate), an AArch64 NEON
       kernel around `usdot` (`int8=neon-i8mm`, FEAT_I8MM,
       `llvm.aarch64.neon.usdot.v4i32.v16i8`: the same u8 x s8 product on
       128-bit vectors) or, without i8mm, around `sdot` (`int8=neon-dotprod`,
@@ -222,7 +224,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     summation-order rounding (bounded by `(K + 1) * 2^-24 * sum_k |a_k b_k|`
     for either order) and on subnormals. `quanta-compile` picks
     `int8=avx512vnni` when the target has `avx512vnni`, else
-    `int8=avxvnni` with `avxvnni`, else `int8=avx2` with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
+    `int8=avxvnni` with `avxvnni`, else `int8=avx512bw` with `avx512bw`,
+    else `int8=avx2` with `avx2`, `int8=neon-i8mm` on AArch64 with `i8mm`, else
     `int8=neon-dotprod` with `dotprod`, and `bf16` when
     it has `avx512bf16`
     (`--mattr=-avx512bf16` keeps `linalg.matmul`'s order); `vector-bits` is
@@ -275,7 +278,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
   let options = [
     Option<"int8", "int8", "std::string", /*default=*/"\"avx512vnni\"",
            "Kernel for the marked u8 x s8 -> i32 matmul cores: avx512vnni, "
-           "avxvnni, avx2, neon-i8mm, neon-dotprod or none">,
+           "avxvnni, avx512bw, avx2, neon-i8mm, neon-dotprod or none">,
     Option<"bf16", "bf16", "bool", /*default=*/"false",
            "Lower bf16 x bf16 -> f32 linalg.matmul (needs avx512bf16)">,
     Option<"streamPrefetch", "stream-prefetch", "int64_t",

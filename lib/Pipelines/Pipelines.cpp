@@ -15,11 +15,11 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/Pipelines/Passes.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
-#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -107,12 +107,13 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createStridedCopiesToLinalg());
-  if (options.avx512vnni || options.avxvnni || options.avx2 ||
-      options.avx512bf16 || options.neonI8mm || options.neonDotProd ||
-      options.vectorBits) {
+  if (options.avx512vnni || options.avxvnni || options.avx512bw ||
+      options.avx2 || options.avx512bf16 || options.neonI8mm ||
+      options.neonDotProd || options.vectorBits) {
     LowerMatmulKernelsOptions kernels;
     kernels.int8 = options.avx512vnni    ? "avx512vnni"
                    : options.avxvnni     ? "avxvnni"
+                   : options.avx512bw    ? "avx512bw"
                    : options.avx2        ? "avx2"
                    : options.neonI8mm    ? "neon-i8mm"
                    : options.neonDotProd ? "neon-dotprod"
@@ -181,9 +182,9 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   nvvm.cubinFeatures = options.features;
   // FP8 mma.sync (sm_89 and newer) needs PTX ISA 8.4.
   unsigned sm = 0;
-  if (StringRef chip = options.chip;
-      options.features == "+ptx80" && chip.consume_front("sm_") &&
-      !chip.consumeInteger(10, sm) && sm >= 89)
+  if (StringRef chip = options.chip; options.features == "+ptx80" &&
+                                     chip.consume_front("sm_") &&
+                                     !chip.consumeInteger(10, sm) && sm >= 89)
     nvvm.cubinFeatures = "+ptx84";
   // A fatbin: the driver loads its cubin on `chip`, and JIT-compiles its
   // PTX for other GPUs.

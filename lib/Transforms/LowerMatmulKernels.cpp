@@ -99,6 +99,19 @@ DotKind getAVX2Kind(MLIRContext *ctx) {
           /*colBlocks=*/2};
 }
 
+/// AVX-512BW `vpmaddwd` on zmm registers: the AVX2 kernel on 16 lanes, for
+/// AVX-512 without VNNI (Skylake-SP, `x86-64-v4`); 32 registers hold a
+/// 6 x 4 block.
+DotKind getAVX512BWKind(MLIRContext *ctx) {
+  return {IntegerType::get(ctx, 8),
+          IntegerType::get(ctx, 16),
+          IntegerType::get(ctx, 32),
+          2,
+          16,
+          "llvm.x86.avx512.pmaddw.d.512",
+          /*separateAdd=*/true};
+}
+
 /// AVX-VNNI `vpdpbusd` on ymm registers (Alder Lake and later client cores,
 /// without AVX-512): the VNNI kernel's u8 x s8 product on 8 lanes; 16 ymm
 /// registers hold a 6 x 2 block (4 x 3 measured the same).
@@ -1267,13 +1280,15 @@ struct LowerMatmulKernelsPass
       int8Kind = getNEONDotProdKind(ctx);
     else if (int8 == "avxvnni")
       int8Kind = getAVXVNNIKind(ctx);
+    else if (int8 == "avx512bw")
+      int8Kind = getAVX512BWKind(ctx);
     else if (int8 == "avx2")
       int8Kind = getAVX2Kind(ctx);
     else if (int8 != "none") {
       emitError(getOperation().getLoc())
           << "unknown int8 kernel '" << int8
-          << "' (expected avx512vnni, avxvnni, avx2, neon-i8mm, neon-dotprod "
-             "or none)";
+          << "' (expected avx512vnni, avxvnni, avx512bw, avx2, neon-i8mm, "
+             "neon-dotprod or none)";
       return signalPassFailure();
     }
     if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 &&

@@ -6,6 +6,7 @@
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="stream-prefetch=262144" | FileCheck %s --check-prefix=FAR
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avx2 vector-bits=256" | FileCheck %s --check-prefix=V256
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avxvnni vector-bits=256" | FileCheck %s --check-prefix=AVXVNNI
+// RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=avx512bw" | FileCheck %s --check-prefix=AVX512BW
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=neon-dotprod vector-bits=128" | FileCheck %s --check-prefix=V128
 // RUN: quanta-opt %s -quanta-lower-matmul-kernels="int8=none vector-bits=0" | FileCheck %s --check-prefix=V0
 
@@ -74,6 +75,14 @@
 // CHECK:   linalg.generic
 // CHECK-NOT: quanta.u8s8_matmul
 // CHECK: }
+// int8=avx512bw: vpmaddwd on zmm, operands widened to i16 (A once, before
+// the blocks), 6 x 4 blocks.
+// AVX512BW-LABEL: func @core
+// AVX512BW: scf.if
+// AVX512BW:   memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x?xi16>
+// AVX512BW:   arith.extui %{{.*}} : i8 to i16
+// AVX512BW-COUNT-24: llvm.call_intrinsic "llvm.x86.avx512.pmaddw.d.512"({{.*}}) : (vector<32xi16>, vector<32xi16>) -> vector<16xi32>
+// AVX512BW: } else {
 // int8=avxvnni: the same kernel on 8 lanes (vpdpbusd on ymm, 32-byte
 // operands), 6 x 2 register blocks: 12 accumulators.
 // AVXVNNI-LABEL: func @core

@@ -1,10 +1,12 @@
 // W8A8 matmuls use the AVX-512 VNNI kernel when the target machine has
 // avx512vnni (Zen 4), the AVX-VNNI kernel (VEX-encoded vpdpbusd on ymm
-// registers) with avxvnni but no AVX-512 (Alder Lake), and the AVX2
+// registers) with avxvnni but no AVX-512 (Alder Lake), the vpmaddwd kernel
+// on zmm registers with AVX-512 but no VNNI (x86-64-v4), and the AVX2
 // vpmaddwd kernel on ymm registers otherwise (Haswell, or Alder Lake
 // without avxvnni).
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=alderlake -o - | FileCheck %s --check-prefix=AVXVNNI
+// RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=x86-64-v4 -o - | FileCheck %s --check-prefix=AVX512BW
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=alderlake --mattr=-avxvnni -o - | FileCheck %s --check-prefix=AVX2
 
@@ -16,6 +18,10 @@
 // AVXVNNI-COUNT-12: {vex} vpdpbusd {{.*}}%ymm
 // AVXVNNI-NOT: zmm
 // AVXVNNI: .Lfunc_end0:
+// AVX512BW-LABEL: w8a8:
+// AVX512BW-NOT: vpdpbusd
+// AVX512BW: vpmaddwd {{.*}}%zmm
+// AVX512BW: .Lfunc_end0:
 // AVX2-LABEL: w8a8:
 // AVX2-NOT: vpdpbusd
 // AVX2-NOT: zmm

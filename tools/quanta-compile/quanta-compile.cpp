@@ -166,6 +166,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     if (StringRef(target.cpu).starts_with("znver"))
       lowering.streamPrefetch = 256 << 10;
     lowering.avxvnni = quanta::hasTargetFeature(target, "avxvnni");
+    lowering.avx512bw = quanta::hasTargetFeature(target, "avx512bw");
     lowering.avx2 = quanta::hasTargetFeature(target, "avx2");
     lowering.neonI8mm = quanta::hasTargetFeature(target, "i8mm");
     lowering.neonDotProd = quanta::hasTargetFeature(target, "dotprod");

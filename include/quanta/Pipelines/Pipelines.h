@@ -47,8 +47,11 @@ struct LoweringOptions {
   /// Lower u8 x s8 matmul cores to the AVX-VNNI (256-bit vpdpbusd) kernel
   /// (when not avx512vnni).
   bool avxvnni = false;
+  /// Lower u8 x s8 matmul cores to the AVX-512BW vpmaddwd kernel (when
+  /// neither VNNI).
+  bool avx512bw = false;
   /// Lower u8 x s8 matmul cores to the AVX2 vpmaddwd kernel (when neither
-  /// VNNI).
+  /// VNNI nor AVX-512BW).
   bool avx2 = false;
   /// Lower u8 x s8 matmul cores to the AArch64 NEON usdot (i8mm) kernel.
   bool neonI8mm = false;
