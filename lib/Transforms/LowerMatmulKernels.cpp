@@ -371,10 +371,9 @@ private:
   int64_t streamPrefetch;
   // k4: the number of K steps of perLane elements.
   Value a, bMat, c, k4, packed;
-  // The lhs the register blocks broadcast from (A, or A widened to the
-  // operand type) and the kind to read it with.
+  // The lhs the register blocks broadcast from: A, or A widened to the
+  // operand type.
   Value blockLhs;
-  std::optional<DotKind> blockLhsKind;
   Operation *zeroFill;
   std::optional<RowEpilogue> epilogue;
   // Whether the blocks of columns pack their panels of B (not prepacked).
@@ -529,7 +528,6 @@ private:
   /// Rapids core: 86 -> 118 GOP/s with 4 x 2 blocks, 128 with 6 x 2).
   void registerBlocks(Value m, Value panels) {
     blockLhs = a;
-    blockLhsKind = kind;
     if (kind.operand == kind.element)
       return blocks(m, panels);
     Value k = memref::DimOp::create(b, a, 1);
@@ -538,7 +536,6 @@ private:
         MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
                         kind.operand),
         ValueRange{m, k}, b.getI64IntegerAttr(64));
-    blockLhsKind->element = kind.operand;
     forLoop(b, idx(0), m, 1, [&](Value row) {
       forLoop(b, idx(0), k, 1, [&](Value col) {
         Value x = memref::LoadOp::create(b, a, ValueRange{row, col});
@@ -854,10 +851,13 @@ private:
             panelsAtK.push_back(
                 vector::LoadOp::create(lb, bytes, packed, ValueRange{offset}));
           }
+          // blockLhs's elements, already the operand type when widened.
+          DotKind lhsKind = kind;
+          lhsKind.element = getElementTypeOrSelf(blockLhs.getType());
           SmallVector<Value> next;
           for (int64_t r = 0; r < rows; ++r) {
             Value broadcast =
-                broadcastQuad(lb, *blockLhsKind, blockLhs, rowIdx[r], k);
+                broadcastQuad(lb, lhsKind, blockLhs, rowIdx[r], k);
             for (int64_t j = 0; j < cols; ++j)
               next.push_back(
                   dot(lb, kind, accs[r * cols + j], broadcast, panelsAtK[j]));
