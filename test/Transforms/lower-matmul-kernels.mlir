@@ -1053,9 +1053,10 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 
 // With amx, the AMX blocks cover the result's rows only (C's row of column
 // sums, which the epilogue reads, is a row of the vector registers, done
-// first); after a block of rows, the epilogue takes its rows back from C,
-// panel by panel, with the operands that depend on the column alone (zero
-// point, column sums, scales) loaded once per panel.
+// first). Each block stores its tiles to a 32 x 32 buffer of the column
+// loop's iteration instead of C, and the epilogue writes the block's results
+// from there, panel by panel, with the operands that depend on the column
+// alone (zero point, column sums, scales) loaded once per panel.
 // AMX-LABEL: func @core_epilogue_amx
 // AMX:      %[[RESULT_ROWS:.*]] = arith.minui %dim{{.*}}, %dim{{.*}} : index
 // AMX-NEXT: llvm.mlir.addressof @quanta_amx_permitted
@@ -1064,24 +1065,41 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
 // AMX:      scf.if %[[FEW]] {
 // AMX:        %[[LAST:.*]] = arith.addi %[[FIRST:.*]], %c4
+// AMX-NEXT:   %[[TILES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
 // AMX:        scf.for %[[ROW:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
-// AMX:          amx.tile_zero
-// AMX:          amx.tile_store
-// AMX:          %[[END:.*]] = arith.minui
-// AMX:          scf.for %[[PANEL:.*]] = %[[FIRST]] to %[[LAST]] step %c1
+// AMX:          scf.for %[[PAIR:.*]] = %[[FIRST]] to %[[LAST]] step %c2
+// AMX:            %[[COL:.*]] = arith.muli %[[PAIR]], %c16
+// AMX:            amx.tile_zero
+// AMX-NOT:        amx.tile_store %{{.*}} : memref<65x64xi32>
+// AMX:            amx.tile_store %[[TILES]][%c0{{.*}}, %c0{{.*}}], %{{.*}}#0 : memref<32x32xi32>, !amx.tile<16x16xi32>
+// AMX-NEXT:       %c0{{.*}} = arith.constant 0 : index
 // AMX-NEXT:       %c16{{.*}} = arith.constant 16 : index
-// AMX-NEXT:       %[[COL:.*]] = arith.muli %[[PANEL]], %c16
+// AMX-NEXT:       amx.tile_store %[[TILES]][%c0{{.*}}, %c16{{.*}}], %{{.*}}#1
+// AMX-COUNT-2:    amx.tile_store %[[TILES]]
 // AMX-NEXT:       memref.load %{{.*}}[] : memref<i8>
 // AMX-NEXT:       vector.broadcast
 // AMX-NEXT:       %[[SUMS:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
 // AMX-NEXT:       %[[SCALES:.*]] = vector.load %{{.*}}[%[[COL]]] : memref<64xf32>, vector<16xf32>
-// AMX:            scf.for %[[R:.*]] = %[[ROW]] to %[[END]] step %c1
-// AMX-NEXT:         %[[P:.*]] = vector.load %{{.*}}[%[[R]], %[[COL]]] : memref<65x64xi32>, vector<16xi32>
+// AMX:            scf.for %[[R:.*]] = %c0{{.*}} to %c32{{.*}} step %c1
+// AMX-NEXT:         %c0{{.*}} = arith.constant 0 : index
+// AMX-NEXT:         %[[P:.*]] = vector.load %[[TILES]][%[[R]], %c0{{.*}}] : memref<32x32xi32>, vector<16xi32>
+// AMX-NEXT:         %[[OUT_ROW:.*]] = arith.addi %[[ROW]], %[[R]] : index
 // AMX:              arith.muli %{{.*}}, %[[SUMS]]
 // AMX:              arith.subi %[[P]]
 // AMX:              arith.sitofp
 // AMX:              arith.mulf %{{.*}}, %[[SCALES]]
-// AMX:              vector.store %{{.*}}, %{{.*}}[%[[R]], %[[COL]]] : memref<64x64xf32>, vector<16xf32>
+// AMX:              vector.store %{{.*}}, %{{.*}}[%[[OUT_ROW]], %[[COL]]] : memref<64x64xf32>, vector<16xf32>
+// AMX:            vector.load %{{.*}} : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
+// AMX:            scf.for
+// AMX:              vector.load %[[TILES]][%{{.*}}, %c16{{.*}}] : memref<32x32xi32>, vector<16xi32>
+// AMX:        memref.dealloc %[[TILES]]
+// From 512 rows on, a buffer per block of 32 rows:
+// AMX:      %[[MANY:.*]] = arith.xori %[[FEW]], %true
+// AMX:      scf.if %[[MANY]] {
+// AMX:        scf.for %[[ROW2:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX-NEXT:     %[[TILES2:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
+// AMX-COUNT-4:  amx.tile_store %[[TILES2]]
+// AMX:          memref.dealloc %[[TILES2]]
 func.func @core_epilogue_amx(%a: memref<65x64xi8>, %b: memref<64x64xi8>, %za: memref<i8>, %sw: memref<64xf32>, %out: memref<64x64xf32>) {
   %zero = arith.constant 0 : i32
   %c = memref.alloc() : memref<65x64xi32>
