@@ -245,7 +245,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     bytes of K two tiles of A's rows read in place and two of B's packed
     panels (the packed layout is the tiles' own: 16 K steps of a panel are
     16 rows of 64 bytes), multiplied with `tdpbusd` (u8 x s8) or
-    `tdpbf16ps`, then stored to C, from which the epilogue reads its rows.
+    `tdpbf16ps`, then stored to C; with an epilogue, to a 32 x 32 buffer
+    (one per iteration of the column loop) from which the epilogue writes
+    the block's results at once, C's rows of the result staying unwritten.
     They come after the block's rows in vector registers (with an
     epilogue, they cover the result's rows only, so that the row of column
     sums is done first): with fewer than 512 such rows, per block of 4
