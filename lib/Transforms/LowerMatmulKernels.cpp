@@ -224,61 +224,6 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
   return epilogue;
 }
 
-/// Whether this process may use AMX tiles, as an i1 read from a flag that a
-/// constructor of the module sets at load time: Linux grants a process the
-/// tiles' state only on request (`arch_prctl(ARCH_REQ_XCOMP_PERM,
-/// XFEATURE_XTILEDATA)`, Linux 5.16 and newer), and a tile instruction
-/// without it faults. Where the request fails (an older kernel, a CPU
-/// without AMX), the kernels use vector registers only. The flag, the
-/// constructor and the declaration of libc's `syscall` are created with
-/// the first use.
-Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
-  StringRef flagName = "quanta_amx_permitted";
-  MLIRContext *ctx = module.getContext();
-  Type i8 = b.getI8Type(), i64 = b.getI64Type();
-  auto ptr = LLVM::LLVMPointerType::get(ctx);
-  if (!module.lookupSymbol(flagName)) {
-    OpBuilder top = OpBuilder::atBlockEnd(module.getBody());
-    Location loc = module.getLoc();
-    LLVM::GlobalOp::create(top, loc, i8, /*isConstant=*/false,
-                           LLVM::Linkage::Internal, flagName,
-                           top.getI8IntegerAttr(0));
-    auto syscallType =
-        LLVM::LLVMFunctionType::get(i64, {i64}, /*isVarArg=*/true);
-    auto syscall = module.lookupSymbol<LLVM::LLVMFuncOp>("syscall");
-    if (!syscall)
-      syscall = LLVM::LLVMFuncOp::create(top, loc, "syscall", syscallType);
-    auto request = LLVM::LLVMFuncOp::create(
-        top, loc, "quanta_request_amx",
-        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {}),
-        LLVM::Linkage::Internal);
-    OpBuilder body = OpBuilder::atBlockEnd(request.addEntryBlock(top));
-    auto constant = [&](int64_t v) {
-      return LLVM::ConstantOp::create(body, loc, i64, v).getResult();
-    };
-    // SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA.
-    Value result =
-        LLVM::CallOp::create(
-            body, loc, syscall,
-            ValueRange{constant(158), constant(0x1023), constant(18)})
-            .getResult();
-    Value granted = LLVM::ICmpOp::create(body, loc, LLVM::ICmpPredicate::eq,
-                                         result, constant(0));
-    Value flag = LLVM::AddressOfOp::create(body, loc, ptr, flagName);
-    LLVM::StoreOp::create(body, loc,
-                          LLVM::ZExtOp::create(body, loc, i8, granted), flag);
-    LLVM::ReturnOp::create(body, loc, ValueRange{});
-    LLVM::GlobalCtorsOp::create(
-        top, loc, top.getArrayAttr(FlatSymbolRefAttr::get(request)),
-        top.getI32ArrayAttr(65535), top.getArrayAttr(LLVM::ZeroAttr::get(ctx)));
-  }
-  Value flag = LLVM::AddressOfOp::create(b, ptr, flagName);
-  Value value = LLVM::LoadOp::create(b, i8, flag);
-  return arith::CmpIOp::create(
-      b, arith::CmpIPredicate::ne, value,
-      arith::ConstantOp::create(b, b.getI8IntegerAttr(0)));
-}
-
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
 /// and N % lanes == 0. With `parallel`, the loops over column blocks are
 /// scf.parallel loops, whose iterations pack their own panels of B and
@@ -1365,7 +1310,10 @@ struct LowerMatmulKernelsPass
     bool usesAMX =
         llvm::any_of(cores, [](auto &core) { return core.second.amx; }) ||
         llvm::any_of(batchMatmuls,
-                     [](auto &batch) { return batch.second.amx; });
+                     [](auto &batch) { return batch.second.amx; }) ||
+        (amx && int8 == "avx512vnni" && llvm::any_of(int4Cores, [](auto &core) {
+           return getAMXInt4Chunk(core.second);
+         }));
     Operation *clash = symbols.lookup("syscall");
     if (usesAMX && clash && !isa<LLVM::LLVMFuncOp>(clash)) {
       clash->emitError("a function named 'syscall' clashes with the C "
@@ -1459,7 +1407,7 @@ struct LowerMatmulKernelsPass
     if (int8 == "avxvnni")
       int4Dots.push_back(getAVX2Kind(ctx));
     for (auto &[op, core] : int4Cores)
-      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", unit,
+      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", amx, unit,
                           int4Dots);
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel, unit);

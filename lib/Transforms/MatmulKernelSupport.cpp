@@ -27,6 +27,53 @@ DotKind getVNNIKind(MLIRContext *ctx) {
           4,  16, "llvm.x86.avx512.vpdpbusd.512"};
 }
 
+Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module) {
+  StringRef flagName = "quanta_amx_permitted";
+  MLIRContext *ctx = module.getContext();
+  Type i8 = b.getI8Type(), i64 = b.getI64Type();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  if (!module.lookupSymbol(flagName)) {
+    OpBuilder top = OpBuilder::atBlockEnd(module.getBody());
+    Location loc = module.getLoc();
+    LLVM::GlobalOp::create(top, loc, i8, /*isConstant=*/false,
+                           LLVM::Linkage::Internal, flagName,
+                           top.getI8IntegerAttr(0));
+    auto syscallType =
+        LLVM::LLVMFunctionType::get(i64, {i64}, /*isVarArg=*/true);
+    auto syscall = module.lookupSymbol<LLVM::LLVMFuncOp>("syscall");
+    if (!syscall)
+      syscall = LLVM::LLVMFuncOp::create(top, loc, "syscall", syscallType);
+    auto request = LLVM::LLVMFuncOp::create(
+        top, loc, "quanta_request_amx",
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {}),
+        LLVM::Linkage::Internal);
+    OpBuilder body = OpBuilder::atBlockEnd(request.addEntryBlock(top));
+    auto constant = [&](int64_t v) {
+      return LLVM::ConstantOp::create(body, loc, i64, v).getResult();
+    };
+    // SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA.
+    Value result =
+        LLVM::CallOp::create(
+            body, loc, syscall,
+            ValueRange{constant(158), constant(0x1023), constant(18)})
+            .getResult();
+    Value granted = LLVM::ICmpOp::create(body, loc, LLVM::ICmpPredicate::eq,
+                                         result, constant(0));
+    Value flag = LLVM::AddressOfOp::create(body, loc, ptr, flagName);
+    LLVM::StoreOp::create(body, loc,
+                          LLVM::ZExtOp::create(body, loc, i8, granted), flag);
+    LLVM::ReturnOp::create(body, loc, ValueRange{});
+    LLVM::GlobalCtorsOp::create(
+        top, loc, top.getArrayAttr(FlatSymbolRefAttr::get(request)),
+        top.getI32ArrayAttr(65535), top.getArrayAttr(LLVM::ZeroAttr::get(ctx)));
+  }
+  Value flag = LLVM::AddressOfOp::create(b, ptr, flagName);
+  Value value = LLVM::LoadOp::create(b, i8, flag);
+  return arith::CmpIOp::create(
+      b, arith::CmpIPredicate::ne, value,
+      arith::ConstantOp::create(b, b.getI8IntegerAttr(0)));
+}
+
 void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
              function_ref<void(Value)> body) {
   auto loop =

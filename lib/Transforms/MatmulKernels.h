@@ -51,6 +51,16 @@ struct VectorUnit {
   bool permute16;
 };
 
+/// Whether this process may use AMX tiles, as an i1 read from a flag that a
+/// constructor of the module sets at load time: Linux grants a process the
+/// tiles' state only on request (`arch_prctl(ARCH_REQ_XCOMP_PERM,
+/// XFEATURE_XTILEDATA)`, Linux 5.16 and newer), and a tile instruction
+/// without it faults. Where the request fails (an older kernel, a CPU
+/// without AMX), the kernels use vector registers only. The flag, the
+/// constructor and the declaration of libc's `syscall` are created with
+/// the first use.
+Value getAMXPermitted(ImplicitLocOpBuilder &b, ModuleOp module);
+
 /// `for (i = lb; i < ub; i += step) body(i)`, built at `b`'s insertion point.
 void forLoop(ImplicitLocOpBuilder &b, Value lb, Value ub, int64_t step,
              function_ref<void(Value)> body);
@@ -216,16 +226,43 @@ public:
   GroupEpilogueLanes(ImplicitLocOpBuilder &b, const GroupEpilogue &epilogue,
                      Value groups, int64_t lanes);
   /// out[row, col .. col + lanes) = body(sum, the other operands at (row,
-  /// g, col ..), out[row, col ..]).
-  void apply(Value row, Value g, Value col, Value sum);
+  /// g, col ..), out[row, col ..]), prefetching the next group's per-group
+  /// operands; with `local`, local[localAt ..] stands in for out[row, col
+  /// ..] (a kernel's copy of a block of out), and the caller prefetches
+  /// (prefetchNextGroup(), once for the rows of a block).
+  void apply(Value row, Value g, Value col, Value sum, Value local = {},
+             ValueRange localAt = {});
+  /// Prefetches the per-group operands of group g + 1 at (row, col ..).
+  void prefetchNextGroup(Value row, Value g, Value col);
 
 private:
+  /// The index of loop `dim` at (row, g, col): null for the nibble's loop
+  /// (folded into the columns).
+  static Value indexOf(unsigned dim, Value row, Value g, Value col);
+  void prefetchNext(OpOperand &operand, Value row, Value g, Value col);
+
   ImplicitLocOpBuilder &b;
   GroupEpilogue epilogue;
   Value groups;
   int64_t lanes;
   SmallVector<Value> operands;
 };
+
+/// The bytes of K per AMX tile product with which buildAMXInt4Core()
+/// computes `core`: 32 for groups of 32, 64 for a static group size that
+/// 64 divides; 0 (no AMX kernel) for other group sizes and with zero points.
+int64_t getAMXInt4Chunk(const PackedInt4Core &core);
+
+/// Whether buildAMXInt4Core() runs, at run time: the process may use AMX
+/// (getAMXPermitted()) and A has at least 32 rows.
+Value amxInt4Fits(ImplicitLocOpBuilder &b, const PackedInt4Core &core);
+
+/// The AMX kernel of a PackedInt4Core without zero points and its fused
+/// GroupEpilogue (see AMXInt4Kernel.cpp), with `chunk` from
+/// getAMXInt4Chunk(); requires 128 | N.
+void buildAMXInt4Core(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                      const GroupEpilogue &epilogue, bool parallel,
+                      int64_t chunk);
 
 /// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (`vnni`,
 /// when C is zero-filled right before the core) or else the weight-only int4
@@ -234,9 +271,11 @@ private:
 /// AVX2 `vpmaddwd` always, u8 x s8 ones for unsigned activations without a
 /// zero point, `sdot` for signed ones), with the element-wise op that reduces
 /// its group sums when there is one, behind a run-time check of the kernel's
-/// conditions, the original loops as the fallback.
+/// conditions, the original loops as the fallback. With `amx` and a fused
+/// epilogue, 32 rows or more of the forms getAMXInt4Chunk() takes run in AMX
+/// tiles instead of the VNNI kernel (buildAMXInt4Core()).
 void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
-                         bool parallel, bool vnni, VectorUnit vectors,
+                         bool parallel, bool vnni, bool amx, VectorUnit vectors,
                          ArrayRef<DotKind> dots);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,

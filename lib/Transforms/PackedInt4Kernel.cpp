@@ -137,13 +137,9 @@ mlir::quanta::matmul_kernels::GroupEpilogueLanes::GroupEpilogueLanes(
   }
 }
 
-void mlir::quanta::matmul_kernels::GroupEpilogueLanes::apply(Value row, Value g,
-                                                             Value col,
-                                                             Value sum) {
+void mlir::quanta::matmul_kernels::GroupEpilogueLanes::apply(
+    Value row, Value g, Value col, Value sum, Value local, ValueRange localAt) {
   linalg::GenericOp op = epilogue.op;
-  auto at = [&](unsigned dim) {
-    return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
-  };
   SmallVector<Value> args;
   for (OpOperand &operand : op->getOpOperands()) {
     unsigned i = operand.getOperandNumber();
@@ -154,27 +150,59 @@ void mlir::quanta::matmul_kernels::GroupEpilogueLanes::apply(Value row, Value g,
     AffineMap map = op.getMatchingIndexingMap(&operand);
     auto type =
         VectorType::get({lanes}, getElementTypeOrSelf(operand.get().getType()));
-    args.push_back(loadLanes(b, operands[i], map, type, 2, at));
-    // The next group's values of an operand indexed by g and the columns
-    // (per group scales) are prefetched: their stream would otherwise start
-    // from DRAM at the end of each group.
-    if (map.isFunctionOfDim(1) && map.isFunctionOfDim(2)) {
-      SmallVector<Value> next;
-      for (AffineExpr e : map.getResults())
-        if (Value index = at(cast<AffineDimExpr>(e).getPosition()))
-          next.push_back(index);
-      // g's position moved to the next group (the last group: itself).
-      unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
-      Value one = arith::ConstantIndexOp::create(b, 1);
-      Value following = arith::AddIOp::create(b, g, one);
-      Value last = arith::SubIOp::create(b, groups, one);
-      next[position] = arith::MinUIOp::create(b, following, last);
-      memref::PrefetchOp::create(b, operands[i], next, /*isWrite=*/false,
-                                 /*localityHint=*/2, /*isDataCache=*/true);
+    if (local && op.isDpsInit(&operand)) {
+      args.push_back(vector::LoadOp::create(b, type, local, localAt));
+      continue;
     }
+    args.push_back(loadLanes(b, operands[i], map, type, 2, [&](unsigned dim) {
+      return indexOf(dim, row, g, col);
+    }));
+    if (!local)
+      prefetchNext(operand, row, g, col);
   }
   Value result = cloneBodyOnVectors(b, op, args, nullptr, {}, nullptr, lanes);
-  vector::StoreOp::create(b, result, operands.back(), ValueRange{row, col});
+  if (local)
+    vector::StoreOp::create(b, result, local, localAt);
+  else
+    vector::StoreOp::create(b, result, operands.back(), ValueRange{row, col});
+}
+
+void mlir::quanta::matmul_kernels::GroupEpilogueLanes::prefetchNextGroup(
+    Value row, Value g, Value col) {
+  for (OpOperand &operand : epilogue.op->getOpOperands())
+    if (operand.getOperandNumber() != epilogue.cInput)
+      prefetchNext(operand, row, g, col);
+}
+
+Value mlir::quanta::matmul_kernels::GroupEpilogueLanes::indexOf(unsigned dim,
+                                                                Value row,
+                                                                Value g,
+                                                                Value col) {
+  return dim == 0 ? row : dim == 1 ? g : dim == 2 ? col : Value();
+}
+
+void mlir::quanta::matmul_kernels::GroupEpilogueLanes::prefetchNext(
+    OpOperand &operand, Value row, Value g, Value col) {
+  // The next group's values of an operand indexed by g and the columns
+  // (per group scales) are prefetched: their stream would otherwise start
+  // from DRAM at the end of each group.
+  linalg::GenericOp op = epilogue.op;
+  AffineMap map = op.getMatchingIndexingMap(&operand);
+  if (!map.isFunctionOfDim(1) || !map.isFunctionOfDim(2))
+    return;
+  SmallVector<Value> next;
+  for (AffineExpr e : map.getResults())
+    if (Value index = indexOf(cast<AffineDimExpr>(e).getPosition(), row, g, col))
+      next.push_back(index);
+  // g's position moved to the next group (the last group: itself).
+  unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value following = arith::AddIOp::create(b, g, one);
+  Value last = arith::SubIOp::create(b, groups, one);
+  next[position] = arith::MinUIOp::create(b, following, last);
+  memref::PrefetchOp::create(b, operands[operand.getOperandNumber()], next,
+                             /*isWrite=*/false, /*localityHint=*/2,
+                             /*isDataCache=*/true);
 }
 
 namespace {
@@ -1041,7 +1069,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
 
 void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     Operation *op, const PackedInt4Core &core, bool parallel, bool vnni,
-    VectorUnit vectors, ArrayRef<DotKind> dots) {
+    bool amx, VectorUnit vectors, ArrayRef<DotKind> dots) {
   // With an epilogue, the kernel replaces both ops at the epilogue, and
   // C's zero fill moves to the loops' side: the kernels' group sums start
   // at zero, so C must be zero-filled right before the core.
@@ -1099,7 +1127,19 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    if (vnni)
+    int64_t amxChunk = vnni && amx && epilogue ? getAMXInt4Chunk(core) : 0;
+    int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
+    if (!ShapedType::isDynamic(rows) && rows < 32)
+      amxChunk = 0;
+    if (amxChunk) {
+      auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),
+                                     /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard amxGuard(b);
+      b.setInsertionPointToStart(ifAMX.thenBlock());
+      buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
+      b.setInsertionPointToStart(ifAMX.elseBlock());
+      PackedInt4Builder(b, core, epilogue, parallel).build();
+    } else if (vnni)
       PackedInt4Builder(b, core, epilogue, parallel).build();
     else
       buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,

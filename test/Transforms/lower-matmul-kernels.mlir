@@ -398,6 +398,10 @@ func.func @int4_core_accumulates(%a: memref<1x4x32xi8>, %b: memref<4x32x2048xi8>
 // prefetched); C's zero fill moves to the loops' side. Unsigned x signed:
 // A on vpdpbusd's u8 side.
 // CHECK-LABEL: func @int4_core_epilogue
+// One row (static): no AMX kernel.
+// AMX-LABEL: func @int4_core_epilogue(
+// AMX-NOT:   amx.
+// AMX-LABEL: func @int4_core_epilogue_after_row_sums(
 // Without VNNI, the kernel on vectors takes the epilogue the same way: each
 // group's sums start at zero and go through the epilogue's body as the
 // group ends, back in column order, 8 columns at a time (the next group's
@@ -619,6 +623,64 @@ func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref
 // CHECK: } else {
 // CHECK:   linalg.generic
 // CHECK:   linalg.generic
+// With amx, 32 rows or more (checked at run time, with the AMX flag) take
+// the AMX kernel: A packed per block of 32 rows and 32 bytes of K (zeros
+// past its rows); per block of 128 columns, B's nibbles unpacked into the
+// tiles' layout, then per block of rows and pair of panels the results
+// copied to a 32 x 32 buffer, each group's sums in four tiles (u8 A: zext)
+// stored to another, and the epilogue's body adding them to the results,
+// which go back to out after the last group. Fewer rows take the VNNI kernel.
+// AMX-LABEL: func @int4_core_epilogue_dynamic_rows
+// AMX:      %[[MANY:.*]] = arith.cmpi uge, %{{.*}}, %c32 : index
+// AMX:      llvm.mlir.addressof @quanta_amx_permitted
+// AMX:      %[[USE:.*]] = arith.andi %{{.*}}, %[[MANY]] : i1
+// AMX:      scf.if %[[USE]] {
+// AMX:        %[[LHS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// AMX:        scf.for %[[ROW:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX-NEXT:     %[[IN_A:.*]] = arith.cmpi ult, %[[ROW]], %{{.*}} : index
+// AMX:          scf.if %[[IN_A]] -> (vector<32xi8>) {
+// AMX:          vector.store %{{.*}}, %[[LHS]][%{{.*}}] : memref<?xi8>, vector<32xi8>
+// AMX:        scf.for %[[BLOCK:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:          %[[UNPACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// AMX-NEXT:     %[[TILES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
+// AMX-NEXT:     %[[RESULTS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xf32>
+// AMX:          scf.for %[[STEP:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:            memref.prefetch %{{.*}} : memref<128x2048xi8>
+// AMX:            vector.load %{{.*}} : memref<128x2048xi8>, vector<64xi8>
+// AMX:            arith.shli %{{.*}} : vector<64xi8>
+// AMX-NEXT:       arith.shrsi %{{.*}} : vector<64xi8>
+// AMX-NEXT:       arith.shrsi %{{.*}} : vector<64xi8>
+// AMX:            vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
+// AMX-COUNT-7:    vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
+// AMX:          scf.for %[[ROW_BLOCK:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:            %[[COUNT:.*]] = arith.minui %{{.*}}, %c32{{.*}} : index
+// AMX:            scf.for %[[PAIR:.*]] = %c0{{.*}} to %c4{{.*}} step %c1
+// AMX:              scf.for %{{.*}} = %c0{{.*}} to %[[COUNT]] step %c1
+// AMX:                vector.load %{{.*}} : memref<?x4096xf32>, vector<16xf32>
+// AMX-NEXT:           vector.store %{{.*}}, %[[RESULTS]][%{{.*}}, %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
+// AMX:              scf.for %[[G:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:                memref.prefetch %{{.*}} : memref<4x4096xf32>
+// AMX:                amx.tile_zero : !amx.tile<16x16xi32>
+// AMX:                scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c32{{.*}} iter_args
+// AMX:                  %[[A0:.*]] = amx.tile_load %[[LHS]][%{{.*}}], %c32{{.*}} : memref<?xi8> into !amx.tile<16x32xi8>
+// AMX:                  %[[B0:.*]] = amx.tile_load %[[UNPACKED]][%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<8x64xi8>
+// AMX:                  amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x32xi8>, !amx.tile<8x64xi8>, !amx.tile<16x16xi32>
+// AMX-COUNT-3:          amx.tile_muli
+// AMX:                amx.tile_store %[[TILES]][%c0{{.*}}, %c0{{.*}}], %{{.*}}#0
+// AMX-COUNT-3:        amx.tile_store %[[TILES]]
+// AMX:                scf.for %[[R:.*]] = %c0{{.*}} to %[[COUNT]] step %c1
+// AMX:                  %[[SUM:.*]] = vector.load %[[TILES]][%[[R]], %c0{{.*}}] : memref<32x32xi32>, vector<16xi32>
+// AMX:                  %[[OLD:.*]] = vector.load %[[RESULTS]][%[[R]], %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
+// AMX:                  arith.sitofp %[[SUM]]
+// AMX:                  %[[NEW:.*]] = arith.addf %[[OLD]], %{{.*}} : vector<16xf32>
+// AMX-NEXT:             vector.store %[[NEW]], %[[RESULTS]][%[[R]], %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
+// AMX:              scf.for %{{.*}} = %c0{{.*}} to %[[COUNT]] step %c1
+// AMX:                vector.load %[[RESULTS]]
+// AMX-NEXT:           vector.store %{{.*}} : memref<?x4096xf32>, vector<16xf32>
+// AMX:          memref.dealloc %[[UNPACKED]]
+// AMX:        memref.dealloc %[[LHS]]
+// AMX:      } else {
+// AMX:        vpdpbusd
 func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %sa: memref<?xf32>, %sw: memref<4x2048x2xf32>, %out: memref<?x2048x2xf32>) {
   %c0_i32 = arith.constant 0 : i32
   %c4_i8 = arith.constant 4 : i8

@@ -6,7 +6,10 @@
 // with the zero-point, scale and requantize epilogues), bit for bit with the
 // reference library on 1 and 2 OpenMP threads; bf16 matmuls within the
 // summation-order bound in the AMX blocks and bit for bit with the
-// vdpbf16ps order elsewhere (bf16-harness.cpp, "amx").
+// vdpbf16ps order elsewhere (bf16-harness.cpp, "amx"); the W4A8 forms of
+// int4-kernel.mlir (33 and 64 rows take the AMX int4 kernel: groups of 32,
+// 64 and 128, every signedness; with zero points the VNNI kernel), bit for
+// bit on 1 and 2 OpenMP threads.
 // REQUIRES: host-amx, openmp
 // RUN: quanta-compile %S/matmul-integer.mlir --mcpu=sapphirerapids -o %t.int.o --header=%t.int.h
 // RUN: %cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.int.o %quanta_ref_lib -o %t.int.exe
@@ -18,3 +21,7 @@
 // RUN: quanta-compile %S/bf16.mlir --mcpu=sapphirerapids -o %t.bf16.o --header=%t.bf16.h
 // RUN: %cxx_harness -include %t.bf16.h %S/bf16-harness.cpp %t.bf16.o %quanta_ref_lib -o %t.bf16.exe
 // RUN: %t.bf16.exe amx | FileCheck %S/bf16.mlir
+// RUN: quanta-compile %S/int4-kernel.mlir --mcpu=sapphirerapids --openmp -o %t.int4.o --header=%t.int4.h
+// RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
+// RUN: env OMP_NUM_THREADS=1 %t.int4.exe | FileCheck %S/int4-kernel.mlir
+// RUN: env OMP_NUM_THREADS=2 %t.int4.exe | FileCheck %S/int4-kernel.mlir

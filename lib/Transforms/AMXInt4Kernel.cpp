@@ -1,0 +1,342 @@
+//===- AMXInt4Kernel.cpp - W4A8 matmuls in AMX tiles ----------------------===//
+//
+// This file implements the AMX kernel of a PackedInt4Core without zero
+// points whose group sums a fused GroupEpilogue reduces (W4A8 with many
+// rows: the prefill of an int4 LLM on Sapphire Rapids).
+//
+//===----------------------------------------------------------------------===//
+
+#include "MatmulKernels.h"
+
+#include "mlir/Dialect/AMX/AMXDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace mlir::quanta::matmul_kernels;
+
+namespace {
+
+/// Columns of B per iteration of the kernel's column loop: 64 bytes of
+/// each row of packed B.
+constexpr int64_t kBlockColumns = 128;
+
+/// Bytes of B that the unpacking prefetches ahead of its reads (64 x 4096 x
+/// 4096 on Sapphire Rapids: 6.9 -> 6.5 ms; 256 KiB and 1 MiB no better).
+/// The block's 64-byte strip of every row of B still costs about a third of
+/// the time there: each row of B is in its own 4 KiB page or two, and each
+/// block walks all of B's pages again (wider blocks, 256 and 512 columns,
+/// measured within 5 %).
+constexpr int64_t kUnpackAheadBytes = 64 << 10;
+
+/// The kernel, per block of 128 columns (in parallel, the blocks):
+/// - B's nibbles are unpacked once into bytes, in the tiles' layout (per
+///   panel of 16 columns, rows of 64 bytes holding 4 K steps of each
+///   column), sign- or zero-extended as the core extends them;
+/// - per block of 32 rows of A and pair of panels, the block's 32 x 32
+///   results are copied from `out` to a buffer in L1, and for each group
+///   four 16 x 16 tiles sum the group's products (`tdpbssd`, `tdpbusd`,
+///   ...: A read in place, its rows past the last whole block from a
+///   zero-padded copy), the tiles are stored to a 32 x 32 buffer, and the
+///   epilogue's body adds the group to the results' buffer, in group order
+///   like the op's loops; the results then go back to `out`.
+/// The group sums are exact (i32, as the core's), so the results are the
+/// loops' bit for bit. (Rows of `out` are 16 KiB apart at N = 4096: applied
+/// to `out` itself, the 32 rows of a block would share one L1 set per
+/// group, and the epilogue took three quarters of the time.)
+class AMXInt4Builder {
+public:
+  AMXInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                 const GroupEpilogue &epilogue, bool parallel, int64_t chunk)
+      : b(b), core(core), epilogue(epilogue), parallel(parallel), chunk(chunk) {
+  }
+
+  void build() {
+    a = memref::CollapseShapeOp::create(
+        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+    bRows = memref::CollapseShapeOp::create(
+        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    linalg::GenericOp reduction = epilogue.op;
+    out = collapseColumnPairs(b, reduction.getDpsInits()[0]);
+    rows = memref::DimOp::create(b, core.a, 0);
+    groups = memref::DimOp::create(b, core.a, 1);
+    groupSize = memref::DimOp::create(b, core.a, 2);
+    k = memref::DimOp::create(b, a, 1);
+    k4 = arith::DivUIOp::create(b, k, idx(4));
+    epilogueLanes.emplace(b, epilogue, groups, 16);
+    Value byteCols = memref::DimOp::create(b, core.b, 2);
+    Value blocks = arith::DivUIOp::create(b, byteCols, idx(kBlockColumns / 2));
+    Value rowBlocks = arith::CeilDivUIOp::create(b, rows, idx(32));
+    packLhs(rowBlocks);
+    columnLoop(b, parallel, idx(0), blocks, 1, [&](Value block) {
+      Type i8 = b.getI8Type();
+      unpacked = memref::AllocOp::create(
+          b, MemRefType::get({ShapedType::kDynamic}, i8),
+          ValueRange{arith::MulIOp::create(b, k, idx(kBlockColumns))},
+          b.getI64IntegerAttr(64));
+      tiles =
+          memref::AllocOp::create(b, MemRefType::get({32, 32}, b.getI32Type()),
+                                  ValueRange{}, b.getI64IntegerAttr(64));
+      local = memref::AllocOp::create(
+          b, MemRefType::get({32, 32}, getElementTypeOrSelf(out.getType())),
+          ValueRange{}, b.getI64IntegerAttr(64));
+      unpack(block);
+      Value col = arith::MulIOp::create(b, block, idx(kBlockColumns));
+      forLoop(b, idx(0), rowBlocks, 1, [&](Value rowBlock) {
+        Value row = arith::MulIOp::create(b, rowBlock, idx(32));
+        Value count = arith::MinUIOp::create(
+            b, arith::SubIOp::create(b, rows, row), idx(32));
+        rowsOfBlock(rowBlock, count, col);
+      });
+      for (Value buffer : {unpacked, tiles, local})
+        memref::DeallocOp::create(b, buffer);
+    });
+    memref::DeallocOp::create(b, lhsPacked);
+  }
+
+private:
+  ImplicitLocOpBuilder &b;
+  const PackedInt4Core &core;
+  const GroupEpilogue &epilogue;
+  bool parallel;
+  // Bytes of K per tile product: 32 (groups of 32) or 64.
+  int64_t chunk;
+  std::optional<GroupEpilogueLanes> epilogueLanes;
+  // A [M, K], B [K, N / 2] (bytes), out [M, N].
+  Value a, bRows, out, rows, groups, groupSize, k, k4;
+  // A packed for the tiles (see packLhs()).
+  Value lhsPacked;
+  // Per iteration of the column loop: the block's B unpacked, a block's
+  // tiles and its results.
+  Value unpacked, tiles, local;
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  /// A packed per block of 32 rows and `chunk` bytes of K, so that a tile
+  /// reads 16 consecutive rows of `chunk` bytes (A's own rows, K bytes
+  /// apart, share L1 sets when 4 KiB divides K); the rows past A's are
+  /// zeros.
+  void packLhs(Value rowBlocks) {
+    Value size = arith::MulIOp::create(
+        b, arith::MulIOp::create(b, rowBlocks, idx(32)), k);
+    lhsPacked = memref::AllocOp::create(
+        b, MemRefType::get({ShapedType::kDynamic}, b.getI8Type()),
+        ValueRange{size}, b.getI64IntegerAttr(64));
+    auto bytes = VectorType::get({chunk}, b.getI8Type());
+    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(bytes));
+    Value paddedRows = arith::MulIOp::create(b, rowBlocks, idx(32));
+    forLoop(b, idx(0), paddedRows, 1, [&](Value row) {
+      Value inA =
+          arith::CmpIOp::create(b, arith::CmpIPredicate::ult, row, rows);
+      forLoop(b, idx(0), k, chunk, [&](Value col) {
+        auto ifOp = scf::IfOp::create(b, bytes, inA, /*withElseRegion=*/true);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(ifOp.thenBlock());
+        scf::YieldOp::create(
+            b, vector::LoadOp::create(b, bytes, a, ValueRange{row, col})
+                   .getResult());
+        b.setInsertionPointToStart(ifOp.elseBlock());
+        scf::YieldOp::create(b, zero);
+        b.setInsertionPointAfter(ifOp);
+        vector::StoreOp::create(b, ifOp.getResult(0), lhsPacked,
+                                ValueRange{lhsOffset(row, col)});
+      });
+    });
+  }
+
+  /// Where A[row, col .. col + chunk) is in `lhsPacked`:
+  /// [row / 32][col / chunk][row % 32][chunk].
+  Value lhsOffset(Value row, Value col) {
+    Value block = arith::DivUIOp::create(b, row, idx(32));
+    Value inBlock = arith::RemUIOp::create(b, row, idx(32));
+    Value chunks = arith::DivUIOp::create(b, k, idx(chunk));
+    Value at =
+        arith::AddIOp::create(b, arith::MulIOp::create(b, block, chunks),
+                              arith::DivUIOp::create(b, col, idx(chunk)));
+    at = arith::AddIOp::create(b, arith::MulIOp::create(b, at, idx(32)),
+                               inBlock);
+    return arith::MulIOp::create(b, at, idx(chunk));
+  }
+
+  /// Where K step `step` (4 rows of K) of the block's panel `panel` starts
+  /// in `unpacked`: 64 bytes per step, the panels one after the other.
+  Value unpackedOffset(Value panel, Value step) {
+    Value at =
+        arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), step);
+    return arith::MulIOp::create(b, at, idx(64));
+  }
+
+  /// B's 128 columns of `block` as bytes in the tiles' layout: byte 4n + t
+  /// of panel p's row s is the weight of row 4s + t, column 16p + n. Per K
+  /// step, the 4 rows' bytes of 16 byte columns j are gathered into 32-bit
+  /// lanes (byte t of lane j: row t), whose low nibbles are then the lanes
+  /// of columns 2j and whose high nibbles those of columns 2j + 1: byte
+  /// shuffles of whole lanes then interleave them into two panels.
+  void unpack(Value block) {
+    Value byteCol = arith::MulIOp::create(b, block, idx(kBlockColumns / 2));
+    auto bytes = VectorType::get({64}, b.getI8Type());
+    Value four = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(4)));
+    Value fifteen = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(15)));
+    RowPrefetcher prefetcher(b, bRows, kUnpackAheadBytes);
+    forLoop(b, idx(0), k4, 1, [&](Value step) {
+      SmallVector<Value> rows;
+      for (int64_t t = 0; t < 4; ++t) {
+        Value row = arith::AddIOp::create(
+            b, arith::MulIOp::create(b, step, idx(4)), idx(t));
+        prefetcher.prefetch(b, row, byteCol);
+        rows.push_back(
+            vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol}));
+      }
+      HalfRowPairs halves = pairHalfRows(b, rows);
+      for (int64_t q = 0; q < 4; ++q) {
+        // Byte t of lane j: row t, byte column 16q + j.
+        SmallVector<int64_t> gather;
+        for (int64_t j = 0; j < 16; ++j)
+          for (int64_t t = 0; t < 4; ++t)
+            gather.push_back(64 * (t / 2) + 32 * (t % 2) + 16 * (q % 2) + j);
+        Value lanes = vector::ShuffleOp::create(b, halves[q / 2][0],
+                                                halves[q / 2][1], gather);
+        Value low, high;
+        if (core.rhsSigned) {
+          low = arith::ShRSIOp::create(b, arith::ShLIOp::create(b, lanes, four),
+                                       four);
+          high = arith::ShRSIOp::create(b, lanes, four);
+        } else {
+          low = arith::AndIOp::create(b, lanes, fifteen);
+          high = arith::ShRUIOp::create(b, lanes, four);
+        }
+        // Panel 2q + h: column n from lane 8h + n / 2, low (even n) or
+        // high (odd n).
+        for (int64_t h = 0; h < 2; ++h) {
+          SmallVector<int64_t> interleave;
+          for (int64_t n = 0; n < 16; ++n)
+            for (int64_t t = 0; t < 4; ++t)
+              interleave.push_back(64 * (n % 2) + 4 * (8 * h + n / 2) + t);
+          vector::StoreOp::create(
+              b, vector::ShuffleOp::create(b, low, high, interleave), unpacked,
+              unpackedOffset(idx(2 * q + h), step));
+        }
+      }
+    });
+  }
+
+  /// The results of the `count` rows of block `rowBlock` of 32 rows in the
+  /// block's columns from `col`, pair of panels by pair.
+  void rowsOfBlock(Value rowBlock, Value count, Value col) {
+    Value outRow = arith::MulIOp::create(b, rowBlock, idx(32));
+    forLoop(b, idx(0), idx(kBlockColumns / 32), 1, [&](Value pair) {
+      Value pairCol = arith::AddIOp::create(
+          b, col, arith::MulIOp::create(b, pair, idx(32)));
+      auto eachResult = [&](function_ref<void(Value, Value, Value)> body) {
+        forLoop(b, idx(0), count, 1, [&](Value r) {
+          for (int64_t j = 0; j < 2; ++j)
+            body(r, idx(16 * j),
+                 arith::AddIOp::create(b, pairCol, idx(16 * j)));
+        });
+      };
+      auto lanes = VectorType::get({16}, getElementTypeOrSelf(local.getType()));
+      eachResult([&](Value r, Value j, Value c) {
+        Value row = arith::AddIOp::create(b, outRow, r);
+        vector::StoreOp::create(
+            b, vector::LoadOp::create(b, lanes, out, ValueRange{row, c}), local,
+            ValueRange{r, j});
+      });
+      forLoop(b, idx(0), groups, 1, [&](Value g) {
+        for (int64_t j = 0; j < 2; ++j)
+          epilogueLanes->prefetchNextGroup(
+              outRow, g, arith::AddIOp::create(b, pairCol, idx(16 * j)));
+        groupTiles(outRow, pair, g);
+        eachResult([&](Value r, Value j, Value c) {
+          Value sum =
+              vector::LoadOp::create(b, VectorType::get({16}, b.getI32Type()),
+                                     tiles, ValueRange{r, j});
+          epilogueLanes->apply(arith::AddIOp::create(b, outRow, r), g, c, sum,
+                               local, ValueRange{r, j});
+        });
+      });
+      eachResult([&](Value r, Value j, Value c) {
+        Value row = arith::AddIOp::create(b, outRow, r);
+        vector::StoreOp::create(
+            b, vector::LoadOp::create(b, lanes, local, ValueRange{r, j}), out,
+            ValueRange{row, c});
+      });
+    });
+  }
+
+  /// Group g's sums of the 32 rows from `row` (a multiple of 32) and the
+  /// panels of `pair`, in four tiles, stored to `tiles`.
+  void groupTiles(Value row, Value pair, Value g) {
+    Type i8 = b.getI8Type();
+    auto lhsTile = amx::TileType::get({16, chunk}, i8);
+    auto rhsTile = amx::TileType::get({chunk / 4, 64}, i8);
+    auto accTile = amx::TileType::get({16, 16}, b.getI32Type());
+    Value aRows[2] = {row, arith::AddIOp::create(b, row, idx(16))};
+    Value panels[2] = {arith::MulIOp::create(b, pair, idx(2)), Value()};
+    panels[1] = arith::AddIOp::create(b, panels[0], idx(1));
+    SmallVector<Value> init;
+    for (int64_t i = 0; i < 4; ++i)
+      init.push_back(amx::TileZeroOp::create(b, accTile));
+    Value k0 = arith::MulIOp::create(b, g, groupSize);
+    Value stride = idx(64);
+    auto loop = scf::ForOp::create(
+        b, idx(0), groupSize, idx(chunk), init,
+        [&](OpBuilder &nb, Location loc, Value kc, ValueRange accs) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          Value kAt = arith::AddIOp::create(lb, k0, kc);
+          Value step = arith::DivUIOp::create(
+              lb, kAt, arith::ConstantIndexOp::create(lb, 4));
+          SmallVector<Value> lhsTiles, rhsTiles, next;
+          for (Value r : aRows)
+            lhsTiles.push_back(amx::TileLoadOp::create(
+                lb, lhsTile, lhsPacked, ValueRange{lhsOffset(r, kAt)},
+                idx(chunk)));
+          for (Value p : panels)
+            rhsTiles.push_back(amx::TileLoadOp::create(
+                lb, rhsTile, unpacked, ValueRange{unpackedOffset(p, step)},
+                stride));
+          for (int64_t i = 0; i < 2; ++i)
+            for (int64_t j = 0; j < 2; ++j)
+              next.push_back(amx::TileMulIOp::create(
+                  lb, accTile, lhsTiles[i], rhsTiles[j], accs[2 * i + j],
+                  /*isZextLhs=*/!core.lhsSigned, /*isZextRhs=*/false));
+          scf::YieldOp::create(lb, next);
+        });
+    for (int64_t i = 0; i < 2; ++i)
+      for (int64_t j = 0; j < 2; ++j)
+        amx::TileStoreOp::create(b, tiles, ValueRange{idx(16 * i), idx(16 * j)},
+                                 loop.getResult(2 * i + j));
+  }
+};
+
+} // namespace
+
+int64_t
+mlir::quanta::matmul_kernels::getAMXInt4Chunk(const PackedInt4Core &core) {
+  if (core.lhsZp || core.rhsZp)
+    return 0;
+  int64_t groupSize = cast<MemRefType>(core.a.getType()).getDimSize(2);
+  if (groupSize == 32)
+    return 32;
+  if (!ShapedType::isDynamic(groupSize) && groupSize % 64 == 0)
+    return 64;
+  return 0;
+}
+
+Value mlir::quanta::matmul_kernels::amxInt4Fits(ImplicitLocOpBuilder &b,
+                                                const PackedInt4Core &core) {
+  auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  Value rows = memref::DimOp::create(b, core.a, 0);
+  Value manyRows = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rows,
+                                         arith::ConstantIndexOp::create(b, 32));
+  return arith::AndIOp::create(b, getAMXPermitted(b, module), manyRows);
+}
+
+void mlir::quanta::matmul_kernels::buildAMXInt4Core(
+    ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+    const GroupEpilogue &epilogue, bool parallel, int64_t chunk) {
+  AMXInt4Builder(b, core, epilogue, parallel, chunk).build();
+}
