@@ -155,9 +155,20 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       keeping the low nibble and odd lanes the high nibble in place (x16,
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
-      sums; with another `int8` kernel and `vector-bits` (or when C is not
-      zero-filled right before the core), into the weight-only int4 kernel
-      below on i32 lanes, one sum per group (from C's group, or from zero
+      sums; with `amx`, the group epilogue fused and groups of 32 or a
+      static multiple of 64, 32 rows or more (at run time, with
+      the AMX flag below) instead run in AMX tiles: A packed per block of 32
+      rows (zero rows past its end), B's nibbles unpacked per block of 128
+      columns into the tiles' layout, each group's sums of a block of 32
+      rows x 32 columns in four tiles (`tdpbssd`, `tdpbusd`), stored to a
+      buffer, corrected for zero points (with A's sums per row and group
+      from its packing, B's per group and column from its unpacking), from
+      which the epilogue's body adds them to an L1 copy of the
+      block's results (rows of out, 16 KiB apart at N = 4096, would share
+      L1 sets), in group order; with another `int8` kernel and
+      `vector-bits` (or when C is not zero-filled right before the core),
+      into the weight-only int4 kernel below on i32 lanes, one sum per
+      group (from C's group, or from zero
       with the epilogue fused, which then runs on each group's sums as the
       group ends), the core's own body cloned on vectors, or the products
       taken by the int8 kernel's instruction where its operands hold the

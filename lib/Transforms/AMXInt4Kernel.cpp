@@ -1,8 +1,8 @@
 //===- AMXInt4Kernel.cpp - W4A8 matmuls in AMX tiles ----------------------===//
 //
-// This file implements the AMX kernel of a PackedInt4Core without zero
-// points whose group sums a fused GroupEpilogue reduces (W4A8 with many
-// rows: the prefill of an int4 LLM on Sapphire Rapids).
+// This file implements the AMX kernel of a PackedInt4Core whose group sums
+// a fused GroupEpilogue reduces (W4A8 with many rows: the prefill of an
+// int4 LLM on Sapphire Rapids).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,20 +32,26 @@ constexpr int64_t kBlockColumns = 128;
 constexpr int64_t kUnpackAheadBytes = 64 << 10;
 
 /// The kernel, per block of 128 columns (in parallel, the blocks):
+/// - A is packed once (before the column loop) per block of 32 rows and
+///   `chunk` bytes of K, the rows past A's zeros;
 /// - B's nibbles are unpacked once into bytes, in the tiles' layout (per
 ///   panel of 16 columns, rows of 64 bytes holding 4 K steps of each
 ///   column), sign- or zero-extended as the core extends them;
-/// - per block of 32 rows of A and pair of panels, the block's 32 x 32
-///   results are copied from `out` to a buffer in L1, and for each group
-///   four 16 x 16 tiles sum the group's products (`tdpbssd`, `tdpbusd`,
-///   ...: A read in place, its rows past the last whole block from a
-///   zero-padded copy), the tiles are stored to a 32 x 32 buffer, and the
-///   epilogue's body adds the group to the results' buffer, in group order
-///   like the op's loops; the results then go back to `out`.
-/// The group sums are exact (i32, as the core's), so the results are the
-/// loops' bit for bit. (Rows of `out` are 16 KiB apart at N = 4096: applied
-/// to `out` itself, the 32 rows of a block would share one L1 set per
-/// group, and the epilogue took three quarters of the time.)
+/// - per block of 32 rows and pair of panels, the block's 32 x 32 results
+///   are copied from `out` to a buffer in L1, and for each group four 16 x
+///   16 tiles sum the group's products (`tdpbssd`, `tdpbusd`, ...), the
+///   tiles are stored to a 32 x 32 buffer, the zero points' corrections are
+///   applied, and the epilogue's body adds the group to the results'
+///   buffer, in group order like the op's loops; the results then go back
+///   to `out`.
+/// With zero points, sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb
+/// sum a: the sums of w per group and column come from the unpacking (a
+/// dot product of the unpacked bytes with ones), those of a per row and
+/// group from A's packing. The group sums are the core's exactly (i32,
+/// wrapping like the loops), so the results are the loops' bit for bit.
+/// (Rows of `out` are 16 KiB apart at N = 4096: applied to `out` itself,
+/// the 32 rows of a block would share one L1 set per group, and the
+/// epilogue took three quarters of the time.)
 class AMXInt4Builder {
 public:
   AMXInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
@@ -82,6 +88,12 @@ public:
       local = memref::AllocOp::create(
           b, MemRefType::get({32, 32}, getElementTypeOrSelf(out.getType())),
           ValueRange{}, b.getI64IntegerAttr(64));
+      if (core.lhsZp)
+        weightSums = memref::AllocOp::create(
+            b,
+            MemRefType::get({ShapedType::kDynamic, kBlockColumns},
+                            b.getI32Type()),
+            ValueRange{groups}, b.getI64IntegerAttr(64));
       unpack(block);
       Value col = arith::MulIOp::create(b, block, idx(kBlockColumns));
       forLoop(b, idx(0), rowBlocks, 1, [&](Value rowBlock) {
@@ -90,10 +102,13 @@ public:
             b, arith::SubIOp::create(b, rows, row), idx(32));
         rowsOfBlock(rowBlock, count, col);
       });
-      for (Value buffer : {unpacked, tiles, local})
-        memref::DeallocOp::create(b, buffer);
+      for (Value buffer : {unpacked, tiles, local, weightSums})
+        if (buffer)
+          memref::DeallocOp::create(b, buffer);
     });
-    memref::DeallocOp::create(b, lhsPacked);
+    for (Value buffer : {lhsPacked, lhsSums})
+      if (buffer)
+        memref::DeallocOp::create(b, buffer);
   }
 
 private:
@@ -106,11 +121,13 @@ private:
   std::optional<GroupEpilogueLanes> epilogueLanes;
   // A [M, K], B [K, N / 2] (bytes), out [M, N].
   Value a, bRows, out, rows, groups, groupSize, k, k4;
-  // A packed for the tiles (see packLhs()).
-  Value lhsPacked;
+  // A packed for the tiles (see packLhs()), and with a weight zero point
+  // A's sums per row and group [rows, G].
+  Value lhsPacked, lhsSums;
   // Per iteration of the column loop: the block's B unpacked, a block's
-  // tiles and its results.
-  Value unpacked, tiles, local;
+  // tiles and its results; with an activation zero point the block's sums
+  // of w per group and column [G, 128].
+  Value unpacked, tiles, local, weightSums;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
@@ -127,6 +144,12 @@ private:
     auto bytes = VectorType::get({chunk}, b.getI8Type());
     Value zero = arith::ConstantOp::create(b, b.getZeroAttr(bytes));
     Value paddedRows = arith::MulIOp::create(b, rowBlocks, idx(32));
+    if (core.rhsZp)
+      lhsSums = memref::AllocOp::create(
+          b,
+          MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                          b.getI32Type()),
+          ValueRange{paddedRows, groups}, b.getI64IntegerAttr(64));
     forLoop(b, idx(0), paddedRows, 1, [&](Value row) {
       Value inA =
           arith::CmpIOp::create(b, arith::CmpIPredicate::ult, row, rows);
@@ -142,8 +165,35 @@ private:
         b.setInsertionPointAfter(ifOp);
         vector::StoreOp::create(b, ifOp.getResult(0), lhsPacked,
                                 ValueRange{lhsOffset(row, col)});
+        if (core.rhsZp)
+          addToGroupSum(lhsSums, ValueRange{row, groupOf(col)}, col,
+                        sumLanes(ifOp.getResult(0), core.lhsSigned));
       });
     });
+  }
+
+  /// The group of K position `col`.
+  Value groupOf(Value col) { return arith::DivUIOp::create(b, col, groupSize); }
+
+  /// The sum of the i8 lanes of `v`, extended to i32 (signed or not).
+  Value sumLanes(Value v, bool isSigned) {
+    auto type = VectorType::get({chunk}, b.getI32Type());
+    Value wide = isSigned ? Value(arith::ExtSIOp::create(b, type, v))
+                          : Value(arith::ExtUIOp::create(b, type, v));
+    return vector::ReductionOp::create(b, vector::CombiningKind::ADD, wide);
+  }
+
+  /// buffer[at] = `part`, plus buffer[at] unless K position `col` starts a
+  /// group: the running sum of a group.
+  void addToGroupSum(Value buffer, ValueRange at, Value col, Value part) {
+    Value starts = arith::CmpIOp::create(
+        b, arith::CmpIPredicate::eq, arith::RemUIOp::create(b, col, groupSize),
+        idx(0));
+    Value old = memref::LoadOp::create(b, buffer, at);
+    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(part.getType()));
+    Value base = arith::SelectOp::create(b, starts, zero, old);
+    memref::StoreOp::create(b, arith::AddIOp::create(b, base, part), buffer,
+                            at);
   }
 
   /// Where A[row, col .. col + chunk) is in `lhsPacked`:
@@ -216,12 +266,70 @@ private:
           for (int64_t n = 0; n < 16; ++n)
             for (int64_t t = 0; t < 4; ++t)
               interleave.push_back(64 * (n % 2) + 4 * (8 * h + n / 2) + t);
-          vector::StoreOp::create(
-              b, vector::ShuffleOp::create(b, low, high, interleave), unpacked,
-              unpackedOffset(idx(2 * q + h), step));
+          Value panel = vector::ShuffleOp::create(b, low, high, interleave);
+          vector::StoreOp::create(b, panel, unpacked,
+                                  unpackedOffset(idx(2 * q + h), step));
+          if (core.lhsZp)
+            addWeightSums(panel, step, 16 * (2 * q + h));
         }
       }
     });
+  }
+
+  /// Adds the sums of the 4 K steps of each column of `panel` (unpacked
+  /// bytes of K step `step`, columns from `col` in the block) to the
+  /// running sums of their group in weightSums.
+  void addWeightSums(Value panel, Value step, int64_t col) {
+    auto lanes = VectorType::get({16}, b.getI32Type());
+    Value kAt = arith::MulIOp::create(b, step, idx(4));
+    SmallVector<Value> at{groupOf(kAt), idx(col)};
+    Value starts = arith::CmpIOp::create(
+        b, arith::CmpIPredicate::eq, arith::RemUIOp::create(b, kAt, groupSize),
+        idx(0));
+    Value old = vector::LoadOp::create(b, lanes, weightSums, at);
+    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(lanes));
+    Value base = arith::SelectOp::create(b, starts, zero, old);
+    Value ones = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(VectorType::get({64}, b.getI8Type()),
+                                  b.getI8IntegerAttr(1)));
+    DotKind kind = getVNNIKind(b.getContext());
+    vector::StoreOp::create(b, dot(b, kind, base, ones, panel), weightSums, at);
+  }
+
+  /// Group g's sums of the tiles (row r, the 16 columns from `col`) with
+  /// the zero points' corrections: `weightTerm` is the group's sum of w -
+  /// zb and `zb` its weight zero points (see zeroPointTerms()).
+  Value correctedSums(Value sum, Value row, Value g, Value weightTerm,
+                      Value zb) {
+    if (!core.lhsZp)
+      return sum;
+    Value za = int4RowZeroPoint(b, core, row);
+    sum =
+        arith::SubIOp::create(b, sum, arith::MulIOp::create(b, za, weightTerm));
+    if (!core.rhsZp)
+      return sum;
+    auto lanes = VectorType::get({16}, b.getI32Type());
+    Value sumA = vector::BroadcastOp::create(
+        b, lanes, memref::LoadOp::create(b, lhsSums, ValueRange{row, g}));
+    return arith::SubIOp::create(b, sum, arith::MulIOp::create(b, zb, sumA));
+  }
+
+  /// The per-column terms of correctedSums() for group g and the 16
+  /// columns from `col` (`blockCol` in the block): the sums of w - zb, and
+  /// zb (null without them).
+  std::pair<Value, Value> zeroPointTerms(Value g, Value col, Value blockCol) {
+    if (!core.lhsZp)
+      return {};
+    auto lanes = VectorType::get({16}, b.getI32Type());
+    Value sums =
+        vector::LoadOp::create(b, lanes, weightSums, ValueRange{g, blockCol});
+    if (!core.rhsZp)
+      return {sums, Value()};
+    Value zb = int4WeightZeroPoints(b, core, g, col);
+    Value size = vector::BroadcastOp::create(
+        b, lanes, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
+    return {arith::SubIOp::create(b, sums, arith::MulIOp::create(b, size, zb)),
+            zb};
   }
 
   /// The results of the `count` rows of block `rowBlock` of 32 rows in the
@@ -250,12 +358,24 @@ private:
           epilogueLanes->prefetchNextGroup(
               outRow, g, arith::AddIOp::create(b, pairCol, idx(16 * j)));
         groupTiles(outRow, pair, g);
-        eachResult([&](Value r, Value j, Value c) {
-          Value sum =
-              vector::LoadOp::create(b, VectorType::get({16}, b.getI32Type()),
-                                     tiles, ValueRange{r, j});
-          epilogueLanes->apply(arith::AddIOp::create(b, outRow, r), g, c, sum,
-                               local, ValueRange{r, j});
+        std::pair<Value, Value> terms[2];
+        for (int64_t j = 0; j < 2; ++j) {
+          Value blockCol = arith::AddIOp::create(
+              b, arith::MulIOp::create(b, pair, idx(32)), idx(16 * j));
+          terms[j] = zeroPointTerms(
+              g, arith::AddIOp::create(b, pairCol, idx(16 * j)), blockCol);
+        }
+        forLoop(b, idx(0), count, 1, [&](Value r) {
+          Value row = arith::AddIOp::create(b, outRow, r);
+          for (int64_t j = 0; j < 2; ++j) {
+            Value sum =
+                vector::LoadOp::create(b, VectorType::get({16}, b.getI32Type()),
+                                       tiles, ValueRange{r, idx(16 * j)});
+            sum = correctedSums(sum, row, g, terms[j].first, terms[j].second);
+            epilogueLanes->apply(row, g,
+                                 arith::AddIOp::create(b, pairCol, idx(16 * j)),
+                                 sum, local, ValueRange{r, idx(16 * j)});
+          }
         });
       });
       eachResult([&](Value r, Value j, Value c) {
@@ -316,8 +436,6 @@ private:
 
 int64_t
 mlir::quanta::matmul_kernels::getAMXInt4Chunk(const PackedInt4Core &core) {
-  if (core.lhsZp || core.rhsZp)
-    return 0;
   int64_t groupSize = cast<MemRefType>(core.a.getType()).getDimSize(2);
   if (groupSize == 32)
     return 32;

@@ -248,16 +248,26 @@ private:
   SmallVector<Value> operands;
 };
 
+/// The activation zero point of a PackedInt4Core at `row`, widened as its
+/// body does, in 16 i32 lanes.
+Value int4RowZeroPoint(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                       Value row);
+
+/// The weight zero points of a PackedInt4Core's group g, columns col .. col
+/// + 16, widened as its body does (16 i32 lanes).
+Value int4WeightZeroPoints(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+                           Value g, Value col);
+
 /// The bytes of K per AMX tile product with which buildAMXInt4Core()
 /// computes `core`: 32 for groups of 32, 64 for a static group size that
-/// 64 divides; 0 (no AMX kernel) for other group sizes and with zero points.
+/// 64 divides; 0 (no AMX kernel) for other group sizes.
 int64_t getAMXInt4Chunk(const PackedInt4Core &core);
 
 /// Whether buildAMXInt4Core() runs, at run time: the process may use AMX
 /// (getAMXPermitted()) and A has at least 32 rows.
 Value amxInt4Fits(ImplicitLocOpBuilder &b, const PackedInt4Core &core);
 
-/// The AMX kernel of a PackedInt4Core without zero points and its fused
+/// The AMX kernel of a PackedInt4Core and its fused
 /// GroupEpilogue (see AMXInt4Kernel.cpp), with `chunk` from
 /// getAMXInt4Chunk(); requires 128 | N.
 void buildAMXInt4Core(ImplicitLocOpBuilder &b, const PackedInt4Core &core,

@@ -192,7 +192,8 @@ void mlir::quanta::matmul_kernels::GroupEpilogueLanes::prefetchNext(
     return;
   SmallVector<Value> next;
   for (AffineExpr e : map.getResults())
-    if (Value index = indexOf(cast<AffineDimExpr>(e).getPosition(), row, g, col))
+    if (Value index =
+            indexOf(cast<AffineDimExpr>(e).getPosition(), row, g, col))
       next.push_back(index);
   // g's position moved to the next group (the last group: itself).
   unsigned position = *map.getResultPosition(b.getAffineDimExpr(1));
@@ -355,40 +356,10 @@ private:
                           : dot(b, kind, sum, ones, v);
   }
 
-  /// The activation zero point of `row`, widened as the body does, in
-  /// every lane.
-  Value rowZeroPoint(Value row) {
-    auto type = dyn_cast<MemRefType>(core.lhsZp.getType());
-    if (!type)
-      return vector::BroadcastOp::create(b, acc, core.lhsZp);
-    Value za = memref::LoadOp::create(
-        b, core.lhsZp, type.getRank() ? ValueRange{row} : ValueRange{});
-    Value wide = core.lhsZpSigned
-                     ? Value(arith::ExtSIOp::create(b, b.getI32Type(), za))
-                     : Value(arith::ExtUIOp::create(b, b.getI32Type(), za));
-    return vector::BroadcastOp::create(b, acc, wide);
-  }
+  Value rowZeroPoint(Value row) { return int4RowZeroPoint(b, core, row); }
 
-  /// The weight zero points of group g and columns col .. col + 16, widened
-  /// as the body does.
   Value weightZeroPoints(Value g, Value col) {
-    Value byteCol = arith::DivUIOp::create(b, col, idx(2));
-    Value loaded =
-        vector::LoadOp::create(b, VectorType::get({8}, b.getI8Type()),
-                               core.rhsZp, ValueRange{g, byteCol});
-    SmallVector<int64_t> mask;
-    for (int64_t j = 0; j < 16; ++j)
-      mask.push_back(j / 2);
-    Value pairs = vector::ShuffleOp::create(b, loaded, loaded, mask);
-    Value wide = arith::ExtUIOp::create(b, acc, pairs);
-    Value nibbles = arith::AndIOp::create(
-        b, arith::ShRUIOp::create(b, wide, laneConstant(0, 4)),
-        laneConstant(15, 15));
-    if (!core.rhsZpSigned)
-      return nibbles;
-    Value eight = laneConstant(8, 8);
-    return arith::SubIOp::create(b, arith::XOrIOp::create(b, nibbles, eight),
-                                 eight);
+    return int4WeightZeroPoints(b, core, g, col);
   }
 
   /// colSums of group g in the chunks' columns from the operands' sums to
@@ -1065,6 +1036,49 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   if (!matched)
     return std::nullopt;
   return core;
+}
+
+Value mlir::quanta::matmul_kernels::int4RowZeroPoint(ImplicitLocOpBuilder &b,
+                                                     const PackedInt4Core &core,
+                                                     Value row) {
+  auto lanes = VectorType::get({16}, b.getI32Type());
+  auto type = dyn_cast<MemRefType>(core.lhsZp.getType());
+  if (!type)
+    return vector::BroadcastOp::create(b, lanes, core.lhsZp);
+  Value za = memref::LoadOp::create(
+      b, core.lhsZp, type.getRank() ? ValueRange{row} : ValueRange{});
+  Value wide = core.lhsZpSigned
+                   ? Value(arith::ExtSIOp::create(b, b.getI32Type(), za))
+                   : Value(arith::ExtUIOp::create(b, b.getI32Type(), za));
+  return vector::BroadcastOp::create(b, lanes, wide);
+}
+
+Value mlir::quanta::matmul_kernels::int4WeightZeroPoints(
+    ImplicitLocOpBuilder &b, const PackedInt4Core &core, Value g, Value col) {
+  auto lanes = VectorType::get({16}, b.getI32Type());
+  auto constant = [&](int32_t even, int32_t odd) -> Value {
+    SmallVector<int32_t> values;
+    for (int64_t i = 0; i < 16; ++i)
+      values.push_back(i % 2 ? odd : even);
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(lanes, ArrayRef<int32_t>(values)));
+  };
+  Value byteCol =
+      arith::DivUIOp::create(b, col, arith::ConstantIndexOp::create(b, 2));
+  Value loaded = vector::LoadOp::create(b, VectorType::get({8}, b.getI8Type()),
+                                        core.rhsZp, ValueRange{g, byteCol});
+  SmallVector<int64_t> mask;
+  for (int64_t j = 0; j < 16; ++j)
+    mask.push_back(j / 2);
+  Value pairs = vector::ShuffleOp::create(b, loaded, loaded, mask);
+  Value wide = arith::ExtUIOp::create(b, lanes, pairs);
+  Value nibbles = arith::AndIOp::create(
+      b, arith::ShRUIOp::create(b, wide, constant(0, 4)), constant(15, 15));
+  if (!core.rhsZpSigned)
+    return nibbles;
+  Value eight = constant(8, 8);
+  return arith::SubIOp::create(b, arith::XOrIOp::create(b, nibbles, eight),
+                               eight);
 }
 
 void mlir::quanta::matmul_kernels::lowerPackedInt4Core(

@@ -722,6 +722,89 @@ func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x3
   return
 }
 
+// With zero points in the core's body (u8 activations with a per-tensor
+// zero point, int4 weights with one per group and column), the AMX kernel
+// sums A's rows per group as it packs A, and B's columns per group (a dot
+// product of the unpacked bytes with ones) as it unpacks B; each group's
+// tile sums then lose za * (sum w - size * zb) and zb * (sum a) before the
+// epilogue's body.
+// AMX-LABEL: func @int4_core_zp_amx
+// AMX:      scf.if %{{.*}} {
+// AMX:        %[[LHS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// AMX:        %[[SUMS_A:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// AMX:          %[[PART:.*]] = vector.reduction <add>, %{{.*}} : vector<32xi32> into i32
+// AMX:          %[[OLD:.*]] = memref.load %[[SUMS_A]]
+// AMX:          %[[BASE:.*]] = arith.select %{{.*}}, %c0_i32{{.*}}, %[[OLD]] : i32
+// AMX-NEXT:     %[[NEW:.*]] = arith.addi %[[BASE]], %[[PART]] : i32
+// AMX-NEXT:     memref.store %[[NEW]], %[[SUMS_A]]
+// AMX:          %[[SUMS_W:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x128xi32>
+// AMX:            %[[OLD_W:.*]] = vector.load %[[SUMS_W]]
+// AMX:            %[[BASE_W:.*]] = arith.select %{{.*}}, %{{.*}}, %[[OLD_W]] : vector<16xi32>
+// AMX:            %[[DOT:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[BASE_W]], %{{.*}}, %{{.*}})
+// AMX-NEXT:       vector.store %[[DOT]], %[[SUMS_W]]
+// AMX:                amx.tile_muli
+// AMX:                %[[COL_SUMS:.*]] = vector.load %[[SUMS_W]][%{{.*}}] : memref<?x128xi32>, vector<16xi32>
+// AMX:                %[[ZB:.*]] = arith.subi %{{.*}}, %{{.*}} : vector<16xi32>
+// AMX:                %[[SIZES:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
+// AMX-NEXT:           %[[SIZE_ZB:.*]] = arith.muli %[[SIZES]], %[[ZB]] : vector<16xi32>
+// AMX-NEXT:           %[[W_TERM:.*]] = arith.subi %[[COL_SUMS]], %[[SIZE_ZB]] : vector<16xi32>
+// AMX:                scf.for
+// AMX:                  %[[T:.*]] = vector.load %{{.*}} : memref<32x32xi32>, vector<16xi32>
+// AMX:                  %[[ZA:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
+// AMX-NEXT:             %[[ZA_W:.*]] = arith.muli %[[ZA]], %[[W_TERM]] : vector<16xi32>
+// AMX-NEXT:             %[[S1:.*]] = arith.subi %[[T]], %[[ZA_W]] : vector<16xi32>
+// AMX-NEXT:             %[[SUM_A:.*]] = memref.load %[[SUMS_A]]
+// AMX-NEXT:             %[[SUM_AS:.*]] = vector.broadcast %[[SUM_A]] : i32 to vector<16xi32>
+// AMX-NEXT:             %[[ZB_A:.*]] = arith.muli %[[ZB]], %[[SUM_AS]] : vector<16xi32>
+// AMX-NEXT:             %[[S2:.*]] = arith.subi %[[S1]], %[[ZB_A]] : vector<16xi32>
+// AMX:                  arith.sitofp %[[S2]]
+func.func @int4_core_zp_amx(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %za: memref<i8>, %zw: memref<4x2048xi8>, %sa: memref<?xf32>, %sw: memref<4x2048x2xf32>, %out: memref<?x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x4x32xi8>
+  %c = memref.alloc(%m) : memref<?x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<?x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> ()>, affine_map<(m, g, kk, j, h) -> (g, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b, %za, %zw : memref<?x4x32xi8>, memref<4x32x2048xi8>, memref<i8>, memref<4x2048xi8>) outs(%c : memref<?x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %z: i8, %zbyte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %zshifted = arith.shrui %zbyte, %shift : i8
+    %znibble = arith.andi %zshifted, %c15_i8 : i8
+    %wz = arith.trunci %znibble : i8 to i4
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extui %z : i8 to i32
+    %2 = arith.subi %0, %1 : i32
+    %3 = arith.extsi %w : i4 to i32
+    %4 = arith.extsi %wz : i4 to i32
+    %5 = arith.subi %3, %4 : i32
+    %6 = arith.muli %2, %5 : i32
+    %7 = arith.addi %acc, %6 : i32
+    linalg.yield %7 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<?x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw : memref<?x4x2048x2xi32>, memref<?xf32>, memref<4x2048x2xf32>) outs(%out : memref<?x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<?x4x2048x2xi32>
+  return
+}
+
 // A body that is not the packed-int4 product (here the nibble is not
 // sign- or zero-extended from the truncation of a picked nibble) is left
 // alone.

@@ -7,9 +7,10 @@
 // reference library on 1 and 2 OpenMP threads; bf16 matmuls within the
 // summation-order bound in the AMX blocks and bit for bit with the
 // vdpbf16ps order elsewhere (bf16-harness.cpp, "amx"); the W4A8 forms of
-// int4-kernel.mlir (33 and 64 rows take the AMX int4 kernel: groups of 32,
-// 64 and 128, every signedness; with zero points the VNNI kernel), bit for
-// bit on 1 and 2 OpenMP threads.
+// int4-kernel.mlir and int4-zp-kernel.mlir (33 and 64 rows take the AMX
+// int4 kernel: groups of 32, 64 and 128, every signedness, activation zero
+// points per tensor, per row and folded, with and without weight zero
+// points), bit for bit on 1 and 2 OpenMP threads.
 // REQUIRES: host-amx, openmp
 // RUN: quanta-compile %S/matmul-integer.mlir --mcpu=sapphirerapids -o %t.int.o --header=%t.int.h
 // RUN: %cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.int.o %quanta_ref_lib -o %t.int.exe
@@ -25,3 +26,7 @@
 // RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
 // RUN: env OMP_NUM_THREADS=1 %t.int4.exe | FileCheck %S/int4-kernel.mlir
 // RUN: env OMP_NUM_THREADS=2 %t.int4.exe | FileCheck %S/int4-kernel.mlir
+// RUN: quanta-compile %S/int4-zp-kernel.mlir --mcpu=sapphirerapids --openmp -o %t.int4zp.o --header=%t.int4zp.h
+// RUN: %cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zp.o %quanta_ref_lib %openmp_link -o %t.int4zp.exe
+// RUN: env OMP_NUM_THREADS=1 %t.int4zp.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: env OMP_NUM_THREADS=2 %t.int4zp.exe | FileCheck %S/int4-zp-kernel.mlir
