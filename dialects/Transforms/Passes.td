@@ -262,8 +262,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     They come after the block's rows in vector registers (with an
     epilogue, they cover the result's rows only, so that the row of column
     sums is done first): with fewer than 512 such rows, per block of 4
-    panels right after its packing; else once all of B is packed, per block
-    of 32 rows through all pairs of panels (A's rows stay in L1 while B
+    panels right after its packing; else once all of B is packed, per range
+    of panels of about 1 MiB packed (which stays in L2), per block of 32
+    rows through the range's pairs of panels (A's rows stay in L1 while B
     streams from L2; in parallel, the blocks of rows). The rows past the
     last whole block of 32, leftover panels and K not a multiple of 64
     bytes use the vector registers as above. B is packed a block of panels

@@ -110,8 +110,9 @@
 // per 64 bytes of K from two tiles of A's rows (in place) and two of the
 // packed panels (stride 64 bytes), and stored back. Fewer than 512 such
 // rows: per block of 4 panels, after its packing and its rows in vector
-// registers; else once all panels are packed, per block of 32 rows through
-// every pair of panels.
+// registers; else once all panels are packed, per range of panels of about
+// 1 MiB packed (an even number, at least 2) per block of 32 rows through
+// the range's pairs of panels.
 // AMX-LABEL: func @core
 // AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
 // AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
@@ -137,9 +138,17 @@
 // AMX-COUNT-3:      amx.tile_store
 // AMX:      %[[MANY:.*]] = arith.xori %[[FEW]], %true
 // AMX:      scf.if %[[MANY]] {
-// AMX:        scf.for %[[ROW2:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
-// AMX:          scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c2
-// AMX:            amx.tile_load %{{.*}}[%[[ROW2]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
+// AMX:        %[[PANEL_BYTES:.*]] = arith.muli %{{.*}}, %c64{{.*}} : index
+// AMX:        %[[FIT:.*]] = arith.divui %c1048576, %[[PANEL_BYTES]] : index
+// AMX:        %[[AT_LEAST_2:.*]] = arith.maxui %[[FIT]], %c2
+// AMX:        %[[HALF:.*]] = arith.divui %[[AT_LEAST_2]], %c2
+// AMX:        %[[RANGE:.*]] = arith.muli %[[HALF]], %c2
+// AMX:        scf.for %[[FIRST:.*]] = %c0{{.*}} to %[[FULL:.*]] step %[[RANGE]] {
+// AMX-NEXT:     %[[END:.*]] = arith.addi %[[FIRST]], %[[RANGE]] : index
+// AMX-NEXT:     %[[LAST:.*]] = arith.minui %[[END]], %[[FULL]] : index
+// AMX:          scf.for %[[ROW2:.*]] = %c0{{.*}} to %[[ROWS]] step %c32
+// AMX:            scf.for %{{.*}} = %[[FIRST]] to %[[LAST]] step %c2
+// AMX:              amx.tile_load %{{.*}}[%[[ROW2]], %{{.*}}] : memref<?x?xi32> into !amx.tile<16x16xi32>
 // AMX-COUNT-4:    amx.tile_muli
 // AMX-COUNT-4:    amx.tile_store
 // AMX:      memref.dealloc

@@ -106,6 +106,13 @@ int main(int argc, char **argv) {
     mismatches += check(0, shape[0], shape[1], shape[2], pairs, amx);
   std::printf("bf16_gemm: %zu shapes, %ld mismatches\n",
               sizeof(shapes) / sizeof(shapes[0]), mismatches);
+  // With AMX, 520 rows x B of 2.1 MiB packed: the AMX blocks take B's
+  // panels in ranges of 1 MiB (32 panels of K = 1024), the last one short.
+  if (amx) {
+    long rangeMismatches = check(0, 520, 1024, 1088, pairs, amx);
+    std::printf("bf16_gemm panel ranges: %ld mismatches\n", rangeMismatches);
+    mismatches += rangeMismatches;
+  }
   // Batched: the kernel per batch (streaming, packed, fallback).
   const int64_t batchedShapes[][4] = {
       {3, 1, 64, 32}, {2, 13, 256, 80}, {4, 9, 33, 32}, {1, 8, 64, 64},

@@ -17,6 +17,7 @@
 // RUN: %cxx_harness -include %t.h %S/bf16-harness.cpp %t.seq.o %quanta_ref_lib -o %t.seq.exe
 // RUN: %t.seq.exe sequential | FileCheck %s
 // CHECK: bf16_gemm: 12 shapes, 0 mismatches
+// AMX-RANGES: bf16_gemm panel ranges: 0 mismatches
 // CHECK: bf16_bmm: 5 shapes, 0 mismatches
 func.func @bf16_gemm(%a: tensor<?x?xbf16>, %b: tensor<?x?xbf16>) -> tensor<?x?xf32> {
   %c0 = arith.constant 0 : index

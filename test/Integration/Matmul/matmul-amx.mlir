@@ -6,7 +6,8 @@
 // with the zero-point, scale and requantize epilogues), bit for bit with the
 // reference library on 1 and 2 OpenMP threads; bf16 matmuls within the
 // summation-order bound in the AMX blocks and bit for bit with the
-// vdpbf16ps order elsewhere (bf16-harness.cpp, "amx"); the W4A8 forms of
+// vdpbf16ps order elsewhere (bf16-harness.cpp, "amx", with 520 rows x 2.1
+// MiB of packed B: panel ranges of 1 MiB); the W4A8 forms of
 // int4-kernel.mlir and int4-zp-kernel.mlir (33 and 64 rows take the AMX
 // int4 kernel: groups of 32, 64 and 128, every signedness, activation zero
 // points per tensor, per row and folded, with and without weight zero
@@ -21,7 +22,7 @@
 // RUN: env OMP_NUM_THREADS=2 %t.exe | FileCheck %S/matmul.mlir
 // RUN: quanta-compile %S/bf16.mlir --mcpu=sapphirerapids -o %t.bf16.o --header=%t.bf16.h
 // RUN: %cxx_harness -include %t.bf16.h %S/bf16-harness.cpp %t.bf16.o %quanta_ref_lib -o %t.bf16.exe
-// RUN: %t.bf16.exe amx | FileCheck %S/bf16.mlir
+// RUN: %t.bf16.exe amx | FileCheck %S/bf16.mlir --check-prefixes=CHECK,AMX-RANGES
 // RUN: quanta-compile %S/int4-kernel.mlir --mcpu=sapphirerapids --openmp -o %t.int4.o --header=%t.int4.h
 // RUN: %cxx_harness -include %t.int4.h %S/int4-kernel-harness.cpp %t.int4.o %quanta_ref_lib %openmp_link -o %t.int4.exe
 // RUN: env OMP_NUM_THREADS=1 %t.int4.exe | FileCheck %S/int4-kernel.mlir
