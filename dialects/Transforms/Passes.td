@@ -156,7 +156,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       shifted out exactly when the group ends); signed nibbles are used as
       w + 8 (or w - 8) with the offset taken out of the group's starting
       sums; with `amx`, the group epilogue fused and groups of 32 or a
-      static multiple of 64, 32 rows or more (at run time, with
+      static multiple of 64, 16 rows or more (at run time, with
       the AMX flag below) instead run in AMX tiles: A packed per block of 32
       rows (zero rows past its end), B's nibbles unpacked per block of 128
       columns into the tiles' layout, each group's sums of a block of 32

@@ -448,8 +448,9 @@ Value mlir::quanta::matmul_kernels::amxInt4Fits(ImplicitLocOpBuilder &b,
                                                 const PackedInt4Core &core) {
   auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
   Value rows = memref::DimOp::create(b, core.a, 0);
-  Value manyRows = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rows,
-                                         arith::ConstantIndexOp::create(b, 32));
+  Value manyRows =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rows,
+                            arith::ConstantIndexOp::create(b, kAMXInt4MinRows));
   return arith::AndIOp::create(b, getAMXPermitted(b, module), manyRows);
 }
 

@@ -1143,7 +1143,7 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     b.setInsertionPointToStart(ifOp.thenBlock());
     int64_t amxChunk = vnni && amx && epilogue ? getAMXInt4Chunk(core) : 0;
     int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
-    if (!ShapedType::isDynamic(rows) && rows < 32)
+    if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
       amxChunk = 0;
     if (amxChunk) {
       auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),

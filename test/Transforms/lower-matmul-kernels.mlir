@@ -632,7 +632,7 @@ func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref
 // CHECK: } else {
 // CHECK:   linalg.generic
 // CHECK:   linalg.generic
-// With amx, 32 rows or more (checked at run time, with the AMX flag) take
+// With amx, 16 rows or more (checked at run time, with the AMX flag) take
 // the AMX kernel: A packed per block of 32 rows and 32 bytes of K (zeros
 // past its rows); per block of 128 columns, B's nibbles unpacked into the
 // tiles' layout, then per block of rows and pair of panels the results
@@ -640,7 +640,7 @@ func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref
 // stored to another, and the epilogue's body adding them to the results,
 // which go back to out after the last group. Fewer rows take the VNNI kernel.
 // AMX-LABEL: func @int4_core_epilogue_dynamic_rows
-// AMX:      %[[MANY:.*]] = arith.cmpi uge, %{{.*}}, %c32 : index
+// AMX:      %[[MANY:.*]] = arith.cmpi uge, %{{.*}}, %c16 : index
 // AMX:      llvm.mlir.addressof @quanta_amx_permitted
 // AMX:      %[[USE:.*]] = arith.andi %{{.*}}, %[[MANY]] : i1
 // AMX:      scf.if %[[USE]] {

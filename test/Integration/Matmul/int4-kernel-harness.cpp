@@ -9,6 +9,7 @@
 #include "HarnessSupport.h"
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <tuple>
 using namespace quanta::ref;
 
@@ -29,12 +30,17 @@ struct Case {
   ZpFn zpFn = nullptr;
 };
 
+// Row counts: the GEMV, the register and sums-buffer paths of the VNNI
+// kernel, and with AMX one block of 32 rows with 15 rows of padding, a whole
+// block and a row more, two blocks.
+static const int64_t kRowCounts[] = {1, 2, 3, 4, 5, 7, 8, 9, 17, 33, 64};
+
 static long check(const Case &c) {
   const int64_t K = c.K, N = c.N;
   IntFormat lhsFormat = c.lhsSigned ? IntFormat::sint(8) : IntFormat::uint(8);
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
   long bad = 0;
-  for (int64_t M : {1, 2, 3, 4, 5, 7, 8, 9, 33, 64}) {
+  for (int64_t M : kRowCounts) {
     QuantizedTensor A, W;
     A.intFormat = lhsFormat;
     A.layout = Layout::perChannel({M, K}, 0);
@@ -82,7 +88,8 @@ int main() {
                 u8_s4zp_g64_n384},
        }) {
     long bad = check(c);
-    std::printf("%s: 10 row counts, %ld mismatches\n", c.name, bad);
+    std::printf("%s: %zu row counts, %ld mismatches\n", c.name,
+                std::size(kRowCounts), bad);
     total += bad;
   }
   return total != 0;

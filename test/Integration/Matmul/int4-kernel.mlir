@@ -13,14 +13,14 @@
 // ASM-LABEL: s8_s4_g32_n256:
 // ASM: vpermt2b
 // ASM: vpdpbusd
-// CHECK: s8_s4_g32_n256: 10 row counts, 0 mismatches
-// CHECK: s8_s4_g128_n4096: 10 row counts, 0 mismatches
-// CHECK: u8_s4_g64_n384: 10 row counts, 0 mismatches
-// CHECK: s8_u4_g32_n256: 10 row counts, 0 mismatches
-// CHECK: u8_u4_g32_n128: 10 row counts, 0 mismatches
-// CHECK: s8_s4_g32_n200: 10 row counts, 0 mismatches
-// CHECK: s8_u4zp_g32_n256: 10 row counts, 0 mismatches
-// CHECK: u8_s4zp_g64_n384: 10 row counts, 0 mismatches
+// CHECK: s8_s4_g32_n256: 11 row counts, 0 mismatches
+// CHECK: s8_s4_g128_n4096: 11 row counts, 0 mismatches
+// CHECK: u8_s4_g64_n384: 11 row counts, 0 mismatches
+// CHECK: s8_u4_g32_n256: 11 row counts, 0 mismatches
+// CHECK: u8_u4_g32_n128: 11 row counts, 0 mismatches
+// CHECK: s8_s4_g32_n200: 11 row counts, 0 mismatches
+// CHECK: s8_u4zp_g32_n256: 11 row counts, 0 mismatches
+// CHECK: u8_s4zp_g64_n384: 11 row counts, 0 mismatches
 
 func.func @s8_s4_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<?xf32>, %sw: tensor<8x256xf32>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)

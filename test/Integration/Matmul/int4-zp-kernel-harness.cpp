@@ -52,7 +52,7 @@ static long check(const Case &c, long &runs) {
   bool weightZp = c.tensorZwFn || c.rowZwFn;
   int64_t lo = lhsFormat.min(), hi = lhsFormat.max(), mid = (lo + hi + 1) / 2;
   long bad = 0;
-  for (int64_t M : {1, 2, 3, 4, 8, 9, 33, 64}) {
+  for (int64_t M : {1, 2, 3, 4, 8, 9, 17, 33, 64}) {
     // Per tensor: the zero point at each extreme, the middle and at random;
     // per row: all of these in the rows.
     int64_t choices = perRow || c.constFn ? 1 : 4;

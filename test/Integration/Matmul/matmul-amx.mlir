@@ -8,7 +8,7 @@
 // summation-order bound in the AMX blocks and bit for bit with the
 // vdpbf16ps order elsewhere (bf16-harness.cpp, "amx", with 520 rows x 2.1
 // MiB of packed B: panel ranges of 1 MiB); the W4A8 forms of
-// int4-kernel.mlir and int4-zp-kernel.mlir (33 and 64 rows take the AMX
+// int4-kernel.mlir and int4-zp-kernel.mlir (17, 33 and 64 rows take the AMX
 // int4 kernel: groups of 32, 64 and 128, every signedness, activation zero
 // points per tensor, per row and folded, with and without weight zero
 // points), bit for bit on 1 and 2 OpenMP threads.
