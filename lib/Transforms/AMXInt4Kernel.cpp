@@ -122,7 +122,7 @@ private:
   // A [M, K], B [K, N / 2] (bytes), out [M, N].
   Value a, bRows, out, rows, groups, groupSize, k, k4;
   // A packed for the tiles (see packLhs()), and with a weight zero point
-  // A's sums per row and group [rows, G].
+  // A's sums per row and group [rows padded to blocks of 32, G].
   Value lhsPacked, lhsSums;
   // Per iteration of the column loop: the block's B unpacked, a block's
   // tiles and its results; with an activation zero point the block's sums
