@@ -19,31 +19,34 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
+/// Blocks of 32 rows per pass over B's groups (each group of B is unpacked
+/// once per pass; the pass's results stay in L1 meanwhile). On Sapphire
+/// Rapids, 64 x 4096 x 4096 against all of a block's B unpacked once into
+/// L2: 1 block per pass 0.98-1.02x, 2 blocks 1.09-1.10x (2 threads:
+/// 1.08x, 1.11-1.37x).
+constexpr int64_t kPassRowBlocks = 2;
+
 /// Columns of B per iteration of the kernel's column loop: 64 bytes of
 /// each row of packed B.
 constexpr int64_t kBlockColumns = 128;
 
 /// Bytes of B that the unpacking prefetches ahead of its reads (64 x 4096 x
 /// 4096 on Sapphire Rapids: 6.9 -> 6.5 ms; 256 KiB and 1 MiB no better).
-/// The block's 64-byte strip of every row of B still costs about a third of
-/// the time there: each row of B is in its own 4 KiB page or two, and each
-/// block walks all of B's pages again (wider blocks, 256 and 512 columns,
-/// measured within 5 %).
 constexpr int64_t kUnpackAheadBytes = 64 << 10;
 
 /// The kernel, per block of 128 columns (in parallel, the blocks):
 /// - A is packed once (before the column loop) per block of 32 rows and
 ///   `chunk` bytes of K, the rows past A's zeros;
-/// - B's nibbles are unpacked once into bytes, in the tiles' layout (per
+/// - per pass of 2 blocks of 32 rows, their results in the block's columns
+///   are copied from `out` to a buffer in L1; then for each group, B's
+///   nibbles of the group are unpacked into bytes in the tiles' layout (per
 ///   panel of 16 columns, rows of 64 bytes holding 4 K steps of each
-///   column), sign- or zero-extended as the core extends them;
-/// - per block of 32 rows and pair of panels, the block's 32 x 32 results
-///   are copied from `out` to a buffer in L1, and for each group four 16 x
-///   16 tiles sum the group's products (`tdpbssd`, `tdpbusd`, ...), the
-///   tiles are stored to a 32 x 32 buffer, the zero points' corrections are
-///   applied, and the epilogue's body adds the group to the results'
-///   buffer, in group order like the op's loops; the results then go back
-///   to `out`.
+///   column, sign- or zero-extended as the core extends them), and for each
+///   block of rows and pair of panels four 16 x 16 tiles sum the group's
+///   products (`tdpbssd`, `tdpbusd`, ...), the tiles are stored to a 32 x
+///   32 buffer, the zero points' corrections are applied, and the
+///   epilogue's body adds the group to the results' buffer, in group order
+///   like the op's loops; the results then go back to `out`.
 /// With zero points, sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb
 /// sum a: the sums of w per group and column come from the unpacking (a
 /// dot product of the unpacked bytes with ones), those of a per row and
@@ -70,7 +73,6 @@ public:
     groups = memref::DimOp::create(b, core.a, 1);
     groupSize = memref::DimOp::create(b, core.a, 2);
     k = memref::DimOp::create(b, a, 1);
-    k4 = arith::DivUIOp::create(b, k, idx(4));
     epilogueLanes.emplace(b, epilogue, groups, 16);
     Value byteCols = memref::DimOp::create(b, core.b, 2);
     Value blocks = arith::DivUIOp::create(b, byteCols, idx(kBlockColumns / 2));
@@ -80,28 +82,23 @@ public:
       Type i8 = b.getI8Type();
       unpacked = memref::AllocOp::create(
           b, MemRefType::get({ShapedType::kDynamic}, i8),
-          ValueRange{arith::MulIOp::create(b, k, idx(kBlockColumns))},
+          ValueRange{arith::MulIOp::create(b, groupSize, idx(kBlockColumns))},
           b.getI64IntegerAttr(64));
       tiles =
           memref::AllocOp::create(b, MemRefType::get({32, 32}, b.getI32Type()),
                                   ValueRange{}, b.getI64IntegerAttr(64));
       local = memref::AllocOp::create(
-          b, MemRefType::get({32, 32}, getElementTypeOrSelf(out.getType())),
+          b,
+          MemRefType::get({32 * kPassRowBlocks, kBlockColumns},
+                          getElementTypeOrSelf(out.getType())),
           ValueRange{}, b.getI64IntegerAttr(64));
       if (core.lhsZp)
         weightSums = memref::AllocOp::create(
-            b,
-            MemRefType::get({ShapedType::kDynamic, kBlockColumns},
-                            b.getI32Type()),
-            ValueRange{groups}, b.getI64IntegerAttr(64));
-      unpack(block);
+            b, MemRefType::get({kBlockColumns}, b.getI32Type()), ValueRange{},
+            b.getI64IntegerAttr(64));
       Value col = arith::MulIOp::create(b, block, idx(kBlockColumns));
-      forLoop(b, idx(0), rowBlocks, 1, [&](Value rowBlock) {
-        Value row = arith::MulIOp::create(b, rowBlock, idx(32));
-        Value count = arith::MinUIOp::create(
-            b, arith::SubIOp::create(b, rows, row), idx(32));
-        rowsOfBlock(rowBlock, count, col);
-      });
+      forLoop(b, idx(0), rowBlocks, kPassRowBlocks,
+              [&](Value rowBlock) { rowsOfBlock(block, rowBlock, col); });
       for (Value buffer : {unpacked, tiles, local, weightSums})
         if (buffer)
           memref::DeallocOp::create(b, buffer);
@@ -120,13 +117,13 @@ private:
   int64_t chunk;
   std::optional<GroupEpilogueLanes> epilogueLanes;
   // A [M, K], B [K, N / 2] (bytes), out [M, N].
-  Value a, bRows, out, rows, groups, groupSize, k, k4;
+  Value a, bRows, out, rows, groups, groupSize, k;
   // A packed for the tiles (see packLhs()), and with a weight zero point
   // A's sums per row and group [rows padded to blocks of 32, G].
   Value lhsPacked, lhsSums;
-  // Per iteration of the column loop: the block's B unpacked, a block's
-  // tiles and its results; with an activation zero point the block's sums
-  // of w per group and column [G, 128].
+  // Per iteration of the column loop: a group of the block's B unpacked, a
+  // block's tiles, a pass's results; with an activation zero point the
+  // group's sums of w per column [128].
   Value unpacked, tiles, local, weightSums;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
@@ -210,21 +207,24 @@ private:
     return arith::MulIOp::create(b, at, idx(chunk));
   }
 
-  /// Where K step `step` (4 rows of K) of the block's panel `panel` starts
-  /// in `unpacked`: 64 bytes per step, the panels one after the other.
+  /// Where K step `step` (4 rows of K) of the group, in the block's panel
+  /// `panel`, starts in `unpacked`: 64 bytes per step, the panels one after
+  /// the other.
   Value unpackedOffset(Value panel, Value step) {
+    Value steps = arith::DivUIOp::create(b, groupSize, idx(4));
     Value at =
-        arith::AddIOp::create(b, arith::MulIOp::create(b, panel, k4), step);
+        arith::AddIOp::create(b, arith::MulIOp::create(b, panel, steps), step);
     return arith::MulIOp::create(b, at, idx(64));
   }
 
-  /// B's 128 columns of `block` as bytes in the tiles' layout: byte 4n + t
-  /// of panel p's row s is the weight of row 4s + t, column 16p + n. Per K
-  /// step, the 4 rows' bytes of 16 byte columns j are gathered into 32-bit
-  /// lanes (byte t of lane j: row t), whose low nibbles are then the lanes
-  /// of columns 2j and whose high nibbles those of columns 2j + 1: byte
-  /// shuffles of whole lanes then interleave them into two panels.
-  void unpack(Value block) {
+  /// Group g of B's 128 columns of `block` as bytes in the tiles' layout:
+  /// byte 4n + t of panel p's row s is the weight of row g * size + 4s + t,
+  /// column 16p + n. Per K step, the 4 rows' bytes of 16 byte columns j are
+  /// gathered into 32-bit lanes (byte t of lane j: row t), whose low
+  /// nibbles are then the lanes of columns 2j and whose high nibbles those
+  /// of columns 2j + 1: byte shuffles of whole lanes then interleave them
+  /// into two panels.
+  void unpack(Value block, Value g) {
     Value byteCol = arith::MulIOp::create(b, block, idx(kBlockColumns / 2));
     auto bytes = VectorType::get({64}, b.getI8Type());
     Value four = arith::ConstantOp::create(
@@ -232,11 +232,23 @@ private:
     Value fifteen = arith::ConstantOp::create(
         b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(15)));
     RowPrefetcher prefetcher(b, bRows, kUnpackAheadBytes);
-    forLoop(b, idx(0), k4, 1, [&](Value step) {
+    if (core.lhsZp)
+      for (int64_t p = 0; p < kBlockColumns / 16; ++p)
+        vector::StoreOp::create(
+            b,
+            arith::ConstantOp::create(
+                b, b.getZeroAttr(VectorType::get({16}, b.getI32Type()))),
+            weightSums, ValueRange{idx(16 * p)});
+    Value k0 = arith::MulIOp::create(b, g, groupSize);
+    Value steps = arith::DivUIOp::create(b, groupSize, idx(4));
+    forLoop(b, idx(0), steps, 1, [&](Value step) {
       SmallVector<Value> rows;
       for (int64_t t = 0; t < 4; ++t) {
         Value row = arith::AddIOp::create(
-            b, arith::MulIOp::create(b, step, idx(4)), idx(t));
+            b,
+            arith::AddIOp::create(b, k0,
+                                  arith::MulIOp::create(b, step, idx(4))),
+            idx(t));
         prefetcher.prefetch(b, row, byteCol);
         rows.push_back(
             vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol}));
@@ -270,30 +282,24 @@ private:
           vector::StoreOp::create(b, panel, unpacked,
                                   unpackedOffset(idx(2 * q + h), step));
           if (core.lhsZp)
-            addWeightSums(panel, step, 16 * (2 * q + h));
+            addWeightSums(panel, 16 * (2 * q + h));
         }
       }
     });
   }
 
   /// Adds the sums of the 4 K steps of each column of `panel` (unpacked
-  /// bytes of K step `step`, columns from `col` in the block) to the
-  /// running sums of their group in weightSums.
-  void addWeightSums(Value panel, Value step, int64_t col) {
+  /// bytes, columns from `col` in the block) to weightSums: the group's
+  /// sums of w per column (zeroed when its unpacking starts).
+  void addWeightSums(Value panel, int64_t col) {
     auto lanes = VectorType::get({16}, b.getI32Type());
-    Value kAt = arith::MulIOp::create(b, step, idx(4));
-    SmallVector<Value> at{groupOf(kAt), idx(col)};
-    Value starts = arith::CmpIOp::create(
-        b, arith::CmpIPredicate::eq, arith::RemUIOp::create(b, kAt, groupSize),
-        idx(0));
-    Value old = vector::LoadOp::create(b, lanes, weightSums, at);
-    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(lanes));
-    Value base = arith::SelectOp::create(b, starts, zero, old);
+    Value sums = vector::LoadOp::create(b, lanes, weightSums, idx(col));
     Value ones = arith::ConstantOp::create(
         b, DenseElementsAttr::get(VectorType::get({64}, b.getI8Type()),
                                   b.getI8IntegerAttr(1)));
     DotKind kind = getVNNIKind(b.getContext());
-    vector::StoreOp::create(b, dot(b, kind, base, ones, panel), weightSums, at);
+    vector::StoreOp::create(b, dot(b, kind, sums, ones, panel), weightSums,
+                            idx(col));
   }
 
   /// Group g's sums of the tiles (row r, the 16 columns from `col`) with
@@ -321,8 +327,7 @@ private:
     if (!core.lhsZp)
       return {};
     auto lanes = VectorType::get({16}, b.getI32Type());
-    Value sums =
-        vector::LoadOp::create(b, lanes, weightSums, ValueRange{g, blockCol});
+    Value sums = vector::LoadOp::create(b, lanes, weightSums, blockCol);
     if (!core.rhsZp)
       return {sums, Value()};
     Value zb = int4WeightZeroPoints(b, core, g, col);
@@ -332,58 +337,67 @@ private:
             zb};
   }
 
-  /// The results of the `count` rows of block `rowBlock` of 32 rows in the
-  /// block's columns from `col`, pair of panels by pair.
-  void rowsOfBlock(Value rowBlock, Value count, Value col) {
-    Value outRow = arith::MulIOp::create(b, rowBlock, idx(32));
-    forLoop(b, idx(0), idx(kBlockColumns / 32), 1, [&](Value pair) {
-      Value pairCol = arith::AddIOp::create(
-          b, col, arith::MulIOp::create(b, pair, idx(32)));
-      auto eachResult = [&](function_ref<void(Value, Value, Value)> body) {
-        forLoop(b, idx(0), count, 1, [&](Value r) {
-          for (int64_t j = 0; j < 2; ++j)
-            body(r, idx(16 * j),
-                 arith::AddIOp::create(b, pairCol, idx(16 * j)));
-        });
-      };
-      auto lanes = VectorType::get({16}, getElementTypeOrSelf(local.getType()));
-      eachResult([&](Value r, Value j, Value c) {
-        Value row = arith::AddIOp::create(b, outRow, r);
-        vector::StoreOp::create(
-            b, vector::LoadOp::create(b, lanes, out, ValueRange{row, c}), local,
-            ValueRange{r, j});
+  /// The results of the rows of kPassRowBlocks blocks of 32 rows from
+  /// block `firstRowBlock` (those in A) in the 128 columns of `block` (from
+  /// `col`): copied from `out` to `local`, then per group B's group
+  /// unpacked (into L1) and each block of rows' and pair of panels' tiles
+  /// added by the epilogue's body, then copied back.
+  void rowsOfBlock(Value block, Value firstRowBlock, Value col) {
+    Value firstRow = arith::MulIOp::create(b, firstRowBlock, idx(32));
+    Value passRows = arith::MinUIOp::create(
+        b, arith::SubIOp::create(b, rows, firstRow), idx(32 * kPassRowBlocks));
+    auto lanes = VectorType::get({16}, getElementTypeOrSelf(local.getType()));
+    auto eachVector = [&](function_ref<void(Value, Value)> body) {
+      forLoop(b, idx(0), passRows, 1, [&](Value r) {
+        for (int64_t j = 0; j < kBlockColumns / 16; ++j)
+          body(r, idx(16 * j));
       });
-      forLoop(b, idx(0), groups, 1, [&](Value g) {
-        for (int64_t j = 0; j < 2; ++j)
-          epilogueLanes->prefetchNextGroup(
-              outRow, g, arith::AddIOp::create(b, pairCol, idx(16 * j)));
-        groupTiles(outRow, pair, g);
-        std::pair<Value, Value> terms[2];
-        for (int64_t j = 0; j < 2; ++j) {
-          Value blockCol = arith::AddIOp::create(
-              b, arith::MulIOp::create(b, pair, idx(32)), idx(16 * j));
-          terms[j] = zeroPointTerms(
-              g, arith::AddIOp::create(b, pairCol, idx(16 * j)), blockCol);
-        }
-        forLoop(b, idx(0), count, 1, [&](Value r) {
-          Value row = arith::AddIOp::create(b, outRow, r);
+    };
+    eachVector([&](Value r, Value j) {
+      Value at[2] = {arith::AddIOp::create(b, firstRow, r),
+                     arith::AddIOp::create(b, col, j)};
+      vector::StoreOp::create(b, vector::LoadOp::create(b, lanes, out, at),
+                              local, ValueRange{r, j});
+    });
+    forLoop(b, idx(0), groups, 1, [&](Value g) {
+      unpack(block, g);
+      forLoop(b, idx(0), passRows, 32, [&](Value passRow) {
+        Value outRow = arith::AddIOp::create(b, firstRow, passRow);
+        Value count = arith::MinUIOp::create(
+            b, arith::SubIOp::create(b, passRows, passRow), idx(32));
+        forLoop(b, idx(0), idx(kBlockColumns / 32), 1, [&](Value pair) {
+          Value pairCol = arith::MulIOp::create(b, pair, idx(32));
+          Value cols[2], blockCols[2];
           for (int64_t j = 0; j < 2; ++j) {
-            Value sum =
-                vector::LoadOp::create(b, VectorType::get({16}, b.getI32Type()),
-                                       tiles, ValueRange{r, idx(16 * j)});
-            sum = correctedSums(sum, row, g, terms[j].first, terms[j].second);
-            epilogueLanes->apply(row, g,
-                                 arith::AddIOp::create(b, pairCol, idx(16 * j)),
-                                 sum, local, ValueRange{r, idx(16 * j)});
+            blockCols[j] = arith::AddIOp::create(b, pairCol, idx(16 * j));
+            cols[j] = arith::AddIOp::create(b, col, blockCols[j]);
+            epilogueLanes->prefetchNextGroup(outRow, g, cols[j]);
           }
+          groupTiles(outRow, pair, g);
+          std::pair<Value, Value> terms[2];
+          for (int64_t j = 0; j < 2; ++j)
+            terms[j] = zeroPointTerms(g, cols[j], blockCols[j]);
+          forLoop(b, idx(0), count, 1, [&](Value r) {
+            Value row = arith::AddIOp::create(b, outRow, r);
+            Value localRow = arith::AddIOp::create(b, passRow, r);
+            for (int64_t j = 0; j < 2; ++j) {
+              Value sum = vector::LoadOp::create(
+                  b, VectorType::get({16}, b.getI32Type()), tiles,
+                  ValueRange{r, idx(16 * j)});
+              sum = correctedSums(sum, row, g, terms[j].first, terms[j].second);
+              epilogueLanes->apply(row, g, cols[j], sum, local,
+                                   ValueRange{localRow, blockCols[j]});
+            }
+          });
         });
       });
-      eachResult([&](Value r, Value j, Value c) {
-        Value row = arith::AddIOp::create(b, outRow, r);
-        vector::StoreOp::create(
-            b, vector::LoadOp::create(b, lanes, local, ValueRange{r, j}), out,
-            ValueRange{row, c});
-      });
+    });
+    eachVector([&](Value r, Value j) {
+      Value at[2] = {arith::AddIOp::create(b, firstRow, r),
+                     arith::AddIOp::create(b, col, j)};
+      vector::StoreOp::create(
+          b, vector::LoadOp::create(b, lanes, local, ValueRange{r, j}), out,
+          at);
     });
   }
 
@@ -408,7 +422,7 @@ private:
           ImplicitLocOpBuilder lb(loc, nb);
           Value kAt = arith::AddIOp::create(lb, k0, kc);
           Value step = arith::DivUIOp::create(
-              lb, kAt, arith::ConstantIndexOp::create(lb, 4));
+              lb, kc, arith::ConstantIndexOp::create(lb, 4));
           SmallVector<Value> lhsTiles, rhsTiles, next;
           for (Value r : aRows)
             lhsTiles.push_back(amx::TileLoadOp::create(

@@ -634,11 +634,12 @@ func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref
 // CHECK:   linalg.generic
 // With amx, 16 rows or more (checked at run time, with the AMX flag) take
 // the AMX kernel: A packed per block of 32 rows and 32 bytes of K (zeros
-// past its rows); per block of 128 columns, B's nibbles unpacked into the
-// tiles' layout, then per block of rows and pair of panels the results
-// copied to a 32 x 32 buffer, each group's sums in four tiles (u8 A: zext)
-// stored to another, and the epilogue's body adding them to the results,
-// which go back to out after the last group. Fewer rows take the VNNI kernel.
+// past its rows); per block of 128 columns and pass of 2 blocks of rows,
+// the results copied to a 64 x 128 buffer, then per group B's group
+// unpacked into the tiles' layout, and per block of rows and pair of
+// panels the group's sums in four tiles (u8 A: zext) stored to a 32 x 32
+// buffer, from which the epilogue's body adds them to the results; these
+// go back to out after the last group. Fewer rows take the VNNI kernel.
 // AMX-LABEL: func @int4_core_epilogue_dynamic_rows
 // AMX:      %[[MANY:.*]] = arith.cmpi uge, %{{.*}}, %c16 : index
 // AMX:      llvm.mlir.addressof @quanta_amx_permitted
@@ -652,40 +653,43 @@ func.func @int4_core_epilogue_after_write_of_a(%a: memref<1x4x32xi8>, %b: memref
 // AMX:        scf.for %[[BLOCK:.*]] = %c0{{.*}} to %{{.*}} step %c1
 // AMX:          %[[UNPACKED:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
 // AMX-NEXT:     %[[TILES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
-// AMX-NEXT:     %[[RESULTS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xf32>
-// AMX:          scf.for %[[STEP:.*]] = %c0{{.*}} to %{{.*}} step %c1
-// AMX:            memref.prefetch %{{.*}} : memref<128x2048xi8>
-// AMX:            vector.load %{{.*}} : memref<128x2048xi8>, vector<64xi8>
-// AMX:            arith.shli %{{.*}} : vector<64xi8>
-// AMX-NEXT:       arith.shrsi %{{.*}} : vector<64xi8>
-// AMX-NEXT:       arith.shrsi %{{.*}} : vector<64xi8>
-// AMX:            vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
-// AMX-COUNT-7:    vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
-// AMX:          scf.for %[[ROW_BLOCK:.*]] = %c0{{.*}} to %{{.*}} step %c1
-// AMX:            %[[COUNT:.*]] = arith.minui %{{.*}}, %c32{{.*}} : index
-// AMX:            scf.for %[[PAIR:.*]] = %c0{{.*}} to %c4{{.*}} step %c1
-// AMX:              scf.for %{{.*}} = %c0{{.*}} to %[[COUNT]] step %c1
-// AMX:                vector.load %{{.*}} : memref<?x4096xf32>, vector<16xf32>
-// AMX-NEXT:           vector.store %{{.*}}, %[[RESULTS]][%{{.*}}, %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
-// AMX:              scf.for %[[G:.*]] = %c0{{.*}} to %{{.*}} step %c1
-// AMX:                memref.prefetch %{{.*}} : memref<4x4096xf32>
-// AMX:                amx.tile_zero : !amx.tile<16x16xi32>
-// AMX:                scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c32{{.*}} iter_args
-// AMX:                  %[[A0:.*]] = amx.tile_load %[[LHS]][%{{.*}}], %c32{{.*}} : memref<?xi8> into !amx.tile<16x32xi8>
-// AMX:                  %[[B0:.*]] = amx.tile_load %[[UNPACKED]][%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<8x64xi8>
-// AMX:                  amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x32xi8>, !amx.tile<8x64xi8>, !amx.tile<16x16xi32>
-// AMX-COUNT-3:          amx.tile_muli
-// AMX:                amx.tile_store %[[TILES]][%c0{{.*}}, %c0{{.*}}], %{{.*}}#0
-// AMX-COUNT-3:        amx.tile_store %[[TILES]]
-// AMX:                scf.for %[[R:.*]] = %c0{{.*}} to %[[COUNT]] step %c1
-// AMX:                  %[[SUM:.*]] = vector.load %[[TILES]][%[[R]], %c0{{.*}}] : memref<32x32xi32>, vector<16xi32>
-// AMX:                  %[[OLD:.*]] = vector.load %[[RESULTS]][%[[R]], %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
-// AMX:                  arith.sitofp %[[SUM]]
-// AMX:                  %[[NEW:.*]] = arith.addf %[[OLD]], %{{.*}} : vector<16xf32>
-// AMX-NEXT:             vector.store %[[NEW]], %[[RESULTS]][%[[R]], %c0{{.*}}] : memref<32x32xf32>, vector<16xf32>
-// AMX:              scf.for %{{.*}} = %c0{{.*}} to %[[COUNT]] step %c1
-// AMX:                vector.load %[[RESULTS]]
-// AMX-NEXT:           vector.store %{{.*}} : memref<?x4096xf32>, vector<16xf32>
+// AMX-NEXT:     %[[RESULTS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64x128xf32>
+// AMX:          scf.for %[[PASS:.*]] = %c0{{.*}} to %{{.*}} step %c2
+// AMX:            %[[PASS_ROWS:.*]] = arith.minui %{{.*}}, %c64{{.*}} : index
+// AMX:            scf.for %{{.*}} = %c0{{.*}} to %[[PASS_ROWS]] step %c1
+// AMX:              vector.load %{{.*}} : memref<?x4096xf32>, vector<16xf32>
+// AMX-NEXT:         vector.store %{{.*}}, %[[RESULTS]][%{{.*}}, %c0{{.*}}] : memref<64x128xf32>, vector<16xf32>
+// AMX-COUNT-7:      vector.store %{{.*}}, %[[RESULTS]]
+// AMX:            scf.for %[[G:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:              scf.for %[[STEP:.*]] = %c0{{.*}} to %{{.*}} step %c1
+// AMX:                memref.prefetch %{{.*}} : memref<128x2048xi8>
+// AMX:                vector.load %{{.*}} : memref<128x2048xi8>, vector<64xi8>
+// AMX:                arith.shli %{{.*}} : vector<64xi8>
+// AMX-NEXT:           arith.shrsi %{{.*}} : vector<64xi8>
+// AMX-NEXT:           arith.shrsi %{{.*}} : vector<64xi8>
+// AMX:                vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
+// AMX-COUNT-7:        vector.store %{{.*}}, %[[UNPACKED]][%{{.*}}] : memref<?xi8>, vector<64xi8>
+// AMX:              scf.for %[[PASS_ROW:.*]] = %c0{{.*}} to %[[PASS_ROWS]] step %c32
+// AMX:                %[[COUNT:.*]] = arith.minui %{{.*}}, %c32{{.*}} : index
+// AMX:                scf.for %[[PAIR:.*]] = %c0{{.*}} to %c4{{.*}} step %c1
+// AMX:                  memref.prefetch %{{.*}} : memref<4x4096xf32>
+// AMX:                  amx.tile_zero : !amx.tile<16x16xi32>
+// AMX:                  scf.for %{{.*}} = %c0{{.*}} to %{{.*}} step %c32{{.*}} iter_args
+// AMX:                    %[[A0:.*]] = amx.tile_load %[[LHS]][%{{.*}}], %c32{{.*}} : memref<?xi8> into !amx.tile<16x32xi8>
+// AMX:                    %[[B0:.*]] = amx.tile_load %[[UNPACKED]][%{{.*}}], %c64{{.*}} : memref<?xi8> into !amx.tile<8x64xi8>
+// AMX:                    amx.tile_muli %[[A0]] zext, %[[B0]], %{{.*}} : !amx.tile<16x32xi8>, !amx.tile<8x64xi8>, !amx.tile<16x16xi32>
+// AMX-COUNT-3:            amx.tile_muli
+// AMX:                  amx.tile_store %[[TILES]][%c0{{.*}}, %c0{{.*}}], %{{.*}}#0
+// AMX-COUNT-3:          amx.tile_store %[[TILES]]
+// AMX:                  scf.for %[[R:.*]] = %c0{{.*}} to %[[COUNT]] step %c1
+// AMX:                    %[[SUM:.*]] = vector.load %[[TILES]][%[[R]], %c0{{.*}}] : memref<32x32xi32>, vector<16xi32>
+// AMX:                    %[[OLD:.*]] = vector.load %[[RESULTS]][%{{.*}}, %{{.*}}] : memref<64x128xf32>, vector<16xf32>
+// AMX:                    arith.sitofp %[[SUM]]
+// AMX:                    %[[NEW:.*]] = arith.addf %[[OLD]], %{{.*}} : vector<16xf32>
+// AMX-NEXT:               vector.store %[[NEW]], %[[RESULTS]][%{{.*}}, %{{.*}}] : memref<64x128xf32>, vector<16xf32>
+// AMX:            scf.for %{{.*}} = %c0{{.*}} to %[[PASS_ROWS]] step %c1
+// AMX:              vector.load %[[RESULTS]]
+// AMX-NEXT:         vector.store %{{.*}} : memref<?x4096xf32>, vector<16xf32>
 // AMX:          memref.dealloc %[[UNPACKED]]
 // AMX:        memref.dealloc %[[LHS]]
 // AMX:      } else {
@@ -733,8 +737,8 @@ func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x3
 
 // With zero points in the core's body (u8 activations with a per-tensor
 // zero point, int4 weights with one per group and column), the AMX kernel
-// sums A's rows per group as it packs A, and B's columns per group (a dot
-// product of the unpacked bytes with ones) as it unpacks B; each group's
+// sums A's rows per group as it packs A, and B's columns of the group (a
+// dot product of the unpacked bytes with ones) as it unpacks it; each group's
 // tile sums then lose za * (sum w - size * zb) and zb * (sum a) before the
 // epilogue's body.
 // AMX-LABEL: func @int4_core_zp_amx
@@ -746,13 +750,14 @@ func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x3
 // AMX:          %[[BASE:.*]] = arith.select %{{.*}}, %c0_i32{{.*}}, %[[OLD]] : i32
 // AMX-NEXT:     %[[NEW:.*]] = arith.addi %[[BASE]], %[[PART]] : i32
 // AMX-NEXT:     memref.store %[[NEW]], %[[SUMS_A]]
-// AMX:          %[[SUMS_W:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x128xi32>
-// AMX:            %[[OLD_W:.*]] = vector.load %[[SUMS_W]]
-// AMX:            %[[BASE_W:.*]] = arith.select %{{.*}}, %{{.*}}, %[[OLD_W]] : vector<16xi32>
-// AMX:            %[[DOT:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[BASE_W]], %{{.*}}, %{{.*}})
-// AMX-NEXT:       vector.store %[[DOT]], %[[SUMS_W]]
+// AMX:          %[[SUMS_W:.*]] = memref.alloc() {alignment = 64 : i64} : memref<128xi32>
+// AMX:              vector.store %{{.*}}, %[[SUMS_W]][%c0{{.*}}] : memref<128xi32>, vector<16xi32>
+// AMX-COUNT-7:      vector.store %{{.*}}, %[[SUMS_W]]
+// AMX:                %[[OLD_W:.*]] = vector.load %[[SUMS_W]]
+// AMX:                %[[DOT:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[OLD_W]], %{{.*}}, %{{.*}})
+// AMX:                vector.store %[[DOT]], %[[SUMS_W]]
 // AMX:                amx.tile_muli
-// AMX:                %[[COL_SUMS:.*]] = vector.load %[[SUMS_W]][%{{.*}}] : memref<?x128xi32>, vector<16xi32>
+// AMX:                %[[COL_SUMS:.*]] = vector.load %[[SUMS_W]][%{{.*}}] : memref<128xi32>, vector<16xi32>
 // AMX:                %[[ZB:.*]] = arith.subi %{{.*}}, %{{.*}} : vector<16xi32>
 // AMX:                %[[SIZES:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
 // AMX-NEXT:           %[[SIZE_ZB:.*]] = arith.muli %[[SIZES]], %[[ZB]] : vector<16xi32>
