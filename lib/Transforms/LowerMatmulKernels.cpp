@@ -611,11 +611,12 @@ private:
   /// Fewer than 512 rows of AMX blocks are computed per block of panels,
   /// after its packing and its rows in vector registers, like those. From
   /// 512 rows on, they are computed once all of B is packed, per block of 32
-  /// rows (in parallel, the blocks of rows) through all pairs of panels, so
-  /// that the block's rows of A stay in L1 while B's panels stream from L2
-  /// in order: on Sapphire Rapids, 1024^3 1300 -> 2000 GOP/s (2 threads:
-  /// 2700 -> 3600), while at 256^3 each thread's reading B packed by the
-  /// other made 2 threads 2 times slower.
+  /// rows (in parallel, the blocks of rows) through the pairs of panels of a
+  /// range of B that fits L2 (see blocks()), so that the block's rows of A
+  /// stay in L1 while B's panels stream from L2 in order: on Sapphire
+  /// Rapids, 1024^3 1300 -> 2000 GOP/s (2 threads: 2700 -> 3600), while at
+  /// 256^3 each thread's reading B packed by the other made 2 threads 2
+  /// times slower.
   void amxRowBlock(Value row, Value first, Value last) {
     forLoop(b, first, last, 2, [&](Value panel) { amxBlock(row, panel); });
   }
