@@ -265,9 +265,12 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     panels right after its packing; else once all of B is packed, per range
     of panels of about 1 MiB packed (which stays in L2), per block of 32
     rows through the range's pairs of panels (A's rows stay in L1 while B
-    streams from L2; in parallel, the blocks of rows). The rows past the
-    last whole block of 32, leftover panels and K not a multiple of 64
-    bytes use the vector registers as above. B is packed a block of panels
+    streams from L2; in parallel, the blocks of rows). With an epilogue
+    and C zero-filled, 16 to 31 rows of the result past the last whole
+    block of 32 are one more AMX block, from a zero-filled copy of those
+    rows of A (its epilogue writes those rows only). Fewer rows past the
+    last block, leftover panels and K not a multiple of 64 bytes use the
+    vector registers as above. B is packed a block of panels
     per K step from one load of its columns per row. Linux grants a
     process the tiles' state only on request: the module gets a constructor
     (in `.init_array`) that calls `arch_prctl(ARCH_REQ_XCOMP_PERM,

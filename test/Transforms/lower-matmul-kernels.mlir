@@ -114,12 +114,12 @@
 // 1 MiB packed (an even number, at least 2) per block of 32 rows through
 // the range's pairs of panels.
 // AMX-LABEL: func @core
+// AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
 // AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
 // AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
 // AMX:      %[[PERMITTED:.*]] = arith.cmpi ne, %[[BYTE]], %c0_i8
 // AMX:      %[[K16:.*]] = arith.cmpi eq, %{{.*}}, %c0
 // AMX:      %[[USABLE:.*]] = arith.andi %[[PERMITTED]], %[[K16]] : i1
-// AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
 // AMX:      %[[ROWS:.*]] = arith.select %[[USABLE]], %[[BLOCKS]], %c0
 // AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
 // AMX:      scf.for %[[PANEL:.*]] = %c0{{.*}} to %{{.*}} step %c4
@@ -1218,8 +1218,8 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // alone (zero point, column sums, scales) loaded once per panel.
 // AMX-LABEL: func @core_epilogue_amx
 // AMX:      %[[RESULT_ROWS:.*]] = arith.minui %dim{{.*}}, %dim{{.*}} : index
-// AMX-NEXT: llvm.mlir.addressof @quanta_amx_permitted
 // AMX:      %[[BLOCKS:.*]] = arith.divui %[[RESULT_ROWS]], %c32
+// AMX:      llvm.mlir.addressof @quanta_amx_permitted
 // AMX:      %[[ROWS:.*]] = arith.select
 // AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
 // AMX:      scf.if %[[FEW]] {

@@ -126,10 +126,13 @@ int main() {
     }
   }
   // s8 x u8, shapes for the VNNI kernel, the AMX blocks (with leftover
-  // rows and panels) and the fallback loops.
-  const int64_t shapes[8][3] = {{7, 64, 48},   {13, 6, 20},  {1, 128, 64},
-                                {6, 20, 16},   {12, 8, 17},  {70, 128, 80},
-                                {32, 256, 64}, {530, 64, 64}};
+  // rows and panels; 20, 50 and 530 rows end in a block of 16 to 31 rows,
+  // an AMX block of its own from a padded copy of A's rows) and the
+  // fallback loops.
+  const int64_t shapes[10][3] = {{7, 64, 48},   {13, 6, 20},   {1, 128, 64},
+                                 {6, 20, 16},   {12, 8, 17},   {70, 128, 80},
+                                 {32, 256, 64}, {530, 64, 64}, {20, 128, 64},
+                                 {50, 256, 80}};
   for (const auto &shape : shapes) {
     int64_t M = shape[0], K = shape[1], N = shape[2];
     QuantizedTensor A, W;

@@ -18,9 +18,10 @@ static harness::Groups groups;
 
 int main() {
   // (M, K, N): GEMV with K / 4 odd, register blocks, leftover rows, the
-  // loops (N % 16 != 0), a larger GEMM.
-  const int64_t shapes[5][3] = {
-      {1, 4100, 64}, {7, 64, 80}, {13, 100, 48}, {3, 64, 20}, {40, 256, 96}};
+  // loops (N % 16 != 0), a larger GEMM, and on AMX hosts 50 rows (a block
+  // of 32 and one of 18 from a padded copy of A's rows).
+  const int64_t shapes[6][3] = {{1, 4100, 64}, {7, 64, 80},   {13, 100, 48},
+                                {3, 64, 20},   {40, 256, 96}, {50, 128, 96}};
   for (const auto &shape : shapes) {
     const int64_t M = shape[0], K = shape[1], N = shape[2];
     IntegerMatmulOperand a, b;

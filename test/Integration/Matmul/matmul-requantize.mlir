@@ -17,10 +17,10 @@
 // IR-LABEL: llvm.func internal @_quanta_impl_rq_double(
 // IR: "llvm.x86.avx512.vpdpbusd.512"
 // IR: llvm.mul {{.*}} : vector<16xi64>
-// CHECK: rq_double: 5 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: rq_float: 5 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: rq_gemmlowp: 5 cases, {{[0-9]+}} elements, 0 mismatches
-// CHECK: rq_single: 5 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: rq_double: 6 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: rq_float: 6 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: rq_gemmlowp: 6 cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: rq_single: 6 cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: ALL BIT-EXACT
 
 func.func @rq_single(%a: tensor<?x?xi8>, %b: tensor<?x?xi8>, %za: tensor<i8>, %m: tensor<?xi32>, %s: tensor<?xi8>, %zo: tensor<i8>) -> tensor<?x?xi8> {

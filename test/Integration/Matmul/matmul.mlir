@@ -12,7 +12,7 @@
 // CHECK: w4a8: 7 trials, 0 mismatches
 // CHECK: w4a32: 7 trials, 0 mismatches
 // CHECK: fp8: 7 trials, 0 mismatches
-// CHECK: s8u8: 8 trials, 0 mismatches
+// CHECK: s8u8: 10 trials, 0 mismatches
 // CHECK: w8a8_batch: 7 trials, 0 mismatches
 // CHECK: w4a8_batch: 7 trials, 0 mismatches
 // CHECK: f32_bmm: 7 trials, 0 mismatches
