@@ -517,11 +517,13 @@ private:
     Value amxRows, amxPerColumnBlock;
     if (kind.amx) {
       Value resultRows = epilogue ? arith::MinUIOp::create(b, m, outRows) : m;
-      amxRows = getAMXRows(resultRows);
+      Value usable = getAMXUsable();
+      amxRows = getAMXRows(resultRows, usable);
       amxPerColumnBlock = arith::CmpIOp::create(b, arith::CmpIPredicate::ult,
                                                 amxRows, idx(512));
       if (epilogue && zeroFill)
-        prepareTail(arith::SubIOp::create(b, resultRows, amxRows), amxRows);
+        prepareTail(arith::SubIOp::create(b, resultRows, amxRows), amxRows,
+                    usable);
     }
     auto rowsLoop = [&](Value panel, int64_t cols) {
       if (packAtRunTime)
@@ -637,16 +639,17 @@ private:
   }
 
   /// With `tail` (the result's rows past the whole blocks of 32, from
-  /// `first`) of 16 or more and AMX usable, sets amxTail to it and copies
-  /// those rows of A to tailLhs, a zero-filled [32, K] buffer, so that one
-  /// AMX block computes them (amxTailBlock()); else amxTail is 0, and the
-  /// vector registers compute them. (u8 x s8 -> f32, K = N = 1024, on
-  /// Sapphire Rapids: 24 rows 1.20-1.23x faster, 1048 rows 1.04-1.07x.)
-  void prepareTail(Value tail, Value first) {
+  /// `first`) of 16 or more and AMX `usable` (getAMXUsable()), sets amxTail
+  /// to it and copies those rows of A to tailLhs, a zero-filled [32, K]
+  /// buffer, so that one AMX block computes them (amxTailBlock()); else
+  /// amxTail is 0, and the vector registers compute them. (u8 x s8 -> f32,
+  /// K = N = 1024, on Sapphire Rapids: 24 rows 1.20-1.23x faster, 1048 rows
+  /// 1.04-1.07x.)
+  void prepareTail(Value tail, Value first, Value usable) {
     Value many =
         arith::CmpIOp::create(b, arith::CmpIPredicate::uge, tail, idx(16));
-    amxTail = arith::SelectOp::create(
-        b, arith::AndIOp::create(b, getAMXUsable(), many), tail, idx(0));
+    amxTail = arith::SelectOp::create(b, arith::AndIOp::create(b, usable, many),
+                                      tail, idx(0));
     Value k = memref::DimOp::create(b, a, 1);
     tailLhs = memref::AllocOp::create(
         b, MemRefType::get({32, ShapedType::kDynamic}, kind.element),
@@ -965,17 +968,16 @@ private:
     return values;
   }
 
-  /// The rows of C that AMX blocks compute: all blocks of 32 rows when K is
-  /// a multiple of 16 K steps (64 bytes) and the process may use AMX (see
-  /// getAMXPermitted()); otherwise none.
-  Value getAMXRows(Value m) {
+  /// The rows of C that AMX blocks compute: all blocks of 32 rows of `m`
+  /// when `usable` (getAMXUsable()); otherwise none.
+  Value getAMXRows(Value m, Value usable) {
     Value blocks = arith::MulIOp::create(
         b, arith::DivUIOp::create(b, m, idx(32)), idx(32));
-    return arith::SelectOp::create(b, getAMXUsable(), blocks, idx(0));
+    return arith::SelectOp::create(b, usable, blocks, idx(0));
   }
 
-  /// Whether AMX blocks may run: the process may use AMX tiles and K is a
-  /// multiple of 16 K steps.
+  /// Whether AMX blocks may run: the process may use AMX tiles (see
+  /// getAMXPermitted()) and K is a multiple of 16 K steps (64 bytes).
   Value getAMXUsable() {
     auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
     Value permitted = getAMXPermitted(b, module);

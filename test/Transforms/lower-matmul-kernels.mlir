@@ -114,12 +114,12 @@
 // 1 MiB packed (an even number, at least 2) per block of 32 rows through
 // the range's pairs of panels.
 // AMX-LABEL: func @core
-// AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
 // AMX:      %[[FLAG:.*]] = llvm.mlir.addressof @quanta_amx_permitted : !llvm.ptr
 // AMX:      %[[BYTE:.*]] = llvm.load %[[FLAG]] : !llvm.ptr -> i8
 // AMX:      %[[PERMITTED:.*]] = arith.cmpi ne, %[[BYTE]], %c0_i8
 // AMX:      %[[K16:.*]] = arith.cmpi eq, %{{.*}}, %c0
 // AMX:      %[[USABLE:.*]] = arith.andi %[[PERMITTED]], %[[K16]] : i1
+// AMX:      %[[BLOCKS:.*]] = arith.muli %{{.*}}, %c32
 // AMX:      %[[ROWS:.*]] = arith.select %[[USABLE]], %[[BLOCKS]], %c0
 // AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
 // AMX:      scf.for %[[PANEL:.*]] = %c0{{.*}} to %{{.*}} step %c4
@@ -1218,10 +1218,23 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // alone (zero point, column sums, scales) loaded once per panel.
 // AMX-LABEL: func @core_epilogue_amx
 // AMX:      %[[RESULT_ROWS:.*]] = arith.minui %dim{{.*}}, %dim{{.*}} : index
+// AMX-NEXT: llvm.mlir.addressof @quanta_amx_permitted
+// AMX:      %[[USABLE:.*]] = arith.andi
 // AMX:      %[[BLOCKS:.*]] = arith.divui %[[RESULT_ROWS]], %c32
-// AMX:      llvm.mlir.addressof @quanta_amx_permitted
-// AMX:      %[[ROWS:.*]] = arith.select
+// AMX:      %[[ROWS:.*]] = arith.select %[[USABLE]]
 // AMX:      %[[FEW:.*]] = arith.cmpi ult, %[[ROWS]], %c512
+// 16 to 31 result rows past the whole blocks: one more AMX block, from a
+// zero-filled copy of those rows of A.
+// AMX:      %[[TAIL_ROWS:.*]] = arith.subi %[[RESULT_ROWS]], %[[ROWS]] : index
+// AMX:      %[[MANY_TAIL:.*]] = arith.cmpi uge, %[[TAIL_ROWS]], %c16
+// AMX:      %[[TAKE_TAIL:.*]] = arith.andi %[[USABLE]], %[[MANY_TAIL]] : i1
+// AMX:      %[[TAIL:.*]] = arith.select %[[TAKE_TAIL]], %[[TAIL_ROWS]], %c0
+// AMX:      %[[TAIL_LHS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<32x?xi8>
+// AMX:      %[[HAS_TAIL:.*]] = arith.cmpi ne, %[[TAIL]], %c0
+// AMX:      scf.if %[[HAS_TAIL]] {
+// AMX:        scf.for %[[R:.*]] = %c0{{.*}} to %c32
+// AMX-NEXT:     arith.cmpi ult, %[[R]], %[[TAIL]] : index
+// AMX:          vector.store %{{.*}}, %[[TAIL_LHS]][%[[R]], %{{.*}}] : memref<32x?xi8>, vector<64xi8>
 // AMX:      scf.if %[[FEW]] {
 // AMX:        %[[LAST:.*]] = arith.addi %[[FIRST:.*]], %c4
 // AMX-NEXT:   %[[TILES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
@@ -1251,6 +1264,13 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
 // AMX:            vector.load %{{.*}} : memref<64xi32, strided<[1], offset: 4096>>, vector<16xi32>
 // AMX:            scf.for
 // AMX:              vector.load %[[TILES]][%{{.*}}, %c16{{.*}}] : memref<32x32xi32>, vector<16xi32>
+// After the blocks of rows, the tail block: A's tiles from the copy, the
+// epilogue on its rows only.
+// AMX:          %[[HAS_TAIL2:.*]] = arith.cmpi ne, %[[TAIL]], %c0
+// AMX-NEXT:     scf.if %[[HAS_TAIL2]] {
+// AMX:            amx.tile_load %[[TAIL_LHS]][%c0{{.*}}, %{{.*}}] : memref<32x?xi8> into !amx.tile<16x64xi8>
+// AMX-NEXT:       amx.tile_load %[[TAIL_LHS]][%c16{{.*}}, %{{.*}}] : memref<32x?xi8> into !amx.tile<16x64xi8>
+// AMX:            scf.for %{{.*}} = %c0{{.*}} to %[[TAIL]] step %c1
 // AMX:        memref.dealloc %[[TILES]]
 // From 512 rows on, a buffer per block of 32 rows:
 // AMX:      %[[MANY:.*]] = arith.xori %[[FEW]], %true
