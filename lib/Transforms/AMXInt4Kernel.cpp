@@ -139,7 +139,6 @@ private:
         b, MemRefType::get({ShapedType::kDynamic}, b.getI8Type()),
         ValueRange{size}, b.getI64IntegerAttr(64));
     auto bytes = VectorType::get({chunk}, b.getI8Type());
-    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(bytes));
     Value paddedRows = arith::MulIOp::create(b, rowBlocks, idx(32));
     if (core.rhsZp)
       lhsSums = memref::AllocOp::create(
@@ -151,20 +150,12 @@ private:
       Value inA =
           arith::CmpIOp::create(b, arith::CmpIPredicate::ult, row, rows);
       forLoop(b, idx(0), k, chunk, [&](Value col) {
-        auto ifOp = scf::IfOp::create(b, bytes, inA, /*withElseRegion=*/true);
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointToStart(ifOp.thenBlock());
-        scf::YieldOp::create(
-            b, vector::LoadOp::create(b, bytes, a, ValueRange{row, col})
-                   .getResult());
-        b.setInsertionPointToStart(ifOp.elseBlock());
-        scf::YieldOp::create(b, zero);
-        b.setInsertionPointAfter(ifOp);
-        vector::StoreOp::create(b, ifOp.getResult(0), lhsPacked,
+        Value v = loadOrZero(b, bytes, inA, a, ValueRange{row, col});
+        vector::StoreOp::create(b, v, lhsPacked,
                                 ValueRange{lhsOffset(row, col)});
         if (core.rhsZp)
           addToGroupSum(lhsSums, ValueRange{row, groupOf(col)}, col,
-                        sumLanes(ifOp.getResult(0), core.lhsSigned));
+                        sumLanes(v, core.lhsSigned));
       });
     });
   }

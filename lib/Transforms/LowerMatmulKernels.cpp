@@ -660,23 +660,14 @@ private:
     b.setInsertionPointToStart(ifTail.thenBlock());
     int64_t width = 64 / (kind.element.getIntOrFloatBitWidth() / 8);
     auto type = VectorType::get({width}, kind.element);
-    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(type));
     forLoop(b, idx(0), idx(32), 1, [&](Value r) {
       Value inA =
           arith::CmpIOp::create(b, arith::CmpIPredicate::ult, r, amxTail);
       Value from = arith::AddIOp::create(b, first, r);
       forLoop(b, idx(0), k, width, [&](Value col) {
-        auto ifOp = scf::IfOp::create(b, type, inA, /*withElseRegion=*/true);
-        OpBuilder::InsertionGuard rowGuard(b);
-        b.setInsertionPointToStart(ifOp.thenBlock());
-        scf::YieldOp::create(
-            b, vector::LoadOp::create(b, type, a, ValueRange{from, col})
-                   .getResult());
-        b.setInsertionPointToStart(ifOp.elseBlock());
-        scf::YieldOp::create(b, zero);
-        b.setInsertionPointAfter(ifOp);
-        vector::StoreOp::create(b, ifOp.getResult(0), tailLhs,
-                                ValueRange{r, col});
+        vector::StoreOp::create(
+            b, loadOrZero(b, type, inA, a, ValueRange{from, col}), tailLhs,
+            ValueRange{r, col});
       });
     });
   }

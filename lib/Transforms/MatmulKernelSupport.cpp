@@ -191,6 +191,19 @@ Value dot(ImplicitLocOpBuilder &lb, const DotKind &kind, Value sum, Value lhs,
       .getResult(0);
 }
 
+Value loadOrZero(ImplicitLocOpBuilder &b, VectorType type, Value inBounds,
+                 Value memref, ValueRange indices) {
+  auto ifOp = scf::IfOp::create(b, type, inBounds, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  scf::YieldOp::create(
+      b, vector::LoadOp::create(b, type, memref, indices).getResult());
+  b.setInsertionPointToStart(ifOp.elseBlock());
+  scf::YieldOp::create(
+      b, arith::ConstantOp::create(b, b.getZeroAttr(type)).getResult());
+  return ifOp.getResult(0);
+}
+
 bool isConstant(Value v, int64_t value) {
   std::optional<int64_t> constant = getConstantIntValue(v);
   return constant && *constant == value;

@@ -108,6 +108,11 @@ Value broadcastQuad(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
 /// not touch `c` in between), if any.
 Operation *getZeroFill(Operation *op, Value c);
 
+/// The vector `type` at memref[indices] when `inBounds`, else zeros (a
+/// row past a matrix's end in a zero-padded copy).
+Value loadOrZero(ImplicitLocOpBuilder &b, VectorType type, Value inBounds,
+                 Value memref, ValueRange indices);
+
 /// Whether `v` is the integer constant `value`.
 bool isConstant(Value v, int64_t value);
 
