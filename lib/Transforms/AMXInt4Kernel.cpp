@@ -247,12 +247,9 @@ private:
       HalfRowPairs halves = pairHalfRows(b, rows);
       for (int64_t q = 0; q < 4; ++q) {
         // Byte t of lane j: row t, byte column 16q + j.
-        SmallVector<int64_t> gather;
-        for (int64_t j = 0; j < 16; ++j)
-          for (int64_t t = 0; t < 4; ++t)
-            gather.push_back(64 * (t / 2) + 32 * (t % 2) + 16 * (q % 2) + j);
-        Value lanes = vector::ShuffleOp::create(b, halves[q / 2][0],
-                                                halves[q / 2][1], gather);
+        Value lanes = gatherRowBytes(
+            b, halves,
+            llvm::to_vector(llvm::seq<int64_t>(16 * q, 16 * q + 16)));
         Value low, high;
         if (core.rhsSigned) {
           low = arith::ShRSIOp::create(b, arith::ShLIOp::create(b, lanes, four),

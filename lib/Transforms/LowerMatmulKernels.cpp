@@ -749,15 +749,11 @@ private:
       // two vectors of half rows (rows 2h and 2h + 1, bytes [32i, 32i +
       // 32) for i = 0, 1): 8 shuffles instead of 12.
       HalfRowPairs halves = pairHalfRows(lb, rows);
-      for (int64_t p = 0; p < count; ++p) {
+      for (int64_t p = 0; p < count; ++p)
         // Byte t of lane j: row t, byte 16p + j.
-        SmallVector<int64_t> mask;
-        for (int64_t j = 0; j < 16; ++j)
-          for (int64_t t = 0; t < 4; ++t)
-            mask.push_back(64 * (t / 2) + 32 * (t % 2) + 16 * (p % 2) + j);
-        panels.push_back(vector::ShuffleOp::create(lb, halves[p / 2][0],
-                                                   halves[p / 2][1], mask));
-      }
+        panels.push_back(gatherRowBytes(
+            lb, halves,
+            llvm::to_vector(llvm::seq<int64_t>(16 * p, 16 * p + 16))));
       return panels;
     }
     for (int64_t p = 0; p < count; ++p) {

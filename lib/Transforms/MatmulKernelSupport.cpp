@@ -238,6 +238,18 @@ HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows) {
   return halves;
 }
 
+Value gatherRowBytes(ImplicitLocOpBuilder &b, const HalfRowPairs &halves,
+                     ArrayRef<int64_t> positions) {
+  int64_t half = positions.front() / 32;
+  SmallVector<int64_t> mask;
+  for (int64_t position : positions) {
+    assert(position / 32 == half && "positions in two halves");
+    for (int64_t t = 0; t < 4; ++t)
+      mask.push_back(64 * (t / 2) + 32 * (t % 2) + position % 32);
+  }
+  return vector::ShuffleOp::create(b, halves[half][0], halves[half][1], mask);
+}
+
 bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second) {
   if (first->getBlock() != second->getBlock() ||
       !first->isBeforeInBlock(second))

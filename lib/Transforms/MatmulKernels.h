@@ -125,6 +125,11 @@ Value isMultiple(ImplicitLocOpBuilder &b, Value v, int64_t of);
 using HalfRowPairs = std::array<std::array<Value, 2>, 2>;
 HalfRowPairs pairHalfRows(ImplicitLocOpBuilder &b, ArrayRef<Value> rows);
 
+/// One byte shuffle of `halves`: byte t of 32-bit lane i is row t's byte
+/// `positions[i]`; the positions must lie in one half of the rows.
+Value gatherRowBytes(ImplicitLocOpBuilder &b, const HalfRowPairs &halves,
+                     ArrayRef<int64_t> positions);
+
 //===----------------------------------------------------------------------===//
 // Epilogues: element-wise ops on a core's result, fused into the kernel
 //===----------------------------------------------------------------------===//

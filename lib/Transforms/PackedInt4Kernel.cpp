@@ -917,14 +917,11 @@ private:
     Value masks = laneConstant(0x0F0F0F0F, int32_t(0xF0F0F0F0));
     SmallVector<Value> nibbles;
     for (int64_t q = firstQ; q < firstQ + count; ++q) {
-      // Byte t of lane j: row t, byte 8q + j/2 (local byte 8(q % 4) + j/2
-      // of half q / 4; rows 2 and 3 are the second shuffle operand).
-      SmallVector<int64_t> mask;
+      // Byte t of lane j: row t, byte 8q + j/2.
+      SmallVector<int64_t> positions;
       for (int64_t j = 0; j < 16; ++j)
-        for (int64_t t = 0; t < 4; ++t)
-          mask.push_back(64 * (t / 2) + 32 * (t % 2) + 8 * (q % 4) + j / 2);
-      Value gathered = vector::ShuffleOp::create(b, halves[q / 4][0],
-                                                 halves[q / 4][1], mask);
+        positions.push_back(8 * q + j / 2);
+      Value gathered = gatherRowBytes(b, halves, positions);
       Value lanes = vector::BitCastOp::create(b, acc, gathered);
       if (flipEven || flipOdd)
         lanes = arith::XOrIOp::create(b, lanes, flips);
