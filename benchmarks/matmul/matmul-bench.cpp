@@ -29,6 +29,8 @@ decltype(w8a8_1024) w8a8_1024_mt;
 decltype(w8a8_gemv) w8a8_gemv_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
+decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
+decltype(w4a8_zp_prefill) w4a8_zp_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
 decltype(fp8_gemv) fp8_gemv_mt;
@@ -334,24 +336,49 @@ struct Int4Weights {
 };
 
 /// W4A8 (GEMV and prefill): y[m, n] = sum_g f32(sum_{k in g} a[m, k] *
-/// w[k, n]) * (sa[m] * sw[g, n]), int4 weights per group of 32, packed.
+/// w[k, n]) * (sa[m] * sw[g, n]), int4 weights per group of 32, packed;
+/// or, with zero points (ONNX MatMulNBits' form), the same nibbles read as
+/// uint4 u[k, n] and w[k, n] = u[k, n] - zw[g, n], the uint4 zero points
+/// packed like the weights (one copy per copy of the weights).
 struct W4A8 {
   using Kernel = decltype(&w4a8_gemv);
+  using ZpKernel = decltype(&w4a8_zp_gemv);
   static constexpr int64_t G = Int4Weights::G;
   std::string name;
   int64_t M, N, K;
-  Kernel serial, parallel; // the latter compiled with --openmp
+  // The latter of each pair compiled with --openmp.
+  Kernel serial = nullptr, parallel = nullptr;
+  ZpKernel zpSerial = nullptr, zpParallel = nullptr;
   Int4Weights weights;
   Buffer<int8_t> &wValues = weights.values;
   std::vector<Buffer<uint8_t>> &w = weights.packed;
   std::vector<Buffer<float>> &sw = weights.scales;
+  Buffer<int8_t> zwValues;
+  std::vector<Buffer<uint8_t>> zw;
   Buffer<int8_t> a;
   Buffer<float> sa, y;
 
   W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies,
        Kernel serial, Kernel parallel)
-      : name(std::move(name)), M(M), N(N), K(K), serial(serial),
-        parallel(parallel), weights(N, K, copies) {
+      : W4A8(std::move(name), M, N, K, copies) {
+    this->serial = serial;
+    this->parallel = parallel;
+  }
+  W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies,
+       ZpKernel serial, ZpKernel parallel)
+      : W4A8(std::move(name), M, N, K, copies) {
+    zpSerial = serial;
+    zpParallel = parallel;
+    zwValues = Buffer<int8_t>(K / G * N);
+    for (int64_t i = 0; i < K / G * N; ++i)
+      zwValues[i] = int8_t(irand(0, 15));
+    for (int c = 0; c < copies; ++c) {
+      zw.emplace_back(K / G * N / 2);
+      packInt4(zwValues.data(), K / G * N, zw[c].data());
+    }
+  }
+  W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies)
+      : name(std::move(name)), M(M), N(N), K(K), weights(N, K, copies) {
     a = Buffer<int8_t>(M * K);
     for (int64_t i = 0; i < M * K; ++i)
       a[i] = int8_t(irand(-128, 127));
@@ -362,9 +389,26 @@ struct W4A8 {
   }
   int64_t weightBytes() const { return K * N / 2; }
 
+  /// The weight the kernel multiplies at (k, n).
+  int32_t weight(int64_t k, int64_t n) const {
+    int8_t v = wValues[k * N + n];
+    if (!zpSerial)
+      return v;
+    return (v & 15) - zwValues[k / G * N + n];
+  }
+
+  void call(int c, bool mt, const float *lhsScales, const float *weightScales,
+            float *out) {
+    if (zpSerial)
+      (mt ? zpParallel : zpSerial)(a.data(), w[c].data(), lhsScales,
+                                   weightScales, zw[c].data(), out);
+    else
+      (mt ? parallel : serial)(a.data(), w[c].data(), lhsScales, weightScales,
+                               out);
+  }
+
   void run(int c, bool mt = false) {
-    (mt ? parallel : serial)(a.data(), w[c].data(), sa.data(), sw[c].data(),
-                             y.data());
+    call(c, mt, sa.data(), sw[c].data(), y.data());
   }
 
   void check(bool mt) {
@@ -375,8 +419,7 @@ struct W4A8 {
       unit[i] = 1.0f;
     for (int64_t m = 0; m < M; ++m)
       ones[m] = 1.0f;
-    Kernel kernel = mt ? parallel : serial;
-    kernel(a.data(), w[0].data(), ones.data(), unit.data(), exactY.data());
+    call(0, mt, ones.data(), unit.data(), exactY.data());
     run(0, mt);
     std::string exact = "Quanta W4A8 " + name + how + " (unit scales, exact)",
                 scaled = "Quanta W4A8 " + name + how + " (f32 scales)";
@@ -387,8 +430,7 @@ struct W4A8 {
         for (int64_t n = 0; n < N; ++n) {
           int32_t s = 0;
           for (int64_t kk = 0; kk < G; ++kk)
-            s += int32_t(a[m * K + g * G + kk]) *
-                 int32_t(wValues[(g * G + kk) * N + n]);
+            s += int32_t(a[m * K + g * G + kk]) * weight(g * G + kk, n);
           accs[g * N + n] = s;
         }
       for (int64_t n = 0; n < N; ++n) {
@@ -855,6 +897,11 @@ int main(int argc, char **argv) {
              w4a8_gemv_mt);
   W4A8 prefill4("prefill 64x4096x4096", 64, 4096, 4096, 1, w4a8_prefill,
                 w4a8_prefill_mt);
+  W4A8 gemv4zp("GEMV 1x4096x4096 with zero points", 1, 4096, 4096,
+               int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 9 / 2)),
+               w4a8_zp_gemv, w4a8_zp_gemv_mt);
+  W4A8 prefill4zp("prefill 64x4096x4096 with zero points", 64, 4096, 4096, 1,
+                  w4a8_zp_prefill, w4a8_zp_prefill_mt);
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
   W8A32 gemv8f(4096, 4096, int(coldBytes / (4096 * 4096)));
@@ -897,7 +944,7 @@ int main(int argc, char **argv) {
   constGemv.check("Quanta W8A8 GEMV 1x4096x4096, constant weights",
                   constGemvCall);
   for (bool mt : {false, true}) {
-    for (W4A8 *p : {&gemv4, &prefill4})
+    for (W4A8 *p : {&gemv4, &prefill4, &gemv4zp, &prefill4zp})
       p->check(mt);
     gemv4f.check(mt);
     gemv8f.check(mt);
@@ -958,6 +1005,11 @@ int main(int argc, char **argv) {
          "sweep, then one call)",
          "1x4096x4096", "GB/s", 4096.0 * 4096 * 1e-9);
   rows.back().infoOnly = true;
+  // ONNX MatMulNBits' asymmetric form: uint4 weights with zero points.
+  addRow("GEMV W4A8 ui4 + zero points(32), cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 / 2 * 1e-9);
+  addRow("W4A8 prefill, ui4 + zero points(32)", "64x4096x4096", "GOP/s",
+         2.0 * 64 * 4096 * 4096 * 1e-9);
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1104,6 +1156,12 @@ int main(int argc, char **argv) {
   });
 
   coldCells(10, "gemv_fp8_4096_cold", gemvFp8);
+  coldCells(15, "gemv_int4_zp_g32_4096_cold", gemv4zp);
+  add(16, Quanta, "w4a8_zp_prefill_64x4096/quanta", [&] { prefill4zp.run(0); });
+  add(16, Quanta2, "w4a8_zp_prefill_64x4096/quanta/threads:2", [&] {
+    setThreads(2);
+    prefill4zp.run(0, /*mt=*/true);
+  });
   // The same copy of the weights every call (16 MiB: in L3 where it fits).
   add(11, Quanta, "gemv_fp8_4096_hot/quanta", [&] { gemvFp8.run(0); });
   add(11, Quanta2, "gemv_fp8_4096_hot/quanta/threads:2", [&] {

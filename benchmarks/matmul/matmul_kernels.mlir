@@ -52,6 +52,27 @@ func.func @w4a8_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi4>, %sa: t
   return %y : tensor<64x4096xf32>
 }
 
+// The same W4A8 GEMV and prefill with ONNX MatMulNBits' asymmetric
+// weights: uint4 per group of 32, with uint4 zero points per group and
+// column (packed like the weights).
+func.func @w4a8_zp_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tensor<1xf32>, %sw: tensor<128x4096xf32>, %zw: tensor<128x4096xi4>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi4>, tensor<1xf32>, tensor<128x4096xf32>, tensor<128x4096xi4>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
+func.func @w4a8_zp_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tensor<64xf32>, %sw: tensor<128x4096xf32>, %zw: tensor<128x4096xi4>) -> tensor<64x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<64x4096xi8>, tensor<4096x4096xi4>, tensor<64xf32>, tensor<128x4096xf32>, tensor<128x4096xi4>) -> tensor<64x4096xf32>
+  return %y : tensor<64x4096xf32>
+}
+
 // Weight-only W4A32 GEMV 1 x 4096 x 4096: f32 activations, int4 per-group
 // (32 along K) symmetric weights, f32 accumulation in k order.
 func.func @w4a32_gemv(%a: tensor<1x4096xf32>, %w: tensor<4096x4096xi4>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {

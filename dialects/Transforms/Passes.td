@@ -148,7 +148,9 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       weights are read packed (the `linalg.generic` that
       `--convert-quanta-to-linalg` and the fusion of an int4 argument's
       unpacking leave: `C[m, g, j, h] += ext(A[m, g, kk]) *
-      ext(nibble h of B[g, kk, j])`, recognized by its body) into a
+      ext(nibble h of B[g, kk, j])`, with `- za` (per tensor, per row or a
+      constant) and / or `- zb` (packed, per group and column) on either
+      factor, recognized by its body) into a
       streaming VNNI kernel (any number of rows): four rows of B (in distinct
       4 KiB pages: rows shorter than 4 KiB are taken `stride` apart) are
       gathered by byte shuffles straight into vpdpbusd operands, even lanes
@@ -160,10 +162,11 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       the AMX flag below) instead run in AMX tiles: A packed per block of 32
       rows (zero rows past its end), B's nibbles unpacked per block of 128
       columns into the tiles' layout, each group's sums of a block of 32
-      rows x 32 columns in four tiles (`tdpbssd`, `tdpbusd`), stored to a
-      buffer, corrected for zero points (with A's sums per row and group
-      from its packing, B's per group and column from its unpacking), from
-      which the epilogue's body adds them to an L1 copy of the
+      rows x 32 columns in four tiles (`tdpbssd`, `tdpbusd`; weight zero
+      points subtracted from the unpacked bytes), stored to a buffer,
+      corrected for an activation zero point (with B's sums of w - zb per
+      group and column from its unpacking), from which the epilogue's body
+      adds them to an L1 copy of the
       block's results (rows of out, 16 KiB apart at N = 4096, would share
       L1 sets), in group order; with another `int8` kernel and
       `vector-bits` (or when C is not zero-filled right before the core),

@@ -47,11 +47,12 @@ constexpr int64_t kUnpackAheadBytes = 64 << 10;
 ///   32 buffer, the zero points' corrections are applied, and the
 ///   epilogue's body adds the group to the results' buffer, in group order
 ///   like the op's loops; the results then go back to `out`.
-/// With zero points, sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb
-/// sum a: the sums of w per group and column come from the unpacking (a
-/// dot product of the unpacked bytes with ones), those of a per row and
-/// group from A's packing. The group sums are the core's exactly (i32,
-/// wrapping like the loops), so the results are the loops' bit for bit.
+/// A weight zero point is subtracted as B is unpacked: the tiles' bytes are
+/// w - zb (in [-15, 15], s8). With an activation zero point, sum (a - za)(w
+/// - zb) = sum a (w - zb) - za sum (w - zb): the sums of w - zb per group
+/// and column come from the unpacking (a dot product of the unpacked bytes
+/// with ones). The group sums are the core's exactly (i32, wrapping like
+/// the loops), so the results are the loops' bit for bit.
 /// (Rows of `out` are 16 KiB apart at N = 4096: applied to `out` itself,
 /// the 32 rows of a block would share one L1 set per group, and the
 /// epilogue took three quarters of the time.)
@@ -103,9 +104,7 @@ public:
         if (buffer)
           memref::DeallocOp::create(b, buffer);
     });
-    for (Value buffer : {lhsPacked, lhsSums})
-      if (buffer)
-        memref::DeallocOp::create(b, buffer);
+    memref::DeallocOp::create(b, lhsPacked);
   }
 
 private:
@@ -118,9 +117,8 @@ private:
   std::optional<GroupEpilogueLanes> epilogueLanes;
   // A [M, K], B [K, N / 2] (bytes), out [M, N].
   Value a, bRows, out, rows, groups, groupSize, k;
-  // A packed for the tiles (see packLhs()), and with a weight zero point
-  // A's sums per row and group [rows padded to blocks of 32, G].
-  Value lhsPacked, lhsSums;
+  // A packed for the tiles (see packLhs()).
+  Value lhsPacked;
   // Per iteration of the column loop: a group of the block's B unpacked, a
   // block's tiles, a pass's results; with an activation zero point the
   // group's sums of w per column [128].
@@ -140,12 +138,6 @@ private:
         ValueRange{size}, b.getI64IntegerAttr(64));
     auto bytes = VectorType::get({chunk}, b.getI8Type());
     Value paddedRows = arith::MulIOp::create(b, rowBlocks, idx(32));
-    if (core.rhsZp)
-      lhsSums = memref::AllocOp::create(
-          b,
-          MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
-                          b.getI32Type()),
-          ValueRange{paddedRows, groups}, b.getI64IntegerAttr(64));
     forLoop(b, idx(0), paddedRows, 1, [&](Value row) {
       Value inA =
           arith::CmpIOp::create(b, arith::CmpIPredicate::ult, row, rows);
@@ -153,35 +145,8 @@ private:
         Value v = loadOrZero(b, bytes, inA, a, ValueRange{row, col});
         vector::StoreOp::create(b, v, lhsPacked,
                                 ValueRange{lhsOffset(row, col)});
-        if (core.rhsZp)
-          addToGroupSum(lhsSums, ValueRange{row, groupOf(col)}, col,
-                        sumLanes(v, core.lhsSigned));
       });
     });
-  }
-
-  /// The group of K position `col`.
-  Value groupOf(Value col) { return arith::DivUIOp::create(b, col, groupSize); }
-
-  /// The sum of the i8 lanes of `v`, extended to i32 (signed or not).
-  Value sumLanes(Value v, bool isSigned) {
-    auto type = VectorType::get({chunk}, b.getI32Type());
-    Value wide = isSigned ? Value(arith::ExtSIOp::create(b, type, v))
-                          : Value(arith::ExtUIOp::create(b, type, v));
-    return vector::ReductionOp::create(b, vector::CombiningKind::ADD, wide);
-  }
-
-  /// buffer[at] = `part`, plus buffer[at] unless K position `col` starts a
-  /// group: the running sum of a group.
-  void addToGroupSum(Value buffer, ValueRange at, Value col, Value part) {
-    Value starts = arith::CmpIOp::create(
-        b, arith::CmpIPredicate::eq, arith::RemUIOp::create(b, col, groupSize),
-        idx(0));
-    Value old = memref::LoadOp::create(b, buffer, at);
-    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(part.getType()));
-    Value base = arith::SelectOp::create(b, starts, zero, old);
-    memref::StoreOp::create(b, arith::AddIOp::create(b, base, part), buffer,
-                            at);
   }
 
   /// Where A[row, col .. col + chunk) is in `lhsPacked`:
@@ -214,7 +179,7 @@ private:
   /// gathered into 32-bit lanes (byte t of lane j: row t), whose low
   /// nibbles are then the lanes of columns 2j and whose high nibbles those
   /// of columns 2j + 1: byte shuffles of whole lanes then interleave them
-  /// into two panels.
+  /// into two panels, from which the weight zero points are subtracted.
   void unpack(Value block, Value g) {
     Value byteCol = arith::MulIOp::create(b, block, idx(kBlockColumns / 2));
     auto bytes = VectorType::get({64}, b.getI8Type());
@@ -230,6 +195,10 @@ private:
             arith::ConstantOp::create(
                 b, b.getZeroAttr(VectorType::get({16}, b.getI32Type()))),
             weightSums, ValueRange{idx(16 * p)});
+    SmallVector<Value> zeroPoints;
+    if (core.rhsZp)
+      for (int64_t p = 0; p < kBlockColumns / 16; ++p)
+        zeroPoints.push_back(panelZeroPoints(block, g, p));
     Value k0 = arith::MulIOp::create(b, g, groupSize);
     Value steps = arith::DivUIOp::create(b, groupSize, idx(4));
     forLoop(b, idx(0), steps, 1, [&](Value step) {
@@ -267,6 +236,8 @@ private:
             for (int64_t t = 0; t < 4; ++t)
               interleave.push_back(64 * (n % 2) + 4 * (8 * h + n / 2) + t);
           Value panel = vector::ShuffleOp::create(b, low, high, interleave);
+          if (core.rhsZp)
+            panel = arith::SubIOp::create(b, panel, zeroPoints[2 * q + h]);
           vector::StoreOp::create(b, panel, unpacked,
                                   unpackedOffset(idx(2 * q + h), step));
           if (core.lhsZp)
@@ -290,39 +261,32 @@ private:
                             idx(col));
   }
 
-  /// Group g's sums of the tiles (row r, the 16 columns from `col`) with
-  /// the zero points' corrections: `weightTerm` is the group's sum of w -
-  /// zb and `zb` its weight zero points (see zeroPointTerms()).
-  Value correctedSums(Value sum, Value row, Value g, Value weightTerm,
-                      Value zb) {
+  /// The weight zero points of group g in panel p of `block`, in the
+  /// panels' layout: byte 4n + t is column 16p + n's (64 bytes).
+  Value panelZeroPoints(Value block, Value g, int64_t p) {
+    Value col = arith::AddIOp::create(
+        b, arith::MulIOp::create(b, block, idx(kBlockColumns)), idx(16 * p));
+    Value zb = int4WeightZeroPoints(b, core, g, col);
+    auto lanes = VectorType::get({16}, b.getI32Type());
+    auto splat = [&](int32_t v) {
+      return arith::ConstantOp::create(
+          b, DenseElementsAttr::get(lanes, b.getI32IntegerAttr(v)));
+    };
+    Value repeated = arith::MulIOp::create(
+        b, arith::AndIOp::create(b, zb, splat(0xFF)), splat(0x01010101));
+    return vector::BitCastOp::create(b, VectorType::get({64}, b.getI8Type()),
+                                     repeated);
+  }
+
+  /// Group g's sums of the tiles (row r, the 16 columns from `col`), less
+  /// za * the group's sums of w - zb (`weightSums16`, with an activation
+  /// zero point).
+  Value correctedSums(Value sum, Value row, Value weightSums16) {
     if (!core.lhsZp)
       return sum;
     Value za = int4RowZeroPoint(b, core, row);
-    sum =
-        arith::SubIOp::create(b, sum, arith::MulIOp::create(b, za, weightTerm));
-    if (!core.rhsZp)
-      return sum;
-    auto lanes = VectorType::get({16}, b.getI32Type());
-    Value sumA = vector::BroadcastOp::create(
-        b, lanes, memref::LoadOp::create(b, lhsSums, ValueRange{row, g}));
-    return arith::SubIOp::create(b, sum, arith::MulIOp::create(b, zb, sumA));
-  }
-
-  /// The per-column terms of correctedSums() for group g and the 16
-  /// columns from `col` (`blockCol` in the block): the sums of w - zb, and
-  /// zb (null without them).
-  std::pair<Value, Value> zeroPointTerms(Value g, Value col, Value blockCol) {
-    if (!core.lhsZp)
-      return {};
-    auto lanes = VectorType::get({16}, b.getI32Type());
-    Value sums = vector::LoadOp::create(b, lanes, weightSums, blockCol);
-    if (!core.rhsZp)
-      return {sums, Value()};
-    Value zb = int4WeightZeroPoints(b, core, g, col);
-    Value size = vector::BroadcastOp::create(
-        b, lanes, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
-    return {arith::SubIOp::create(b, sums, arith::MulIOp::create(b, size, zb)),
-            zb};
+    return arith::SubIOp::create(b, sum,
+                                 arith::MulIOp::create(b, za, weightSums16));
   }
 
   /// The results of the rows of kPassRowBlocks blocks of 32 rows from
@@ -362,9 +326,12 @@ private:
             epilogueLanes->prefetchNextGroup(outRow, g, cols[j]);
           }
           groupTiles(outRow, pair, g);
-          std::pair<Value, Value> terms[2];
-          for (int64_t j = 0; j < 2; ++j)
-            terms[j] = zeroPointTerms(g, cols[j], blockCols[j]);
+          Value columnSums[2];
+          if (core.lhsZp)
+            for (int64_t j = 0; j < 2; ++j)
+              columnSums[j] = vector::LoadOp::create(
+                  b, VectorType::get({16}, b.getI32Type()), weightSums,
+                  blockCols[j]);
           forLoop(b, idx(0), count, 1, [&](Value r) {
             Value row = arith::AddIOp::create(b, outRow, r);
             Value localRow = arith::AddIOp::create(b, passRow, r);
@@ -372,7 +339,7 @@ private:
               Value sum = vector::LoadOp::create(
                   b, VectorType::get({16}, b.getI32Type()), tiles,
                   ValueRange{r, idx(16 * j)});
-              sum = correctedSums(sum, row, g, terms[j].first, terms[j].second);
+              sum = correctedSums(sum, row, columnSums[j]);
               epilogueLanes->apply(row, g, cols[j], sum, local,
                                    ValueRange{localRow, blockCols[j]});
             }

@@ -195,18 +195,18 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 ///
 /// where B's byte j holds columns n = 2j (low nibble) and 2j + 1, and each
 /// ext is signed or unsigned; or, with an activation zero point (per tensor
-/// or per row), and optionally a packed int4 weight zero point ZB[g, j]:
+/// or per row) and / or a packed int4 weight zero point ZB[g, j]:
 ///
-///   C[m, g, j, h] += (ext(A[m, g, kk]) - ext(ZA[m] or ZA[]))
+///   C[m, g, j, h] += (ext(A[m, g, kk]) [- ext(ZA[m] or ZA[])])
 ///                    * (ext(B's nibble) [- ext(ZB[g, j]'s nibble h)])
 struct PackedInt4Core {
   Value a, b, c;
   bool lhsSigned = false, rhsSigned = false;
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
-  /// za per tensor (rank 0) or per row (indexed by m); with it, optionally
-  /// a packed int4 weight zero point zw[g, j] (its nibble h, `ext(w) -
-  /// ext(zw)`). Or `ext(a) - c` with c an i32 constant from above (a
-  /// constant za folded into the body; then no zw): lhsZp is that constant.
+  /// za per tensor (rank 0) or per row (indexed by m), or `ext(a) - c` with
+  /// c an i32 constant from above (a constant za folded into the body):
+  /// lhsZp is that constant. With a packed int4 weight zero point zw[g, j]
+  /// (with or without za), it multiplies `ext(w) - ext(zw's nibble h)`.
   Value lhsZp, rhsZp;
   bool lhsZpSigned = false, rhsZpSigned = false;
 };

@@ -389,14 +389,15 @@ private:
     return sum;
   }
 
-  /// The per-row values of the zero points' corrections: za[row], and with
-  /// a weight zero point the sum of A[row, k0 .. k0 + group size).
+  /// The per-row values of the zero points' corrections: with an
+  /// activation zero point za[row], with a weight zero point the sum of
+  /// A[row, k0 .. k0 + group size) (each null without).
   SmallVector<Value> rowCorrections(Value row, Value k0) {
-    if (!core.lhsZp)
-      return {};
-    SmallVector<Value> values{rowZeroPoint(row)};
+    SmallVector<Value> values(2);
+    if (core.lhsZp)
+      values[0] = rowZeroPoint(row);
     if (core.rhsZp)
-      values.push_back(vector::BroadcastOp::create(b, acc, sumA(row, k0)));
+      values[1] = vector::BroadcastOp::create(b, acc, sumA(row, k0));
     return values;
   }
 
@@ -409,12 +410,12 @@ private:
   Value groupSums(Value sum, Value g, Value col, ArrayRef<Value> rowValues,
                   Value cs = {}) {
     sum = unscale(sum);
-    if (!core.lhsZp)
-      return sum;
-    if (!cs)
-      cs = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
-    sum = arith::SubIOp::create(b, sum,
-                                arith::MulIOp::create(b, rowValues[0], cs));
+    if (core.lhsZp) {
+      if (!cs)
+        cs = vector::LoadOp::create(b, acc, colSums, ValueRange{col});
+      sum = arith::SubIOp::create(b, sum,
+                                  arith::MulIOp::create(b, rowValues[0], cs));
+    }
     if (core.rhsZp)
       sum = arith::SubIOp::create(
           b, sum,
@@ -958,19 +959,19 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   core.a = op.getDpsInputs()[0];
   core.b = op.getDpsInputs()[1];
   core.c = op.getDpsInits()[0];
-  // The zero points: ZA (per tensor or per row), then ZB (per group and
-  // byte column), ZB only with ZA.
-  if (numInputs >= 3) {
-    AffineMap map = maps[2];
-    if (map != AffineMap::get(5, 0, {}, ctx) &&
-        map != AffineMap::get(5, 0, {d[0]}, ctx))
+  // The zero points, each optional: ZA (per tensor or per row), then ZB
+  // (per group and byte column).
+  for (int64_t i = 2; i < numInputs; ++i) {
+    AffineMap map = maps[i];
+    Value input = op.getDpsInputs()[i];
+    if (!core.lhsZp && !core.rhsZp &&
+        (map == AffineMap::get(5, 0, {}, ctx) ||
+         map == AffineMap::get(5, 0, {d[0]}, ctx)))
+      core.lhsZp = input;
+    else if (!core.rhsZp && map == AffineMap::get(5, 0, {d[1], d[3]}, ctx))
+      core.rhsZp = input;
+    else
       return std::nullopt;
-    core.lhsZp = op.getDpsInputs()[2];
-  }
-  if (numInputs == 4) {
-    if (maps[3] != AffineMap::get(5, 0, {d[1], d[3]}, ctx))
-      return std::nullopt;
-    core.rhsZp = op.getDpsInputs()[3];
   }
   auto is = [](Value v, unsigned width) {
     auto type = cast<MemRefType>(v.getType());
@@ -984,7 +985,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   Block &body = op.getRegion().front();
   Value a = body.getArgument(0), byte = body.getArgument(1),
         za = core.lhsZp ? body.getArgument(2) : Value(),
-        zb = core.rhsZp ? body.getArgument(3) : Value(),
+        zb = core.rhsZp ? body.getArgument(numInputs - 1) : Value(),
         out = body.getArguments().back();
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   // ext(a), or ext(a) - ext(za) with a zero point.

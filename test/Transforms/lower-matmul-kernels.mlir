@@ -737,41 +737,40 @@ func.func @int4_core_epilogue_dynamic_rows(%a: memref<?x4x32xi8>, %b: memref<4x3
 
 // With zero points in the core's body (u8 activations with a per-tensor
 // zero point, int4 weights with one per group and column), the AMX kernel
-// sums A's rows per group as it packs A, and B's columns of the group (a
-// dot product of the unpacked bytes with ones) as it unpacks it; each group's
-// tile sums then lose za * (sum w - size * zb) and zb * (sum a) before the
-// epilogue's body.
+// subtracts each group's weight zero points from the bytes it unpacks (zb
+// of each column repeated in its 4 bytes: (zb & 255) * 0x01010101), sums
+// the columns of the group (a dot product of those bytes with ones), and
+// each group's tile sums then lose za * sum (w - zb) before the epilogue's
+// body.
 // AMX-LABEL: func @int4_core_zp_amx
 // AMX:      scf.if %{{.*}} {
 // AMX:        %[[LHS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
-// AMX:        %[[SUMS_A:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
-// AMX:          %[[PART:.*]] = vector.reduction <add>, %{{.*}} : vector<32xi32> into i32
-// AMX:          %[[OLD:.*]] = memref.load %[[SUMS_A]]
-// AMX:          %[[BASE:.*]] = arith.select %{{.*}}, %c0_i32{{.*}}, %[[OLD]] : i32
-// AMX-NEXT:     %[[NEW:.*]] = arith.addi %[[BASE]], %[[PART]] : i32
-// AMX-NEXT:     memref.store %[[NEW]], %[[SUMS_A]]
+// AMX-NOT:    memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi32>
+// AMX:          %[[TILES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x32xi32>
 // AMX:          %[[SUMS_W:.*]] = memref.alloc() {alignment = 64 : i64} : memref<128xi32>
 // AMX:              vector.store %{{.*}}, %[[SUMS_W]][%c0{{.*}}] : memref<128xi32>, vector<16xi32>
 // AMX-COUNT-7:      vector.store %{{.*}}, %[[SUMS_W]]
+// AMX:              %[[ZB_BYTES:.*]] = vector.load %{{.*}} : memref<4x2048xi8>, vector<8xi8>
+// AMX:              %[[ZB:.*]] = arith.subi %{{.*}}, %{{.*}} : vector<16xi32>
+// AMX-NEXT:         %[[C255:.*]] = arith.constant dense<255> : vector<16xi32>
+// AMX-NEXT:         %[[ZB_LOW:.*]] = arith.andi %[[ZB]], %[[C255]] : vector<16xi32>
+// AMX-NEXT:         %[[REPEAT:.*]] = arith.constant dense<16843009> : vector<16xi32>
+// AMX-NEXT:         %[[ZB4:.*]] = arith.muli %[[ZB_LOW]], %[[REPEAT]] : vector<16xi32>
+// AMX-NEXT:         %[[ZB_PANEL:.*]] = vector.bitcast %[[ZB4]] : vector<16xi32> to vector<64xi8>
+// AMX:                %[[PANEL:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 2, 3, 64, 65, 66, 67,
+// AMX-NEXT:           %[[CENTERED:.*]] = arith.subi %[[PANEL]], %[[ZB_PANEL]] : vector<64xi8>
+// AMX:                vector.store %[[CENTERED]]
 // AMX:                %[[OLD_W:.*]] = vector.load %[[SUMS_W]]
-// AMX:                %[[DOT:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[OLD_W]], %{{.*}}, %{{.*}})
+// AMX:                %[[DOT:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[OLD_W]], %{{.*}}, %[[CENTERED]])
 // AMX:                vector.store %[[DOT]], %[[SUMS_W]]
 // AMX:                amx.tile_muli
 // AMX:                %[[COL_SUMS:.*]] = vector.load %[[SUMS_W]][%{{.*}}] : memref<128xi32>, vector<16xi32>
-// AMX:                %[[ZB:.*]] = arith.subi %{{.*}}, %{{.*}} : vector<16xi32>
-// AMX:                %[[SIZES:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
-// AMX-NEXT:           %[[SIZE_ZB:.*]] = arith.muli %[[SIZES]], %[[ZB]] : vector<16xi32>
-// AMX-NEXT:           %[[W_TERM:.*]] = arith.subi %[[COL_SUMS]], %[[SIZE_ZB]] : vector<16xi32>
 // AMX:                scf.for
-// AMX:                  %[[T:.*]] = vector.load %{{.*}} : memref<32x32xi32>, vector<16xi32>
+// AMX:                  %[[T:.*]] = vector.load %[[TILES]]{{.*}} : memref<32x32xi32>, vector<16xi32>
 // AMX:                  %[[ZA:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
-// AMX-NEXT:             %[[ZA_W:.*]] = arith.muli %[[ZA]], %[[W_TERM]] : vector<16xi32>
+// AMX-NEXT:             %[[ZA_W:.*]] = arith.muli %[[ZA]], %[[COL_SUMS]] : vector<16xi32>
 // AMX-NEXT:             %[[S1:.*]] = arith.subi %[[T]], %[[ZA_W]] : vector<16xi32>
-// AMX-NEXT:             %[[SUM_A:.*]] = memref.load %[[SUMS_A]]
-// AMX-NEXT:             %[[SUM_AS:.*]] = vector.broadcast %[[SUM_A]] : i32 to vector<16xi32>
-// AMX-NEXT:             %[[ZB_A:.*]] = arith.muli %[[ZB]], %[[SUM_AS]] : vector<16xi32>
-// AMX-NEXT:             %[[S2:.*]] = arith.subi %[[S1]], %[[ZB_A]] : vector<16xi32>
-// AMX:                  arith.sitofp %[[S2]]
+// AMX:                  arith.sitofp %[[S1]]
 func.func @int4_core_zp_amx(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %za: memref<i8>, %zw: memref<4x2048xi8>, %sa: memref<?xf32>, %sw: memref<4x2048x2xf32>, %out: memref<?x2048x2xf32>) {
   %c0_i32 = arith.constant 0 : i32
   %c4_i8 = arith.constant 4 : i8
@@ -803,6 +802,78 @@ func.func @int4_core_zp_amx(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %za
     %6 = arith.muli %2, %5 : i32
     %7 = arith.addi %acc, %6 : i32
     linalg.yield %7 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<?x2048x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw : memref<?x4x2048x2xi32>, memref<?xf32>, memref<4x2048x2xf32>) outs(%out : memref<?x2048x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<?x4x2048x2xi32>
+  return
+}
+
+// A weight zero point without an activation zero point (i8 activations,
+// ui4 weights with ui4 zero points per group: ONNX MatMulNBits' form) takes
+// the same kernels with the epilogue fused. The VNNI kernel subtracts zb *
+// (the group's sum of the row of A) from each group's sums; the AMX kernel
+// subtracts zb from the unpacked bytes (no column sums: no za).
+// CHECK-LABEL: func @int4_core_zw
+// CHECK:       llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:       %[[SUM_A:.*]] = scf.for {{.*}} -> (i32) {
+// CHECK:         arith.extsi %{{.*}} : i8 to i32
+// CHECK:       %[[SUMS_A:.*]] = vector.broadcast %[[SUM_A]] : i32 to vector<16xi32>
+// CHECK:         %[[SUM:.*]] = arith.shrsi
+// CHECK:         %[[ZB:.*]] = arith.andi %{{.*}}, %{{.*}} : vector<16xi32>
+// CHECK-NEXT:    %[[ZB_A:.*]] = arith.muli %[[SUMS_A]], %[[ZB]] : vector<16xi32>
+// CHECK-NEXT:    %[[CORRECTED:.*]] = arith.subi %[[SUM]], %[[ZB_A]] : vector<16xi32>
+// CHECK:         arith.sitofp %[[CORRECTED]]
+// CHECK-NOT:   linalg.generic
+// CHECK:       } else {
+// CHECK:         linalg.generic
+// AMX-LABEL: func @int4_core_zw
+// AMX:         %[[ZB_PANEL:.*]] = vector.bitcast %{{.*}} : vector<16xi32> to vector<64xi8>
+// AMX:           %[[PANEL:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 2, 3, 64, 65, 66, 67,
+// AMX-NEXT:      arith.subi %[[PANEL]], %[[ZB_PANEL]] : vector<64xi8>
+// AMX-NOT:       memref<128xi32>
+// AMX:           amx.tile_muli
+// AMX:           %[[T:.*]] = vector.load %{{.*}} : memref<32x32xi32>, vector<16xi32>
+// AMX-NOT:       arith.subi
+// AMX:           arith.sitofp %[[T]]
+func.func @int4_core_zw(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %zw: memref<4x2048xi8>, %sa: memref<?xf32>, %sw: memref<4x2048x2xf32>, %out: memref<?x2048x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x4x32xi8>
+  %c = memref.alloc(%m) : memref<?x4x2048x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<?x4x2048x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (g, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b, %zw : memref<?x4x32xi8>, memref<4x32x2048xi8>, memref<4x2048xi8>) outs(%c : memref<?x4x2048x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %zbyte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %zshifted = arith.shrui %zbyte, %shift : i8
+    %znibble = arith.andi %zshifted, %c15_i8 : i8
+    %wz = arith.trunci %znibble : i8 to i4
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extui %w : i4 to i32
+    %2 = arith.extui %wz : i4 to i32
+    %3 = arith.subi %1, %2 : i32
+    %4 = arith.muli %0, %3 : i32
+    %5 = arith.addi %acc, %4 : i32
+    linalg.yield %5 : i32
   }
   linalg.fill ins(%cst : f32) outs(%out : memref<?x2048x2xf32>)
   linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],

@@ -1493,23 +1493,14 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
              AffineMap::get(numLoops, 0, lhsSplit, ctx));
       in.add(splitDim(rewriter, loc, op.getRhs(), rank - 2, groupSize),
              AffineMap::get(numLoops, 0, rhsSplit, ctx));
-      int64_t lhsZp = in.add(
-          op.getLhsZp(),
-          op.getLhsZp() ? getOperandParamMap(
-                              *lhsScheme, lhsDims, numLoops,
-                              cast<RankedTensorType>(op.getLhsZp().getType()))
-                        : AffineMap());
-      // A weight zero point without an activation zero point leaves the
-      // core: sum_kk a (w - zb) = sum_kk a w - zb * sum_kk a (mod 2^32), so
-      // the core is the plain product (the packed-int4 kernel's form) and
-      // the scaling below subtracts zb times the block's sum of the lhs.
-      bool rhsZpInScaling = op.getRhsZp() && !op.getLhsZp();
-      int64_t rhsZp = -1;
-      if (op.getRhsZp() && !rhsZpInScaling)
-        rhsZp = in.add(op.getRhsZp(),
-                       getOperandParamMap(
-                           rhsScheme, rhsDims, numLoops,
-                           cast<RankedTensorType>(op.getRhsZp().getType())));
+      auto addZp = [&](Value zp, SchemeAttr scheme, ArrayRef<AffineExpr> dims) {
+        return in.add(
+            zp, zp ? getOperandParamMap(scheme, dims, numLoops,
+                                        cast<RankedTensorType>(zp.getType()))
+                   : AffineMap());
+      };
+      int64_t lhsZp = addZp(op.getLhsZp(), *lhsScheme, lhsDims);
+      int64_t rhsZp = addZp(op.getRhsZp(), rhsScheme, rhsDims);
       SmallVector<AffineExpr> accDims;
       accDims.append({m, g, n});
       SmallVector<AffineMap> maps = in.maps;
@@ -1537,37 +1528,6 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
               })
               .getResult(0);
 
-      // lhsSums[..., m, g] = sum_kk a (i32), when the scaling needs it.
-      Value lhsSums;
-      if (rhsZpInScaling) {
-        SmallVector<OpFoldResult> sizes =
-            tensor::getMixedSizes(rewriter, loc, in.values[0]);
-        sizes.pop_back();
-        Value empty = tensor::EmptyOp::create(rewriter, loc, sizes,
-                                              rewriter.getI32Type());
-        Value zero = arith::ConstantOp::create(rewriter, loc,
-                                               rewriter.getI32IntegerAttr(0));
-        Value sumsInit =
-            linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
-        unsigned sumLoops = rank + 1;
-        AffineMap all = rewriter.getMultiDimIdentityMap(sumLoops);
-        SmallVector<IteratorType> sumIterators(sumLoops - 1,
-                                               IteratorType::parallel);
-        sumIterators.push_back(IteratorType::reduction);
-        bool lhsSigned = lhsScheme->isSignedStorage();
-        lhsSums = linalg::GenericOp::create(
-                      rewriter, loc, TypeRange{sumsInit.getType()},
-                      ValueRange{in.values[0]}, ValueRange{sumsInit},
-                      ArrayRef<AffineMap>{all, all.getMajorSubMap(rank)},
-                      sumIterators,
-                      [&](OpBuilder &b, Location l, ValueRange e) {
-                        Value a = buildCentered(b, l, e[0], Value(), lhsSigned);
-                        Value sum = arith::AddIOp::create(b, l, e[1], a);
-                        linalg::YieldOp::create(b, l, ValueRange{sum});
-                      })
-                      .getResult(0);
-      }
-
       // out[..., m, n] = sum_g f32(acc) * (sa * sb), in block order.
       numLoops = rank + 1;
       g = dim(1);
@@ -1590,17 +1550,6 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                  getOperandParamMap(
                      rhsScheme, rhsAt, numLoops,
                      cast<RankedTensorType>(op.getRhsScale().getType())));
-      int64_t sumsAt = -1, zpAt = -1;
-      if (rhsZpInScaling) {
-        SmallVector<AffineExpr> sumDims;
-        sumDims.append({m, g});
-        sumsAt = scaled.add(lhsSums, AffineMap::get(numLoops, 0, sumDims, ctx));
-        zpAt = scaled.add(
-            op.getRhsZp(),
-            getOperandParamMap(rhsScheme, rhsAt, numLoops,
-                               cast<RankedTensorType>(
-                                   op.getRhsZp().getType())));
-      }
       maps = scaled.maps;
       maps.push_back(AffineMap::get(numLoops, 0, outDims, ctx));
       iterators =
@@ -1615,15 +1564,8 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                 Value lhsScale = buildToF32(b, l, e[1]);
                 Value rhsScale = buildToF32(b, l, e[2]);
                 Value s = arith::MulFOp::create(b, l, lhsScale, rhsScale);
-                Value sum = e[0];
-                if (rhsZpInScaling) {
-                  Value zp = buildCentered(b, l, e[zpAt], Value(),
-                                           rhsScheme.isSignedStorage());
-                  Value offset = arith::MulIOp::create(b, l, zp, e[sumsAt]);
-                  sum = arith::SubIOp::create(b, l, sum, offset);
-                }
                 Value block = arith::MulFOp::create(
-                    b, l, arith::SIToFPOp::create(b, l, f32, sum), s);
+                    b, l, arith::SIToFPOp::create(b, l, f32, e[0]), s);
                 linalg::YieldOp::create(
                     b, l,
                     ValueRange{arith::AddFOp::create(b, l, e.back(), block)});

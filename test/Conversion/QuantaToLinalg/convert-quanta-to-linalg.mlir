@@ -990,32 +990,27 @@ func.func @compute_params_percentile(%x: tensor<6xf32>) -> tensor<f32> {
 // -----
 
 // quanta.matmul with i32 accumulation over per-group (K-blocks of 32) int4
-// weights: K splits into [blocks, 32]; the first generic accumulates a * b
-// in i32 per block in acc[m, block, n] (n innermost and contiguous); the
-// weight zero point (no activation zero point) leaves the core: a second
-// generic sums each block of a, and the third sums the blocks in order,
-// each (acc - zb * sum(a)) times sa * sb, in f32.
+// weights: K splits into [blocks, 32]; the first generic accumulates
+// a * (w - zb) in i32 per block in acc[m, block, n] (n innermost and
+// contiguous; the weight zero point read per block and column), and the
+// second sums the blocks in order, each times sa * sb, in f32.
 // CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>
+// CHECK-DAG: #[[ZP:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
 // CHECK-DAG: #[[ACC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-LABEL: func @matmul_w4a8
 // CHECK: %[[A:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2]] output_shape [4, 2, 32]
 // CHECK: %[[W:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2]] output_shape [2, 32, 8]
-// CHECK: %[[CORE:.*]] = linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[ACC]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
-// CHECK-SAME: ins(%[[A]], %[[W]] :
+// CHECK: %[[CORE:.*]] = linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[ZP]], #[[ACC]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+// CHECK-SAME: ins(%[[A]], %[[W]], %{{.*}} :
 // CHECK: arith.extsi %{{.*}} : i8 to i32
 // CHECK: arith.extui %{{.*}} : i4 to i32
-// CHECK-NOT: arith.subi
-// CHECK: arith.muli
-// CHECK: arith.addi
-// CHECK: %[[SUMS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[A]] : tensor<4x2x32xi8>) outs(%{{.*}} : tensor<4x2xi32>)
-// CHECK: arith.extsi %{{.*}} : i8 to i32
-// CHECK: arith.addi
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[CORE]], %{{.*}}, %{{.*}}, %[[SUMS]], %{{.*}} :
-// CHECK: arith.mulf
 // CHECK: arith.extui %{{.*}} : i4 to i32
-// CHECK: arith.muli
 // CHECK: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.addi
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[CORE]], %{{.*}}, %{{.*}} :
+// CHECK: arith.mulf
 // CHECK: arith.sitofp %{{.*}} : i32 to f32
 // CHECK: arith.mulf
 // CHECK: arith.addf

@@ -4,8 +4,10 @@
 // group size a multiple of 4, rows of B shorter than 4 KiB (strided K steps)
 // or not; i8/ui8 activations x i4/ui4 weights, per-row and per-group scales.
 // N = 200 takes the loops. With weight zero points per group (ONNX MatMulNBits' uint4
-// weights, and i4 ones), the correction zb * sum(a) is applied after the
-// kernel's sums. Compared bit for bit with ref::matmul.
+// weights, and i4 ones) and symmetric activations, the core multiplies a by
+// w - zb: the VNNI kernel takes zb * sum(a) out of each group's sums, the
+// AMX kernel (16 rows or more) subtracts zb from the unpacked weights; both
+// with the epilogue fused. Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s

@@ -24,6 +24,9 @@ using TensorZwFn = void (*)(const int8_t *, int64_t, const uint8_t *,
                             const uint8_t *, float *);
 using ConstFn = void (*)(const int8_t *, int64_t, const uint8_t *,
                          const float *, const float *, float *);
+using ConstZwFn = void (*)(const int8_t *, int64_t, const uint8_t *,
+                           const float *, const float *, const uint8_t *,
+                           float *);
 using RowFn = void (*)(const int8_t *, int64_t, const uint8_t *, const float *,
                        int64_t, const float *, const int8_t *, int64_t,
                        float *);
@@ -39,9 +42,11 @@ struct Case {
   TensorZwFn tensorZwFn = nullptr;
   RowFn rowFn = nullptr;
   RowZwFn rowZwFn = nullptr;
-  // A zero point per tensor that is a constant of the function.
+  // A zero point per tensor that is a constant of the function (with
+  // weight zero points: constZwFn).
   ConstFn constFn = nullptr;
   int64_t constZp = 0;
+  ConstZwFn constZwFn = nullptr;
 };
 
 static long check(const Case &c, long &runs) {
@@ -49,13 +54,14 @@ static long check(const Case &c, long &runs) {
   IntFormat lhsFormat = c.lhsSigned ? IntFormat::sint(8) : IntFormat::uint(8);
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(4) : IntFormat::uint(4);
   bool perRow = c.rowFn || c.rowZwFn;
-  bool weightZp = c.tensorZwFn || c.rowZwFn;
+  bool constZa = c.constFn || c.constZwFn;
+  bool weightZp = c.tensorZwFn || c.rowZwFn || c.constZwFn;
   int64_t lo = lhsFormat.min(), hi = lhsFormat.max(), mid = (lo + hi + 1) / 2;
   long bad = 0;
   for (int64_t M : {1, 2, 3, 4, 8, 9, 17, 33, 64}) {
     // Per tensor: the zero point at each extreme, the middle and at random;
     // per row: all of these in the rows.
-    int64_t choices = perRow || c.constFn ? 1 : 4;
+    int64_t choices = perRow || constZa ? 1 : 4;
     for (int64_t choice = 0; choice < choices; ++choice) {
       QuantizedTensor A, W;
       A.intFormat = lhsFormat;
@@ -73,8 +79,8 @@ static long check(const Case &c, long &runs) {
       };
       for (int64_t m = 0; m < (perRow ? M : 1); ++m) {
         A.scale.push_back(rng.uniform(0.001f, 0.05f));
-        A.zeroPoint.push_back(c.constFn ? c.constZp
-                                        : pickZp(perRow ? m % 4 : choice));
+        A.zeroPoint.push_back(constZa ? c.constZp
+                                      : pickZp(perRow ? m % 4 : choice));
       }
       harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N, weightZp);
       MatmulResult want = matmul(A, W, MatmulOptions());
@@ -87,6 +93,9 @@ static long check(const Case &c, long &runs) {
       if (c.constFn)
         c.constFn(a.data(), M, packed.data(), A.scale.data(), W.scale.data(),
                   got.data());
+      else if (c.constZwFn)
+        c.constZwFn(a.data(), M, packed.data(), A.scale.data(), W.scale.data(),
+                    zw.data(), got.data());
       else if (c.tensorFn)
         c.tensorFn(a.data(), M, packed.data(), A.scale.data(), W.scale.data(),
                    za.data(), got.data());
@@ -130,6 +139,8 @@ int main() {
        nullptr, nullptr, u8_s4_zaconst_g32_n256, 201},
       {"s8_u4_zaconst_g64_n128", true, false, 64, 128, 128, nullptr, nullptr,
        nullptr, nullptr, s8_u4_zaconst_g64_n128, -77},
+      {"u8_u4_zaconst_zw_g32_n256", false, false, 32, 128, 256, nullptr,
+       nullptr, nullptr, nullptr, nullptr, 253, u8_u4_zaconst_zw_g32_n256},
   };
   for (const Case &c : cases) {
     long runs = 0;

@@ -6,7 +6,7 @@
 // prefill paths), groups of 32, 64 and 128; N = 200 takes the loops. A
 // zero point that is a constant of the function is folded into the core's
 // body (`ext(a) - c`); the kernel takes that form too (one of them with the
-// per-tensor scale of shape [1]).
+// per-tensor scale of shape [1], one with weight zero points).
 // Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-zp-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
@@ -41,6 +41,8 @@
 // ASM: vpdpbusd
 // ASM-LABEL: s8_u4_zaconst_g64_n128:
 // ASM: vpdpbusd
+// ASM-LABEL: u8_u4_zaconst_zw_g32_n256:
+// ASM: vpdpbusd
 // CHECK: u8_s4_za_g32_n256: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_u4_za_g128_n256: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_s4_zarow_g64_n384: {{[0-9]+}} runs, 0 mismatches
@@ -52,6 +54,7 @@
 // CHECK: u8_s4_za_g32_n200: {{[0-9]+}} runs, 0 mismatches
 // CHECK: u8_s4_zaconst_g32_n256: {{[0-9]+}} runs, 0 mismatches
 // CHECK: s8_u4_zaconst_g64_n128: {{[0-9]+}} runs, 0 mismatches
+// CHECK: u8_u4_zaconst_zw_g32_n256: {{[0-9]+}} runs, 0 mismatches
 
 func.func @u8_s4_za_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<f32>, %sw: tensor<8x256xf32>, %za: tensor<i8>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
@@ -152,4 +155,14 @@ func.func @s8_u4_zaconst_g64_n128(%a: tensor<?x128xi8>, %w: tensor<128x128xi4>, 
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x128xi8>, tensor<128x128xi4>, tensor<1xf32>, tensor<2x128xf32>, tensor<i8>) -> tensor<?x128xf32>
   return %y : tensor<?x128xf32>
+}
+
+func.func @u8_u4_zaconst_zw_g32_n256(%a: tensor<?x128xi8>, %w: tensor<128x256xi4>, %sa: tensor<f32>, %sw: tensor<4x256xf32>, %zw: tensor<4x256xi4>) -> tensor<?x256xf32> {
+  %za = arith.constant dense<-3> : tensor<i8>
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x256xi4>, tensor<f32>, tensor<4x256xf32>, tensor<i8>, tensor<4x256xi4>) -> tensor<?x256xf32>
+  return %y : tensor<?x256xf32>
 }
