@@ -101,7 +101,11 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   addBufferize(pm);
   // Inserting a slice computed in place leaves a copy between two identical
   // subviews: CSE merges them, canonicalization then drops the self-copy.
+  // Canonicalization also makes a loop that writes a result in place (a
+  // batched matmul's loop over the batches) return the allocation itself,
+  // which then becomes the out-parameter instead of being copied to it.
   pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
   addResultsToOutParams(pm, /*device=*/false);
   // The deallocation pipeline ends with CSE and canonicalization.
   bufferization::BufferDeallocationPipelineOptions dealloc;
