@@ -31,6 +31,7 @@ decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
 decltype(w4a8_zp_prefill) w4a8_zp_prefill_mt;
+decltype(w8a8_group_prefill) w8a8_group_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
 decltype(fp8_gemv) fp8_gemv_mt;
@@ -339,17 +340,21 @@ struct Int4Weights {
 /// w[k, n]) * (sa[m] * sw[g, n]), int4 weights per group of 32, packed;
 /// or, with zero points (ONNX MatMulNBits' form), the same nibbles read as
 /// uint4 u[k, n] and w[k, n] = u[k, n] - zw[g, n], the uint4 zero points
-/// packed like the weights (one copy per copy of the weights).
+/// packed like the weights (one copy per copy of the weights); or int8
+/// weights per group (W8A8, llama.cpp's Q8_0), one copy.
 struct W4A8 {
   using Kernel = decltype(&w4a8_gemv);
   using ZpKernel = decltype(&w4a8_zp_gemv);
+  using Int8Kernel = decltype(&w8a8_group_prefill);
   static constexpr int64_t G = Int4Weights::G;
   std::string name;
   int64_t M, N, K;
   // The latter of each pair compiled with --openmp.
   Kernel serial = nullptr, parallel = nullptr;
   ZpKernel zpSerial = nullptr, zpParallel = nullptr;
+  Int8Kernel int8Serial = nullptr, int8Parallel = nullptr;
   Int4Weights weights;
+  Buffer<int8_t> int8Values;
   Buffer<int8_t> &wValues = weights.values;
   std::vector<Buffer<uint8_t>> &w = weights.packed;
   std::vector<Buffer<float>> &sw = weights.scales;
@@ -377,6 +382,15 @@ struct W4A8 {
       packInt4(zwValues.data(), K / G * N, zw[c].data());
     }
   }
+  W4A8(std::string name, int64_t M, int64_t N, int64_t K, Int8Kernel serial,
+       Int8Kernel parallel)
+      : W4A8(std::move(name), M, N, K, 1) {
+    int8Serial = serial;
+    int8Parallel = parallel;
+    int8Values = Buffer<int8_t>(K * N);
+    for (int64_t i = 0; i < K * N; ++i)
+      int8Values[i] = int8_t(irand(-128, 127));
+  }
   W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies)
       : name(std::move(name)), M(M), N(N), K(K), weights(N, K, copies) {
     a = Buffer<int8_t>(M * K);
@@ -391,6 +405,8 @@ struct W4A8 {
 
   /// The weight the kernel multiplies at (k, n).
   int32_t weight(int64_t k, int64_t n) const {
+    if (int8Serial)
+      return int8Values[k * N + n];
     int8_t v = wValues[k * N + n];
     if (!zpSerial)
       return v;
@@ -399,7 +415,10 @@ struct W4A8 {
 
   void call(int c, bool mt, const float *lhsScales, const float *weightScales,
             float *out) {
-    if (zpSerial)
+    if (int8Serial)
+      (mt ? int8Parallel : int8Serial)(a.data(), int8Values.data(), lhsScales,
+                                       weightScales, out);
+    else if (zpSerial)
       (mt ? zpParallel : zpSerial)(a.data(), w[c].data(), lhsScales,
                                    weightScales, zw[c].data(), out);
     else
@@ -421,8 +440,9 @@ struct W4A8 {
       ones[m] = 1.0f;
     call(0, mt, ones.data(), unit.data(), exactY.data());
     run(0, mt);
-    std::string exact = "Quanta W4A8 " + name + how + " (unit scales, exact)",
-                scaled = "Quanta W4A8 " + name + how + " (f32 scales)";
+    std::string form = int8Serial ? "Quanta W8A8 " : "Quanta W4A8 ";
+    std::string exact = form + name + how + " (unit scales, exact)",
+                scaled = form + name + how + " (f32 scales)";
     Checker c1{exact.c_str(), 0}, c2{scaled.c_str(), 4};
     std::vector<int32_t> accs(K / G * N);
     for (int64_t m = 0; m < M; ++m) {
@@ -902,6 +922,8 @@ int main(int argc, char **argv) {
                w4a8_zp_gemv, w4a8_zp_gemv_mt);
   W4A8 prefill4zp("prefill 64x4096x4096 with zero points", 64, 4096, 4096, 1,
                   w4a8_zp_prefill, w4a8_zp_prefill_mt);
+  W4A8 prefill8g("per-group prefill 64x4096x4096", 64, 4096, 4096,
+                 w8a8_group_prefill, w8a8_group_prefill_mt);
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
   W8A32 gemv8f(4096, 4096, int(coldBytes / (4096 * 4096)));
@@ -944,7 +966,7 @@ int main(int argc, char **argv) {
   constGemv.check("Quanta W8A8 GEMV 1x4096x4096, constant weights",
                   constGemvCall);
   for (bool mt : {false, true}) {
-    for (W4A8 *p : {&gemv4, &prefill4, &gemv4zp, &prefill4zp})
+    for (W4A8 *p : {&gemv4, &prefill4, &gemv4zp, &prefill4zp, &prefill8g})
       p->check(mt);
     gemv4f.check(mt);
     gemv8f.check(mt);
@@ -1009,6 +1031,8 @@ int main(int argc, char **argv) {
   addRow("GEMV W4A8 ui4 + zero points(32), cold", "1x4096x4096", "GB/s",
          4096.0 * 4096 / 2 * 1e-9);
   addRow("W4A8 prefill, ui4 + zero points(32)", "64x4096x4096", "GOP/s",
+         2.0 * 64 * 4096 * 4096 * 1e-9);
+  addRow("W8A8 prefill, int8 per-group(32)", "64x4096x4096", "GOP/s",
          2.0 * 64 * 4096 * 4096 * 1e-9);
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
@@ -1161,6 +1185,12 @@ int main(int argc, char **argv) {
   add(16, Quanta2, "w4a8_zp_prefill_64x4096/quanta/threads:2", [&] {
     setThreads(2);
     prefill4zp.run(0, /*mt=*/true);
+  });
+  add(17, Quanta, "w8a8_group_prefill_64x4096/quanta",
+      [&] { prefill8g.run(0); });
+  add(17, Quanta2, "w8a8_group_prefill_64x4096/quanta/threads:2", [&] {
+    setThreads(2);
+    prefill8g.run(0, /*mt=*/true);
   });
   // The same copy of the weights every call (16 MiB: in L3 where it fits).
   add(11, Quanta, "gemv_fp8_4096_hot/quanta", [&] { gemvFp8.run(0); });

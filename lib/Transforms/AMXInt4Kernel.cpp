@@ -2,7 +2,7 @@
 //
 // This file implements the AMX kernel of a PackedInt4Core whose group sums
 // a fused GroupEpilogue reduces (W4A8 with many rows: the prefill of an
-// int4 LLM on Sapphire Rapids).
+// int4 LLM on Sapphire Rapids; also 8-bit weights per group).
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,7 +41,8 @@ constexpr int64_t kUnpackAheadBytes = 64 << 10;
 ///   are copied from `out` to a buffer in L1; then for each group, B's
 ///   nibbles of the group are unpacked into bytes in the tiles' layout (per
 ///   panel of 16 columns, rows of 64 bytes holding 4 K steps of each
-///   column, sign- or zero-extended as the core extends them), and for each
+///   column, sign- or zero-extended as the core extends them; 8-bit weights
+///   are only gathered into that layout), and for each
 ///   block of rows and pair of panels four 16 x 16 tiles sum the group's
 ///   products (`tdpbssd`, `tdpbusd`, ...), the tiles are stored to a 32 x
 ///   32 buffer, the zero points' corrections are applied, and the
@@ -68,15 +69,16 @@ public:
         b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
     bRows = memref::CollapseShapeOp::create(
         b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
-    linalg::GenericOp reduction = epilogue.op;
-    out = collapseColumnPairs(b, reduction.getDpsInits()[0]);
+    out = linalg::GenericOp(epilogue.op).getDpsInits()[0];
+    if (core.weightBits == 4)
+      out = collapseColumnPairs(b, out);
     rows = memref::DimOp::create(b, core.a, 0);
     groups = memref::DimOp::create(b, core.a, 1);
     groupSize = memref::DimOp::create(b, core.a, 2);
     k = memref::DimOp::create(b, a, 1);
     epilogueLanes.emplace(b, epilogue, groups, 16);
     Value byteCols = memref::DimOp::create(b, core.b, 2);
-    Value blocks = arith::DivUIOp::create(b, byteCols, idx(kBlockColumns / 2));
+    Value blocks = arith::DivUIOp::create(b, byteCols, idx(blockBytes()));
     Value rowBlocks = arith::CeilDivUIOp::create(b, rows, idx(32));
     packLhs(rowBlocks);
     columnLoop(b, parallel, idx(0), blocks, 1, [&](Value block) {
@@ -115,7 +117,7 @@ private:
   // Bytes of K per tile product: 32 (groups of 32) or 64.
   int64_t chunk;
   std::optional<GroupEpilogueLanes> epilogueLanes;
-  // A [M, K], B [K, N / 2] (bytes), out [M, N].
+  // A [M, K], B [K, N / 2] (bytes; 8-bit weights [K, N]), out [M, N].
   Value a, bRows, out, rows, groups, groupSize, k;
   // A packed for the tiles (see packLhs()).
   Value lhsPacked;
@@ -125,6 +127,9 @@ private:
   Value unpacked, tiles, local, weightSums;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+
+  /// Bytes of each row of B in a block of columns.
+  int64_t blockBytes() const { return kBlockColumns * core.weightBits / 8; }
 
   /// A packed per block of 32 rows and `chunk` bytes of K, so that a tile
   /// reads 16 consecutive rows of `chunk` bytes (A's own rows, K bytes
@@ -175,13 +180,14 @@ private:
 
   /// Group g of B's 128 columns of `block` as bytes in the tiles' layout:
   /// byte 4n + t of panel p's row s is the weight of row g * size + 4s + t,
-  /// column 16p + n. Per K step, the 4 rows' bytes of 16 byte columns j are
-  /// gathered into 32-bit lanes (byte t of lane j: row t), whose low
-  /// nibbles are then the lanes of columns 2j and whose high nibbles those
-  /// of columns 2j + 1: byte shuffles of whole lanes then interleave them
-  /// into two panels, from which the weight zero points are subtracted.
+  /// column 16p + n. Per K step and 64 bytes of the 4 rows, the rows' bytes
+  /// of 16 byte columns j are gathered into 32-bit lanes (byte t of lane j:
+  /// row t): 8-bit weights are then a panel; int4 weights' low nibbles are
+  /// the lanes of columns 2j and their high nibbles those of columns 2j +
+  /// 1: byte shuffles of whole lanes then interleave them into two panels,
+  /// from which the weight zero points are subtracted.
   void unpack(Value block, Value g) {
-    Value byteCol = arith::MulIOp::create(b, block, idx(kBlockColumns / 2));
+    Value byteCol = arith::MulIOp::create(b, block, idx(blockBytes()));
     auto bytes = VectorType::get({64}, b.getI8Type());
     Value four = arith::ConstantOp::create(
         b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(4)));
@@ -199,49 +205,59 @@ private:
     if (core.rhsZp)
       for (int64_t p = 0; p < kBlockColumns / 16; ++p)
         zeroPoints.push_back(panelZeroPoints(block, g, p));
+    // Panel p of K step `step`, less the weight zero points.
+    auto store = [&](Value panel, int64_t p, Value step) {
+      if (core.rhsZp)
+        panel = arith::SubIOp::create(b, panel, zeroPoints[p]);
+      vector::StoreOp::create(b, panel, unpacked, unpackedOffset(idx(p), step));
+      if (core.lhsZp)
+        addWeightSums(panel, 16 * p);
+    };
     Value k0 = arith::MulIOp::create(b, g, groupSize);
     Value steps = arith::DivUIOp::create(b, groupSize, idx(4));
     forLoop(b, idx(0), steps, 1, [&](Value step) {
-      SmallVector<Value> rows;
-      for (int64_t t = 0; t < 4; ++t) {
-        Value row = arith::AddIOp::create(
-            b,
-            arith::AddIOp::create(b, k0,
-                                  arith::MulIOp::create(b, step, idx(4))),
-            idx(t));
-        prefetcher.prefetch(b, row, byteCol);
-        rows.push_back(
-            vector::LoadOp::create(b, bytes, bRows, ValueRange{row, byteCol}));
-      }
-      HalfRowPairs halves = pairHalfRows(b, rows);
-      for (int64_t q = 0; q < 4; ++q) {
-        // Byte t of lane j: row t, byte column 16q + j.
-        Value lanes = gatherRowBytes(
-            b, halves,
-            llvm::to_vector(llvm::seq<int64_t>(16 * q, 16 * q + 16)));
-        Value low, high;
-        if (core.rhsSigned) {
-          low = arith::ShRSIOp::create(b, arith::ShLIOp::create(b, lanes, four),
-                                       four);
-          high = arith::ShRSIOp::create(b, lanes, four);
-        } else {
-          low = arith::AndIOp::create(b, lanes, fifteen);
-          high = arith::ShRUIOp::create(b, lanes, four);
+      for (int64_t part = 0; part < blockBytes() / 64; ++part) {
+        Value at = arith::AddIOp::create(b, byteCol, idx(64 * part));
+        SmallVector<Value> rows;
+        for (int64_t t = 0; t < 4; ++t) {
+          Value row = arith::AddIOp::create(
+              b,
+              arith::AddIOp::create(b, k0,
+                                    arith::MulIOp::create(b, step, idx(4))),
+              idx(t));
+          prefetcher.prefetch(b, row, at);
+          rows.push_back(
+              vector::LoadOp::create(b, bytes, bRows, ValueRange{row, at}));
         }
-        // Panel 2q + h: column n from lane 8h + n / 2, low (even n) or
-        // high (odd n).
-        for (int64_t h = 0; h < 2; ++h) {
-          SmallVector<int64_t> interleave;
-          for (int64_t n = 0; n < 16; ++n)
-            for (int64_t t = 0; t < 4; ++t)
-              interleave.push_back(64 * (n % 2) + 4 * (8 * h + n / 2) + t);
-          Value panel = vector::ShuffleOp::create(b, low, high, interleave);
-          if (core.rhsZp)
-            panel = arith::SubIOp::create(b, panel, zeroPoints[2 * q + h]);
-          vector::StoreOp::create(b, panel, unpacked,
-                                  unpackedOffset(idx(2 * q + h), step));
-          if (core.lhsZp)
-            addWeightSums(panel, 16 * (2 * q + h));
+        HalfRowPairs halves = pairHalfRows(b, rows);
+        for (int64_t q = 0; q < 4; ++q) {
+          // Byte t of lane j: row t, byte column 64 part + 16q + j.
+          Value lanes = gatherRowBytes(
+              b, halves,
+              llvm::to_vector(llvm::seq<int64_t>(16 * q, 16 * q + 16)));
+          if (core.weightBits == 8) {
+            store(lanes, 4 * part + q, step);
+            continue;
+          }
+          Value low, high;
+          if (core.rhsSigned) {
+            low = arith::ShRSIOp::create(
+                b, arith::ShLIOp::create(b, lanes, four), four);
+            high = arith::ShRSIOp::create(b, lanes, four);
+          } else {
+            low = arith::AndIOp::create(b, lanes, fifteen);
+            high = arith::ShRUIOp::create(b, lanes, four);
+          }
+          // Panel 2q + h: column n from lane 8h + n / 2, low (even n) or
+          // high (odd n).
+          for (int64_t h = 0; h < 2; ++h) {
+            SmallVector<int64_t> interleave;
+            for (int64_t n = 0; n < 16; ++n)
+              for (int64_t t = 0; t < 4; ++t)
+                interleave.push_back(64 * (n % 2) + 4 * (8 * h + n / 2) + t);
+            store(vector::ShuffleOp::create(b, low, high, interleave),
+                  2 * q + h, step);
+          }
         }
       }
     });
@@ -257,8 +273,11 @@ private:
         b, DenseElementsAttr::get(VectorType::get({64}, b.getI8Type()),
                                   b.getI8IntegerAttr(1)));
     DotKind kind = getVNNIKind(b.getContext());
-    vector::StoreOp::create(b, dot(b, kind, sums, ones, panel), weightSums,
-                            idx(col));
+    // vpdpbusd's u8 side: the ones, or unsigned 8-bit weights.
+    Value sum = core.weightBits == 8 && !core.rhsSigned
+                    ? dot(b, kind, sums, panel, ones)
+                    : dot(b, kind, sums, ones, panel);
+    vector::StoreOp::create(b, sum, weightSums, idx(col));
   }
 
   /// The weight zero points of group g in panel p of `block`, in the
@@ -391,7 +410,8 @@ private:
             for (int64_t j = 0; j < 2; ++j)
               next.push_back(amx::TileMulIOp::create(
                   lb, accTile, lhsTiles[i], rhsTiles[j], accs[2 * i + j],
-                  /*isZextLhs=*/!core.lhsSigned, /*isZextRhs=*/false));
+                  /*isZextLhs=*/!core.lhsSigned,
+                  /*isZextRhs=*/core.weightBits == 8 && !core.rhsSigned));
           scf::YieldOp::create(lb, next);
         });
     for (int64_t i = 0; i < 2; ++i)

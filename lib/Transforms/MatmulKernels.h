@@ -199,8 +199,15 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 ///
 ///   C[m, g, j, h] += (ext(A[m, g, kk]) [- ext(ZA[m] or ZA[])])
 ///                    * (ext(B's nibble) [- ext(ZB[g, j]'s nibble h)])
+///
+/// The same core with 8-bit weights (weightBits = 8: a K-blocked int8
+/// matmul, per-group int8 weights such as llama.cpp's Q8_0) is on loops
+/// (m, g, kk, n), `C[m, g, n] += (ext(A[m, g, kk]) [- ext(ZA)]) *
+/// ext(B[g, kk, n])`, without a weight zero point; only the AMX kernel
+/// takes it.
 struct PackedInt4Core {
   Value a, b, c;
+  unsigned weightBits = 4;
   bool lhsSigned = false, rhsSigned = false;
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
   /// za per tensor (rank 0) or per row (indexed by m), or `ext(a) - c` with

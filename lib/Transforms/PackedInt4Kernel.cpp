@@ -81,14 +81,17 @@ mlir::quanta::matmul_kernels::matchGroupEpilogue(linalg::GenericOp core,
       return std::nullopt;
     consumer = generic;
   }
-  if (!consumer || consumer.getNumLoops() != 4 ||
+  // Loops (m, g, j, h) after a packed int4 core, (m, g, n) after an 8-bit
+  // one.
+  unsigned loops = core.getNumLoops() - 1;
+  if (!consumer || consumer.getNumLoops() != loops ||
       !isElementwiseEpilogue(consumer) ||
       !onlyHarmlessOpsBetween(core, consumer))
     return std::nullopt;
   using utils::IteratorType;
-  if (consumer.getIteratorTypesArray() !=
-      SmallVector<IteratorType>{IteratorType::parallel, IteratorType::reduction,
-                                IteratorType::parallel, IteratorType::parallel})
+  SmallVector<IteratorType> iterators(loops, IteratorType::parallel);
+  iterators[1] = IteratorType::reduction;
+  if (consumer.getIteratorTypesArray() != iterators)
     return std::nullopt;
   AffineExpr d[4];
   bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
@@ -107,15 +110,18 @@ mlir::quanta::matmul_kernels::matchGroupEpilogue(linalg::GenericOp core,
     auto type = dyn_cast<MemRefType>(input->get().getType());
     ArrayRef<AffineExpr> results = map.getResults();
     bool hasJ = llvm::is_contained(results, d[2]),
-         hasH = llvm::is_contained(results, d[3]);
+         hasH = loops == 4 ? llvm::is_contained(results, d[3]) : hasJ;
     if (!type || !type.getLayout().isIdentity() || hasJ != hasH)
       return std::nullopt;
   }
   OpOperand *out = consumer.getDpsInitOperand(0);
   auto outType = cast<MemRefType>(out->get().getType());
+  SmallVector<AffineExpr> outDims{d[0], d[2]};
+  if (loops == 4)
+    outDims.push_back(d[3]);
   if (!readsC || !outType.getLayout().isIdentity() ||
       consumer.getMatchingIndexingMap(out) !=
-          AffineMap::get(4, 0, {d[0], d[2], d[3]}, ctx))
+          AffineMap::get(loops, 0, outDims, ctx))
     return std::nullopt;
   return epilogue;
 }
@@ -939,23 +945,28 @@ std::optional<PackedInt4Core>
 mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   MLIRContext *ctx = op.getContext();
   int64_t numInputs = op.getNumDpsInputs();
+  // Loops (m, g, kk, j, h) for packed int4 weights, (m, g, kk, n) for bytes.
+  unsigned loops = op.getNumLoops();
   if (!op.hasPureBufferSemantics() || numInputs < 2 || numInputs > 4 ||
-      op.getNumDpsInits() != 1 || op.getNumLoops() != 5)
+      op.getNumDpsInits() != 1 || (loops != 5 && loops != 4))
     return std::nullopt;
   using utils::IteratorType;
-  if (op.getIteratorTypesArray() !=
-      SmallVector<IteratorType>{IteratorType::parallel, IteratorType::parallel,
-                                IteratorType::reduction, IteratorType::parallel,
-                                IteratorType::parallel})
+  SmallVector<IteratorType> iterators(loops, IteratorType::parallel);
+  iterators[2] = IteratorType::reduction;
+  if (op.getIteratorTypesArray() != iterators)
     return std::nullopt;
   AffineExpr d[5];
   bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  SmallVector<AffineExpr> cDims{d[0], d[1], d[3]};
+  if (loops == 5)
+    cDims.push_back(d[4]);
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  if (maps[0] != AffineMap::get(5, 0, {d[0], d[1], d[2]}, ctx) ||
-      maps[1] != AffineMap::get(5, 0, {d[1], d[2], d[3]}, ctx) ||
-      maps.back() != AffineMap::get(5, 0, {d[0], d[1], d[3], d[4]}, ctx))
+  if (maps[0] != AffineMap::get(loops, 0, {d[0], d[1], d[2]}, ctx) ||
+      maps[1] != AffineMap::get(loops, 0, {d[1], d[2], d[3]}, ctx) ||
+      maps.back() != AffineMap::get(loops, 0, cDims, ctx))
     return std::nullopt;
   PackedInt4Core core;
+  core.weightBits = loops == 5 ? 4 : 8;
   core.a = op.getDpsInputs()[0];
   core.b = op.getDpsInputs()[1];
   core.c = op.getDpsInits()[0];
@@ -965,10 +976,11 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
     AffineMap map = maps[i];
     Value input = op.getDpsInputs()[i];
     if (!core.lhsZp && !core.rhsZp &&
-        (map == AffineMap::get(5, 0, {}, ctx) ||
-         map == AffineMap::get(5, 0, {d[0]}, ctx)))
+        (map == AffineMap::get(loops, 0, {}, ctx) ||
+         map == AffineMap::get(loops, 0, {d[0]}, ctx)))
       core.lhsZp = input;
-    else if (!core.rhsZp && map == AffineMap::get(5, 0, {d[1], d[3]}, ctx))
+    else if (!core.rhsZp && loops == 5 &&
+             map == AffineMap::get(loops, 0, {d[1], d[3]}, ctx))
       core.rhsZp = input;
     else
       return std::nullopt;
@@ -979,7 +991,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
            type.getElementType().isInteger(width);
   };
   if (!is(core.a, 8) || !is(core.b, 8) || !is(core.c, 32) ||
-      cast<MemRefType>(core.c.getType()).getDimSize(3) != 2 ||
+      (loops == 5 && cast<MemRefType>(core.c.getType()).getDimSize(3) != 2) ||
       (core.lhsZp && !is(core.lhsZp, 8)) || (core.rhsZp && !is(core.rhsZp, 8)))
     return std::nullopt;
   Block &body = op.getRegion().front();
@@ -1013,7 +1025,10 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   auto matchRhs = [&](Value w) {
     auto isW = [&](Value v) {
       return matchExt(
-          v, [&](Value in) { return matchNibble(in, byte, 4); },
+          v,
+          [&](Value in) {
+            return loops == 5 ? matchNibble(in, byte, 4) : in == byte;
+          },
           core.rhsSigned);
     };
     if (!zb)
@@ -1095,10 +1110,25 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
       fills.push_back(user);
   if (fills.size() != 1)
     epilogue.reset();
+  // The AMX kernel (with an epilogue, a group size it takes, and enough
+  // rows or a dynamic row count).
+  int64_t amxChunk = amx && epilogue && (vnni || core.weightBits == 8)
+                         ? getAMXInt4Chunk(core)
+                         : 0;
+  int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
+  if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
+    amxChunk = 0;
+  // 8-bit weights take the AMX kernel only.
+  if (core.weightBits == 8) {
+    vnni = false;
+    vectors.lanes = 0;
+    if (!amxChunk)
+      return;
+  }
   // The VNNI kernel without an epilogue also writes C's sums from zero;
   // with other contents in C, the kernel on vectors adds to them.
   vnni &= zeroFill != nullptr;
-  if (!vnni && !vectors.lanes)
+  if (!vnni && !vectors.lanes && !amxChunk)
     return;
   // The kernel on vectors uses the first int8 instruction whose operands
   // hold the activations (ext(a) - za) and the weights (ext(w) - zb, in
@@ -1119,11 +1149,15 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     replaced.push_back(epilogue->op);
   }
   // The VNNI kernel needs 4 | group size <= 2^15 and 128 | N at run time,
-  // the one on vectors 8 x lanes | N; otherwise the loops.
+  // the one on vectors 8 x lanes | N, the AMX kernel alone (8-bit weights)
+  // 128 | N; otherwise the loops.
   ImplicitLocOpBuilder b(replaced.back()->getLoc(), replaced.back());
   Value byteCols = memref::DimOp::create(b, core.b, 2);
   Value fits;
-  if (!vnni) {
+  if (core.weightBits == 8) {
+    fits = arith::AndIOp::create(b, isMultiple(b, byteCols, 128),
+                                 amxInt4Fits(b, core));
+  } else if (!vnni) {
     fits = isMultiple(b, byteCols, 4 * vectors.lanes);
   } else {
     Value groupSize = memref::DimOp::create(b, core.a, 2);
@@ -1139,11 +1173,9 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    int64_t amxChunk = vnni && amx && epilogue ? getAMXInt4Chunk(core) : 0;
-    int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
-    if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
-      amxChunk = 0;
-    if (amxChunk) {
+    if (core.weightBits == 8) {
+      buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
+    } else if (amxChunk) {
       auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),
                                      /*withElseRegion=*/true);
       OpBuilder::InsertionGuard amxGuard(b);

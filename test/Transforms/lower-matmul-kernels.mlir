@@ -890,6 +890,63 @@ func.func @int4_core_zw(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %zw: me
   return
 }
 
+// The same K-blocked core with 8-bit weights per group (loops m, g, kk, n;
+// here ui8 weights) and its per-group scaling: with `amx`, behind the
+// run-time check (128 | N, the AMX flag, 16 rows or more), the AMX kernel
+// gathers each group's 4-row steps of B's bytes into the tiles' layout
+// (no nibbles), multiplies them zero-extended, and the scaling's body runs
+// on each group's tile sums; without AMX, the loops stay.
+// CHECK-LABEL: func @int8_group_core
+// CHECK-NOT:   llvm.call_intrinsic
+// CHECK:       linalg.generic
+// CHECK:       linalg.generic
+// AMX-LABEL: func @int8_group_core
+// AMX:         %[[MANY:.*]] = arith.cmpi uge, %{{.*}}, %c16 : index
+// AMX:         %[[FLAG:.*]] = llvm.load
+// AMX:         scf.if %{{.*}} {
+// AMX:           memref.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : memref<4x32x256xi8> into memref<128x256xi8>
+// AMX:               %[[ROW0:.*]] = vector.load %{{.*}} : memref<128x256xi8>, vector<64xi8>
+// AMX:               %[[PANEL:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 32, 64, 96, 1, 33, 65, 97,
+// AMX-NOT:           arith.andi
+// AMX:               vector.store %[[PANEL]]
+// AMX:                 amx.tile_muli %{{.*}}, %{{.*}} zext, %{{.*}} : !amx.tile<16x32xi8>, !amx.tile<8x64xi8>, !amx.tile<16x16xi32>
+// AMX:                 %[[T:.*]] = vector.load %{{.*}} : memref<32x32xi32>, vector<16xi32>
+// AMX:                 arith.sitofp %[[T]]
+// AMX:         } else {
+// AMX:           linalg.generic
+// AMX:           linalg.generic
+func.func @int8_group_core(%a: memref<?x4x32xi8>, %b: memref<4x32x256xi8>, %sa: memref<?xf32>, %sw: memref<4x256xf32>, %out: memref<?x256xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x4x32xi8>
+  %c = memref.alloc(%m) : memref<?x4x256xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<?x4x256xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (m, g, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<?x4x32xi8>, memref<4x32x256xi8>) outs(%c : memref<?x4x256xi32>) {
+  ^bb0(%x: i8, %w: i8, %acc: i32):
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extui %w : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<?x256xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, n) -> (m, g, n)>, affine_map<(m, g, n) -> (m)>, affine_map<(m, g, n) -> (g, n)>, affine_map<(m, g, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%c, %sa, %sw : memref<?x4x256xi32>, memref<?xf32>, memref<4x256xf32>) outs(%out : memref<?x256xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<?x4x256xi32>
+  return
+}
+
 // A body that is not the packed-int4 product (here the nibble is not
 // sign- or zero-extended from the truncation of a picked nibble) is left
 // alone.

@@ -11,7 +11,8 @@
 // int4-kernel.mlir and int4-zp-kernel.mlir (17, 33 and 64 rows take the AMX
 // int4 kernel: groups of 32, 64 and 128, every signedness, activation zero
 // points per tensor, per row and folded, with and without weight zero
-// points), bit for bit on 1 and 2 OpenMP threads.
+// points) and the per-group int8 forms of int8-group-kernel.mlir (16 rows
+// or more take the AMX kernel), bit for bit on 1 and 2 OpenMP threads.
 // REQUIRES: host-amx, openmp
 // RUN: quanta-compile %S/matmul-integer.mlir --mcpu=sapphirerapids -o %t.int.o --header=%t.int.h
 // RUN: %cxx_harness -include %t.int.h %S/matmul-integer-harness.cpp %t.int.o %quanta_ref_lib -o %t.int.exe
@@ -31,3 +32,7 @@
 // RUN: %cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zp.o %quanta_ref_lib %openmp_link -o %t.int4zp.exe
 // RUN: env OMP_NUM_THREADS=1 %t.int4zp.exe | FileCheck %S/int4-zp-kernel.mlir
 // RUN: env OMP_NUM_THREADS=2 %t.int4zp.exe | FileCheck %S/int4-zp-kernel.mlir
+// RUN: quanta-compile %S/int8-group-kernel.mlir --mcpu=sapphirerapids --openmp -o %t.int8g.o --header=%t.int8g.h
+// RUN: %cxx_harness -include %t.int8g.h %S/int8-group-kernel-harness.cpp %t.int8g.o %quanta_ref_lib %openmp_link -o %t.int8g.exe
+// RUN: env OMP_NUM_THREADS=1 %t.int8g.exe | FileCheck %S/int8-group-kernel.mlir
+// RUN: env OMP_NUM_THREADS=2 %t.int8g.exe | FileCheck %S/int8-group-kernel.mlir
