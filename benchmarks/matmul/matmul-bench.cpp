@@ -31,6 +31,7 @@ decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
 decltype(w4a8_zp_prefill) w4a8_zp_prefill_mt;
+decltype(w8a8_group_gemv) w8a8_group_gemv_mt;
 decltype(w8a8_group_prefill) w8a8_group_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
@@ -341,7 +342,7 @@ struct Int4Weights {
 /// or, with zero points (ONNX MatMulNBits' form), the same nibbles read as
 /// uint4 u[k, n] and w[k, n] = u[k, n] - zw[g, n], the uint4 zero points
 /// packed like the weights (one copy per copy of the weights); or int8
-/// weights per group (W8A8, llama.cpp's Q8_0), one copy.
+/// weights per group (W8A8, llama.cpp's Q8_0).
 struct W4A8 {
   using Kernel = decltype(&w4a8_gemv);
   using ZpKernel = decltype(&w4a8_zp_gemv);
@@ -355,6 +356,7 @@ struct W4A8 {
   Int8Kernel int8Serial = nullptr, int8Parallel = nullptr;
   Int4Weights weights;
   Buffer<int8_t> int8Values;
+  std::vector<Buffer<int8_t>> int8Copies;
   Buffer<int8_t> &wValues = weights.values;
   std::vector<Buffer<uint8_t>> &w = weights.packed;
   std::vector<Buffer<float>> &sw = weights.scales;
@@ -382,14 +384,18 @@ struct W4A8 {
       packInt4(zwValues.data(), K / G * N, zw[c].data());
     }
   }
-  W4A8(std::string name, int64_t M, int64_t N, int64_t K, Int8Kernel serial,
-       Int8Kernel parallel)
-      : W4A8(std::move(name), M, N, K, 1) {
+  W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies,
+       Int8Kernel serial, Int8Kernel parallel)
+      : W4A8(std::move(name), M, N, K, copies) {
     int8Serial = serial;
     int8Parallel = parallel;
     int8Values = Buffer<int8_t>(K * N);
     for (int64_t i = 0; i < K * N; ++i)
       int8Values[i] = int8_t(irand(-128, 127));
+    for (int c = 0; c < copies; ++c) {
+      int8Copies.emplace_back(K * N);
+      std::memcpy(int8Copies[c].data(), int8Values.data(), K * N);
+    }
   }
   W4A8(std::string name, int64_t M, int64_t N, int64_t K, int copies)
       : name(std::move(name)), M(M), N(N), K(K), weights(N, K, copies) {
@@ -416,8 +422,8 @@ struct W4A8 {
   void call(int c, bool mt, const float *lhsScales, const float *weightScales,
             float *out) {
     if (int8Serial)
-      (mt ? int8Parallel : int8Serial)(a.data(), int8Values.data(), lhsScales,
-                                       weightScales, out);
+      (mt ? int8Parallel : int8Serial)(a.data(), int8Copies[c].data(),
+                                       lhsScales, weightScales, out);
     else if (zpSerial)
       (mt ? zpParallel : zpSerial)(a.data(), w[c].data(), lhsScales,
                                    weightScales, zw[c].data(), out);
@@ -922,7 +928,10 @@ int main(int argc, char **argv) {
                w4a8_zp_gemv, w4a8_zp_gemv_mt);
   W4A8 prefill4zp("prefill 64x4096x4096 with zero points", 64, 4096, 4096, 1,
                   w4a8_zp_prefill, w4a8_zp_prefill_mt);
-  W4A8 prefill8g("per-group prefill 64x4096x4096", 64, 4096, 4096,
+  W4A8 gemv8g("per-group GEMV 1x4096x4096", 1, 4096, 4096,
+              int(coldBytes / (4096 * 4096 + 128 * 4096 * 4)), w8a8_group_gemv,
+              w8a8_group_gemv_mt);
+  W4A8 prefill8g("per-group prefill 64x4096x4096", 64, 4096, 4096, 1,
                  w8a8_group_prefill, w8a8_group_prefill_mt);
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
@@ -966,7 +975,8 @@ int main(int argc, char **argv) {
   constGemv.check("Quanta W8A8 GEMV 1x4096x4096, constant weights",
                   constGemvCall);
   for (bool mt : {false, true}) {
-    for (W4A8 *p : {&gemv4, &prefill4, &gemv4zp, &prefill4zp, &prefill8g})
+    for (W4A8 *p :
+         {&gemv4, &prefill4, &gemv4zp, &prefill4zp, &gemv8g, &prefill8g})
       p->check(mt);
     gemv4f.check(mt);
     gemv8f.check(mt);
@@ -1034,6 +1044,8 @@ int main(int argc, char **argv) {
          2.0 * 64 * 4096 * 4096 * 1e-9);
   addRow("W8A8 prefill, int8 per-group(32)", "64x4096x4096", "GOP/s",
          2.0 * 64 * 4096 * 4096 * 1e-9);
+  addRow("GEMV W8A8 int8 per-group(32), cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 * 1e-9);
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1192,6 +1204,7 @@ int main(int argc, char **argv) {
     setThreads(2);
     prefill8g.run(0, /*mt=*/true);
   });
+  coldCells(18, "gemv_int8_g32_4096_cold", gemv8g);
   // The same copy of the weights every call (16 MiB: in L3 where it fits).
   add(11, Quanta, "gemv_fp8_4096_hot/quanta", [&] { gemvFp8.run(0); });
   add(11, Quanta2, "gemv_fp8_4096_hot/quanta/threads:2", [&] {

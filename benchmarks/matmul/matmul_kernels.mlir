@@ -73,8 +73,17 @@ func.func @w4a8_zp_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi4>, %sa
   return %y : tensor<64x4096xf32>
 }
 
-// W8A8 prefill with int8 weights per group of 32 along K (llama.cpp's
-// Q8_0): int8 per-row symmetric activations.
+// W8A8 GEMV and prefill with int8 weights per group of 32 along K
+// (llama.cpp's Q8_0): int8 per-row symmetric activations.
+func.func @w8a8_group_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi8>, %sa: tensor<1xf32>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi8>, tensor<1xf32>, tensor<128x4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 func.func @w8a8_group_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi8>, %sa: tensor<64xf32>, %sw: tensor<128x4096xf32>) -> tensor<64x4096xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,

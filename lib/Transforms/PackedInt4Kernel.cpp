@@ -327,6 +327,37 @@ public:
       memref::DeallocOp::create(b, colSums);
   }
 
+  /// 8-bit weights (weightBits = 8), with an epilogue and without an
+  /// activation zero point: up to kMaxByteRows rows in registers
+  /// (sweepBytesInRegisters()); `otherwise` builds the other row counts.
+  /// Requires 64 | N.
+  void buildBytes(function_ref<void()> otherwise) {
+    a = memref::CollapseShapeOp::create(
+        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+    bRows = memref::CollapseShapeOp::create(
+        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    rows = memref::DimOp::create(b, core.a, 0);
+    groups = memref::DimOp::create(b, core.a, 1);
+    groupSize = memref::DimOp::create(b, core.a, 2);
+    Value byteCols = memref::DimOp::create(b, core.b, 2);
+    Value chunks = arith::DivUIOp::create(b, byteCols, idx(kInt4ChunkBytes));
+    epilogueLanes.emplace(b, *epilogue, groups, 16);
+    for (int64_t count = 1; count <= kMaxByteRows; ++count) {
+      Value isCount =
+          arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rows, idx(count));
+      auto ifCount = scf::IfOp::create(b, isCount, /*withElseRegion=*/true);
+      b.setInsertionPointToStart(ifCount.thenBlock());
+      perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+        sweepBytesInRegisters(first, last, count);
+      });
+      b.setInsertionPointToStart(ifCount.elseBlock());
+    }
+    otherwise();
+  }
+
+  /// The row counts that buildBytes() takes.
+  static constexpr int64_t kMaxByteRows = 4;
+
 private:
   ImplicitLocOpBuilder &b;
   const PackedInt4Core &core;
@@ -806,6 +837,76 @@ private:
     });
   }
 
+  /// sweepInRegisters() for 8-bit weights: per group and chunk of 64
+  /// columns, each row's 4 vectors of sums stay in registers through the
+  /// group's K steps (the 4 rows' bytes gathered into 32-bit lanes, one
+  /// vector per 16 columns) and go straight into the epilogue. vpdpbusd
+  /// multiplies u8 by s8: with both operands of the same signedness the
+  /// weights are used as w xor 128 (w + 128 for signed ones, w - 128 for
+  /// unsigned ones), and the group's sums start at -/+ 128 * sum_kk A (the
+  /// loops' value exactly: i32 wrapping).
+  void sweepBytesInRegisters(Value first, Value last, int64_t count) {
+    bool flip = core.lhsSigned == core.rhsSigned;
+    int32_t offset = !flip ? 0 : core.rhsSigned ? 128 : -128;
+    forLoop(b, idx(0), groups, 1, [&](Value g) {
+      Value k0 = arith::MulIOp::create(b, g, groupSize);
+      SmallVector<Value> init;
+      for (int64_t r = 0; r < count; ++r) {
+        Value start = laneConstant(0, 0);
+        if (offset) {
+          Value sum = vector::BroadcastOp::create(b, acc, sumA(idx(r), k0));
+          start = arith::MulIOp::create(b, sum, laneConstant(-offset, -offset));
+        }
+        init.append(4, start);
+      }
+      forLoop(b, first, last, 1, [&](Value chunk) {
+        Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
+        auto steps = scf::ForOp::create(b, idx(0), groupSize, idx(4), init);
+        {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(steps.getBody());
+          Value k = arith::AddIOp::create(b, k0, steps.getInductionVar());
+          SmallVector<Value> loaded;
+          for (int64_t t = 0; t < 4; ++t) {
+            Value row = arith::AddIOp::create(b, k, idx(t));
+            loaded.push_back(vector::LoadOp::create(b, bytes, bRows,
+                                                    ValueRange{row, byteCol}));
+          }
+          prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
+          HalfRowPairs halves = pairHalfRows(b, loaded);
+          SmallVector<Value> weights;
+          for (int64_t q = 0; q < 4; ++q) {
+            // Byte t of lane j: row k + t, column 16q + j of the chunk.
+            Value lanes = gatherRowBytes(
+                b, halves,
+                llvm::to_vector(llvm::seq<int64_t>(16 * q, 16 * q + 16)));
+            if (flip)
+              lanes = arith::XOrIOp::create(
+                  b, lanes,
+                  arith::ConstantOp::create(
+                      b, DenseElementsAttr::get(
+                             bytes, b.getI8IntegerAttr(int8_t(0x80)))));
+            weights.push_back(lanes);
+          }
+          ValueRange sums = steps.getRegionIterArgs();
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < count; ++r) {
+            Value quad = broadcastQuad(b, kind, a, idx(r), k);
+            for (auto [sum, w] : llvm::zip(sums.slice(4 * r, 4), weights))
+              next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
+                                            : dot(b, kind, sum, quad, w));
+          }
+          scf::YieldOp::create(b, next);
+        }
+        for (int64_t r = 0; r < count; ++r)
+          for (int64_t q = 0; q < 4; ++q) {
+            Value col = arith::AddIOp::create(b, byteCol, idx(16 * q));
+            epilogueLanes->apply(idx(r), g, col, steps.getResult(4 * r + q));
+          }
+      });
+    });
+  }
+
   /// The vpdpbusd operands of rows k .. k + 4 and the 128 columns of
   /// `chunk`, gathered with in-lane byte and word interleaves (half the
   /// shuffle work of unpack()'s cross-lane byte permutes) and so out of
@@ -1118,12 +1219,13 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
   if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
     amxChunk = 0;
-  // 8-bit weights take the AMX kernel only.
+  // 8-bit weights take the AMX kernel, and up to 4 rows the VNNI one with
+  // an epilogue and without an activation zero point.
   if (core.weightBits == 8) {
-    vnni = false;
     vectors.lanes = 0;
-    if (!amxChunk)
-      return;
+    vnni &= epilogue && !core.lhsZp &&
+            (ShapedType::isDynamic(rows) ||
+             rows <= PackedInt4Builder::kMaxByteRows);
   }
   // The VNNI kernel without an epilogue also writes C's sums from zero;
   // with other contents in C, the kernel on vectors adds to them.
@@ -1149,14 +1251,15 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     replaced.push_back(epilogue->op);
   }
   // The VNNI kernel needs 4 | group size <= 2^15 and 128 | N at run time,
-  // the one on vectors 8 x lanes | N, the AMX kernel alone (8-bit weights)
-  // 128 | N; otherwise the loops.
+  // the one on vectors 8 x lanes | N, the kernels of 8-bit weights 4 |
+  // group size and 128 | N; otherwise the loops.
   ImplicitLocOpBuilder b(replaced.back()->getLoc(), replaced.back());
   Value byteCols = memref::DimOp::create(b, core.b, 2);
   Value fits;
   if (core.weightBits == 8) {
+    Value groupSize = memref::DimOp::create(b, core.a, 2);
     fits = arith::AndIOp::create(b, isMultiple(b, byteCols, 128),
-                                 amxInt4Fits(b, core));
+                                 isMultiple(b, groupSize, 4));
   } else if (!vnni) {
     fits = isMultiple(b, byteCols, 4 * vectors.lanes);
   } else {
@@ -1173,24 +1276,35 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    if (core.weightBits == 8) {
-      buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
-    } else if (amxChunk) {
+    auto originals = [&] {
+      for (Operation *original : replaced)
+        b.clone(*original);
+    };
+    // The kernels other than AMX's.
+    auto others = [&] {
+      if (core.weightBits == 8 && vnni)
+        PackedInt4Builder(b, core, epilogue, parallel).buildBytes(originals);
+      else if (core.weightBits == 8)
+        originals();
+      else if (vnni)
+        PackedInt4Builder(b, core, epilogue, parallel).build();
+      else
+        buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
+                                     parallel, vectors, dotKind);
+    };
+    if (amxChunk) {
       auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),
                                      /*withElseRegion=*/true);
       OpBuilder::InsertionGuard amxGuard(b);
       b.setInsertionPointToStart(ifAMX.thenBlock());
       buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
       b.setInsertionPointToStart(ifAMX.elseBlock());
-      PackedInt4Builder(b, core, epilogue, parallel).build();
-    } else if (vnni)
-      PackedInt4Builder(b, core, epilogue, parallel).build();
-    else
-      buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
-                                   parallel, vectors, dotKind);
+      others();
+    } else {
+      others();
+    }
     b.setInsertionPointToStart(ifOp.elseBlock());
-    for (Operation *original : replaced)
-      b.clone(*original);
+    originals();
   }
   for (Operation *original : replaced)
     original->erase();

@@ -895,9 +895,18 @@ func.func @int4_core_zw(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %zw: me
 // run-time check (128 | N, the AMX flag, 16 rows or more), the AMX kernel
 // gathers each group's 4-row steps of B's bytes into the tiles' layout
 // (no nibbles), multiplies them zero-extended, and the scaling's body runs
-// on each group's tile sums; without AMX, the loops stay.
+// on each group's tile sums. Up to 4 rows (here without AMX), the VNNI
+// kernel keeps each row's sums of a group and 64 columns in registers:
+// ui8 weights on vpdpbusd's u8 side as they are (i8 activations: no xor
+// 128), and the scaling's body on each group's sums; the loops otherwise.
 // CHECK-LABEL: func @int8_group_core
-// CHECK-NOT:   llvm.call_intrinsic
+// CHECK:       %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1{{.*}} : index
+// CHECK:       scf.if %[[ONE]] {
+// CHECK-NOT:     arith.xori
+// CHECK:         %[[QUAD:.*]] = vector.bitcast %{{.*}} : vector<16xi32> to vector<64xi8>
+// CHECK-NEXT:    llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %{{.*}}, %[[QUAD]])
+// CHECK:         arith.sitofp
+// CHECK:       } else {
 // CHECK:       linalg.generic
 // CHECK:       linalg.generic
 // AMX-LABEL: func @int8_group_core

@@ -34,10 +34,10 @@ struct Case {
   ZwFn zwFn = nullptr;
 };
 
-// Row counts: below the AMX kernel's 16, one block of 32 rows with 15 or 16
-// rows of padding, a block and a row more, two blocks (one pass), and two
-// passes with a partial block.
-static const int64_t kRowCounts[] = {1, 15, 16, 17, 33, 64, 100};
+// Row counts: the VNNI kernel's 1 to 4, the loops' 5 and 15, the AMX
+// kernel's one block of 32 rows with 16 or 15 rows of padding, a block and
+// a row more, two blocks (one pass), and two passes with a partial block.
+static const int64_t kRowCounts[] = {1, 2, 3, 4, 5, 15, 16, 17, 33, 64, 100};
 
 static long check(const Case &c) {
   const int64_t K = c.K, N = c.N;
@@ -101,6 +101,8 @@ int main() {
            Case{"s8_s8_g16_n128", true, true, 16, 64, 128, s8_s8_g16_n128},
            Case{"s8_s8zw_g32_n128", true, true, 32, 64, 128, nullptr, nullptr,
                 s8_s8zw_g32_n128},
+           Case{"u8_s8_g64_n256", false, true, 64, 128, 256, u8_s8_g64_n256},
+           Case{"u8_u8_g32_n128", false, false, 32, 96, 128, u8_u8_g32_n128},
        }) {
     long bad = check(c);
     std::printf("%s: %zu row counts, %ld mismatches\n", c.name,

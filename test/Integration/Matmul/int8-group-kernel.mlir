@@ -1,17 +1,23 @@
 // W8A8 matmuls with int8 weights per group along K (llama.cpp's Q8_0
 // form): the K-blocked i32 core and the per-group scaling that
-// --convert-quanta-to-linalg gives take --quanta-lower-matmul-kernels' AMX
-// kernel (with amx-int8, 16 rows or more, 128 | N, groups of 32 or a
-// multiple of 64, no weight zero point: the gathered weight bytes in AMX
-// tiles, the per-group scaling fused); other shapes and hosts keep the
-// loops (N = 200, groups of 16, weight zero points here). i8/ui8
-// activations (per row, or per tensor with a zero point) x i8/ui8 weights.
-// Compared bit for bit with ref::matmul.
+// --convert-quanta-to-linalg gives take --quanta-lower-matmul-kernels'
+// kernels (128 | N, no weight zero point): up to 4 rows without an
+// activation zero point the VNNI kernel (sums in registers; weights used
+// as w xor 128 where both operands have the same signedness; groups a
+// multiple of 4), with amx-int8 16 rows or more the AMX kernel (the
+// gathered weight bytes in AMX tiles; groups of 32 or a multiple of 64);
+// the per-group scaling fused. Other shapes and hosts keep the loops (5 to
+// 15 rows, activation zero points below 16 rows, N = 200, 16 rows or more
+// in groups of 16, weight zero points here). i8/ui8
+// activations (per row, or per tensor with a zero point) x i8/ui8
+// weights. Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int8-group-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
 // RUN: quanta-compile %s --mcpu=sapphirerapids --emit=asm -o - | FileCheck %s --check-prefix=AMX
 // AMX-LABEL: {{^}}s8_s8_g32_n256:
+// AMX: vpxorq
+// AMX: vpdpbusd
 // AMX: tdpbssd
 // AMX-LABEL: {{^}}u8za_s8_g64_n256:
 // AMX: tdpbusd
@@ -25,15 +31,18 @@
 // AMX-NOT: tdpb
 // AMX-LABEL: {{^}}s8_s8zw_g32_n128:
 // AMX-NOT: tdpb
+// AMX-NOT: vpdpbusd
 // AMX: .size s8_s8zw_g32_n128,
-// CHECK: s8_s8_g32_n256: 7 row counts, 0 mismatches
-// CHECK: s8_s8_g128_n384: 7 row counts, 0 mismatches
-// CHECK: u8za_s8_g64_n256: 7 row counts, 0 mismatches
-// CHECK: s8_u8_g32_n128: 7 row counts, 0 mismatches
-// CHECK: u8za_u8_g32_n128: 7 row counts, 0 mismatches
-// CHECK: s8_s8_g32_n200: 7 row counts, 0 mismatches
-// CHECK: s8_s8_g16_n128: 7 row counts, 0 mismatches
-// CHECK: s8_s8zw_g32_n128: 7 row counts, 0 mismatches
+// CHECK: s8_s8_g32_n256: 11 row counts, 0 mismatches
+// CHECK: s8_s8_g128_n384: 11 row counts, 0 mismatches
+// CHECK: u8za_s8_g64_n256: 11 row counts, 0 mismatches
+// CHECK: s8_u8_g32_n128: 11 row counts, 0 mismatches
+// CHECK: u8za_u8_g32_n128: 11 row counts, 0 mismatches
+// CHECK: s8_s8_g32_n200: 11 row counts, 0 mismatches
+// CHECK: s8_s8_g16_n128: 11 row counts, 0 mismatches
+// CHECK: s8_s8zw_g32_n128: 11 row counts, 0 mismatches
+// CHECK: u8_s8_g64_n256: 11 row counts, 0 mismatches
+// CHECK: u8_u8_g32_n128: 11 row counts, 0 mismatches
 
 func.func @s8_s8_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi8>, %sa: tensor<?xf32>, %sw: tensor<8x256xf32>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
@@ -104,5 +113,23 @@ func.func @s8_s8zw_g32_n128(%a: tensor<?x64xi8>, %w: tensor<64x128xi8>, %sa: ten
        rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x64xi8>, tensor<64x128xi8>, tensor<?xf32>, tensor<2x128xf32>, tensor<2x128xi8>) -> tensor<?x128xf32>
+  return %y : tensor<?x128xf32>
+}
+
+func.func @u8_s8_g64_n256(%a: tensor<?x128xi8>, %w: tensor<128x256xi8>, %sa: tensor<?xf32>, %sw: tensor<2x256xf32>) -> tensor<?x256xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 64, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x128xi8>, tensor<128x256xi8>, tensor<?xf32>, tensor<2x256xf32>) -> tensor<?x256xf32>
+  return %y : tensor<?x256xf32>
+}
+
+func.func @u8_u8_g32_n128(%a: tensor<?x96xi8>, %w: tensor<96x128xi8>, %sa: tensor<?xf32>, %sw: tensor<3x128xf32>) -> tensor<?x128xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x96xi8>, tensor<96x128xi8>, tensor<?xf32>, tensor<3x128xf32>) -> tensor<?x128xf32>
   return %y : tensor<?x128xf32>
 }
