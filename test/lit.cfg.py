@@ -53,7 +53,8 @@ try:
 except OSError:
     host_flags = set()
 for flag, feature in [("avx2", "host-avx2"), ("avx_vnni", "host-avxvnni"),
-                      ("avx512_bf16", "host-avx512bf16")]:
+                      ("avx512_bf16", "host-avx512bf16"),
+                      ("avx512_vnni", "host-avx512vnni")]:
     if flag in host_flags:
         config.available_features.add(feature)
 # Skylake-AVX512's features (AVX-512 without VNNI).

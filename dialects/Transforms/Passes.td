@@ -182,9 +182,10 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     - (`int8=avx512vnni`) every K-blocked integer matmul core with 8-bit
       weights per group (`C[m, g, n] += ext(A[m, g, kk]) [- za] *
       ext(B[g, kk, n])`, no weight zero point) whose group epilogue fuses,
-      when 128 | N and 4 | group size at run time: up to 4 rows without
-      za, a VNNI kernel whose sums of a group and 64 columns stay in
-      registers (B's 4-row steps gathered into vpdpbusd operands, used as
+      when 128 | N and 4 | group size at run time: without za, a VNNI
+      kernel that sweeps B once per block of up to 4 rows, whose sums of a
+      group and 64 columns stay in registers (B's 4-row steps gathered
+      into vpdpbusd operands, used as
       w xor 128 where activations and weights have the same signedness,
       the group's sums starting at -/+ 128 * sum A); with `amx`, 16 rows
       or more and groups of 32 or a static multiple of 64 (with the AMX

@@ -328,10 +328,10 @@ public:
   }
 
   /// 8-bit weights (weightBits = 8), with an epilogue and without an
-  /// activation zero point: up to kMaxByteRows rows in registers
-  /// (sweepBytesInRegisters()); `otherwise` builds the other row counts.
-  /// Requires 64 | N.
-  void buildBytes(function_ref<void()> otherwise) {
+  /// activation zero point: blocks of up to kMaxByteRows rows, each in
+  /// registers (sweepBytesInRegisters()), B swept once per block. Requires
+  /// 64 | N and 4 | group size.
+  void buildBytes() {
     a = memref::CollapseShapeOp::create(
         b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
     bRows = memref::CollapseShapeOp::create(
@@ -342,20 +342,31 @@ public:
     Value byteCols = memref::DimOp::create(b, core.b, 2);
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kInt4ChunkBytes));
     epilogueLanes.emplace(b, *epilogue, groups, 16);
-    for (int64_t count = 1; count <= kMaxByteRows; ++count) {
-      Value isCount =
-          arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rows, idx(count));
-      auto ifCount = scf::IfOp::create(b, isCount, /*withElseRegion=*/true);
-      b.setInsertionPointToStart(ifCount.thenBlock());
-      perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
-        sweepBytesInRegisters(first, last, count);
-      });
-      b.setInsertionPointToStart(ifCount.elseBlock());
-    }
-    otherwise();
+    forLoop(b, idx(0), rows, kMaxByteRows, [&](Value firstRow) {
+      Value left = arith::MinUIOp::create(
+          b, arith::SubIOp::create(b, rows, firstRow), idx(kMaxByteRows));
+      OpBuilder::InsertionGuard guard(b);
+      for (int64_t count = kMaxByteRows; count >= 1; --count) {
+        auto sweepRows = [&] {
+          perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+            sweepBytesInRegisters(first, last, firstRow, count);
+          });
+        };
+        if (count == 1) {
+          sweepRows();
+          break;
+        }
+        Value isCount = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, left,
+                                              idx(count));
+        auto ifCount = scf::IfOp::create(b, isCount, /*withElseRegion=*/true);
+        b.setInsertionPointToStart(ifCount.thenBlock());
+        sweepRows();
+        b.setInsertionPointToStart(ifCount.elseBlock());
+      }
+    });
   }
 
-  /// The row counts that buildBytes() takes.
+  /// The rows per sweep of B in buildBytes().
   static constexpr int64_t kMaxByteRows = 4;
 
 private:
@@ -837,15 +848,20 @@ private:
     });
   }
 
-  /// sweepInRegisters() for 8-bit weights: per group and chunk of 64
-  /// columns, each row's 4 vectors of sums stay in registers through the
+  /// sweepInRegisters() for 8-bit weights and `count` rows from
+  /// `firstRow`: per group and chunk of 64 columns, each row's 4 vectors of
+  /// sums stay in registers through the
   /// group's K steps (the 4 rows' bytes gathered into 32-bit lanes, one
   /// vector per 16 columns) and go straight into the epilogue. vpdpbusd
   /// multiplies u8 by s8: with both operands of the same signedness the
   /// weights are used as w xor 128 (w + 128 for signed ones, w - 128 for
   /// unsigned ones), and the group's sums start at -/+ 128 * sum_kk A (the
   /// loops' value exactly: i32 wrapping).
-  void sweepBytesInRegisters(Value first, Value last, int64_t count) {
+  void sweepBytesInRegisters(Value first, Value last, Value firstRow,
+                             int64_t count) {
+    SmallVector<Value> rowIdx;
+    for (int64_t r = 0; r < count; ++r)
+      rowIdx.push_back(arith::AddIOp::create(b, firstRow, idx(r)));
     bool flip = core.lhsSigned == core.rhsSigned;
     int32_t offset = !flip ? 0 : core.rhsSigned ? 128 : -128;
     forLoop(b, idx(0), groups, 1, [&](Value g) {
@@ -854,7 +870,7 @@ private:
       for (int64_t r = 0; r < count; ++r) {
         Value start = laneConstant(0, 0);
         if (offset) {
-          Value sum = vector::BroadcastOp::create(b, acc, sumA(idx(r), k0));
+          Value sum = vector::BroadcastOp::create(b, acc, sumA(rowIdx[r], k0));
           start = arith::MulIOp::create(b, sum, laneConstant(-offset, -offset));
         }
         init.append(4, start);
@@ -891,7 +907,7 @@ private:
           ValueRange sums = steps.getRegionIterArgs();
           SmallVector<Value> next;
           for (int64_t r = 0; r < count; ++r) {
-            Value quad = broadcastQuad(b, kind, a, idx(r), k);
+            Value quad = broadcastQuad(b, kind, a, rowIdx[r], k);
             for (auto [sum, w] : llvm::zip(sums.slice(4 * r, 4), weights))
               next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
                                             : dot(b, kind, sum, quad, w));
@@ -901,7 +917,7 @@ private:
         for (int64_t r = 0; r < count; ++r)
           for (int64_t q = 0; q < 4; ++q) {
             Value col = arith::AddIOp::create(b, byteCol, idx(16 * q));
-            epilogueLanes->apply(idx(r), g, col, steps.getResult(4 * r + q));
+            epilogueLanes->apply(rowIdx[r], g, col, steps.getResult(4 * r + q));
           }
       });
     });
@@ -1219,13 +1235,11 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
   if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
     amxChunk = 0;
-  // 8-bit weights take the AMX kernel, and up to 4 rows the VNNI one with
-  // an epilogue and without an activation zero point.
+  // 8-bit weights take the AMX kernel, and the VNNI one (blocks of up to
+  // 4 rows) with an epilogue and without an activation zero point.
   if (core.weightBits == 8) {
     vectors.lanes = 0;
-    vnni &= epilogue && !core.lhsZp &&
-            (ShapedType::isDynamic(rows) ||
-             rows <= PackedInt4Builder::kMaxByteRows);
+    vnni &= epilogue && !core.lhsZp;
   }
   // The VNNI kernel without an epilogue also writes C's sums from zero;
   // with other contents in C, the kernel on vectors adds to them.
@@ -1283,7 +1297,7 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     // The kernels other than AMX's.
     auto others = [&] {
       if (core.weightBits == 8 && vnni)
-        PackedInt4Builder(b, core, epilogue, parallel).buildBytes(originals);
+        PackedInt4Builder(b, core, epilogue, parallel).buildBytes();
       else if (core.weightBits == 8)
         originals();
       else if (vnni)

@@ -895,13 +895,16 @@ func.func @int4_core_zw(%a: memref<?x4x32xi8>, %b: memref<4x32x2048xi8>, %zw: me
 // run-time check (128 | N, the AMX flag, 16 rows or more), the AMX kernel
 // gathers each group's 4-row steps of B's bytes into the tiles' layout
 // (no nibbles), multiplies them zero-extended, and the scaling's body runs
-// on each group's tile sums. Up to 4 rows (here without AMX), the VNNI
-// kernel keeps each row's sums of a group and 64 columns in registers:
-// ui8 weights on vpdpbusd's u8 side as they are (i8 activations: no xor
-// 128), and the scaling's body on each group's sums; the loops otherwise.
+// on each group's tile sums. Without AMX, the VNNI kernel sweeps B once
+// per block of up to 4 rows, each row's sums of a group and 64 columns in
+// registers: ui8 weights on vpdpbusd's u8 side as they are (i8
+// activations: no xor 128), and the scaling's body on each group's sums;
+// the loops when the run-time check fails.
 // CHECK-LABEL: func @int8_group_core
-// CHECK:       %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1{{.*}} : index
-// CHECK:       scf.if %[[ONE]] {
+// CHECK:       scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c4{{.*}} {
+// CHECK:         %[[LEFT:.*]] = arith.minui
+// CHECK:         %[[FOUR:.*]] = arith.cmpi eq, %[[LEFT]], %c4{{.*}} : index
+// CHECK:         scf.if %[[FOUR]] {
 // CHECK-NOT:     arith.xori
 // CHECK:         %[[QUAD:.*]] = vector.bitcast %{{.*}} : vector<16xi32> to vector<64xi8>
 // CHECK-NEXT:    llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %{{.*}}, %[[QUAD]])

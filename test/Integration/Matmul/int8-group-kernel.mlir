@@ -1,16 +1,16 @@
 // W8A8 matmuls with int8 weights per group along K (llama.cpp's Q8_0
 // form): the K-blocked i32 core and the per-group scaling that
 // --convert-quanta-to-linalg gives take --quanta-lower-matmul-kernels'
-// kernels (128 | N, no weight zero point): up to 4 rows without an
-// activation zero point the VNNI kernel (sums in registers; weights used
-// as w xor 128 where both operands have the same signedness; groups a
-// multiple of 4), with amx-int8 16 rows or more the AMX kernel (the
-// gathered weight bytes in AMX tiles; groups of 32 or a multiple of 64);
-// the per-group scaling fused. Other shapes and hosts keep the loops (5 to
-// 15 rows, activation zero points below 16 rows, N = 200, 16 rows or more
-// in groups of 16, weight zero points here). i8/ui8
-// activations (per row, or per tensor with a zero point) x i8/ui8
-// weights. Compared bit for bit with ref::matmul.
+// kernels (128 | N, no weight zero point): with amx-int8 and 16 rows or
+// more the AMX kernel (the gathered weight bytes in AMX tiles; groups of
+// 32 or a multiple of 64), otherwise without an activation zero point the
+// VNNI kernel (B swept once per block of up to 4 rows, the sums in
+// registers; weights used as w xor 128 where both operands have the same
+// signedness; groups a multiple of 4); the per-group scaling fused. Other
+// forms keep the loops (activation zero points below 16 rows, N = 200,
+// weight zero points here). i8/ui8 activations (per row, or per tensor
+// with a zero point) x i8/ui8 weights. Compared bit for bit with
+// ref::matmul; int8-group-vnni.mlir runs them without AMX.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int8-group-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
