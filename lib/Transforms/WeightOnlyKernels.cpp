@@ -1056,7 +1056,8 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
       cast<MemRefType>(c.getType()).getDimSize(2) != 2)
     return false;
   // Parameters: read by g and the columns only, in that order, the columns
-  // as (j, h) together.
+  // as (j, h) together, or by the byte columns j alone (a packed int4 zero
+  // point, whose nibble the body picks by linalg.index 4).
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (input->getOperandNumber() < 2)
       continue;
@@ -1072,7 +1073,8 @@ bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(
         llvm::is_contained(dims, 2u))
       return false;
     bool j = llvm::is_contained(dims, 3u), h = llvm::is_contained(dims, 4u);
-    if (j != h || (j && type.getDimSize(type.getRank() - 1) != 2))
+    bool packed = j && !h && type.getElementType().isInteger(8);
+    if ((j != h && !packed) || (h && type.getDimSize(type.getRank() - 1) != 2))
       return false;
   }
   // linalg.index 4 picks the nibble.

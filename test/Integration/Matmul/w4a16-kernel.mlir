@@ -1,6 +1,6 @@
 // Weight-only matmuls with f16 or bf16 activations and f32 accumulation
 // (W4A16: ONNX MatMulNBits on 16-bit models, int4 weights read packed,
-// per-group scales and zero points; W8A16: 8-bit weights per column), the
+// per-group scales and packed zero points; W8A16: 8-bit weights per column), the
 // parameters and the result in the activations' type:
 // --quanta-lower-matmul-kernels' weight-only int4 kernel (128 | N; N = 200
 // takes the loops) and 8-bit kernel (64 | N) widen the activations, round
@@ -18,6 +18,10 @@
 // IR: llvm.fmul {{.*}} : vector<16xf32>
 // IR: llvm.fadd {{.*}} : vector<16xf32>
 // IR-LABEL: llvm.func internal @_quanta_impl_b4zp_g64_n384(
+// IR: llvm.fmul {{.*}} : vector<16xf32>
+// Packed zero points (read as bytes, the nibble picked per column) too:
+// IR-LABEL: llvm.func internal @_quanta_impl_h4zp_g128_n128(
+// IR: llvm.fpext {{.*}} : vector<16xf16> to vector<16xf32>
 // IR: llvm.fmul {{.*}} : vector<16xf32>
 // IR-LABEL: llvm.func internal @_quanta_impl_h8_col_n128(
 // IR: llvm.fmul {{.*}} : vector<16xf32>
