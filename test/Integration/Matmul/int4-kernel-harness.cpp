@@ -86,6 +86,9 @@ int main() {
                 s8_u4zp_g32_n256},
            Case{"u8_s4zp_g64_n384", nullptr, false, true, 64, 128, 384,
                 u8_s4zp_g64_n384},
+           // Per channel: one group of all K rows.
+           Case{"s8_s4pc_k4096_n640", s8_s4pc_k4096_n640, true, true, 4096,
+                4096, 640},
        }) {
     long bad = check(c);
     std::printf("%s: %zu row counts, %ld mismatches\n", c.name,

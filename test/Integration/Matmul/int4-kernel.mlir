@@ -7,7 +7,9 @@
 // weights, and i4 ones) and symmetric activations, the core multiplies a by
 // w - zb: the VNNI kernel takes zb * sum(a) out of each group's sums, the
 // AMX kernel (16 rows or more) subtracts zb from the unpacked weights; both
-// with the epilogue fused. Compared bit for bit with ref::matmul.
+// with the epilogue fused. Weights per channel are one group of K rows
+// (here 1.25 MiB of B): the GEMV then reads B row by row (sums in a
+// buffer) instead of chunk by chunk. Compared bit for bit with ref::matmul.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/int4-kernel-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %s
@@ -23,6 +25,7 @@
 // CHECK: s8_s4_g32_n200: 11 row counts, 0 mismatches
 // CHECK: s8_u4zp_g32_n256: 11 row counts, 0 mismatches
 // CHECK: u8_s4zp_g64_n384: 11 row counts, 0 mismatches
+// CHECK: s8_s4pc_k4096_n640: 11 row counts, 0 mismatches
 
 func.func @s8_s4_g32_n256(%a: tensor<?x256xi8>, %w: tensor<256x256xi4>, %sa: tensor<?xf32>, %sw: tensor<8x256xf32>) -> tensor<?x256xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
@@ -94,4 +97,13 @@ func.func @u8_s4zp_g64_n384(%a: tensor<?x128xi8>, %w: tensor<128x384xi4>, %sa: t
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x128xi8>, tensor<128x384xi4>, tensor<?xf32>, tensor<2x384xf32>, tensor<2x384xi4>) -> tensor<?x384xf32>
   return %y : tensor<?x384xf32>
+}
+
+func.func @s8_s4pc_k4096_n640(%a: tensor<?x4096xi8>, %w: tensor<4096x640xi4>, %sa: tensor<?xf32>, %sw: tensor<640xf32>) -> tensor<?x640xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x4096xi8>, tensor<4096x640xi4>, tensor<?xf32>, tensor<640xf32>) -> tensor<?x640xf32>
+  return %y : tensor<?x640xf32>
 }
