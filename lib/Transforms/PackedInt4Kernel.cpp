@@ -13,6 +13,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 
 using namespace mlir;
 using namespace mlir::quanta::matmul_kernels;
@@ -63,6 +64,34 @@ bool matchNibble(Value v, Value byte, unsigned dim) {
          matchCommutative<arith::AndIOp>(in, [&](Value x, Value mask) {
            return isShifted(x) && isConstant(mask, 15);
          });
+}
+
+/// Clones `op` (a linalg op on buffers) onto views of its operands that
+/// keep its loop `dim` from `from` on: the op on those iterations only.
+void cloneFrom(ImplicitLocOpBuilder &b, linalg::LinalgOp op, unsigned dim,
+               Value from) {
+  IRMapping mapping;
+  for (OpOperand &operand : op->getOpOperands()) {
+    Value v = operand.get();
+    if (!isa<MemRefType>(v.getType()))
+      continue;
+    std::optional<unsigned> position =
+        op.getMatchingIndexingMap(&operand).getResultPosition(
+            b.getAffineDimExpr(dim));
+    if (!position)
+      continue;
+    SmallVector<OpFoldResult> sizes = memref::getMixedSizes(b, b.getLoc(), v);
+    SmallVector<OpFoldResult> offsets(sizes.size(), b.getIndexAttr(0)),
+        strides(sizes.size(), b.getIndexAttr(1));
+    offsets[*position] = from;
+    sizes[*position] =
+        arith::SubIOp::create(b, memref::DimOp::create(b, v, *position), from)
+            .getResult();
+    mapping.map(
+        v,
+        memref::SubViewOp::create(b, v, offsets, sizes, strides).getResult());
+  }
+  b.clone(*op, mapping);
 }
 
 } // namespace
@@ -330,8 +359,8 @@ public:
 
   /// 8-bit weights (weightBits = 8), with an epilogue and without an
   /// activation zero point: blocks of up to kMaxByteRows rows, each in
-  /// registers (sweepBytesInRegisters()), B swept once per block. Requires
-  /// 64 | N and 4 | group size.
+  /// registers (sweepBytesInRegisters()), B swept once per block, on the
+  /// columns of whole blocks of 128. Requires 4 | group size.
   void buildBytes() {
     a = memref::CollapseShapeOp::create(
         b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
@@ -340,8 +369,12 @@ public:
     rows = memref::DimOp::create(b, core.a, 0);
     groups = memref::DimOp::create(b, core.a, 1);
     groupSize = memref::DimOp::create(b, core.a, 2);
+    // The chunks of 64 bytes in whole blocks of 128 (those of the AMX
+    // kernel; the loops compute the rest).
     Value byteCols = memref::DimOp::create(b, core.b, 2);
-    Value chunks = arith::DivUIOp::create(b, byteCols, idx(kInt4ChunkBytes));
+    Value chunks = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, byteCols, idx(2 * kInt4ChunkBytes)),
+        idx(2));
     epilogueLanes.emplace(b, *epilogue, groups, 16);
     forLoop(b, idx(0), rows, kMaxByteRows, [&](Value firstRow) {
       Value left = arith::MinUIOp::create(
@@ -1278,27 +1311,28 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
     replaced.insert(replaced.begin(), fills.begin(), fills.end());
     replaced.push_back(epilogue->op);
   }
-  // The VNNI kernel needs 4 | group size <= 2^15 and 128 | N at run time,
-  // the one on vectors 8 x lanes | N, the kernels of 8-bit weights 4 |
-  // group size and 128 | N; otherwise the loops.
+  // The VNNI kernel needs 4 | group size <= 2^15 at run time, the kernels
+  // of 8-bit weights 4 | group size; they compute the columns of whole
+  // blocks of 128 (at least one), the loops the rest. The kernel on vectors
+  // needs 8 x lanes | N. Otherwise the loops.
   ImplicitLocOpBuilder b(replaced.back()->getLoc(), replaced.back());
   Value byteCols = memref::DimOp::create(b, core.b, 2);
+  int64_t blockBytes = core.weightBits == 8 ? 128 : kInt4ChunkBytes;
   Value fits;
-  if (core.weightBits == 8) {
-    Value groupSize = memref::DimOp::create(b, core.a, 2);
-    fits = arith::AndIOp::create(b, isMultiple(b, byteCols, 128),
-                                 isMultiple(b, groupSize, 4));
-  } else if (!vnni) {
+  if (core.weightBits == 4 && !vnni) {
     fits = isMultiple(b, byteCols, 4 * vectors.lanes);
   } else {
     Value groupSize = memref::DimOp::create(b, core.a, 2);
-    Value groupFits = isMultiple(b, groupSize, 4);
-    Value smallGroups =
-        arith::CmpIOp::create(b, arith::CmpIPredicate::ule, groupSize,
-                              arith::ConstantIndexOp::create(b, 1 << 15));
-    groupFits = arith::AndIOp::create(b, groupFits, smallGroups);
-    Value colsFit = isMultiple(b, byteCols, kInt4ChunkBytes);
-    fits = arith::AndIOp::create(b, groupFits, colsFit);
+    fits = isMultiple(b, groupSize, 4);
+    if (core.weightBits == 4)
+      fits = arith::AndIOp::create(
+          b, fits,
+          arith::CmpIOp::create(b, arith::CmpIPredicate::ule, groupSize,
+                                arith::ConstantIndexOp::create(b, 1 << 15)));
+    Value oneBlock =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::uge, byteCols,
+                              arith::ConstantIndexOp::create(b, blockBytes));
+    fits = arith::AndIOp::create(b, fits, oneBlock);
   }
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
@@ -1308,17 +1342,42 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
       for (Operation *original : replaced)
         b.clone(*original);
     };
+    // The columns past the kernels' last whole block (byte column `from`
+    // on): the original ops on those columns (loop 3 of the core, 2 of C's
+    // fill and of the epilogue).
+    auto tail = [&] {
+      int64_t staticBytes = cast<MemRefType>(core.b.getType()).getDimSize(2);
+      if (!ShapedType::isDynamic(staticBytes) && staticBytes % blockBytes == 0)
+        return;
+      Value from = arith::MulIOp::create(
+          b,
+          arith::DivUIOp::create(b, byteCols,
+                                 arith::ConstantIndexOp::create(b, blockBytes)),
+          arith::ConstantIndexOp::create(b, blockBytes));
+      Value some =
+          arith::CmpIOp::create(b, arith::CmpIPredicate::ult, from, byteCols);
+      auto ifSome = scf::IfOp::create(b, some, /*withElseRegion=*/false);
+      OpBuilder::InsertionGuard tailGuard(b);
+      b.setInsertionPointToStart(ifSome.thenBlock());
+      for (Operation *original : replaced)
+        cloneFrom(b, cast<linalg::LinalgOp>(original), original == op ? 3 : 2,
+                  from);
+    };
     // The kernels other than AMX's.
     auto others = [&] {
-      if (core.weightBits == 8 && vnni)
-        PackedInt4Builder(b, core, epilogue, parallel).buildBytes();
-      else if (core.weightBits == 8)
+      if (core.weightBits == 8 && !vnni) {
         originals();
+        return;
+      }
+      if (core.weightBits == 8)
+        PackedInt4Builder(b, core, epilogue, parallel).buildBytes();
       else if (vnni)
         PackedInt4Builder(b, core, epilogue, parallel).build();
       else
         buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
                                      parallel, vectors, dotKind);
+      if (core.weightBits == 8 || vnni)
+        tail();
     };
     if (amxChunk) {
       auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),
@@ -1326,6 +1385,7 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
       OpBuilder::InsertionGuard amxGuard(b);
       b.setInsertionPointToStart(ifAMX.thenBlock());
       buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
+      tail();
       b.setInsertionPointToStart(ifAMX.elseBlock());
       others();
     } else {

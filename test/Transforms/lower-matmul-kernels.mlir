@@ -959,6 +959,71 @@ func.func @int8_group_core(%a: memref<?x4x32xi8>, %b: memref<4x32x256xi8>, %sa: 
   return
 }
 
+// N = 200 (100 bytes per row of B): the kernel computes the columns of
+// the whole blocks of 128 (64 bytes), then the original ops, on views of
+// their operands from byte column 64 on (C's fill, the core, the
+// epilogue), compute the other 72.
+// CHECK-LABEL: func @int4_core_tail
+// CHECK:         llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:         %[[BLOCKS:.*]] = arith.divui %{{.*}}, %c64{{.*}} : index
+// CHECK-NEXT:    %c64{{.*}} = arith.constant 64 : index
+// CHECK-NEXT:    %[[FROM:.*]] = arith.muli %[[BLOCKS]], %c64{{.*}} : index
+// CHECK-NEXT:    %[[SOME:.*]] = arith.cmpi ult, %[[FROM]], %{{.*}} : index
+// CHECK-NEXT:    scf.if %[[SOME]] {
+// CHECK:           %[[C:.*]] = memref.subview %{{.*}}[0, 0, %[[FROM]], 0]
+// CHECK-NEXT:      linalg.fill ins(%c0_i32 : i32) outs(%[[C]] :
+// CHECK:           %[[B:.*]] = memref.subview %{{.*}}[0, 0, %[[FROM]]]
+// CHECK:           %[[ZB:.*]] = memref.subview %{{.*}}[0, %[[FROM]]]
+// CHECK:           linalg.generic {{.*}} ins(%{{.*}}, %[[B]], %[[ZB]] :
+// CHECK:           %[[SCALES:.*]] = memref.subview %{{.*}}[0, %[[FROM]], 0] [4,
+// CHECK:           %[[OUT:.*]] = memref.subview %{{.*}}[0, %[[FROM]], 0] [%{{.*}},
+// CHECK-NEXT:      linalg.generic {{.*}} outs(%[[OUT]] :
+// CHECK:       } else {
+func.func @int4_core_tail(%a: memref<?x4x32xi8>, %b: memref<4x32x100xi8>, %zw: memref<4x100xi8>, %sa: memref<?xf32>, %sw: memref<4x100x2xf32>, %out: memref<?x100x2xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x4x32xi8>
+  %c = memref.alloc(%m) : memref<?x4x100x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%c : memref<?x4x100x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, j, h) -> (m, g, kk)>, affine_map<(m, g, kk, j, h) -> (g, kk, j)>, affine_map<(m, g, kk, j, h) -> (g, j)>, affine_map<(m, g, kk, j, h) -> (m, g, j, h)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]}
+      ins(%a, %b, %zw : memref<?x4x32xi8>, memref<4x32x100xi8>, memref<4x100xi8>) outs(%c : memref<?x4x100x2xi32>) {
+  ^bb0(%x: i8, %byte: i8, %zbyte: i8, %acc: i32):
+    %h = linalg.index 4 : index
+    %h8 = arith.index_cast %h : index to i8
+    %shift = arith.muli %h8, %c4_i8 : i8
+    %shifted = arith.shrui %byte, %shift : i8
+    %nibble = arith.andi %shifted, %c15_i8 : i8
+    %w = arith.trunci %nibble : i8 to i4
+    %zshifted = arith.shrui %zbyte, %shift : i8
+    %znibble = arith.andi %zshifted, %c15_i8 : i8
+    %wz = arith.trunci %znibble : i8 to i4
+    %0 = arith.extsi %x : i8 to i32
+    %1 = arith.extui %w : i4 to i32
+    %2 = arith.extui %wz : i4 to i32
+    %3 = arith.subi %1, %2 : i32
+    %4 = arith.muli %0, %3 : i32
+    %5 = arith.addi %acc, %4 : i32
+    linalg.yield %5 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%out : memref<?x100x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, j, h) -> (m, g, j, h)>, affine_map<(m, g, j, h) -> (m)>, affine_map<(m, g, j, h) -> (g, j, h)>, affine_map<(m, g, j, h) -> (m, j, h)>],
+                  iterator_types = ["parallel", "reduction", "parallel", "parallel"]}
+      ins(%c, %sa, %sw : memref<?x4x100x2xi32>, memref<?xf32>, memref<4x100x2xf32>) outs(%out : memref<?x100x2xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %c : memref<?x4x100x2xi32>
+  return
+}
+
 // A body that is not the packed-int4 product (here the nibble is not
 // sign- or zero-extended from the truncation of a picked nibble) is left
 // alone.

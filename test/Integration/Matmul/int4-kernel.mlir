@@ -3,7 +3,8 @@
 // VNNI kernel: any row count (1 to 64 here, decode and prefill), 128 | N,
 // group size a multiple of 4, rows of B shorter than 4 KiB (strided K steps)
 // or not; i8/ui8 activations x i4/ui4 weights, per-row and per-group scales.
-// N = 200 takes the loops. With weight zero points per group (ONNX MatMulNBits' uint4
+// N = 200 takes the kernel for its first 128 columns and the loops for the
+// other 72. With weight zero points per group (ONNX MatMulNBits' uint4
 // weights, and i4 ones) and symmetric activations, the core multiplies a by
 // w - zb: the VNNI kernel takes zb * sum(a) out of each group's sums, the
 // AMX kernel (16 rows or more) subtracts zb from the unpacked weights; both
@@ -16,6 +17,8 @@
 // RUN: quanta-compile %s --mcpu=znver4 --emit=asm -o - | FileCheck %s --check-prefix=ASM
 // ASM-LABEL: s8_s4_g32_n256:
 // ASM: vpermt2b
+// ASM: vpdpbusd
+// ASM-LABEL: s8_s4_g32_n200:
 // ASM: vpdpbusd
 // CHECK: s8_s4_g32_n256: 11 row counts, 0 mismatches
 // CHECK: s8_s4_g128_n4096: 11 row counts, 0 mismatches

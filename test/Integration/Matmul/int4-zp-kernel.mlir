@@ -3,8 +3,9 @@
 // read packed, with and without weight zero points: the packed-int4 VNNI
 // kernel of --quanta-lower-matmul-kernels subtracts za * (the group's column
 // sums of the weights) from its sums. Row counts 1 to 64 (decode and
-// prefill paths), groups of 32, 64 and 128; N = 200 takes the loops. A
-// zero point that is a constant of the function is folded into the core's
+// prefill paths), groups of 32, 64 and 128; N = 200 takes the kernel for
+// 128 columns and the loops for the rest. A zero point that is a constant
+// of the function is folded into the core's
 // body (`ext(a) - c`); the kernel takes that form too (one of them with the
 // per-tensor scale of shape [1], one with weight zero points).
 // Compared bit for bit with ref::matmul.

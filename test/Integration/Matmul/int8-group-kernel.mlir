@@ -7,8 +7,9 @@
 // VNNI kernel (B swept once per block of up to 4 rows, the sums in
 // registers; weights used as w xor 128 where both operands have the same
 // signedness; groups a multiple of 4); the per-group scaling fused. Other
-// forms keep the loops (activation zero points below 16 rows, N = 200,
-// weight zero points here). i8/ui8 activations (per row, or per tensor
+// forms keep the loops (activation zero points below 16 rows, weight zero
+// points here), and so do the columns past the last whole block of 128
+// (N = 200: 72 columns). i8/ui8 activations (per row, or per tensor
 // with a zero point) x i8/ui8 weights. Compared bit for bit with
 // ref::matmul; int8-group-vnni.mlir runs them without AMX.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
@@ -26,7 +27,7 @@
 // AMX-LABEL: {{^}}u8za_u8_g32_n128:
 // AMX: tdpbuud
 // AMX-LABEL: {{^}}s8_s8_g32_n200:
-// AMX-NOT: tdpb
+// AMX: tdpbssd
 // AMX-LABEL: {{^}}s8_s8_g16_n128:
 // AMX-NOT: tdpb
 // AMX-LABEL: {{^}}s8_s8zw_g32_n128:
