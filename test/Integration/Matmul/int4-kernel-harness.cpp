@@ -42,15 +42,8 @@ static long check(const Case &c) {
   long bad = 0;
   for (int64_t M : kRowCounts) {
     QuantizedTensor A, W;
-    A.intFormat = lhsFormat;
+    harness::fillActivations(A, rng, lhsFormat, M, K);
     A.layout = Layout::perChannel({M, K}, 0);
-    for (int64_t i = 0; i < M * K; ++i) {
-      int64_t k = i % K;
-      A.values.push_back(k == 0   ? lhsFormat.min()
-                         : k == 1 ? lhsFormat.max()
-                                  : rng.uniformInt(lhsFormat.min(),
-                                                   lhsFormat.max()));
-    }
     for (int64_t m = 0; m < M; ++m)
       A.scale.push_back(rng.uniform(0.001f, 0.05f));
     harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N,

@@ -64,13 +64,9 @@ static long check(const Case &c, long &runs) {
     int64_t choices = perRow || constZa ? 1 : 4;
     for (int64_t choice = 0; choice < choices; ++choice) {
       QuantizedTensor A, W;
-      A.intFormat = lhsFormat;
+      harness::fillActivations(A, rng, lhsFormat, M, K);
       A.layout =
           perRow ? Layout::perChannel({M, K}, 0) : Layout::perTensor({M, K});
-      for (int64_t i = 0; i < M * K; ++i) {
-        int64_t k = i % K;
-        A.values.push_back(k == 0 ? lo : k == 1 ? hi : rng.uniformInt(lo, hi));
-      }
       auto pickZp = [&](int64_t which) {
         return which == 0   ? lo
                : which == 1 ? hi

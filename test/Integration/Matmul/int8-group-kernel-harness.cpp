@@ -34,9 +34,10 @@ struct Case {
   ZwFn zwFn = nullptr;
 };
 
-// Row counts: the VNNI kernel's 1 to 4, the loops' 5 and 15, the AMX
-// kernel's one block of 32 rows with 16 or 15 rows of padding, a block and
-// a row more, two blocks (one pass), and two passes with a partial block.
+// Row counts: one block of the VNNI kernel (1 to 4 rows), two (5) and four
+// (15, the last of 3 rows), and the AMX kernel's one block of 32 rows with
+// 16 or 15 rows of padding, a block and a row more, two blocks (one pass),
+// and two passes with a partial block.
 static const int64_t kRowCounts[] = {1, 2, 3, 4, 5, 15, 16, 17, 33, 64, 100};
 
 static long check(const Case &c) {
@@ -47,13 +48,9 @@ static long check(const Case &c) {
   long bad = 0;
   for (int64_t M : kRowCounts) {
     QuantizedTensor A, W;
-    A.intFormat = lhsFormat;
+    harness::fillActivations(A, rng, lhsFormat, M, K);
     A.layout =
         c.zaFn ? Layout::perTensor({M, K}) : Layout::perChannel({M, K}, 0);
-    for (int64_t i = 0; i < M * K; ++i) {
-      int64_t k = i % K;
-      A.values.push_back(k == 0 ? lo : k == 1 ? hi : rng.uniformInt(lo, hi));
-    }
     for (int64_t m = 0; m < (c.zaFn ? 1 : M); ++m)
       A.scale.push_back(rng.uniform(0.001f, 0.05f));
     if (c.zaFn)

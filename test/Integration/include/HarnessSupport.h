@@ -311,6 +311,20 @@ inline long countF32Mismatches(const char *name, int64_t M,
 /// `groupSize` along K, every third row at the storage minimum and the next
 /// at the maximum; scales in [0.001, 0.05) and, with `zeroPoints`, zero
 /// points with the extremes every seventh value.
+/// Activation values [M, K] of `format` in `a` (its format set, the layout
+/// and parameters left to the caller): each row starts with the format's
+/// minimum and maximum, the rest uniform at random.
+inline void fillActivations(ref::QuantizedTensor &a, Random32 &rng,
+                            ref::IntFormat format, int64_t M, int64_t K) {
+  a.intFormat = format;
+  for (int64_t i = 0; i < M * K; ++i) {
+    int64_t k = i % K;
+    a.values.push_back(k == 0   ? format.min()
+                       : k == 1 ? format.max()
+                                : rng.uniformInt(format.min(), format.max()));
+  }
+}
+
 inline void fillInt4Weights(ref::QuantizedTensor &w, Random32 &rng,
                             ref::IntFormat format, int64_t groupSize,
                             int64_t K, int64_t N, bool zeroPoints) {
