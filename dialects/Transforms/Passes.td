@@ -195,7 +195,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the
       nibble picked by `linalg.index 4`, parameters read by group and column
-      only) into a streaming kernel on vectors of L = `vector-bits` / 32
+      only, or by group and byte column: packed int4 zero points) into a
+      streaming kernel on vectors of L = `vector-bits` / 32
       lanes (16 on AVX-512, 8 on AVX2, 4 on NEON): B row-major, four K steps
       per visit of 8L columns, the sums and each group's parameters in
       buffers split into even and odd columns, and the op's own scalar body
@@ -237,9 +238,13 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
     prefetched into L2 128 KiB ahead). When K is not a multiple of 4 (int8)
-    or 2 (bf16) or N not a multiple of the lanes (W4A8: 128 | N, 4 | group
-    size <= 2^15; weight-only: 8L | N for int4, 4L | N for 8-bit) at run
-    time, the original loops run instead.
+    or 2 (bf16) or N not a multiple of the lanes (weight-only: 8L | N for
+    int4, 4L | N for 8-bit; W4A8 on vectors: 8L | N) at run time, the
+    original loops run instead. The group kernels (W4A8 VNNI and AMX,
+    8-bit weights per group) need 4 | group size (<= 2^15 for int4) and
+    compute the columns of whole blocks of 128; the original ops, cloned
+    onto views of their operands, compute the other columns (with N < 128,
+    all of them).
 
     Numerics: integer accumulation is exact (modulo 2^32), so the int8 kernel
     is bit-identical to the loops. `vdpbf16ps` is not: each f32 lane adds the
