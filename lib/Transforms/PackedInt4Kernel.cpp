@@ -297,14 +297,8 @@ public:
   /// sums live in memory, so more rows cost loads and stores of sums, not
   /// registers).
   void build() {
-    a = memref::CollapseShapeOp::create(
-        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
-    bRows = memref::CollapseShapeOp::create(
-        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    setUpOperands();
     c = collapseColumnPairs(b, core.c);
-    rows = memref::DimOp::create(b, core.a, 0);
-    groups = memref::DimOp::create(b, core.a, 1);
-    groupSize = memref::DimOp::create(b, core.a, 2);
     Value byteCols = memref::DimOp::create(b, core.b, 2);
     Value chunks = arith::DivUIOp::create(b, byteCols, idx(kInt4ChunkBytes));
     stride = rowStride();
@@ -357,18 +351,12 @@ public:
       memref::DeallocOp::create(b, colSums);
   }
 
-  /// 8-bit weights (weightBits = 8), with an epilogue and without an
-  /// activation zero point: blocks of up to kMaxByteRows rows, each in
+  /// 8-bit weights (weightBits = 8), with an epilogue: blocks of up to
+  /// kMaxByteRows rows, each in
   /// registers (sweepBytesInRegisters()), B swept once per block, on the
   /// columns of whole blocks of 128. Requires 4 | group size.
   void buildBytes() {
-    a = memref::CollapseShapeOp::create(
-        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
-    bRows = memref::CollapseShapeOp::create(
-        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
-    rows = memref::DimOp::create(b, core.a, 0);
-    groups = memref::DimOp::create(b, core.a, 1);
-    groupSize = memref::DimOp::create(b, core.a, 2);
+    setUpOperands();
     // The chunks of 64 bytes in whole blocks of 128 (those of the AMX
     // kernel; the loops compute the rest).
     Value byteCols = memref::DimOp::create(b, core.b, 2);
@@ -436,6 +424,17 @@ private:
         b, DenseElementsAttr::get(bytes, b.getI8IntegerAttr(1)));
     return core.lhsSigned ? dot(b, kind, sum, v, ones)
                           : dot(b, kind, sum, ones, v);
+  }
+
+  /// A and B as rows ([M, K] and [K, bytes per row]) and their sizes.
+  void setUpOperands() {
+    a = memref::CollapseShapeOp::create(
+        b, core.a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
+    bRows = memref::CollapseShapeOp::create(
+        b, core.b, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+    rows = memref::DimOp::create(b, core.a, 0);
+    groups = memref::DimOp::create(b, core.a, 1);
+    groupSize = memref::DimOp::create(b, core.a, 2);
   }
 
   Value rowZeroPoint(Value row) { return int4RowZeroPoint(b, core, row); }
@@ -922,6 +921,9 @@ private:
         }
         init.append(4, start);
       }
+      // With an activation zero point, the weight operands' column sums.
+      if (core.lhsZp)
+        init.append(4, laneConstant(0, 0));
       forLoop(b, first, last, 1, [&](Value chunk) {
         Value byteCol = arith::MulIOp::create(b, chunk, idx(kInt4ChunkBytes));
         auto steps = scf::ForOp::create(b, idx(0), groupSize, idx(4), init);
@@ -959,13 +961,33 @@ private:
               next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
                                             : dot(b, kind, sum, quad, w));
           }
+          for (auto [sum, w] : llvm::zip(sums.drop_front(4 * count), weights))
+            next.push_back(sumOperand(sum, w));
           scf::YieldOp::create(b, next);
         }
-        for (int64_t r = 0; r < count; ++r)
+        // sum (a - za) w = sum a w - za sum w, with sum w = the operands'
+        // column sums - offset * group size.
+        SmallVector<Value> columnSums;
+        if (core.lhsZp) {
+          Value size = vector::BroadcastOp::create(
+              b, acc, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
+          Value offsets =
+              arith::MulIOp::create(b, size, laneConstant(offset, offset));
+          for (int64_t q = 0; q < 4; ++q)
+            columnSums.push_back(arith::SubIOp::create(
+                b, steps.getResult(4 * count + q), offsets));
+        }
+        for (int64_t r = 0; r < count; ++r) {
+          Value za = core.lhsZp ? rowZeroPoint(rowIdx[r]) : Value();
           for (int64_t q = 0; q < 4; ++q) {
             Value col = arith::AddIOp::create(b, byteCol, idx(16 * q));
-            epilogueLanes->apply(rowIdx[r], g, col, steps.getResult(4 * r + q));
+            Value sum = steps.getResult(4 * r + q);
+            if (za)
+              sum = arith::SubIOp::create(
+                  b, sum, arith::MulIOp::create(b, za, columnSums[q]));
+            epilogueLanes->apply(rowIdx[r], g, col, sum);
           }
+        }
       });
     });
   }
@@ -1283,10 +1305,10 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
     amxChunk = 0;
   // 8-bit weights take the AMX kernel, and the VNNI one (blocks of up to
-  // 4 rows) with an epilogue and without an activation zero point.
+  // 4 rows) with an epilogue.
   if (core.weightBits == 8) {
     vectors.lanes = 0;
-    vnni &= epilogue && !core.lhsZp;
+    vnni &= epilogue.has_value();
   }
   // The VNNI kernel without an epilogue also writes C's sums from zero;
   // with other contents in C, the kernel on vectors adds to them.

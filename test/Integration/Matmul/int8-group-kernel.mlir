@@ -3,13 +3,12 @@
 // --convert-quanta-to-linalg gives take --quanta-lower-matmul-kernels'
 // kernels (128 | N, no weight zero point): with amx-int8 and 16 rows or
 // more the AMX kernel (the gathered weight bytes in AMX tiles; groups of
-// 32 or a multiple of 64), otherwise without an activation zero point the
-// VNNI kernel (B swept once per block of up to 4 rows, the sums in
-// registers; weights used as w xor 128 where both operands have the same
-// signedness; groups a multiple of 4); the per-group scaling fused. Other
-// forms keep the loops (activation zero points below 16 rows, weight zero
-// points here), and so do the columns past the last whole block of 128
-// (N = 200: 72 columns). i8/ui8 activations (per row, or per tensor
+// 32 or a multiple of 64), otherwise the VNNI kernel (B swept once per
+// block of up to 4 rows, the sums in registers; weights used as w xor 128
+// where both operands have the same signedness; with an activation zero
+// point the weights' column sums too; groups a multiple of 4); the
+// per-group scaling fused. Weight zero points keep the loops (here), and so
+// do the columns past the last whole block of 128 (N = 200: 72 columns). i8/ui8 activations (per row, or per tensor
 // with a zero point) x i8/ui8 weights. Compared bit for bit with
 // ref::matmul; int8-group-vnni.mlir runs them without AMX.
 // RUN: quanta-compile %s -o %t.o --header=%t.h
