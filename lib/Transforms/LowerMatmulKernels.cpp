@@ -1365,13 +1365,13 @@ struct LowerMatmulKernelsPass
     }
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
-    SmallVector<std::pair<Operation *, PackedInt4Core>> int4Cores;
+    SmallVector<std::pair<Operation *, GroupedCore>> int4Cores;
     SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit;
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (generic && (int8 == "avx512vnni" || vectorBits))
-        if (std::optional<PackedInt4Core> core = matchPackedInt4Core(generic))
+        if (std::optional<GroupedCore> core = matchGroupedCore(generic))
           int4Cores.push_back({op, *core});
       if (vectorBits && generic) {
         if (isWeightOnlyInt4Matmul(generic))
@@ -1405,7 +1405,7 @@ struct LowerMatmulKernelsPass
         llvm::any_of(batchMatmuls,
                      [](auto &batch) { return batch.second.amx; }) ||
         (amx && int8 == "avx512vnni" && llvm::any_of(int4Cores, [](auto &core) {
-           return getAMXInt4Chunk(core.second);
+           return getAMXGroupChunk(core.second);
          }));
     Operation *clash = symbols.lookup("syscall");
     if (usesAMX && clash && !isa<LLVM::LLVMFuncOp>(clash)) {
@@ -1500,8 +1500,8 @@ struct LowerMatmulKernelsPass
     if (int8 == "avxvnni")
       int4Dots.push_back(getAVX2Kind(ctx));
     for (auto &[op, core] : int4Cores)
-      lowerPackedInt4Core(op, core, parallel, int8 == "avx512vnni", amx, unit,
-                          int4Dots);
+      lowerGroupedCore(op, core, parallel, int8 == "avx512vnni", amx, unit,
+                       int4Dots);
     for (linalg::GenericOp op : weightOnlyInt4)
       lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)

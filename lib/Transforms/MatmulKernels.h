@@ -205,7 +205,7 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 /// (m, g, kk, n), `C[m, g, n] += (ext(A[m, g, kk]) [- ext(ZA)]) *
 /// ext(B[g, kk, n])`, without a weight zero point; only the AMX kernel
 /// takes it.
-struct PackedInt4Core {
+struct GroupedCore {
   Value a, b, c;
   unsigned weightBits = 4;
   bool lhsSigned = false, rhsSigned = false;
@@ -218,11 +218,11 @@ struct PackedInt4Core {
   bool lhsZpSigned = false, rhsZpSigned = false;
 };
 
-/// The core of `op` if it is a PackedInt4Core on buffers with identity
+/// The core of `op` if it is a GroupedCore on buffers with identity
 /// layouts (recognized by its body).
-std::optional<PackedInt4Core> matchPackedInt4Core(linalg::GenericOp op);
+std::optional<GroupedCore> matchGroupedCore(linalg::GenericOp op);
 
-/// The op that reduces a PackedInt4Core's group sums, when the kernel can
+/// The op that reduces a GroupedCore's group sums, when the kernel can
 /// compute it group by group as the sums come out: a linalg.generic on
 /// loops (m, g, j, h) (g a reduction) that reads C[m, g, j, h] and writes
 /// out[m, j, h] with an element-wise body, whose other inputs are indexed
@@ -265,39 +265,39 @@ private:
   SmallVector<Value> operands;
 };
 
-/// The activation zero point of a PackedInt4Core at `row`, widened as its
+/// The activation zero point of a GroupedCore at `row`, widened as its
 /// body does, in 16 i32 lanes.
-Value int4RowZeroPoint(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
-                       Value row);
+Value groupRowZeroPoint(ImplicitLocOpBuilder &b, const GroupedCore &core,
+                        Value row);
 
-/// The weight zero points of a PackedInt4Core's group g, columns col .. col
+/// The weight zero points of a GroupedCore's group g, columns col .. col
 /// + 16, widened as its body does (16 i32 lanes).
-Value int4WeightZeroPoints(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+Value int4WeightZeroPoints(ImplicitLocOpBuilder &b, const GroupedCore &core,
                            Value g, Value col);
 
-/// The bytes of K per AMX tile product with which buildAMXInt4Core()
+/// The bytes of K per AMX tile product with which buildAMXGroupCore()
 /// computes `core`: 32 for groups of 32, 64 for a static group size that
 /// 64 divides; 0 (no AMX kernel) for other group sizes.
-int64_t getAMXInt4Chunk(const PackedInt4Core &core);
+int64_t getAMXGroupChunk(const GroupedCore &core);
 
-/// The rows from which buildAMXInt4Core() runs instead of the VNNI kernel:
+/// The rows from which buildAMXGroupCore() runs instead of the VNNI kernel:
 /// with fewer, half its block of 32 rows or more is padding (4096 x 4096,
 /// groups of 32, on Sapphire Rapids: 8 rows 0.69x the VNNI kernel's speed,
 /// 12 0.96x, 16 1.18x, 24 1.50x, 32 1.83x).
-constexpr int64_t kAMXInt4MinRows = 16;
+constexpr int64_t kAMXGroupMinRows = 16;
 
-/// Whether buildAMXInt4Core() runs, at run time: the process may use AMX
-/// (getAMXPermitted()) and A has at least kAMXInt4MinRows rows.
-Value amxInt4Fits(ImplicitLocOpBuilder &b, const PackedInt4Core &core);
+/// Whether buildAMXGroupCore() runs, at run time: the process may use AMX
+/// (getAMXPermitted()) and A has at least kAMXGroupMinRows rows.
+Value amxGroupFits(ImplicitLocOpBuilder &b, const GroupedCore &core);
 
-/// The AMX kernel of a PackedInt4Core and its fused
-/// GroupEpilogue (see AMXInt4Kernel.cpp), with `chunk` from
-/// getAMXInt4Chunk(); requires 128 | N.
-void buildAMXInt4Core(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
-                      const GroupEpilogue &epilogue, bool parallel,
-                      int64_t chunk);
+/// The AMX kernel of a GroupedCore and its fused
+/// GroupEpilogue (see AMXGroupKernel.cpp), with `chunk` from
+/// getAMXGroupChunk(); requires 128 | N.
+void buildAMXGroupCore(ImplicitLocOpBuilder &b, const GroupedCore &core,
+                       const GroupEpilogue &epilogue, bool parallel,
+                       int64_t chunk);
 
-/// Rewrites `op`, a PackedInt4Core, into the streaming VNNI kernel (`vnni`,
+/// Rewrites `op`, a GroupedCore, into the streaming VNNI kernel (`vnni`,
 /// when C is zero-filled right before the core) or else the weight-only int4
 /// kernel on `vectors` (none: the loops stay; with the first of the
 /// target's int8 instructions `dots` whose operands hold the core's values:
@@ -305,11 +305,11 @@ void buildAMXInt4Core(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
 /// zero point, `sdot` for signed ones), with the element-wise op that reduces
 /// its group sums when there is one, behind a run-time check of the kernel's
 /// conditions, the original loops as the fallback. With `amx` and a fused
-/// epilogue, 16 rows or more of the forms getAMXInt4Chunk() takes run in AMX
-/// tiles instead of the VNNI kernel (buildAMXInt4Core()).
-void lowerPackedInt4Core(Operation *op, const PackedInt4Core &core,
-                         bool parallel, bool vnni, bool amx, VectorUnit vectors,
-                         ArrayRef<DotKind> dots);
+/// epilogue, 16 rows or more of the forms getAMXGroupChunk() takes run in AMX
+/// tiles instead of the VNNI kernel (buildAMXGroupCore()).
+void lowerGroupedCore(Operation *op, const GroupedCore &core, bool parallel,
+                      bool vnni, bool amx, VectorUnit vectors,
+                      ArrayRef<DotKind> dots);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
 /// ONNX MatMulNBits at accuracy levels 0 and 1), as
@@ -346,16 +346,16 @@ void lowerWeightOnlyInt4Matmul(linalg::GenericOp op, bool parallel,
 bool isWeightOnly8BitMatmul(linalg::GenericOp op);
 
 /// Builds the weight-only int4 kernel on `unit`'s vectors for `op`, a
-/// PackedInt4Core (for targets without the VNNI kernel): the op's own body
+/// GroupedCore (for targets without the VNNI kernel): the op's own body
 /// on vectors of i32 (with `dotKind`, whose operands must hold the body's
 /// activation and weight values exactly, its products and sums taken by
 /// that instruction, perLane K steps at a time), a sum per group and
 /// column, each group's sums going to C or, with `epilogue`, through the
 /// epilogue as the group ends. Needs 8 x lanes | N.
-void buildPackedInt4CoreOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                                  std::optional<GroupEpilogue> epilogue,
-                                  bool parallel, VectorUnit unit,
-                                  std::optional<DotKind> dotKind);
+void buildGroupedCoreOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
+                               std::optional<GroupEpilogue> epilogue,
+                               bool parallel, VectorUnit unit,
+                               std::optional<DotKind> dotKind);
 
 /// Rewrites `op` (isWeightOnly8BitMatmul) into the kernel of the int4 one
 /// on `unit`'s vectors, one vector of columns per vector of B's bytes,

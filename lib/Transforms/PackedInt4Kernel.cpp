@@ -246,7 +246,7 @@ namespace {
 /// Bytes of B per row and chunk of the int4 kernel: 128 columns.
 constexpr int64_t kInt4ChunkBytes = 64;
 
-/// A PackedInt4Core on AVX-512 VNNI: B streams through once, row-major, four
+/// A GroupedCore on AVX-512 VNNI: B streams through once, row-major, four
 /// rows of 64 bytes (128 columns) at a time, and its nibbles go straight from
 /// the loaded bytes to the vpdpbusd operands, once for all rows of A:
 ///
@@ -279,7 +279,7 @@ class PackedInt4Builder {
 public:
   /// With `epilogue`, the kernel also computes that op's result, one group
   /// at a time, and the group sums live in a [M, N] buffer instead of C.
-  PackedInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+  PackedInt4Builder(ImplicitLocOpBuilder &b, const GroupedCore &core,
                     std::optional<GroupEpilogue> epilogue, bool parallel)
       : b(b), core(core), epilogue(epilogue), kind(getVNNIKind(b.getContext())),
         parallel(parallel) {
@@ -393,7 +393,7 @@ public:
 
 private:
   ImplicitLocOpBuilder &b;
-  const PackedInt4Core &core;
+  const GroupedCore &core;
   std::optional<GroupEpilogue> epilogue;
   DotKind kind;
   bool parallel;
@@ -437,7 +437,7 @@ private:
     groupSize = memref::DimOp::create(b, core.a, 2);
   }
 
-  Value rowZeroPoint(Value row) { return int4RowZeroPoint(b, core, row); }
+  Value rowZeroPoint(Value row) { return groupRowZeroPoint(b, core, row); }
 
   Value weightZeroPoints(Value g, Value col) {
     return int4WeightZeroPoints(b, core, g, col);
@@ -1127,8 +1127,8 @@ private:
 
 } // namespace
 
-std::optional<PackedInt4Core>
-mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
+std::optional<GroupedCore>
+mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
   MLIRContext *ctx = op.getContext();
   int64_t numInputs = op.getNumDpsInputs();
   // Loops (m, g, kk, j, h) for packed int4 weights, (m, g, kk, n) for bytes.
@@ -1151,7 +1151,7 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
       maps[1] != AffineMap::get(loops, 0, {d[1], d[2], d[3]}, ctx) ||
       maps.back() != AffineMap::get(loops, 0, cDims, ctx))
     return std::nullopt;
-  PackedInt4Core core;
+  GroupedCore core;
   core.weightBits = loops == 5 ? 4 : 8;
   core.a = op.getDpsInputs()[0];
   core.b = op.getDpsInputs()[1];
@@ -1237,9 +1237,9 @@ mlir::quanta::matmul_kernels::matchPackedInt4Core(linalg::GenericOp op) {
   return core;
 }
 
-Value mlir::quanta::matmul_kernels::int4RowZeroPoint(ImplicitLocOpBuilder &b,
-                                                     const PackedInt4Core &core,
-                                                     Value row) {
+Value mlir::quanta::matmul_kernels::groupRowZeroPoint(ImplicitLocOpBuilder &b,
+                                                      const GroupedCore &core,
+                                                      Value row) {
   auto lanes = VectorType::get({16}, b.getI32Type());
   auto type = dyn_cast<MemRefType>(core.lhsZp.getType());
   if (!type)
@@ -1253,7 +1253,7 @@ Value mlir::quanta::matmul_kernels::int4RowZeroPoint(ImplicitLocOpBuilder &b,
 }
 
 Value mlir::quanta::matmul_kernels::int4WeightZeroPoints(
-    ImplicitLocOpBuilder &b, const PackedInt4Core &core, Value g, Value col) {
+    ImplicitLocOpBuilder &b, const GroupedCore &core, Value g, Value col) {
   auto lanes = VectorType::get({16}, b.getI32Type());
   auto constant = [&](int32_t even, int32_t odd) -> Value {
     SmallVector<int32_t> values;
@@ -1280,9 +1280,9 @@ Value mlir::quanta::matmul_kernels::int4WeightZeroPoints(
                                eight);
 }
 
-void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
-    Operation *op, const PackedInt4Core &core, bool parallel, bool vnni,
-    bool amx, VectorUnit vectors, ArrayRef<DotKind> dots) {
+void mlir::quanta::matmul_kernels::lowerGroupedCore(
+    Operation *op, const GroupedCore &core, bool parallel, bool vnni, bool amx,
+    VectorUnit vectors, ArrayRef<DotKind> dots) {
   // With an epilogue, the kernel replaces both ops at the epilogue, and
   // C's zero fill moves to the loops' side: the kernels' group sums start
   // at zero, so C must be zero-filled right before the core.
@@ -1299,10 +1299,10 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
   // The AMX kernel (with an epilogue, a group size it takes, and enough
   // rows or a dynamic row count).
   int64_t amxChunk = amx && epilogue && (vnni || core.weightBits == 8)
-                         ? getAMXInt4Chunk(core)
+                         ? getAMXGroupChunk(core)
                          : 0;
   int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
-  if (!ShapedType::isDynamic(rows) && rows < kAMXInt4MinRows)
+  if (!ShapedType::isDynamic(rows) && rows < kAMXGroupMinRows)
     amxChunk = 0;
   // 8-bit weights take the AMX kernel, and the VNNI one (blocks of up to
   // 4 rows) with an epilogue.
@@ -1396,17 +1396,17 @@ void mlir::quanta::matmul_kernels::lowerPackedInt4Core(
       else if (vnni)
         PackedInt4Builder(b, core, epilogue, parallel).build();
       else
-        buildPackedInt4CoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
-                                     parallel, vectors, dotKind);
+        buildGroupedCoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
+                                  parallel, vectors, dotKind);
       if (core.weightBits == 8 || vnni)
         tail();
     };
     if (amxChunk) {
-      auto ifAMX = scf::IfOp::create(b, amxInt4Fits(b, core),
+      auto ifAMX = scf::IfOp::create(b, amxGroupFits(b, core),
                                      /*withElseRegion=*/true);
       OpBuilder::InsertionGuard amxGuard(b);
       b.setInsertionPointToStart(ifAMX.thenBlock());
-      buildAMXInt4Core(b, core, *epilogue, parallel, amxChunk);
+      buildAMXGroupCore(b, core, *epilogue, parallel, amxChunk);
       tail();
       b.setInsertionPointToStart(ifAMX.elseBlock());
       others();

@@ -116,7 +116,7 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
 /// with `vpermps`/`vpermd`, which reads the low 4 bits of each lane: the
 /// nibble's conversion costs one permute. Elsewhere the body computes it.
 ///
-/// With `groupSums`, the op is a PackedInt4Core (W4A8 on targets without
+/// With `groupSums`, the op is a GroupedCore (W4A8 on targets without
 /// the VNNI kernel): C [M, G, J, 2] holds a sum per group, so the sums start
 /// from C's group as the group starts and go back to it as it ends; its
 /// activation zero point (per tensor or row) joins the activation's part of
@@ -1092,7 +1092,7 @@ void mlir::quanta::matmul_kernels::lowerWeightOnlyInt4Matmul(
       });
 }
 
-void mlir::quanta::matmul_kernels::buildPackedInt4CoreOnVectors(
+void mlir::quanta::matmul_kernels::buildGroupedCoreOnVectors(
     ImplicitLocOpBuilder &b, linalg::GenericOp op,
     std::optional<GroupEpilogue> epilogue, bool parallel, VectorUnit unit,
     std::optional<DotKind> dotKind) {

@@ -1,6 +1,6 @@
-//===- AMXInt4Kernel.cpp - W4A8 matmuls in AMX tiles ----------------------===//
+//===- AMXGroupKernel.cpp - Grouped integer matmuls in AMX tiles ----------===//
 //
-// This file implements the AMX kernel of a PackedInt4Core whose group sums
+// This file implements the AMX kernel of a GroupedCore whose group sums
 // a fused GroupEpilogue reduces (W4A8 with many rows: the prefill of an
 // int4 LLM on Sapphire Rapids; also 8-bit weights per group).
 //
@@ -57,10 +57,10 @@ constexpr int64_t kUnpackAheadBytes = 64 << 10;
 /// (Rows of `out` are 16 KiB apart at N = 4096: applied to `out` itself,
 /// the 32 rows of a block would share one L1 set per group, and the
 /// epilogue took three quarters of the time.)
-class AMXInt4Builder {
+class AMXGroupBuilder {
 public:
-  AMXInt4Builder(ImplicitLocOpBuilder &b, const PackedInt4Core &core,
-                 const GroupEpilogue &epilogue, bool parallel, int64_t chunk)
+  AMXGroupBuilder(ImplicitLocOpBuilder &b, const GroupedCore &core,
+                  const GroupEpilogue &epilogue, bool parallel, int64_t chunk)
       : b(b), core(core), epilogue(epilogue), parallel(parallel), chunk(chunk) {
   }
 
@@ -111,7 +111,7 @@ public:
 
 private:
   ImplicitLocOpBuilder &b;
-  const PackedInt4Core &core;
+  const GroupedCore &core;
   const GroupEpilogue &epilogue;
   bool parallel;
   // Bytes of K per tile product: 32 (groups of 32) or 64.
@@ -303,7 +303,7 @@ private:
   Value correctedSums(Value sum, Value row, Value weightSums16) {
     if (!core.lhsZp)
       return sum;
-    Value za = int4RowZeroPoint(b, core, row);
+    Value za = groupRowZeroPoint(b, core, row);
     return arith::SubIOp::create(b, sum,
                                  arith::MulIOp::create(b, za, weightSums16));
   }
@@ -424,7 +424,7 @@ private:
 } // namespace
 
 int64_t
-mlir::quanta::matmul_kernels::getAMXInt4Chunk(const PackedInt4Core &core) {
+mlir::quanta::matmul_kernels::getAMXGroupChunk(const GroupedCore &core) {
   int64_t groupSize = cast<MemRefType>(core.a.getType()).getDimSize(2);
   if (groupSize == 32)
     return 32;
@@ -433,18 +433,18 @@ mlir::quanta::matmul_kernels::getAMXInt4Chunk(const PackedInt4Core &core) {
   return 0;
 }
 
-Value mlir::quanta::matmul_kernels::amxInt4Fits(ImplicitLocOpBuilder &b,
-                                                const PackedInt4Core &core) {
+Value mlir::quanta::matmul_kernels::amxGroupFits(ImplicitLocOpBuilder &b,
+                                                 const GroupedCore &core) {
   auto module = b.getBlock()->getParentOp()->getParentOfType<ModuleOp>();
   Value rows = memref::DimOp::create(b, core.a, 0);
-  Value manyRows =
-      arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rows,
-                            arith::ConstantIndexOp::create(b, kAMXInt4MinRows));
+  Value manyRows = arith::CmpIOp::create(
+      b, arith::CmpIPredicate::uge, rows,
+      arith::ConstantIndexOp::create(b, kAMXGroupMinRows));
   return arith::AndIOp::create(b, getAMXPermitted(b, module), manyRows);
 }
 
-void mlir::quanta::matmul_kernels::buildAMXInt4Core(
-    ImplicitLocOpBuilder &b, const PackedInt4Core &core,
+void mlir::quanta::matmul_kernels::buildAMXGroupCore(
+    ImplicitLocOpBuilder &b, const GroupedCore &core,
     const GroupEpilogue &epilogue, bool parallel, int64_t chunk) {
-  AMXInt4Builder(b, core, epilogue, parallel, chunk).build();
+  AMXGroupBuilder(b, core, epilogue, parallel, chunk).build();
 }
