@@ -439,6 +439,25 @@ private:
 
   Value rowZeroPoint(Value row) { return groupRowZeroPoint(b, core, row); }
 
+  /// The in-register sums after a K step at row k of B, whose vpdpbusd
+  /// operands are `weights`: per row of A in `rows`, its sums (one vector
+  /// per operand) plus the products with its 4 bytes at k; then, with an
+  /// activation zero point, the operands' column sums plus the operands'.
+  SmallVector<Value> stepSums(ValueRange sums, ArrayRef<Value> rows, Value k,
+                              ArrayRef<Value> weights) {
+    int64_t n = weights.size();
+    SmallVector<Value> next;
+    for (auto [r, row] : llvm::enumerate(rows)) {
+      Value quad = broadcastQuad(b, kind, a, row, k);
+      for (auto [sum, w] : llvm::zip(sums.slice(n * r, n), weights))
+        next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
+                                      : dot(b, kind, sum, quad, w));
+    }
+    for (auto [sum, w] : llvm::zip(sums.drop_front(n * rows.size()), weights))
+      next.push_back(sumOperand(sum, w));
+    return next;
+  }
+
   Value weightZeroPoints(Value g, Value col) {
     return int4WeightZeroPoints(b, core, g, col);
   }
@@ -862,17 +881,8 @@ private:
           Value k = arith::AddIOp::create(b, k0, steps.getInductionVar());
           SmallVector<Value> nibbles = unpackInLanes(k, chunk);
           prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
-          ValueRange sums = steps.getRegionIterArgs();
-          SmallVector<Value> next;
-          for (auto [r, row] : llvm::enumerate(rowIdx)) {
-            Value quad = broadcastQuad(b, kind, a, row, k);
-            for (auto [sum, w] : llvm::zip(sums.slice(8 * r, 8), nibbles))
-              next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
-                                            : dot(b, kind, sum, quad, w));
-          }
-          for (auto [sum, w] : llvm::zip(sums.drop_front(8 * count), nibbles))
-            next.push_back(sumOperand(sum, w));
-          scf::YieldOp::create(b, next);
+          scf::YieldOp::create(
+              b, stepSums(steps.getRegionIterArgs(), rowIdx, k, nibbles));
         }
         ValueRange results = steps.getResults();
         SmallVector<Value> columnSums;
@@ -953,17 +963,8 @@ private:
                              bytes, b.getI8IntegerAttr(int8_t(0x80)))));
             weights.push_back(lanes);
           }
-          ValueRange sums = steps.getRegionIterArgs();
-          SmallVector<Value> next;
-          for (int64_t r = 0; r < count; ++r) {
-            Value quad = broadcastQuad(b, kind, a, rowIdx[r], k);
-            for (auto [sum, w] : llvm::zip(sums.slice(4 * r, 4), weights))
-              next.push_back(core.lhsSigned ? dot(b, kind, sum, w, quad)
-                                            : dot(b, kind, sum, quad, w));
-          }
-          for (auto [sum, w] : llvm::zip(sums.drop_front(4 * count), weights))
-            next.push_back(sumOperand(sum, w));
-          scf::YieldOp::create(b, next);
+          scf::YieldOp::create(
+              b, stepSums(steps.getRegionIterArgs(), rowIdx, k, weights));
         }
         // sum (a - za) w = sum a w - za sum w, with sum w = the operands'
         // column sums - offset * group size.
