@@ -270,8 +270,8 @@ private:
 Value groupRowZeroPoint(ImplicitLocOpBuilder &b, const GroupedCore &core,
                         Value row);
 
-/// The weight zero points of a GroupedCore's group g, columns col .. col
-/// + 16, widened as its body does (16 i32 lanes).
+/// The packed int4 weight zero points of a GroupedCore's group g, columns
+/// col .. col + 16, widened as its body does (16 i32 lanes).
 Value int4WeightZeroPoints(ImplicitLocOpBuilder &b, const GroupedCore &core,
                            Value g, Value col);
 
@@ -290,23 +290,26 @@ constexpr int64_t kAMXGroupMinRows = 16;
 /// (getAMXPermitted()) and A has at least kAMXGroupMinRows rows.
 Value amxGroupFits(ImplicitLocOpBuilder &b, const GroupedCore &core);
 
-/// The AMX kernel of a GroupedCore and its fused
-/// GroupEpilogue (see AMXGroupKernel.cpp), with `chunk` from
-/// getAMXGroupChunk(); requires 128 | N.
+/// The AMX kernel of a GroupedCore and its fused GroupEpilogue (see
+/// AMXGroupKernel.cpp), with `chunk` from getAMXGroupChunk(), on the
+/// columns of whole blocks of 128.
 void buildAMXGroupCore(ImplicitLocOpBuilder &b, const GroupedCore &core,
                        const GroupEpilogue &epilogue, bool parallel,
                        int64_t chunk);
 
-/// Rewrites `op`, a GroupedCore, into the streaming VNNI kernel (`vnni`,
-/// when C is zero-filled right before the core) or else the weight-only int4
-/// kernel on `vectors` (none: the loops stay; with the first of the
-/// target's int8 instructions `dots` whose operands hold the core's values:
-/// AVX2 `vpmaddwd` always, u8 x s8 ones for unsigned activations without a
-/// zero point, `sdot` for signed ones), with the element-wise op that reduces
-/// its group sums when there is one, behind a run-time check of the kernel's
-/// conditions, the original loops as the fallback. With `amx` and a fused
-/// epilogue, 16 rows or more of the forms getAMXGroupChunk() takes run in AMX
-/// tiles instead of the VNNI kernel (buildAMXGroupCore()).
+/// Rewrites `op`, a GroupedCore with int4 weights, into the streaming VNNI
+/// kernel (`vnni`, when C is zero-filled right before the core) or else the
+/// weight-only int4 kernel on `vectors` (none: the loops stay; with the
+/// first of the target's int8 instructions `dots` whose operands hold the
+/// core's values: AVX2 `vpmaddwd` always, u8 x s8 ones for unsigned
+/// activations without a zero point, `sdot` for signed ones), with the
+/// element-wise op that reduces its group sums when there is one, behind a
+/// run-time check of the kernel's conditions, the original loops as the
+/// fallback. With 8-bit weights, only with that op fused: the VNNI kernel
+/// in blocks of up to 4 rows. With `amx` and a fused epilogue, 16 rows or
+/// more of the forms getAMXGroupChunk() takes run in AMX tiles instead
+/// (buildAMXGroupCore()). The VNNI and AMX kernels compute the columns of
+/// whole blocks of 128, the original ops (on views) the others.
 void lowerGroupedCore(Operation *op, const GroupedCore &core, bool parallel,
                       bool vnni, bool amx, VectorUnit vectors,
                       ArrayRef<DotKind> dots);
