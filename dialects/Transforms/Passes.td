@@ -181,16 +181,16 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       time;
     - (`int8=avx512vnni`) every K-blocked integer matmul core with 8-bit
       weights per group (`C[m, g, n] += ext(A[m, g, kk]) [- za] *
-      ext(B[g, kk, n])`, no weight zero point) whose group epilogue fuses,
+      (ext(B[g, kk, n]) [- zb])`) whose group epilogue fuses,
       when 4 | group size at run time: a VNNI kernel that sweeps B once
       per block of up to 4 rows, whose sums of a group and 64 columns stay
       in registers (B's 4-row steps gathered into vpdpbusd operands, used
       as w xor 128 where activations and weights have the same signedness,
       the group's sums starting at -/+ 128 * sum A; with za, also the
-      weights' column sums, for za * sum w); with `amx`, 16 rows or more
-      and groups of 32 or a static multiple of 64 (with the AMX flag), the
-      AMX kernel above with B's bytes gathered into the tiles' layout;
-      otherwise the loops;
+      weights' column sums, for za * sum w; with zb, zb * sum A); with
+      `amx` and without zb, 16 rows or more and groups of 32 or a static
+      multiple of 64 (with the AMX flag), the AMX kernel above with B's
+      bytes gathered into the tiles' layout; otherwise the loops;
     - (`vector-bits`) every weight-only int4 matmul with f32
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the

@@ -203,8 +203,8 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 /// The same core with 8-bit weights (weightBits = 8: a K-blocked int8
 /// matmul, per-group int8 weights such as llama.cpp's Q8_0) is on loops
 /// (m, g, kk, n), `C[m, g, n] += (ext(A[m, g, kk]) [- ext(ZA)]) *
-/// ext(B[g, kk, n])`, without a weight zero point; only the AMX kernel
-/// takes it.
+/// (ext(B[g, kk, n]) [- ext(ZB[g, n])])`; only with its group epilogue
+/// fused, into the VNNI kernel in row blocks or (without ZB) the AMX one.
 struct GroupedCore {
   Value a, b, c;
   unsigned weightBits = 4;

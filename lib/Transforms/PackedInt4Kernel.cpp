@@ -439,6 +439,16 @@ private:
 
   Value rowZeroPoint(Value row) { return groupRowZeroPoint(b, core, row); }
 
+  /// The 8-bit weight zero points of group g, columns col .. col + 16,
+  /// widened as the core's body does.
+  Value byteZeroPoints(Value g, Value col) {
+    Value bytes16 =
+        vector::LoadOp::create(b, VectorType::get({16}, b.getI8Type()),
+                               core.rhsZp, ValueRange{g, col});
+    return core.rhsZpSigned ? Value(arith::ExtSIOp::create(b, acc, bytes16))
+                            : Value(arith::ExtUIOp::create(b, acc, bytes16));
+  }
+
   /// The in-register sums after a K step at row k of B, whose vpdpbusd
   /// operands are `weights`: per row of A in `rows`, its sums (one vector
   /// per operand) plus the products with its 4 bytes at k; then, with an
@@ -922,13 +932,16 @@ private:
     int32_t offset = !flip ? 0 : core.rhsSigned ? 128 : -128;
     forLoop(b, idx(0), groups, 1, [&](Value g) {
       Value k0 = arith::MulIOp::create(b, g, groupSize);
-      SmallVector<Value> init;
+      // The rows' sums of A in the group, for the offset and zb.
+      SmallVector<Value> init, rowSums;
       for (int64_t r = 0; r < count; ++r) {
         Value start = laneConstant(0, 0);
-        if (offset) {
-          Value sum = vector::BroadcastOp::create(b, acc, sumA(rowIdx[r], k0));
-          start = arith::MulIOp::create(b, sum, laneConstant(-offset, -offset));
-        }
+        if (offset || core.rhsZp)
+          rowSums.push_back(
+              vector::BroadcastOp::create(b, acc, sumA(rowIdx[r], k0)));
+        if (offset)
+          start = arith::MulIOp::create(b, rowSums[r],
+                                        laneConstant(-offset, -offset));
         init.append(4, start);
       }
       // With an activation zero point, the weight operands' column sums.
@@ -966,27 +979,37 @@ private:
           scf::YieldOp::create(
               b, stepSums(steps.getRegionIterArgs(), rowIdx, k, weights));
         }
-        // sum (a - za) w = sum a w - za sum w, with sum w = the operands'
-        // column sums - offset * group size.
-        SmallVector<Value> columnSums;
-        if (core.lhsZp) {
-          Value size = vector::BroadcastOp::create(
-              b, acc, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
+        // sum (a - za)(w - zb) = sum a w - za sum (w - zb) - zb sum a, with
+        // sum w = the operands' column sums - offset * group size.
+        Value size = vector::BroadcastOp::create(
+            b, acc, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
+        SmallVector<Value> cols, zeroPoints, columnSums;
+        for (int64_t q = 0; q < 4; ++q) {
+          cols.push_back(arith::AddIOp::create(b, byteCol, idx(16 * q)));
+          if (core.rhsZp)
+            zeroPoints.push_back(byteZeroPoints(g, cols[q]));
+          if (!core.lhsZp)
+            continue;
           Value offsets =
               arith::MulIOp::create(b, size, laneConstant(offset, offset));
-          for (int64_t q = 0; q < 4; ++q)
-            columnSums.push_back(arith::SubIOp::create(
-                b, steps.getResult(4 * count + q), offsets));
+          Value sum =
+              arith::SubIOp::create(b, steps.getResult(4 * count + q), offsets);
+          if (core.rhsZp)
+            sum = arith::SubIOp::create(
+                b, sum, arith::MulIOp::create(b, size, zeroPoints[q]));
+          columnSums.push_back(sum);
         }
         for (int64_t r = 0; r < count; ++r) {
           Value za = core.lhsZp ? rowZeroPoint(rowIdx[r]) : Value();
           for (int64_t q = 0; q < 4; ++q) {
-            Value col = arith::AddIOp::create(b, byteCol, idx(16 * q));
             Value sum = steps.getResult(4 * r + q);
             if (za)
               sum = arith::SubIOp::create(
                   b, sum, arith::MulIOp::create(b, za, columnSums[q]));
-            epilogueLanes->apply(rowIdx[r], g, col, sum);
+            if (core.rhsZp)
+              sum = arith::SubIOp::create(
+                  b, sum, arith::MulIOp::create(b, zeroPoints[q], rowSums[r]));
+            epilogueLanes->apply(rowIdx[r], g, cols[q], sum);
           }
         }
       });
@@ -1158,7 +1181,7 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
   core.b = op.getDpsInputs()[1];
   core.c = op.getDpsInits()[0];
   // The zero points, each optional: ZA (per tensor or per row), then ZB
-  // (per group and byte column).
+  // (per group and byte column; 8-bit weights: per group and column).
   for (int64_t i = 2; i < numInputs; ++i) {
     AffineMap map = maps[i];
     Value input = op.getDpsInputs()[i];
@@ -1166,8 +1189,7 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
         (map == AffineMap::get(loops, 0, {}, ctx) ||
          map == AffineMap::get(loops, 0, {d[0]}, ctx)))
       core.lhsZp = input;
-    else if (!core.rhsZp && loops == 5 &&
-             map == AffineMap::get(loops, 0, {d[1], d[3]}, ctx))
+    else if (!core.rhsZp && map == AffineMap::get(loops, 0, {d[1], d[3]}, ctx))
       core.rhsZp = input;
     else
       return std::nullopt;
@@ -1223,7 +1245,10 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
     auto sub = w.getDefiningOp<arith::SubIOp>();
     return sub && isW(sub.getLhs()) &&
            matchExt(
-               sub.getRhs(), [&](Value in) { return matchNibble(in, zb, 4); },
+               sub.getRhs(),
+               [&](Value in) {
+                 return loops == 5 ? matchNibble(in, zb, 4) : in == zb;
+               },
                core.rhsZpSigned);
   };
   bool matched = matchCommutative<arith::AddIOp>(
@@ -1299,7 +1324,9 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
     epilogue.reset();
   // The AMX kernel (with an epilogue, a group size it takes, and enough
   // rows or a dynamic row count).
-  int64_t amxChunk = amx && epilogue && (vnni || core.weightBits == 8)
+  // (8-bit weights less their zero points would not fit the s8 tiles.)
+  int64_t amxChunk = amx && epilogue && (vnni || core.weightBits == 8) &&
+                             !(core.weightBits == 8 && core.rhsZp)
                          ? getAMXGroupChunk(core)
                          : 0;
   int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);

@@ -17,13 +17,15 @@ static harness::Random32 rng(31);
 
 // (a, M, w, sa, M, sw, y); with a per-tensor activation scale and zero
 // point (a, M, w, sa, sw, za, y); with weight zero points (a, M, w, sa, M,
-// sw, zw, y).
+// sw, zw, y); with both (a, M, w, sa, sw, za, zw, y).
 using RowFn = void (*)(const int8_t *, int64_t, const int8_t *, const float *,
                        int64_t, const float *, float *);
 using ZaFn = void (*)(const int8_t *, int64_t, const int8_t *, const float *,
                       const float *, const int8_t *, float *);
 using ZwFn = void (*)(const int8_t *, int64_t, const int8_t *, const float *,
                       int64_t, const float *, const int8_t *, float *);
+using ZaZwFn = void (*)(const int8_t *, int64_t, const int8_t *, const float *,
+                        const float *, const int8_t *, const int8_t *, float *);
 
 struct Case {
   const char *name;
@@ -32,6 +34,7 @@ struct Case {
   RowFn rowFn = nullptr;
   ZaFn zaFn = nullptr;
   ZwFn zwFn = nullptr;
+  ZaZwFn zaZwFn = nullptr;
 };
 
 // Row counts: one block of the VNNI kernel (1 to 4 rows), two (5) and four
@@ -45,21 +48,22 @@ static long check(const Case &c) {
   IntFormat lhsFormat = c.lhsSigned ? IntFormat::sint(8) : IntFormat::uint(8);
   IntFormat rhsFormat = c.rhsSigned ? IntFormat::sint(8) : IntFormat::uint(8);
   int64_t lo = lhsFormat.min(), hi = lhsFormat.max();
+  bool perTensor = c.zaFn || c.zaZwFn;
   long bad = 0;
   for (int64_t M : kRowCounts) {
     QuantizedTensor A, W;
     harness::fillActivations(A, rng, lhsFormat, M, K);
     A.layout =
-        c.zaFn ? Layout::perTensor({M, K}) : Layout::perChannel({M, K}, 0);
-    for (int64_t m = 0; m < (c.zaFn ? 1 : M); ++m)
+        perTensor ? Layout::perTensor({M, K}) : Layout::perChannel({M, K}, 0);
+    for (int64_t m = 0; m < (perTensor ? 1 : M); ++m)
       A.scale.push_back(rng.uniform(0.001f, 0.05f));
-    if (c.zaFn)
+    if (perTensor)
       A.zeroPoint.push_back(M % 4 == 0   ? lo
                             : M % 4 == 1 ? hi
                             : M % 4 == 2 ? (lo + hi + 1) / 2
                                          : rng.uniformInt(lo, hi));
     harness::fillInt4Weights(W, rng, rhsFormat, c.groupSize, K, N,
-                             c.zwFn != nullptr);
+                             c.zwFn || c.zaZwFn);
     MatmulResult want = matmul(A, W, MatmulOptions());
     std::vector<int8_t> a(A.values.begin(), A.values.end());
     std::vector<int8_t> w(W.values.begin(), W.values.end());
@@ -71,10 +75,15 @@ static long check(const Case &c) {
       int8_t za = int8_t(A.zeroPoint[0]);
       c.zaFn(a.data(), M, w.data(), A.scale.data(), W.scale.data(), &za,
              got.data());
-    } else {
+    } else if (c.zwFn) {
       std::vector<int8_t> zw(W.zeroPoint.begin(), W.zeroPoint.end());
       c.zwFn(a.data(), M, w.data(), A.scale.data(), M, W.scale.data(),
              zw.data(), got.data());
+    } else {
+      int8_t za = int8_t(A.zeroPoint[0]);
+      std::vector<int8_t> zw(W.zeroPoint.begin(), W.zeroPoint.end());
+      c.zaZwFn(a.data(), M, w.data(), A.scale.data(), W.scale.data(), &za,
+               zw.data(), got.data());
     }
     for (int64_t i = 0; i < M * N; ++i)
       if (std::memcmp(&got[i], &want.values[i], 4) && bad++ < 3)
@@ -100,6 +109,8 @@ int main() {
                 s8_s8zw_g32_n128},
            Case{"u8_s8_g64_n256", false, true, 64, 128, 256, u8_s8_g64_n256},
            Case{"u8_u8_g32_n128", false, false, 32, 96, 128, u8_u8_g32_n128},
+           Case{"u8za_u8zw_g32_n128", false, false, 32, 64, 128, nullptr,
+                nullptr, nullptr, u8za_u8zw_g32_n128},
        }) {
     long bad = check(c);
     std::printf("%s: %zu row counts, %ld mismatches\n", c.name,
