@@ -216,15 +216,13 @@ private:
     Value k0 = arith::MulIOp::create(b, g, groupSize);
     Value steps = arith::DivUIOp::create(b, groupSize, idx(4));
     forLoop(b, idx(0), steps, 1, [&](Value step) {
+      Value k =
+          arith::AddIOp::create(b, k0, arith::MulIOp::create(b, step, idx(4)));
       for (int64_t part = 0; part < blockBytes() / 64; ++part) {
         Value at = arith::AddIOp::create(b, byteCol, idx(64 * part));
         SmallVector<Value> rows;
         for (int64_t t = 0; t < 4; ++t) {
-          Value row = arith::AddIOp::create(
-              b,
-              arith::AddIOp::create(b, k0,
-                                    arith::MulIOp::create(b, step, idx(4))),
-              idx(t));
+          Value row = arith::AddIOp::create(b, k, idx(t));
           prefetcher.prefetch(b, row, at);
           rows.push_back(
               vector::LoadOp::create(b, bytes, bRows, ValueRange{row, at}));

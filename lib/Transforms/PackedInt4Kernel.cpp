@@ -916,9 +916,9 @@ private:
 
   /// sweepInRegisters() for 8-bit weights and `count` rows from
   /// `firstRow`: per group and chunk of 64 columns, each row's 4 vectors of
-  /// sums stay in registers through the
-  /// group's K steps (the 4 rows' bytes gathered into 32-bit lanes, one
-  /// vector per 16 columns) and go straight into the epilogue. vpdpbusd
+  /// sums stay in registers through the group's K steps (the 4 rows' bytes
+  /// gathered into 32-bit lanes, one vector per 16 columns) and go straight
+  /// into the epilogue. vpdpbusd
   /// multiplies u8 by s8: with both operands of the same signedness the
   /// weights are used as w xor 128 (w + 128 for signed ones, w - 128 for
   /// unsigned ones), and the group's sums start at -/+ 128 * sum_kk A (the
@@ -962,19 +962,17 @@ private:
           }
           prefetchAhead(g, chunk, steps.getInductionVar(), first, last);
           HalfRowPairs halves = pairHalfRows(b, loaded);
+          Value topBits = arith::ConstantOp::create(
+              b,
+              DenseElementsAttr::get(bytes, b.getI8IntegerAttr(int8_t(0x80))));
           SmallVector<Value> weights;
           for (int64_t q = 0; q < 4; ++q) {
             // Byte t of lane j: row k + t, column 16q + j of the chunk.
             Value lanes = gatherRowBytes(
                 b, halves,
                 llvm::to_vector(llvm::seq<int64_t>(16 * q, 16 * q + 16)));
-            if (flip)
-              lanes = arith::XOrIOp::create(
-                  b, lanes,
-                  arith::ConstantOp::create(
-                      b, DenseElementsAttr::get(
-                             bytes, b.getI8IntegerAttr(int8_t(0x80)))));
-            weights.push_back(lanes);
+            weights.push_back(flip ? arith::XOrIOp::create(b, lanes, topBits)
+                                   : lanes);
           }
           scf::YieldOp::create(
               b, stepSums(steps.getRegionIterArgs(), rowIdx, k, weights));
@@ -983,6 +981,8 @@ private:
         // sum w = the operands' column sums - offset * group size.
         Value size = vector::BroadcastOp::create(
             b, acc, arith::IndexCastOp::create(b, b.getI32Type(), groupSize));
+        Value offsets =
+            arith::MulIOp::create(b, size, laneConstant(offset, offset));
         SmallVector<Value> cols, zeroPoints, columnSums;
         for (int64_t q = 0; q < 4; ++q) {
           cols.push_back(arith::AddIOp::create(b, byteCol, idx(16 * q)));
@@ -990,8 +990,6 @@ private:
             zeroPoints.push_back(byteZeroPoints(g, cols[q]));
           if (!core.lhsZp)
             continue;
-          Value offsets =
-              arith::MulIOp::create(b, size, laneConstant(offset, offset));
           Value sum =
               arith::SubIOp::create(b, steps.getResult(4 * count + q), offsets);
           if (core.rhsZp)
@@ -1322,18 +1320,8 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
       fills.push_back(user);
   if (fills.size() != 1)
     epilogue.reset();
-  // The AMX kernel (with an epilogue, a group size it takes, and enough
-  // rows or a dynamic row count).
-  // (8-bit weights less their zero points would not fit the s8 tiles.)
-  int64_t amxChunk = amx && epilogue && (vnni || core.weightBits == 8) &&
-                             !(core.weightBits == 8 && core.rhsZp)
-                         ? getAMXGroupChunk(core)
-                         : 0;
-  int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
-  if (!ShapedType::isDynamic(rows) && rows < kAMXGroupMinRows)
-    amxChunk = 0;
-  // 8-bit weights take the AMX kernel, and the VNNI one (blocks of up to
-  // 4 rows) with an epilogue.
+  // 8-bit weights take the VNNI kernel (blocks of up to 4 rows) with an
+  // epilogue, and the AMX one; not the kernel on vectors.
   if (core.weightBits == 8) {
     vectors.lanes = 0;
     vnni &= epilogue.has_value();
@@ -1341,8 +1329,18 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
   // The VNNI kernel without an epilogue also writes C's sums from zero;
   // with other contents in C, the kernel on vectors adds to them.
   vnni &= zeroFill != nullptr;
-  if (!vnni && !vectors.lanes && !amxChunk)
+  if (!vnni && !vectors.lanes)
     return;
+  // The AMX kernel, beside the VNNI one: with an epilogue, a group size it
+  // takes, and enough rows or a dynamic row count (8-bit weights less
+  // their zero points would not fit its s8 operands).
+  int64_t amxChunk =
+      amx && vnni && epilogue && !(core.weightBits == 8 && core.rhsZp)
+          ? getAMXGroupChunk(core)
+          : 0;
+  int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
+  if (!ShapedType::isDynamic(rows) && rows < kAMXGroupMinRows)
+    amxChunk = 0;
   // The kernel on vectors uses the first int8 instruction whose operands
   // hold the activations (ext(a) - za) and the weights (ext(w) - zb, in
   // [-15, 15]) exactly: i16 ones always, 8-bit ones the activation's byte
@@ -1415,10 +1413,6 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
     };
     // The kernels other than AMX's.
     auto others = [&] {
-      if (core.weightBits == 8 && !vnni) {
-        originals();
-        return;
-      }
       if (core.weightBits == 8)
         PackedInt4Builder(b, core, epilogue, parallel).buildBytes();
       else if (vnni)
@@ -1426,8 +1420,6 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
       else
         buildGroupedCoreOnVectors(b, cast<linalg::GenericOp>(op), epilogue,
                                   parallel, vectors, dotKind);
-      if (core.weightBits == 8 || vnni)
-        tail();
     };
     if (amxChunk) {
       auto ifAMX = scf::IfOp::create(b, amxGroupFits(b, core),
@@ -1435,12 +1427,15 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
       OpBuilder::InsertionGuard amxGuard(b);
       b.setInsertionPointToStart(ifAMX.thenBlock());
       buildAMXGroupCore(b, core, *epilogue, parallel, amxChunk);
-      tail();
       b.setInsertionPointToStart(ifAMX.elseBlock());
       others();
     } else {
       others();
     }
+    // The VNNI and AMX kernels stop at the last whole block of columns
+    // (the kernel on vectors takes all columns).
+    if (vnni)
+      tail();
     b.setInsertionPointToStart(ifOp.elseBlock());
     originals();
   }
