@@ -423,6 +423,9 @@ private:
 
 int64_t
 mlir::quanta::matmul_kernels::getAMXGroupChunk(const GroupedCore &core) {
+  // 8-bit weights less their zero points would not fit the s8 tiles.
+  if (core.weightBits == 8 && core.rhsZp)
+    return 0;
   int64_t groupSize = cast<MemRefType>(core.a.getType()).getDimSize(2);
   if (groupSize == 32)
     return 32;

@@ -1365,14 +1365,14 @@ struct LowerMatmulKernelsPass
     }
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
-    SmallVector<std::pair<Operation *, GroupedCore>> int4Cores;
+    SmallVector<std::pair<Operation *, GroupedCore>> groupedCores;
     SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit;
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (generic && (int8 == "avx512vnni" || vectorBits))
         if (std::optional<GroupedCore> core = matchGroupedCore(generic))
-          int4Cores.push_back({op, *core});
+          groupedCores.push_back({op, *core});
       if (vectorBits && generic) {
         if (isWeightOnlyInt4Matmul(generic))
           weightOnlyInt4.push_back(generic);
@@ -1404,7 +1404,8 @@ struct LowerMatmulKernelsPass
         llvm::any_of(cores, [](auto &core) { return core.second.amx; }) ||
         llvm::any_of(batchMatmuls,
                      [](auto &batch) { return batch.second.amx; }) ||
-        (amx && int8 == "avx512vnni" && llvm::any_of(int4Cores, [](auto &core) {
+        (amx && int8 == "avx512vnni" &&
+         llvm::any_of(groupedCores, [](auto &core) {
            return getAMXGroupChunk(core.second);
          }));
     Operation *clash = symbols.lookup("syscall");
@@ -1499,7 +1500,7 @@ struct LowerMatmulKernelsPass
       int4Dots.push_back(*int8Kind);
     if (int8 == "avxvnni")
       int4Dots.push_back(getAVX2Kind(ctx));
-    for (auto &[op, core] : int4Cores)
+    for (auto &[op, core] : groupedCores)
       lowerGroupedCore(op, core, parallel, int8 == "avx512vnni", amx, unit,
                        int4Dots);
     for (linalg::GenericOp op : weightOnlyInt4)

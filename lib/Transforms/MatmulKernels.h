@@ -277,7 +277,8 @@ Value int4WeightZeroPoints(ImplicitLocOpBuilder &b, const GroupedCore &core,
 
 /// The bytes of K per AMX tile product with which buildAMXGroupCore()
 /// computes `core`: 32 for groups of 32, 64 for a static group size that
-/// 64 divides; 0 (no AMX kernel) for other group sizes.
+/// 64 divides; 0 (no AMX kernel) for other group sizes and for 8-bit
+/// weights with zero points.
 int64_t getAMXGroupChunk(const GroupedCore &core);
 
 /// The rows from which buildAMXGroupCore() runs instead of the VNNI kernel:

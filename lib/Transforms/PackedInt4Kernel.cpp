@@ -1331,13 +1331,9 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
   vnni &= zeroFill != nullptr;
   if (!vnni && !vectors.lanes)
     return;
-  // The AMX kernel, beside the VNNI one: with an epilogue, a group size it
-  // takes, and enough rows or a dynamic row count (8-bit weights less
-  // their zero points would not fit its s8 operands).
-  int64_t amxChunk =
-      amx && vnni && epilogue && !(core.weightBits == 8 && core.rhsZp)
-          ? getAMXGroupChunk(core)
-          : 0;
+  // The AMX kernel, beside the VNNI one: with an epilogue, a form it takes,
+  // and enough rows or a dynamic row count.
+  int64_t amxChunk = amx && vnni && epilogue ? getAMXGroupChunk(core) : 0;
   int64_t rows = cast<MemRefType>(core.a.getType()).getDimSize(0);
   if (!ShapedType::isDynamic(rows) && rows < kAMXGroupMinRows)
     amxChunk = 0;
