@@ -290,6 +290,13 @@ Value getViewBase(Value v) {
 bool isElementwiseEpilogue(linalg::GenericOp op) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
     return false;
+  // A vector of i4 is bit-packed in memory, a buffer of i4 holds a byte per
+  // element: vector loads and stores would read and write other elements.
+  for (Value v : op->getOperands()) {
+    Type element = getElementTypeOrSelf(v.getType());
+    if (element.isIntOrFloat() && element.getIntOrFloatBitWidth() % 8)
+      return false;
+  }
   for (AffineMap map : op.getIndexingMapsArray())
     if (!map.isProjectedPermutation() ||
         !llvm::is_sorted(map.getResults(), [](AffineExpr x, AffineExpr y) {

@@ -146,7 +146,8 @@ bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second);
 Value getViewBase(Value v);
 
 /// Whether `op` writes one buffer with element-wise scalar ops, reading its
-/// inputs through projected permutations in dimension order.
+/// inputs through projected permutations in dimension order, all of whole
+/// bytes (no i4 operand, which vectors would read and write bit-packed).
 bool isElementwiseEpilogue(linalg::GenericOp op);
 
 /// Operand `v` of an element-wise op, read for `type`'s lanes: `at(d)` is the

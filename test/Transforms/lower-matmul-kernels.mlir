@@ -1415,6 +1415,46 @@ func.func @core_epilogue(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref
   return
 }
 
+// An epilogue with an i4 operand (here the result) stays loops after the
+// kernel: a vector of i4 is bit-packed, a buffer of i4 has a byte per
+// element, so vector stores would write other elements.
+// CHECK-LABEL: func @core_epilogue_i4
+// CHECK: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK-NOT: vector.store %{{.*}} : memref<13x48xi4>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : memref<13x48xi4>)
+// CHECK: return
+func.func @core_epilogue_i4(%a: memref<14x64xi8>, %b: memref<64x48xi8>, %za: memref<i8>, %sw: memref<48xf32>, %out: memref<13x48xi4>) {
+  %zero = arith.constant 0 : i32
+  %c = memref.alloc() : memref<14x48xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<14x48xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<14x64xi8>, memref<64x48xi8>) outs(%c : memref<14x48xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %products = memref.subview %c[0, 0] [13, 48] [1, 1] : memref<14x48xi32> to memref<13x48xi32, strided<[48, 1]>>
+  %sums = memref.subview %c[13, 0] [1, 48] [1, 1] : memref<14x48xi32> to memref<48xi32, strided<[1], offset: 624>>
+  linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> ()>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%products, %za, %sums, %sw : memref<13x48xi32, strided<[48, 1]>>, memref<i8>, memref<48xi32, strided<[1], offset: 624>>, memref<48xf32>) outs(%out : memref<13x48xi4>) {
+  ^bb0(%p: i32, %z: i8, %s: i32, %w: f32, %o: i4):
+    %0 = arith.extui %z : i8 to i32
+    %1 = arith.muli %0, %s : i32
+    %2 = arith.subi %p, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %w : f32
+    %5 = arith.fptosi %4 : f32 to i4
+    linalg.yield %5 : i4
+  }
+  memref.dealloc %c : memref<14x48xi32>
+  return
+}
+
 // With amx, the AMX blocks cover the result's rows only (C's row of column
 // sums, which the epilogue reads, is a row of the vector registers, done
 // first). Each block stores its tiles to a 32 x 32 buffer of the column

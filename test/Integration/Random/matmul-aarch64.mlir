@@ -1,0 +1,21 @@
+// The random matmul execution tests (see matmul.mlir) compiled for AArch64
+// and run under qemu-user: with i8mm (the usdot kernel) and another seed
+// with dotprod only (the sdot kernel, activations flipped to s8).
+// REQUIRES: aarch64-qemu
+// RUN: %python %S/matmul-cases.py %t.cases.mlir %t.inc 25
+// RUN: quanta-compile %t.cases.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.o --header=%t.h
+// RUN: %aarch64_cxx_harness -include %t.h -DCASES_INC='"%t.inc"' %S/matmul-harness.cpp %t.o -o %t.exe
+// RUN: qemu-aarch64 %t.exe | FileCheck %s
+// RUN: %python %S/matmul-cases.py %t.dot.mlir %t.dot.inc 27
+// RUN: quanta-compile %t.dot.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.dot.o --header=%t.dot.h
+// RUN: %aarch64_cxx_harness -include %t.dot.h -DCASES_INC='"%t.dot.inc"' %S/matmul-harness.cpp %t.dot.o -o %t.dot.exe
+// RUN: qemu-aarch64 %t.dot.exe | FileCheck %s
+
+// CHECK-DAG: a4: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: fp8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: mixed: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: w4a8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: w8a8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: w8a8_group: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: weight_only: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK: ALL BIT-EXACT

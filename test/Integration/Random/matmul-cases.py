@@ -1,0 +1,318 @@
+#!/usr/bin/env python3
+"""Generates Quanta's random execution tests of quanta.matmul.
+
+Writes OUT.mlir, with one function per case, and OUT.inc, a C++ table
+describing each case and calling it through the C ABI. A case draws a form
+(the operands' storage types, granularities and zero points, the
+accumulation, a bias, the result's quantization, a batch) and a shape
+(static or dynamic M, K and N; K a multiple of the group size) at random,
+from families that cover every kernel of --quanta-lower-matmul-kernels
+(W8A8 per tensor / per channel / per group, W4A8, weight-only int4 and
+8-bit, FP8, mixed forms, batched). All parameters are function arguments,
+so matmul-harness.cpp draws fresh operands for every row count and compares
+the results bit for bit with ref::matmul.
+
+Usage: matmul-cases.py OUT.mlir OUT.inc [SEED]
+"""
+import random
+import sys
+
+FP8 = ["f8E4M3FN", "f8E5M2"]
+INT = ["i8", "ui8", "i4", "ui4"]
+
+
+def storage_element(storage):
+    """The tensor element type that holds `storage`."""
+    if storage in FP8 or storage == "f32":
+        return storage
+    return "i4" if storage.endswith("4") else "i8"
+
+
+def storage_value(rng, storage, row):
+    """A random value of `storage` (an integer, or a finite float code);
+    for integers the minimum in rows 0 mod 3, the maximum in rows 1 mod 3."""
+    if storage in FP8:
+        while True:
+            code = rng.randrange(256)
+            if storage == "f8E4M3FN" and code & 0x7F != 0x7F:
+                return code
+            if storage == "f8E5M2" and code & 0x7C != 0x7C:
+                return code
+    bits = 4 if storage.endswith("4") else 8
+    lo, hi = ((-(1 << (bits - 1)), (1 << (bits - 1)) - 1)
+              if storage.startswith("i") else (0, (1 << bits) - 1))
+    return lo if row % 3 == 0 else hi if row % 3 == 1 else \
+        rng.randint(lo, hi)
+
+
+def dense(values, shape, storage):
+    """A dense attribute of `values` (storage values) of tensor `shape`."""
+    if storage_element(storage) != "i4":
+        return 'dense<"0x%s">' % "".join("%02X" % (v & 0xFF) for v in values)
+    signed = [v - 16 if v > 7 else v for v in values]
+
+    def nest(flat, dims):
+        if len(dims) == 1:
+            return "[%s]" % ", ".join(map(str, flat))
+        step = len(flat) // dims[0]
+        return "[%s]" % ", ".join(nest(flat[i * step:(i + 1) * step],
+                                       dims[1:]) for i in range(dims[0]))
+    return "dense<%s>" % nest(signed, shape)
+
+
+def c_type(element):
+    return {"i8": "int8_t", "i4": "uint8_t", "f8E4M3FN": "uint8_t",
+            "f8E5M2": "uint8_t", "f32": "float"}[element]
+
+
+def cpp_bool(b):
+    return "true" if b else "false"
+
+
+class Case:
+    """One quanta.matmul form and shape."""
+
+    def __init__(self, rng, family):
+        self.family = family
+        self.batch = 2 if rng.random() < 0.12 else 0
+        self.bias = rng.random() < 0.35
+        self.group = 0
+        self.lhs_zp = self.rhs_zp = False
+        self.lhs_gran = "tensor"
+        if family in ("w8a8", "w8a8_group", "w4a8", "a4"):
+            self.lhs = rng.choice(["i8", "ui8"]) if family != "a4" else \
+                rng.choice(["i4", "ui4"])
+            self.lhs_gran = rng.choice(["tensor", "row"])
+            self.lhs_zp = rng.random() < 0.5
+            self.acc = "f32" if rng.random() < 0.1 else "i32"
+            if family == "w8a8":
+                self.rhs = rng.choice(["i8", "ui8"])
+                self.rhs_gran = rng.choice(["tensor", "col", "col"])
+            elif family == "w8a8_group":
+                self.rhs = rng.choice(["i8", "i8", "ui8"])
+                self.rhs_gran = "group"
+            else:
+                self.rhs = rng.choice(["i4", "i4", "ui4"])
+                self.rhs_gran = rng.choice(["group", "group", "col",
+                                            "tensor"])
+            self.rhs_zp = rng.random() < 0.4
+        elif family == "weight_only":
+            self.lhs = "f32"
+            self.acc = "f32"
+            self.rhs = rng.choice(INT)
+            self.rhs_gran = rng.choice(["group", "group", "col", "tensor"])
+            self.rhs_zp = rng.random() < 0.4
+        elif family == "fp8":
+            self.lhs = rng.choice(FP8)
+            self.lhs_gran = rng.choice(["tensor", "row"])
+            self.acc = "f32"
+            self.rhs = rng.choice(FP8)
+            self.rhs_gran = rng.choice(["tensor", "col", "col", "group"])
+        else:  # mixed: FP8 x int or int x FP8, f32 accumulation
+            self.acc = "f32"
+            if rng.random() < 0.5:
+                self.lhs, self.rhs = rng.choice(FP8), rng.choice(INT)
+                self.rhs_zp = rng.random() < 0.5
+            else:
+                self.lhs, self.rhs = rng.choice(INT), rng.choice(FP8)
+                self.lhs_zp = rng.random() < 0.5
+            self.lhs_gran = rng.choice(["tensor", "row"])
+            self.rhs_gran = rng.choice(["tensor", "col", "group"])
+        if self.rhs_gran == "group":
+            self.group = rng.choice([16, 32, 32, 64, 128])
+            # i32 accumulation with lhs groups needs the rhs's group size.
+            if self.lhs != "f32" and self.acc == "i32" and rng.random() < 0.2:
+                self.lhs_gran = "group"
+
+        # The result: the expressed f32, or quantized per tensor or column.
+        self.result = None
+        if rng.random() < 0.45:
+            self.result = rng.choice(["i8", "i8", "ui8", "i4", "ui4"] + FP8)
+            self.result_gran = rng.choice(["tensor", "col"])
+            self.result_zp = self.result not in FP8 and rng.random() < 0.6
+            self.narrow = self.result not in FP8 and rng.random() < 0.2
+            # Float storage rounds half to even only.
+            self.rounding = "half_even" if self.result in FP8 else \
+                rng.choice(["half_even"] * 3 + ["half_away", "toward_zero"])
+            self.reciprocal = self.result not in FP8 and rng.random() < 0.2
+            self.saturate = self.result not in FP8 or rng.random() < 0.7
+
+        # The shape: K a multiple of the group size, N around the kernels'
+        # blocks (16 lanes, 64 and 128 columns) and off them.
+        if self.group:
+            self.K = self.group * rng.choice([1, 2, 3, 4, 8])
+        else:
+            self.K = rng.choice([1, 3, 16, 31, 64, 96, 128, 256])
+        self.N = rng.choice([1, 5, 16, 24, 64, 100, 128, 130, 200, 256, 384])
+        while self.K * self.N > 65536:
+            self.N //= 2
+        self.dyn_m = rng.random() < 0.75
+        self.dyn_k = rng.random() < 0.15
+        self.dyn_n = rng.random() < 0.15
+        self.M = 0 if self.dyn_m else rng.choice([1, 3, 4, 16, 33, 64])
+        # Constant weights (packed at compile time where a kernel can):
+        # storage values, with the extremes in every third row.
+        self.weights = None
+        count = max(self.batch, 1) * self.K * self.N
+        if not (self.dyn_k or self.dyn_n) and count <= 16384 and \
+                rng.random() < (0.5 if family == "w8a8" else 0.25):
+            self.weights = [storage_value(rng, self.rhs, i // self.N % self.K)
+                            for i in range(count)]
+
+    def scheme(self, storage, gran, zp, axis_of):
+        fields = ["storage = %s" % storage, "expressed = f32"]
+        if gran == "group":
+            fields += ["granularity = per_group", "axis = %d" % axis_of["k"],
+                       "group_size = %d" % self.group]
+        elif gran in ("row", "col"):
+            fields += ["granularity = per_channel",
+                       "axis = %d" % axis_of[gran]]
+        if not zp:
+            fields.append("symmetric = true")
+        return "#quanta.scheme<%s>" % ", ".join(fields)
+
+
+def emit(name, c, funcs, table):
+    b = [c.batch] if c.batch else []
+    r = len(b)
+    M = "?" if c.dyn_m else str(c.M)
+    K = "?" if c.dyn_k else str(c.K)
+    N = "?" if c.dyn_n else str(c.N)
+    G = "?" if c.dyn_k else (str(c.K // c.group) if c.group else None)
+    # Each argument: (SSA name, dims, element, C buffer name), the dims as
+    # (text, C++ value).
+    dim = {"M": (M, "M"), "K": (K, "K"), "N": (N, "N"), "G": (G, "G"),
+           "B": (str(c.batch), None)}
+    args = []
+
+    def param_dims(gran, operand):
+        if gran == "tensor":
+            return []
+        if gran == "row":
+            return ["M"]
+        if gran == "col":
+            return ["N"]
+        return (["B"] if b else []) + (["M", "G"] if operand == "lhs"
+                                       else ["G", "N"])
+
+    lhs_el = storage_element(c.lhs)
+    rhs_el = storage_element(c.rhs)
+    args.append(("%a", (["B"] if b else []) + ["M", "K"], lhs_el, "lhs"))
+    args.append(("%w", (["B"] if b else []) + ["K", "N"], rhs_el, "rhs"))
+    operands = ["%a", "%w"]
+    if c.lhs != "f32":
+        args.append(("%sa", param_dims(c.lhs_gran, "lhs"), "f32",
+                     "lhsScale"))
+        operands.append("lhs_scale(%sa)")
+    args.append(("%sw", param_dims(c.rhs_gran, "rhs"), "f32", "rhsScale"))
+    operands.append("rhs_scale(%sw)")
+    if c.lhs_zp:
+        args.append(("%za", param_dims(c.lhs_gran, "lhs"), lhs_el, "lhsZp"))
+        operands.append("lhs_zp(%za)")
+    if c.rhs_zp:
+        args.append(("%zw", param_dims(c.rhs_gran, "rhs"), rhs_el, "rhsZp"))
+        operands.append("rhs_zp(%zw)")
+    if c.bias:
+        args.append(("%bias", ["N"], "f32", "bias"))
+        operands.append("bias(%bias)")
+    result_el = "f32"
+    if c.result:
+        result_el = storage_element(c.result)
+        rdims = ["N"] if c.result_gran == "col" else []
+        args.append(("%so", rdims, "f32", "resultScale"))
+        operands.append("result_scale(%so)")
+        if c.result_zp:
+            args.append(("%zo", rdims, result_el, "resultZp"))
+            operands.append("result_zp(%zo)")
+
+    def ttype(dims, el):
+        return "tensor<%s>" % "x".join([dim[d][0] for d in dims] + [el])
+
+    result_t = ttype((["B"] if b else []) + ["M", "N"], result_el)
+    axes = {"row": r, "col": r + 1}
+    attrs = []
+    if c.lhs != "f32":
+        attrs.append("lhs_scheme = " + c.scheme(
+            c.lhs, c.lhs_gran, c.lhs_zp, dict(axes, k=r + 1)))
+    attrs.append("rhs_scheme = " + c.scheme(c.rhs, c.rhs_gran, c.rhs_zp,
+                                            dict(axes, k=r)))
+    if c.result:
+        fields = ["storage = %s" % c.result, "expressed = f32"]
+        if c.result_gran == "col":
+            fields += ["granularity = per_channel", "axis = %d" % (r + 1)]
+        if not c.result_zp:
+            fields.append("symmetric = true")
+        if c.narrow:
+            fields.append("narrow_range = true")
+        if c.rounding != "half_even":
+            fields.append("rounding = %s" % c.rounding)
+        if not c.saturate:
+            fields.append("saturate = false")
+        if c.reciprocal:
+            fields.append("reciprocal = true")
+        attrs.append("result_scheme = #quanta.scheme<%s>" % ", ".join(fields))
+    attrs.append("accumulation = #quanta<accumulation %s>" % c.acc)
+    types = [ttype(d, el) for (_, d, el, _) in args]
+    body = ""
+    params = list(zip(args, types))
+    if c.weights:
+        body = "  %%w = arith.constant %s : %s\n" % (
+            dense(c.weights, b + [c.K, c.N], c.rhs), types[1])
+        del params[1]
+    funcs.append(
+        "func.func @%s(%s) -> %s {\n%s"
+        "  %%y = quanta.matmul %s\n      {%s}\n      : (%s) -> %s\n"
+        "  return %%y : %s\n}\n" % (
+            name, ", ".join("%s: %s" % (a[0], t) for a, t in params),
+            result_t, body, " ".join([", ".join(operands[:2])] + operands[2:]),
+            ",\n       ".join(attrs), ", ".join(types), result_t, result_t))
+
+    call = []
+    for (_, dims, el, buf) in args:
+        if buf == "rhs" and c.weights:
+            continue
+        call.append("(const %s *)x.%s.data()" % (c_type(el), buf))
+        call += [dim[d][1] for d in dims if dim[d][0] == "?"]
+    call.append("(%s *)y" % c_type(result_el))
+
+    def operand(storage, gran, zp):
+        return "{\"%s\", '%s', %s}" % (storage, gran[0], cpp_bool(zp))
+
+    result = "{\"%s\", '%s', %s, %s, ref::Rounding::%s, %s, %s}" % (
+        c.result or "f32", c.result_gran[0] if c.result else "t",
+        cpp_bool(c.result and c.result_zp), cpp_bool(c.result and c.narrow),
+        {"half_even": "HalfEven", "half_away": "HalfAway",
+         "toward_zero": "TowardZero"}[c.rounding if c.result else
+                                      "half_even"],
+        cpp_bool(c.result and c.reciprocal),
+        cpp_bool(not c.result or c.saturate))
+    table.append(
+        "{\"%s\", \"%s\", %s, %s, %s, %d, %s, %s, %d, %d, %d, %d,\n"
+        " [](const Args &x, int64_t M, int64_t K, int64_t N, int64_t G,\n    void *y) { %s(%s); },\n {%s}},\n" % (
+            name, c.family, operand(c.lhs, c.lhs_gran, c.lhs_zp),
+            operand(c.rhs, c.rhs_gran, c.rhs_zp), result, c.group,
+            cpp_bool(c.acc == "f32"), cpp_bool(c.bias), c.batch, c.M, c.K,
+            c.N, name, ", ".join(call),
+            ", ".join(map(str, c.weights or []))))
+
+
+# Cases per family.
+FAMILIES = [("w8a8", 16), ("w8a8_group", 8), ("w4a8", 12), ("a4", 3),
+            ("weight_only", 12), ("fp8", 8), ("mixed", 5)]
+
+
+def main():
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261128
+    rng = random.Random(seed)
+    funcs, table = [], []
+    for family, count in FAMILIES:
+        for _ in range(count):
+            emit("case_%d" % len(table), Case(rng, family), funcs, table)
+    with open(sys.argv[1], "w") as f:
+        f.write("// Generated by matmul-cases.py.\n" + "\n".join(funcs))
+    with open(sys.argv[2], "w") as f:
+        f.write("// Generated by matmul-cases.py.\n" + "".join(table))
+
+
+if __name__ == "__main__":
+    main()
