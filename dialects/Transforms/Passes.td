@@ -31,7 +31,14 @@ def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
 
     `arith.truncf` from f32 to bf16 is expanded the same way (one
     round-half-to-even step on the bits), because x86's `vcvtneps2bf16`
-    flushes subnormal inputs to zero.
+    flushes subnormal inputs to zero. `arith.extf` from bf16 to f32
+    becomes a shift of the bits into the high half, and the `arith.extf` of
+    a `vector.broadcast` of a scalar `bf16` or `f16` the broadcast of the
+    scalar's `arith.extf`: without AVX512-BF16 (F16C), the x86 backend keeps
+    bf16 vectors that cross basic blocks or that a splat builds in f32 lanes
+    and truncates each lane back with a library call (`__truncsfbf2`).
+    (`quanta-compile` also loads bf16 values as i16, so that no bf16 value
+    is left in the LLVM IR.)
 
     Before:
 
@@ -58,7 +65,8 @@ def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
            "Expand vector extf from FP8 to f32 through an extf from f16 "
            "(for targets with f16 vector conversions)">,
   ];
-  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def PrepareEntryPoints : Pass<"quanta-prepare-entry-points", "::mlir::ModuleOp"> {

@@ -10,6 +10,9 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -140,6 +143,31 @@ static llvm::CodeGenOptLevel toCodeGenOptLevel(unsigned level) {
   }
 }
 
+/// Replaces every load of bf16 (scalar or vector) by a load of i16 and a
+/// bitcast. --quanta-expand-float-casts turns each bf16 value into its i16
+/// bits before any arithmetic, so after instcombine no bf16 value is left
+/// to cross a basic block: on x86 without AVX512-BF16 the backend keeps such
+/// a value in f32 lanes and truncates it back lane by lane with library
+/// calls (`__truncsfbf2`), for example when a load is hoisted out of a loop
+/// or used in both branches of a branch.
+static void loadBFloat16AsInteger(llvm::Module &module) {
+  SmallVector<llvm::LoadInst *> loads;
+  for (llvm::Function &function : module)
+    for (llvm::Instruction &inst : llvm::instructions(function))
+      if (auto *load = dyn_cast<llvm::LoadInst>(&inst);
+          load && load->getType()->getScalarType()->isBFloatTy())
+        loads.push_back(load);
+  for (llvm::LoadInst *load : loads) {
+    llvm::IRBuilder<> b(load);
+    llvm::LoadInst *bits = b.CreateAlignedLoad(
+        load->getType()->getWithNewType(b.getInt16Ty()),
+        load->getPointerOperand(), load->getAlign(), load->isVolatile());
+    bits->copyMetadata(*load);
+    load->replaceAllUsesWith(b.CreateBitCast(bits, load->getType()));
+    load->eraseFromParent();
+  }
+}
+
 LogicalResult mlir::quanta::emitModule(ModuleOp module,
                                        const TargetOptions &options,
                                        EmitKind kind,
@@ -170,6 +198,7 @@ LogicalResult mlir::quanta::emitModule(ModuleOp module,
   llvmModule->setTargetTriple(triple);
   llvmModule->setDataLayout(machine->createDataLayout());
   llvmModule->setPICLevel(llvm::PICLevel::BigPIC);
+  loadBFloat16AsInteger(*llvmModule);
 
   auto optimize = makeOptimizingTransformer(options.optLevel,
                                             /*sizeLevel=*/0, machine.get());

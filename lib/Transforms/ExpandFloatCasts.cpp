@@ -14,6 +14,7 @@
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/PatternMatch.h"
@@ -300,6 +301,32 @@ struct ExpandTruncFToBFloat16 : OpRewritePattern<arith::TruncFOp> {
   }
 };
 
+/// Lower `arith.extf` from bf16 to f32 to integer arithmetic: the bf16 bits
+/// are the high half of the f32 ones (exact; NaNs keep their sign and
+/// payload). The x86 backend does the same, but on targets without
+/// AVX512-BF16 a bf16 vector that lives across basic blocks (a load hoisted
+/// out of a loop) is kept in f32 lanes and truncated back lane by lane with
+/// library calls (`__truncsfbf2`); on i16 lanes it is a plain load.
+struct ExpandExtFFromBFloat16 : OpRewritePattern<arith::ExtFOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(arith::ExtFOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!getElementTypeOrSelf(op.getIn().getType()).isBF16() ||
+        !getElementTypeOrSelf(op.getType()).isF32())
+      return rewriter.notifyMatchFailure(op, "not an extf from bf16 to f32");
+    if (!hasExpandableShape(op.getType()))
+      return rewriter.notifyMatchFailure(op, "unsupported extf");
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    BitBuilder bb(b, op.getType());
+    Type i16Type = withElementType(op.getType(), b.getI16Type());
+    Value bits = bb.zext(arith::BitcastOp::create(b, i16Type, op.getIn()));
+    rewriter.replaceOpWithNewOp<arith::BitcastOp>(op, op.getType(),
+                                                  bb.shl(bits, 16));
+    return success();
+  }
+};
+
 /// Decodes the FP8 vector `in` (E4M3FN or E5M2) into f32 through f16: the
 /// code as f16 bits (E5M2: c << 8; E4M3FN: the i16 c << 8 shifted right
 /// arithmetically by one with bit 14 cleared, i.e. the sign-extended code
@@ -411,11 +438,35 @@ struct ExpandExtFFromFloat8 : OpRewritePattern<arith::ExtFOp> {
   }
 };
 
+/// Rewrite `arith.extf` of a `vector.broadcast` of a scalar bf16 or f16
+/// into a broadcast of the scalar's extf. Without AVX512-BF16 (F16C), the
+/// x86 backend builds a splat of bf16 (f16) in f32 lanes and truncates
+/// each lane back with a library call (`__truncsfbf2`), 16 per splat, where
+/// the matmul kernels broadcast a per-tensor scale.
+struct ExtendBeforeBroadcast : OpRewritePattern<arith::ExtFOp> {
+  /// Before ExpandExtFFromBFloat16, which would take the splat's extf.
+  ExtendBeforeBroadcast(MLIRContext *ctx)
+      : OpRewritePattern(ctx, /*benefit=*/2) {}
+
+  LogicalResult matchAndRewrite(arith::ExtFOp op,
+                                PatternRewriter &rewriter) const override {
+    auto splat = op.getIn().getDefiningOp<vector::BroadcastOp>();
+    if (!splat || !isa<BFloat16Type, Float16Type>(splat.getSourceType()))
+      return rewriter.notifyMatchFailure(op, "not an extf of a 16-bit splat");
+    Value wide = arith::ExtFOp::create(rewriter, op.getLoc(),
+                                       getElementTypeOrSelf(op.getType()),
+                                       splat.getSource());
+    rewriter.replaceOpWithNewOp<vector::BroadcastOp>(op, op.getType(), wide);
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::quanta::populateExpandFloatCastsPatterns(RewritePatternSet &patterns,
                                                     bool viaF16) {
-  patterns.add<ExpandTruncFToFloat8, ExpandTruncFToBFloat16>(
+  patterns.add<ExpandTruncFToFloat8, ExpandTruncFToBFloat16,
+               ExpandExtFFromBFloat16, ExtendBeforeBroadcast>(
       patterns.getContext());
   patterns.add<ExpandExtFFromFloat8>(patterns.getContext(), viaF16);
 }

@@ -225,7 +225,10 @@ func.func @truncf_f16_e5m2_scalar(%x: f16) -> f8E5M2 {
 // CHECK-SAME:      %[[X:.*]]: vector<16xbf16>) -> vector<16xf8E4M3FN>
 // CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<524287> : vector<16xi32>
 // CHECK-NOT:     arith.truncf
-// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xbf16> to vector<16xf32>
+// CHECK:         %[[XB:.*]] = arith.bitcast %[[X]] : vector<16xbf16> to vector<16xi16>
+// CHECK:         %[[XW:.*]] = arith.extui %[[XB]] : vector<16xi16> to vector<16xi32>
+// CHECK:         %[[XS:.*]] = arith.shli %[[XW]], %{{.*}} : vector<16xi32>
+// CHECK:         %[[W:.*]] = arith.bitcast %[[XS]] : vector<16xi32> to vector<16xf32>
 // CHECK:         arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
 // CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
 // CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : vector<16xi8> to vector<16xf8E4M3FN>
@@ -241,7 +244,10 @@ func.func @truncf_bf16_e4m3fn_vector(%x: vector<16xbf16>) -> vector<16xf8E4M3FN>
 // CHECK-LABEL: func.func @truncf_bf16_e4m3fn_scalar(
 // CHECK-SAME:      %[[X:.*]]: bf16) -> f8E4M3FN
 // CHECK-NOT:     arith.truncf
-// CHECK:         %[[W:.*]] = arith.extf %[[X]] : bf16 to f32
+// CHECK:         %[[XB:.*]] = arith.bitcast %[[X]] : bf16 to i16
+// CHECK:         %[[XW:.*]] = arith.extui %[[XB]] : i16 to i32
+// CHECK:         %[[XS:.*]] = arith.shli %[[XW]], %{{.*}} : i32
+// CHECK:         %[[W:.*]] = arith.bitcast %[[XS]] : i32 to f32
 // CHECK:         arith.bitcast %[[W]] : f32 to i32
 // CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E4M3FN
 // CHECK-NOT:     arith.truncf
@@ -257,7 +263,10 @@ func.func @truncf_bf16_e4m3fn_scalar(%x: bf16) -> f8E4M3FN {
 // CHECK-SAME:      %[[X:.*]]: vector<16xbf16>) -> vector<16xf8E5M2>
 // CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<1048575> : vector<16xi32>
 // CHECK-NOT:     arith.truncf
-// CHECK:         %[[W:.*]] = arith.extf %[[X]] : vector<16xbf16> to vector<16xf32>
+// CHECK:         %[[XB:.*]] = arith.bitcast %[[X]] : vector<16xbf16> to vector<16xi16>
+// CHECK:         %[[XW:.*]] = arith.extui %[[XB]] : vector<16xi16> to vector<16xi32>
+// CHECK:         %[[XS:.*]] = arith.shli %[[XW]], %{{.*}} : vector<16xi32>
+// CHECK:         %[[W:.*]] = arith.bitcast %[[XS]] : vector<16xi32> to vector<16xf32>
 // CHECK:         arith.bitcast %[[W]] : vector<16xf32> to vector<16xi32>
 // CHECK:         arith.addi %{{.*}}, %[[HALF_M1]] : vector<16xi32>
 // CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : vector<16xi8> to vector<16xf8E5M2>
@@ -273,7 +282,10 @@ func.func @truncf_bf16_e5m2_vector(%x: vector<16xbf16>) -> vector<16xf8E5M2> {
 // CHECK-LABEL: func.func @truncf_bf16_e5m2_scalar(
 // CHECK-SAME:      %[[X:.*]]: bf16) -> f8E5M2
 // CHECK-NOT:     arith.truncf
-// CHECK:         %[[W:.*]] = arith.extf %[[X]] : bf16 to f32
+// CHECK:         %[[XB:.*]] = arith.bitcast %[[X]] : bf16 to i16
+// CHECK:         %[[XW:.*]] = arith.extui %[[XB]] : i16 to i32
+// CHECK:         %[[XS:.*]] = arith.shli %[[XW]], %{{.*}} : i32
+// CHECK:         %[[W:.*]] = arith.bitcast %[[XS]] : i32 to f32
 // CHECK:         arith.bitcast %[[W]] : f32 to i32
 // CHECK:         %[[Y:.*]] = arith.bitcast %{{.*}} : i8 to f8E5M2
 // CHECK-NOT:     arith.truncf
@@ -575,4 +587,48 @@ func.func @via_f16(%x: vector<16xf8E4M3FN>, %y: vector<16xf8E5M2>, %s: f8E4M3FN)
   %2 = arith.extf %s : f8E4M3FN to f32
   %3 = arith.extf %x : vector<16xf8E4M3FN> to vector<16xf16>
   return %0, %1, %2, %3 : vector<16xf32>, vector<16xf32>, f32, vector<16xf16>
+}
+
+// -----
+
+// extf from bf16 to f32: the bits shifted into the high half (no bf16
+// vector arithmetic for the x86 backend to promote).
+// CHECK-LABEL: func.func @extf_bf16_f32(
+// CHECK-SAME:      %[[X:.*]]: vector<16xbf16>, %[[S:.*]]: bf16)
+// CHECK-DAG:     %[[C16:.*]] = arith.constant dense<16> : vector<16xi32>
+// CHECK-DAG:     %[[C16S:.*]] = arith.constant 16 : i32
+// CHECK:         %[[XB:.*]] = arith.bitcast %[[X]] : vector<16xbf16> to vector<16xi16>
+// CHECK:         %[[XW:.*]] = arith.extui %[[XB]] : vector<16xi16> to vector<16xi32>
+// CHECK:         %[[XS:.*]] = arith.shli %[[XW]], %[[C16]] : vector<16xi32>
+// CHECK:         %[[XF:.*]] = arith.bitcast %[[XS]] : vector<16xi32> to vector<16xf32>
+// CHECK:         %[[SB:.*]] = arith.bitcast %[[S]] : bf16 to i16
+// CHECK:         %[[SW:.*]] = arith.extui %[[SB]] : i16 to i32
+// CHECK:         %[[SS:.*]] = arith.shli %[[SW]], %[[C16S]] : i32
+// CHECK:         %[[SF:.*]] = arith.bitcast %[[SS]] : i32 to f32
+// CHECK-NOT:     arith.extf
+// CHECK:         return %[[XF]], %[[SF]]
+func.func @extf_bf16_f32(%x: vector<16xbf16>, %s: bf16) -> (vector<16xf32>, f32) {
+  %0 = arith.extf %x : vector<16xbf16> to vector<16xf32>
+  %1 = arith.extf %s : bf16 to f32
+  return %0, %1 : vector<16xf32>, f32
+}
+
+// -----
+
+// The extf of a splat of a 16-bit float: the scalar is extended, then
+// splatted.
+// CHECK-LABEL: func.func @extf_of_splat(
+// CHECK-SAME:      %[[B:.*]]: bf16, %[[H:.*]]: f16)
+// CHECK:         %[[BB:.*]] = arith.bitcast %[[B]] : bf16 to i16
+// CHECK:         %[[BF:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK:         %[[BV:.*]] = vector.broadcast %[[BF]] : f32 to vector<16xf32>
+// CHECK:         %[[HF:.*]] = arith.extf %[[H]] : f16 to f32
+// CHECK:         %[[HV:.*]] = vector.broadcast %[[HF]] : f32 to vector<16xf32>
+// CHECK:         return %[[BV]], %[[HV]]
+func.func @extf_of_splat(%b: bf16, %h: f16) -> (vector<16xf32>, vector<16xf32>) {
+  %bv = vector.broadcast %b : bf16 to vector<16xbf16>
+  %hv = vector.broadcast %h : f16 to vector<16xf16>
+  %0 = arith.extf %bv : vector<16xbf16> to vector<16xf32>
+  %1 = arith.extf %hv : vector<16xf16> to vector<16xf32>
+  return %0, %1 : vector<16xf32>, vector<16xf32>
 }

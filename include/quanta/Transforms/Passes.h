@@ -18,7 +18,8 @@ namespace quanta {
 #include "quanta/Transforms/Passes.h.inc"
 
 /// Adds the patterns that expand FP8 casts and f32-to-bf16 truncation into
-/// integer arithmetic (see the `quanta-expand-float-casts` pass); with
+/// integer arithmetic and extend splats of 16-bit floats before splatting
+/// them (see the `quanta-expand-float-casts` pass); with
 /// `viaF16`, vector extf from FP8 to f32 goes through f16.
 void populateExpandFloatCastsPatterns(RewritePatternSet &patterns,
                                       bool viaF16 = false);

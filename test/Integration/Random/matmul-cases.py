@@ -19,11 +19,12 @@ import sys
 
 FP8 = ["f8E4M3FN", "f8E5M2"]
 INT = ["i8", "ui8", "i4", "ui4"]
+EXPRESSED = ["f32", "f16", "bf16"]
 
 
 def storage_element(storage):
     """The tensor element type that holds `storage`."""
-    if storage in FP8 or storage == "f32":
+    if storage in FP8 or storage in EXPRESSED:
         return storage
     return "i4" if storage.endswith("4") else "i8"
 
@@ -62,7 +63,8 @@ def dense(values, shape, storage):
 
 def c_type(element):
     return {"i8": "int8_t", "i4": "uint8_t", "f8E4M3FN": "uint8_t",
-            "f8E5M2": "uint8_t", "f32": "float"}[element]
+            "f8E5M2": "uint8_t", "f32": "float", "f16": "uint16_t",
+            "bf16": "uint16_t"}[element]
 
 
 def cpp_bool(b):
@@ -74,6 +76,8 @@ class Case:
 
     def __init__(self, rng, family):
         self.family = family
+        # The expressed type: of the scales, of a plain lhs, of the result.
+        self.expressed = rng.choice(["f32"] * 4 + ["f16", "bf16"])
         self.batch = 2 if rng.random() < 0.12 else 0
         self.bias = rng.random() < 0.35
         self.group = 0
@@ -97,7 +101,7 @@ class Case:
                                             "tensor"])
             self.rhs_zp = rng.random() < 0.4
         elif family == "weight_only":
-            self.lhs = "f32"
+            self.lhs = self.expressed
             self.acc = "f32"
             self.rhs = rng.choice(INT)
             self.rhs_gran = rng.choice(["group", "group", "col", "tensor"])
@@ -121,10 +125,10 @@ class Case:
         if self.rhs_gran == "group":
             self.group = rng.choice([16, 32, 32, 64, 128])
             # i32 accumulation with lhs groups needs the rhs's group size.
-            if self.lhs != "f32" and self.acc == "i32" and rng.random() < 0.2:
+            if self.acc == "i32" and rng.random() < 0.2:
                 self.lhs_gran = "group"
 
-        # The result: the expressed f32, or quantized per tensor or column.
+        # The result: the expressed type, or quantized per tensor or column.
         self.result = None
         if rng.random() < 0.45:
             self.result = rng.choice(["i8", "i8", "ui8", "i4", "ui4"] + FP8)
@@ -160,7 +164,7 @@ class Case:
                             for i in range(count)]
 
     def scheme(self, storage, gran, zp, axis_of):
-        fields = ["storage = %s" % storage, "expressed = f32"]
+        fields = ["storage = %s" % storage, "expressed = %s" % self.expressed]
         if gran == "group":
             fields += ["granularity = per_group", "axis = %d" % axis_of["k"],
                        "group_size = %d" % self.group]
@@ -200,11 +204,13 @@ def emit(name, c, funcs, table):
     args.append(("%a", (["B"] if b else []) + ["M", "K"], lhs_el, "lhs"))
     args.append(("%w", (["B"] if b else []) + ["K", "N"], rhs_el, "rhs"))
     operands = ["%a", "%w"]
-    if c.lhs != "f32":
-        args.append(("%sa", param_dims(c.lhs_gran, "lhs"), "f32",
+    plain_lhs = c.lhs in EXPRESSED
+    if not plain_lhs:
+        args.append(("%sa", param_dims(c.lhs_gran, "lhs"), c.expressed,
                      "lhsScale"))
         operands.append("lhs_scale(%sa)")
-    args.append(("%sw", param_dims(c.rhs_gran, "rhs"), "f32", "rhsScale"))
+    args.append(("%sw", param_dims(c.rhs_gran, "rhs"), c.expressed,
+                 "rhsScale"))
     operands.append("rhs_scale(%sw)")
     if c.lhs_zp:
         args.append(("%za", param_dims(c.lhs_gran, "lhs"), lhs_el, "lhsZp"))
@@ -215,11 +221,11 @@ def emit(name, c, funcs, table):
     if c.bias:
         args.append(("%bias", ["N"], "f32", "bias"))
         operands.append("bias(%bias)")
-    result_el = "f32"
+    result_el = c.expressed
     if c.result:
         result_el = storage_element(c.result)
         rdims = ["N"] if c.result_gran == "col" else []
-        args.append(("%so", rdims, "f32", "resultScale"))
+        args.append(("%so", rdims, c.expressed, "resultScale"))
         operands.append("result_scale(%so)")
         if c.result_zp:
             args.append(("%zo", rdims, result_el, "resultZp"))
@@ -231,13 +237,13 @@ def emit(name, c, funcs, table):
     result_t = ttype((["B"] if b else []) + ["M", "N"], result_el)
     axes = {"row": r, "col": r + 1}
     attrs = []
-    if c.lhs != "f32":
+    if not plain_lhs:
         attrs.append("lhs_scheme = " + c.scheme(
             c.lhs, c.lhs_gran, c.lhs_zp, dict(axes, k=r + 1)))
     attrs.append("rhs_scheme = " + c.scheme(c.rhs, c.rhs_gran, c.rhs_zp,
                                             dict(axes, k=r)))
     if c.result:
-        fields = ["storage = %s" % c.result, "expressed = f32"]
+        fields = ["storage = %s" % c.result, "expressed = %s" % c.expressed]
         if c.result_gran == "col":
             fields += ["granularity = per_channel", "axis = %d" % (r + 1)]
         if not c.result_zp:
@@ -275,30 +281,131 @@ def emit(name, c, funcs, table):
         call += [dim[d][1] for d in dims if dim[d][0] == "?"]
     call.append("(%s *)y" % c_type(result_el))
 
+    table.append(table_row(name, c, call))
+
+
+def table_row(name, c, call):
+    """The .inc row of case `name`: its description and a call of it with
+    the C arguments `call`."""
     def operand(storage, gran, zp):
         return "{\"%s\", '%s', %s}" % (storage, gran[0], cpp_bool(zp))
 
     result = "{\"%s\", '%s', %s, %s, ref::Rounding::%s, %s, %s}" % (
-        c.result or "f32", c.result_gran[0] if c.result else "t",
+        c.result or c.expressed, c.result_gran[0] if c.result else "t",
         cpp_bool(c.result and c.result_zp), cpp_bool(c.result and c.narrow),
         {"half_even": "HalfEven", "half_away": "HalfAway",
          "toward_zero": "TowardZero"}[c.rounding if c.result else
                                       "half_even"],
         cpp_bool(c.result and c.reciprocal),
         cpp_bool(not c.result or c.saturate))
-    table.append(
-        "{\"%s\", \"%s\", %s, %s, %s, %d, %s, %s, %d, %d, %d, %d,\n"
-        " [](const Args &x, int64_t M, int64_t K, int64_t N, int64_t G,\n    void *y) { %s(%s); },\n {%s}},\n" % (
-            name, c.family, operand(c.lhs, c.lhs_gran, c.lhs_zp),
+    return (
+        "{\"%s\", \"%s\", \"%s\", %s, %s, %s, %d, %s, %s, %d, %d, %d, %d,\n"
+        " [](const Args &x, int64_t M, int64_t K, int64_t N, int64_t G,\n"
+        "    void *y) { %s(%s); },\n {%s}},\n" % (
+            name, c.family, c.expressed,
+            operand(c.lhs, c.lhs_gran, c.lhs_zp),
             operand(c.rhs, c.rhs_gran, c.rhs_zp), result, c.group,
             cpp_bool(c.acc == "f32"), cpp_bool(c.bias), c.batch, c.M, c.K,
             c.N, name, ", ".join(call),
             ", ".join(map(str, c.weights or []))))
 
 
+class IntegerCase:
+    """One 8-bit integer matmul into i32: quanta.matmul_integer (ONNX
+    MatMulInteger; family "integer") or linalg.quantized_matmul (s8 x s8,
+    zero points sign-extended from i8 scalars; family "linalg")."""
+
+    def __init__(self, rng, family):
+        self.family = family
+        self.expressed = "i32"
+        self.result = None
+        self.group = 0
+        self.bias = False
+        self.acc = "i32"
+        self.weights = None
+        linalg = family == "linalg"
+        self.batch = 0 if linalg or rng.random() < 0.8 else 2
+        self.lhs = "i8" if linalg else rng.choice(["i8", "ui8"])
+        self.rhs = "i8" if linalg else rng.choice(["i8", "ui8"])
+        self.lhs_gran = "tensor" if linalg else rng.choice(["tensor", "row"])
+        self.rhs_gran = "tensor" if linalg else rng.choice(["tensor", "col"])
+        self.lhs_zp = linalg or rng.random() < 0.6
+        self.rhs_zp = linalg or rng.random() < 0.6
+        # Per-tensor zero points of shape [] (else [1]).
+        self.rank0_zp = rng.random() < 0.5
+        self.K = rng.choice([1, 16, 31, 64, 128, 256])
+        self.N = rng.choice([1, 5, 16, 64, 100, 128, 256])
+        self.dyn_m = rng.random() < 0.75
+        self.dyn_k = self.dyn_n = rng.random() < 0.2
+        self.M = 0 if self.dyn_m else rng.choice([1, 3, 16, 33])
+
+
+def emit_integer(name, c, funcs, table):
+    b = ["%d" % c.batch] if c.batch else []
+    M = "?" if c.dyn_m else str(c.M)
+    K = "?" if c.dyn_k else str(c.K)
+    N = "?" if c.dyn_n else str(c.N)
+    lhs_t = "tensor<%s>" % "x".join(b + [M, K, "i8"])
+    rhs_t = "tensor<%s>" % "x".join(b + [K, N, "i8"])
+    result_t = "tensor<%s>" % "x".join(b + [M, N, "i32"])
+    call = ["(const int8_t *)x.lhs.data()"] + [d for d, t in
+                                              [("M", M), ("K", K)] if t == "?"]
+    call += ["(const int8_t *)x.rhs.data()"] + [d for d, t in
+                                               [("K", K), ("N", N)] if t == "?"]
+    args = ["%%a: %s" % lhs_t, "%%w: %s" % rhs_t]
+    if c.family == "linalg":
+        # Zero points as i8 scalars, sign-extended (what the conversion to
+        # Quanta recognizes as int8 zero points).
+        args += ["%za: i8", "%zw: i8"]
+        call += ["x.lhsZp[0]", "x.rhsZp[0]"]
+        dims = []
+        for i, (d, arg) in enumerate([(M, "%a"), (N, "%w")]):
+            if d == "?":
+                dims.append("  %%d%d = tensor.dim %s, %%c%d : %s\n" % (
+                    i, arg, i, lhs_t if arg == "%a" else rhs_t))
+        sizes = ", ".join("%%d%d" % i for i, d in enumerate([M, N])
+                          if d == "?")
+        body = ("  %c0 = arith.constant 0 : index\n"
+                "  %c1 = arith.constant 1 : index\n" + "".join(dims) +
+                "  %%e = tensor.empty(%s) : %s\n"
+                "  %%zero = arith.constant 0 : i32\n"
+                "  %%f = linalg.fill ins(%%zero : i32) outs(%%e : %s) -> %s\n"
+                "  %%za32 = arith.extsi %%za : i8 to i32\n"
+                "  %%zw32 = arith.extsi %%zw : i8 to i32\n"
+                "  %%y = linalg.quantized_matmul ins(%%a, %%w, %%za32, %%zw32 :"
+                " %s, %s, i32, i32) outs(%%f : %s) -> %s\n" % (
+                    sizes, result_t, result_t, result_t, lhs_t, rhs_t,
+                    result_t, result_t))
+    else:
+        operands, types = ["%a, %w"], [lhs_t, rhs_t]
+        for side, zp, gran, dim in [("lhs", c.lhs_zp, c.lhs_gran, M),
+                                    ("rhs", c.rhs_zp, c.rhs_gran, N)]:
+            if not zp:
+                continue
+            t = "tensor<%si8>" % ("" if gran == "tensor" and c.rank0_zp else
+                                  "1x" if gran == "tensor" else dim + "x")
+            name_ = "%za" if side == "lhs" else "%zw"
+            args.append("%s: %s" % (name_, t))
+            operands.append("%s_zp(%s)" % (side, name_))
+            types.append(t)
+            call.append("(const int8_t *)x.%sZp.data()" % side)
+            if "?" in t:
+                call.append("M" if side == "lhs" else "N")
+        attrs = [u for u, st in [("lhs_unsigned", c.lhs),
+                                 ("rhs_unsigned", c.rhs)] if st == "ui8"]
+        body = "  %%y = quanta.matmul_integer %s %s: (%s) -> %s\n" % (
+            " ".join(operands), "{%s} " % ", ".join(attrs) if attrs else "",
+            ", ".join(types), result_t)
+    call.append("(int32_t *)y")
+    funcs.append("func.func @%s(%s) -> %s {\n%s  return %%y : %s\n}\n" % (
+        name, ", ".join(args), result_t, body, result_t))
+    table.append(table_row(name, c, call))
+
+
 # Cases per family.
 FAMILIES = [("w8a8", 16), ("w8a8_group", 8), ("w4a8", 12), ("a4", 3),
-            ("weight_only", 12), ("fp8", 8), ("mixed", 5)]
+            ("weight_only", 12), ("fp8", 8), ("mixed", 5), ("integer", 8),
+            ("linalg", 4)]
 
 
 def main():
@@ -307,7 +414,11 @@ def main():
     funcs, table = [], []
     for family, count in FAMILIES:
         for _ in range(count):
-            emit("case_%d" % len(table), Case(rng, family), funcs, table)
+            name = "case_%d" % len(table)
+            if family in ("integer", "linalg"):
+                emit_integer(name, IntegerCase(rng, family), funcs, table)
+            else:
+                emit(name, Case(rng, family), funcs, table)
     with open(sys.argv[1], "w") as f:
         f.write("// Generated by matmul-cases.py.\n" + "\n".join(funcs))
     with open(sys.argv[2], "w") as f:

@@ -5,9 +5,13 @@
 // storage extremes in every row of A and every third row of B, zero points
 // at the extremes, NaN, +-Inf, +-0 and subnormal float operands, zero,
 // negative, subnormal and huge scales -- and compares each result bit for
-// bit with ref::matmul (quantized results: ref::quantizeInt /
-// ref::quantizeFloat of its f32 values, with the result scales drawn from
-// their range so that some saturate). NaNs match NaNs of either sign.
+// bit with ref::matmul (with an f16/bf16 expressed type and f32
+// accumulation, with the op's definition composed from ref's dequantization;
+// quantized results: ref::quantizeInt / ref::quantizeFloat of the f32
+// values, with the result scales drawn from their range so that some
+// saturate). NaNs match NaNs of either sign. The integer cases
+// (quanta.matmul_integer, linalg.quantized_matmul) are compared with
+// ref::matmulInteger.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,6 +57,8 @@ struct Result {
 
 struct Case {
   const char *name, *family;
+  /// The expressed type: "f32", "f16" or "bf16".
+  const char *expressed;
   Operand lhs, rhs;
   Result result;
   int64_t groupSize;
@@ -131,7 +137,13 @@ static void fillValues(ref::QuantizedTensor &t, bool extremeRows) {
       continue;
     }
     uint32_t code;
-    if (row == 2 && col < 6) {
+    if (f.totalBits() == 16) {
+      const float specials[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN};
+      code = row == 2 && col < 5 ? ref::encodeFloat(specials[col], f, false)
+             : row == 2 && col == 5
+                 ? 1 // The smallest subnormal.
+                 : ref::encodeFloat(rng.uniform(-2.0f, 2.0f), f, false);
+    } else if (row == 2 && col < 6) {
       const float specials[] = {NAN, INFINITY, 0.0f, -0.0f, 1e30f, 1e-30f};
       // encodeFloat saturates the huge value to the largest finite one and
       // rounds the tiny one to the smallest subnormal's neighbourhood.
@@ -149,15 +161,21 @@ static void fillValues(ref::QuantizedTensor &t, bool extremeRows) {
   }
 }
 
+/// `x` rounded to the expressed format `f` (saturating: a huge scale
+/// becomes the largest finite one).
+static float toExpressed(float x, const ref::FloatFormat &f) {
+  return ref::decodeFloat(ref::encodeFloat(x, f, /*saturate=*/true), f);
+}
+
 /// Sets up an operand of `shape` from its description and draws its values
-/// and parameters.
+/// and parameters (scales of the expressed format `expressed`).
 static void fillOperand(ref::QuantizedTensor &t, const Operand &op,
                         const std::vector<int64_t> &shape, int64_t groupSize,
-                        bool isLhs) {
+                        bool isLhs, const ref::FloatFormat &expressed) {
   std::string storage = op.storage;
-  if (storage == "f32") {
+  if (storage == "f32" || storage == "f16" || storage == "bf16") {
     t.isFloat = true;
-    t.floatFormat = ref::FloatFormat::f32();
+    t.floatFormat = floatFormat(storage);
     t.layout = ref::Layout::perTensor(shape);
     t.scale = {1.0f};
     fillValues(t, false);
@@ -171,7 +189,7 @@ static void fillOperand(ref::QuantizedTensor &t, const Operand &op,
   t.layout = layoutOf(op.granularity, shape, groupSize, isLhs);
   fillValues(t, /*extremeRows=*/!isLhs);
   for (int64_t i = 0; i < t.layout.numParams(); ++i) {
-    t.scale.push_back(drawScale());
+    t.scale.push_back(toExpressed(drawScale(), expressed));
     if (op.zeroPoint) {
       const ref::IntFormat &f = t.intFormat;
       int32_t pick = rng.uniformInt(0, 6);
@@ -185,9 +203,55 @@ static void fillOperand(ref::QuantizedTensor &t, const Operand &op,
 /// The values (integers or float codes) of `t` at the ABI.
 static std::vector<uint8_t> encode(const ref::QuantizedTensor &t,
                                    const std::vector<int32_t> &values) {
-  if (t.isFloat && t.floatFormat.totalBits() == 32)
-    return encodeInts(values, 32);
-  return encodeInts(values, t.isFloat ? 8 : t.intFormat.bits);
+  return encodeInts(values,
+                    t.isFloat ? t.floatFormat.totalBits() : t.intFormat.bits);
+}
+
+/// Floats of the format `f` (f32, f16, bf16) at the ABI.
+static std::vector<uint8_t> encodeFloats(const std::vector<float> &values,
+                                         const ref::FloatFormat &f) {
+  std::vector<uint32_t> codes;
+  for (float v : values)
+    codes.push_back(ref::encodeFloat(v, f, /*saturate=*/false));
+  return encodeInts(codes, f.totalBits());
+}
+
+/// Element `i` of `t` dequantized to the expressed format `expressed` (as
+/// quanta.dequantize: an unquantized lhs has scale 1).
+static float dequantized(const ref::QuantizedTensor &t, int64_t i,
+                         const ref::FloatFormat &expressed) {
+  int64_t p = t.layout.paramIndex(i);
+  if (t.isFloat)
+    return ref::dequantizeFloat(uint32_t(t.values[i]), t.scale[p],
+                                t.floatFormat, expressed);
+  return ref::dequantizeInt(t.values[i], t.scale[p],
+                            t.zeroPoint.empty() ? 0 : t.zeroPoint[p],
+                            expressed);
+}
+
+/// quanta.matmul's f32 accumulation with an f16/bf16 expressed type, which
+/// ref::matmul (f32 only) does not have: each element dequantized and
+/// rounded to the expressed type, the products of the widened values added
+/// in f32 in k order from +0, then the bias; lhs [B, M, K], rhs [B, K, N].
+static std::vector<float> f32Accumulation(const ref::QuantizedTensor &lhs,
+                                          const ref::QuantizedTensor &rhs,
+                                          const std::vector<float> &bias,
+                                          const ref::FloatFormat &expressed) {
+  const std::vector<int64_t> &shape = lhs.layout.shape;
+  int64_t rank = shape.size(), M = shape[rank - 2], K = shape[rank - 1];
+  int64_t N = rhs.layout.shape.back();
+  int64_t batches = lhs.layout.numElements() / (M * K);
+  std::vector<float> out;
+  for (int64_t b = 0; b < batches; ++b)
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t n = 0; n < N; ++n) {
+        float sum = 0.0f;
+        for (int64_t k = 0; k < K; ++k)
+          sum = sum + dequantized(lhs, (b * M + m) * K + k, expressed) *
+                          dequantized(rhs, (b * K + k) * N + n, expressed);
+        out.push_back(bias.empty() ? sum : sum + bias[n]);
+      }
+  return out;
 }
 
 /// Whether a float result code matches: the same bits, or both NaN. A
@@ -207,8 +271,60 @@ static float maxAbs(const std::vector<float> &values,
   return m > 0.0f && std::isfinite(m) ? m : 1.0f;
 }
 
+/// Runs an integer matmul case (result "i32": quanta.matmul_integer or
+/// linalg.quantized_matmul) with `M` rows against ref::matmulInteger.
+static void checkInteger(const Case &c, int64_t M, harness::Groups &groups) {
+  std::vector<int64_t> batch;
+  if (c.batch)
+    batch.push_back(c.batch);
+  auto operand = [&](const Operand &op, int64_t rows, int64_t cols,
+                     bool isLhs) {
+    ref::QuantizedTensor t;
+    t.intFormat = harness::intStorageFormat(op.storage, false);
+    std::vector<int64_t> shape = batch;
+    shape.push_back(rows);
+    shape.push_back(cols);
+    t.layout = ref::Layout::perTensor(shape);
+    fillValues(t, /*extremeRows=*/!isLhs);
+    ref::IntegerMatmulOperand result{shape, t.values, t.intFormat, {}};
+    int64_t zeroPoints = op.granularity == 'r'   ? rows
+                         : op.granularity == 'c' ? cols
+                                                 : 1;
+    for (int64_t i = 0; op.zeroPoint && i < zeroPoints; ++i) {
+      int32_t pick = rng.uniformInt(0, 6);
+      const ref::IntFormat &f = t.intFormat;
+      result.zeroPoint.push_back(pick == 0 ? f.min()
+                                 : pick == 1
+                                     ? f.max()
+                                     : rng.uniformInt(f.min(), f.max()));
+    }
+    return result;
+  };
+  ref::IntegerMatmulOperand lhs = operand(c.lhs, M, c.K, true);
+  ref::IntegerMatmulOperand rhs = operand(c.rhs, c.K, c.N, false);
+  ref::MatmulIntegerResult want = ref::matmulInteger(lhs, rhs);
+  harness::Stats &stats = harness::countCase(groups, c.family);
+  if (!want.ok()) {
+    std::printf("%s M=%lld: reference error: %s\n", c.name, (long long)M,
+                want.error.c_str());
+    ++stats.mismatches;
+    return;
+  }
+  Args args;
+  args.lhs = encodeInts(lhs.values, 8);
+  args.rhs = encodeInts(rhs.values, 8);
+  args.lhsZp = encodeInts(lhs.zeroPoint, 8);
+  args.rhsZp = encodeInts(rhs.zeroPoint, 8);
+  std::vector<int32_t> got(want.values.size());
+  c.run(args, M, c.K, c.N, 0, got.data());
+  harness::checkIntegers(groups, c.family, got, want.values);
+  --stats.cases; // checkIntegers counted the case too.
+}
+
 /// Runs case `c` with `M` rows; counts it in `groups`.
 static void check(const Case &c, int64_t M, harness::Groups &groups) {
+  if (std::string(c.expressed) == "i32")
+    return checkInteger(c, M, groups);
   std::vector<int64_t> batch;
   if (c.batch)
     batch.push_back(c.batch);
@@ -218,9 +334,13 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
     s.push_back(cols);
     return s;
   };
+  ref::FloatFormat expressed = floatFormat(c.expressed);
+  bool expressedF32 = expressed.totalBits() == 32;
   ref::QuantizedTensor lhs, rhs;
-  fillOperand(lhs, c.lhs, shapeOf(M, c.K), c.groupSize, /*isLhs=*/true);
-  fillOperand(rhs, c.rhs, shapeOf(c.K, c.N), c.groupSize, /*isLhs=*/false);
+  fillOperand(lhs, c.lhs, shapeOf(M, c.K), c.groupSize, /*isLhs=*/true,
+              expressed);
+  fillOperand(rhs, c.rhs, shapeOf(c.K, c.N), c.groupSize, /*isLhs=*/false,
+              expressed);
   if (!c.constantRhs.empty())
     rhs.values = c.constantRhs;
   ref::MatmulOptions options;
@@ -229,7 +349,11 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   for (int64_t n = 0; c.bias && n < c.N; ++n)
     options.bias.push_back(rng.uniform(-1.0f, 1.0f));
   ref::MatmulResult want = ref::matmul(lhs, rhs, options);
+  if (want.ok() && c.f32Accumulation && !expressedF32)
+    want.values = f32Accumulation(lhs, rhs, options.bias, expressed);
   std::string group = c.family;
+  if (!expressedF32)
+    group += std::string(" ") + c.expressed;
   harness::Stats &stats = harness::countCase(groups, group);
   if (!want.ok()) {
     std::printf("%s M=%lld: reference error: %s\n", c.name, (long long)M,
@@ -241,8 +365,8 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   Args args;
   args.lhs = encode(lhs, lhs.values);
   args.rhs = encode(rhs, rhs.values);
-  args.lhsScale = harness::f32Bytes(lhs.scale);
-  args.rhsScale = harness::f32Bytes(rhs.scale);
+  args.lhsScale = encodeFloats(lhs.scale, expressed);
+  args.rhsScale = encodeFloats(rhs.scale, expressed);
   if (c.lhs.zeroPoint)
     args.lhsZp = encode(lhs, lhs.zeroPoint);
   if (c.rhs.zeroPoint)
@@ -253,7 +377,7 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   // map the largest finite result near the top of the storage range (some
   // saturate), zero points anywhere in it.
   std::string resultStorage = c.result.storage;
-  bool quantized = resultStorage != "f32";
+  bool quantized = resultStorage != c.expressed;
   bool resultFloat = isFP8(resultStorage);
   ref::IntFormat resultFormat = harness::intStorageFormat(
       quantized && !resultFloat ? resultStorage : "i8", c.result.narrow);
@@ -268,17 +392,18 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
         indices.push_back(i);
     float range = resultFloat ? ref::maxFinite(floatFormat(resultStorage))
                               : float(resultFormat.max());
-    resultScale.push_back(maxAbs(want.values, indices) / range *
-                          rng.uniform(0.5f, 1.5f));
+    resultScale.push_back(toExpressed(maxAbs(want.values, indices) / range *
+                                          rng.uniform(0.5f, 1.5f),
+                                      expressed));
     if (c.result.zeroPoint)
       resultZp.push_back(
           rng.uniformInt(resultFormat.min(), resultFormat.max()));
   }
-  args.resultScale = harness::f32Bytes(resultScale);
+  args.resultScale = encodeFloats(resultScale, expressed);
   if (c.result.zeroPoint)
     args.resultZp = encodeInts(resultZp, resultFormat.bits);
 
-  size_t resultBytes = !quantized ? 4 * count
+  size_t resultBytes = !quantized ? expressed.totalBits() / 8 * count
                        : resultFloat
                            ? count
                            : harness::intBytes(count, resultFormat.bits);
@@ -294,11 +419,12 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   if (got[resultBytes] != 0xA5)
     report(count, got[resultBytes], 0xA5);
   if (!quantized) {
+    // Rounded once to the expressed type.
     for (int64_t i = 0; i < count; ++i) {
-      uint32_t g = harness::loadBits(got, i, 4);
-      uint32_t w = ref::floatBits(want.values[i]);
-      if (!sameResult(g, w, ref::FloatFormat::f32()))
-        report(i, ref::bitsToFloat(g), want.values[i]);
+      uint32_t g = harness::loadBits(got, i, expressed.totalBits() / 8);
+      uint32_t w = ref::encodeFloat(want.values[i], expressed, false);
+      if (!sameResult(g, w, expressed))
+        report(i, ref::decodeFloat(g, expressed), want.values[i]);
     }
     return;
   }
