@@ -76,9 +76,17 @@ class Case:
 
     def __init__(self, rng, family):
         self.family = family
+        # A QDQ graph (quanta.dequantize, f32 linalg.matmul, bias add,
+        # quanta.quantize, which --quanta-fuse-matmul makes a quanta.matmul
+        # with f32 accumulation) of one of the other families' 2-D forms.
+        qdq = family == "qdq"
+        if qdq:
+            family = rng.choice(["w8a8", "w4a8", "a4", "weight_only", "fp8",
+                                 "mixed"])
         # The expressed type: of the scales, of a plain lhs, of the result.
-        self.expressed = rng.choice(["f32"] * 4 + ["f16", "bf16"])
-        self.batch = 2 if rng.random() < 0.12 else 0
+        self.expressed = "f32" if qdq else \
+            rng.choice(["f32"] * 4 + ["f16", "bf16"])
+        self.batch = 2 if not qdq and rng.random() < 0.12 else 0
         self.bias = rng.random() < 0.35
         self.group = 0
         self.lhs_zp = self.rhs_zp = False
@@ -122,6 +130,8 @@ class Case:
                 self.lhs_zp = rng.random() < 0.5
             self.lhs_gran = rng.choice(["tensor", "row"])
             self.rhs_gran = rng.choice(["tensor", "col", "group"])
+        if qdq:
+            self.acc = "f32"
         if self.rhs_gran == "group":
             self.group = rng.choice([16, 32, 32, 64, 128])
             # i32 accumulation with lhs groups needs the rhs's group size.
@@ -265,13 +275,16 @@ def emit(name, c, funcs, table):
         body = "  %%w = arith.constant %s : %s\n" % (
             dense(c.weights, b + [c.K, c.N], c.rhs), types[1])
         del params[1]
+    if c.family == "qdq":
+        body += qdq_graph(c, args, types, attrs, result_t, M, N)
+    else:
+        body += "  %%y = quanta.matmul %s\n      {%s}\n      : (%s) -> %s\n" % (
+            " ".join([", ".join(operands[:2])] + operands[2:]),
+            ",\n       ".join(attrs), ", ".join(types), result_t)
     funcs.append(
-        "func.func @%s(%s) -> %s {\n%s"
-        "  %%y = quanta.matmul %s\n      {%s}\n      : (%s) -> %s\n"
-        "  return %%y : %s\n}\n" % (
+        "func.func @%s(%s) -> %s {\n%s  return %%y : %s\n}\n" % (
             name, ", ".join("%s: %s" % (a[0], t) for a, t in params),
-            result_t, body, " ".join([", ".join(operands[:2])] + operands[2:]),
-            ",\n       ".join(attrs), ", ".join(types), result_t, result_t))
+            result_t, body, result_t))
 
     call = []
     for (_, dims, el, buf) in args:
@@ -282,6 +295,71 @@ def emit(name, c, funcs, table):
     call.append("(%s *)y" % c_type(result_el))
 
     table.append(table_row(name, c, call))
+
+
+def qdq_graph(c, args, types, attrs, result_t, M, N):
+    """The body of a 2-D QDQ case: quanta.dequantize of the operands (with
+    the schemes `attrs` of the matmul they make), an f32 linalg.matmul, the
+    bias added by a linalg.generic, quanta.quantize of the result."""
+    typeof = {a[0]: t for a, t in zip(args, types)}
+    scheme = {a.split(" = ")[0]: a.split(" = ", 1)[1] for a in attrs}
+    lines = ["  %c0 = arith.constant 0 : index",
+             "  %c1 = arith.constant 1 : index"]
+
+    def f32_type(rows, cols):
+        return "tensor<%sx%sxf32>" % (rows, cols)
+
+    def dequantize(x, s, z, key, rows, cols):
+        ins = [x, s] + ([z] if z in typeof else [])
+        lines.append("  %s_f = quanta.dequantize %s {scheme = %s} : (%s) -> %s"
+                     % (x, ", ".join(ins), scheme[key],
+                        ", ".join(typeof[v] for v in ins),
+                        f32_type(rows, cols)))
+        return x + "_f"
+
+    K = typeof["%w"].split("<")[1].split("x")[0]
+    a = "%a" if "lhs_scheme" not in scheme else \
+        dequantize("%a", "%sa", "%za", "lhs_scheme", M, K)
+    w = dequantize("%w", "%sw", "%zw", "rhs_scheme", K, N)
+    y_t = f32_type(M, N)
+    sizes = []
+    if M == "?":
+        lines.append("  %%m = tensor.dim %%a, %%c0 : %s" % typeof["%a"])
+        sizes.append("%m")
+    if N == "?":
+        lines.append("  %%n = tensor.dim %%w, %%c1 : %s" % typeof["%w"])
+        sizes.append("%n")
+    # The last step defines %y.
+    steps = ["mm"] + (["bias"] if c.bias else []) + \
+        (["quantize"] if c.result else [])
+    name = {step: "%y" if step == steps[-1] else "%y_" + step
+            for step in steps}
+    lines += [
+        "  %%e = tensor.empty(%s) : %s" % (", ".join(sizes), y_t),
+        "  %zero = arith.constant 0.0 : f32",
+        "  %%init = linalg.fill ins(%%zero : f32) outs(%%e : %s) -> %s"
+        % (y_t, y_t),
+        "  %s = linalg.matmul ins(%s, %s : %s, %s) outs(%%init : %s) -> %s"
+        % (name["mm"], a, w, typeof["%a"] if a == "%a" else f32_type(M, K),
+           f32_type(K, N), y_t, y_t)]
+    y = name["mm"]
+    if c.bias:
+        lines.append(
+            "  %s = linalg.generic {indexing_maps = [affine_map<(m, n) -> "
+            "(m, n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>"
+            "], iterator_types = [\"parallel\", \"parallel\"]} ins(%s, %%bias :"
+            " %s, %s) outs(%%e : %s) {\n  ^bb0(%%x: f32, %%b: f32, %%o: f32):\n"
+            "    %%s = arith.addf %%x, %%b : f32\n    linalg.yield %%s : f32\n"
+            "  } -> %s" % (name["bias"], y, y_t, typeof["%bias"], y_t, y_t))
+        y = name["bias"]
+    if c.result:
+        ins = [y, "%so"] + (["%zo"] if "%zo" in typeof else [])
+        lines.append("  %s = quanta.quantize %s {scheme = %s} : (%s) -> %s"
+                     % (name["quantize"], ", ".join(ins),
+                        scheme["result_scheme"],
+                        ", ".join([y_t] + [typeof[v] for v in ins[1:]]),
+                        result_t))
+    return "\n".join(lines) + "\n"
 
 
 def table_row(name, c, call):
@@ -405,7 +483,7 @@ def emit_integer(name, c, funcs, table):
 # Cases per family.
 FAMILIES = [("w8a8", 16), ("w8a8_group", 8), ("w4a8", 12), ("a4", 3),
             ("weight_only", 12), ("fp8", 8), ("mixed", 5), ("integer", 8),
-            ("linalg", 4)]
+            ("linalg", 4), ("qdq", 8)]
 
 
 def main():

@@ -15,6 +15,7 @@
 // CHECK-DAG: integer: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: linalg: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: mixed: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// CHECK-DAG: qdq: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: w4a8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: w8a8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: w8a8_group: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
