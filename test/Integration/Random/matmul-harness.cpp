@@ -451,7 +451,7 @@ int main() {
   for (const Case &c : kCases) {
     std::vector<int64_t> rows{c.staticM};
     if (!c.staticM) {
-      rows = {1, 2, 3, 4, 5, 16, 17, 33, 64};
+      rows = {1, 2, 3, 4, 5, 16, 17, 33, 64, 100};
       // The FP8 GEMM kernel takes 256 rows or more.
       if (std::string(c.family) == "fp8" && c.K * c.N <= 16384)
         rows.push_back(257);

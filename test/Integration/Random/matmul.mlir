@@ -5,7 +5,7 @@
 // column with every rounding; f32/f16/bf16 expressed types; batches;
 // static and dynamic shapes; constant weights; QDQ graphs that
 // --quanta-fuse-matmul fuses; quanta.matmul_integer and
-// linalg.quantized_matmul into i32), each run for up to 10 row
+// linalg.quantized_matmul into i32), each run for up to 11 row
 // counts on fresh operands, compiled by quanta-compile for the host, linked
 // into matmul-harness.cpp and compared bit for bit with the reference. The
 // seed is chosen so that constant weights are packed at compile time (IR
