@@ -423,19 +423,46 @@ def CopyRepeatedResults : Pass<"quanta-copy-repeated-results",
                            "::mlir::memref::MemRefDialect"];
 }
 
-def RejectDeviceTemporaries : Pass<"quanta-reject-device-temporaries",
-                                  "::mlir::ModuleOp"> {
-  let summary = "Report functions that need temporary buffers on the GPU";
+def AllocateDeviceBuffers : Pass<"quanta-allocate-device-buffers",
+                                "::mlir::ModuleOp"> {
+  let summary = "Allocate the temporary buffers of GPU functions in device memory";
   let description = [{
-    Runs on bufferized IR bound for the GPU. Element-wise ops and matmuls
-    with a tensor-core kernel write their results straight into the
-    caller's device buffers; what needs temporary buffers (`compute_params`,
-    the matmul forms without a kernel, int4 arguments unpacked or results
-    packed at the boundary) would allocate them with `malloc` on the host,
-    which kernels cannot read. Such functions are
-    reported with an error at the allocation's location until the GPU
-    pipeline allocates device memory for them.
+    Runs on bufferized IR bound for the GPU, after the loops have become
+    `gpu.launch` ops. The functions' buffers are device memory: the
+    caller's (docs/ABI.md), and the temporaries that the linalg lowering
+    needs (an unpacked int4 argument, a matmul's flipped operand, row sums
+    or group sums, a batch's slices). Each `memref.alloc` in a function's
+    body becomes a `gpu.alloc` and is freed by a `gpu.dealloc` before the
+    function returns, both ordered on one stream that the function's first
+    `gpu.wait async` stands for: `--quanta-emit-entry-points` makes it the
+    entry point's stream, on which the kernels run too, so the runtime
+    (runtime/cuda) allocates and frees with `cuMemAllocAsync` and
+    `cuMemFreeAsync` in stream order and the caller never waits for them.
+
+    ```mlir
+    %t = memref.alloc(%n) {alignment = 64 : i64} : memref<?x64xi8>
+    ... gpu.launch ops reading and writing %t ...
+    return
+    // becomes
+    %s = gpu.wait async
+    %t, %0 = gpu.alloc async [%s] (%n) : memref<?x64xi8>
+    ... gpu.launch ops reading and writing %t ...
+    %1 = gpu.dealloc async [%s] %t : memref<?x64xi8>
+    return
+    ```
+
+    Host stores of scalars into buffers (bufferization writes scalar
+    arguments into 0-d buffers, e.g. the zero points of
+    `linalg.quantized_matmul`) become kernels of one thread.
+
+    Reported with an error at the op, as the host cannot do them on device
+    memory: an allocation inside a loop or other region of the host code
+    (the host would allocate per iteration), a returned allocation, and any
+    host op that reads or writes a buffer (a loop that did not become a
+    kernel, such as a reduction of a whole tensor to one value).
   }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect"];
 }
 
 def StripGPUObjectTimes : Pass<"quanta-strip-gpu-object-times",
@@ -499,7 +526,15 @@ def StridedCopiesToLinalg : Pass<"quanta-strided-copies-to-linalg"> {
     // becomes
     linalg.copy ins(%a : memref<?x16xf32>) outs(%b : memref<?x16xf32, strided<[16, 1], offset: ?>>)
     ```
+
+    With `all`, every `memref.copy` is rewritten: the GPU pipeline's buffers
+    are device memory, which a host `memcpy` cannot copy, while the
+    `linalg.copy` becomes a kernel.
   }];
+  let options = [
+    Option<"all", "all", "bool", /*default=*/"false",
+           "Also rewrite the copies between contiguous buffers">,
+  ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 

@@ -160,8 +160,14 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   matmul.chip = options.chip;
   pm.addPass(createConvertQuantaMatmulToNVVM(matmul));
   addResultsToOutParams(pm, /*device=*/true);
+  // As on the CPU: CSE merges the identical subviews of a copy that
+  // canonicalization then drops. The copies left are kernels too, since the
+  // buffers are device memory.
+  pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createRejectDeviceTemporaries());
+  StridedCopiesToLinalgOptions copies;
+  copies.all = true;
+  pm.addPass(createStridedCopiesToLinalg(copies));
   // Parallel loops, 256 threads per block along the outermost dimension,
   // mapped to gpu.launch.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
@@ -169,6 +175,13 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
       createParallelLoopTilingPass({256}, /*noMinMaxBounds=*/true));
   pm.addNestedPass<func::FuncOp>(createGpuMapParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
+  // A batched matmul's loop over the batches allocates its temporaries in
+  // each iteration; out of the loop (with their sizes), the device allocates
+  // them once.
+  pm.addPass(createLoopInvariantCodeMotionPass());
+  pm.addNestedPass<func::FuncOp>(bufferization::createBufferHoistingPass());
+  pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
+  pm.addPass(createAllocateDeviceBuffers());
   pm.addPass(createExpandFloatCasts());
   // Rounding as arithmetic rather than the NVVM lowering's calls into
   // libdevice, which the PTX would then need linked in. math.trunc needs no

@@ -506,9 +506,12 @@ constexpr StringLiteral kStreamDestroy = "mgpuStreamDestroy";
 /// wrapper's last parameter, without waiting.
 enum class Launch { Host, GPUSync, GPUAsync };
 
-/// Makes the kernel launches of `impl` go to one stream, a new last argument:
-/// each `gpu.launch_func` gets it as its async object. (Without one, the
-/// launch's translation creates a stream per launch and waits for it.)
+/// Makes the kernel launches and allocations of `impl` go to one stream, a
+/// new last argument: each `gpu.launch_func` gets it as its async object
+/// (without one, the launch's translation creates a stream per launch and
+/// waits for it), and it replaces the stream that the lowering of
+/// `--quanta-allocate-device-buffers`' `gpu.wait async` creates for the
+/// device allocations.
 void takeStreamArgument(LLVM::LLVMFuncOp impl) {
   // (FunctionOpInterface::insertArgument refuses void LLVM functions.)
   Type ptr = LLVM::LLVMPointerType::get(impl.getContext());
@@ -526,6 +529,15 @@ void takeStreamArgument(LLVM::LLVMFuncOp impl) {
   impl.walk([&](gpu::LaunchFuncOp launch) {
     launch.getAsyncObjectMutable().assign(stream);
   });
+  SmallVector<LLVM::CallOp> created;
+  impl.walk([&](LLVM::CallOp call) {
+    if (call.getCallee() == kStreamCreate)
+      created.push_back(call);
+  });
+  for (LLVM::CallOp call : created) {
+    call.getResult().replaceAllUsesWith(stream);
+    call.erase();
+  }
 }
 
 /// Builds the wrapper `name` of one entry point around `impl`.

@@ -32,12 +32,14 @@ namespace {
 struct StridedCopiesToLinalgPass
     : public quanta::impl::StridedCopiesToLinalgBase<
           StridedCopiesToLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     SmallVector<memref::CopyOp> copies;
     getOperation()->walk([&](memref::CopyOp op) {
       auto source = cast<MemRefType>(op.getSource().getType());
       auto target = cast<MemRefType>(op.getTarget().getType());
-      if (!isContiguousByType(source) || !isContiguousByType(target))
+      if (all || !isContiguousByType(source) || !isContiguousByType(target))
         copies.push_back(op);
     });
     IRRewriter rewriter(&getContext());

@@ -5,7 +5,8 @@
 // CudaRuntimeWrappers, which Debian does not ship) on top of the CUDA driver
 // API: it loads the embedded PTX once per module and launches kernels on the
 // stream an entry point gives (the caller's for `f_async`, one created per
-// call for `f`, docs/ABI.md). CUDA errors are reported on stderr and abort
+// call for `f`, docs/ABI.md), on which it also allocates and frees the entry
+// point's temporary buffers. CUDA errors are reported on stderr and abort
 // the process, since the entry points have no error result.
 //
 //===----------------------------------------------------------------------===//
@@ -110,6 +111,28 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
                        blockX, blockY, blockZ, sharedMemBytes,
                        static_cast<CUstream>(stream), params, extra),
         "cuLaunchKernel");
+}
+
+/// A temporary buffer of an entry point (--quanta-allocate-device-buffers),
+/// allocated in stream order on the entry point's stream, so that the
+/// caller never waits for it. Host-shared memory is never asked for.
+void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool /*isHostShared*/) {
+  if (sizeBytes == 0)
+    return nullptr;
+  makeContextCurrent();
+  CUdeviceptr pointer;
+  check(cuMemAllocAsync(&pointer, sizeBytes, static_cast<CUstream>(stream)),
+        "cuMemAllocAsync");
+  return reinterpret_cast<void *>(pointer);
+}
+
+/// Frees a temporary buffer in stream order, after the kernels using it.
+void mgpuMemFree(void *pointer, void *stream) {
+  if (!pointer)
+    return;
+  check(cuMemFreeAsync(reinterpret_cast<CUdeviceptr>(pointer),
+                       static_cast<CUstream>(stream)),
+        "cuMemFreeAsync");
 }
 
 } // extern "C"

@@ -65,19 +65,18 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
 /// 2-D, per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
 /// integers accumulating in i32, or f16 x f16 / FP8 x FP8 in f32, with a
 /// float result or an 8-bit quantized one; or weight-only int4 (see
-/// `whyNoWeightOnlyInt4Kernel`).
+/// `hasWeightOnlyInt4Kernel`).
 std::optional<Kind> classify(MatmulOp op);
 
 /// Whether `op` is a weight-only int4 matmul: no lhs scheme (plain float
 /// activations), i4/ui4 weights, f32 accumulation.
 bool isWeightOnlyInt4(MatmulOp op);
 
-/// For a weight-only int4 matmul (`isWeightOnlyInt4`), why it has no GPU
-/// kernel, or the empty string when it has one: 2-D, f16 or bf16
-/// activations (the weights' expressed type, which they are dequantized to
-/// in registers), weights per tensor, per column or per group (any size)
-/// along K, a float or 8-bit quantized result.
-std::string whyNoWeightOnlyInt4Kernel(MatmulOp op);
+/// Whether a weight-only int4 matmul (`isWeightOnlyInt4`) has a GPU
+/// kernel: 2-D, f16 or bf16 activations (the weights' expressed type, which
+/// they are dequantized to in registers), weights per tensor, per column or
+/// per group (any size) along K, a float or 8-bit quantized result.
+bool hasWeightOnlyInt4Kernel(MatmulOp op);
 
 /// The number in `sm_NN` (0 when `chip` is not of that form).
 int getSMVersion(llvm::StringRef chip);

@@ -62,26 +62,19 @@ bool mlir::quanta::gpu_matmul::isWeightOnlyInt4(MatmulOp op) {
          op.getAccumulation() == Accumulation::f32;
 }
 
-std::string mlir::quanta::gpu_matmul::whyNoWeightOnlyInt4Kernel(MatmulOp op) {
-  std::string reason;
-  llvm::raw_string_ostream os(reason);
+bool mlir::quanta::gpu_matmul::hasWeightOnlyInt4Kernel(MatmulOp op) {
   // The verifier makes the weights' expressed type the activations' type,
   // per-channel parameters per column and per-group ones along K.
-  Type a = op.getLhs().getType().getElementType();
-  if (op.getType().getRank() != 2)
-    os << "needs 2-D operands (batched forms have no GPU kernel yet)";
-  else if (!isa<Float16Type, BFloat16Type>(a))
-    os << "needs f16 or bf16 activations (the f16/bf16 mma.sync), not " << a;
-  else if (!hasKernelResult(op))
-    os << "needs an f32/f16/bf16 result or an 8-bit one quantized per tensor "
-          "or per column";
-  return reason;
+  return op.getType().getRank() == 2 &&
+         isa<Float16Type, BFloat16Type>(
+             op.getLhs().getType().getElementType()) &&
+         hasKernelResult(op);
 }
 
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   if (isWeightOnlyInt4(op)) {
-    if (whyNoWeightOnlyInt4Kernel(op).empty())
+    if (hasWeightOnlyInt4Kernel(op))
       return Kind::W4;
     return std::nullopt;
   }
@@ -176,17 +169,9 @@ struct OutlineGPUMatmulPass
     int64_t counter = 0;
     for (MatmulOp op : matmuls) {
       std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
-      if (!kind) {
-        // The linalg lowering would need temporaries (the int4 weights
-        // unpacked) that the GPU target cannot allocate: say what is
-        // missing instead.
-        if (gpu_matmul::isWeightOnlyInt4(op)) {
-          op.emitError() << "weight-only int4 matmul on the GPU "
-                         << gpu_matmul::whyNoWeightOnlyInt4Kernel(op);
-          anyError = true;
-        }
+      // The other forms go through the linalg lowering.
+      if (!kind)
         continue;
-      }
       if (failed(gpu_matmul::checkArch(op, *kind, chip))) {
         anyError = true;
         continue;
