@@ -202,10 +202,10 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     the weights in place, so no temporary holds the transpose.
 
     FP8 mma needs sm_89 or newer: with an older `chip`, an FP8 matmul is
-    reported at its location and the pass fails. So is a weight-only int4
-    matmul without a kernel (f32 activations, batched, a result quantized
-    other than to 8 bits per tensor or column): its linalg lowering would
-    unpack the weights into a temporary the GPU target cannot allocate.
+    reported at its location and the pass fails. A weight-only int4 matmul
+    without a kernel (f32 activations, batched, a result quantized other
+    than to 8 bits per tensor or column) is left to the linalg lowering,
+    which unpacks the weights into a device temporary.
 
     Before:
 
@@ -249,9 +249,8 @@ def GPUMatmulPackedInt4 : Pass<"quanta-gpu-matmul-packed-int4",
     Run after `--quanta-prepare-entry-points` when compiling for NVIDIA GPUs.
     That pass makes each int4 argument of a public function packed bytes
     (`tensor<?xi8>`, two elements per byte, the first in the low nibble) and
-    unpacks them into an i4 tensor; an unpacked copy is a temporary buffer
-    that the GPU target cannot allocate, and would double the weight
-    traffic. Each i4 operand of a `@__quanta_gpu_matmul_<n>` call (the
+    unpacks them into an i4 tensor; an unpacked copy would be a device
+    temporary and would double the weight traffic. Each i4 operand of a `@__quanta_gpu_matmul_<n>` call (the
     weights and zero points of a weight-only int4 matmul) is replaced by the
     packed argument it was unpacked from, and the marker function's argument
     type follows; `--convert-quanta-matmul-to-nvvm` then reads the nibbles

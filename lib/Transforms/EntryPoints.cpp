@@ -526,12 +526,12 @@ void takeStreamArgument(LLVM::LLVMFuncOp impl) {
     impl.setArgAttrsAttr(ArrayAttr::get(impl.getContext(), attrs));
   }
   Value stream = impl.front().addArgument(ptr, impl.getLoc());
-  impl.walk([&](gpu::LaunchFuncOp launch) {
-    launch.getAsyncObjectMutable().assign(stream);
-  });
   SmallVector<LLVM::CallOp> created;
-  impl.walk([&](LLVM::CallOp call) {
-    if (call.getCallee() == kStreamCreate)
+  impl.walk([&](Operation *op) {
+    if (auto launch = dyn_cast<gpu::LaunchFuncOp>(op))
+      launch.getAsyncObjectMutable().assign(stream);
+    if (auto call = dyn_cast<LLVM::CallOp>(op);
+        call && call.getCallee() == kStreamCreate)
       created.push_back(call);
   });
   for (LLVM::CallOp call : created) {
@@ -713,8 +713,8 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
 /// Refuses the GPU host code that one stream per entry-point call cannot
 /// order: kernels launched outside an implementation (the stream argument
 /// reaches implementations only) and calls of an implementation (which gets
-/// a parameter its callers would not pass). The GPU pipeline produces
-/// neither today: a call's result would need a temporary device buffer.
+/// a parameter its callers would not pass): a public function calling
+/// another is reported here.
 LogicalResult checkGPUCalls(ModuleOp module) {
   bool failedAny = false;
   for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {

@@ -5,6 +5,11 @@
 // RUN: not quanta-compile %t/params.mlir --target=nvptx64-nvidia-cuda -o %t/params.o 2>&1 | FileCheck %s --check-prefix=TEMP
 // RUN: not test -e %t/params.o
 // TEMP: params.mlir:{{[0-9]+}}:{{[0-9]+}}: error: this computation would run on the host, which cannot access the GPU function's device buffers (it did not become a GPU kernel)
+// A public function calling another: the callee would need the caller's
+// stream.
+// RUN: not quanta-compile %t/calls.mlir --target=nvptx64-nvidia-cuda -o %t/calls.o 2>&1 | FileCheck %s --check-prefix=CALLS
+// RUN: not test -e %t/calls.o
+// CALLS: calls.mlir:6:8: error: calls GPU entry point q: calls between GPU entry points are not supported
 // RUN: not quanta-compile %t/params.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_12 -o %t/arch.o 2>&1 | FileCheck %s --check-prefix=ARCH
 // ARCH: quanta-compile: unknown GPU architecture 'sm_12'
 // RUN: not quanta-compile %t/params.mlir --emit=ptx -o %t/cpu.ptx 2>&1 | FileCheck %s --check-prefix=PTX
@@ -21,6 +26,17 @@
 func.func @params(%x: tensor<?xf32>) -> tensor<f32> {
   %s = quanta.compute_params %x {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>, method = #quanta<params_method percentile>, percentile = 99.0 : f64} : (tensor<?xf32>) -> tensor<f32>
   return %s : tensor<f32>
+}
+
+//--- calls.mlir
+func.func @q(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
+  return %q : tensor<16xi8>
+}
+func.func @r(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xf32> {
+  %q = func.call @q(%x, %s) : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
+  %d = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
+  return %d : tensor<16xf32>
 }
 
 //--- async.mlir

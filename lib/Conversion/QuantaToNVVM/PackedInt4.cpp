@@ -4,8 +4,8 @@
 // `--quanta-prepare-entry-points` has made int4 function arguments packed
 // bytes followed by an unpacking into an i4 tensor, the GPU matmul markers
 // (from `--quanta-outline-gpu-matmul`) take the packed bytes instead, so that
-// the kernel reads the weights packed and the unpacked copy (a temporary the
-// GPU target cannot allocate) disappears.
+// the kernel reads the weights packed and the unpacked copy (a device
+// temporary, and twice the weight traffic) disappears.
 //
 //===----------------------------------------------------------------------===//
 
