@@ -3,18 +3,22 @@
 #
 #   scripts/gpu-check.sh prepare [DIR]   on the build machine (LLVM/MLIR 22):
 #       compiles scripts/gpu-check/kernels*.mlir with quanta-compile into host
-#       objects (PTX embedded) and headers, and copies the harness, the CUDA
-#       runtime shim and the reference library sources into DIR
-#       (default build-gpu-check, a few hundred KiB); with the CUDA headers
-#       and link stubs present, also builds the harness once to prove it
-#       compiles and links.
+#       objects (PTX embedded) and headers, and the random forms of
+#       test/Integration/Random (element-wise, requantize, cast,
+#       compute_params, matmul: every form the architecture compiles), and
+#       copies the harnesses, the CUDA runtime shim and the reference library
+#       sources into DIR (default build-gpu-check, a few MiB); with the CUDA
+#       headers and link stubs present, also builds the harnesses once to
+#       prove they compile and link.
 #   scripts/gpu-check.sh run [DIR [ARG...]]  on the GPU machine (CUDA toolkit, no
 #       LLVM/MLIR): builds the harness with the CUDA toolkit against the
 #       prepared objects, runs every kernel against the reference and
 #       benchmarks int8/FP8 GEMM and GEMV against cuBLASLt, and weight-only
-#       int4 GEMM and GEMV against cuBLASLt's f16 GEMM; the last line is the
-#       summary ("GPU CHECK PASS|FAIL: ..."). ARGs go to the harness
-#       (`[--no-bench] [PART...]`, docs/GPU.md).
+#       int4 GEMM and GEMV against cuBLASLt's f16 GEMM, then runs the random
+#       forms against the reference; the last line is the summary
+#       ("GPU CHECK PASS|FAIL: ..."). ARGs go to the harness
+#       (`[--no-bench] [PART...]`, docs/GPU.md); with PARTs the random forms
+#       run only if `random` is one of them.
 #   scripts/gpu-check.sh                 both, on a machine that has both.
 #
 # Environment: QUANTA_COMPILE (default build-gpu/bin/quanta-compile, else
@@ -26,7 +30,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-all}
-dir=${2:-$root/build-gpu-check}
+dir=$(realpath -m "${2:-$root/build-gpu-check}")
 arch=${GPU_ARCH:-sm_90a}
 cuda=${CUDA_HOME:-/usr/local/cuda}
 
@@ -43,15 +47,43 @@ harness_flags() {
   echo "$flags"
 }
 
-# Builds $dir/gpu-check with g++ (or $CXX); $1 = extra link flags.
+# The random suites: name, case generator, harness (test/Integration/Random).
+suites="elementwise:gen-cases:harness requantize:requantize-cases:requantize-harness
+cast:cast-cases:cast-harness compute-params:compute-params-cases:compute-params-harness
+matmul:matmul-cases:matmul-harness"
+
+# Builds $dir/gpu-check and $dir/random/<suite> with g++ (or $CXX), in
+# parallel; $1 = extra link flags.
 build_harness() {
   local cxx=${CXX:-g++}
   local objects="$dir/kernels.o"
   if [ -f "$dir/kernels-fp8.o" ]; then objects="$objects $dir/kernels-fp8.o"; fi
-  # shellcheck disable=SC2046
-  $cxx $(harness_flags) "$dir/harness.cpp" "$dir/QuantaCudaRuntime.cpp" \
-    "$dir"/reference/*.cpp $objects -o "$dir/gpu-check" \
-    -L"$cuda/lib64" $1 -lcublasLt -lcudart -lcuda -lpthread -ldl
+  local libs="-L$cuda/lib64 $1 -lcudart -lcuda -lpthread -ldl"
+  mkdir -p "$dir/obj"
+  local pids=""
+  for src in "$dir/QuantaCudaRuntime.cpp" "$dir"/reference/*.cpp; do
+    # shellcheck disable=SC2046
+    $cxx $(harness_flags) -c "$src" -o "$dir/obj/$(basename "$src" .cpp).o" &
+    pids="$pids $!"
+  done
+  for pid in $pids; do wait "$pid"; done
+  pids=""
+  # shellcheck disable=SC2046,SC2086
+  $cxx $(harness_flags) "$dir/harness.cpp" "$dir"/obj/*.o $objects \
+    -o "$dir/gpu-check" -lcublasLt $libs &
+  pids="$pids $!"
+  for suite in $suites; do
+    local name=${suite%%:*} harness=${suite##*:}
+    # shellcheck disable=SC2046,SC2086
+    $cxx $(harness_flags) -DQUANTA_DEVICE_BUFFERS \
+      -include "$dir/random/$name.h" -DCASES_INC="\"$dir/random/$name.inc\"" \
+      "$dir/random/$harness.cpp" "$dir/random/$name.o" "$dir"/obj/*.o \
+      -o "$dir/random/$name" $libs &
+    pids="$pids $!"
+  done
+  local failed=0
+  for pid in $pids; do wait "$pid" || failed=1; done
+  return $failed
 }
 
 prepare() {
@@ -79,11 +111,24 @@ prepare() {
   cp "$root/runtime/cuda/QuantaCudaRuntime.cpp" "$dir/"
   cp "$root"/lib/Reference/*.cpp "$dir/reference/"
   cp "$root"/include/quanta/Reference/*.h "$dir/include/quanta/Reference/"
-  # Prove that the harness builds, against the link stubs (no GPU here).
+  cp "$root/test/Integration/include/HarnessSupport.h" "$dir/include/"
+  mkdir -p "$dir/random"
+  local random=$root/test/Integration/Random
+  for suite in $suites; do
+    local name=${suite%%:*} harness=${suite##*:} gen=${suite#*:}
+    gen=${gen%%:*}
+    python3 "$random/$gen.py" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc"
+    echo "gpu-check prepare: random $name: $(python3 "$root/scripts/gpu-check/compile-cases.py" \
+      "$compile" "$arch" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc" \
+      "$dir/random/$name" | tee "$dir/random/$name.log" | head -1)"
+    cp "$random/$harness.cpp" "$dir/random/"
+  done
+  # Prove that the harnesses build, against the link stubs (no GPU here).
   if [ -f "$cuda/include/cuda_runtime.h" ] && [ -f "$cuda/lib64/stubs/libcuda.so" ]; then
     build_harness "-L$cuda/lib64/stubs"
-    echo "gpu-check prepare: harness builds (linked against the CUDA stubs)"
-    rm -f "$dir/gpu-check"
+    echo "gpu-check prepare: harnesses build (linked against the CUDA stubs)"
+    rm -rf "$dir/gpu-check" "$dir/obj"
+    for suite in $suites; do rm -f "$dir/random/${suite%%:*}"; done
   fi
   echo "gpu-check prepare: $arch kernels in $dir ($(du -sh "$dir" | cut -f1))"
 }
@@ -93,9 +138,48 @@ run() {
     echo "gpu-check run: $dir has no prepared kernels (run 'prepare' first)" >&2
     exit 2
   fi
-  echo "gpu-check run: kernels for $(cat "$dir/arch"), building the harness"
+  echo "gpu-check run: kernels for $(cat "$dir/arch"), building the harnesses"
   build_harness ""
-  timeout "${GPU_CHECK_TIMEOUT:-420}" "$dir/gpu-check" "${@}"
+  # PARTs: `random` is the random forms, the others the harness's.
+  local args=() parts=0 random=1 arg
+  for arg in "$@"; do
+    case "$arg" in
+    random) random=2 ;;
+    -*) args+=("$arg") ;;
+    *) args+=("$arg"); parts=1 ;;
+    esac
+  done
+  if [ "$parts" = 1 ] && [ "$random" = 1 ]; then random=0; fi
+  local deadline=$((SECONDS + ${GPU_CHECK_TIMEOUT:-420}))
+  local status=0 summary="" line
+  if [ "$parts" = 1 ] || [ "$random" != 2 ]; then
+    timeout "${GPU_CHECK_TIMEOUT:-420}" "$dir/gpu-check" "${args[@]}" |
+      tee "$dir/gpu-check.log" || status=1
+    line=$(tail -1 "$dir/gpu-check.log")
+    summary=${line#GPU CHECK * }
+  fi
+  if [ "$random" != 0 ]; then
+    summary="${summary:+$summary; }random forms:"
+    local suite sep=""
+    for suite in $suites; do
+      local name=${suite%%:*} forms
+      forms=$(head -1 "$dir/random/$name.log")
+      echo "gpu-check run: random $name, $forms"
+      if ! timeout $((deadline > SECONDS ? deadline - SECONDS : 1)) \
+        "$dir/random/$name" > "$dir/random/$name.out" 2>&1; then
+        status=1
+      fi
+      cat "$dir/random/$name.out"
+      summary="$summary$sep $name ${forms%% *} forms $(tail -1 "$dir/random/$name.out")"
+      sep=","
+    done
+  fi
+  if [ "$status" = 0 ]; then
+    echo "GPU CHECK PASS: $summary"
+  else
+    echo "GPU CHECK FAIL: $summary"
+  fi
+  return $status
 }
 
 case "$mode" in

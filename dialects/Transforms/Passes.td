@@ -455,11 +455,17 @@ def AllocateDeviceBuffers : Pass<"quanta-allocate-device-buffers",
     arguments into 0-d buffers, e.g. the zero points of
     `linalg.quantized_matmul`) become kernels of one thread.
 
+    An allocation in a branch (`scf.if`) or a sequential loop (`scf.for`,
+    `scf.while`, e.g. over a batch) of the host code is made once before
+    it when its sizes are known there and the buffer is not yielded: the
+    iterations' kernels are ordered on the one stream, so they can share it.
+
     Reported with an error at the op, as the host cannot do them on device
-    memory: an allocation inside a loop or other region of the host code
-    (the host would allocate per iteration), a returned allocation, and any
-    host op that reads or writes a buffer (a loop that did not become a
-    kernel, such as a reduction of a whole tensor to one value).
+    memory: an allocation of a size computed in a loop or branch, one that
+    a loop or branch yields, one in a parallel host loop, a returned
+    allocation, and any host op that reads or writes a buffer (a loop that
+    did not become a kernel, such as a reduction of a whole tensor to one
+    value).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::gpu::GPUDialect"];

@@ -12,9 +12,11 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_ALLOCATEDEVICEBUFFERS
@@ -161,10 +163,25 @@ static bool hoistToBody(Value value, Operation *anchor, func::FuncOp func) {
   return true;
 }
 
+/// Whether the buffer `value` (or a view of it) leaves the region it is
+/// defined in: yielded by a loop or branch, or returned.
+static bool escapesRegion(Value value) {
+  for (Operation *user : value.getUsers()) {
+    if (user->hasTrait<OpTrait::IsTerminator>())
+      return true;
+    if (isa<ViewLikeOpInterface>(user) &&
+        llvm::any_of(user->getResults(), escapesRegion))
+      return true;
+  }
+  return false;
+}
+
 /// Allocates the temporaries of `func` in device memory on the stream of a
 /// `gpu.wait async` at its start, freed on it before the return. An
-/// allocation in a branch (scf.if) of the body is made before the branch,
-/// its sizes permitting.
+/// allocation in a branch (scf.if) or a sequential loop (scf.for, scf.while)
+/// of the body is made once before it, its sizes permitting: every
+/// iteration's kernels are ordered on the one stream, and the buffer does not
+/// outlive its iteration.
 static LogicalResult allocateOnDevice(func::FuncOp func) {
   SmallVector<memref::AllocOp> allocs;
   func.walk([&](memref::AllocOp alloc) { allocs.push_back(alloc); });
@@ -177,14 +194,22 @@ static LogicalResult allocateOnDevice(func::FuncOp func) {
     Operation *anchor = func.getBody().findAncestorOpInRegion(*alloc);
     if (alloc == anchor)
       continue;
-    if (alloc->getParentOfType<LoopLikeOpInterface>() ||
+    for (Operation *parent = alloc->getParentOp(); parent != func;
+         parent = parent->getParentOp())
+      if (isa<LoopLikeOpInterface>(parent) &&
+          !isa<scf::ForOp, scf::WhileOp>(parent))
+        return alloc.emitError()
+               << "this computation needs a temporary buffer inside a "
+                  "parallel loop of the host code, which the GPU target does "
+                  "not allocate";
+    if (escapesRegion(alloc) ||
         !llvm::all_of(alloc.getOperands(), [&](Value size) {
           return hoistToBody(size, anchor, func);
         }))
       return alloc.emitError()
-             << "this computation needs a temporary buffer inside a loop of "
-                "the host code (or of a size computed in a branch), which the "
-                "GPU target does not allocate";
+             << "this computation needs a temporary buffer of a size computed "
+                "in a loop or branch of the host code, or one that a loop or "
+                "branch yields, which the GPU target does not allocate";
     alloc->moveBefore(anchor);
   }
   for (memref::AllocOp alloc : allocs)

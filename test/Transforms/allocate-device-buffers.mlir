@@ -68,12 +68,71 @@ func.func @branch(%x: memref<?xf32>, %c: i1) {
 
 // -----
 
-func.func @in_loop(%n: index) {
+// An allocation in a branch inside a batch loop, of a size known before
+// the loop, is made once before the loop: the iterations' kernels are
+// ordered on the one stream.
+// CHECK-LABEL: func.func @branch_in_loop
+// CHECK: %[[S:.*]] = gpu.wait async
+// CHECK: %[[N:.*]] = memref.dim
+// CHECK-NEXT: %[[T:.*]], %{{.*}} = gpu.alloc async [%[[S]]] (%[[N]])
+// CHECK-NEXT: scf.for
+// CHECK: scf.if
+// CHECK-NOT: alloc
+// CHECK: gpu.dealloc async [%[[S]]] %[[T]]
+// CHECK-NEXT: return
+func.func @branch_in_loop(%x: memref<?xf32>, %c: i1) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    scf.if %c {
+      %n = memref.dim %x, %c0 : memref<?xf32>
+      %t = memref.alloc(%n) : memref<?xf32>
+      gpu.launch blocks(%b0, %b1, %b2) in (%g0 = %n, %g1 = %c1, %g2 = %c1)
+                 threads(%t0, %t1, %t2) in (%s0 = %c1, %s1 = %c1, %s2 = %c1) {
+        %v = memref.load %x[%b0] : memref<?xf32>
+        memref.store %v, %t[%b0] : memref<?xf32>
+        gpu.terminator
+      }
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @size_in_loop(%n: index) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   scf.for %i = %c0 to %n step %c1 {
-    // expected-error @+1 {{this computation needs a temporary buffer inside a loop of the host code}}
+    // expected-error @+1 {{this computation needs a temporary buffer of a size computed in a loop or branch of the host code, or one that a loop or branch yields}}
     %t = memref.alloc(%i) : memref<?xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @yielded(%c: i1, %x: memref<4xf32>) {
+  %r = scf.if %c -> memref<4xf32> {
+    // expected-error @+1 {{this computation needs a temporary buffer of a size computed in a loop or branch of the host code, or one that a loop or branch yields}}
+    %t = memref.alloc() : memref<4xf32>
+    scf.yield %t : memref<4xf32>
+  } else {
+    scf.yield %x : memref<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @in_parallel_loop(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    // expected-error @+1 {{this computation needs a temporary buffer inside a parallel loop of the host code}}
+    %t = memref.alloc() : memref<4xf32>
+    scf.reduce
   }
   return
 }

@@ -36,7 +36,7 @@ def main():
                             ", tensor<f32>" if scaled else "", out_t, out_t))
                     call = ["(const %s *)b.x.data()" % C_TYPE[src], "b.n"]
                     if scaled:
-                        call.append("&b.scale")
+                        call.append("(const float *)b.scale.data()")
                     call.append("(%s *)b.out.data()" % C_TYPE[dst])
                     table.append(
                         "{\"%s\", \"%s\", \"%s\", %s, %s,\n"

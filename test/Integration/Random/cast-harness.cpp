@@ -25,9 +25,8 @@ using quanta::ref::floatBits;
 using harness::floatFormat;
 
 struct Buffers {
-  std::vector<uint8_t> x, out;
+  harness::Bytes x, out, scale;
   int64_t n;
-  float scale;
 };
 
 struct Case {
@@ -101,12 +100,12 @@ long Runner::trial(const Case &c, const std::vector<uint32_t> &codes,
   size_t n = codes.size();
   Buffers b;
   b.n = int64_t(n);
-  b.scale = scale.value_or(1.0f);
+  b.scale = harness::f32Bytes({scale.value_or(1.0f)});
   b.x.resize(n * inBytes);
   for (size_t i = 0; i < n; ++i)
     harness::storeBits(b.x, i, codes[i], inBytes);
   b.out.assign(n * outBytes, 0xA5);
-  c.run(b);
+  harness::call([&] { c.run(b); });
 
   long bad = 0;
   for (size_t i = 0; i < n; ++i) {

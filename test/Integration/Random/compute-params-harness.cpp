@@ -25,7 +25,7 @@ using harness::isIntStorage;
 using ref::Granularity;
 
 struct Buffers {
-  std::vector<uint8_t> x, scale, zeroPoint;
+  harness::Bytes x, scale, zeroPoint;
   int64_t rows;
 };
 
@@ -203,7 +203,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   unsigned zpBits = intStorage ? intFormat(c).bits : 8;
   if (!c.symmetric)
     b.zeroPoint.assign(harness::intBytes(numParams, zpBits), 0xA5);
-  c.run(b);
+  harness::call([&] { c.run(b); });
 
   std::vector<int32_t> zps(numParams, 0);
   if (!c.symmetric)

@@ -28,7 +28,7 @@ using ref::Granularity;
 enum class Op { Quantize, Dequantize, FakeQuant };
 
 struct Buffers {
-  std::vector<uint8_t> x, scale, zeroPoint, out;
+  harness::Bytes x, scale, zeroPoint, out;
   int64_t rows;
 };
 
@@ -219,7 +219,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   else
     outBytes = n * expressedBytes;
   b.out.assign(outBytes, 0xA5);
-  c.run(b);
+  harness::call([&] { c.run(b); });
 
   std::vector<uint32_t> got(n);
   if (c.op == Op::Quantize && intStorage) {

@@ -26,7 +26,7 @@ using harness::encodeInts;
 enum class Mode { Float, SingleRound, DoubleRound, Gemmlowp };
 
 struct Buffers {
-  std::vector<uint8_t> x, mult, shift, inZp, outZp, out;
+  harness::Bytes x, mult, shift, inZp, outZp, out;
   int64_t rows;
 };
 
@@ -307,7 +307,7 @@ long Runner::trial(const Case &c, int trialIndex, long &elements) {
   }
   b.x = encodeInts(acc, c.inBits);
   b.out.assign(harness::intBytes(n, c.outBits), 0xA5);
-  c.run(b);
+  harness::call([&] { c.run(b); });
   std::vector<int32_t> got =
       harness::decodeInts(b.out, n, c.outBits, !c.unsignedOutput);
 

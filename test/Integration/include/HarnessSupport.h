@@ -12,10 +12,14 @@
 //     bf16 / f8 codes as 2- or 1-byte integers);
 //   - the NaN rule of the comparisons: NaN payloads are unspecified
 //     (docs/Numerics.md), so NaNs match when their signs do;
-//   - seeded random number helpers.
+//   - seeded random number helpers;
+//   - the argument buffers of the generated calls (`Bytes`, `call`), which
+//     with QUANTA_DEVICE_BUFFERS live on the GPU for the call.
 //
 // Plain C++17 on top of quanta/Reference: the AArch64 execution tests build
-// it with the cross compiler too (%aarch64_cxx_harness). Like the compiled
+// it with the cross compiler too (%aarch64_cxx_harness); with
+// QUANTA_DEVICE_BUFFERS it also needs the CUDA runtime API
+// (scripts/gpu-check.sh, or its CPU stand-in in test/GPU). Like the compiled
 // code, the byte helpers assume a little-endian host.
 //
 //===----------------------------------------------------------------------===//
@@ -35,6 +39,11 @@
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#ifdef QUANTA_DEVICE_BUFFERS
+#include <cstdlib>
+#include <cuda_runtime.h>
+#endif
 
 namespace harness {
 
@@ -86,10 +95,10 @@ inline long printGroups(const Groups &groups) {
   return mismatches;
 }
 
-/// Prints the last line, "ALL BIT-EXACT" or "MISMATCHES"; returns the exit
-/// code of main.
-inline int printVerdict(long mismatches) {
-  std::printf("%s\n", mismatches == 0 ? "ALL BIT-EXACT" : "MISMATCHES");
+/// Prints the last line, `pass` (by default "ALL BIT-EXACT") or
+/// "MISMATCHES"; returns the exit code of main.
+inline int printVerdict(long mismatches, const char *pass = "ALL BIT-EXACT") {
+  std::printf("%s\n", mismatches == 0 ? pass : "MISMATCHES");
   return mismatches == 0 ? 0 : 1;
 }
 
@@ -397,6 +406,78 @@ struct FP8MatmulCase {
     return countF32Mismatches(name, M, got, want.values);
   }
 };
+
+//===----------------------------------------------------------------------===//
+// Argument buffers
+//===----------------------------------------------------------------------===//
+
+#ifdef QUANTA_DEVICE_BUFFERS
+/// The bytes of an argument buffer of a generated call. The harnesses fill
+/// and read them on the host; `data()`, which only the generated calls use,
+/// returns a device copy made for the current `call`, which copies it back
+/// into these bytes once the entry point has returned. For the entry points
+/// of quanta-compile's GPU target (device pointers in, docs/ABI.md).
+class Bytes : public std::vector<uint8_t> {
+public:
+  using std::vector<uint8_t>::vector;
+  Bytes(std::vector<uint8_t> bytes) : std::vector<uint8_t>(std::move(bytes)) {}
+  void *data() const;
+};
+
+/// Exits with the CUDA error of `what` unless it succeeded.
+inline void cudaCheck(cudaError_t err, const char *what) {
+  if (err == cudaSuccess)
+    return;
+  std::fprintf(stderr, "CUDA error in %s: %s\n", what, cudaGetErrorString(err));
+  std::exit(2);
+}
+
+/// The device copies of the current `call`.
+struct DeviceCopy {
+  Bytes *host;
+  void *device;
+};
+inline std::vector<DeviceCopy> &deviceCopies() {
+  static std::vector<DeviceCopy> copies;
+  return copies;
+}
+
+inline void *Bytes::data() const {
+  if (empty())
+    return nullptr;
+  for (const DeviceCopy &copy : deviceCopies())
+    if (copy.host == this)
+      return copy.device;
+  void *device = nullptr;
+  cudaCheck(cudaMalloc(&device, size()), "cudaMalloc");
+  cudaCheck(cudaMemcpy(device, std::vector<uint8_t>::data(), size(),
+                       cudaMemcpyHostToDevice),
+            "cudaMemcpy to the device");
+  deviceCopies().push_back({const_cast<Bytes *>(this), device});
+  return device;
+}
+
+/// Runs `f`, a generated call (a synchronous entry point, which has waited
+/// for its kernels), then copies every buffer it used back to the host and
+/// frees the device copies.
+template <typename F> void call(F &&f) {
+  f();
+  cudaCheck(cudaDeviceSynchronize(), "the kernels");
+  for (const DeviceCopy &copy : deviceCopies()) {
+    cudaCheck(cudaMemcpy(copy.host->std::vector<uint8_t>::data(), copy.device,
+                         copy.host->size(), cudaMemcpyDeviceToHost),
+              "cudaMemcpy from the device");
+    cudaCheck(cudaFree(copy.device), "cudaFree");
+  }
+  deviceCopies().clear();
+}
+#else
+/// The bytes of an argument buffer of a generated call (host memory).
+using Bytes = std::vector<uint8_t>;
+
+/// Runs `f`, a generated call.
+template <typename F> void call(F &&f) { f(); }
+#endif
 
 } // namespace harness
 
