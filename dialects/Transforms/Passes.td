@@ -453,7 +453,12 @@ def AllocateDeviceBuffers : Pass<"quanta-allocate-device-buffers",
 
     Host stores of scalars into buffers (bufferization writes scalar
     arguments into 0-d buffers, e.g. the zero points of
-    `linalg.quantized_matmul`) become kernels of one thread.
+    `linalg.quantized_matmul`) and host loops without results that read or
+    write buffers (a reduction of a whole tensor to one value) become
+    kernels of one thread; host loads whose values only kernels use are
+    cloned into those kernels. Host loops that launch kernels (a batch
+    loop, `compute_params`' percentile bisection per channel) get the same
+    treatment inside.
 
     An allocation in a branch (`scf.if`) or a sequential loop (`scf.for`,
     `scf.while`, e.g. over a batch) of the host code is made once before
@@ -463,9 +468,8 @@ def AllocateDeviceBuffers : Pass<"quanta-allocate-device-buffers",
     Reported with an error at the op, as the host cannot do them on device
     memory: an allocation of a size computed in a loop or branch, one that
     a loop or branch yields, one in a parallel host loop, a returned
-    allocation, and any host op that reads or writes a buffer (a loop that
-    did not become a kernel, such as a reduction of a whole tensor to one
-    value).
+    allocation, and any other host op that reads or writes a buffer (a
+    host loop computing a value that host code uses).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::gpu::GPUDialect"];
@@ -586,16 +590,32 @@ def AlignWorkgroupMemory : Pass<"quanta-align-workgroup-memory",
                            "::mlir::LLVM::LLVMDialect"];
 }
 
-def ExpandSignOps : Pass<"quanta-expand-sign-ops"> {
-  let summary = "Expand math.copysign and math.absf into integer bit operations";
+def ExpandMathForNVVM : Pass<"quanta-expand-math-for-nvvm"> {
+  let summary = "Expand math ops that the NVVM lowering would take from libdevice";
   let description = [{
-    Rewrites `math.copysign` and `math.absf` on f32/f16/bf16 scalars and
-    vectors into `arith.bitcast`, `arith.andi` and `arith.ori` on the sign
-    bit. The GPU pipeline uses it so that the NVVM lowering does not turn
-    them into calls to libdevice (`__nv_copysignf`), which the PTX would need
-    linked in.
+    Rewrites `math.copysign` and `math.absf` on float scalars and vectors
+    into `arith.bitcast`, `arith.andi` and `arith.ori` on the sign bit, and
+    `math.floor(x)` into `t = math.trunc(x)`, `x < t ? t - 1 : t` (exact;
+    `math.trunc` becomes PTX's `cvt.rzi`), and `math.sqrt` of f32/f64
+    into `llvm.call_intrinsic "llvm.nvvm.sqrt.rn.f"` (`.d`): PTX's correctly
+    rounded `sqrt.rn`. The GPU pipeline
+    uses it so that the NVVM lowering does not turn them into calls to
+    libdevice (`__nv_copysignf`, `__nv_floor`, `__nv_sqrt`), which the PTX
+    would need linked in (and which is found only where the CUDA toolkit
+    is).
+
+    ```mlir
+    %f = math.floor %x : f64
+    // becomes
+    %t = math.trunc %x : f64
+    %one = arith.constant 1.0 : f64
+    %below = arith.cmpf olt, %x, %t : f64
+    %m = arith.subf %t, %one : f64
+    %f = arith.select %below, %m, %t : f64
+    ```
   }];
-  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // QUANTA_TRANSFORMS_PASSES_TD

@@ -186,12 +186,12 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   // Rounding as arithmetic rather than the NVVM lowering's calls into
   // libdevice, which the PTX would then need linked in. math.trunc needs no
   // expansion (it lowers to cvt.rzi); math-expand-ops has none for it, nor
-  // for floor or copysign: the math.copysign this expansion creates goes
-  // through --quanta-expand-sign-ops below.
+  // for floor, sqrt or copysign: those (and the math.copysign this
+  // expansion creates) go through --quanta-expand-math-for-nvvm below.
   math::MathExpandOpsPassOptions expand;
   expand.opMnemonics = {"roundeven", "round"};
   pm.addPass(math::createMathExpandOpsPass(expand));
-  pm.addPass(createExpandSignOps());
+  pm.addPass(createExpandMathForNVVM());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
   gpu::GPUToNVVMPipelineOptions nvvm;

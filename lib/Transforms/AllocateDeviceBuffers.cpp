@@ -42,24 +42,32 @@ static bool accessesBuffers(Operation *op) {
   return result.wasInterrupted();
 }
 
+static void sinkHostLoads(Block &block);
+
 /// Moves each host op of `block` that reads or writes buffers and has no
 /// results into a kernel of one thread: what did not become parallel loops,
 /// e.g. a store of a scalar argument into a 0-d buffer (bufferization's
 /// `tensor.from_elements`) or the reduction of a whole tensor to one value
-/// (`compute_params` per tensor).
+/// (`compute_params` per tensor). Host ops that launch kernels (a batch
+/// loop, the bisection of `compute_params`' percentile) are entered, and the
+/// host loads of their blocks sunk into the kernels (`sinkHostLoads`).
 static void serializeOnDevice(Block &block) {
   for (Operation &op : llvm::make_early_inc_range(block)) {
-    if (isa<gpu::LaunchOp>(op) || op.getNumResults() != 0 ||
-        op.hasTrait<OpTrait::IsTerminator>() || !accessesBuffers(&op))
+    if (isa<gpu::LaunchOp>(op) || op.hasTrait<OpTrait::IsTerminator>() ||
+        !accessesBuffers(&op))
       continue;
     if (op.walk([](gpu::LaunchOp) {
             return WalkResult::interrupt();
           }).wasInterrupted()) {
       for (Region &region : op.getRegions())
-        for (Block &nested : region)
+        for (Block &nested : region) {
           serializeOnDevice(nested);
+          sinkHostLoads(nested);
+        }
       continue;
     }
+    if (op.getNumResults() != 0)
+      continue;
     OpBuilder b(&op);
     Value one = arith::ConstantIndexOp::create(b, op.getLoc(), 1);
     auto launch =

@@ -160,3 +160,35 @@ func.func @returned() -> memref<4xf32> {
   %t = memref.alloc() : memref<4xf32>
   return %t : memref<4xf32>
 }
+
+// -----
+
+// Host code in a loop that launches kernels (compute_params' percentile
+// bisection) moves to the device too: the host store becomes a kernel of
+// one thread, the host load sinks into the kernel that uses its value.
+// CHECK-LABEL: func.func @loop_body
+// CHECK: scf.for
+// CHECK: gpu.launch
+// CHECK-NEXT: memref.store %{{.*}}, %[[ACC:.*]][] : memref<f32>
+// CHECK-NEXT: gpu.terminator
+// CHECK: gpu.launch
+// CHECK-NEXT: %[[V:.*]] = memref.load %[[ACC]][]
+// CHECK-NEXT: %[[W:.*]] = arith.addf %[[V]], %[[V]]
+// CHECK-NEXT: memref.store %[[W]]
+func.func @loop_body(%x: memref<?xf32>, %acc: memref<f32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %zero, %acc[] : memref<f32>
+    %v = memref.load %acc[] : memref<f32>
+    %w = arith.addf %v, %v : f32
+    gpu.launch blocks(%b0, %b1, %b2) in (%g0 = %c1, %g1 = %c1, %g2 = %c1)
+               threads(%t0, %t1, %t2) in (%s0 = %c1, %s1 = %c1, %s2 = %c1) {
+      memref.store %w, %x[%c0] : memref<?xf32>
+      gpu.terminator
+    }
+  }
+  return
+}

@@ -456,14 +456,24 @@ Value selectKth(OpBuilder &b, Location loc, const ReductionView &view,
               return {arith::AddIOp::create(
                   nb, nl, a[2], arith::ExtUIOp::create(nb, nl, i64, below))};
             })[0];
-        Value next = buildParamwise(
-            lb2, l, {count, k, candidate, iter[0]}, i32,
-            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
+        // The next key, computed in place of the previous one (the loop
+        // then updates one buffer instead of allocating one per step,
+        // which the GPU target could not do).
+        auto keyType = cast<RankedTensorType>(iter[0].getType());
+        AffineMap id = lb2.getMultiDimIdentityMap(keyType.getRank());
+        auto next = linalg::GenericOp::create(
+            lb2, l, TypeRange{keyType}, ValueRange{count, k, candidate},
+            ValueRange{iter[0]}, SmallVector<AffineMap>(4, id),
+            SmallVector<utils::IteratorType>(keyType.getRank(),
+                                             utils::IteratorType::parallel),
+            [&](OpBuilder &nb, Location nl, ValueRange e) {
               Value fits = arith::CmpIOp::create(
                   nb, nl, arith::CmpIPredicate::sle, e[0], e[1]);
-              return arith::SelectOp::create(nb, nl, fits, e[2], e[3]);
+              linalg::YieldOp::create(nb, nl,
+                                      ValueRange{arith::SelectOp::create(
+                                          nb, nl, fits, e[2], e[3])});
             });
-        scf::YieldOp::create(lb2, l, next);
+        scf::YieldOp::create(lb2, l, next.getResult(0));
       });
   // `k` gives the shape (the loop's result shape is opaque to shape tracing).
   return buildParamwise(b, loc, {k, loop.getResult(0)}, b.getF32Type(),

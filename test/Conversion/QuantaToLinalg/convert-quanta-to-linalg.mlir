@@ -950,7 +950,7 @@ func.func @compute_params_shape_one(%x: tensor<6xf32>) -> tensor<1xf32> {
 // CHECK:             %[[K:.*]] = arith.ori %[[MAG]], %{{.*}} : i32
 // CHECK:             arith.cmpi ult, %[[K]], %{{.*}} : i32
 // CHECK:           %[[NEXT:.*]] = linalg.generic
-// CHECK-SAME:          ins(%[[BELOW]], %[[RANK]], %[[CAND]], %[[PREFIX]] : tensor<i64>, tensor<i64>, tensor<i32>, tensor<i32>)
+// CHECK-SAME:          ins(%[[BELOW]], %[[RANK]], %[[CAND]] : tensor<i64>, tensor<i64>, tensor<i32>) outs(%[[PREFIX]] : tensor<i32>)
 // CHECK:             %[[FITS:.*]] = arith.cmpi sle, %{{.*}}, %{{.*}} : i64
 // CHECK:             arith.select %[[FITS]], %{{.*}}, %{{.*}} : i32
 // CHECK:           scf.yield %[[NEXT]] : tensor<i32>

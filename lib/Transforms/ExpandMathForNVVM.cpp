@@ -1,20 +1,23 @@
-//===- ExpandSignOps.cpp - copysign and absf as bit operations ------------===//
+//===- ExpandMathForNVVM.cpp - math ops without libdevice -----------------===//
 //
 // This file implements the expansion of math.copysign and math.absf into
-// integer operations on the sign bit.
+// integer operations on the sign bit, of math.floor through math.trunc, and
+// of math.sqrt into the NVVM intrinsic, so that the NVVM lowering needs no
+// libdevice.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::quanta {
-#define GEN_PASS_DEF_EXPANDSIGNOPS
+#define GEN_PASS_DEF_EXPANDMATHFORNVVM
 #include "quanta/Transforms/Passes.h.inc"
 } // namespace mlir::quanta
 
@@ -74,11 +77,55 @@ struct ExpandAbsF : OpRewritePattern<math::AbsFOp> {
   }
 };
 
-struct ExpandSignOpsPass
-    : public quanta::impl::ExpandSignOpsBase<ExpandSignOpsPass> {
+/// floor(x) = t - 1 where x < t, else t, for t = trunc(x) (exact: t is an
+/// integer, and t - 1 one too when x < t; NaN, infinities and -0 stay).
+struct ExpandFloor : OpRewritePattern<math::FloorOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::FloorOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = op.getOperand();
+    Value t = math::TruncOp::create(rewriter, loc, x);
+    Value one = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getFloatAttr(getElementTypeOrSelf(x), 1.0));
+    if (auto shaped = dyn_cast<ShapedType>(x.getType()))
+      one = arith::ConstantOp::create(
+          rewriter, loc,
+          DenseElementsAttr::get(
+              shaped, rewriter.getFloatAttr(shaped.getElementType(), 1.0)));
+    Value below =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, x, t);
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(
+        op, below, arith::SubFOp::create(rewriter, loc, t, one), t);
+    return success();
+  }
+};
+
+/// sqrt(x) of f32/f64 scalars as the NVVM intrinsic of PTX's correctly
+/// rounded `sqrt.rn` (the NVVM lowering would call __nv_sqrt(f), and it
+/// refuses llvm.intr.sqrt).
+struct ExpandSqrt : OpRewritePattern<math::SqrtOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::SqrtOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    StringRef name = type.isF32()   ? "llvm.nvvm.sqrt.rn.f"
+                     : type.isF64() ? "llvm.nvvm.sqrt.rn.d"
+                                    : "";
+    if (name.empty())
+      return failure();
+    rewriter.replaceOpWithNewOp<LLVM::CallIntrinsicOp>(
+        op, type, rewriter.getStringAttr(name), op.getOperand());
+    return success();
+  }
+};
+
+struct ExpandMathForNVVMPass
+    : public quanta::impl::ExpandMathForNVVMBase<ExpandMathForNVVMPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<ExpandCopySign, ExpandAbsF>(&getContext());
+    patterns.add<ExpandCopySign, ExpandAbsF, ExpandFloor, ExpandSqrt>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }
