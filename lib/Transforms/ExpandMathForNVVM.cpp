@@ -10,6 +10,7 @@
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/PatternMatch.h"
@@ -86,13 +87,9 @@ struct ExpandFloor : OpRewritePattern<math::FloorOp> {
     Location loc = op.getLoc();
     Value x = op.getOperand();
     Value t = math::TruncOp::create(rewriter, loc, x);
-    Value one = arith::ConstantOp::create(
-        rewriter, loc, rewriter.getFloatAttr(getElementTypeOrSelf(x), 1.0));
-    if (auto shaped = dyn_cast<ShapedType>(x.getType()))
-      one = arith::ConstantOp::create(
-          rewriter, loc,
-          DenseElementsAttr::get(
-              shaped, rewriter.getFloatAttr(shaped.getElementType(), 1.0)));
+    auto element = cast<FloatType>(getElementTypeOrSelf(x));
+    Value one = createScalarOrSplatConstant(
+        rewriter, loc, x.getType(), APFloat(element.getFloatSemantics(), 1));
     Value below =
         arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, x, t);
     rewriter.replaceOpWithNewOp<arith::SelectOp>(
