@@ -518,6 +518,37 @@ def ReinterpretExpandShapes : Pass<"quanta-reinterpret-expand-shapes"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def ParallelDimsFirst : Pass<"quanta-parallel-dims-first"> {
+  let summary = "Interchange linalg ops so that their parallel dimensions come first";
+  let description = [{
+    `--convert-linalg-to-parallel-loops` nests an op's loops in the order of
+    its dimensions, and `--convert-parallel-loops-to-gpu` makes a kernel of
+    each outermost `scf.parallel`: a reduction along rows into one value per
+    column (`compute_params` per channel, the column sums of a matmul's
+    zero-point correction) becomes a host loop over the rows that launches
+    one kernel per row. This pass moves every linalg op's parallel
+    dimensions before its reduction dimensions (named ops are generalized
+    first), keeping the order within each kind, so that the reduction runs
+    inside one kernel, one thread per output element. Each output element's
+    reduction keeps its order, so float results do not change. The GPU
+    pipeline runs it before the parallel loops.
+
+    ```mlir
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>,
+                                     affine_map<(d0, d1) -> (d1)>],
+                    iterator_types = ["reduction", "parallel"]}
+        ins(%x : memref<?x16xf32>) outs(%m : memref<16xf32>) {...}
+    // becomes
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0)>,
+                                     affine_map<(d0, d1) -> (d0)>],
+                    iterator_types = ["parallel", "reduction"]}
+        ins(%x : memref<?x16xf32>) outs(%m : memref<16xf32>) {...}
+    ```
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect"];
+}
+
 def StridedCopiesToLinalg : Pass<"quanta-strided-copies-to-linalg"> {
   let summary = "Rewrite memref.copy ops between strided buffers of dynamic shape as linalg.copy";
   let description = [{

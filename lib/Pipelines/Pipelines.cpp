@@ -169,7 +169,8 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   copies.all = true;
   pm.addPass(createStridedCopiesToLinalg(copies));
   // Parallel loops, 256 threads per block along the outermost dimension,
-  // mapped to gpu.launch.
+  // mapped to gpu.launch; reductions inside the kernels.
+  pm.addNestedPass<func::FuncOp>(createParallelDimsFirst());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(
       createParallelLoopTilingPass({256}, /*noMinMaxBounds=*/true));

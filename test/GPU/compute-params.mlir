@@ -22,10 +22,26 @@ func.func @percentile_tensor(%x: tensor<?x16xf32>) -> tensor<f32> {
   return %s : tensor<f32>
 }
 
+// Per channel the host's only loops are the 4 bisections (2 per bound) of
+// 32 steps; the counts along the rows run inside the kernels
+// (--quanta-parallel-dims-first), one thread per channel.
 // CHECK-LABEL: define internal fastcc void @_quanta_impl_percentile_channel(
-// CHECK: br i1
+// CHECK-NOT: br i1
 // CHECK: call void @mgpuLaunchKernel(ptr %{{.*}}, i64 1, i64 1, i64 1, i64 256, i64 1, i64 1,
-// CHECK: br i1
+// CHECK-NOT: br i1
+// CHECK: icmp eq i64 %{{.*}}, 32
+// CHECK-NEXT: br i1
+// CHECK-NOT: br i1
+// CHECK: icmp eq i64 %{{.*}}, 32
+// CHECK-NEXT: br i1
+// CHECK-NOT: br i1
+// CHECK: icmp eq i64 %{{.*}}, 32
+// CHECK-NEXT: br i1
+// CHECK-NOT: br i1
+// CHECK: icmp eq i64 %{{.*}}, 32
+// CHECK-NEXT: br i1
+// CHECK-NOT: br i1
+// CHECK: ret void
 func.func @percentile_channel(%x: tensor<?x16xf32>) -> (tensor<16xf32>, tensor<16xi8>) {
   %s, %z = quanta.compute_params %x {scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1>, method = #quanta<params_method percentile>, percentile = 99.9 : f64} : (tensor<?x16xf32>) -> (tensor<16xf32>, tensor<16xi8>)
   return %s, %z : tensor<16xf32>, tensor<16xi8>

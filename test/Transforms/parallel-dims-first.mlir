@@ -1,0 +1,73 @@
+// RUN: quanta-opt %s --quanta-parallel-dims-first | FileCheck %s
+
+// A reduction along rows into one value per column: the column dimension
+// becomes the first (each column's sum keeps its row order).
+// CHECK-DAG: #[[X:.*]] = affine_map<(d0, d1) -> (d1, d0)>
+// CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[D1:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @column_sums
+// CHECK: linalg.generic {indexing_maps = [#[[X]], #[[COL]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%{{.*}} : memref<?x16xf32>) outs(%{{.*}} : memref<16xf32>)
+// CHECK: arith.addf
+func.func @column_sums(%x: memref<?x16xf32>, %sum: memref<16xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>,
+                                   affine_map<(d0, d1) -> (d1)>],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%x : memref<?x16xf32>) outs(%sum : memref<16xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s = arith.addf %acc, %a : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// Named ops are generalized first; linalg.index follows its dimension.
+// CHECK-LABEL: func.func @reduce_rows
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK-LABEL: func.func @index
+// CHECK: iterator_types = ["parallel", "reduction"]
+// CHECK: %[[I0:.*]] = linalg.index 0 : index
+// CHECK: %[[I1:.*]] = linalg.index 1 : index
+// CHECK: %[[ROW:.*]] = affine.apply #[[D1]](%[[I0]], %[[I1]])
+// CHECK: arith.index_cast %[[ROW]]
+func.func @reduce_rows(%x: memref<4x?x8xi32>, %out: memref<4x8xi32>) {
+  linalg.reduce ins(%x : memref<4x?x8xi32>) outs(%out : memref<4x8xi32>)
+      dimensions = [1]
+    (%a: i32, %acc: i32) {
+      %s = arith.addi %acc, %a : i32
+      linalg.yield %s : i32
+    }
+  return
+}
+
+func.func @index(%x: memref<?x16xi32>, %out: memref<16xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>,
+                                   affine_map<(d0, d1) -> (d1)>],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%x : memref<?x16xi32>) outs(%out : memref<16xi32>) {
+  ^bb0(%a: i32, %acc: i32):
+    %i = linalg.index 0 : index
+    %c = arith.index_cast %i : index to i32
+    %m = arith.muli %a, %c : i32
+    %s = arith.addi %acc, %m : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// Already in order, and all-parallel or all-reduction ops: unchanged.
+// CHECK-LABEL: func.func @unchanged
+// CHECK: linalg.matmul
+// CHECK: iterator_types = ["reduction"]
+func.func @unchanged(%a: memref<4x8xf32>, %b: memref<8x2xf32>, %c: memref<4x2xf32>, %x: memref<?xf32>, %t: memref<f32>) {
+  linalg.matmul ins(%a, %b : memref<4x8xf32>, memref<8x2xf32>) outs(%c : memref<4x2xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> ()>],
+                  iterator_types = ["reduction"]}
+      ins(%x : memref<?xf32>) outs(%t : memref<f32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %s = arith.maximumf %acc, %v : f32
+    linalg.yield %s : f32
+  }
+  return
+}
