@@ -7,7 +7,7 @@
 #       test/Integration/Random (element-wise, requantize, cast,
 #       compute_params, matmul: every form the architecture compiles), and
 #       copies the harnesses, the CUDA runtime shim and the reference library
-#       sources into DIR (default build-gpu-check, a few MiB); with the CUDA
+#       sources into DIR (default build-gpu-check, about 30 MiB); with the CUDA
 #       headers and link stubs present, also builds the harnesses once to
 #       prove they compile and link.
 #   scripts/gpu-check.sh run [DIR [ARG...]]  on the GPU machine (CUDA toolkit, no
@@ -118,10 +118,12 @@ prepare() {
     local name=${suite%%:*} harness=${suite##*:} gen=${suite#*:}
     gen=${gen%%:*}
     python3 "$random/$gen.py" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc"
-    echo "gpu-check prepare: random $name: $(python3 "$root/scripts/gpu-check/compile-cases.py" \
-      "$compile" "$arch" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc" \
-      "$dir/random/$name" | tee "$dir/random/$name.log" | head -1)"
+    python3 "$root/scripts/gpu-check/compile-cases.py" "$compile" "$arch" \
+      "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc" \
+      "$dir/random/$name" > "$dir/random/$name.log"
+    echo "gpu-check prepare: random $name: $(head -1 "$dir/random/$name.log")"
     cp "$random/$harness.cpp" "$dir/random/"
+    rm "$dir/random/$name".all.* "$dir/random/$name.cases.mlir"
   done
   # Prove that the harnesses build, against the link stubs (no GPU here).
   if [ -f "$cuda/include/cuda_runtime.h" ] && [ -f "$cuda/lib64/stubs/libcuda.so" ]; then
