@@ -518,6 +518,23 @@ def ReinterpretExpandShapes : Pass<"quanta-reinterpret-expand-shapes"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def CheckDimIndices : Pass<"quanta-check-dim-indices"> {
+  let summary = "Reject tensor.dim and memref.dim ops whose constant index is out of range";
+  let description = [{
+    The verifiers of `tensor.dim` and `memref.dim` accept a constant index
+    outside the operand's rank (the op is undefined behaviour), and upstream
+    MLIR 22's folders and canonicalization patterns then read past the
+    shape and crash. Quanta's pipelines run this check first, so that such
+    input gets a diagnostic at the op instead.
+
+    ```mlir
+    %c2 = arith.constant 2 : index
+    %d = tensor.dim %t, %c2 : tensor<?x4xf32>
+    // error: dimension index 2 is out of range for a value of rank 2
+    ```
+  }];
+}
+
 def ParallelDimsFirst : Pass<"quanta-parallel-dims-first"> {
   let summary = "Interchange linalg ops so that their parallel dimensions come first";
   let description = [{

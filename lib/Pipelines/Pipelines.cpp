@@ -27,6 +27,7 @@
 using namespace mlir;
 
 void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
+  pm.addPass(createCheckDimIndices());
   pm.addPass(createConvertQuantToQuanta());
   pm.addPass(quant::createStripFuncQuantTypes());
   pm.addPass(createCanonicalizerPass());

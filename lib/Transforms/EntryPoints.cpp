@@ -134,7 +134,10 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
     auto dimOp = size.getDefiningOp<tensor::DimOp>();
     std::optional<int64_t> index =
         dimOp ? dimOp.getConstantIndex() : std::nullopt;
-    if (!index)
+    auto sourceType =
+        dimOp ? dyn_cast<RankedTensorType>(dimOp.getSource().getType())
+              : RankedTensorType();
+    if (!index || !sourceType || *index < 0 || *index >= sourceType.getRank())
       return std::nullopt;
     value = dimOp.getSource();
     dim = *index;

@@ -66,6 +66,13 @@
 // RUN: not test -e %t/calibrated.h
 // CALIBRATED: calibrated.mlir:1:1: error: '!quant.calibrated<f32<-1.000000e+00:1.000000e+00>>' has a range but no scale or storage type
 
+// A constant dimension index outside the operand's rank (which upstream
+// folders would read past the shape for; found by mutation fuzzing).
+// RUN: not quanta-compile %t/dim-index.mlir --target=x86_64-linux-gnu -o %t/dim.o --header=%t/dim.h 2>&1 | FileCheck %s --check-prefix=DIMINDEX
+// RUN: not test -e %t/dim.o
+// RUN: not test -e %t/dim.h
+// DIMINDEX: dim-index.mlir:3:8: error: dimension index 2147483648 is out of range for a value of rank 2
+
 // A failed compile does not clobber an existing output: it is written
 // through a temporary file renamed on success.
 // RUN: echo previous > %t/kept.o
@@ -118,4 +125,17 @@ func.func @"my.kernel-v2"(%x: tensor<4xf32>) -> tensor<4xf32> {
 //--- calibrated.mlir
 func.func @f(%x: tensor<4x!quant.calibrated<f32<-1.0:1.0>>>) -> tensor<4x!quant.calibrated<f32<-1.0:1.0>>> {
   return %x : tensor<4x!quant.calibrated<f32<-1.0:1.0>>>
+}
+
+//--- dim-index.mlir
+func.func @f(%q: tensor<?x3xi8>) -> tensor<?x3xi32> {
+  %c = arith.constant 2147483648 : index
+  %d = tensor.dim %q, %c : tensor<?x3xi8>
+  %e = tensor.empty(%d) : tensor<?x3xi32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%q : tensor<?x3xi8>) outs(%e : tensor<?x3xi32>) {
+  ^bb0(%in: i8, %out: i32):
+    %v = arith.extsi %in : i8 to i32
+    linalg.yield %v : i32
+  } -> tensor<?x3xi32>
+  return %r : tensor<?x3xi32>
 }
