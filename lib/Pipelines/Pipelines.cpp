@@ -194,6 +194,10 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   expand.opMnemonics = {"roundeven", "round"};
   pm.addPass(math::createMathExpandOpsPass(expand));
   pm.addPass(createExpandMathForNVVM());
+  // As on the CPU: the NVVM pipeline's --expand-strided-metadata crashes on
+  // expansions into several dynamic sizes (batched matmuls with dynamic
+  // batches).
+  pm.addPass(createReinterpretExpandShapes());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
   gpu::GPUToNVVMPipelineOptions nvvm;
