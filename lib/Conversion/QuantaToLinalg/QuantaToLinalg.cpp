@@ -68,14 +68,19 @@ AffineMap getRequantizeParamMap(MLIRContext *ctx, unsigned rank, Value param,
 }
 
 /// Creates a linalg.generic over `data` (plus `params` read through
-/// `paramMaps`) producing a tensor of `resultType`, element by element.
+/// `paramMaps`) producing a tensor of `resultType`, element by element: into
+/// a new tensor, or in place of `update` (of `resultType`), whose element the
+/// body then gets after the others.
 Value buildElementwise(OpBuilder &b, Location loc, Value data,
                        ArrayRef<Value> params, ArrayRef<AffineMap> paramMaps,
-                       RankedTensorType resultType, BodyBuilder body) {
+                       RankedTensorType resultType, BodyBuilder body,
+                       Value update = {}) {
   unsigned rank = resultType.getRank();
-  Value init = tensor::EmptyOp::create(b, loc,
-                                       tensor::getMixedSizes(b, loc, data),
-                                       resultType.getElementType());
+  Value init =
+      update
+          ? update
+          : tensor::EmptyOp::create(b, loc, tensor::getMixedSizes(b, loc, data),
+                                    resultType.getElementType());
   SmallVector<Value> inputs{data};
   llvm::append_range(inputs, params);
   SmallVector<AffineMap> maps{b.getMultiDimIdentityMap(rank)};
@@ -86,7 +91,8 @@ Value buildElementwise(OpBuilder &b, Location loc, Value data,
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
       [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        linalg::YieldOp::create(nb, nloc, body(nb, nloc, args.drop_back()));
+        linalg::YieldOp::create(
+            nb, nloc, body(nb, nloc, update ? args : args.drop_back()));
       });
   return generic.getResult(0);
 }
@@ -370,14 +376,15 @@ Value isNaN(OpBuilder &b, Location loc, Value v) {
   return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
 }
 
-/// Elementwise op over parameter-shaped tensors.
+/// Elementwise op over parameter-shaped tensors (in place of `update`, as
+/// buildElementwise).
 Value buildParamwise(OpBuilder &b, Location loc, ArrayRef<Value> operands,
-                     Type resultElement, BodyBuilder body) {
+                     Type resultElement, BodyBuilder body, Value update = {}) {
   auto type = cast<RankedTensorType>(operands.front().getType());
   AffineMap id = b.getMultiDimIdentityMap(type.getRank());
   SmallVector<AffineMap> maps(operands.size() - 1, id);
-  return buildElementwise(b, loc, operands.front(), operands.drop_front(),
-                          maps, type.clone(resultElement), body);
+  return buildElementwise(b, loc, operands.front(), operands.drop_front(), maps,
+                          type.clone(resultElement), body, update);
 }
 
 /// The order-preserving unsigned key of f32 bits (|x| when `absolute`).
@@ -459,21 +466,15 @@ Value selectKth(OpBuilder &b, Location loc, const ReductionView &view,
         // The next key, computed in place of the previous one (the loop
         // then updates one buffer instead of allocating one per step,
         // which the GPU target could not do).
-        auto keyType = cast<RankedTensorType>(iter[0].getType());
-        AffineMap id = lb2.getMultiDimIdentityMap(keyType.getRank());
-        auto next = linalg::GenericOp::create(
-            lb2, l, TypeRange{keyType}, ValueRange{count, k, candidate},
-            ValueRange{iter[0]}, SmallVector<AffineMap>(4, id),
-            SmallVector<utils::IteratorType>(keyType.getRank(),
-                                             utils::IteratorType::parallel),
-            [&](OpBuilder &nb, Location nl, ValueRange e) {
+        Value next = buildParamwise(
+            lb2, l, {count, k, candidate}, i32,
+            [&](OpBuilder &nb, Location nl, ValueRange e) -> Value {
               Value fits = arith::CmpIOp::create(
                   nb, nl, arith::CmpIPredicate::sle, e[0], e[1]);
-              linalg::YieldOp::create(nb, nl,
-                                      ValueRange{arith::SelectOp::create(
-                                          nb, nl, fits, e[2], e[3])});
-            });
-        scf::YieldOp::create(lb2, l, next.getResult(0));
+              return arith::SelectOp::create(nb, nl, fits, e[2], e[3]);
+            },
+            /*update=*/iter[0]);
+        scf::YieldOp::create(lb2, l, next);
       });
   // `k` gives the shape (the loop's result shape is opaque to shape tracing).
   return buildParamwise(b, loc, {k, loop.getResult(0)}, b.getF32Type(),
