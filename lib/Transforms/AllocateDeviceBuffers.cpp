@@ -49,8 +49,8 @@ static void sinkHostLoads(Block &block);
 /// e.g. a store of a scalar argument into a 0-d buffer (bufferization's
 /// `tensor.from_elements`) or the reduction of a whole tensor to one value
 /// (`compute_params` per tensor). Host ops that launch kernels (a batch
-/// loop, the bisection of `compute_params`' percentile) are entered, and the
-/// host loads of their blocks sunk into the kernels (`sinkHostLoads`).
+/// loop, the bisection of `compute_params`' percentile) are entered. Then
+/// the host loads of `block` sink into the kernels (`sinkHostLoads`).
 static void serializeOnDevice(Block &block) {
   for (Operation &op : llvm::make_early_inc_range(block)) {
     if (isa<gpu::LaunchOp>(op) || op.hasTrait<OpTrait::IsTerminator>() ||
@@ -60,10 +60,8 @@ static void serializeOnDevice(Block &block) {
             return WalkResult::interrupt();
           }).wasInterrupted()) {
       for (Region &region : op.getRegions())
-        for (Block &nested : region) {
+        for (Block &nested : region)
           serializeOnDevice(nested);
-          sinkHostLoads(nested);
-        }
       continue;
     }
     if (op.getNumResults() != 0)
@@ -76,6 +74,7 @@ static void serializeOnDevice(Block &block) {
     auto terminator = gpu::TerminatorOp::create(b, op.getLoc());
     op.moveBefore(terminator);
   }
+  sinkHostLoads(block);
 }
 
 /// Whether `op` is a host load, or a pure op computing on one's result.
@@ -257,7 +256,6 @@ struct AllocateDeviceBuffersPass
       if (func.isExternal())
         continue;
       serializeOnDevice(func.getBody().front());
-      sinkHostLoads(func.getBody().front());
       if (failed(checkHostAccesses(func)) || failed(allocateOnDevice(func)))
         return signalPassFailure();
     }
