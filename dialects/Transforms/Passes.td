@@ -666,4 +666,73 @@ def ExpandMathForNVVM : Pass<"quanta-expand-math-for-nvvm"> {
                            "::mlir::LLVM::LLVMDialect"];
 }
 
+def SplitReductions : Pass<"quanta-split-reductions"> {
+  let summary = "Split exact linalg reductions into partial reductions over strided slices";
+  let description = [{
+    On the GPU a linalg reduction is one thread per output element, walking
+    its elements in order: a reduction into one value (`compute_params` per
+    tensor, the percentile's counts per tensor) runs on one thread, into 16
+    values (per channel of a 16-column tensor) on 16. This pass rewrites a
+    `linalg.generic` on tensors whose parallel dimensions are static and
+    whose every output is combined by an integer operation exact in any
+    order (`arith.addi`, wrapping; `maxsi`, `minsi`, `maxui`, `minui`,
+    `andi`, `ori`, `xori`), the combiner's other operand not depending on
+    any output, into
+
+    - a partial reduction with a parallel dimension of `P` parts: part `p`
+      of each output combines the elements `p, p + P, p + 2P, ...` of its
+      reduction (the reduction dimensions taken row-major, from the
+      combiner's identity), neighbouring parts reading neighbouring
+      elements; the inputs are read with `tensor.extract` in a loop in the
+      body;
+    - the reduction of the `P` partials into the original outputs, which
+      the pattern splits again while it is large enough.
+
+    `P` is the largest power of two with `P * outputs <= threads` and, when
+    the reduction's size `R` is static, `P * min-per-thread <= R`; an op
+    with `P < 2` is left alone. Float reductions (`mean_std`'s f64 sums, a
+    float matmul's accumulation) are left alone: their result depends on the
+    order, which the CPU lowering and the reference define. The GPU
+    pipeline runs it before bufferization.
+
+    ```mlir
+    %r = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>,
+                                          affine_map<(d0) -> ()>],
+                         iterator_types = ["reduction"]}
+        ins(%x : tensor<?xi32>) outs(%init : tensor<i32>) {
+    ^bb0(%a: i32, %acc: i32):
+      %m = arith.maxsi %acc, %a : i32
+      linalg.yield %m : i32
+    } -> tensor<i32>
+    // becomes, with threads = 4096
+    %partials = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>],
+                                iterator_types = ["parallel"]}
+        outs(%empty : tensor<4096xi32>) {
+    ^bb0(%out: i32):
+      %p = linalg.index 0 : index
+      %m = scf.for %j = %p to %n step %c4096 iter_args(%acc = %min) -> (i32) {
+        %a = tensor.extract %x[%j] : tensor<?xi32>
+        %next = arith.maxsi %acc, %a : i32
+        scf.yield %next : i32
+      }
+      linalg.yield %m : i32
+    } -> tensor<4096xi32>
+    %r = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>,
+                                          affine_map<(d0) -> ()>],
+                         iterator_types = ["reduction"]}
+        ins(%partials : tensor<4096xi32>) outs(%init : tensor<i32>) {...}
+    ```
+  }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"65536",
+           "Threads to aim for: parts times output elements">,
+    Option<"minPerThread", "min-per-thread", "int64_t", /*default=*/"64",
+           "Fewest elements of a static reduction per part">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // QUANTA_TRANSFORMS_PASSES_TD

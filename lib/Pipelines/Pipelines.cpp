@@ -155,7 +155,9 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   // Bufferize with identity layouts at function boundaries, lower the
   // set-aside matmuls (--quanta-outline-gpu-matmul) to tensor-core kernels
   // writing their destination buffers, then make results out-parameters
-  // written in place.
+  // written in place. Reductions into few values first become partial
+  // reductions over many threads, where that is exact.
+  pm.addPass(createSplitReductions());
   addBufferize(pm);
   ConvertQuantaMatmulToNVVMOptions matmul;
   matmul.chip = options.chip;
