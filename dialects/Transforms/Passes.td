@@ -644,13 +644,18 @@ def ExpandMathForNVVM : Pass<"quanta-expand-math-for-nvvm"> {
     Rewrites `math.copysign` and `math.absf` on float scalars and vectors
     into `arith.bitcast`, `arith.andi` and `arith.ori` on the sign bit, and
     `math.floor(x)` into `t = math.trunc(x)`, `x < t ? t - 1 : t` (exact;
-    `math.trunc` becomes PTX's `cvt.rzi`), and `math.sqrt` of f32/f64
-    into `llvm.call_intrinsic "llvm.nvvm.sqrt.rn.f"` (`.d`): PTX's correctly
-    rounded `sqrt.rn`. The GPU pipeline
+    `math.trunc` becomes PTX's `cvt.rzi`), and `math.sqrt`,
+    `math.roundeven` and `math.round` of f32/f64 into `llvm.call_intrinsic
+    "llvm.sqrt"`, `"llvm.roundeven"` and `"llvm.round"`, which the NVPTX
+    backend lowers to the correctly rounded `sqrt.rn`, to `cvt.rni` and to
+    an exact expansion (upstream's `--math-expand-ops` rounds 0.49999997,
+    the float below 0.5, to 1 in both round and roundeven). Every rewrite
+    is valid on any target, so the GPU pipeline run on the host
+    (`--quanta-gpu-launches-to-host-loops`) runs it too. The GPU pipeline
     uses it so that the NVVM lowering does not turn them into calls to
-    libdevice (`__nv_copysignf`, `__nv_floor`, `__nv_sqrt`), which the PTX
-    would need linked in (and which is found only where the CUDA toolkit
-    is).
+    libdevice (`__nv_copysignf`, `__nv_floor`, `__nv_sqrt`, `__nv_rintf`,
+    `__nv_roundf`), which the PTX would need linked in (and which is found
+    only where the CUDA toolkit is).
 
     ```mlir
     %f = math.floor %x : f64
@@ -733,6 +738,47 @@ def SplitReductions : Pass<"quanta-split-reductions"> {
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
+}
+
+def GPULaunchesToHostLoops : Pass<"quanta-gpu-launches-to-host-loops"> {
+  let summary = "Run gpu.launch bodies as loops on the host, for testing the GPU lowering without a GPU";
+  let description = [{
+    The GPU pipeline's plain kernels (linalg ops as parallel loops, the
+    one-thread kernels of `--quanta-allocate-device-buffers`) have threads
+    that do not communicate: no barriers, shuffles or shared memory. Run one
+    thread after another, they compute what they compute on a GPU. This
+    pass replaces each synchronous `gpu.launch` by loops over its grid and
+    block (`gpu.block_id`, `gpu.thread_id`, `gpu.grid_dim` and
+    `gpu.block_dim` becoming the loops' indices and bounds), each
+    `gpu.alloc` by a `memref.alloc`, each `gpu.dealloc` by a
+    `memref.dealloc`, and drops the `gpu.wait` ops whose tokens only those
+    used. The rest of the CPU lowering then makes the function a host
+    function of the CPU ABI (`quanta-compile --gpu-on-host`).
+
+    Since host and device memory are one here, it first checks what a GPU
+    would not forgive: a host op that reads or writes a buffer (all buffers
+    of a GPU function are device memory) is an error, and so are kernels it
+    cannot run (asynchronous launches, attributions, clusters, GPU or NVVM
+    ops inside, LLVM ops other than calls of target-independent intrinsics:
+    the tensor-core matmul kernels).
+
+    ```mlir
+    gpu.launch blocks(%bx, %by, %bz) in (%gx = %n, %gy = %c1, %gz = %c1)
+               threads(%tx, %ty, %tz) in (%sx = %c256, %sy = %c1, %sz = %c1) {
+      ...
+      gpu.terminator
+    }
+    // becomes
+    scf.for %bx = %c0 to %n step %c1 {
+      scf.for %by = %c0 to %c1 step %c1 {
+        ... // bz, tx (to %c256), ty, tz
+      }
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 #endif // QUANTA_TRANSFORMS_PASSES_TD

@@ -94,6 +94,25 @@ static void addResultsToOutParams(OpPassManager &pm, bool device) {
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
 }
 
+/// Loops on buffers to the LLVM dialect with the C wrappers (`openmp`:
+/// scf.parallel loops on OpenMP threads).
+static void addLoopsToLLVM(OpPassManager &pm, bool openmp) {
+  // Strided metadata expansion creates affine.apply ops: lower them after.
+  pm.addPass(quanta::createReinterpretExpandShapes());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  if (openmp) {
+    pm.addPass(createConvertSCFToOpenMPPass());
+    // Inlines the memref.alloca_scope ops the conversion wraps loop bodies
+    // in (they hold no allocas), which control flow lowering cannot handle.
+    pm.addPass(createCanonicalizerPass());
+  }
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(quanta::createEmitEntryPoints());
+}
+
 void mlir::quanta::buildLowerLinalgToLLVMPipeline(
     OpPassManager &pm, const LoweringOptions &options) {
   // A tensor.empty inserted into a slice becomes that slice, so that the op
@@ -134,46 +153,36 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   ExpandFloatCastsOptions casts;
   casts.viaF16 = options.f16c;
   pm.addPass(createExpandFloatCasts(casts));
-  // Strided metadata expansion creates affine.apply ops: lower them after.
-  pm.addPass(createReinterpretExpandShapes());
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  if (options.threads) {
-    pm.addPass(createConvertSCFToOpenMPPass());
-    // Inlines the memref.alloca_scope ops the conversion wraps loop bodies
-    // in (they hold no allocas), which control flow lowering cannot handle.
-    pm.addPass(createCanonicalizerPass());
-  }
-  pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(createConvertToLLVMPass());
-  pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createEmitEntryPoints());
+  addLoopsToLLVM(pm, options.threads);
 }
 
-void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
-                                                  const GPUOptions &options) {
+/// The GPU pipeline up to its kernels: bufferization, tensor-core matmuls,
+/// the rest as plain kernels (gpu.launch) with device temporaries, the
+/// FP8/bf16 casts expanded, and the math ops that would need libdevice.
+static void addGPULaunches(OpPassManager &pm,
+                           const quanta::GPUOptions &options) {
   // Bufferize with identity layouts at function boundaries, lower the
   // set-aside matmuls (--quanta-outline-gpu-matmul) to tensor-core kernels
   // writing their destination buffers, then make results out-parameters
   // written in place. Reductions into few values first become partial
   // reductions over many threads, where that is exact.
-  pm.addPass(createSplitReductions());
+  pm.addPass(quanta::createSplitReductions());
   addBufferize(pm);
-  ConvertQuantaMatmulToNVVMOptions matmul;
+  quanta::ConvertQuantaMatmulToNVVMOptions matmul;
   matmul.chip = options.chip;
-  pm.addPass(createConvertQuantaMatmulToNVVM(matmul));
+  pm.addPass(quanta::createConvertQuantaMatmulToNVVM(matmul));
   addResultsToOutParams(pm, /*device=*/true);
   // As on the CPU: CSE merges the identical subviews of a copy that
   // canonicalization then drops. The copies left are kernels too, since the
   // buffers are device memory.
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
-  StridedCopiesToLinalgOptions copies;
+  quanta::StridedCopiesToLinalgOptions copies;
   copies.all = true;
-  pm.addPass(createStridedCopiesToLinalg(copies));
+  pm.addPass(quanta::createStridedCopiesToLinalg(copies));
   // Parallel loops, 256 threads per block along the outermost dimension,
   // mapped to gpu.launch; reductions inside the kernels.
-  pm.addNestedPass<func::FuncOp>(createParallelDimsFirst());
+  pm.addNestedPass<func::FuncOp>(quanta::createParallelDimsFirst());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(
       createParallelLoopTilingPass({256}, /*noMinMaxBounds=*/true));
@@ -185,17 +194,17 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addPass(createLoopInvariantCodeMotionPass());
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferHoistingPass());
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
-  pm.addPass(createAllocateDeviceBuffers());
-  pm.addPass(createExpandFloatCasts());
-  // Rounding as arithmetic rather than the NVVM lowering's calls into
-  // libdevice, which the PTX would then need linked in. math.trunc needs no
-  // expansion (it lowers to cvt.rzi); math-expand-ops has none for it, nor
-  // for floor, sqrt or copysign: those (and the math.copysign this
-  // expansion creates) go through --quanta-expand-math-for-nvvm below.
-  math::MathExpandOpsPassOptions expand;
-  expand.opMnemonics = {"roundeven", "round"};
-  pm.addPass(math::createMathExpandOpsPass(expand));
-  pm.addPass(createExpandMathForNVVM());
+  pm.addPass(quanta::createAllocateDeviceBuffers());
+  pm.addPass(quanta::createExpandFloatCasts());
+  // Rounding, floor, sqrt, copysign and absf without the NVVM lowering's
+  // calls into libdevice, which the PTX would then need linked in.
+  // (math.trunc lowers to cvt.rzi.)
+  pm.addPass(quanta::createExpandMathForNVVM());
+}
+
+void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
+                                                  const GPUOptions &options) {
+  addGPULaunches(pm, options);
   // As on the CPU: the NVVM pipeline's --expand-strided-metadata crashes on
   // expansions into several dynamic sizes (batched matmuls with dynamic
   // batches).
@@ -230,6 +239,12 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addPass(createEmitEntryPoints(entryPoints));
 }
 
+void mlir::quanta::buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm) {
+  addGPULaunches(pm, GPUOptions());
+  pm.addPass(createGPULaunchesToHostLoops());
+  addLoopsToLLVM(pm, /*openmp=*/false);
+}
+
 void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {
   buildLowerToLinalgPipeline(pm);
   buildLowerLinalgToLLVMPipeline(pm);
@@ -252,6 +267,10 @@ void mlir::quanta::registerPipelines() {
       "quanta-lower-linalg-to-nvvm",
       "Bufferize and lower to NVVM kernels (PTX) and an LLVM-dialect host",
       [](OpPassManager &pm) { buildLowerLinalgToNVVMPipeline(pm); });
+  PassPipelineRegistration<>(
+      "quanta-lower-linalg-to-gpu-on-host",
+      "The GPU phase 2 with its kernels run as host loops (for testing)",
+      [](OpPassManager &pm) { buildLowerLinalgToGPUOnHostPipeline(pm); });
   PassPipelineRegistration<>("quanta-lower-to-llvm",
                              "Lower Quanta IR to the LLVM dialect",
                              buildLowerToLLVMPipeline);

@@ -2,8 +2,8 @@
 //
 // This file implements the expansion of math.copysign and math.absf into
 // integer operations on the sign bit, of math.floor through math.trunc, and
-// of math.sqrt into the NVVM intrinsic, so that the NVVM lowering needs no
-// libdevice.
+// of math.sqrt, math.roundeven and math.round into LLVM's intrinsics, so
+// that the NVVM lowering needs no libdevice.
 //
 //===----------------------------------------------------------------------===//
 
@@ -98,31 +98,38 @@ struct ExpandFloor : OpRewritePattern<math::FloorOp> {
   }
 };
 
-/// sqrt(x) of f32/f64 scalars as the NVVM intrinsic of PTX's correctly
-/// rounded `sqrt.rn` (the NVVM lowering would call __nv_sqrt(f), and it
-/// refuses llvm.intr.sqrt).
-struct ExpandSqrt : OpRewritePattern<math::SqrtOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(math::SqrtOp op,
+/// sqrt(x), roundeven(x) and round(x) of f32/f64 scalars as calls of LLVM's
+/// intrinsics, which the NVPTX backend lowers to PTX's correctly rounded
+/// `sqrt.rn`, to `cvt.rni` (to nearest, ties to even) and to an exact
+/// half-away expansion. (The NVVM lowering would call __nv_sqrt(f),
+/// __nv_rint(f) and __nv_round(f), it refuses llvm.intr.sqrt,
+/// llvm.intr.roundeven and llvm.intr.round, and upstream's
+/// --math-expand-ops gets round and roundeven wrong for the float just
+/// below 0.5, 0.49999997, which it rounds to 1.)
+template <typename Op> struct AsIntrinsic : OpRewritePattern<Op> {
+  AsIntrinsic(MLIRContext *ctx, StringRef name)
+      : OpRewritePattern<Op>(ctx), name(name) {}
+  LogicalResult matchAndRewrite(Op op,
                                 PatternRewriter &rewriter) const override {
     Type type = op.getType();
-    StringRef name = type.isF32()   ? "llvm.nvvm.sqrt.rn.f"
-                     : type.isF64() ? "llvm.nvvm.sqrt.rn.d"
-                                    : "";
-    if (name.empty())
+    if (!type.isF32() && !type.isF64())
       return failure();
     rewriter.replaceOpWithNewOp<LLVM::CallIntrinsicOp>(
         op, type, rewriter.getStringAttr(name), op.getOperand());
     return success();
   }
+  StringRef name;
 };
 
 struct ExpandMathForNVVMPass
     : public quanta::impl::ExpandMathForNVVMBase<ExpandMathForNVVMPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<ExpandCopySign, ExpandAbsF, ExpandFloor, ExpandSqrt>(
-        &getContext());
+    patterns.add<ExpandCopySign, ExpandAbsF, ExpandFloor>(&getContext());
+    patterns.add<AsIntrinsic<math::SqrtOp>>(&getContext(), "llvm.sqrt");
+    patterns.add<AsIntrinsic<math::RoundEvenOp>>(&getContext(),
+                                                 "llvm.roundeven");
+    patterns.add<AsIntrinsic<math::RoundOp>>(&getContext(), "llvm.round");
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

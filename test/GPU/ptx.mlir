@@ -1,6 +1,7 @@
 // Element-wise Quanta ops compiled for NVIDIA GPUs: PTX kernels of 256
 // threads per block, the same numerics as on the CPU (IEEE division div.rn,
-// round half to even as exact arithmetic, NaN select, clamp), with no calls
+// round half to even by cvt.rni, half away from zero as trunc and an exact
+// correction, NaN select, clamp), with no calls
 // (no libdevice needed), assembled by ptxas for each architecture when the
 // CUDA toolkit is installed.
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=ptx -o %t.sm_90.ptx
@@ -17,8 +18,9 @@
 // CHECK-NOT: call
 // CHECK: mov.u32 {{.*}}%tid.x
 // CHECK: div.rn.f32
-// CHECK: add.rn.f32
+// CHECK: cvt.rni.f32.f32
 // CHECK: setp.nan.f32
+// CHECK: add.rn.f32
 // CHECK: st.global.b8
 // SM80: .target sm_80
 func.func @quantize_int8(%x: tensor<?x64xf32>, %s: tensor<64xf32>, %z: tensor<64xi8>) -> tensor<?x64xi8> {
@@ -55,4 +57,20 @@ func.func @two_kernels(%x: tensor<1024xf32>, %s: tensor<f32>, %y: tensor<1024xi8
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xf32>, tensor<f32>) -> tensor<1024xi8>
   %d = quanta.dequantize %y, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<1024xi8>, tensor<f32>) -> tensor<1024xf32>
   return %q, %d : tensor<1024xi8>, tensor<1024xf32>
+}
+
+// Half away from zero: t = trunc(x), t + copysign(1, x) where |x - t| >= 0.5
+// (LLVM's llvm.round on NVPTX; exact, 0.49999997 gives 0).
+// CHECK-LABEL: .visible .entry _quanta_impl_quantize_half_away_kernel(
+// CHECK-NOT: call
+// CHECK: div.rn.f32 [[Q:%r[0-9]+]]
+// CHECK: cvt.rzi.f32.f32 [[T:%r[0-9]+]], [[Q]];
+// CHECK: sub.rn.f32 [[D:%r[0-9]+]], [[Q]], [[T]];
+// CHECK: abs.f32 [[A:%r[0-9]+]], [[D]];
+// CHECK: setp.ge.f32 {{%p[0-9]+}}, [[A]], 0f3F000000;
+// CHECK: copysign.f32
+func.func @quantize_half_away(%x: tensor<?xf32>, %s: tensor<f32>, %z: tensor<i8>) -> tensor<?xi8> {
+  %q = quanta.quantize %x, %s, %z {scheme = #quanta.scheme<storage = i8, expressed = f32, rounding = half_away>}
+      : (tensor<?xf32>, tensor<f32>, tensor<i8>) -> tensor<?xi8>
+  return %q : tensor<?xi8>
 }

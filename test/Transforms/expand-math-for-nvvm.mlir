@@ -57,11 +57,25 @@ func.func @floor_vector(%x: vector<8xf32>) -> vector<8xf32> {
 
 // CHECK-LABEL: func.func @sqrt
 // CHECK-SAME: (%[[X:.*]]: f32, %[[Y:.*]]: f64)
-// CHECK: llvm.call_intrinsic "llvm.nvvm.sqrt.rn.f"(%[[X]]) : (f32) -> f32
-// CHECK: llvm.call_intrinsic "llvm.nvvm.sqrt.rn.d"(%[[Y]]) : (f64) -> f64
+// CHECK: llvm.call_intrinsic "llvm.sqrt"(%[[X]]) : (f32) -> f32
+// CHECK: llvm.call_intrinsic "llvm.sqrt"(%[[Y]]) : (f64) -> f64
 // CHECK-NOT: math.sqrt
 func.func @sqrt(%x: f32, %y: f64) -> (f32, f64) {
   %r = math.sqrt %x : f32
   %s = math.sqrt %y : f64
+  return %r, %s : f32, f64
+}
+
+// Rounding as LLVM's intrinsics (PTX cvt.rni, and llvm.round's exact NVPTX
+// expansion), not upstream's --math-expand-ops, which rounds 0.49999997
+// to 1.
+// CHECK-LABEL: func.func @round
+// CHECK-SAME: (%[[X:.*]]: f32, %[[Y:.*]]: f64)
+// CHECK: llvm.call_intrinsic "llvm.roundeven"(%[[X]]) : (f32) -> f32
+// CHECK: llvm.call_intrinsic "llvm.round"(%[[Y]]) : (f64) -> f64
+// CHECK-NOT: math.round
+func.func @round(%x: f32, %y: f64) -> (f32, f64) {
+  %r = math.roundeven %x : f32
+  %s = math.round %y : f64
   return %r, %s : f32, f64
 }

@@ -28,6 +28,14 @@
 // RUN: not test -e %t/omp.h
 // OPENMP: quanta-compile: --openmp is for CPU targets
 
+// --gpu-on-host (testing the GPU pipeline on the host) with a GPU target or
+// OpenMP threads.
+// RUN: not quanta-compile %t/good.mlir --gpu-on-host --target=nvptx64-nvidia-cuda -o %t/goh.o --header=%t/goh.h 2>&1 | FileCheck %s --check-prefix=GPU-ON-HOST
+// RUN: not quanta-compile %t/good.mlir --gpu-on-host --openmp -o %t/goh.o --header=%t/goh.h 2>&1 | FileCheck %s --check-prefix=GPU-ON-HOST
+// RUN: not test -e %t/goh.o
+// RUN: not test -e %t/goh.h
+// GPU-ON-HOST: quanta-compile: --gpu-on-host compiles for the host CPU, without an nvptx64 target or --openmp
+
 // An optimization level that does not exist.
 // RUN: not quanta-compile %t/good.mlir -O4 -o %t/opt.o --header=%t/opt.h 2>&1 | FileCheck %s --check-prefix=OPT
 // RUN: not test -e %t/opt.o

@@ -64,6 +64,11 @@ static cl::opt<bool> openmp(
     cl::desc("Run the CPU matmul kernels on OpenMP threads (link the object "
              "with an OpenMP runtime: -fopenmp or -lomp)"),
     cl::init(false));
+static cl::opt<bool> gpuOnHost(
+    "gpu-on-host",
+    cl::desc("Compile for the host CPU through the GPU pipeline, its kernels "
+             "run as host loops (tests the GPU lowering without a GPU)"),
+    cl::init(false), cl::Hidden);
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
@@ -111,6 +116,11 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     llvm::errs() << "quanta-compile: --emit=ptx needs an nvptx64 target\n";
     return failure();
   }
+  if ((gpu || openmp) && gpuOnHost) {
+    llvm::errs() << "quanta-compile: --gpu-on-host compiles for the host "
+                    "CPU, without an nvptx64 target or --openmp\n";
+    return failure();
+  }
   if (gpu && openmp) {
     llvm::errs() << "quanta-compile: --openmp is for CPU targets (GPU "
                     "kernels already run in parallel)\n";
@@ -156,6 +166,8 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
   if (gpu) {
     quanta::buildLowerLinalgToNVVMPipeline(toLLVM, gpuOptions);
+  } else if (gpuOnHost) {
+    quanta::buildLowerLinalgToGPUOnHostPipeline(toLLVM);
   } else {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");

@@ -97,6 +97,14 @@ struct GPUOptions {
 void buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
                                     const GPUOptions &options = {});
 
+/// Phase 2 of the GPU pipeline run on the host, for testing it without a GPU
+/// (`quanta-lower-linalg-to-gpu-on-host`, `quanta-compile --gpu-on-host`):
+/// the NVVM pipeline up to its kernels, which then run as loops on the host
+/// (`--quanta-gpu-launches-to-host-loops`, which also reports host code
+/// touching buffers), lowered as on the CPU, with the CPU's C ABI. Phase 1
+/// must not set matmuls aside for tensor-core kernels (no GPU options).
+void buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm);
+
 /// Both phases (`quanta-lower-to-llvm`).
 void buildLowerToLLVMPipeline(OpPassManager &pm);
 
