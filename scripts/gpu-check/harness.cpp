@@ -155,14 +155,18 @@ std::string hex(float f) {
 // Element-wise kernels
 //===----------------------------------------------------------------------===//
 
-/// Random floats plus the edge cases of quantization: ties, zero signs,
-/// infinities, NaN, huge and tiny values.
+/// Random floats plus the edge cases of quantization: ties and the floats
+/// next to them (0.49999997 rounds to 0: trunc(x + 0.5) gives 1), zero
+/// signs, infinities, NaN, huge and tiny values.
 std::vector<float> floatInputs(size_t n) {
   const float inf = std::numeric_limits<float>::infinity();
-  const float edges[] = {0.0f,   -0.0f,  0.5f,    1.5f,        2.5f,    -0.5f,
-                         -2.5f,  127.5f, 128.5f,  255.5f,      -128.5f, inf,
-                         -inf,   NAN,    -NAN,    1e30f,       -1e30f,  1e-30f,
-                         448.0f, 464.0f, -480.0f, 0.001953125f};
+  const float edges[] = {0.0f,        -0.0f,        0.5f,        1.5f,
+                         2.5f,        -0.5f,        -2.5f,       127.5f,
+                         128.5f,      255.5f,       -128.5f,     inf,
+                         -inf,        NAN,          -NAN,        1e30f,
+                         -1e30f,      1e-30f,       448.0f,      464.0f,
+                         -480.0f,     0.001953125f, 0.49999997f, -0.49999997f,
+                         0.50000006f, 2.4999998f};
   std::vector<float> v(n);
   for (size_t i = 0; i < n; ++i)
     v[i] = i < std::size(edges) ? edges[i] : frand(-300.0f, 300.0f);
