@@ -687,9 +687,12 @@ def SplitReductions : Pass<"quanta-split-reductions"> {
     - a partial reduction with a parallel dimension of `P` parts: part `p`
       of each output combines the elements `p, p + P, p + 2P, ...` of its
       reduction (the reduction dimensions taken row-major, from the
-      combiner's identity), neighbouring parts reading neighbouring
-      elements; the inputs are read with `tensor.extract` in a loop in the
-      body;
+      combiner's identity); the inputs are read with `tensor.extract` in a
+      loop in the body. The parts come first (neighbouring threads read
+      neighbouring elements) unless the outputs fill a block of 256
+      threads and an input's innermost dimension is a parallel one (the
+      columns of a GEMV's weights: neighbouring threads read neighbouring
+      columns);
     - the reduction of the `P` partials into the original outputs, which
       the pattern splits again while it is large enough.
 

@@ -152,19 +152,23 @@ struct SplitReduction : public OpRewritePattern<linalg::GenericOp> {
           arith::MulIOp::create(rewriter, loc, count, reductionSizes.back());
     }
 
-    // The partial reductions: dimensions (part, parallel...) when the
-    // data's innermost dimension is a reduction one, so that neighbouring
-    // threads read neighbouring elements, else (parallel..., part) when
-    // the outputs fill a block of threads (256) on their own.
-    bool partFirst = outputs < 256 || op.getNumDpsInputs() == 0;
-    if (!partFirst) {
-      AffineMap data = op.getMatchingIndexingMap(op.getDpsInputOperand(0));
-      auto innermost = data.getNumResults()
-                           ? dyn_cast<AffineDimExpr>(data.getResults().back())
-                           : AffineDimExpr(nullptr);
-      partFirst = !innermost || iterators[innermost.getPosition()] ==
-                                    utils::IteratorType::reduction;
-    }
+    // The partial reductions: dimensions (parallel..., part) when the
+    // outputs fill a block of threads (256) on their own and an input's
+    // innermost dimension is a parallel one (a column of a matrix, whose
+    // neighbouring threads then read neighbouring columns), else (part,
+    // parallel...), whose neighbouring threads read neighbouring elements
+    // of the reduction.
+    bool partFirst =
+        outputs < 256 ||
+        llvm::none_of(op.getDpsInputOperands(), [&](OpOperand *input) {
+          AffineMap map = op.getMatchingIndexingMap(input);
+          auto innermost =
+              map.getNumResults()
+                  ? dyn_cast<AffineDimExpr>(map.getResults().back())
+                  : AffineDimExpr(nullptr);
+          return innermost && iterators[innermost.getPosition()] ==
+                                  utils::IteratorType::parallel;
+        });
     unsigned partialDims = parallel.size() + 1;
     unsigned partPos = partFirst ? 0 : parallel.size();
     SmallVector<int64_t> position(iterators.size(), -1);

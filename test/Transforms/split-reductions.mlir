@@ -1,4 +1,5 @@
 // RUN: quanta-opt %s --split-input-file --quanta-split-reductions="threads=4096" | FileCheck %s
+// RUN: quanta-opt %s --split-input-file --quanta-split-reductions | FileCheck %s --check-prefix=DEFAULT
 // RUN: not quanta-opt %s --split-input-file --quanta-split-reductions="min-per-thread=0" 2>&1 | FileCheck %s --check-prefix=OPTION
 
 // OPTION: error: quanta-split-reductions: threads and min-per-thread must be positive
@@ -152,4 +153,36 @@ func.func @unchanged(%f: tensor<?xf32>, %fi: tensor<f32>, %x: tensor<?xi32>, %xi
     linalg.yield %r : i32
   } -> tensor<4096xi32>
   return %0, %1, %2, %3, %4 : tensor<f32>, tensor<i32>, tensor<?xi32>, tensor<i32>, tensor<4096xi32>
+}
+
+// -----
+
+// An integer GEMV, split with the default 65536 threads into 16 parts per
+// column: A's innermost dimension is the reduction, B's the columns; the
+// columns come first, so that neighbouring threads read neighbouring
+// columns of B. (With 4096 threads, its 4096 outputs are enough.)
+// DEFAULT-LABEL: func.func @gemv
+// DEFAULT: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel"]} outs(%{{.*}} : tensor<1x4096x16xi32>)
+// DEFAULT: %[[N:.*]] = linalg.index 1 : index
+// DEFAULT: %[[PART:.*]] = linalg.index 2 : index
+// DEFAULT: scf.for %[[K:.*]] = %[[PART]]
+// DEFAULT: tensor.extract %{{.*}}[%{{.*}}, %[[K]]] : tensor<1x?xi8>
+// DEFAULT: tensor.extract %{{.*}}[%[[K]], %[[N]]] : tensor<?x4096xi8>
+// DEFAULT: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.*}} : tensor<1x4096x16xi32>)
+// CHECK-LABEL: func.func @gemv
+// CHECK-NOT: scf.for
+func.func @gemv(%a: tensor<1x?xi8>, %b: tensor<?x4096xi8>, %c: tensor<1x4096xi32>) -> tensor<1x4096xi32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                        affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                        affine_map<(d0, d1, d2) -> (d0, d1)>],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<1x?xi8>, tensor<?x4096xi8>) outs(%c : tensor<1x4096xi32>) {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %xe = arith.extsi %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  } -> tensor<1x4096xi32>
+  return %r : tensor<1x4096xi32>
 }
