@@ -19,6 +19,7 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/ADT/bit.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_SPLITREDUCTIONS
@@ -121,21 +122,20 @@ struct SplitReduction : public OpRewritePattern<linalg::GenericOp> {
     SmallVector<int64_t> staticSizes = op.getStaticLoopRanges();
     int64_t outputs = 1;
     for (unsigned d : parallel) {
-      if (ShapedType::isDynamic(staticSizes[d]))
+      int64_t size = staticSizes[d];
+      if (ShapedType::isDynamic(size) || size == 0 || size > threads / outputs)
         return failure();
-      outputs *= staticSizes[d];
+      outputs *= size;
     }
-    if (outputs == 0)
-      return failure();
     int64_t parts = int64_t(llvm::bit_floor(uint64_t(threads / outputs)));
     if (llvm::none_of(reduction, [&](unsigned d) {
           return ShapedType::isDynamic(staticSizes[d]);
         })) {
-      int64_t elements = 1;
+      uint64_t elements = 1;
       for (unsigned d : reduction)
-        elements *= staticSizes[d];
+        elements = llvm::SaturatingMultiply(elements, uint64_t(staticSizes[d]));
       parts = std::min<int64_t>(
-          parts, int64_t(llvm::bit_floor(uint64_t(elements / minPerThread))));
+          parts, int64_t(llvm::bit_floor(elements / minPerThread)));
     }
     if (parts < 2)
       return failure();
