@@ -779,6 +779,12 @@ def GPULaunchesToHostLoops : Pass<"quanta-gpu-launches-to-host-loops"> {
     }
     ```
   }];
+  let options = [
+    Option<"reverse", "reverse", "bool", /*default=*/"false",
+           "Run each launch's blocks and threads from the last to the first: "
+           "a kernel whose threads read what others write gives other "
+           "results in the two orders">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];

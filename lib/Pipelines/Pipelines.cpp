@@ -239,9 +239,12 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addPass(createEmitEntryPoints(entryPoints));
 }
 
-void mlir::quanta::buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm) {
+void mlir::quanta::buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm,
+                                                       bool reverse) {
   addGPULaunches(pm, GPUOptions());
-  pm.addPass(createGPULaunchesToHostLoops());
+  GPULaunchesToHostLoopsOptions loops;
+  loops.reverse = reverse;
+  pm.addPass(createGPULaunchesToHostLoops(loops));
   addLoopsToLLVM(pm, /*openmp=*/false);
 }
 

@@ -46,9 +46,9 @@ Value dimValue(gpu::Dimension dim, Value x, Value y, Value z) {
 }
 
 /// Replaces `launch` by loops over its grid and blocks, one thread after
-/// another: a valid schedule for kernels whose threads do not communicate,
-/// which `checkKernel` makes sure of.
-void runOnHost(gpu::LaunchOp launch) {
+/// another (`reverse`: from the last), a valid schedule for kernels whose
+/// threads do not communicate, which `checkKernel` makes sure of.
+void runOnHost(gpu::LaunchOp launch, bool reverse) {
   OpBuilder b(launch);
   Location loc = launch.getLoc();
   gpu::KernelDim3 grid = launch.getGridSizeOperandValues();
@@ -58,7 +58,13 @@ void runOnHost(gpu::LaunchOp launch) {
   SmallVector<Value> ubs{grid.x, grid.y, grid.z, block.x, block.y, block.z};
   SmallVector<Value> lbs(6, zero), steps(6, one);
   scf::buildLoopNest(
-      b, loc, lbs, ubs, steps, [&](OpBuilder &nb, Location, ValueRange ivs) {
+      b, loc, lbs, ubs, steps,
+      [&](OpBuilder &nb, Location l, ValueRange loopIvs) {
+        SmallVector<Value> ivs(loopIvs);
+        if (reverse)
+          for (auto [iv, ub] : llvm::zip(ivs, ubs))
+            iv = arith::SubIOp::create(
+                nb, l, arith::SubIOp::create(nb, l, ub, one), iv);
         IRMapping mapping;
         gpu::KernelDim3 blockIds = launch.getBlockIds();
         gpu::KernelDim3 threadIds = launch.getThreadIds();
@@ -129,6 +135,7 @@ LogicalResult checkKernel(gpu::LaunchOp launch) {
 struct GPULaunchesToHostLoopsPass
     : public quanta::impl::GPULaunchesToHostLoopsBase<
           GPULaunchesToHostLoopsPass> {
+  using Base::Base;
   void runOnOperation() override {
     // Host code must not touch buffers: on a GPU they are device memory.
     SmallVector<gpu::LaunchOp> launches;
@@ -158,7 +165,7 @@ struct GPULaunchesToHostLoopsPass
     if (result.wasInterrupted())
       return signalPassFailure();
     for (gpu::LaunchOp launch : launches)
-      runOnHost(launch);
+      runOnHost(launch, reverse);
     // Device allocations become host ones; the stream's tokens go.
     for (Operation *op : deviceOps) {
       OpBuilder b(op);

@@ -11,3 +11,8 @@
 // RUN: quanta-compile %t.cases.mlir --gpu-on-host -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h -DCASES_INC='"%t.inc"' %S/../Integration/Random/matmul-harness.cpp %t.o %quanta_ref_lib -o %t.exe
 // RUN: %t.exe | FileCheck %S/../Integration/Random/matmul.mlir
+// Again with each launch's threads from the last to the first: a kernel
+// whose threads read what others of the launch write would differ.
+// RUN: quanta-compile %t.cases.mlir --gpu-on-host=reverse -o %t.reverse.o --header=%t.reverse.h
+// RUN: %cxx_harness -include %t.reverse.h -DCASES_INC='"%t.inc"' %S/../Integration/Random/matmul-harness.cpp %t.reverse.o %quanta_ref_lib -o %t.reverse.exe
+// RUN: %t.reverse.exe | FileCheck %S/../Integration/Random/matmul.mlir

@@ -1,4 +1,5 @@
 // RUN: quanta-opt %s --split-input-file --verify-diagnostics --quanta-gpu-launches-to-host-loops | FileCheck %s
+// RUN: quanta-opt %s --split-input-file --verify-diagnostics --quanta-gpu-launches-to-host-loops=reverse=true | FileCheck %s --check-prefix=REVERSE
 
 // A launch becomes loops over the grid, then the block; the ids and sizes
 // their indices and bounds; LLVM's target-independent intrinsics stay. Device allocations become host ones, the stream
@@ -26,6 +27,20 @@
 // CHECK: memref.dealloc %[[TMP]]
 // CHECK-NOT: gpu.
 // CHECK: return
+// From the last thread: block x = n - 1 - i, thread x = 255 - j.
+// REVERSE-LABEL: func.func @launch
+// REVERSE-SAME: (%{{.*}}: memref<?xf32>, %[[N:.*]]: index)
+// REVERSE-DAG: %[[C1:.*]] = arith.constant 1 : index
+// REVERSE-DAG: %[[C256:.*]] = arith.constant 256 : index
+// REVERSE: scf.for %[[I:.*]] =
+// REVERSE: scf.for
+// REVERSE: scf.for
+// REVERSE: scf.for %[[J:.*]] =
+// REVERSE: %[[NM1:.*]] = arith.subi %[[N]], %[[C1]]
+// REVERSE: %[[BX:.*]] = arith.subi %[[NM1]], %[[I]]
+// REVERSE: %[[M1:.*]] = arith.subi %[[C256]], %[[C1]]
+// REVERSE: %[[TX:.*]] = arith.subi %[[M1]], %[[J]]
+// REVERSE: arith.muli %[[BX]], %[[C256]]
 func.func @launch(%x: memref<?xf32>, %n: index) {
   %c1 = arith.constant 1 : index
   %c256 = arith.constant 256 : index

@@ -64,11 +64,15 @@ static cl::opt<bool> openmp(
     cl::desc("Run the CPU matmul kernels on OpenMP threads (link the object "
              "with an OpenMP runtime: -fopenmp or -lomp)"),
     cl::init(false));
-static cl::opt<bool> gpuOnHost(
+enum class GPUOnHost { Off, Forward, Reverse };
+static cl::opt<GPUOnHost> gpuOnHost(
     "gpu-on-host",
     cl::desc("Compile for the host CPU through the GPU pipeline, its kernels "
              "run as host loops (tests the GPU lowering without a GPU)"),
-    cl::init(false), cl::Hidden);
+    cl::ValueOptional, cl::init(GPUOnHost::Off), cl::Hidden,
+    cl::values(clEnumValN(GPUOnHost::Forward, "", "threads in order"),
+               clEnumValN(GPUOnHost::Reverse, "reverse",
+                          "threads from the last to the first")));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
@@ -116,7 +120,7 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     llvm::errs() << "quanta-compile: --emit=ptx needs an nvptx64 target\n";
     return failure();
   }
-  if ((gpu || openmp) && gpuOnHost) {
+  if ((gpu || openmp) && gpuOnHost != GPUOnHost::Off) {
     llvm::errs() << "quanta-compile: --gpu-on-host compiles for the host "
                     "CPU, without an nvptx64 target or --openmp\n";
     return failure();
@@ -166,8 +170,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
   if (gpu) {
     quanta::buildLowerLinalgToNVVMPipeline(toLLVM, gpuOptions);
-  } else if (gpuOnHost) {
-    quanta::buildLowerLinalgToGPUOnHostPipeline(toLLVM);
+  } else if (gpuOnHost != GPUOnHost::Off) {
+    quanta::buildLowerLinalgToGPUOnHostPipeline(toLLVM, gpuOnHost ==
+                                                            GPUOnHost::Reverse);
   } else {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");

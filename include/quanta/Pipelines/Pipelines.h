@@ -101,9 +101,11 @@ void buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
 /// (`quanta-lower-linalg-to-gpu-on-host`, `quanta-compile --gpu-on-host`):
 /// the NVVM pipeline up to its kernels, which then run as loops on the host
 /// (`--quanta-gpu-launches-to-host-loops`, which also reports host code
-/// touching buffers), lowered as on the CPU, with the CPU's C ABI. Phase 1
+/// touching buffers), lowered as on the CPU, with the CPU's C ABI; with
+/// `reverse`, each launch's threads from the last to the first. Phase 1
 /// must not set matmuls aside for tensor-core kernels (no GPU options).
-void buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm);
+void buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm,
+                                         bool reverse = false);
 
 /// Both phases (`quanta-lower-to-llvm`).
 void buildLowerToLLVMPipeline(OpPassManager &pm);
