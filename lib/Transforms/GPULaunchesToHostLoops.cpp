@@ -147,6 +147,11 @@ struct GPULaunchesToHostLoopsPass
             return failed(checkKernel(launch)) ? WalkResult::interrupt()
                                                : WalkResult::skip();
           }
+          if (auto alloc = dyn_cast<gpu::AllocOp>(op);
+              alloc && alloc.getHostShared()) {
+            alloc.emitError("cannot run a host-shared allocation on the host");
+            return WalkResult::interrupt();
+          }
           if (isa<gpu::AllocOp, gpu::DeallocOp, gpu::WaitOp>(op)) {
             deviceOps.push_back(op);
             return WalkResult::advance();
@@ -170,10 +175,6 @@ struct GPULaunchesToHostLoopsPass
     for (Operation *op : deviceOps) {
       OpBuilder b(op);
       if (auto alloc = dyn_cast<gpu::AllocOp>(op)) {
-        if (alloc.getHostShared()) {
-          alloc.emitError("cannot run a host-shared allocation on the host");
-          return signalPassFailure();
-        }
         Value memref = memref::AllocOp::create(
             b, alloc.getLoc(), alloc.getMemref().getType(),
             alloc.getDynamicSizes(), alloc.getSymbolOperands());
