@@ -1,7 +1,7 @@
 // Element-wise Quanta ops compiled for NVIDIA GPUs: PTX kernels of 256
 // threads per block, the same numerics as on the CPU (IEEE division div.rn,
 // round half to even by cvt.rni, half away from zero as trunc and an exact
-// correction, NaN select, clamp), with no calls
+// step, NaN select, clamp), with no calls
 // (no libdevice needed), assembled by ptxas for each architecture when the
 // CUDA toolkit is installed.
 // RUN: quanta-compile %s --target=nvptx64-nvidia-cuda --gpu-arch=sm_90 --emit=ptx -o %t.sm_90.ptx
@@ -59,8 +59,8 @@ func.func @two_kernels(%x: tensor<1024xf32>, %s: tensor<f32>, %y: tensor<1024xi8
   return %q, %d : tensor<1024xi8>, tensor<1024xf32>
 }
 
-// Half away from zero: t = trunc(x), t + copysign(1, x) where |x - t| >= 0.5
-// (LLVM's llvm.round on NVPTX; exact, 0.49999997 gives 0).
+// Half away from zero (the lowering's own, as on the CPU): t = trunc(x),
+// t + copysign(1, x) where |x - t| >= 0.5 (exact: 0.49999997 gives 0).
 // CHECK-LABEL: .visible .entry _quanta_impl_quantize_half_away_kernel(
 // CHECK-NOT: call
 // CHECK: div.rn.f32 [[Q:%r[0-9]+]]
