@@ -8,6 +8,8 @@
 
 #include "quanta/Transforms/Passes.h"
 
+#include "BufferAccess.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -25,21 +27,26 @@ namespace mlir::quanta {
 
 using namespace mlir;
 
+bool mlir::quanta::readsOrWritesBuffer(Operation *op) {
+  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!effects)
+    return false;
+  SmallVector<MemoryEffects::EffectInstance> instances;
+  effects.getEffects(instances);
+  return llvm::any_of(instances, [](const MemoryEffects::EffectInstance &e) {
+    return isa<MemoryEffects::Read, MemoryEffects::Write>(e.getEffect()) &&
+           e.getValue() && isa<MemRefType>(e.getValue().getType());
+  });
+}
+
 /// Whether `op` or an op inside it reads or writes a buffer.
 static bool accessesBuffers(Operation *op) {
-  WalkResult result = op->walk([](Operation *nested) {
-    auto effects = dyn_cast<MemoryEffectOpInterface>(nested);
-    if (!effects)
-      return WalkResult::advance();
-    SmallVector<MemoryEffects::EffectInstance> instances;
-    effects.getEffects(instances);
-    for (const MemoryEffects::EffectInstance &effect : instances)
-      if (isa<MemoryEffects::Read, MemoryEffects::Write>(effect.getEffect()) &&
-          effect.getValue() && isa<MemRefType>(effect.getValue().getType()))
-        return WalkResult::interrupt();
-    return WalkResult::advance();
-  });
-  return result.wasInterrupted();
+  return op
+      ->walk([](Operation *nested) {
+        return quanta::readsOrWritesBuffer(nested) ? WalkResult::interrupt()
+                                                   : WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
 static void sinkHostLoads(Block &block);

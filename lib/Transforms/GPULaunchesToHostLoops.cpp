@@ -9,13 +9,14 @@
 
 #include "quanta/Transforms/Passes.h"
 
+#include "BufferAccess.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::quanta {
@@ -26,19 +27,6 @@ namespace mlir::quanta {
 using namespace mlir;
 
 namespace {
-
-/// Whether `op` itself reads or writes a buffer.
-bool readsOrWritesBuffer(Operation *op) {
-  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
-  if (!effects)
-    return false;
-  SmallVector<MemoryEffects::EffectInstance> instances;
-  effects.getEffects(instances);
-  return llvm::any_of(instances, [](const MemoryEffects::EffectInstance &e) {
-    return isa<MemoryEffects::Read, MemoryEffects::Write>(e.getEffect()) &&
-           e.getValue() && isa<MemRefType>(e.getValue().getType());
-  });
-}
 
 /// The value of a launch's block or thread index, grid or block size.
 Value dimValue(gpu::Dimension dim, Value x, Value y, Value z) {
@@ -160,7 +148,7 @@ struct GPULaunchesToHostLoopsPass
             op->emitError("cannot run this op on the host");
             return WalkResult::interrupt();
           }
-          if (readsOrWritesBuffer(op)) {
+          if (quanta::readsOrWritesBuffer(op)) {
             op->emitError("host code reads or writes a buffer, which is "
                           "device memory on a GPU");
             return WalkResult::interrupt();

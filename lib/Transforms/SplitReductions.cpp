@@ -213,8 +213,7 @@ struct SplitReduction : public OpRewritePattern<linalg::GenericOp> {
                 IRMapping mapping;
                 for (OpOperand *input : op.getDpsInputOperands()) {
                   Value value = input->get();
-                  if (auto shaped =
-                          dyn_cast<RankedTensorType>(value.getType())) {
+                  if (isa<RankedTensorType>(value.getType())) {
                     std::optional<SmallVector<Value, 8>> indices =
                         affine::expandAffineMap(
                             lb, ll, op.getMatchingIndexingMap(input), ivs);
