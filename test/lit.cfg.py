@@ -31,6 +31,7 @@ harness_flags = " ".join([
 ])
 config.substitutions.append(("%cxx_harness", config.quanta_cxx + " " + harness_flags))
 config.substitutions.append(("%quanta_ref_lib", config.quanta_ref_lib))
+config.substitutions.append(("%quanta_gpu_on_host_lib", config.quanta_gpu_on_host_lib))
 config.substitutions.append(("%python", config.python_executable))
 
 # PTX is assembled by the CUDA toolkit's ptxas when it is installed.

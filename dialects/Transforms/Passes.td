@@ -763,7 +763,9 @@ def GPULaunchesToHostLoops : Pass<"quanta-gpu-launches-to-host-loops"> {
     of a GPU function are device memory) is an error, and so are kernels it
     cannot run (asynchronous launches, attributions, clusters, GPU or NVVM
     ops inside, LLVM ops other than calls of target-independent intrinsics:
-    the tensor-core matmul kernels).
+    the tensor-core matmul kernels, which
+    `--quanta-gpu-launches-to-host-fibers` runs, outlined into functions
+    marked `quanta.kernel_on_host` that this pass leaves alone).
 
     ```mlir
     gpu.launch blocks(%bx, %by, %bz) in (%gx = %n, %gy = %c1, %gz = %c1)
@@ -788,6 +790,71 @@ def GPULaunchesToHostLoops : Pass<"quanta-gpu-launches-to-host-loops"> {
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];
+}
+
+def GPULaunchesToHostFibers : Pass<"quanta-gpu-launches-to-host-fibers", "::mlir::ModuleOp"> {
+  let summary = "Run gpu.launch bodies whose threads cooperate as fibers on the host, for testing the tensor-core kernels without a GPU";
+  let description = [{
+    Kernels whose threads cooperate (shared memory, barriers, shuffles,
+    `nvgpu.ldmatrix`, `nvvm.mma.sync`, the inline PTX of the tensor-core
+    matmul kernels: `mma.sync` on FP8, `cp.async`, `dp4a`, `wgmma`) cannot
+    run one thread after another (`--quanta-gpu-launches-to-host-loops`).
+    This pass outlines each such launch's body into a host function of one
+    thread, `@<function>_kernel<i>` (marked `quanta.kernel_on_host`), whose GPU operations become calls of
+    the GPU-on-host runtime (`runtime/gpu-on-host`, `quanta_gpu_host_*`),
+    which runs every block's threads as fibers switched at barriers and warp
+    collectives and computes the warp operations from the PTX ISA's
+    definitions. The launch becomes an allocation of the block's shared
+    memory (one 256 KiB-aligned buffer holding the workgroup attributions)
+    and a call of `@<function>_kernel<i>_launch`, a declaration that
+    `--quanta-host-kernel-launchers` defines after the lowering to LLVM.
+
+    ```mlir
+    gpu.launch blocks(...) in (%gx = %n, ...) threads(...) in (%sx = %c256, ...)
+        workgroup(%tile : memref<2x128x20xi32, #gpu.address_space<workgroup>>) {
+      ... gpu.barrier ... nvvm.mma.sync ...
+    }
+    // becomes
+    %shared = memref.alloc() {alignment = 262144 : i64} : memref<20480xi8>
+    %tile = memref.view %shared[%c0][] : memref<20480xi8> to memref<2x128x20xi32>
+    func.call @f_kernel0_launch(%n, %c1, %c1, %c256, %c1, %c1, %address,
+        %bytes, ..., %tile) : (...) -> ()
+    memref.dealloc %shared : memref<20480xi8>
+    ```
+
+    Asynchronous copies land when their thread waits for their group, as
+    late as the PTX ISA allows; a warpgroup MMA is computed when issued.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def HostKernelLaunchers : Pass<"quanta-host-kernel-launchers", "::mlir::ModuleOp"> {
+  let summary = "Define the launchers of the kernels that --quanta-gpu-launches-to-host-fibers outlined, in the LLVM dialect";
+  let description = [{
+    After the lowering to LLVM, each kernel `@k` of
+    `--quanta-gpu-launches-to-host-fibers` has lowered arguments, and
+    `@k_launch` (a declaration carrying `quanta.host_kernel = @k`) takes the
+    launch's grid and block sizes, its shared memory's address and size,
+    then the same arguments. This pass defines `@k_launch`: it stores the
+    arguments in a structure on its stack and calls
+    `quanta_gpu_host_launch` with `@k_entry`, a function that it also
+    defines, which calls `@k` with the structure's fields on every fiber.
+
+    ```mlir
+    llvm.func @k_launch(%gx: i64, ..., %shared: i64, %bytes: i64, %a: !llvm.ptr, ...)
+    // becomes
+    llvm.func internal @k_launch(...) {
+      %env = llvm.alloca ... x !llvm.struct<(ptr, ...)>
+      ... llvm.store %a, ...
+      llvm.call @quanta_gpu_host_launch(%gx, ..., %entry, %env)
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // QUANTA_TRANSFORMS_PASSES_TD

@@ -238,13 +238,16 @@ void mlir::quanta::buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
   pm.addPass(createEmitEntryPoints(entryPoints));
 }
 
-void mlir::quanta::buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm,
-                                                       bool reverse) {
-  addGPULaunches(pm, GPUOptions());
+void mlir::quanta::buildLowerLinalgToGPUOnHostPipeline(
+    OpPassManager &pm, const GPUOptions &options, bool reverse) {
+  addGPULaunches(pm, options);
+  // The tensor-core kernels' threads cooperate: fibers; the others' do not.
+  pm.addPass(createGPULaunchesToHostFibers());
   GPULaunchesToHostLoopsOptions loops;
   loops.reverse = reverse;
   pm.addPass(createGPULaunchesToHostLoops(loops));
   addLoopsToLLVM(pm, /*openmp=*/false);
+  pm.addPass(createHostKernelLaunchers());
 }
 
 void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {

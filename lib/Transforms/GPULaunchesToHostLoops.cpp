@@ -130,6 +130,9 @@ struct GPULaunchesToHostLoopsPass
     SmallVector<Operation *> deviceOps;
     WalkResult result =
         getOperation()->walk<WalkOrder::PreOrder>([&](Operation *op) {
+          // Kernels of --quanta-gpu-launches-to-host-fibers.
+          if (op->hasAttr("quanta.kernel_on_host"))
+            return WalkResult::skip();
           if (auto launch = dyn_cast<gpu::LaunchOp>(op)) {
             launches.push_back(launch);
             return failed(checkKernel(launch)) ? WalkResult::interrupt()

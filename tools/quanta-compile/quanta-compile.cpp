@@ -68,7 +68,9 @@ enum class GPUOnHost { Off, Forward, Reverse };
 static cl::opt<GPUOnHost> gpuOnHost(
     "gpu-on-host",
     cl::desc("Compile for the host CPU through the GPU pipeline, its kernels "
-             "run as host loops (tests the GPU lowering without a GPU)"),
+             "run as host loops (tests the GPU lowering without a GPU); with "
+             "--gpu-arch, matmuls take that GPU's tensor-core kernels, run "
+             "by the GPU-on-host runtime (link libQuantaGPUOnHost.a)"),
     cl::ValueOptional, cl::init(GPUOnHost::Off), cl::Hidden,
     cl::values(clEnumValN(GPUOnHost::Forward, "", "threads in order"),
                clEnumValN(GPUOnHost::Reverse, "reverse",
@@ -111,7 +113,12 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   // An nvptx64 target compiles kernels for the GPU and their launchers for
   // the host, which is then the machine the object is for.
   bool gpu = StringRef(targetTriple).starts_with("nvptx64");
-  if (gpu && !quanta::isKnownCPU(targetTriple, gpuArch)) {
+  // On the host, matmuls take the GPU's tensor-core kernels only for a
+  // --gpu-arch given (run on the GPU-on-host runtime's fibers).
+  bool tensorCoresOnHost =
+      gpuOnHost != GPUOnHost::Off && gpuArch.getNumOccurrences();
+  if ((gpu || tensorCoresOnHost) &&
+      !quanta::isKnownCPU("nvptx64-nvidia-cuda", gpuArch)) {
     llvm::errs() << "quanta-compile: unknown GPU architecture '" << gpuArch
                  << "' (expected sm_80, sm_89, sm_90, ...)\n";
     return failure();
@@ -157,7 +164,8 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
       gpuOptions.embedCubin = true;
     }
   }
-  quanta::buildLowerToLinalgPipeline(toLinalg, gpu ? &gpuOptions : nullptr);
+  quanta::buildLowerToLinalgPipeline(
+      toLinalg, gpu || tensorCoresOnHost ? &gpuOptions : nullptr);
   if (failed(toLinalg.run(*module)))
     return failure();
   FailureOr<SmallVector<quanta::EntryPoint>> entries =
@@ -171,8 +179,9 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   if (gpu) {
     quanta::buildLowerLinalgToNVVMPipeline(toLLVM, gpuOptions);
   } else if (gpuOnHost != GPUOnHost::Off) {
-    quanta::buildLowerLinalgToGPUOnHostPipeline(toLLVM, gpuOnHost ==
-                                                            GPUOnHost::Reverse);
+    quanta::buildLowerLinalgToGPUOnHostPipeline(
+        toLLVM, tensorCoresOnHost ? gpuOptions : quanta::GPUOptions(),
+        gpuOnHost == GPUOnHost::Reverse);
   } else {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");

@@ -99,12 +99,16 @@ void buildLowerLinalgToNVVMPipeline(OpPassManager &pm,
 
 /// Phase 2 of the GPU pipeline run on the host, for testing it without a GPU
 /// (`quanta-lower-linalg-to-gpu-on-host`, `quanta-compile --gpu-on-host`):
-/// the NVVM pipeline up to its kernels, which then run as loops on the host
+/// the NVVM pipeline up to its kernels for `options.chip`, which then run on
+/// the host, lowered as on the CPU, with the CPU's C ABI: the tensor-core
+/// matmul kernels (when phase 1 set matmuls aside for that chip) on the
+/// GPU-on-host runtime's fibers (`--quanta-gpu-launches-to-host-fibers`;
+/// link runtime/gpu-on-host), the others as loops
 /// (`--quanta-gpu-launches-to-host-loops`, which also reports host code
-/// touching buffers), lowered as on the CPU, with the CPU's C ABI; with
-/// `reverse`, each launch's threads from the last to the first. Phase 1
-/// must not set matmuls aside for tensor-core kernels (no GPU options).
+/// touching buffers; with `reverse`, each launch's threads from the last to
+/// the first).
 void buildLowerLinalgToGPUOnHostPipeline(OpPassManager &pm,
+                                         const GPUOptions &options = {},
                                          bool reverse = false);
 
 /// Both phases (`quanta-lower-to-llvm`).

@@ -1,0 +1,480 @@
+//===- QuantaGPUOnHost.cpp - GPU kernels with cooperating threads on the host //
+//
+// This file implements the `quanta_gpu_host_*` functions that the kernels
+// of `--quanta-gpu-launches-to-host-fibers` call (quanta-compile
+// --gpu-on-host with a --gpu-arch): each block's threads run as fibers of
+// one host thread, switched when a thread waits, so that block barriers,
+// warp collectives (shuffles, ldmatrix, mma.sync), cp.async groups and
+// warpgroup MMAs behave as the PTX ISA defines them. The warp operations are
+// computed here from the PTX ISA's fragment layouts, independently of the
+// kernel builder that uses them.
+//
+// Misuse that a GPU would hang on or compute garbage from (threads of a
+// warp at different collectives, a barrier some threads never reach, shared
+// memory beyond its window, an operation this emulation does not model) is
+// reported on stderr and aborts the process.
+//
+//===----------------------------------------------------------------------===//
+
+#include <ucontext.h>
+
+#include <sys/mman.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <vector>
+
+namespace {
+
+constexpr int kWarpSize = 32;
+constexpr int kWarpgroupSize = 128;
+constexpr size_t kStackBytes = size_t(256) << 10;
+/// Shared memory lies in one window of this size and alignment: wgmma
+/// descriptors keep 18 bits of its addresses, cp.async 32.
+constexpr uint64_t kSharedWindow = uint64_t(256) << 10;
+/// Uninitialized shared memory reads as this byte.
+constexpr int kSharedPoison = 0xA5;
+
+[[noreturn]] void fail(const char *message) {
+  std::fprintf(stderr, "quanta GPU-on-host runtime: %s\n", message);
+  std::abort();
+}
+
+struct Copy {
+  uint8_t *target;
+  const uint8_t *source;
+  int32_t bytes;
+};
+
+/// What a thread deposits for a warp collective.
+struct Deposit {
+  int32_t op;
+  uint32_t words[16];
+  uint64_t address;
+};
+
+enum Collective : int32_t { Shuffle = 1, LdMatrix = 2, Mma = 3 };
+
+struct Thread {
+  ucontext_t context;
+  int64_t id[3];
+  int64_t linear;
+  bool done;
+  int64_t barriers, collectives;
+  /// cp.async: the committed groups not yet waited for, oldest first, and
+  /// the group being issued.
+  std::deque<std::vector<Copy>> groups;
+  std::vector<Copy> open;
+};
+
+/// Collective c of a warp uses slot c % 2: a lane cannot reach c + 2 before
+/// every lane has arrived at c + 1, i.e. has read c's deposits.
+struct Warp {
+  int64_t arrived[2];
+  Deposit lanes[2][kWarpSize];
+};
+
+struct Launch {
+  int64_t grid[3], block[3], blockId[3];
+  uint8_t *shared;
+  int64_t sharedBytes;
+  void (*entry)(void *);
+  void *env;
+  std::vector<Thread> threads;
+  std::vector<Warp> warps;
+  std::vector<int64_t> barrierArrivals;
+  int64_t exited;
+  uint8_t *stacks;
+  ucontext_t scheduler;
+  Thread *current;
+  bool progress;
+};
+
+Launch *launch;
+
+void yield() {
+  Thread *self = launch->current;
+  if (swapcontext(&self->context, &launch->scheduler) != 0)
+    fail("swapcontext failed");
+}
+
+void fiberMain() {
+  launch->entry(launch->env);
+  Thread *self = launch->current;
+  self->done = true;
+  ++launch->exited;
+  launch->progress = true;
+  // Copies never waited for do not land.
+  self->groups.clear();
+  self->open.clear();
+}
+
+void runBlock() {
+  Launch &l = *launch;
+  std::memset(l.shared, kSharedPoison, l.sharedBytes);
+  int64_t count = l.threads.size();
+  for (int64_t i = 0; i < count; ++i) {
+    Thread &t = l.threads[i];
+    t.linear = i;
+    t.id[0] = i % l.block[0];
+    t.id[1] = i / l.block[0] % l.block[1];
+    t.id[2] = i / (l.block[0] * l.block[1]);
+    t.done = false;
+    t.barriers = t.collectives = 0;
+    t.groups.clear();
+    t.open.clear();
+    if (getcontext(&t.context) != 0)
+      fail("getcontext failed");
+    t.context.uc_stack.ss_sp = l.stacks + i * kStackBytes;
+    t.context.uc_stack.ss_size = kStackBytes;
+    t.context.uc_link = &l.scheduler;
+    makecontext(&t.context, fiberMain, 0);
+  }
+  for (Warp &w : l.warps)
+    w.arrived[0] = w.arrived[1] = 0;
+  l.barrierArrivals.clear();
+  l.exited = 0;
+  // Round robin over the threads not done; a thread runs until it waits
+  // or returns. A round in which no thread got further is a deadlock.
+  while (l.exited < count) {
+    l.progress = false;
+    for (Thread &t : l.threads) {
+      if (t.done)
+        continue;
+      l.current = &t;
+      if (swapcontext(&l.scheduler, &t.context) != 0)
+        fail("swapcontext failed");
+    }
+    if (!l.progress && l.exited < count)
+      fail("deadlock: some threads wait at a barrier or warp collective "
+           "that others of their block or warp never reach");
+  }
+}
+
+Thread &self() { return *launch->current; }
+
+/// Deposits this lane's `deposit` for its next warp collective, waits for
+/// the whole warp and returns the 32 lanes' deposits (valid until this lane's
+/// next collective).
+const Deposit *exchange(const Deposit &deposit) {
+  Thread &t = self();
+  if (launch->threads.size() % kWarpSize != 0)
+    fail("warp collective in a block that is not a whole number of warps");
+  Warp &w = launch->warps[t.linear / kWarpSize];
+  int slot = t.collectives & 1;
+  int64_t round = t.collectives / 2;
+  ++t.collectives;
+  w.lanes[slot][t.linear % kWarpSize] = deposit;
+  ++w.arrived[slot];
+  launch->progress = true;
+  while (w.arrived[slot] < (round + 1) * kWarpSize)
+    yield();
+  launch->progress = true;
+  for (const Deposit &d : w.lanes[slot])
+    if (d.op != deposit.op)
+      fail("the lanes of a warp are at different warp collectives");
+  return w.lanes[slot];
+}
+
+//===----------------------------------------------------------------------===//
+// Element formats of the MMA operands, decoded exactly (to double).
+//===----------------------------------------------------------------------===//
+
+/// A minifloat with `expBits` exponent and `manBits` mantissa bits; `ieee`
+/// formats reserve the top exponent for Inf/NaN, E4M3FN only S.1111.111 for
+/// NaN.
+double decodeFloat(uint32_t bits, int expBits, int manBits, bool ieee) {
+  int bias = (1 << (expBits - 1)) - 1;
+  bool negative = bits >> (expBits + manBits) & 1;
+  uint32_t exponent = bits >> manBits & ((1u << expBits) - 1);
+  uint32_t mantissa = bits & ((1u << manBits) - 1);
+  double value;
+  if (exponent == (1u << expBits) - 1 &&
+      (ieee || mantissa == (1u << manBits) - 1))
+    value = ieee && mantissa == 0 ? INFINITY : NAN;
+  else if (exponent == 0)
+    value = std::ldexp(double(mantissa), 1 - bias - manBits);
+  else
+    value = std::ldexp(double(mantissa | 1u << manBits),
+                       int(exponent) - bias - manBits);
+  return negative ? -value : value;
+}
+
+enum MmaKind : int32_t { MmaInt8 = 1, MmaF16 = 2, MmaBF16 = 3, MmaFP8 = 4 };
+/// Flags of the kind: operand A (B) signed for int8, E5M2 for FP8.
+constexpr int32_t kMmaFlagA = 1 << 8, kMmaFlagB = 1 << 9;
+
+/// Element `i` (of 4 bytes or 2 halves) of a fragment word, exactly.
+double element(uint32_t word, int i, int32_t kind, bool flag) {
+  switch (kind) {
+  case MmaInt8: {
+    uint32_t byte = word >> (8 * i) & 0xff;
+    return flag ? double(int8_t(byte)) : double(byte);
+  }
+  case MmaFP8: {
+    uint32_t byte = word >> (8 * i) & 0xff;
+    return flag ? decodeFloat(byte, 5, 2, true)
+                : decodeFloat(byte, 4, 3, false);
+  }
+  case MmaF16:
+    return decodeFloat(word >> (16 * i) & 0xffff, 5, 10, true);
+  case MmaBF16:
+    return decodeFloat(word >> (16 * i) & 0xffff, 8, 7, true);
+  }
+  fail("unknown mma kind");
+}
+
+} // namespace
+
+extern "C" {
+
+/// Runs the kernel `entry(env)` on a grid x block launch, one block after
+/// another, with `sharedBytes` of shared memory at `shared` (aligned to and
+/// within one 256 KiB window).
+void quanta_gpu_host_launch(int64_t gridX, int64_t gridY, int64_t gridZ,
+                            int64_t blockX, int64_t blockY, int64_t blockZ,
+                            int64_t shared, int64_t sharedBytes,
+                            void (*entry)(void *), void *env) {
+  if (launch)
+    fail("a kernel launched another kernel");
+  if (shared % kSharedWindow != 0 || sharedBytes > int64_t(kSharedWindow))
+    fail("shared memory not within one aligned 256 KiB window");
+  int64_t threads = blockX * blockY * blockZ;
+  if (threads <= 0 || threads > 1024)
+    fail("a block must have 1 to 1024 threads");
+  Launch l{};
+  l.grid[0] = gridX, l.grid[1] = gridY, l.grid[2] = gridZ;
+  l.block[0] = blockX, l.block[1] = blockY, l.block[2] = blockZ;
+  l.shared = reinterpret_cast<uint8_t *>(shared);
+  l.sharedBytes = sharedBytes;
+  l.entry = entry;
+  l.env = env;
+  l.threads.resize(threads);
+  l.warps.resize((threads + kWarpSize - 1) / kWarpSize);
+  void *stacks = mmap(nullptr, threads * kStackBytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (stacks == MAP_FAILED)
+    fail("cannot map the threads' stacks");
+  l.stacks = static_cast<uint8_t *>(stacks);
+  launch = &l;
+  for (l.blockId[2] = 0; l.blockId[2] < gridZ; ++l.blockId[2])
+    for (l.blockId[1] = 0; l.blockId[1] < gridY; ++l.blockId[1])
+      for (l.blockId[0] = 0; l.blockId[0] < gridX; ++l.blockId[0])
+        runBlock();
+  launch = nullptr;
+  munmap(stacks, threads * kStackBytes);
+}
+
+/// 0-2: thread index x, y, z; 3-5: block index; 6-8: block size; 9-11:
+/// grid size.
+int64_t quanta_gpu_host_id(int32_t which) {
+  int dim = which % 3;
+  switch (which / 3) {
+  case 0:
+    return self().id[dim];
+  case 1:
+    return launch->blockId[dim];
+  case 2:
+    return launch->block[dim];
+  default:
+    return launch->grid[dim];
+  }
+}
+
+/// bar.sync 0: waits for every thread of the block (exited ones count as
+/// arrived).
+void quanta_gpu_host_barrier() {
+  Thread &t = self();
+  int64_t generation = t.barriers++;
+  if (int64_t(launch->barrierArrivals.size()) <= generation)
+    launch->barrierArrivals.resize(generation + 1, 0);
+  ++launch->barrierArrivals[generation];
+  launch->progress = true;
+  int64_t count = launch->threads.size();
+  while (launch->barrierArrivals[generation] + launch->exited < count)
+    yield();
+  launch->progress = true;
+}
+
+/// shfl.sync of `value` over the whole warp with gpu.shuffle's `width`
+/// clamp: mode 0 xor, 1 down, 2 idx. Returns the value in the low 32 bits
+/// and whether the source lane was valid in bit 32 (else the own value).
+int64_t quanta_gpu_host_shuffle(int32_t value, int32_t offset, int32_t width,
+                                int32_t mode) {
+  Deposit d{};
+  d.op = Shuffle;
+  d.words[0] = uint32_t(value);
+  const Deposit *lanes = exchange(d);
+  int32_t lane = self().linear % kWarpSize;
+  int32_t source = mode == 0   ? lane ^ offset
+                   : mode == 1 ? lane + offset
+                               : offset;
+  if (source < 0 || source > width - 1 || source >= kWarpSize)
+    return uint32_t(value);
+  return int64_t(lanes[source].words[0]) | int64_t(1) << 32;
+}
+
+/// ldmatrix.sync.aligned.m8n8.x{count}.b16 (not transposed): lanes 8j to
+/// 8j + 7 give the row addresses of matrix j; register j of lane l is word
+/// l % 4 of row l / 4 of matrix j. Writes the registers to `out`.
+void quanta_gpu_host_ldmatrix(int64_t address, int32_t count, int64_t out) {
+  Deposit d{};
+  d.op = LdMatrix;
+  d.address = uint64_t(address);
+  const Deposit *lanes = exchange(d);
+  int32_t lane = self().linear % kWarpSize;
+  auto *registers = reinterpret_cast<uint32_t *>(out);
+  for (int32_t j = 0; j < count; ++j) {
+    uint64_t row = lanes[8 * j + lane / 4].address;
+    if (row % 16 != 0)
+      fail("ldmatrix row address not 16-byte aligned");
+    std::memcpy(&registers[j], reinterpret_cast<void *>(row + 4 * (lane % 4)),
+                4);
+  }
+}
+
+/// mma.sync.aligned.row.col of the warp: m16n8k32 for 8-bit operands,
+/// m16n8k16 for 16-bit ones. `buffer` holds this lane's A (4 words), B (2),
+/// C (4) and receives D (4). With g = lane / 4, t = lane % 4: A word r holds
+/// row g + 8 (r % 2) and the k of word t + 4 (r / 2) of its row; B word r
+/// column g, word t + 4 r of its column; C/D element r row g + 8 (r / 2),
+/// column 2t + r % 2. Integers wrap modulo 2^32; floats are summed exactly
+/// and rounded once to f32 (tensor cores' own intermediate rounding is
+/// within the tests' stated bounds).
+void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
+  auto *words = reinterpret_cast<uint32_t *>(buffer);
+  Deposit d{};
+  d.op = Mma;
+  std::memcpy(d.words, words, 10 * 4);
+  const Deposit *lanes = exchange(d);
+  int32_t base = kind & 0xff;
+  bool flagA = kind & kMmaFlagA, flagB = kind & kMmaFlagB;
+  int perWord = base == MmaInt8 || base == MmaFP8 ? 4 : 2;
+  int32_t lane = self().linear % kWarpSize;
+  for (int r = 0; r < 4; ++r) {
+    int row = lane / 4 + 8 * (r / 2), col = 2 * (lane % 4) + r % 2;
+    // Word w (0-7) of row `row` of A sits in register 2 (w / 4) + row / 8
+    // of lane (row % 8) * 4 + w % 4; word w of column `col` of B in
+    // register w / 4 of lane col * 4 + w % 4.
+    int64_t sumInt = 0;
+    double sum = 0;
+    for (int w = 0; w < 8; ++w) {
+      uint32_t a = lanes[(row % 8) * 4 + w % 4].words[2 * (w / 4) + row / 8];
+      uint32_t b = lanes[col * 4 + w % 4].words[4 + w / 4];
+      for (int e = 0; e < perWord; ++e) {
+        double product =
+            element(a, e, base, flagA) * element(b, e, base, flagB);
+        if (base == MmaInt8)
+          sumInt += int64_t(product);
+        else
+          sum += product;
+      }
+    }
+    uint32_t c = words[6 + r];
+    if (base == MmaInt8) {
+      words[10 + r] = uint32_t(uint64_t(sumInt) + c);
+    } else {
+      float cf;
+      std::memcpy(&cf, &c, 4);
+      float result = float(sum + double(cf));
+      std::memcpy(&words[10 + r], &result, 4);
+    }
+  }
+}
+
+/// dp4a.{s32,u32}.u32: c + the sum of the byte products of a (signed when
+/// `signedA`) and b (unsigned), modulo 2^32.
+int32_t quanta_gpu_host_dp4a(int32_t signedA, int32_t a, int32_t b, int32_t c) {
+  uint32_t sum = uint32_t(c);
+  for (int i = 0; i < 4; ++i) {
+    uint32_t byteA = uint32_t(a) >> (8 * i) & 0xff;
+    int32_t valueA = signedA ? int32_t(int8_t(byteA)) : int32_t(byteA);
+    sum += uint32_t(valueA * int32_t(uint32_t(b) >> (8 * i) & 0xff));
+  }
+  return int32_t(sum);
+}
+
+/// cp.async.cg.shared.global [shared], [global], 16, bytes: copies `bytes`
+/// (0 to 16) and fills the rest of the 16 with zeros, when this thread waits
+/// for its group.
+void quanta_gpu_host_cp_async(int32_t shared, int64_t global, int32_t bytes) {
+  uint64_t window =
+      reinterpret_cast<uint64_t>(launch->shared) & ~(uint64_t(0xffffffff));
+  auto *target = reinterpret_cast<uint8_t *>(window | uint32_t(shared));
+  if (target < launch->shared ||
+      target + 16 > launch->shared + launch->sharedBytes ||
+      uint64_t(shared) % 16 != 0 || bytes < 0 || bytes > 16)
+    fail("cp.async outside the block's shared memory or misaligned");
+  self().open.push_back(
+      {target, reinterpret_cast<const uint8_t *>(global), bytes});
+}
+
+void quanta_gpu_host_cp_async_commit() {
+  Thread &t = self();
+  t.groups.push_back(std::move(t.open));
+  t.open.clear();
+}
+
+/// cp.async.wait_group n: completes all but the newest `newest` groups.
+void quanta_gpu_host_cp_async_wait(int32_t newest) {
+  Thread &t = self();
+  while (int64_t(t.groups.size()) > newest) {
+    for (const Copy &c : t.groups.front()) {
+      std::memcpy(c.target, c.source, c.bytes);
+      std::memset(c.target + c.bytes, 0, 16 - c.bytes);
+    }
+    t.groups.pop_front();
+  }
+}
+
+/// wgmma.mma_async.sync.aligned.m64n{n}k32.s32 with operands in shared
+/// memory by matrix descriptors (no swizzle, both K-major: element [r][k]
+/// of a 32-byte K step at start + (r / 8) * stride + (k / 16) * leading +
+/// (r % 8) * 16 + k % 16) and this thread's n / 2 accumulators at `acc`:
+/// thread t of the warpgroup holds, in accumulator i, row 16 (t / 32) +
+/// (t % 32) / 4 + 8 ((i / 2) % 2) and column 8 (i / 4) + 2 (t % 4) + i % 2.
+/// Computed at once (the kernel waits before reading the accumulators).
+void quanta_gpu_host_wgmma(int32_t n, int32_t kind, int64_t descA,
+                           int64_t descB, int64_t acc) {
+  Thread &t = self();
+  if (launch->threads.size() % kWarpgroupSize != 0)
+    fail("wgmma in a block that is not a whole number of warpgroups");
+  uint64_t window = reinterpret_cast<uint64_t>(launch->shared);
+  auto decode = [&](uint64_t desc, int rows) {
+    if (desc >> 62 != 0)
+      fail("wgmma descriptor with a swizzle mode (not modelled)");
+    uint64_t start = window + ((desc & 0x3fff) << 4);
+    uint64_t leading = (desc >> 16 & 0x3fff) << 4;
+    uint64_t stride = (desc >> 32 & 0x3fff) << 4;
+    uint64_t end = start + (rows / 8 - 1) * stride + leading + 128;
+    if (end > window + launch->sharedBytes)
+      fail("wgmma operand outside the block's shared memory");
+    return [=](int r, int k) {
+      return *reinterpret_cast<const uint8_t *>(start + (r / 8) * stride +
+                                                (k / 16) * leading +
+                                                (r % 8) * 16 + k % 16);
+    };
+  };
+  auto a = decode(uint64_t(descA), 64);
+  auto b = decode(uint64_t(descB), n);
+  bool signedA = kind & kMmaFlagA, signedB = kind & kMmaFlagB;
+  auto *accumulators = reinterpret_cast<uint32_t *>(acc);
+  int64_t thread = t.linear % kWarpgroupSize;
+  for (int i = 0; i < n / 2; ++i) {
+    int row = 16 * (thread / 32) + (thread % 32) / 4 + 8 * ((i / 2) % 2);
+    int col = 8 * (i / 4) + 2 * (thread % 4) + i % 2;
+    uint32_t sum = accumulators[i];
+    for (int k = 0; k < 32; ++k) {
+      uint8_t x = a(row, k), y = b(col, k);
+      int32_t vx = signedA ? int8_t(x) : x, vy = signedB ? int8_t(y) : y;
+      sum += uint32_t(vx * vy);
+    }
+    accumulators[i] = sum;
+  }
+}
+
+} // extern "C"
