@@ -59,8 +59,87 @@ struct Deposit {
 
 enum Collective : int32_t { Shuffle = 1, LdMatrix = 2, Mma = 3 };
 
-struct Thread {
+//===----------------------------------------------------------------------===//
+// Fibers: on x86-64 a switch saves the callee-saved registers and the FP
+// control words on the stack and swaps stack pointers (no system call, where
+// swapcontext saves the signal mask); elsewhere ucontext.
+//===----------------------------------------------------------------------===//
+
+#if defined(__x86_64__)
+extern "C" void quanta_gpu_host_switch(void **save, void *load);
+asm(R"(
+  .text
+  .p2align 4
+  .type quanta_gpu_host_switch,@function
+quanta_gpu_host_switch:
+  pushq %rbp
+  pushq %rbx
+  pushq %r12
+  pushq %r13
+  pushq %r14
+  pushq %r15
+  subq $8, %rsp
+  stmxcsr (%rsp)
+  fnstcw 4(%rsp)
+  movq %rsp, (%rdi)
+  movq %rsi, %rsp
+  ldmxcsr (%rsp)
+  fldcw 4(%rsp)
+  addq $8, %rsp
+  popq %r15
+  popq %r14
+  popq %r13
+  popq %r12
+  popq %rbx
+  popq %rbp
+  ret
+  .size quanta_gpu_host_switch, .-quanta_gpu_host_switch
+)");
+
+struct Context {
+  void *sp;
+};
+
+/// Prepares `c` to run `fn` (which must not return) on `stack`: the frame
+/// that quanta_gpu_host_switch pops, returning into `fn` as if called.
+void startContext(Context &c, uint8_t *stack, size_t bytes, void (*fn)()) {
+  auto top = reinterpret_cast<uintptr_t>(stack + bytes) & ~uintptr_t(15);
+  auto **sp = reinterpret_cast<void **>(top);
+  *--sp = nullptr;
+  *--sp = reinterpret_cast<void *>(fn);
+  for (int i = 0; i < 6; ++i)
+    *--sp = nullptr;
+  // MXCSR and the x87 control word at their defaults.
+  uint64_t controls = 0x1F80 | uint64_t(0x037F) << 32;
+  *--sp = reinterpret_cast<void *>(controls);
+  c.sp = sp;
+}
+
+void switchContext(Context &from, Context &to) {
+  quanta_gpu_host_switch(&from.sp, to.sp);
+}
+#else
+struct Context {
   ucontext_t context;
+};
+
+void startContext(Context &c, uint8_t *stack, size_t bytes, void (*fn)()) {
+  if (getcontext(&c.context) != 0)
+    fail("getcontext failed");
+  c.context.uc_stack.ss_sp = stack;
+  c.context.uc_stack.ss_size = bytes;
+  c.context.uc_link = nullptr;
+  makecontext(&c.context, fn, 0);
+}
+
+void switchContext(Context &from, Context &to) {
+  if (swapcontext(&from.context, &to.context) != 0)
+    fail("swapcontext failed");
+}
+#endif
+
+struct Thread {
+  Context context;
   int64_t id[3];
   int64_t linear;
   bool done;
@@ -89,20 +168,16 @@ struct Launch {
   std::vector<int64_t> barrierArrivals;
   int64_t exited;
   uint8_t *stacks;
-  ucontext_t scheduler;
+  Context scheduler;
   Thread *current;
   bool progress;
 };
 
 Launch *launch;
 
-void yield() {
-  Thread *self = launch->current;
-  if (swapcontext(&self->context, &launch->scheduler) != 0)
-    fail("swapcontext failed");
-}
+void yield() { switchContext(launch->current->context, launch->scheduler); }
 
-void fiberMain() {
+[[noreturn]] void fiberMain() {
   launch->entry(launch->env);
   Thread *self = launch->current;
   self->done = true;
@@ -111,6 +186,8 @@ void fiberMain() {
   // Copies never waited for do not land.
   self->groups.clear();
   self->open.clear();
+  yield();
+  fail("a finished thread was resumed");
 }
 
 void runBlock() {
@@ -127,12 +204,7 @@ void runBlock() {
     t.barriers = t.collectives = 0;
     t.groups.clear();
     t.open.clear();
-    if (getcontext(&t.context) != 0)
-      fail("getcontext failed");
-    t.context.uc_stack.ss_sp = l.stacks + i * kStackBytes;
-    t.context.uc_stack.ss_size = kStackBytes;
-    t.context.uc_link = &l.scheduler;
-    makecontext(&t.context, fiberMain, 0);
+    startContext(t.context, l.stacks + i * kStackBytes, kStackBytes, fiberMain);
   }
   for (Warp &w : l.warps)
     w.arrived[0] = w.arrived[1] = 0;
@@ -146,8 +218,7 @@ void runBlock() {
       if (t.done)
         continue;
       l.current = &t;
-      if (swapcontext(&l.scheduler, &t.context) != 0)
-        fail("swapcontext failed");
+      switchContext(l.scheduler, t.context);
     }
     if (!l.progress && l.exited < count)
       fail("deadlock: some threads wait at a barrier or warp collective "
@@ -208,25 +279,50 @@ enum MmaKind : int32_t { MmaInt8 = 1, MmaF16 = 2, MmaBF16 = 3, MmaFP8 = 4 };
 /// Flags of the kind: operand A (B) signed for int8, E5M2 for FP8.
 constexpr int32_t kMmaFlagA = 1 << 8, kMmaFlagB = 1 << 9;
 
-/// Element `i` (of 4 bytes or 2 halves) of a fragment word, exactly.
-double element(uint32_t word, int i, int32_t kind, bool flag) {
-  switch (kind) {
-  case MmaInt8: {
-    uint32_t byte = word >> (8 * i) & 0xff;
-    return flag ? double(int8_t(byte)) : double(byte);
+/// The values of every code of an 8-bit (E4M3FN, E5M2) or 16-bit (f16,
+/// bf16) float format, exact in f32.
+struct FloatCodes {
+  float e4m3[256], e5m2[256];
+  std::vector<float> f16, bf16;
+  FloatCodes() : f16(65536), bf16(65536) {
+    for (uint32_t c = 0; c < 256; ++c) {
+      e4m3[c] = float(decodeFloat(c, 4, 3, false));
+      e5m2[c] = float(decodeFloat(c, 5, 2, true));
+    }
+    for (uint32_t c = 0; c < 65536; ++c) {
+      f16[c] = float(decodeFloat(c, 5, 10, true));
+      bf16[c] = float(decodeFloat(c, 8, 7, true));
+    }
   }
-  case MmaFP8: {
-    uint32_t byte = word >> (8 * i) & 0xff;
-    return flag ? decodeFloat(byte, 5, 2, true)
-                : decodeFloat(byte, 4, 3, false);
-  }
-  case MmaF16:
-    return decodeFloat(word >> (16 * i) & 0xffff, 5, 10, true);
-  case MmaBF16:
-    return decodeFloat(word >> (16 * i) & 0xffff, 8, 7, true);
-  }
-  fail("unknown mma kind");
+};
+
+const FloatCodes &floatCodes() {
+  static const FloatCodes codes;
+  return codes;
 }
+
+/// The elements (4 bytes or 2 halves) of an operand's fragment words.
+struct Elements {
+  int32_t kind;
+  bool flag;
+  /// Element `i` of `word`, for the float kinds.
+  float value(uint32_t word, int i) const {
+    const FloatCodes &codes = floatCodes();
+    switch (kind) {
+    case MmaFP8:
+      return (flag ? codes.e5m2 : codes.e4m3)[word >> (8 * i) & 0xff];
+    case MmaF16:
+      return codes.f16[word >> (16 * i) & 0xffff];
+    default:
+      return codes.bf16[word >> (16 * i) & 0xffff];
+    }
+  }
+  /// Element `i` of `word`, for int8.
+  int32_t integer(uint32_t word, int i) const {
+    uint32_t byte = word >> (8 * i) & 0xff;
+    return flag ? int32_t(int8_t(byte)) : int32_t(byte);
+  }
+};
 
 } // namespace
 
@@ -352,7 +448,10 @@ void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
   std::memcpy(d.words, words, 10 * 4);
   const Deposit *lanes = exchange(d);
   int32_t base = kind & 0xff;
-  bool flagA = kind & kMmaFlagA, flagB = kind & kMmaFlagB;
+  if (base < MmaInt8 || base > MmaFP8)
+    fail("unknown mma kind");
+  Elements elementsA{base, bool(kind & kMmaFlagA)};
+  Elements elementsB{base, bool(kind & kMmaFlagB)};
   int perWord = base == MmaInt8 || base == MmaFP8 ? 4 : 2;
   int32_t lane = self().linear % kWarpSize;
   for (int r = 0; r < 4; ++r) {
@@ -360,23 +459,21 @@ void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
     // Word w (0-7) of row `row` of A sits in register 2 (w / 4) + row / 8
     // of lane (row % 8) * 4 + w % 4; word w of column `col` of B in
     // register w / 4 of lane col * 4 + w % 4.
-    int64_t sumInt = 0;
+    uint32_t sumInt = 0;
     double sum = 0;
     for (int w = 0; w < 8; ++w) {
       uint32_t a = lanes[(row % 8) * 4 + w % 4].words[2 * (w / 4) + row / 8];
       uint32_t b = lanes[col * 4 + w % 4].words[4 + w / 4];
       for (int e = 0; e < perWord; ++e) {
-        double product =
-            element(a, e, base, flagA) * element(b, e, base, flagB);
         if (base == MmaInt8)
-          sumInt += int64_t(product);
+          sumInt += uint32_t(elementsA.integer(a, e) * elementsB.integer(b, e));
         else
-          sum += product;
+          sum += double(elementsA.value(a, e)) * double(elementsB.value(b, e));
       }
     }
     uint32_t c = words[6 + r];
     if (base == MmaInt8) {
-      words[10 + r] = uint32_t(uint64_t(sumInt) + c);
+      words[10 + r] = sumInt + c;
     } else {
       float cf;
       std::memcpy(&cf, &c, 4);

@@ -39,6 +39,8 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 
+#include <cmath>
+
 namespace mlir::quanta {
 #define GEN_PASS_DEF_CONVERTQUANTAMATMULTONVVM
 #include "quanta/Conversion/Passes.h.inc"
@@ -266,6 +268,7 @@ private:
   Value dp4a(Value word, Value acc, bool isSigned);
   Value quadSum(Value v);
   Value loadParam(StringRef role, Value row, Value col);
+  Value scaleFloatSum(Value acc, Value row, Value col);
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
 
@@ -1099,6 +1102,66 @@ Value KernelBuilder::loadParam(StringRef role, Value row, Value col) {
 
 /// The epilogue of one accumulator element: zero-point corrections, scales,
 /// bias, then quantization or conversion, stored at [row, col].
+/// Whether |x| lies within [2^-32, 2^32] (false for NaN).
+static Value isModerate(ImplicitLocOpBuilder &b, Value x) {
+  Value magnitude = math::AbsFOp::create(b, x);
+  auto bound = [&](int exponent) {
+    return arith::ConstantOp::create(
+        b, b.getF32FloatAttr(std::ldexp(1.0f, exponent)));
+  };
+  Value above = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE, magnitude,
+                                      bound(-32));
+  Value below =
+      arith::CmpFOp::create(b, arith::CmpFPredicate::OLE, magnitude, bound(32));
+  return arith::AndIOp::create(b, above, below);
+}
+
+/// The f32-accumulation result [row, col] before the bias from `acc`, the
+/// tensor cores' sum of the raw products: the products of the dequantized
+/// elements share the factor sa * sb, so `acc * (sa * sb)` is the
+/// definition's k-order sum within docs/GPU.md's bound as long as every
+/// dequantized element and product is a normal f32, which scales within
+/// [2^-32, 2^32] make sure of (f32-expressed operands: the storage formats'
+/// nonzero magnitudes lie within [2^-24, 2^16]). Other scales (zero,
+/// subnormal, huge, NaN) take the definition itself: the dequantized
+/// products added in k order from +0, reading the operands again.
+Value KernelBuilder::scaleFloatSum(Value acc, Value row, Value col) {
+  Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
+  Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
+  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
+  auto ifOp =
+      scf::IfOp::create(b, f32, andI(isModerate(b, sa), isModerate(b, sb)),
+                        /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  // 0 + ...: the k-order sum from +0 is never -0, a zero acc times a
+  // negative scale is.
+  Value scaled =
+      arith::MulFOp::create(b, acc, arith::MulFOp::create(b, sa, sb));
+  scf::YieldOp::create(b, ValueRange{arith::AddFOp::create(b, zero, scaled)});
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  auto loop = scf::ForOp::create(b, idx(0), K, idx(1), ValueRange{zero});
+  {
+    OpBuilder::InsertionGuard body(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value k = loop.getInductionVar();
+    auto dequantized = [&](Value memref, ValueRange indices, Value scale) {
+      Value element = memref::LoadOp::create(b, memref, indices);
+      return arith::MulFOp::create(b, arith::ExtFOp::create(b, f32, element),
+                                   scale);
+    };
+    Value a = dequantized(lhs, {row, k}, sa);
+    Value w = dequantized(
+        rhs, mm.rhsKMajor ? ValueRange{col, k} : ValueRange{k, col}, sb);
+    scf::YieldOp::create(
+        b, ValueRange{arith::AddFOp::create(b, loop.getRegionIterArgs()[0],
+                                            arith::MulFOp::create(b, a, w))});
+  }
+  scf::YieldOp::create(b, loop.getResults());
+  return ifOp.getResult(0);
+}
+
 void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
                                 Value colSum) {
   auto zeroPoint = [&](StringRef role, SchemeAttr scheme) -> Value {
@@ -1137,11 +1200,7 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
     value = arith::AddFOp::create(
         b, arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)), block);
   } else {
-    // The products of the dequantized elements share the factor sa * sb.
-    Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
-    Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
-    Value scale = arith::MulFOp::create(b, sa, sb);
-    value = arith::MulFOp::create(b, acc, scale);
+    value = scaleFloatSum(acc, row, col);
   }
   if (Value bias = mm.get("bias"))
     value = arith::AddFOp::create(

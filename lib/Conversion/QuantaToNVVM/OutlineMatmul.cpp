@@ -92,6 +92,11 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
       return Kind::Int8;
     return std::nullopt;
   }
+  // Float operands dequantized to f16/bf16 are rounded to it, which the
+  // tensor cores' products of the raw elements (scaled after the sum)
+  // cannot reproduce: those take the linalg path.
+  if (!lhs->getExpressed().isF32())
+    return std::nullopt;
   if (a.isF16() && b.isF16())
     return Kind::F16;
   if (isa<Float8E4M3FNType, Float8E5M2Type>(a) &&
