@@ -438,11 +438,14 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
   for (auto [v, arg] : llvm::zip(llvm::concat<Value>(args, attributions),
                                  entry->getArguments()))
     mapping.map(v, arg);
-  // The launch's indices and sizes as runtime calls (rewritten below).
+  // The launch's indices and sizes used, as runtime calls (rewritten
+  // below).
   auto ids = [&](gpu::KernelDim3 dims, auto make) {
-    mapping.map(dims.x, make(b, loc, gpu::Dimension::x).getResult());
-    mapping.map(dims.y, make(b, loc, gpu::Dimension::y).getResult());
-    mapping.map(dims.z, make(b, loc, gpu::Dimension::z).getResult());
+    for (auto [arg, dim] : {std::pair{dims.x, gpu::Dimension::x},
+                            std::pair{dims.y, gpu::Dimension::y},
+                            std::pair{dims.z, gpu::Dimension::z}})
+      if (!arg.use_empty())
+        mapping.map(arg, make(b, loc, dim).getResult());
   };
   ids(launch.getThreadIds(), [](OpBuilder &b, Location l, gpu::Dimension d) {
     return gpu::ThreadIdOp::create(b, l, d);
