@@ -160,6 +160,23 @@ SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op, Value rhs) {
   return roles;
 }
 
+/// Whether the int4 operands of a weight-only int4 matmul (the weights and
+/// their zero points) are arguments of a public function, which the C ABI
+/// passes packed and the kernel reads as they are; other int4 tensors
+/// (constants, a private function's arguments) are one element per byte.
+bool int4OperandsArePacked(MatmulOp op) {
+  for (Value v : {op.getRhs(), op.getRhsZp()}) {
+    if (!v || !cast<ShapedType>(v.getType()).getElementType().isInteger(4))
+      continue;
+    auto arg = dyn_cast<BlockArgument>(v);
+    auto fn = arg ? dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp())
+                  : func::FuncOp();
+    if (!fn || !fn.isPublic())
+      return false;
+  }
+  return true;
+}
+
 struct OutlineGPUMatmulPass
     : public quanta::impl::OutlineGPUMatmulBase<OutlineGPUMatmulPass> {
   using OutlineGPUMatmulBase::OutlineGPUMatmulBase;
@@ -175,7 +192,8 @@ struct OutlineGPUMatmulPass
     for (MatmulOp op : matmuls) {
       std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
       // The other forms go through the linalg lowering.
-      if (!kind)
+      if (!kind ||
+          (*kind == gpu_matmul::Kind::W4 && !int4OperandsArePacked(op)))
         continue;
       if (failed(gpu_matmul::checkArch(op, *kind, chip))) {
         anyError = true;
