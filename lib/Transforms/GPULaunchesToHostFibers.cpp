@@ -588,6 +588,7 @@ struct HostKernelLaunchersPass
       LLVM::CallOp::create(b, loc, kernel, kernelArgs);
       LLVM::ReturnOp::create(b, loc, ValueRange{});
 
+      kernel.setLinkage(LLVM::Linkage::Internal);
       // @k_launch: stores its arguments into env, runs the launch.
       launcher->removeAttr(kHostKernelAttr);
       launcher.setLinkage(LLVM::Linkage::Internal);

@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -301,6 +302,15 @@ const FloatCodes &floatCodes() {
   return codes;
 }
 
+/// A product of two 16-bit or 8-bit floats, exact in double, as the f32
+/// accumulator holds it: +-Inf beyond its range (so that products of both
+/// signs overflowing give NaN, as in f32 arithmetic).
+double inF32Range(double product) {
+  return std::fabs(product) > double(std::numeric_limits<float>::max())
+             ? std::copysign(double(INFINITY), product)
+             : product;
+}
+
 /// The elements (4 bytes or 2 halves) of an operand's fragment words.
 struct Elements {
   int32_t kind;
@@ -438,9 +448,10 @@ void quanta_gpu_host_ldmatrix(int64_t address, int32_t count, int64_t out) {
 /// C (4) and receives D (4). With g = lane / 4, t = lane % 4: A word r holds
 /// row g + 8 (r % 2) and the k of word t + 4 (r / 2) of its row; B word r
 /// column g, word t + 4 r of its column; C/D element r row g + 8 (r / 2),
-/// column 2t + r % 2. Integers wrap modulo 2^32; floats are summed exactly
-/// and rounded once to f32 (tensor cores' own intermediate rounding is
-/// within the tests' stated bounds).
+/// column 2t + r % 2. Integers wrap modulo 2^32; float products beyond the
+/// f32 range are +-Inf, the rest are summed exactly and rounded once to f32
+/// (tensor cores' own intermediate rounding is within the tests' stated
+/// bounds).
 void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
   auto *words = reinterpret_cast<uint32_t *>(buffer);
   Deposit d{};
@@ -468,7 +479,8 @@ void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
         if (base == MmaInt8)
           sumInt += uint32_t(elementsA.integer(a, e) * elementsB.integer(b, e));
         else
-          sum += double(elementsA.value(a, e)) * double(elementsB.value(b, e));
+          sum += inF32Range(double(elementsA.value(a, e)) *
+                            double(elementsB.value(b, e)));
       }
     }
     uint32_t c = words[6 + r];

@@ -138,9 +138,11 @@
 // FP8-DAG: mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32
 // FP8-DAG: ld.global.v4.b32
 // FP8 dequantized to f16 is rounded to f16 element by element, which the
-// tensor cores' products of the raw codes cannot reproduce: linalg kernels.
+// tensor cores' products of the raw codes cannot reproduce: the operands are
+// dequantized first (plain kernels), then multiplied as f16.
 // FP8-LABEL: .visible .entry _quanta_impl_fp8out_kernel(
-// FP8-NOT: mma.sync
+// FP8-NOT: e4m3
+// FP8: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 
 //--- int8.mlir
 func.func @w8a8(%a: tensor<?x?xi8>, %w: tensor<?x48xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<48xf32>, %b: tensor<48xf32>, %so: tensor<f32>, %zo: tensor<i8>) -> tensor<?x48xi8> {

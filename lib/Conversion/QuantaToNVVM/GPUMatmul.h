@@ -63,10 +63,20 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
 
 /// The kernel family of `op`, or none when `op` has no tensor-core kernel:
 /// 2-D, per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
-/// integers accumulating in i32, or f16 x f16 / FP8 x FP8 in f32, with a
-/// float result or an 8-bit quantized one; or weight-only int4 (see
-/// `hasWeightOnlyInt4Kernel`).
+/// integers accumulating in i32, or f16 x f16 / bf16 x bf16 / FP8 x FP8
+/// expressed in f32 accumulating in f32, with a float result or an 8-bit
+/// quantized one; or weight-only int4 (see `hasWeightOnlyInt4Kernel`).
 std::optional<Kind> classify(MatmulOp op);
+
+/// Rewrites a float-storage matmul (FP8, f16, bf16 operands) with f16/bf16
+/// expressed types, which a tensor-core kernel cannot compute as it is (the
+/// definition rounds every dequantized element to the expressed type), into
+/// the quanta.dequantize of both operands (that rounding) and a matmul of
+/// the 16-bit results as storage with unit f32 scales (exact products, f32
+/// sums, as the definition), its result scale widened to f32 and a float
+/// result truncated to the expressed type. Returns the new matmul, or
+/// null (and leaves `op`) when `op` is not of that form.
+MatmulOp dequantizeFloatOperands(MatmulOp op);
 
 /// Whether `op` is a weight-only int4 matmul: no lhs scheme (plain float
 /// activations), i4/ui4 weights, f32 accumulation.

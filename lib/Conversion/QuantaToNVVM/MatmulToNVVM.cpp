@@ -803,7 +803,7 @@ static NVVM::MMATypes getMMAType(SchemeAttr scheme) {
     return NVVM::MMATypes::e4m3;
   if (isa<Float8E5M2Type>(storage))
     return NVVM::MMATypes::e5m2;
-  return NVVM::MMATypes::f16;
+  return storage.isBF16() ? NVVM::MMATypes::bf16 : NVVM::MMATypes::f16;
 }
 
 /// D = A * B + C for one 16x8 tile; returns the LLVM struct of D.

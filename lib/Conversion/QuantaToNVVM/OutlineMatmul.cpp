@@ -12,6 +12,7 @@
 #include "quanta/Conversion/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -71,6 +72,89 @@ bool mlir::quanta::gpu_matmul::hasWeightOnlyInt4Kernel(MatmulOp op) {
          hasKernelResult(op);
 }
 
+/// `v` (a float tensor) converted element by element to `element` by a
+/// linalg.generic (arith.extf or arith.truncf), which bufferizes.
+static Value convertElements(OpBuilder &b, Location loc, Value v,
+                             Type element) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getElementType() == element)
+    return v;
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(tensor::DimOp::create(b, loc, v, d));
+  Value init = tensor::EmptyOp::create(b, loc, type.clone(element), sizes);
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                             utils::IteratorType::parallel);
+  bool widen = element.getIntOrFloatBitWidth() >
+               type.getElementType().getIntOrFloatBitWidth();
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, ValueRange{v}, ValueRange{init},
+      ArrayRef<AffineMap>{identity, identity}, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value x =
+            widen
+                ? arith::ExtFOp::create(nb, l, element, args[0]).getResult()
+                : arith::TruncFOp::create(nb, l, element, args[0]).getResult();
+        linalg::YieldOp::create(nb, l, x);
+      });
+  return generic.getResult(0);
+}
+
+MatmulOp mlir::quanta::gpu_matmul::dequantizeFloatOperands(MatmulOp op) {
+  std::optional<SchemeAttr> lhs = op.getLhsScheme();
+  SchemeAttr rhs = op.getRhsScheme();
+  if (!lhs || lhs->isIntegerStorage() || rhs.isIntegerStorage() ||
+      op.getAccumulation() != Accumulation::f32 ||
+      op.getType().getRank() != 2 || op.getLhsZp() || op.getRhsZp() ||
+      !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1) ||
+      !hasKernelResult(op))
+    return MatmulOp();
+  Type expressed = lhs->getExpressed();
+  if (!isa<Float16Type, BFloat16Type>(expressed))
+    return MatmulOp();
+  MLIRContext *ctx = op.getContext();
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Type f32 = b.getF32Type();
+  auto dequantize = [&](Value v, Value scale, SchemeAttr scheme) -> Value {
+    auto type = cast<RankedTensorType>(v.getType()).clone(expressed);
+    return DequantizeOp::create(b, loc, type, v, scale, Value(), scheme);
+  };
+  Value a = dequantize(op.getLhs(), op.getLhsScale(), *lhs);
+  Value w = dequantize(op.getRhs(), op.getRhsScale(), rhs);
+  // The dequantized operands as 16-bit storage with unit f32 scales.
+  auto unit = SchemeAttr::get(ctx, expressed, f32, Granularity::per_tensor,
+                              /*axis=*/-1, /*group_size=*/0,
+                              /*symmetric=*/true, /*narrow_range=*/false,
+                              RoundingMode::half_even, /*saturate=*/true,
+                              /*reciprocal=*/false);
+  Value one = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(RankedTensorType::get({}, f32), 1.0f));
+  // The bias is f32 already; the result scale widens exactly.
+  Value resultScale = op.getResultScale();
+  if (resultScale)
+    resultScale = convertElements(b, loc, resultScale, f32);
+  auto resultType = cast<RankedTensorType>(op.getType());
+  SchemeAttr resultScheme;
+  if (std::optional<SchemeAttr> r = op.getResultScheme())
+    resultScheme = SchemeAttr::get(
+        ctx, r->getStorage(), f32, r->getGranularity(), r->getAxis(),
+        r->getGroupSize(), r->getSymmetric(), r->getNarrowRange(),
+        r->getRounding(), r->getSaturate(), r->getReciprocal());
+  auto matmul = MatmulOp::create(
+      b, loc, resultScheme ? resultType : resultType.clone(f32), a, w, one, one,
+      Value(), Value(), op.getBias(), resultScale, op.getResultZp(), unit, unit,
+      resultScheme, op.getAccumulationAttr());
+  Value result = matmul;
+  if (!resultScheme)
+    result = convertElements(b, loc, result, expressed);
+  op->replaceAllUsesWith(ValueRange{result});
+  op.erase();
+  return matmul;
+}
+
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   if (isWeightOnlyInt4(op)) {
@@ -94,10 +178,10 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   }
   // Float operands dequantized to f16/bf16 are rounded to it, which the
   // tensor cores' products of the raw elements (scaled after the sum)
-  // cannot reproduce: those take the linalg path.
+  // cannot reproduce (see dequantizeFloatOperands).
   if (!lhs->getExpressed().isF32())
     return std::nullopt;
-  if (a.isF16() && b.isF16())
+  if ((a.isF16() && b.isF16()) || (a.isBF16() && b.isBF16()))
     return Kind::F16;
   if (isa<Float8E4M3FNType, Float8E5M2Type>(a) &&
       isa<Float8E4M3FNType, Float8E5M2Type>(b))
@@ -190,6 +274,8 @@ struct OutlineGPUMatmulPass
     bool anyError = false;
     int64_t counter = 0;
     for (MatmulOp op : matmuls) {
+      if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
+        op = rewritten;
       std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
       // The other forms go through the linalg lowering.
       if (!kind ||
@@ -205,13 +291,20 @@ struct OutlineGPUMatmulPass
       // A transposed rhs is passed untransposed (the kernel stages it by
       // rows), so that no temporary holds the transpose.
       Value kMajorRhs = getKMajorRhs(op, *kind);
+      // Sizes from the operands before a dequantization
+      // (dequantizeFloatOperands), which the C ABI's result sizes follow.
+      auto source = [](Value v) {
+        auto dequantize = v.getDefiningOp<DequantizeOp>();
+        return dequantize ? dequantize.getInput() : v;
+      };
       SmallVector<Value> dynamicSizes;
       if (resultType.isDynamicDim(0))
-        dynamicSizes.push_back(tensor::DimOp::create(b, loc, op.getLhs(), 0));
+        dynamicSizes.push_back(
+            tensor::DimOp::create(b, loc, source(op.getLhs()), 0));
       if (resultType.isDynamicDim(1))
         dynamicSizes.push_back(
             kMajorRhs ? tensor::DimOp::create(b, loc, kMajorRhs, 0)
-                      : tensor::DimOp::create(b, loc, op.getRhs(), 1));
+                      : tensor::DimOp::create(b, loc, source(op.getRhs()), 1));
       Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
 
       SmallVector<std::pair<Value, StringRef>> roles =
