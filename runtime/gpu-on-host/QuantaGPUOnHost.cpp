@@ -191,6 +191,17 @@ void yield() { switchContext(launch->current->context, launch->scheduler); }
   fail("a finished thread was resumed");
 }
 
+/// Whether threads and blocks run from the last to the first
+/// ($QUANTA_GPU_HOST_ORDER=reverse): a kernel whose threads read what others
+/// write with no barrier between gives other results in the two orders.
+bool reverseOrder() {
+  static const bool reverse = [] {
+    const char *order = std::getenv("QUANTA_GPU_HOST_ORDER");
+    return order && std::strcmp(order, "reverse") == 0;
+  }();
+  return reverse;
+}
+
 void runBlock() {
   Launch &l = *launch;
   std::memset(l.shared, kSharedPoison, l.sharedBytes);
@@ -215,7 +226,8 @@ void runBlock() {
   // or returns. A round in which no thread got further is a deadlock.
   while (l.exited < count) {
     l.progress = false;
-    for (Thread &t : l.threads) {
+    for (int64_t j = 0; j < count; ++j) {
+      Thread &t = l.threads[reverseOrder() ? count - 1 - j : j];
       if (t.done)
         continue;
       l.current = &t;
@@ -367,10 +379,14 @@ void quanta_gpu_host_launch(int64_t gridX, int64_t gridY, int64_t gridZ,
     fail("cannot map the threads' stacks");
   l.stacks = static_cast<uint8_t *>(stacks);
   launch = &l;
-  for (l.blockId[2] = 0; l.blockId[2] < gridZ; ++l.blockId[2])
-    for (l.blockId[1] = 0; l.blockId[1] < gridY; ++l.blockId[1])
-      for (l.blockId[0] = 0; l.blockId[0] < gridX; ++l.blockId[0])
-        runBlock();
+  int64_t blocks = gridX * gridY * gridZ;
+  for (int64_t b = 0; b < blocks; ++b) {
+    int64_t i = reverseOrder() ? blocks - 1 - b : b;
+    l.blockId[0] = i % gridX;
+    l.blockId[1] = i / gridX % gridY;
+    l.blockId[2] = i / (gridX * gridY);
+    runBlock();
+  }
   launch = nullptr;
   munmap(stacks, threads * kStackBytes);
 }

@@ -14,6 +14,9 @@
 // RUN: llvm-nm %t/sm_90.o | FileCheck %s --check-prefix=MMA
 // RUN: %cxx_harness -DQUANTA_GPU_ACCUMULATION -include %t/sm_90.h -DCASES_INC='"%t/cases.inc"' %S/../Integration/Random/matmul-harness.cpp %t/sm_90.o %quanta_ref_lib %quanta_gpu_on_host_lib -o %t/sm_90.exe
 // RUN: %t/sm_90.exe | FileCheck %s --check-prefix=RANDOM
+// Again with the threads and blocks scheduled from the last to the first:
+// threads that read what others write with no barrier between would differ.
+// RUN: env QUANTA_GPU_HOST_ORDER=reverse %t/sm_90.exe | FileCheck %s --check-prefix=RANDOM
 
 // The checks of scripts/gpu-check.sh (without the benchmark) with the
 // kernels for sm_90a: int8 with N x K weights and no zero points on wgmma.

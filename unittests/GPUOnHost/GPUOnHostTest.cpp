@@ -311,6 +311,46 @@ TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
     }
 }
 
+struct RaceEnv {
+  uint8_t *shared;
+  int32_t out[2];
+};
+
+/// Two threads that read each other's shared word with no barrier between:
+/// the result depends on the order the runtime runs them in.
+RaceEnv runRace() {
+  static Shared shared(8);
+  RaceEnv env{shared.data, {0, 0}};
+  launch(
+      1, 2, &shared,
+      [](void *p) {
+        auto &e = *static_cast<RaceEnv *>(p);
+        auto *words = reinterpret_cast<int32_t *>(e.shared);
+        int64_t t = quanta_gpu_host_id(0);
+        words[t] = int32_t(t + 1);
+        e.out[t] = words[1 - t];
+      },
+      &env);
+  return env;
+}
+
+TEST(GPUOnHostDeathTest, ThreadOrderExposesRaces) {
+  constexpr int32_t kPoison = int32_t(0xA5A5A5A5);
+  // In a fresh process (the order is read from the environment once, and
+  // the threadsafe style re-runs this test up to here in a new one), first.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        setenv("QUANTA_GPU_HOST_ORDER", "reverse", 1);
+        RaceEnv reverse = runRace();
+        std::exit(reverse.out[0] == 2 && reverse.out[1] == kPoison ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+  RaceEnv forward = runRace();
+  EXPECT_EQ(forward.out[0], kPoison);
+  EXPECT_EQ(forward.out[1], 1);
+}
+
 TEST(GPUOnHostDeathTest, DivergentCollectivesDeadlock) {
   // Lanes 0-15 shuffle while lanes 16-31 wait at a barrier: neither
   // completes on a GPU.
