@@ -174,7 +174,8 @@ struct Launch {
   bool progress;
 };
 
-Launch *launch;
+/// The launch this OS thread runs (its fibers all run on it).
+thread_local Launch *launch;
 
 void yield() { switchContext(launch->current->context, launch->scheduler); }
 
