@@ -58,8 +58,8 @@ bool cooperates(gpu::LaunchOp launch) {
         if (isa<gpu::TerminatorOp, gpu::BlockIdOp, gpu::ThreadIdOp,
                 gpu::GridDimOp, gpu::BlockDimOp>(op))
           return WalkResult::advance();
-        return isa<gpu::GPUDialect, NVVM::NVVMDialect, nvgpu::NVGPUDialect>(
-                   op->getDialect()) ||
+        return isa_and_nonnull<gpu::GPUDialect, NVVM::NVVMDialect,
+                               nvgpu::NVGPUDialect>(op->getDialect()) ||
                        isa<LLVM::InlineAsmOp>(op)
                    ? WalkResult::interrupt()
                    : WalkResult::advance();
@@ -363,8 +363,8 @@ LogicalResult KernelRewriter::rewrite(Operation *op) {
           return id(2, o.getDimension());
         if (auto o = dyn_cast<gpu::GridDimOp>(op))
           return id(3, o.getDimension());
-        if (isa<gpu::GPUDialect, NVVM::NVVMDialect, nvgpu::NVGPUDialect>(
-                op->getDialect()))
+        if (isa_and_nonnull<gpu::GPUDialect, NVVM::NVVMDialect,
+                            nvgpu::NVGPUDialect>(op->getDialect()))
           return op->emitError("cannot run this kernel op on the host");
         return success();
       });
