@@ -1,5 +1,4 @@
-//===- BufferAccess.h - Which ops touch buffers ------------------*- C++
-//-*-===//
+//===- BufferAccess.h - Which ops touch buffers -----------------*- C++ -*-===//
 //
 // This file declares the test that the GPU passes share for host code that
 // would touch device memory.

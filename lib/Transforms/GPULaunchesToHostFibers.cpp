@@ -10,6 +10,8 @@
 
 #include "quanta/Transforms/Passes.h"
 
+#include "quanta/Runtime/GPUOnHost.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -30,6 +32,7 @@ namespace mlir::quanta {
 } // namespace mlir::quanta
 
 using namespace mlir;
+using namespace ::quanta::gpu_on_host;
 
 namespace {
 
@@ -37,16 +40,9 @@ namespace {
 constexpr StringLiteral kHostKernelAttr = "quanta.host_kernel";
 /// The attribute of the kernels, whose buffer accesses are device code.
 constexpr StringLiteral kKernelOnHostAttr = "quanta.kernel_on_host";
-/// The shared memory buffer's alignment: the runtime's window.
-constexpr int64_t kSharedWindow = 256 << 10;
 /// Words of the kernels' scratch buffer for operands passed by memory (a
 /// wgmma's 128 accumulators at most).
 constexpr int64_t kScratchWords = 256;
-
-// Codes of the runtime's interface (runtime/gpu-on-host/QuantaGPUOnHost.cpp).
-enum MmaKind : int32_t { MmaInt8 = 1, MmaF16 = 2, MmaBF16 = 3, MmaFP8 = 4 };
-constexpr int32_t kMmaFlagA = 1 << 8, kMmaFlagB = 1 << 9;
-enum ShuffleCode : int32_t { ShuffleXor = 0, ShuffleDown = 1, ShuffleIdx = 2 };
 
 /// Whether the threads of `launch` cooperate: shared memory, or GPU, NVVM,
 /// NVGPU or inline-assembly ops other than indices and sizes.
@@ -263,18 +259,16 @@ LogicalResult KernelRewriter::rewrite(Operation *op) {
                        : shuffle.getMode() == gpu::ShuffleMode::DOWN
                            ? ShuffleDown
                            : ShuffleIdx;
-        Value packed =
-            call("quanta_gpu_host_shuffle", {i64},
-                 {arith::BitcastOp::create(b, i32, shuffle.getValue()),
-                  shuffle.getOffset(), shuffle.getWidth(), c32(mode)});
+        Value packed = call("quanta_gpu_host_shuffle", {i64},
+                            {toWord(shuffle.getValue()), shuffle.getOffset(),
+                             shuffle.getWidth(), c32(mode)});
         Value word = arith::TruncIOp::create(b, i32, packed);
         Value valid = arith::TruncIOp::create(
             b, b.getI1Type(),
             arith::ShRUIOp::create(
                 b, packed,
                 arith::ConstantOp::create(b, b.getI64IntegerAttr(32))));
-        shuffle.getShuffleResult().replaceAllUsesWith(
-            arith::BitcastOp::create(b, type, word));
+        shuffle.getShuffleResult().replaceAllUsesWith(fromWord(word, type));
         shuffle.getValid().replaceAllUsesWith(valid);
         shuffle.erase();
         return success();
@@ -348,21 +342,21 @@ LogicalResult KernelRewriter::rewrite(Operation *op) {
         return success();
       })
       .Default([&](Operation *op) -> LogicalResult {
-        auto id = [&](int32_t group, gpu::Dimension dim) {
+        auto id = [&](IdGroup group, gpu::Dimension dim) {
           Value v = call("quanta_gpu_host_id", {b.getIndexType()},
-                         {c32(3 * group + int32_t(dim))});
+                         {c32(group + int32_t(dim))});
           op->getResult(0).replaceAllUsesWith(v);
           op->erase();
           return success();
         };
         if (auto o = dyn_cast<gpu::ThreadIdOp>(op))
-          return id(0, o.getDimension());
+          return id(ThreadId, o.getDimension());
         if (auto o = dyn_cast<gpu::BlockIdOp>(op))
-          return id(1, o.getDimension());
+          return id(BlockId, o.getDimension());
         if (auto o = dyn_cast<gpu::BlockDimOp>(op))
-          return id(2, o.getDimension());
+          return id(BlockDim, o.getDimension());
         if (auto o = dyn_cast<gpu::GridDimOp>(op))
-          return id(3, o.getDimension());
+          return id(GridDim, o.getDimension());
         if (isa_and_nonnull<gpu::GPUDialect, NVVM::NVVMDialect,
                             nvgpu::NVGPUDialect>(op->getDialect()))
           return op->emitError("cannot run this kernel op on the host");
@@ -518,7 +512,7 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
 }
 
 struct GPULaunchesToHostFibersPass
-    : public quanta::impl::GPULaunchesToHostFibersBase<
+    : public mlir::quanta::impl::GPULaunchesToHostFibersBase<
           GPULaunchesToHostFibersPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -537,7 +531,7 @@ struct GPULaunchesToHostFibersPass
 };
 
 struct HostKernelLaunchersPass
-    : public quanta::impl::HostKernelLaunchersBase<HostKernelLaunchersPass> {
+    : public mlir::quanta::impl::HostKernelLaunchersBase<HostKernelLaunchersPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *context = module.getContext();
@@ -578,13 +572,15 @@ struct HostKernelLaunchersPass
           LLVM::LLVMFunctionType::get(voidType, {ptr}),
           LLVM::Linkage::Internal);
       b.setInsertionPointToStart(entry.addEntryBlock(b));
+      // The address of field `i` of the structure at `env`.
+      auto field = [&](Value env, int64_t i) {
+        return LLVM::GEPOp::create(b, loc, ptr, envType, env,
+                                   ArrayRef<LLVM::GEPArg>{0, int32_t(i)});
+      };
       SmallVector<Value> kernelArgs;
-      for (int64_t i = 0; i < fields; ++i) {
-        Value field =
-            LLVM::GEPOp::create(b, loc, ptr, envType, entry.getArgument(0),
-                                ArrayRef<LLVM::GEPArg>{0, int32_t(i)});
-        kernelArgs.push_back(LLVM::LoadOp::create(b, loc, types[8 + i], field));
-      }
+      for (int64_t i = 0; i < fields; ++i)
+        kernelArgs.push_back(LLVM::LoadOp::create(
+            b, loc, types[8 + i], field(entry.getArgument(0), i)));
       LLVM::CallOp::create(b, loc, kernel, kernelArgs);
       LLVM::ReturnOp::create(b, loc, ValueRange{});
 
@@ -595,11 +591,9 @@ struct HostKernelLaunchersPass
       b.setInsertionPointToStart(launcher.addEntryBlock(b));
       Value one = LLVM::ConstantOp::create(b, loc, i64, b.getI64IntegerAttr(1));
       Value env = LLVM::AllocaOp::create(b, loc, ptr, envType, one);
-      for (int64_t i = 0; i < fields; ++i) {
-        Value field = LLVM::GEPOp::create(
-            b, loc, ptr, envType, env, ArrayRef<LLVM::GEPArg>{0, int32_t(i)});
-        LLVM::StoreOp::create(b, loc, launcher.getArgument(8 + i), field);
-      }
+      for (int64_t i = 0; i < fields; ++i)
+        LLVM::StoreOp::create(b, loc, launcher.getArgument(8 + i),
+                              field(env, i));
       SmallVector<Value> args(launcher.getArguments().take_front(8));
       args.push_back(LLVM::AddressOfOp::create(b, loc, entry));
       args.push_back(env);

@@ -16,6 +16,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quanta/Runtime/GPUOnHost.h"
+
 #include <ucontext.h>
 
 #include <sys/mman.h>
@@ -29,14 +31,13 @@
 #include <limits>
 #include <vector>
 
+using namespace quanta::gpu_on_host;
+
 namespace {
 
 constexpr int kWarpSize = 32;
 constexpr int kWarpgroupSize = 128;
 constexpr size_t kStackBytes = size_t(256) << 10;
-/// Shared memory lies in one window of this size and alignment: wgmma
-/// descriptors keep 18 bits of its addresses, cp.async 32.
-constexpr uint64_t kSharedWindow = uint64_t(256) << 10;
 /// Uninitialized shared memory reads as this byte.
 constexpr int kSharedPoison = 0xA5;
 
@@ -289,10 +290,6 @@ double decodeFloat(uint32_t bits, int expBits, int manBits, bool ieee) {
   return negative ? -value : value;
 }
 
-enum MmaKind : int32_t { MmaInt8 = 1, MmaF16 = 2, MmaBF16 = 3, MmaFP8 = 4 };
-/// Flags of the kind: operand A (B) signed for int8, E5M2 for FP8.
-constexpr int32_t kMmaFlagA = 1 << 8, kMmaFlagB = 1 << 9;
-
 /// The values of every code of an 8-bit (E4M3FN, E5M2) or 16-bit (f16,
 /// bf16) float format, exact in f32.
 struct FloatCodes {
@@ -360,7 +357,7 @@ void quanta_gpu_host_launch(int64_t gridX, int64_t gridY, int64_t gridZ,
                             void (*entry)(void *), void *env) {
   if (launch)
     fail("a kernel launched another kernel");
-  if (shared % kSharedWindow != 0 || sharedBytes > int64_t(kSharedWindow))
+  if (shared % kSharedWindow != 0 || sharedBytes > kSharedWindow)
     fail("shared memory not within one aligned 256 KiB window");
   int64_t threads = blockX * blockY * blockZ;
   if (threads <= 0 || threads > 1024)
@@ -392,16 +389,15 @@ void quanta_gpu_host_launch(int64_t gridX, int64_t gridY, int64_t gridZ,
   munmap(stacks, threads * kStackBytes);
 }
 
-/// 0-2: thread index x, y, z; 3-5: block index; 6-8: block size; 9-11:
-/// grid size.
+/// `which`: an IdGroup plus the dimension (0-2).
 int64_t quanta_gpu_host_id(int32_t which) {
   int dim = which % 3;
-  switch (which / 3) {
-  case 0:
+  switch (which - dim) {
+  case ThreadId:
     return self().id[dim];
-  case 1:
+  case BlockId:
     return launch->blockId[dim];
-  case 2:
+  case BlockDim:
     return launch->block[dim];
   default:
     return launch->grid[dim];
@@ -424,7 +420,7 @@ void quanta_gpu_host_barrier() {
 }
 
 /// shfl.sync of `value` over the whole warp with gpu.shuffle's `width`
-/// clamp: mode 0 xor, 1 down, 2 idx. Returns the value in the low 32 bits
+/// clamp. Returns the value in the low 32 bits
 /// and whether the source lane was valid in bit 32 (else the own value).
 int64_t quanta_gpu_host_shuffle(int32_t value, int32_t offset, int32_t width,
                                 int32_t mode) {
@@ -433,9 +429,9 @@ int64_t quanta_gpu_host_shuffle(int32_t value, int32_t offset, int32_t width,
   d.words[0] = uint32_t(value);
   const Deposit *lanes = exchange(d);
   int32_t lane = self().linear % kWarpSize;
-  int32_t source = mode == 0   ? lane ^ offset
-                   : mode == 1 ? lane + offset
-                               : offset;
+  int32_t source = mode == ShuffleXor    ? lane ^ offset
+                   : mode == ShuffleDown ? lane + offset
+                                         : offset;
   if (source < 0 || source > width - 1 || source >= kWarpSize)
     return uint32_t(value);
   return int64_t(lanes[source].words[0]) | int64_t(1) << 32;

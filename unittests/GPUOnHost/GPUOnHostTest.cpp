@@ -8,6 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quanta/Runtime/GPUOnHost.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -15,30 +17,15 @@
 #include <cstring>
 #include <vector>
 
-extern "C" {
-void quanta_gpu_host_launch(int64_t, int64_t, int64_t, int64_t, int64_t,
-                            int64_t, int64_t, int64_t, void (*)(void *),
-                            void *);
-int64_t quanta_gpu_host_id(int32_t);
-void quanta_gpu_host_barrier();
-int64_t quanta_gpu_host_shuffle(int32_t, int32_t, int32_t, int32_t);
-void quanta_gpu_host_ldmatrix(int64_t, int32_t, int64_t);
-void quanta_gpu_host_mma(int32_t, int64_t);
-int32_t quanta_gpu_host_dp4a(int32_t, int32_t, int32_t, int32_t);
-void quanta_gpu_host_cp_async(int32_t, int64_t, int32_t);
-void quanta_gpu_host_cp_async_commit();
-void quanta_gpu_host_cp_async_wait(int32_t);
-void quanta_gpu_host_wgmma(int32_t, int32_t, int64_t, int64_t, int64_t);
-}
+using namespace quanta::gpu_on_host;
 
 namespace {
 
 /// Shared memory for a launch: 256 KiB-aligned, as the runtime wants.
 struct Shared {
   explicit Shared(size_t bytes)
-      : bytes(bytes),
-        data(static_cast<uint8_t *>(std::aligned_alloc(256 << 10, 256 << 10))) {
-  }
+      : bytes(bytes), data(static_cast<uint8_t *>(
+                          std::aligned_alloc(kSharedWindow, kSharedWindow))) {}
   ~Shared() { std::free(data); }
   int64_t address() const { return reinterpret_cast<int64_t>(data); }
   size_t bytes;
@@ -53,7 +40,7 @@ void launch(int64_t grid, int64_t block, Shared *shared, void (*entry)(void *),
                          shared ? shared->bytes : 0, entry, env);
 }
 
-int64_t lane() { return quanta_gpu_host_id(0) % 32; }
+int64_t lane() { return quanta_gpu_host_id(ThreadId) % 32; }
 
 struct BarrierEnv {
   uint8_t *shared;
@@ -68,9 +55,10 @@ TEST(GPUOnHost, BarrierOrdersSharedMemory) {
       [](void *p) {
         auto &e = *static_cast<BarrierEnv *>(p);
         auto *words = reinterpret_cast<int32_t *>(e.shared);
-        int64_t t = quanta_gpu_host_id(0), b = quanta_gpu_host_id(3);
-        EXPECT_EQ(quanta_gpu_host_id(6), 64);
-        EXPECT_EQ(quanta_gpu_host_id(9), 2);
+        int64_t t = quanta_gpu_host_id(ThreadId),
+                b = quanta_gpu_host_id(BlockId);
+        EXPECT_EQ(quanta_gpu_host_id(BlockDim), 64);
+        EXPECT_EQ(quanta_gpu_host_id(GridDim), 2);
         words[t] = int32_t(t + 1000 * b);
         quanta_gpu_host_barrier();
         e.out[b * 64 + t] = words[63 - t];
@@ -88,9 +76,9 @@ TEST(GPUOnHost, Shuffles) {
       [](void *p) {
         auto &o = *static_cast<std::vector<int64_t> *>(p);
         int32_t l = int32_t(lane());
-        o[l] = quanta_gpu_host_shuffle(100 + l, 5, 32, /*xor=*/0);
-        o[32 + l] = quanta_gpu_host_shuffle(100 + l, 3, 16, /*down=*/1);
-        o[64 + l] = quanta_gpu_host_shuffle(100 + l, 7, 32, /*idx=*/2);
+        o[l] = quanta_gpu_host_shuffle(100 + l, 5, 32, ShuffleXor);
+        o[32 + l] = quanta_gpu_host_shuffle(100 + l, 3, 16, ShuffleDown);
+        o[64 + l] = quanta_gpu_host_shuffle(100 + l, 7, 32, ShuffleIdx);
       },
       &out);
   for (int64_t l = 0; l < 32; ++l) {
@@ -125,7 +113,7 @@ TEST(GPUOnHost, LdMatrixX4) {
       [](void *p) {
         auto &e = *static_cast<LdMatrixEnv *>(p);
         // Shared memory starts undefined (the runtime fills it with 0xA5).
-        if (quanta_gpu_host_id(0) == 0)
+        if (quanta_gpu_host_id(ThreadId) == 0)
           std::memcpy(e.shared, e.matrices, 512);
         quanta_gpu_host_barrier();
         int64_t l = lane();
@@ -188,7 +176,7 @@ TEST(GPUOnHost, MmaInt8MatchesTheMatrixProduct) {
         }
         for (int i = 0; i < 4; ++i)
           words[6 + i] = uint32_t(e.c[g + 8 * (i / 2)][2 * t + i % 2]);
-        quanta_gpu_host_mma(/*int8, A signed*/ 1 | 1 << 8,
+        quanta_gpu_host_mma(MmaInt8 | kMmaFlagA,
                             reinterpret_cast<int64_t>(words));
         for (int i = 0; i < 4; ++i)
           e.d[g + 8 * (i / 2)][2 * t + i % 2] = int32_t(words[10 + i]);
@@ -284,7 +272,7 @@ TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
       1, 128, &shared,
       [](void *p) {
         auto &e = *static_cast<WgmmaEnv *>(p);
-        if (quanta_gpu_host_id(0) == 0)
+        if (quanta_gpu_host_id(ThreadId) == 0)
           std::memcpy(e.shared, e.operands, 4096);
         quanta_gpu_host_barrier();
         auto descriptor = [](int64_t start) {
@@ -292,11 +280,11 @@ TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
                  int64_t(256 >> 4) << 32;
         };
         int32_t acc[4] = {1, 2, 3, 4};
-        quanta_gpu_host_wgmma(8, 1 << 8 | 1 << 9, descriptor(0),
+        quanta_gpu_host_wgmma(8, kMmaFlagA | kMmaFlagB, descriptor(0),
                               descriptor(2048), reinterpret_cast<int64_t>(acc));
         // Accumulator i of thread t: row 16 (t / 32) + (t % 32) / 4 +
         // 8 ((i / 2) % 2), column 8 (i / 4) + 2 (t % 4) + i % 2.
-        int64_t t = quanta_gpu_host_id(0);
+        int64_t t = quanta_gpu_host_id(ThreadId);
         for (int i = 0; i < 4; ++i)
           e.d[16 * (t / 32) + (t % 32) / 4 + 8 * ((i / 2) % 2)]
              [8 * (i / 4) + 2 * (t % 4) + i % 2] = acc[i] - (i + 1);
@@ -326,7 +314,7 @@ RaceEnv runRace() {
       [](void *p) {
         auto &e = *static_cast<RaceEnv *>(p);
         auto *words = reinterpret_cast<int32_t *>(e.shared);
-        int64_t t = quanta_gpu_host_id(0);
+        int64_t t = quanta_gpu_host_id(ThreadId);
         words[t] = int32_t(t + 1);
         e.out[t] = words[1 - t];
       },
@@ -358,7 +346,7 @@ TEST(GPUOnHostDeathTest, DivergentCollectivesDeadlock) {
                    1, 32, nullptr,
                    [](void *) {
                      if (lane() < 16)
-                       quanta_gpu_host_shuffle(1, 1, 32, 0);
+                       quanta_gpu_host_shuffle(1, 1, 32, ShuffleXor);
                      else
                        quanta_gpu_host_barrier();
                    },
@@ -373,7 +361,7 @@ TEST(GPUOnHostDeathTest, LanesAtDifferentCollectives) {
                    [](void *p) {
                      uint32_t out[4];
                      if (lane() < 16)
-                       quanta_gpu_host_shuffle(1, 1, 32, 0);
+                       quanta_gpu_host_shuffle(1, 1, 32, ShuffleXor);
                      else
                        quanta_gpu_host_ldmatrix(reinterpret_cast<int64_t>(p), 1,
                                                 reinterpret_cast<int64_t>(out));

@@ -1100,8 +1100,6 @@ Value KernelBuilder::loadParam(StringRef role, Value row, Value col) {
       b, memref, ValueRange{role.starts_with("lhs") ? row : col});
 }
 
-/// The epilogue of one accumulator element: zero-point corrections, scales,
-/// bias, then quantization or conversion, stored at [row, col].
 /// Whether |x| lies within [2^-32, 2^32] (false for NaN).
 static Value isModerate(ImplicitLocOpBuilder &b, Value x) {
   Value magnitude = math::AbsFOp::create(b, x);
@@ -1162,6 +1160,8 @@ Value KernelBuilder::scaleFloatSum(Value acc, Value row, Value col) {
   return ifOp.getResult(0);
 }
 
+/// The epilogue of one accumulator element: zero-point corrections, scales,
+/// bias, then quantization or conversion, stored at [row, col].
 void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
                                 Value colSum) {
   auto zeroPoint = [&](StringRef role, SchemeAttr scheme) -> Value {
