@@ -42,6 +42,15 @@ void launch(int64_t grid, int64_t block, Shared *shared, void (*entry)(void *),
 
 int64_t lane() { return quanta_gpu_host_id(ThreadId) % 32; }
 
+/// Copies `bytes` of `data` into the block's shared memory (which starts
+/// undefined: the runtime fills it with 0xA5) by thread 0, then waits for
+/// the whole block.
+void fillShared(uint8_t *shared, const uint8_t *data, size_t bytes) {
+  if (quanta_gpu_host_id(ThreadId) == 0)
+    std::memcpy(shared, data, bytes);
+  quanta_gpu_host_barrier();
+}
+
 struct BarrierEnv {
   uint8_t *shared;
   std::vector<int32_t> out;
@@ -112,10 +121,7 @@ TEST(GPUOnHost, LdMatrixX4) {
       1, 32, &shared,
       [](void *p) {
         auto &e = *static_cast<LdMatrixEnv *>(p);
-        // Shared memory starts undefined (the runtime fills it with 0xA5).
-        if (quanta_gpu_host_id(ThreadId) == 0)
-          std::memcpy(e.shared, e.matrices, 512);
-        quanta_gpu_host_barrier();
+        fillShared(e.shared, e.matrices, sizeof(e.matrices));
         int64_t l = lane();
         // Lane l gives row l % 8 of matrix l / 8.
         int64_t row =
@@ -272,9 +278,7 @@ TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
       1, 128, &shared,
       [](void *p) {
         auto &e = *static_cast<WgmmaEnv *>(p);
-        if (quanta_gpu_host_id(ThreadId) == 0)
-          std::memcpy(e.shared, e.operands, 4096);
-        quanta_gpu_host_barrier();
+        fillShared(e.shared, e.operands, sizeof(e.operands));
         auto descriptor = [](int64_t start) {
           return (start >> 4) | int64_t(128 >> 4) << 16 |
                  int64_t(256 >> 4) << 32;
