@@ -805,8 +805,9 @@ def GPULaunchesToHostFibers : Pass<"quanta-gpu-launches-to-host-fibers", "::mlir
     which runs every block's threads as fibers switched at barriers and warp
     collectives and computes the warp operations from the PTX ISA's
     definitions. The launch becomes an allocation of the block's shared
-    memory (one 256 KiB-aligned buffer holding the workgroup attributions)
-    and a call of `@<function>_kernel<i>_launch`, a declaration that
+    memory (one 256 KiB-aligned buffer holding the workgroup attributions
+    and, after them, the dynamic shared memory of a constant-size launch,
+    which `gpu.dynamic_shared_memory` gives) and a call of `@<function>_kernel<i>_launch`, a declaration that
     `--quanta-host-kernel-launchers` defines after the lowering to LLVM.
 
     ```mlir
@@ -823,7 +824,9 @@ def GPULaunchesToHostFibers : Pass<"quanta-gpu-launches-to-host-fibers", "::mlir
     ```
 
     Asynchronous copies land when their thread waits for their group, as
-    late as the PTX ISA allows; a warpgroup MMA is computed when issued.
+    late as the PTX ISA allows; a warpgroup MMA is computed when issued, and
+    the runtime aborts if the shared memory it read changes before its
+    thread waits for its group.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::func::FuncDialect",

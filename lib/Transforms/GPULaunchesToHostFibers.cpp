@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -47,7 +48,8 @@ constexpr int64_t kScratchWords = 256;
 /// Whether the threads of `launch` cooperate: shared memory, or GPU, NVVM,
 /// NVGPU or inline-assembly ops other than indices and sizes.
 bool cooperates(gpu::LaunchOp launch) {
-  if (!launch.getWorkgroupAttributions().empty())
+  if (!launch.getWorkgroupAttributions().empty() ||
+      launch.getDynamicSharedMemorySize())
     return true;
   return launch.getBody()
       .walk([](Operation *op) {
@@ -170,9 +172,13 @@ LogicalResult KernelRewriter::rewriteAsm(LLVM::InlineAsmOp op) {
   StringRef text = op.getAsmString();
   ValueRange in = op.getOperands();
   if (text == "fence.proxy.async.shared::cta;" ||
-      text == "wgmma.fence.sync.aligned;" ||
-      text == "wgmma.commit_group.sync.aligned;") {
+      text == "wgmma.fence.sync.aligned;") {
     // Ordering only: copies land, and wgmma runs, in program order here.
+    op.erase();
+    return success();
+  }
+  if (text == "wgmma.commit_group.sync.aligned;") {
+    call("quanta_gpu_host_wgmma_commit", {}, {});
     op.erase();
     return success();
   }
@@ -200,8 +206,11 @@ LogicalResult KernelRewriter::rewriteAsm(LLVM::InlineAsmOp op) {
     op.erase();
     return success();
   }
-  if (text.starts_with("wgmma.wait_group.sync.aligned 0;")) {
-    // The accumulators pass through (each wgmma was computed when issued).
+  if (int32_t pending; text.consume_front("wgmma.wait_group.sync.aligned ") &&
+                       !text.consumeInteger(10, pending) && text == ";") {
+    // The accumulators pass through (each wgmma was computed when issued;
+    // the runtime checks that its operands stayed as they were until here).
+    call("quanta_gpu_host_wgmma_wait", {}, {c32(pending)});
     op.getRes().replaceAllUsesWith(buildStruct(op.getRes().getType(), in));
     op.erase();
     return success();
@@ -394,12 +403,18 @@ LogicalResult KernelRewriter::run() {
 LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
                       int64_t index) {
   if (launch.getAsyncToken() || !launch.getAsyncDependencies().empty() ||
-      launch.getDynamicSharedMemorySize() || launch.getClusterSizeX() ||
-      !launch.getPrivateAttributions().empty() ||
+      launch.getClusterSizeX() || !launch.getPrivateAttributions().empty() ||
       !launch.getBody().hasOneBlock())
     return launch.emitError("cannot run this launch on the host: only "
                             "synchronous launches of one block without "
                             "private attributions or clusters are supported");
+  // Dynamic shared memory of a constant size: one more buffer after the
+  // attributions, which each gpu.dynamic_shared_memory of the kernel is.
+  APInt dynamicBytes(64, 0);
+  if (Value size = launch.getDynamicSharedMemorySize();
+      size && !matchPattern(size, m_ConstantInt(&dynamicBytes)))
+    return launch.emitError("cannot run this launch on the host: the dynamic "
+                            "shared memory size is not a constant");
   SetVector<Value> captures;
   getUsedValuesDefinedAbove(launch.getBody(), captures);
   SmallVector<Value> args;
@@ -415,6 +430,12 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
   SmallVector<Type> argTypes;
   for (Value v : llvm::concat<Value>(args, attributions))
     argTypes.push_back(v.getType());
+  Type dynamicType;
+  if (launch.getDynamicSharedMemorySize()) {
+    dynamicType = MemRefType::get({ShapedType::kDynamic},
+                                  IntegerType::get(module.getContext(), 8));
+    argTypes.push_back(dynamicType);
+  }
 
   OpBuilder b(module.getContext());
   Location loc = launch.getLoc();
@@ -455,6 +476,10 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
   });
   for (Operation &op : launch.getBody().front())
     b.clone(op, mapping);
+  kernel.walk([&](gpu::DynamicSharedMemoryOp op) {
+    op.getResult().replaceAllUsesWith(entry->getArguments().back());
+    op.erase();
+  });
   if (failed(KernelRewriter(module, kernel).run()))
     return failure();
 
@@ -479,6 +504,8 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
     bytes += llvm::alignTo(
         type.getNumElements() * type.getElementTypeBitWidth() / 8, 128);
   }
+  int64_t dynamicOffset = bytes;
+  bytes += dynamicBytes.getZExtValue();
   if (bytes > kSharedWindow)
     return launch.emitError("cannot run this launch on the host: more than "
                             "256 KiB of shared memory");
@@ -504,6 +531,10 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
   for (auto [a, offset] : llvm::zip(attributions, offsets))
     operands.push_back(memref::ViewOp::create(
         b, loc, hostType(a.getType()), buffer, constant(offset), ValueRange{}));
+  if (dynamicType)
+    operands.push_back(memref::ViewOp::create(
+        b, loc, dynamicType, buffer, constant(dynamicOffset),
+        ValueRange{constant(dynamicBytes.getZExtValue())}));
   func::CallOp::create(b, loc, launcher, operands);
   if (buffer)
     memref::DeallocOp::create(b, loc, buffer);

@@ -107,6 +107,13 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
                       intptr_t blockZ, int32_t sharedMemBytes, void *stream,
                       void **params, void **extra, size_t /*paramsCount*/) {
   makeContextCurrent();
+  // Dynamic shared memory beyond the default 48 KiB must be opted into per
+  // kernel (the wgmma kernels' ring of buffers).
+  if (sharedMemBytes > 48 * 1024)
+    check(cuFuncSetAttribute(static_cast<CUfunction>(function),
+                             CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                             sharedMemBytes),
+          "cuFuncSetAttribute");
   check(cuLaunchKernel(static_cast<CUfunction>(function), gridX, gridY, gridZ,
                        blockX, blockY, blockZ, sharedMemBytes,
                        static_cast<CUstream>(stream), params, extra),

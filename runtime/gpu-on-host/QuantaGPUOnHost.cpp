@@ -52,6 +52,13 @@ struct Copy {
   int32_t bytes;
 };
 
+/// The shared memory a wgmma read: 128-byte pieces (one core matrix each)
+/// and their bytes when it was issued.
+struct WgmmaRead {
+  std::vector<const uint8_t *> pieces;
+  std::vector<uint8_t> bytes;
+};
+
 /// What a thread deposits for a warp collective.
 struct Deposit {
   int32_t op;
@@ -150,6 +157,9 @@ struct Thread {
   /// the group being issued.
   std::deque<std::vector<Copy>> groups;
   std::vector<Copy> open;
+  /// wgmma: the same for the committed groups and the one being issued.
+  std::deque<std::vector<WgmmaRead>> wgmmaGroups;
+  std::vector<WgmmaRead> wgmmaOpen;
 };
 
 /// Collective c of a warp uses slot c % 2: a lane cannot reach c + 2 before
@@ -189,6 +199,8 @@ void yield() { switchContext(launch->current->context, launch->scheduler); }
   // Copies never waited for do not land.
   self->groups.clear();
   self->open.clear();
+  if (!self->wgmmaGroups.empty() || !self->wgmmaOpen.empty())
+    fail("a thread exited with wgmma operations it did not wait for");
   yield();
   fail("a finished thread was resumed");
 }
@@ -218,6 +230,8 @@ void runBlock() {
     t.barriers = t.collectives = 0;
     t.groups.clear();
     t.open.clear();
+    t.wgmmaGroups.clear();
+    t.wgmmaOpen.clear();
     startContext(t.context, l.stacks + i * kStackBytes, kStackBytes, fiberMain);
   }
   for (Warp &w : l.warps)
@@ -559,13 +573,16 @@ void quanta_gpu_host_cp_async_wait(int32_t newest) {
 /// (r % 8) * 16 + k % 16) and this thread's n / 2 accumulators at `acc`:
 /// thread t of the warpgroup holds, in accumulator i, row 16 (t / 32) +
 /// (t % 32) / 4 + 8 ((i / 2) % 2) and column 8 (i / 4) + 2 (t % 4) + i % 2.
-/// Computed at once (the kernel waits before reading the accumulators).
+/// Computed at once; the shared memory it read must stay the same until
+/// the thread waits for its group (quanta_gpu_host_wgmma_wait), so that
+/// the result is the hardware's, which reads it some time in between.
 void quanta_gpu_host_wgmma(int32_t n, int32_t kind, int64_t descA,
                            int64_t descB, int64_t acc) {
   Thread &t = self();
   if (launch->threads.size() % kWarpgroupSize != 0)
     fail("wgmma in a block that is not a whole number of warpgroups");
   uint64_t window = reinterpret_cast<uint64_t>(launch->shared);
+  WgmmaRead read;
   auto decode = [&](uint64_t desc, int rows) {
     if (desc >> 62 != 0)
       fail("wgmma descriptor with a swizzle mode (not modelled)");
@@ -575,6 +592,13 @@ void quanta_gpu_host_wgmma(int32_t n, int32_t kind, int64_t descA,
     uint64_t end = start + (rows / 8 - 1) * stride + leading + 128;
     if (end > window + launch->sharedBytes)
       fail("wgmma operand outside the block's shared memory");
+    for (int group = 0; group < rows / 8; ++group)
+      for (int core = 0; core < 2; ++core) {
+        auto *piece = reinterpret_cast<const uint8_t *>(start + group * stride +
+                                                        core * leading);
+        read.pieces.push_back(piece);
+        read.bytes.insert(read.bytes.end(), piece, piece + 128);
+      }
     return [=](int r, int k) {
       return *reinterpret_cast<const uint8_t *>(start + (r / 8) * stride +
                                                 (k / 16) * leading +
@@ -596,6 +620,27 @@ void quanta_gpu_host_wgmma(int32_t n, int32_t kind, int64_t descA,
       sum += uint32_t(vx * vy);
     }
     accumulators[i] = sum;
+  }
+  t.wgmmaOpen.push_back(std::move(read));
+}
+
+void quanta_gpu_host_wgmma_commit() {
+  Thread &t = self();
+  t.wgmmaGroups.push_back(std::move(t.wgmmaOpen));
+  t.wgmmaOpen.clear();
+}
+
+/// wgmma.wait_group n: completes all but the newest `pending` groups,
+/// failing if shared memory that one of their wgmmas read has changed.
+void quanta_gpu_host_wgmma_wait(int32_t pending) {
+  Thread &t = self();
+  while (int64_t(t.wgmmaGroups.size()) > pending) {
+    for (const WgmmaRead &read : t.wgmmaGroups.front())
+      for (size_t i = 0; i < read.pieces.size(); ++i)
+        if (std::memcmp(read.pieces[i], read.bytes.data() + 128 * i, 128))
+          fail("shared memory that a wgmma reads changed before the thread "
+               "waited for it (wgmma.wait_group)");
+    t.wgmmaGroups.pop_front();
   }
 }
 

@@ -46,5 +46,6 @@
 // RANDOM: ALL MATCH (integer accumulation bit-exact, f32 within the bound)
 
 // WGMMA-DAG: U quanta_gpu_host_wgmma
+// WGMMA-DAG: U quanta_gpu_host_wgmma_wait
 // WGMMA-DAG: U quanta_gpu_host_cp_async
 // WGMMA-DAG: U quanta_gpu_host_cp_async_wait

@@ -28,6 +28,7 @@
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a %t/fp8.sm_90a.ptx -o %t/fp8.sm_90a.cubin %}
 // The host code: one launch per matmul.
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=mlir -o - | FileCheck %s --check-prefix=HOST
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90a --emit=mlir -o - | FileCheck %s --check-prefix=HOST90A
 
 // W8A8: u8 activations with a zero point x s8 per-column weights, bias,
 // requantized to i8; i32 accumulation wraps (no .satfinite), zero points by
@@ -80,20 +81,23 @@
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 // Weights N x K: 128 x 256 tiles in core-matrix groups of 8 rows x 4 x 16
 // bytes, 512 bytes apart, both operands copied by cp.async (16 bytes,
-// zero-filled outside the matrices) into two buffers (48 KiB), one stage
-// ahead; per stage one cp.async wait, proxy fence and barrier, then two
-// m64n256k32 wgmma per warpgroup between a fence and a commit, and the
-// wait; the 64 x 32 tiles (up to 64 rows) keep mma.sync.
+// zero-filled outside the matrices) into a ring of eight buffers in
+// dynamic shared memory (192 KiB; the module declares its symbol, the
+// launch gives the size), six stages ahead; per stage one cp.async wait,
+// proxy fence and barrier, then two m64n256k32 wgmma per warpgroup between
+// a fence and a commit, and a wait for the stage before (one group stays in
+// flight; all are waited for after the K loop); the 64 x 32 tiles (up to 64
+// rows) keep mma.sync.
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
-// WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_0[16384]
-// WGMMA-DAG: .shared .align 16 .b8 __wg__quanta_impl_s8s8t_kernel_1[32768]
+// WGMMA-DAG: .shared .align 16 .b8 __dynamic_shmem__0;
 // WGMMA-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
 // WGMMA-DAG: cp.async.commit_group;
-// WGMMA-DAG: cp.async.wait_group 0;
+// WGMMA-DAG: cp.async.wait_group 5;
 // WGMMA-DAG: fence.proxy.async.shared::cta;
 // WGMMA-DAG: wgmma.fence.sync.aligned;
 // WGMMA-DAG: wgmma.mma_async.sync.aligned.m64n256k32.s32.s8.s8 {%r{{[0-9]+}}, %r{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, 1;
 // WGMMA-DAG: wgmma.commit_group.sync.aligned;
+// WGMMA-DAG: wgmma.wait_group.sync.aligned 1;
 // WGMMA-DAG: wgmma.wait_group.sync.aligned 0;
 // WGMMA-NOT: st.shared.v4
 // WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
@@ -114,6 +118,15 @@
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 // No transpose kernel, no temporary: the two matmul kernels only.
+// The wgmma kernel's launch gives its ring's size (192 KiB), which the
+// runtime shim opts the kernel into (cuFuncSetAttribute).
+// HOST90A-LABEL: llvm.func internal @_quanta_impl_s8s8t(
+// HOST90A: %[[RING:.*]] = llvm.mlir.constant(196608 : i32) : i32
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} dynamic_shared_memory_size %[[RING]] args(
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
+// HOST90A-NOT: dynamic_shared_memory_size
+// HOST90A: llvm.return
+
 // HOST-LABEL: llvm.func internal @_quanta_impl_s8s8t(
 // HOST-NOT: malloc
 // HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel

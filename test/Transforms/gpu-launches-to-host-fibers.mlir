@@ -174,6 +174,81 @@ func.func @nvvm_op(%out: memref<32xi32>) {
 
 // -----
 
+// Dynamic shared memory of a constant size follows the attributions in the
+// buffer (at a multiple of 128 bytes) and is what gpu.dynamic_shared_memory
+// gives; wgmma groups are committed and waited for in the runtime, which
+// checks that their operands stayed unchanged until the wait.
+
+// CHECK-LABEL: func.func @dynamic_ring(
+// CHECK: %[[SHARED:.*]] = memref.alloc() {alignment = 262144 : i64} : memref<4224xi8>
+// CHECK: %[[BYTES:.*]] = arith.constant 4224 : index
+// CHECK: %[[AT:.*]] = arith.constant 128 : index
+// CHECK: %[[SIZE:.*]] = arith.constant 4096 : index
+// CHECK: %[[RING:.*]] = memref.view %[[SHARED]][%[[AT]]][%[[SIZE]]] : memref<4224xi8> to memref<?xi8>
+// CHECK: call @dynamic_ring_kernel0_launch({{.*}}, %[[BYTES]], %{{.*}}, %{{.*}}, %[[RING]])
+
+// CHECK-LABEL: func.func private @dynamic_ring_kernel0(
+// CHECK-SAME: %[[KRING:[a-z0-9]+]]: memref<?xi8>) attributes {quanta.kernel_on_host}
+// CHECK: memref.view %[[KRING]][%{{.*}}][] : memref<?xi8> to memref<2x8x128xi32>
+// CHECK: call @quanta_gpu_host_wgmma(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (i32, i32, i64, i64, i64) -> ()
+// CHECK: call @quanta_gpu_host_wgmma_commit()
+// CHECK: %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK: call @quanta_gpu_host_wgmma_wait(%[[ONE]]) : (i32) -> ()
+// CHECK: %[[NONE:.*]] = arith.constant 0 : i32
+// CHECK: call @quanta_gpu_host_wgmma_wait(%[[NONE]]) : (i32) -> ()
+// CHECK-NOT: llvm.inline_asm
+// CHECK-NOT: gpu.dynamic_shared_memory
+// CHECK: return
+func.func @dynamic_ring(%out: memref<128xi32>) {
+  %c1 = arith.constant 1 : index
+  %c128 = arith.constant 128 : index
+  %bytes = arith.constant 4096 : i32
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c128, %sy = %c1, %sz = %c1)
+             dynamic_shared_memory_size %bytes
+             workgroup(%word : memref<1xi32, #gpu.address_space<workgroup>>) {
+    %c0 = arith.constant 0 : index
+    %ring = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
+    %tiles = memref.view %ring[%c0][] : memref<?xi8, #gpu.address_space<workgroup>> to memref<2x8x128xi32, #gpu.address_space<workgroup>>
+    %base = memref.extract_aligned_pointer_as_index %tiles : memref<2x8x128xi32, #gpu.address_space<workgroup>> -> index
+    %address = arith.index_cast %base : index to i64
+    %zero = arith.constant 0 : i32
+    %d = llvm.inline_asm has_side_effects "wgmma.mma_async.sync.aligned.m64n8k32.s32.s8.s8 {$0, $1, $2, $3}, $4, $5, 1;", "=r,=r,=r,=r,l,l,0,1,2,3" %address, %address, %zero, %zero, %zero, %zero : (i64, i64, i32, i32, i32, i32) -> !llvm.struct<(i32, i32, i32, i32)>
+    llvm.inline_asm has_side_effects "wgmma.commit_group.sync.aligned;", "" : () -> ()
+    %d0 = llvm.extractvalue %d[0] : !llvm.struct<(i32, i32, i32, i32)>
+    %d1 = llvm.extractvalue %d[1] : !llvm.struct<(i32, i32, i32, i32)>
+    %d2 = llvm.extractvalue %d[2] : !llvm.struct<(i32, i32, i32, i32)>
+    %d3 = llvm.extractvalue %d[3] : !llvm.struct<(i32, i32, i32, i32)>
+    %e = llvm.inline_asm has_side_effects "wgmma.wait_group.sync.aligned 1;", "=r,=r,=r,=r,0,1,2,3" %d0, %d1, %d2, %d3 : (i32, i32, i32, i32) -> !llvm.struct<(i32, i32, i32, i32)>
+    %e0 = llvm.extractvalue %e[0] : !llvm.struct<(i32, i32, i32, i32)>
+    %e1 = llvm.extractvalue %e[1] : !llvm.struct<(i32, i32, i32, i32)>
+    %e2 = llvm.extractvalue %e[2] : !llvm.struct<(i32, i32, i32, i32)>
+    %e3 = llvm.extractvalue %e[3] : !llvm.struct<(i32, i32, i32, i32)>
+    %f = llvm.inline_asm has_side_effects "wgmma.wait_group.sync.aligned 0;", "=r,=r,=r,=r,0,1,2,3" %e0, %e1, %e2, %e3 : (i32, i32, i32, i32) -> !llvm.struct<(i32, i32, i32, i32)>
+    %f0 = llvm.extractvalue %f[0] : !llvm.struct<(i32, i32, i32, i32)>
+    memref.store %f0, %out[%tx] : memref<128xi32>
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+func.func @dynamic_size(%out: memref<32xi32>, %bytes: i32) {
+  %c1 = arith.constant 1 : index
+  %c32 = arith.constant 32 : index
+  // expected-error @below {{cannot run this launch on the host: the dynamic shared memory size is not a constant}}
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c32, %sy = %c1, %sz = %c1)
+             dynamic_shared_memory_size %bytes {
+    gpu.barrier
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
 func.func @private_memory(%out: memref<32xi32>) {
   %c1 = arith.constant 1 : index
   %c32 = arith.constant 32 : index

@@ -243,18 +243,22 @@ TEST(GPUOnHost, CpAsyncLandsWhenWaitedFor) {
   }
 }
 
-/// wgmma m64n8k32 s8 x s8 with no-swizzle K-major descriptors.
+/// wgmma m64n8k32 s8 x s8 with no-swizzle K-major descriptors, committed
+/// and waited for. Races: `Overwrite` changes a byte of B in between,
+/// `NoWait` does not wait.
+enum class WgmmaRace { None, Overwrite, NoWait };
 struct WgmmaEnv {
   uint8_t *shared;
+  WgmmaRace race;
   uint8_t operands[4096];
   int8_t a[64][32], b[8][32];
   int32_t d[64][8];
 };
 
-TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
-  Shared shared(4096);
+WgmmaEnv makeWgmmaEnv(uint8_t *shared, WgmmaRace race) {
   WgmmaEnv env;
-  env.shared = shared.data;
+  env.shared = shared;
+  env.race = race;
   for (int m = 0; m < 64; ++m)
     for (int k = 0; k < 32; ++k)
       env.a[m][k] = int8_t((m * 37 + k * 11) % 256 - 128);
@@ -274,26 +278,36 @@ TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
   for (int n = 0; n < 8; ++n)
     for (int k = 0; k < 32; ++k)
       place(2048, n, k, env.b[n][k]);
-  launch(
-      1, 128, &shared,
-      [](void *p) {
-        auto &e = *static_cast<WgmmaEnv *>(p);
-        fillShared(e.shared, e.operands, sizeof(e.operands));
-        auto descriptor = [](int64_t start) {
-          return (start >> 4) | int64_t(128 >> 4) << 16 |
-                 int64_t(256 >> 4) << 32;
-        };
-        int32_t acc[4] = {1, 2, 3, 4};
-        quanta_gpu_host_wgmma(8, kMmaFlagA | kMmaFlagB, descriptor(0),
-                              descriptor(2048), reinterpret_cast<int64_t>(acc));
-        // Accumulator i of thread t: row 16 (t / 32) + (t % 32) / 4 +
-        // 8 ((i / 2) % 2), column 8 (i / 4) + 2 (t % 4) + i % 2.
-        int64_t t = quanta_gpu_host_id(ThreadId);
-        for (int i = 0; i < 4; ++i)
-          e.d[16 * (t / 32) + (t % 32) / 4 + 8 * ((i / 2) % 2)]
-             [8 * (i / 4) + 2 * (t % 4) + i % 2] = acc[i] - (i + 1);
-      },
-      &env);
+  return env;
+}
+
+void wgmmaKernel(void *p) {
+  auto &e = *static_cast<WgmmaEnv *>(p);
+  fillShared(e.shared, e.operands, sizeof(e.operands));
+  auto descriptor = [](int64_t start) {
+    return (start >> 4) | int64_t(128 >> 4) << 16 | int64_t(256 >> 4) << 32;
+  };
+  int32_t acc[4] = {1, 2, 3, 4};
+  quanta_gpu_host_wgmma(8, kMmaFlagA | kMmaFlagB, descriptor(0),
+                        descriptor(2048), reinterpret_cast<int64_t>(acc));
+  quanta_gpu_host_wgmma_commit();
+  int64_t t = quanta_gpu_host_id(ThreadId);
+  if (e.race == WgmmaRace::Overwrite && t == 0)
+    e.shared[2048 + 5] ^= 1;
+  if (e.race == WgmmaRace::NoWait)
+    return;
+  quanta_gpu_host_wgmma_wait(0);
+  // Accumulator i of thread t: row 16 (t / 32) + (t % 32) / 4 +
+  // 8 ((i / 2) % 2), column 8 (i / 4) + 2 (t % 4) + i % 2.
+  for (int i = 0; i < 4; ++i)
+    e.d[16 * (t / 32) + (t % 32) / 4 + 8 * ((i / 2) % 2)]
+       [8 * (i / 4) + 2 * (t % 4) + i % 2] = acc[i] - (i + 1);
+}
+
+TEST(GPUOnHost, WgmmaMatchesTheMatrixProduct) {
+  Shared shared(4096);
+  WgmmaEnv env = makeWgmmaEnv(shared.data, WgmmaRace::None);
+  launch(1, 128, &shared, wgmmaKernel, &env);
   for (int m = 0; m < 64; ++m)
     for (int n = 0; n < 8; ++n) {
       int32_t want = 0;
@@ -375,3 +389,19 @@ TEST(GPUOnHostDeathTest, LanesAtDifferentCollectives) {
 }
 
 } // namespace
+
+TEST(GPUOnHostDeathTest, WgmmaOperandChangedBeforeItsWait) {
+  // The hardware may read a wgmma's operands any time until the thread
+  // waits for its group: changing them before is a race.
+  Shared shared(4096);
+  WgmmaEnv env = makeWgmmaEnv(shared.data, WgmmaRace::Overwrite);
+  EXPECT_DEATH(launch(1, 128, &shared, wgmmaKernel, &env),
+               "changed before the thread waited for it");
+}
+
+TEST(GPUOnHostDeathTest, WgmmaNotWaitedFor) {
+  Shared shared(4096);
+  WgmmaEnv env = makeWgmmaEnv(shared.data, WgmmaRace::NoWait);
+  EXPECT_DEATH(launch(1, 128, &shared, wgmmaKernel, &env),
+               "exited with wgmma operations it did not wait for");
+}

@@ -48,6 +48,8 @@ void quanta_gpu_host_cp_async_commit();
 void quanta_gpu_host_cp_async_wait(int32_t newest);
 void quanta_gpu_host_wgmma(int32_t n, int32_t kind, int64_t descA,
                            int64_t descB, int64_t acc);
+void quanta_gpu_host_wgmma_commit();
+void quanta_gpu_host_wgmma_wait(int32_t pending);
 }
 
 #endif // QUANTA_RUNTIME_GPUONHOST_H

@@ -87,9 +87,10 @@ constexpr int64_t kPadWords = 4;
 /// apart) one after the other along K; copied by cp.async in 16-byte chunks,
 /// 8 lanes per core matrix, free of bank conflicts without padding.
 constexpr int64_t kCoreWords = kWordsK / 4 * 32;
-/// The static shared memory of the cp.async pipeline's buffers: 48 KiB, as
-/// many stages as fit (two of 128 x 256 tiles).
-constexpr int64_t kAsyncBytes = 48 * 1024;
+/// The dynamic shared memory of the cp.async pipeline's ring of buffers:
+/// 192 KiB of the 227 KiB a Hopper block may have, as many stages as fit
+/// (eight of 128 x 256 tiles).
+constexpr int64_t kAsyncBytes = 192 * 1024;
 /// The wgmma M: each warpgroup (4 warps) computes a 64-row half of the
 /// block's tile, one m64nNk32 per 32 bytes of K with N the tile's width.
 constexpr int64_t kWgmmaM = 64;
@@ -241,11 +242,11 @@ private:
   void ptxStatement(StringRef text);
   SmallVector<Value> wgmmaMultiply(Value descA, Value descB,
                                    ArrayRef<Value> acc);
-  SmallVector<Value> wgmmaWait(ArrayRef<Value> acc);
+  SmallVector<Value> wgmmaWait(ArrayRef<Value> acc, int64_t pending);
   SmallVector<Value> wgmmaStage(Value buffer, Value warp, ArrayRef<Value> acc);
   Value sharedAddress(Value tile, Value buffer, const Slot &slot, bool isRhs);
   void copyStage(Value k0, Value buffer, bool isRhs);
-  scf::ForOp buildAsyncCopyLoop(ValueRange inits, Value warp);
+  SmallVector<Value> buildAsyncCopyLoop(ValueRange inits, Value warp);
   SmallVector<Value, 4> loadMatrices(Value tile, Value buffer, Value row,
                                      Value word);
   void storeTileB(Value word, Value buffer, const Slot &slot);
@@ -943,15 +944,18 @@ SmallVector<Value> KernelBuilder::wgmmaMultiply(Value descA, Value descB,
   return accumulatorAsm(b, text, acc, ValueRange{descA, descB}, {"l", "l"});
 }
 
-/// Waits for this thread's wgmma operations; the accumulators pass through
-/// it, so that nothing reads them before.
-SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc) {
-  return accumulatorAsm(b, "wgmma.wait_group.sync.aligned 0;", acc,
-                        ValueRange{}, {});
+/// Waits for this thread's wgmma groups but the newest `pending`; the
+/// accumulators pass through it, so that nothing reads them before.
+SmallVector<Value> KernelBuilder::wgmmaWait(ArrayRef<Value> acc,
+                                            int64_t pending) {
+  std::string text =
+      ("wgmma.wait_group.sync.aligned " + Twine(pending) + ";").str();
+  return accumulatorAsm(b, text, acc, ValueRange{}, {});
 }
 
 /// One K stage of the wgmma kernel on shared buffer `buffer`: this
-/// warpgroup's two K steps, committed and waited for.
+/// warpgroup's two K steps, committed as one group; the group of the stage
+/// before is waited for, this one stays in flight.
 SmallVector<Value> KernelBuilder::wgmmaStage(Value buffer, Value warp,
                                              ArrayRef<Value> acc) {
   Value rowGroup = mulC(divIdx(warp, 4), kWgmmaM / 8);
@@ -964,7 +968,7 @@ SmallVector<Value> KernelBuilder::wgmmaStage(Value buffer, Value warp,
     sums = wgmmaMultiply(descA, descB, sums);
   }
   ptxStatement("wgmma.commit_group.sync.aligned;");
-  return wgmmaWait(sums);
+  return wgmmaWait(sums, 1);
 }
 
 /// The 32-bit shared address of `slot`'s chunk in buffer `buffer` of the
@@ -1025,12 +1029,15 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
 }
 
 /// The K loop of the wgmma kernel when both operands are staged by rows
-/// (lhs, N x K weights): a ring of B = asyncBuffers shared buffers; stage
-/// s + B - 1 is copied (copyStage) while stage s is multiplied; per stage
-/// one cp.async wait, a proxy fence (the copies and scalar stores reach
-/// wgmma's async proxy) and one barrier, after which the buffer that stage
-/// s - 1 used is free (every warpgroup waited for its wgmma).
-scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
+/// (lhs, N x K weights), returning the accumulators: a ring of
+/// B = asyncBuffers shared buffers; stage s + B - 2 is copied (copyStage)
+/// while stage s is multiplied and stage s - 1's wgmma may still run; per
+/// stage one cp.async wait, a proxy fence (the copies and scalar stores
+/// reach wgmma's async proxy) and one barrier, after which the buffer that
+/// stage s - 2 used is free (every warpgroup waited for that stage's wgmma
+/// group in the stage before).
+SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
+                                                     Value warp) {
   Value stages = ceilDivIdx(K, blockK);
   auto issue = [&](Value stage) {
     Value k0 = mulC(stage, blockK);
@@ -1043,25 +1050,27 @@ scf::ForOp KernelBuilder::buildAsyncCopyLoop(ValueRange inits, Value warp) {
       copyStage(k0, buffer, /*isRhs=*/true);
     }
     // One group per stage, empty past K, so that "all but the newest
-    // B - 2 groups" is always the stage to multiply.
+    // B - 3 groups" is always the stage to multiply.
     ptxStatement("cp.async.commit_group;");
   };
-  int64_t ahead = asyncBuffers - 1;
+  int64_t ahead = asyncBuffers - 2;
   for (int64_t i = 0; i < ahead; ++i)
     issue(idx(i));
   auto loop = scf::ForOp::create(b, idx(0), stages, idx(1), inits);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value stage = loop.getInductionVar();
-  ptxStatement(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
-  ptxStatement("fence.proxy.async.shared::cta;");
-  gpu::BarrierOp::create(b);
-  issue(addC(stage, ahead));
-  SmallVector<Value> acc =
-      wgmmaStage(remIdx(stage, asyncBuffers), warp,
-                 SmallVector<Value>(loop.getRegionIterArgs()));
-  scf::YieldOp::create(b, acc);
-  return loop;
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value stage = loop.getInductionVar();
+    ptxStatement(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
+    ptxStatement("fence.proxy.async.shared::cta;");
+    gpu::BarrierOp::create(b);
+    issue(addC(stage, ahead));
+    SmallVector<Value> acc =
+        wgmmaStage(remIdx(stage, asyncBuffers), warp,
+                   SmallVector<Value>(loop.getRegionIterArgs()));
+    scf::YieldOp::create(b, acc);
+  }
+  return wgmmaWait(SmallVector<Value>(loop.getResults()), 0);
 }
 
 /// acc + the sum of the four bytes of `word` (signed or unsigned), by dp4a.
@@ -1253,27 +1262,41 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
-  // Two buffers of each tile: the next stage is loaded while this one is
-  // multiplied.
+  // mma.sync: two buffers of each tile, the next stage is loaded while this
+  // one is multiplied (static shared memory). wgmma: the ring of buffers
+  // (dynamic shared memory, beyond the 48 KiB of static shared memory a
+  // kernel may have), lhs tiles first.
   auto tileType = [&](int64_t rows) {
     SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
     if (wgmma)
       shape = {asyncBuffers, rows / 8, kCoreWords};
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
+  MemRefType typeA = tileType(tiling.blockM), typeB = tileType(tiling.blockN);
   Value one = idx(1);
   Value gridX = ceilDivIdx(hostN, tiling.blockN);
   Value gridY = ceilDivIdx(hostM, tiling.blockM);
   Value threads = idx(tiling.threads());
+  Value dynamicBytes;
+  int64_t bytesA = typeA.getNumElements() * 4;
+  if (wgmma)
+    dynamicBytes = c32(bytesA + typeB.getNumElements() * 4);
   auto launch = gpu::LaunchOp::create(
-      b, gridX, gridY, one, threads, one, one,
-      /*dynamicSharedMemorySize=*/nullptr,
+      b, gridX, gridY, one, threads, one, one, dynamicBytes,
       /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
-      TypeRange{tileType(tiling.blockM), tileType(tiling.blockN)});
+      wgmma ? TypeRange{} : TypeRange{typeA, typeB});
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
-  tileA = launch.getWorkgroupAttributions()[0];
-  tileB = launch.getWorkgroupAttributions()[1];
+  if (wgmma) {
+    Value ring = gpu::DynamicSharedMemoryOp::create(
+        b, MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
+                           MemRefLayoutAttrInterface(), shared));
+    tileA = memref::ViewOp::create(b, typeA, ring, idx(0), ValueRange{});
+    tileB = memref::ViewOp::create(b, typeB, ring, idx(bytesA), ValueRange{});
+  } else {
+    tileA = launch.getWorkgroupAttributions()[0];
+    tileB = launch.getWorkgroupAttributions()[1];
+  }
   // Sizes re-read in the kernel (kernel arguments after outlining), once.
   // rhs may be packed int4 (1-D bytes): N is the result's width.
   Value out = mm.get(gpu_matmul::kInitRole);
@@ -1355,9 +1378,9 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   if (mm.kind == Kind::W4 && !perGroup)
     loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
 
-  scf::ForOp loop;
+  SmallVector<Value> sums;
   if (wgmma) {
-    loop = buildAsyncCopyLoop(inits, warp);
+    sums = buildAsyncCopyLoop(inits, warp);
   } else {
     // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
     // the mma of stage s and stored into the other buffer after them, with one
@@ -1374,7 +1397,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     gpu::BarrierOp::create(b);
     Value stages = ceilDivIdx(K, blockK);
     Value step = idx(1);
-    loop = scf::ForOp::create(b, idx(0), stages, step, inits);
+    auto loop = scf::ForOp::create(b, idx(0), stages, step, inits);
     {
       OpBuilder::InsertionGuard inner(b);
       b.setInsertionPointToStart(loop.getBody());
@@ -1460,13 +1483,14 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       gpu::BarrierOp::create(b);
       scf::YieldOp::create(b, carried);
     }
+    sums.append(loop.getResults().begin(), loop.getResults().end());
   }
 
   // Sums over K of rows g, g + 8 and of columns 2t, 2t + 1 of each tile.
   SmallVector<Value> rowSums, colSums;
   if (needRowSums)
     for (int64_t i = 0; i < tilesM * 2; ++i)
-      rowSums.push_back(quadSum(loop.getResult(rowBase + i)));
+      rowSums.push_back(quadSum(sums[rowBase + i]));
   if (needColSums) {
     Value laneT = arith::IndexCastOp::create(b, i32, t);
     Value src0 = mul(laneT, c32(8)), src1 = add(src0, c32(4));
@@ -1474,7 +1498,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     for (int64_t ni = 0; ni < tilesN; ++ni) {
       // Column g's sum is on every lane of quad g; lane 4 * (2t + h) has
       // that of column 2t + h.
-      Value s = quadSum(loop.getResult(colBase + ni));
+      Value s = quadSum(sums[colBase + ni]);
       for (Value src : {src0, src1})
         colSums.push_back(
             gpu::ShuffleOp::create(b, s, src, width,
@@ -1495,7 +1519,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         auto ifOp = scf::IfOp::create(b, inside, /*withElseRegion=*/false);
         OpBuilder::InsertionGuard inner(b);
         b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-        storeResult(loop.getResult(accIndex(mi, ni, j)), row, col,
+        storeResult(sums[accIndex(mi, ni, j)], row, col,
                     needRowSums ? rowSums[mi * 2 + j / 2] : Value(),
                     needColSums ? colSums[ni * 2 + j % 2] : Value());
       }
