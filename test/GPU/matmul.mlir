@@ -29,6 +29,7 @@
 // The host code: one launch per matmul.
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_80 --emit=mlir -o - | FileCheck %s --check-prefix=HOST
 // RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_90a --emit=mlir -o - | FileCheck %s --check-prefix=HOST90A
+// RUN: quanta-compile %t/int8.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_89 --emit=mlir -o - | FileCheck %s --check-prefix=HOST89
 
 // W8A8: u8 activations with a zero point x s8 per-column weights, bias,
 // requantized to i8; i32 accumulation wraps (no .satfinite), zero points by
@@ -61,11 +62,20 @@
 // INT8-DAG: dp4a.s32.u32
 // INT8-DAG: dp4a.u32.u32
 // Weights given N x K (the matmul's rhs is their linalg.transpose): the
-// kernel reads them in place, staged like the lhs (16-byte row chunks, no
-// byte permutes).
+// kernel reads them in place, both operands copied by cp.async (16-byte row
+// chunks, no byte permutes, nothing through registers) into a ring of eight
+// buffers in dynamic shared memory, seven stages ahead: per stage one
+// cp.async wait and one barrier, then the stage's fragments by ldmatrix.
 // INT8-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
 // INT8-NOT: prmt
-// INT8: ld.global.v4.b32
+// INT8-DAG: .shared .align 16 .b8 __dynamic_shmem__0;
+// INT8-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
+// INT8-DAG: cp.async.commit_group;
+// INT8-DAG: cp.async.wait_group 6;
+// INT8-DAG: bar.sync 0
+// INT8-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
+// INT8-DAG: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
+// INT8-NOT: st.shared.v4
 // INT8-NOT: prmt
 // INT8: .visible .entry
 
@@ -118,14 +128,23 @@
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 // No transpose kernel, no temporary: the two matmul kernels only.
-// The wgmma kernel's launch gives its ring's size (192 KiB), which the
-// runtime shim opts the kernel into (cuFuncSetAttribute).
+// The launches of the cp.async kernels give their rings' sizes (the wgmma
+// kernel's 192 KiB, the 64 x 32 tiles' 60 KiB), which the runtime shim opts
+// the kernels into (cuFuncSetAttribute).
 // HOST90A-LABEL: llvm.func internal @_quanta_impl_s8s8t(
-// HOST90A: %[[RING:.*]] = llvm.mlir.constant(196608 : i32) : i32
+// HOST90A-DAG: %[[RING:.*]] = llvm.mlir.constant(196608 : i32) : i32
+// HOST90A-DAG: %[[SMALL:.*]] = llvm.mlir.constant(61440 : i32) : i32
 // HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} dynamic_shared_memory_size %[[RING]] args(
-// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
-// HOST90A-NOT: dynamic_shared_memory_size
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[SMALL]] args(
 // HOST90A: llvm.return
+
+// sm_89 blocks may have 99 KiB of shared memory: the 128 x 128 tiles' ring
+// has 4 buffers of 20 KiB, the 64 x 32 tiles' keeps 8 of 7.5 KiB.
+// HOST89-LABEL: llvm.func internal @_quanta_impl_s8s8t(
+// HOST89-DAG: %[[RING:.*]] = llvm.mlir.constant(81920 : i32) : i32
+// HOST89-DAG: %[[SMALL:.*]] = llvm.mlir.constant(61440 : i32) : i32
+// HOST89: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} dynamic_shared_memory_size %[[RING]] args(
+// HOST89: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[SMALL]] args(
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_s8s8t(
 // HOST-NOT: malloc

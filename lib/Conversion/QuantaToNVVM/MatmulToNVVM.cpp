@@ -87,10 +87,34 @@ constexpr int64_t kPadWords = 4;
 /// apart) one after the other along K; copied by cp.async in 16-byte chunks,
 /// 8 lanes per core matrix, free of bank conflicts without padding.
 constexpr int64_t kCoreWords = kWordsK / 4 * 32;
-/// The dynamic shared memory of the cp.async pipeline's ring of buffers:
-/// 192 KiB of the 227 KiB a Hopper block may have, as many stages as fit
-/// (eight of 128 x 256 tiles).
-constexpr int64_t kAsyncBytes = 192 * 1024;
+/// The most buffers of a cp.async pipeline's ring (dynamic shared memory),
+/// as many as the block's shared memory holds (sharedBytesPerBlock): on
+/// sm_90 192 KiB for the wgmma kernel's 128 x 256 tiles, 160 KiB for
+/// mma.sync's 128 x 128 tiles, 60-80 KiB for the small tiles.
+constexpr int64_t kMaxRingBuffers = 8;
+
+/// The shared memory a block of `chip` may opt into (CUDA C++ Programming
+/// Guide, "Technical Specifications per Compute Capability"), less 1 KiB
+/// for the kernels' static shared memory: 227 KiB on sm_90, 163 KiB on
+/// sm_80 and sm_87, 99 KiB on sm_86 and sm_89, else the 48 KiB every GPU
+/// gives.
+static int64_t sharedBytesPerBlock(StringRef chip) {
+  int64_t kib = 48;
+  switch (gpu_matmul::getSMVersion(chip)) {
+  case 80:
+  case 87:
+    kib = 163;
+    break;
+  case 86:
+  case 89:
+    kib = 99;
+    break;
+  default:
+    if (gpu_matmul::getSMVersion(chip) >= 90)
+      kib = 227;
+  }
+  return (kib - 1) * 1024;
+}
 /// The wgmma M: each warpgroup (4 warps) computes a 64-row half of the
 /// block's tile, one m64nNk32 per 32 bytes of K with N the tile's width.
 constexpr int64_t kWgmmaM = 64;
@@ -111,7 +135,8 @@ struct MatmulCall {
 class KernelBuilder {
 public:
   KernelBuilder(ImplicitLocOpBuilder &b, const MatmulCall &mm, StringRef chip)
-      : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()) {
+      : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()),
+        sharedBytes(sharedBytesPerBlock(chip)) {
     elementBits = mm.kind == Kind::F16 || mm.kind == Kind::W4 ? 16 : 8;
     elemsPerWord = 32 / elementBits;
     blockK = kWordsK * elemsPerWord;
@@ -150,7 +175,18 @@ private:
   // `mma.sync`; if so, the ring's buffer count.
   Tiling tiling = kLargeTiling;
   bool wgmmaForLargeTiles = false, wgmma = false;
-  int64_t asyncBuffers = 0;
+  // Whether both operands are copied by cp.async into a ring of
+  // ringBuffers shared buffers (wgmma, and mma.sync with the weights N x K:
+  // both operands staged by rows, nothing transposed or dequantized) rather
+  // than staged through registers into two; the shared memory a block may
+  // have.
+  bool asyncCopies = false;
+  int64_t ringBuffers = 0, sharedBytes;
+  // The mma tiles of a warp (of 16 x 8), the fragment addresses of its
+  // lanes (see buildKernel), and where the row and column sums follow the
+  // accumulators among the loop-carried values.
+  int64_t tilesM = 0, tilesN = 0, rowBase = 0, colBase = 0;
+  Value aRowOffset, aWordOffset, bRowOffset, bWordOffset;
   // Values of the kernel body: the sizes and their last indices (read once),
   // the block's origin, the lane's fragment coordinates, the shared tiles
   // (a ring of buffers each), and whether each operand may be read by vector
@@ -247,6 +283,10 @@ private:
   Value sharedAddress(Value tile, Value buffer, const Slot &slot, bool isRhs);
   void copyStage(Value k0, Value buffer, bool isRhs);
   SmallVector<Value> buildAsyncCopyLoop(ValueRange inits, Value warp);
+  int64_t accIndex(int64_t mi, int64_t ni, int64_t j) const {
+    return (mi * tilesN + ni) * 4 + j;
+  }
+  void mmaStage(Value buffer, SmallVectorImpl<Value> &carried);
   SmallVector<Value, 4> loadMatrices(Value tile, Value buffer, Value row,
                                      Value word);
   void storeTileB(Value word, Value buffer, const Slot &slot);
@@ -972,13 +1012,13 @@ SmallVector<Value> KernelBuilder::wgmmaStage(Value buffer, Value warp,
 }
 
 /// The 32-bit shared address of `slot`'s chunk in buffer `buffer` of the
-/// lhs or rhs tile (wgmma layout).
+/// lhs or rhs tile.
 Value KernelBuilder::sharedAddress(Value tile, Value buffer, const Slot &slot,
                                    bool isRhs) {
-  int64_t groups = cast<MemRefType>(tile.getType()).getDimSize(1);
+  ArrayRef<int64_t> shape = cast<MemRefType>(tile.getType()).getShape();
   SmallVector<Value, 2> at = tileIndices(slot.row, slot.col, isRhs);
-  Value group = add(mulC(buffer, groups), at[0]);
-  Value word = add(mulC(group, kCoreWords), at[1]);
+  Value row = add(mulC(buffer, shape[1]), at[0]);
+  Value word = add(mulC(row, shape[2]), at[1]);
   Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, tile);
   Value address = add(base, mulC(word, 4));
   return arith::IndexCastOp::create(b, i32, address);
@@ -1028,14 +1068,16 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
   stageScalar(divIdx(k0, elemsPerWord), buffer, isRhs);
 }
 
-/// The K loop of the wgmma kernel when both operands are staged by rows
-/// (lhs, N x K weights), returning the accumulators: a ring of
-/// B = asyncBuffers shared buffers; stage s + B - 2 is copied (copyStage)
-/// while stage s is multiplied and stage s - 1's wgmma may still run; per
-/// stage one cp.async wait, a proxy fence (the copies and scalar stores
-/// reach wgmma's async proxy) and one barrier, after which the buffer that
-/// stage s - 2 used is free (every warpgroup waited for that stage's wgmma
-/// group in the stage before).
+/// The K loop when both operands are copied by cp.async (asyncCopies),
+/// returning the loop-carried values: a ring of B = ringBuffers shared
+/// buffers. mma.sync: stage s + B - 1 is copied (copyStage) while stage s
+/// is multiplied; per stage one cp.async wait and one barrier, after which
+/// the buffer that stage s - 1 used is free (every thread has loaded its
+/// fragments). wgmma: stage s + B - 2, since stage s - 1's wgmma group may
+/// still run; a proxy fence before the barrier (the copies and scalar
+/// stores reach wgmma's async proxy), after which the buffer that stage
+/// s - 2 used is free (every warpgroup waited for that stage's group in
+/// the stage before).
 SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
                                                      Value warp) {
   Value stages = ceilDivIdx(K, blockK);
@@ -1045,15 +1087,15 @@ SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      Value buffer = remIdx(stage, asyncBuffers);
+      Value buffer = remIdx(stage, ringBuffers);
       copyStage(k0, buffer, /*isRhs=*/false);
       copyStage(k0, buffer, /*isRhs=*/true);
     }
     // One group per stage, empty past K, so that "all but the newest
-    // B - 3 groups" is always the stage to multiply.
+    // ahead - 1 groups" is always the stage to multiply.
     ptxStatement("cp.async.commit_group;");
   };
-  int64_t ahead = asyncBuffers - 2;
+  int64_t ahead = ringBuffers - (wgmma ? 2 : 1);
   for (int64_t i = 0; i < ahead; ++i)
     issue(idx(i));
   auto loop = scf::ForOp::create(b, idx(0), stages, idx(1), inits);
@@ -1062,15 +1104,20 @@ SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
     b.setInsertionPointToStart(loop.getBody());
     Value stage = loop.getInductionVar();
     ptxStatement(("cp.async.wait_group " + Twine(ahead - 1) + ";").str());
-    ptxStatement("fence.proxy.async.shared::cta;");
+    if (wgmma)
+      ptxStatement("fence.proxy.async.shared::cta;");
     gpu::BarrierOp::create(b);
     issue(addC(stage, ahead));
-    SmallVector<Value> acc =
-        wgmmaStage(remIdx(stage, asyncBuffers), warp,
-                   SmallVector<Value>(loop.getRegionIterArgs()));
-    scf::YieldOp::create(b, acc);
+    Value buffer = remIdx(stage, ringBuffers);
+    SmallVector<Value> carried(loop.getRegionIterArgs());
+    if (wgmma)
+      carried = wgmmaStage(buffer, warp, carried);
+    else
+      mmaStage(buffer, carried);
+    scf::YieldOp::create(b, carried);
   }
-  return wgmmaWait(SmallVector<Value>(loop.getResults()), 0);
+  SmallVector<Value> results(loop.getResults());
+  return wgmma ? wgmmaWait(results, 0) : results;
 }
 
 /// acc + the sum of the four bytes of `word` (signed or unsigned), by dp4a.
@@ -1249,27 +1296,79 @@ void KernelBuilder::build() {
   buildKernel(elementBits == 8 ? kSmall8BitTiling : kSmallTiling, hostM, hostN);
 }
 
+/// The mma.sync of one K stage on shared buffer `buffer`: each warp's
+/// fragments by ldmatrix, its mma tiles, and the dp4a row and column sums
+/// the zero points need, updating the loop-carried values `carried`.
+void KernelBuilder::mmaStage(Value buffer, SmallVectorImpl<Value> &carried) {
+  // Signedness of the dp4a sums (8-bit integer operands only).
+  bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
+  bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
+  // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
+  for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
+    SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
+    for (int64_t mi = 0; mi < tilesM; ++mi) {
+      Value row = add(addC(wm, mi * 16), aRowOffset);
+      aFrags.push_back(
+          loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
+    }
+    for (int64_t ni = 0; ni < tilesN; ni += 2) {
+      Value n = add(addC(wn, ni * 8), bRowOffset);
+      Value word = tileBWord(n, addC(bWordOffset, ks * 8));
+      SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
+      bFrags.push_back({words[0], words[1]});
+      bFrags.push_back({words[2], words[3]});
+    }
+    for (int64_t mi = 0; mi < tilesM; ++mi)
+      for (int64_t ni = 0; ni < tilesN; ++ni) {
+        SmallVector<Value> c;
+        for (int64_t j = 0; j < 4; ++j)
+          c.push_back(carried[accIndex(mi, ni, j)]);
+        Value d = mma(aFrags[mi], bFrags[ni], c);
+        for (int64_t j = 0; j < 4; ++j)
+          carried[accIndex(mi, ni, j)] =
+              LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
+      }
+    if (needRowSums)
+      for (int64_t mi = 0; mi < tilesM; ++mi)
+        for (int64_t h = 0; h < 2; ++h) {
+          Value &s = carried[rowBase + mi * 2 + h];
+          s = dp4a(aFrags[mi][h], s, lhsSigned);
+          s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
+        }
+    if (needColSums)
+      for (int64_t ni = 0; ni < tilesN; ++ni) {
+        Value &s = carried[colBase + ni];
+        s = dp4a(bFrags[ni][0], s, rhsSigned);
+        s = dp4a(bFrags[ni][1], s, rhsSigned);
+      }
+  }
+}
+
 /// Builds the launch of the kernel with tiling `kernelTiling` for a
 /// hostM x hostN result.
 void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
-  // Buffers of both operands' tiles (8-row groups of kCoreWords words).
-  int64_t stageBytes =
-      (tiling.blockM + tiling.blockN) / 8 * kCoreWords * int64_t(4);
-  asyncBuffers = kAsyncBytes / stageBytes;
+  asyncCopies = wgmma || (mm.rhsKMajor && mm.kind != Kind::W4);
+  // A stage of both tiles: wgmma's rows of 4 core matrices (kCoreWords
+  // words per 8 rows), else padded rows.
+  int64_t rowWords = wgmma ? kCoreWords / 8 : kWordsK + kPadWords;
+  int64_t stageBytes = (tiling.blockM + tiling.blockN) * rowWords * 4;
+  ringBuffers = std::min(kMaxRingBuffers, sharedBytes / stageBytes);
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
-  // mma.sync: two buffers of each tile, the next stage is loaded while this
-  // one is multiplied (static shared memory). wgmma: the ring of buffers
-  // (dynamic shared memory, beyond the 48 KiB of static shared memory a
-  // kernel may have), lhs tiles first.
+  // Register staging: two buffers of each tile, the next stage is loaded
+  // while this one is multiplied (static shared memory). cp.async: the ring
+  // of buffers (dynamic shared memory, beyond the 48 KiB of static shared
+  // memory a kernel may have), lhs tiles first; wgmma's in core-matrix
+  // groups of 8 rows.
   auto tileType = [&](int64_t rows) {
-    SmallVector<int64_t> shape = {2, rows, kWordsK + kPadWords};
+    SmallVector<int64_t> shape = {asyncCopies ? ringBuffers : 2, rows,
+                                  kWordsK + kPadWords};
     if (wgmma)
-      shape = {asyncBuffers, rows / 8, kCoreWords};
+      shape = {ringBuffers, rows / 8, kCoreWords};
     return MemRefType::get(shape, i32, MemRefLayoutAttrInterface(), shared);
   };
   MemRefType typeA = tileType(tiling.blockM), typeB = tileType(tiling.blockN);
@@ -1279,15 +1378,15 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   Value threads = idx(tiling.threads());
   Value dynamicBytes;
   int64_t bytesA = typeA.getNumElements() * 4;
-  if (wgmma)
+  if (asyncCopies)
     dynamicBytes = c32(bytesA + typeB.getNumElements() * 4);
   auto launch = gpu::LaunchOp::create(
       b, gridX, gridY, one, threads, one, one, dynamicBytes,
       /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
-      wgmma ? TypeRange{} : TypeRange{typeA, typeB});
+      asyncCopies ? TypeRange{} : TypeRange{typeA, typeB});
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
-  if (wgmma) {
+  if (asyncCopies) {
     Value ring = gpu::DynamicSharedMemoryOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
                            MemRefLayoutAttrInterface(), shared));
@@ -1328,13 +1427,13 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   Value lane = arith::RemUIOp::create(b, tid, idx(32));
   g = arith::DivUIOp::create(b, lane, idx(4));
   t = arith::RemUIOp::create(b, lane, idx(4));
-  int64_t tilesM = tiling.tilesM(), tilesN = tiling.tilesN();
+  tilesM = tiling.tilesM();
+  tilesN = tiling.tilesN();
   // The rows and words whose addresses this lane gives `ldmatrix.x4`: lanes
   // 8j ... 8j + 7 address the 8 rows of matrix j, which becomes fragment
   // register j. lhs (16 rows of an mma tile): a0 ... a3 = rows 0-7 / 8-15,
   // words 0-3 / 4-7 (rows first). rhs (two mma tiles of 8 columns): b0, b1
   // of the first, then of the second (words first).
-  Value aRowOffset, aWordOffset, bRowOffset, bWordOffset;
   if (wgmma) {
     // The wgmma accumulators of warp w: rows 16 w ... 16 w + 15 of the
     // block (warpgroup w / 4 has rows 64 (w / 4) ...), all columns, as the
@@ -1361,15 +1460,12 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
       isInt ? c32(0)
             : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult();
   SmallVector<Value> inits(tilesM * tilesN * 4, zeroAcc);
-  int64_t rowBase = inits.size();
+  rowBase = inits.size();
   if (needRowSums)
     inits.append(tilesM * 2, c32(0));
-  int64_t colBase = inits.size();
+  colBase = inits.size();
   if (needColSums)
     inits.append(tilesN, c32(0));
-  auto accIndex = [&](int64_t mi, int64_t ni, int64_t j) {
-    return (mi * tilesN + ni) * 4 + j;
-  };
 
   // Weight-only int4 parameters per tensor or per column: the thread's 8
   // staging columns are the same in every K stage.
@@ -1379,7 +1475,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
 
   SmallVector<Value> sums;
-  if (wgmma) {
+  if (asyncCopies) {
     sums = buildAsyncCopyLoop(inits, warp);
   } else {
     // Stage 0 into buffer 0; then stage s + 1 is loaded into registers before
@@ -1437,48 +1533,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         next.a.push_back(load.getResult(2 + i));
       for (size_t i = 0; i < countB; ++i)
         next.b.push_back(load.getResult(2 + countA + i));
-      // Signedness of the dp4a sums (8-bit integer operands only).
-      bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
-      bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
-      // One mma consumes 8 words of each row: k32 of 8-bit, k16 of f16.
-      for (int64_t ks = 0; ks < kWordsK / 8; ++ks) {
-        SmallVector<SmallVector<Value, 4>> aFrags, bFrags;
-        for (int64_t mi = 0; mi < tilesM; ++mi) {
-          Value row = add(addC(wm, mi * 16), aRowOffset);
-          aFrags.push_back(
-              loadMatrices(tileA, buffer, row, addC(aWordOffset, ks * 8)));
-        }
-        for (int64_t ni = 0; ni < tilesN; ni += 2) {
-          Value n = add(addC(wn, ni * 8), bRowOffset);
-          Value word = tileBWord(n, addC(bWordOffset, ks * 8));
-          SmallVector<Value, 4> words = loadMatrices(tileB, buffer, n, word);
-          bFrags.push_back({words[0], words[1]});
-          bFrags.push_back({words[2], words[3]});
-        }
-        for (int64_t mi = 0; mi < tilesM; ++mi)
-          for (int64_t ni = 0; ni < tilesN; ++ni) {
-            SmallVector<Value> c;
-            for (int64_t j = 0; j < 4; ++j)
-              c.push_back(carried[accIndex(mi, ni, j)]);
-            Value d = mma(aFrags[mi], bFrags[ni], c);
-            for (int64_t j = 0; j < 4; ++j)
-              carried[accIndex(mi, ni, j)] =
-                  LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{j});
-          }
-        if (needRowSums)
-          for (int64_t mi = 0; mi < tilesM; ++mi)
-            for (int64_t h = 0; h < 2; ++h) {
-              Value &s = carried[rowBase + mi * 2 + h];
-              s = dp4a(aFrags[mi][h], s, lhsSigned);
-              s = dp4a(aFrags[mi][h + 2], s, lhsSigned);
-            }
-        if (needColSums)
-          for (int64_t ni = 0; ni < tilesN; ++ni) {
-            Value &s = carried[colBase + ni];
-            s = dp4a(bFrags[ni][0], s, rhsSigned);
-            s = dp4a(bFrags[ni][1], s, rhsSigned);
-          }
-      }
+      mmaStage(buffer, carried);
       storeStage(other, next);
       gpu::BarrierOp::create(b);
       scf::YieldOp::create(b, carried);
