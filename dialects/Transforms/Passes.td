@@ -797,7 +797,8 @@ def GPULaunchesToHostFibers : Pass<"quanta-gpu-launches-to-host-fibers", "::mlir
   let description = [{
     Kernels whose threads cooperate (shared memory, barriers, shuffles,
     `nvgpu.ldmatrix`, `nvvm.mma.sync`, the inline PTX of the tensor-core
-    matmul kernels: `mma.sync` on FP8, `cp.async`, `dp4a`, `wgmma`) cannot
+    matmul kernels: `mma.sync` on FP8, `cp.async`, `dp4a`, `cvt.rn.f16x2`
+    from FP8, `wgmma`) cannot
     run one thread after another (`--quanta-gpu-launches-to-host-loops`).
     This pass outlines each such launch's body into a host function of one
     thread, `@<function>_kernel<i>` (marked `quanta.kernel_on_host`), whose GPU operations become calls of

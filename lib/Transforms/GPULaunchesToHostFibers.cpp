@@ -198,11 +198,25 @@ LogicalResult KernelRewriter::rewriteAsm(LLVM::InlineAsmOp op) {
     op.erase();
     return success();
   }
-  if (text == "dp4a.s32.u32 $0, $1, $2, $3;" ||
-      text == "dp4a.u32.u32 $0, $1, $2, $3;") {
-    Value signedA = c32(text.starts_with("dp4a.s32"));
+  if (text == "cvt.rn.f16x2.e4m3x2 $0, $1;" ||
+      text == "cvt.rn.f16x2.e5m2x2 $0, $1;") {
+    Value pair = arith::ExtUIOp::create(b, i32, in[0]);
+    Value e5m2 = c32(text.contains("e5m2"));
     op.getRes().replaceAllUsesWith(
-        call("quanta_gpu_host_dp4a", {i32}, {signedA, in[0], in[1], in[2]}));
+        call("quanta_gpu_host_cvt_f16x2", {i32}, {e5m2, pair}));
+    op.erase();
+    return success();
+  }
+  // dp4a.<a>.<b> $0, $1, $2, $3; with <a>, <b> s32 or u32.
+  if (StringRef types = text;
+      types.consume_front("dp4a.") && types.consume_back(" $0, $1, $2, $3;") &&
+      types.size() == 7 && types[3] == '.' &&
+      llvm::is_contained({"s32", "u32"}, types.take_front(3)) &&
+      llvm::is_contained({"s32", "u32"}, types.take_back(3))) {
+    int32_t kind = (types.starts_with("s") ? kMmaFlagA : 0) |
+                   (types.ends_with("s32") ? kMmaFlagB : 0);
+    op.getRes().replaceAllUsesWith(
+        call("quanta_gpu_host_dp4a", {i32}, {c32(kind), in[0], in[1], in[2]}));
     op.erase();
     return success();
   }

@@ -522,15 +522,43 @@ void quanta_gpu_host_mma(int32_t kind, int64_t buffer) {
   }
 }
 
-/// dp4a.{s32,u32}.u32: c + the sum of the byte products of a (signed when
-/// `signedA`) and b (unsigned), modulo 2^32.
-int32_t quanta_gpu_host_dp4a(int32_t signedA, int32_t a, int32_t b, int32_t c) {
+/// cvt.rn.f16x2.{e4m3x2,e5m2x2}: the two FP8 codes of `pair` (the first in
+/// its low byte) as f16 codes, the first in the low half: exact (every FP8
+/// value is an f16 one), NaN as the canonical 0x7FFF.
+int32_t quanta_gpu_host_cvt_f16x2(int32_t e5m2, int32_t pair) {
+  auto half = [&](uint32_t code) -> uint32_t {
+    uint32_t sign = (code & 0x80) << 8;
+    if (e5m2) {
+      // E5M2 is the upper byte of f16.
+      uint32_t bits = code << 8;
+      return (bits & 0x7fff) > 0x7c00 ? 0x7fff : bits;
+    }
+    double value = decodeFloat(code, 4, 3, false);
+    if (std::isnan(value))
+      return 0x7fff;
+    if (value == 0)
+      return sign;
+    // Every nonzero E4M3 magnitude is an f16 normal: 2^E x 1.m.
+    int exponent;
+    double fraction = std::frexp(std::fabs(value), &exponent);
+    return sign | uint32_t(exponent - 1 + 15) << 10 |
+           uint32_t((2 * fraction - 1) * 1024);
+  };
+  return int32_t(half(uint32_t(pair) & 0xff) | half(uint32_t(pair) >> 8 & 0xff)
+                                                   << 16);
+}
+
+/// dp4a.{s32,u32}.{s32,u32}: c + the sum of the byte products of a and b
+/// (signed when `kind` has kMmaFlagA / kMmaFlagB), modulo 2^32.
+int32_t quanta_gpu_host_dp4a(int32_t kind, int32_t a, int32_t b, int32_t c) {
+  auto byte = [](int32_t word, int i, bool isSigned) {
+    uint32_t bits = uint32_t(word) >> (8 * i) & 0xff;
+    return isSigned ? int32_t(int8_t(bits)) : int32_t(bits);
+  };
   uint32_t sum = uint32_t(c);
-  for (int i = 0; i < 4; ++i) {
-    uint32_t byteA = uint32_t(a) >> (8 * i) & 0xff;
-    int32_t valueA = signedA ? int32_t(int8_t(byteA)) : int32_t(byteA);
-    sum += uint32_t(valueA * int32_t(uint32_t(b) >> (8 * i) & 0xff));
-  }
+  for (int i = 0; i < 4; ++i)
+    sum +=
+        uint32_t(byte(a, i, kind & kMmaFlagA) * byte(b, i, kind & kMmaFlagB));
   return int32_t(sum);
 }
 

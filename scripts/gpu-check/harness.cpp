@@ -247,13 +247,15 @@ void checkElementwise() {
 //===----------------------------------------------------------------------===//
 
 /// Shapes (M, K, N) with partial tiles on every side, one of K > 33000 so
-/// that u8 x u8-range sums wrap around in i32, and the decode shape.
+/// that u8 x u8-range sums wrap around in i32, and the decode shape; with
+/// the weights N x K, M = 1 and 3 take the dot kernel's 16-byte chunks,
+/// {1, 1, 1} and {4, 77, 19} its element steps.
 // K = 80 and 1008: multiples of 16 bytes but not of the 64-byte K stage
 // (the last stage partly copied, partly zero-filled).
-const int64_t kShapes[][3] = {{1, 1, 1},      {1, 4096, 64},   {7, 31, 9},
-                              {64, 64, 64},   {65, 100, 130},  {130, 1000, 77},
-                              {200, 33, 250}, {3, 40000, 8},   {256, 512, 192},
-                              {200, 80, 250}, {130, 1008, 300}};
+const int64_t kShapes[][3] = {{1, 1, 1},      {1, 4096, 64},    {7, 31, 9},
+                              {64, 64, 64},   {65, 100, 130},   {130, 1000, 77},
+                              {200, 33, 250}, {3, 40000, 8},    {256, 512, 192},
+                              {200, 80, 250}, {130, 1008, 300}, {4, 77, 19}};
 
 std::vector<int32_t> randomInts(size_t n, int lo, int hi, bool extremes) {
   std::vector<int32_t> v(n);
@@ -324,6 +326,18 @@ void checkW8A8(int64_t M, int64_t K, int64_t N, bool extremes) {
   }
 }
 
+/// One case of check `name`: `got` bit for bit against `want`.
+void compareF32(const char *name, const std::vector<float> &got,
+                const std::vector<float> &want) {
+  Check &c = check(name);
+  ++c.cases;
+  for (size_t i = 0; i < got.size(); ++i) {
+    ++c.elements;
+    if (!sameF32(got[i], want[i]))
+      report(c, name, i, hex(got[i]), hex(want[i]));
+  }
+}
+
 void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
   QuantizedTensor A, W;
   A.intFormat = IntFormat::sint(8);
@@ -340,20 +354,18 @@ void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
   W.zeroPoint = {extremes ? 0 : irand(0, 255)};
   MatmulResult r = matmul(A, W);
   Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
+      dwT(narrow<int8_t>(transposed(W.values, K, N))),
       dza(narrow<int8_t>(A.zeroPoint)),
       dzw(std::vector<int8_t>{int8_t(W.zeroPoint[0])});
-  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)};
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(M * N)},
+      dyT{size_t(M * N)};
   s8u8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, M, dza.ptr, M, dsw.ptr, dzw.ptr,
        dy.ptr);
+  s8u8t(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, M, dza.ptr, M, dsw.ptr, dzw.ptr,
+        dyT.ptr);
   CUDA_OK(cudaDeviceSynchronize());
-  std::vector<float> y = dy.get();
-  Check &c = check("s8u8");
-  ++c.cases;
-  for (size_t i = 0; i < y.size(); ++i) {
-    ++c.elements;
-    if (!sameF32(y[i], r.values[i]))
-      report(c, "s8u8", i, hex(y[i]), hex(r.values[i]));
-  }
+  compareF32("s8u8", dy.get(), r.values);
+  compareF32("s8u8t", dyT.get(), r.values);
 }
 
 /// s8 x s8 per tensor to f32 (no zero points: on sm_90a the large tiles
@@ -378,16 +390,8 @@ void checkS8S8(int64_t M, int64_t K, int64_t N, bool extremes) {
       dyT{size_t(M * N)};
   s8s8(da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr, dy.ptr);
   s8s8t(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dsw.ptr, dyT.ptr);
-  for (auto [name, out] : {std::pair("s8s8", &dy), std::pair("s8s8t", &dyT)}) {
-    std::vector<float> y = out->get();
-    Check &c = check(name);
-    ++c.cases;
-    for (size_t i = 0; i < y.size(); ++i) {
-      ++c.elements;
-      if (!sameF32(y[i], r.values[i]))
-        report(c, name, i, hex(y[i]), hex(r.values[i]));
-    }
-  }
+  compareF32("s8s8", dy.get(), r.values);
+  compareF32("s8s8t", dyT.get(), r.values);
 }
 
 /// f32 accumulation of exact products in another order than the reference:
@@ -838,15 +842,8 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8,
     if (fp8)
       compareFloat("e4m3mm (bench rows)", got, r.values,
                    absProducts(A, W, 1, K, N, {}), K, true);
-    else {
-      Check &ch = check("s8s8 (bench rows)");
-      ++ch.cases;
-      for (int64_t n = 0; n < N; ++n) {
-        ++ch.elements;
-        if (!sameF32(got[n], r.values[n]))
-          report(ch, "s8s8", size_t(n), hex(got[n]), hex(r.values[n]));
-      }
-    }
+    else
+      compareF32("s8s8 (bench rows)", got, r.values);
     if (M == 1)
       break;
   }

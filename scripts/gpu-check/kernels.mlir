@@ -57,6 +57,21 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+// The same with the weights given N x K.
+func.func @s8u8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
 // Symmetric s8 x s8 -> f32 (the int8 benchmark).
 func.func @s8s8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<f32>, %sw: tensor<f32>) -> tensor<?x?xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)

@@ -15,26 +15,28 @@
 // RUN: not %t/gpu-check int9 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK: check cases elements mismatch
-// CHECK-DAG: w8a8 22 {{[0-9]+}} 0 0
-// CHECK-DAG: w8a8t 22 {{[0-9]+}} 0 0
-// CHECK-DAG: s8s8 22 {{[0-9]+}} 0 0
-// CHECK-DAG: s8s8t 22 {{[0-9]+}} 0 0
-// CHECK-DAG: f16mm 10 {{[0-9]+}} 0 0
-// CHECK-DAG: f16mmt 10 {{[0-9]+}} 0 0
-// CHECK-DAG: w4g32 10 {{[0-9]+}} 0
-// CHECK-DAG: w4zp128 10 {{[0-9]+}} 0
-// CHECK-DAG: w4g64bf16 10 {{[0-9]+}} 0
-// CHECK-DAG: w4col 10 {{[0-9]+}} 0
-// CHECK-DAG: e4m3mm 10 {{[0-9]+}} 0 0
-// CHECK-DAG: e4m3mmt 10 {{[0-9]+}} 0 0
+// CHECK-DAG: w8a8 24 {{[0-9]+}} 0 0
+// CHECK-DAG: w8a8t 24 {{[0-9]+}} 0 0
+// CHECK-DAG: s8u8 24 {{[0-9]+}} 0 0
+// CHECK-DAG: s8u8t 24 {{[0-9]+}} 0 0
+// CHECK-DAG: s8s8 24 {{[0-9]+}} 0 0
+// CHECK-DAG: s8s8t 24 {{[0-9]+}} 0 0
+// CHECK-DAG: f16mm 11 {{[0-9]+}} 0 0
+// CHECK-DAG: f16mmt 11 {{[0-9]+}} 0 0
+// CHECK-DAG: w4g32 11 {{[0-9]+}} 0
+// CHECK-DAG: w4zp128 11 {{[0-9]+}} 0
+// CHECK-DAG: w4g64bf16 11 {{[0-9]+}} 0
+// CHECK-DAG: w4col 11 {{[0-9]+}} 0
+// CHECK-DAG: e4m3mm 11 {{[0-9]+}} 0 0
+// CHECK-DAG: e4m3mmt 11 {{[0-9]+}} 0 0
 // CHECK: GPU CHECK PASS: CPU stand-in, {{[0-9]+}} checks, {{[0-9]+}} elements, 0 mismatches; vs cuBLASLt: not run
 
 // One part alone: the w4 checks run and nothing else.
 // PART: check cases elements mismatch
-// PART-NEXT: w4g32 10
-// PART-NEXT: w4zp128 10
-// PART-NEXT: w4g64bf16 10
-// PART-NEXT: w4col 10
+// PART-NEXT: w4g32 11
+// PART-NEXT: w4zp128 11
+// PART-NEXT: w4g64bf16 11
+// PART-NEXT: w4col 11
 // PART-EMPTY:
 // PART-NEXT: GPU CHECK PASS
 

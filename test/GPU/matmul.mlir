@@ -62,11 +62,25 @@
 // INT8-DAG: dp4a.s32.u32
 // INT8-DAG: dp4a.u32.u32
 // Weights given N x K (the matmul's rhs is their linalg.transpose): the
-// kernel reads them in place, both operands copied by cp.async (16-byte row
-// chunks, no byte permutes, nothing through registers) into a ring of eight
-// buffers in dynamic shared memory, seven stages ahead: per stage one
-// cp.async wait and one barrier, then the stage's fragments by ldmatrix.
+// kernels read them in place. One row, and up to four, take the dot kernel:
+// a warp per result column, 16-byte loads of its weight row along K, dp4a
+// products (s8 x s8), the warp's sums by shuffles; no shared memory.
 // INT8-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
+// INT8-NOT: .shared
+// INT8-DAG: ld.global.v4.b32
+// INT8-DAG: dp4a.s32.s32
+// INT8-DAG: shfl.sync.bfly.b32
+// INT8-NOT: bar.sync
+// INT8-LABEL: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
+// INT8-NOT: .shared
+// INT8-DAG: ld.global.v4.b32
+// INT8-DAG: dp4a.s32.s32
+// INT8-NOT: bar.sync
+// More rows: both operands copied by cp.async (16-byte row chunks, no byte
+// permutes, nothing through registers) into a ring of eight buffers in
+// dynamic shared memory, seven stages ahead: per stage one cp.async wait and
+// one barrier, then the stage's fragments by ldmatrix.
+// INT8-LABEL: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
 // INT8-NOT: prmt
 // INT8-DAG: .shared .align 16 .b8 __dynamic_shmem__0;
 // INT8-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
@@ -99,6 +113,10 @@
 // flight; all are waited for after the K loop); the 64 x 32 tiles (up to 64
 // rows) keep mma.sync.
 // WGMMA-LABEL: .visible .entry _quanta_impl_s8s8t_kernel(
+// WGMMA: dp4a.s32.s32
+// WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
+// WGMMA: dp4a.s32.s32
+// WGMMA: .visible .entry _quanta_impl_s8s8t_kernel_{{[0-9]+}}(
 // WGMMA-DAG: .shared .align 16 .b8 __dynamic_shmem__0;
 // WGMMA-DAG: cp.async.cg.shared.global [%r{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
 // WGMMA-DAG: cp.async.commit_group;
@@ -127,14 +145,16 @@
 // HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
-// No transpose kernel, no temporary: the two matmul kernels only.
+
 // The launches of the cp.async kernels give their rings' sizes (the wgmma
 // kernel's 192 KiB, the 64 x 32 tiles' 60 KiB), which the runtime shim opts
 // the kernels into (cuFuncSetAttribute).
 // HOST90A-LABEL: llvm.func internal @_quanta_impl_s8s8t(
 // HOST90A-DAG: %[[RING:.*]] = llvm.mlir.constant(196608 : i32) : i32
 // HOST90A-DAG: %[[SMALL:.*]] = llvm.mlir.constant(61440 : i32) : i32
-// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} dynamic_shared_memory_size %[[RING]] args(
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} : i64 args(
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} : i64 args(
+// HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[RING]] args(
 // HOST90A: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[SMALL]] args(
 // HOST90A: llvm.return
 
@@ -143,12 +163,19 @@
 // HOST89-LABEL: llvm.func internal @_quanta_impl_s8s8t(
 // HOST89-DAG: %[[RING:.*]] = llvm.mlir.constant(81920 : i32) : i32
 // HOST89-DAG: %[[SMALL:.*]] = llvm.mlir.constant(61440 : i32) : i32
-// HOST89: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel {{.*}} dynamic_shared_memory_size %[[RING]] args(
+// HOST89: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[RING]] args(
 // HOST89: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}} {{.*}} dynamic_shared_memory_size %[[SMALL]] args(
 
+// No transpose kernel, no temporary: the four matmul kernels only.
 // HOST-LABEL: llvm.func internal @_quanta_impl_s8s8t(
 // HOST-NOT: malloc
+// The dot kernel for one row and for up to four: blocks of 8 warps, a grid
+// of ceil(N / 8).
+// HOST: %[[EIGHT:.*]] = llvm.mlir.constant(8 : index) : i64
+// HOST: llvm.icmp "ule" %{{.*}}, %{{.*}} : i64
 // HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel::@_quanta_impl_s8s8t_kernel
+// HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
+// HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
 // HOST: gpu.launch_func {{.*}} @_quanta_impl_s8s8t_kernel_{{[0-9]+}}::@_quanta_impl_s8s8t_kernel_{{[0-9]+}}
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return

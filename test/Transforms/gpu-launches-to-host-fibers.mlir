@@ -33,7 +33,13 @@
 // CHECK: call @quanta_gpu_host_cp_async(%{{.*}}, %{{.*}}, %{{.*}}) : (i32, i64, i32) -> ()
 // CHECK: call @quanta_gpu_host_cp_async_commit()
 // CHECK: call @quanta_gpu_host_cp_async_wait(%{{.*}}) : (i32) -> ()
-// CHECK: call @quanta_gpu_host_dp4a(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (i32, i32, i32, i32) -> i32
+// CHECK: %[[UNSIGNEDB:.*]] = arith.constant 256 : i32
+// CHECK: call @quanta_gpu_host_dp4a(%[[UNSIGNEDB]], %{{.*}}, %{{.*}}, %{{.*}}) : (i32, i32, i32, i32) -> i32
+// CHECK: %[[PAIR:.*]] = arith.extui %{{.*}} : i16 to i32
+// CHECK: %[[E4M3:.*]] = arith.constant 0 : i32
+// CHECK: call @quanta_gpu_host_cvt_f16x2(%[[E4M3]], %[[PAIR]]) : (i32, i32) -> i32
+// CHECK: %[[BOTH:.*]] = arith.constant 768 : i32
+// CHECK: call @quanta_gpu_host_dp4a(%[[BOTH]], %{{.*}}, %{{.*}}, %{{.*}}) : (i32, i32, i32, i32) -> i32
 // CHECK-NOT: llvm.inline_asm
 // CHECK: return
 
@@ -74,7 +80,10 @@ func.func @cooperate(%out: memref<256xi32>, %n: index) {
     llvm.inline_asm has_side_effects "fence.proxy.async.shared::cta;", "" : () -> ()
     %ones = arith.constant 16843009 : i32
     %sum = llvm.inline_asm "dp4a.s32.u32 $0, $1, $2, $3;", "=r,r,r,r" %d0, %ones, %v : (i32, i32, i32) -> i32
-    memref.store %sum, %out[%tx] : memref<256xi32>
+    %codes = arith.trunci %sum : i32 to i16
+    %halves = llvm.inline_asm "cvt.rn.f16x2.e4m3x2 $0, $1;", "=r,h" %codes : (i16) -> i32
+    %dot = llvm.inline_asm "dp4a.s32.s32 $0, $1, $2, $3;", "=r,r,r,r" %halves, %d0, %sum : (i32, i32, i32) -> i32
+    memref.store %dot, %out[%tx] : memref<256xi32>
     gpu.terminator
   }
   return

@@ -9,9 +9,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "quanta/Runtime/GPUOnHost.h"
+#include "quanta/Reference/Formats.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -200,9 +202,48 @@ TEST(GPUOnHost, MmaInt8MatchesTheMatrixProduct) {
 TEST(GPUOnHost, Dp4a) {
   // Bytes of a: -1, 2, -128, 127 (signed) or 255, 2, 128, 127.
   int32_t a = int32_t(0x7F8002FFu);
-  EXPECT_EQ(quanta_gpu_host_dp4a(1, a, 0x01010101, 10), 10 - 1 + 2 - 128 + 127);
+  EXPECT_EQ(quanta_gpu_host_dp4a(kMmaFlagA, a, 0x01010101, 10),
+            10 - 1 + 2 - 128 + 127);
   EXPECT_EQ(quanta_gpu_host_dp4a(0, a, 0x01010101, 10),
             10 + 255 + 2 + 128 + 127);
+  // Both signed, and products wrapping modulo 2^32.
+  int32_t b = int32_t(0x80FF7F01u); // 1, 127, -1, -128 (signed)
+  EXPECT_EQ(quanta_gpu_host_dp4a(kMmaFlagA | kMmaFlagB, a, b, 10),
+            10 - 1 + 254 + 128 - 16256);
+  EXPECT_EQ(quanta_gpu_host_dp4a(kMmaFlagB, a, b, 10),
+            10 + 255 + 254 - 128 - 16256);
+  EXPECT_EQ(quanta_gpu_host_dp4a(kMmaFlagA | kMmaFlagB, 0, b, INT32_MAX),
+            INT32_MAX);
+  EXPECT_EQ(uint32_t(quanta_gpu_host_dp4a(0, int32_t(0xFFFFFFFFu),
+                                          int32_t(0xFFFFFFFFu), INT32_MAX)),
+            uint32_t(INT32_MAX) + 4u * 255u * 255u);
+}
+
+/// Every FP8 code of both formats converts to the f16 code of the same
+/// value (NaN to NaN), in the half of its byte (values from the reference
+/// library).
+TEST(GPUOnHost, CvtF16x2IsExact) {
+  using quanta::ref::FloatFormat;
+  auto same = [](float x, float y) {
+    return (std::isnan(x) && std::isnan(y)) ||
+           (x == y && std::signbit(x) == std::signbit(y));
+  };
+  for (int e5m2 = 0; e5m2 < 2; ++e5m2) {
+    FloatFormat fp8 = e5m2 ? FloatFormat::f8E5M2() : FloatFormat::f8E4M3FN();
+    for (uint32_t code = 0; code < 256; ++code) {
+      uint32_t other = (code * 37 + 11) & 0xff;
+      uint32_t pair =
+          uint32_t(quanta_gpu_host_cvt_f16x2(e5m2, int32_t(code | other << 8)));
+      float want = quanta::ref::decodeFloat(code, fp8);
+      float got = quanta::ref::decodeFloat(pair & 0xffff, FloatFormat::f16());
+      EXPECT_TRUE(same(got, want)) << e5m2 << " " << code;
+      if (std::isnan(want))
+        EXPECT_EQ(pair & 0xffff, 0x7fffu) << "canonical NaN";
+      EXPECT_TRUE(same(quanta::ref::decodeFloat(pair >> 16, FloatFormat::f16()),
+                       quanta::ref::decodeFloat(other, fp8)))
+          << e5m2 << " " << other;
+    }
+  }
 }
 
 struct CopyEnv {

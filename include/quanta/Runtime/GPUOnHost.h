@@ -22,7 +22,8 @@ constexpr int64_t kSharedWindow = int64_t(256) << 10;
 enum IdGroup : int32_t { ThreadId = 0, BlockId = 3, BlockDim = 6, GridDim = 9 };
 
 /// `quanta_gpu_host_mma`'s kind: the operand formats, plus kMmaFlagA /
-/// kMmaFlagB for a signed (int8) or E5M2 (FP8) operand A / B.
+/// kMmaFlagB for a signed (int8) or E5M2 (FP8) operand A / B; the flags
+/// alone are `quanta_gpu_host_dp4a`'s kind (signed bytes of a / b).
 enum MmaKind : int32_t { MmaInt8 = 1, MmaF16 = 2, MmaBF16 = 3, MmaFP8 = 4 };
 constexpr int32_t kMmaFlagA = 1 << 8, kMmaFlagB = 1 << 9;
 
@@ -42,7 +43,8 @@ int64_t quanta_gpu_host_shuffle(int32_t value, int32_t offset, int32_t width,
                                 int32_t mode);
 void quanta_gpu_host_ldmatrix(int64_t address, int32_t count, int64_t out);
 void quanta_gpu_host_mma(int32_t kind, int64_t buffer);
-int32_t quanta_gpu_host_dp4a(int32_t signedA, int32_t a, int32_t b, int32_t c);
+int32_t quanta_gpu_host_dp4a(int32_t kind, int32_t a, int32_t b, int32_t c);
+int32_t quanta_gpu_host_cvt_f16x2(int32_t e5m2, int32_t pair);
 void quanta_gpu_host_cp_async(int32_t shared, int64_t global, int32_t bytes);
 void quanta_gpu_host_cp_async_commit();
 void quanta_gpu_host_cp_async_wait(int32_t newest);

@@ -76,6 +76,12 @@ constexpr Tiling kSmallTiling = {64, 64, 2, 2};
 constexpr Tiling kSmall8BitTiling = {64, 32, 2, 2};
 /// The row count above which the large tiling is used.
 constexpr int64_t kSmallTilingMaxM = 64;
+/// Up to this many rows (decode), products with the weights N x K take the
+/// dot kernel (buildDotKernel): a warp per result column, each lane
+/// streaming 16-byte chunks of the column's weight row along K; blocks of
+/// kDotWarps warps.
+constexpr int64_t kDotMaxM = 4;
+constexpr int64_t kDotWarps = 8;
 /// 32-bit words per tile row and K stage: 64 8-bit or 32 16-bit elements,
 /// two mma K steps.
 constexpr int64_t kWordsK = 16;
@@ -269,6 +275,8 @@ private:
   void storeRowChunks(Value tile, Value buffer, ArrayRef<Slot> slots,
                       ArrayRef<Value> words, bool isRhs);
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
+  void buildDotKernel(Value hostN, int64_t rowCount);
+  Value widen(Value element, SchemeAttr scheme);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
   Value tileBWord(Value row, Value word);
@@ -307,6 +315,7 @@ private:
   SmallVector<Value> loadInt4B(Value k0, bool vectorized);
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
+  Value dp4a(Value x, Value y, Value acc, bool signedX, bool signedY);
   Value quadSum(Value v);
   Value loadParam(StringRef role, Value row, Value col);
   Value scaleFloatSum(Value acc, Value row, Value col);
@@ -1122,13 +1131,20 @@ SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
 
 /// acc + the sum of the four bytes of `word` (signed or unsigned), by dp4a.
 Value KernelBuilder::dp4a(Value word, Value acc, bool isSigned) {
-  std::string asmString = std::string("dp4a.") + (isSigned ? "s32" : "u32") +
-                          ".u32 $0, $1, $2, $3;";
-  return LLVM::InlineAsmOp::create(
-             b, i32, ValueRange{word, c32(0x01010101), acc}, asmString,
-             "=r,r,r,r", /*has_side_effects=*/false, /*is_align_stack=*/false,
-             LLVM::tailcallkind::TailCallKind::None, LLVM::AsmDialectAttr(),
-             ArrayAttr())
+  return dp4a(word, c32(0x01010101), acc, isSigned, /*signedB=*/false);
+}
+
+/// acc + the sum of the products of the bytes of `x` and `y` (each signed
+/// or unsigned), wrapping: `dp4a`.
+Value KernelBuilder::dp4a(Value x, Value y, Value acc, bool signedX,
+                          bool signedY) {
+  std::string asmString = std::string("dp4a.") + (signedX ? "s32" : "u32") +
+                          "." + (signedY ? "s32" : "u32") + " $0, $1, $2, $3;";
+  return LLVM::InlineAsmOp::create(b, i32, ValueRange{x, y, acc}, asmString,
+                                   "=r,r,r,r", /*has_side_effects=*/false,
+                                   /*is_align_stack=*/false,
+                                   LLVM::tailcallkind::TailCallKind::None,
+                                   LLVM::AsmDialectAttr(), ArrayAttr())
       .getResult(0);
 }
 
@@ -1285,15 +1301,233 @@ void KernelBuilder::build() {
   Value nonEmpty = andI(hasRows, ult(zero, hostN));
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
-  // One kernel per tiling, chosen by the row count.
+  OpBuilder::InsertionGuard outer(b);
+  // One kernel per tiling, chosen by the row count; with the weights N x K
+  // the dot kernel for a few rows.
+  if (mm.rhsKMajor && mm.kind != Kind::W4) {
+    auto single = scf::IfOp::create(b, ule(hostM, idx(1)),
+                                    /*withElseRegion=*/true);
+    b.setInsertionPointToStart(&single.getThenRegion().front());
+    buildDotKernel(hostN, 1);
+    b.setInsertionPointToStart(&single.getElseRegion().front());
+    auto few = scf::IfOp::create(b, ule(hostM, idx(kDotMaxM)),
+                                 /*withElseRegion=*/true);
+    b.setInsertionPointToStart(&few.getThenRegion().front());
+    buildDotKernel(hostN, kDotMaxM);
+    b.setInsertionPointToStart(&few.getElseRegion().front());
+  }
   Value maxSmallM = idx(kSmallTilingMaxM);
   Value large = ult(maxSmallM, hostM);
   auto choice = scf::IfOp::create(b, large, /*withElseRegion=*/true);
-  OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&choice.getThenRegion().front());
   buildKernel(wgmmaForLargeTiles ? kWideTiling : kLargeTiling, hostM, hostN);
   b.setInsertionPointToStart(&choice.getElseRegion().front());
   buildKernel(elementBits == 8 ? kSmall8BitTiling : kSmallTiling, hostM, hostN);
+}
+
+/// `element` (a scalar or vector of lhs or rhs elements) as i32 (8-bit
+/// integers, by their scheme's signedness) or f32 (floats, exactly). Vectors
+/// of FP8 (sm_89 and newer) convert pairwise to f16 by `cvt.rn.f16x2`, then
+/// to f32 (both exact).
+Value KernelBuilder::widen(Value element, SchemeAttr scheme) {
+  Type type = element.getType();
+  auto vector = dyn_cast<VectorType>(type);
+  Type storage = getElementTypeOrSelf(type);
+  if (vector && isa<Float8E4M3FNType, Float8E5M2Type>(storage)) {
+    int64_t pairs = vector.getNumElements() / 2;
+    Value codes = vector::BitCastOp::create(
+        b, VectorType::get({pairs}, b.getI16Type()), element);
+    std::string text =
+        (Twine("cvt.rn.f16x2.") +
+         (isa<Float8E4M3FNType>(storage) ? "e4m3x2" : "e5m2x2") + " $0, $1;")
+            .str();
+    SmallVector<Value> halves;
+    for (int64_t i = 0; i < pairs; ++i) {
+      Value code = vector::ExtractOp::create(b, codes, ArrayRef<int64_t>{i});
+      halves.push_back(LLVM::InlineAsmOp::create(
+                           b, i32, ValueRange{code}, text, "=r,h",
+                           /*has_side_effects=*/false, /*is_align_stack=*/false,
+                           LLVM::tailcallkind::TailCallKind::None,
+                           LLVM::AsmDialectAttr(), ArrayAttr())
+                           .getResult(0));
+    }
+    Value words = vector::FromElementsOp::create(
+        b, VectorType::get({pairs}, i32), halves);
+    Value f16s = vector::BitCastOp::create(
+        b, VectorType::get({2 * pairs}, b.getF16Type()), words);
+    return arith::ExtFOp::create(b, VectorType::get({2 * pairs}, f32), f16s);
+  }
+  auto to = [&](Type scalar) -> Type {
+    if (auto vector = dyn_cast<VectorType>(type))
+      return VectorType::get(vector.getShape(), scalar);
+    return scalar;
+  };
+  if (mm.kind != Kind::Int8)
+    return arith::ExtFOp::create(b, to(f32), element);
+  if (scheme.isSignedStorage())
+    return arith::ExtSIOp::create(b, to(i32), element);
+  return arith::ExtUIOp::create(b, to(i32), element);
+}
+
+/// The kernel for up to `rowCount` rows with the weights N x K (decode): no
+/// tensor cores, no shared memory. Warp w of block x computes result column
+/// n = kDotWarps x + w for every row: each lane takes 16-byte chunks of
+/// weight row n (and of the activation rows) 32 chunks apart along K, adds
+/// the products of each chunk to its sums (8-bit integers by dp4a, i32
+/// wrapping; floats as their exact f32 products, in f32) with the row and
+/// column sums the zero points need, and the warp adds its lanes' sums by
+/// shuffles; lane 0 applies the epilogue. Unaligned operands (K not a
+/// multiple of a chunk, pointers not 16-byte aligned) take one element per
+/// lane and step instead. The sums' order is not k order: exact for
+/// integers, within docs/GPU.md's bound for floats.
+void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  Value one = idx(1);
+  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one, one,
+                                      idx(32 * kDotWarps), one, one);
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&launch.getBody().front());
+  Value out = mm.get(gpu_matmul::kInitRole);
+  M = memref::DimOp::create(b, lhs, 0);
+  K = memref::DimOp::create(b, lhs, 1);
+  N = memref::DimOp::create(b, out, 1);
+  tid = launch.getThreadIds().x;
+  Value lane = remIdx(tid, 32);
+  Value col = add(mulC(launch.getBlockIds().x, kDotWarps), divIdx(tid, 32));
+  // Every lane of a warp runs the loop (the shuffles need the whole warp);
+  // loads of columns past N and rows past M read the last ones, whose sums
+  // are not stored.
+  Value colC = minIdx(col, sub(N, one));
+  Value lastM = sub(M, one);
+  SmallVector<Value> rows;
+  for (int64_t m = 0; m < rowCount; ++m)
+    rows.push_back(minIdx(idx(m), lastM));
+  bool isInt = mm.kind == Kind::Int8;
+  Value zero =
+      isInt ? c32(0)
+            : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult();
+  // Carried: the sums of each row, then the row sums (needRowSums), then
+  // the column sum (needColSums).
+  SmallVector<Value> inits(rowCount, zero);
+  if (needRowSums)
+    inits.append(rowCount, c32(0));
+  if (needColSums)
+    inits.push_back(c32(0));
+  auto addTo = [&](Value x, Value y) -> Value {
+    if (isInt)
+      return add(x, y);
+    return arith::AddFOp::create(b, x, y);
+  };
+  auto multiply = [&](Value x, Value y) -> Value {
+    if (isInt)
+      return mul(x, y);
+    return arith::MulFOp::create(b, x, y);
+  };
+  auto sum = [&](Value v) -> Value {
+    return vector::ReductionOp::create(b, vector::CombiningKind::ADD, v);
+  };
+  // One step: the elements of lhs rows and the rhs row that `load` gives
+  // (vectors of a chunk, or scalars) added to the carried sums.
+  auto step = [&](ValueRange carried, function_ref<Value(Value, Value)> load) {
+    SmallVector<Value> next(carried);
+    Value w = load(rhs, colC);
+    auto vector = dyn_cast<VectorType>(w.getType());
+    if (isInt && vector) {
+      // 8-bit integers: the chunk's 4 words by dp4a.
+      auto words = VectorType::get({4}, i32);
+      auto wordsOf = [&](Value v) {
+        Value cast = vector::BitCastOp::create(b, words, v);
+        SmallVector<Value, 4> list;
+        for (int64_t j = 0; j < 4; ++j)
+          list.push_back(
+              vector::ExtractOp::create(b, cast, ArrayRef<int64_t>{j}));
+        return list;
+      };
+      bool signedA = mm.lhsScheme.isSignedStorage();
+      bool signedB = mm.rhsScheme.isSignedStorage();
+      SmallVector<Value, 4> wWords = wordsOf(w);
+      for (int64_t m = 0; m < rowCount; ++m) {
+        SmallVector<Value, 4> aWords = wordsOf(load(lhs, rows[m]));
+        for (int64_t j = 0; j < 4; ++j) {
+          next[m] = dp4a(aWords[j], wWords[j], next[m], signedA, signedB);
+          if (needRowSums)
+            next[rowCount + m] = dp4a(aWords[j], next[rowCount + m], signedA);
+        }
+      }
+      if (needColSums)
+        for (Value word : wWords)
+          next.back() = dp4a(word, next.back(), signedB);
+      return next;
+    }
+    w = widen(w, mm.rhsScheme);
+    for (int64_t m = 0; m < rowCount; ++m) {
+      Value a = widen(load(lhs, rows[m]), mm.lhsScheme);
+      Value product = multiply(a, w);
+      next[m] = addTo(next[m], vector ? sum(product) : product);
+      if (needRowSums)
+        next[rowCount + m] = add(next[rowCount + m], a);
+    }
+    if (needColSums)
+      next.back() = add(next.back(), w);
+    return next;
+  };
+  int64_t chunk = 128 / elementBits;
+  Value vectorPath = andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                                remIdx(K, chunk), idx(0)),
+                          andI(isAligned(lhs, 16), isAligned(rhs, 16)));
+  SmallVector<Type> types;
+  for (Value v : inits)
+    types.push_back(v.getType());
+  auto paths = scf::IfOp::create(b, types, vectorPath, /*withElseRegion=*/true);
+  auto buildLoop = [&](Region &region, int64_t elements) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&region.front());
+    auto loop = scf::ForOp::create(b, mulC(lane, elements), K,
+                                   idx(32 * elements), inits);
+    b.setInsertionPointToStart(loop.getBody());
+    Value k = loop.getInductionVar();
+    auto load = [&](Value memref, Value row) -> Value {
+      if (elements == 1)
+        return memref::LoadOp::create(b, memref, ValueRange{row, k});
+      Type element = cast<MemRefType>(memref.getType()).getElementType();
+      auto vload = vector::LoadOp::create(
+          b, VectorType::get({elements}, element), memref, ValueRange{row, k});
+      vload.setAlignment(static_cast<uint64_t>(16));
+      return vload;
+    };
+    scf::YieldOp::create(b, step(loop.getRegionIterArgs(), load));
+    b.setInsertionPointAfter(loop);
+    scf::YieldOp::create(b, loop.getResults());
+  };
+  buildLoop(paths.getThenRegion(), chunk);
+  buildLoop(paths.getElseRegion(), 1);
+  // The warp's sums, on every lane.
+  SmallVector<Value> sums;
+  for (Value v : paths.getResults()) {
+    for (int32_t offset : {16, 8, 4, 2, 1}) {
+      Value other =
+          gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
+              .getShuffleResult();
+      v = v.getType() == f32 ? arith::AddFOp::create(b, v, other).getResult()
+                             : add(v, other);
+    }
+    sums.push_back(v);
+  }
+  Value store =
+      andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq, lane, idx(0)),
+           ult(col, N));
+  auto ifStore = scf::IfOp::create(b, store, /*withElseRegion=*/false);
+  b.setInsertionPointToStart(&ifStore.getThenRegion().front());
+  for (int64_t m = 0; m < rowCount; ++m) {
+    Value row = idx(m);
+    auto ifRow = scf::IfOp::create(b, ult(row, M), /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&ifRow.getThenRegion().front());
+    storeResult(sums[m], row, col, needRowSums ? sums[rowCount + m] : Value(),
+                needColSums ? sums.back() : Value());
+  }
+  b.setInsertionPointToEnd(&launch.getBody().front());
+  gpu::TerminatorOp::create(b);
 }
 
 /// The mma.sync of one K stage on shared buffer `buffer`: each warp's
