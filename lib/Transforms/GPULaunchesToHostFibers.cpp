@@ -39,8 +39,6 @@ namespace {
 
 /// The attribute of a launcher declaration naming its kernel.
 constexpr StringLiteral kHostKernelAttr = "quanta.host_kernel";
-/// The attribute of the kernels, whose buffer accesses are device code.
-constexpr StringLiteral kKernelOnHostAttr = "quanta.kernel_on_host";
 /// Words of the kernels' scratch buffer for operands passed by memory (a
 /// wgmma's 128 accumulators at most).
 constexpr int64_t kScratchWords = 256;
@@ -458,7 +456,7 @@ LogicalResult outline(ModuleOp module, func::FuncOp fn, gpu::LaunchOp launch,
   auto kernel = func::FuncOp::create(b, loc, name,
                                      b.getFunctionType(argTypes, TypeRange{}));
   kernel.setPrivate();
-  kernel->setAttr(kKernelOnHostAttr, b.getUnitAttr());
+  kernel->setAttr(mlir::quanta::kKernelOnHostAttrName, b.getUnitAttr());
   Block *entry = kernel.addEntryBlock();
   b.setInsertionPointToStart(entry);
   IRMapping mapping;

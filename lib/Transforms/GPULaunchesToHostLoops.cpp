@@ -131,7 +131,7 @@ struct GPULaunchesToHostLoopsPass
     WalkResult result =
         getOperation()->walk<WalkOrder::PreOrder>([&](Operation *op) {
           // Kernels of --quanta-gpu-launches-to-host-fibers.
-          if (op->hasAttr("quanta.kernel_on_host"))
+          if (op->hasAttr(quanta::kKernelOnHostAttrName))
             return WalkResult::skip();
           if (auto launch = dyn_cast<gpu::LaunchOp>(op)) {
             launches.push_back(launch);

@@ -71,10 +71,11 @@ enum Collective : int32_t { Shuffle = 1, LdMatrix = 2, Mma = 3 };
 //===----------------------------------------------------------------------===//
 // Fibers: on x86-64 a switch saves the callee-saved registers and the FP
 // control words on the stack and swaps stack pointers (no system call, where
-// swapcontext saves the signal mask); elsewhere ucontext.
+// swapcontext saves the signal mask); elsewhere, or with
+// QUANTA_GPU_HOST_UCONTEXT defined (as a unit test builds it), ucontext.
 //===----------------------------------------------------------------------===//
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(QUANTA_GPU_HOST_UCONTEXT)
 extern "C" void quanta_gpu_host_switch(void **save, void *load);
 asm(R"(
   .text

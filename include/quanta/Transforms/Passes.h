@@ -24,6 +24,12 @@ namespace quanta {
 void populateExpandFloatCastsPatterns(RewritePatternSet &patterns,
                                       bool viaF16 = false);
 
+/// The attribute of the host functions that
+/// `--quanta-gpu-launches-to-host-fibers` outlines kernels into (their
+/// buffer accesses are device code, which the other host passes leave).
+inline constexpr llvm::StringLiteral kKernelOnHostAttrName =
+    "quanta.kernel_on_host";
+
 #define GEN_PASS_REGISTRATION
 #include "quanta/Transforms/Passes.h.inc"
 
