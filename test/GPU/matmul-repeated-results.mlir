@@ -29,10 +29,13 @@
 // CHECK-NOT: gpu.launch_func
 // CHECK: llvm.return
 
-// Weight-only int4, packed weights.
+// Weight-only int4, packed weights: the dot kernels (one row, up to four),
+// the two tilings, the copy.
 // CHECK-LABEL: llvm.func internal @_quanta_impl_w4twice(
 // CHECK-NOT: malloc
 // CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel::@_quanta_impl_w4twice_kernel
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[WD:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[WD]]
+// CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[WL:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[WL]]
 // CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[WS:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[WS]]
 // CHECK: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4twice_kernel_[[W:[0-9]+]]::@_quanta_impl_w4twice_kernel_[[W]]
 // CHECK-NOT: gpu.launch_func
@@ -41,6 +44,11 @@
 // PTX-LABEL: .visible .entry _quanta_impl_f16twice_kernel(
 // PTX: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // PTX-LABEL: .visible .entry _quanta_impl_w4twice_kernel(
+// PTX-NOT: mma.sync
+// PTX: shfl.sync.bfly.b32
+// PTX: .visible .entry _quanta_impl_w4twice_kernel_{{[0-9]+}}(
+// PTX-NOT: mma.sync
+// PTX: .visible .entry _quanta_impl_w4twice_kernel_{{[0-9]+}}(
 // PTX: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 
 // CPU-LABEL: llvm.func @f16twice(

@@ -18,10 +18,24 @@
 // RUN: quanta-opt %s --quanta-lower-to-linalg | FileCheck %s --check-prefix=CPU
 // RUN: quanta-opt %s --quanta-outline-gpu-matmul --convert-quanta-to-linalg --quanta-prepare-entry-points --quanta-gpu-matmul-packed-int4 --canonicalize | FileCheck %s --check-prefix=PACKED
 
-// Symmetric i4 per group of 32, f16 scales: per K stage, rows of f16
-// activations by 16-byte loads, packed weights by 32-bit loads (8 nibbles),
-// each weight (q * s) rounded to f16 once, f16 mma, f16 result.
+// Symmetric i4 per group of 32, f16 scales. One row, and up to four, take
+// the int4 dot kernel: packed weights by 32-bit loads (8 nibbles), each
+// weight (q * s) rounded to f16 once, f32 sums, the 4 lanes of a word by
+// shuffles, the 8 warps through shared memory; no mma.
 // CHECK-LABEL: .visible .entry _quanta_impl_w4g32_kernel(
+// CHECK-NOT: mma.sync
+// CHECK-DAG: ld.global.b32
+// CHECK-DAG: cvt.rn.f16.f32
+// CHECK-DAG: shfl.sync.bfly.b32
+// CHECK-DAG: st.shared.v4.b32
+// CHECK-DAG: bar.sync 0
+// CHECK-DAG: st.global.b16
+// CHECK-NOT: mma.sync
+// CHECK: .visible .entry _quanta_impl_w4g32_kernel_{{[0-9]+}}(
+// CHECK-NOT: mma.sync
+// More rows: per K stage, rows of f16 activations by 16-byte loads, packed
+// weights by 32-bit loads, f16 mma, f16 result.
+// CHECK: .visible .entry _quanta_impl_w4g32_kernel_{{[0-9]+}}(
 // CHECK-DAG: ld.global.v4.b32
 // CHECK-DAG: ld.global.b32
 // CHECK-DAG: ld.global.b8
@@ -31,17 +45,25 @@
 // CHECK-DAG: st.global.b16
 // ui4 with per-group (128) zero points, bias.
 // CHECK-LABEL: .visible .entry _quanta_impl_w4zp_kernel(
+// CHECK: .visible .entry _quanta_impl_w4zp_kernel_{{[0-9]+}}(
+// CHECK: .visible .entry _quanta_impl_w4zp_kernel_{{[0-9]+}}(
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // bf16 activations, per-column bf16 scales: the bf16 mma.
 // CHECK-LABEL: .visible .entry _quanta_impl_w4bf16_kernel(
+// CHECK: .visible .entry _quanta_impl_w4bf16_kernel_{{[0-9]+}}(
+// CHECK: .visible .entry _quanta_impl_w4bf16_kernel_{{[0-9]+}}(
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
 // CHECK-LABEL: .visible .entry _quanta_impl_w4pt_kernel(
+// CHECK: .visible .entry _quanta_impl_w4pt_kernel_{{[0-9]+}}(
+// CHECK: .visible .entry _quanta_impl_w4pt_kernel_{{[0-9]+}}(
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w4g32(
 // HOST-NOT: malloc
 // HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel::@_quanta_impl_w4g32_kernel
-// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel_0::@_quanta_impl_w4g32_kernel_0
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel_[[K1:[0-9]+]]::@_quanta_impl_w4g32_kernel_[[K1]]
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel_[[K2:[0-9]+]]::@_quanta_impl_w4g32_kernel_[[K2]]
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w4g32_kernel_[[K3:[0-9]+]]::@_quanta_impl_w4g32_kernel_[[K3]]
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 

@@ -276,6 +276,7 @@ private:
                       ArrayRef<Value> words, bool isRhs);
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
   void buildDotKernel(Value hostN, int64_t rowCount);
+  void buildInt4DotKernel(Value hostN, int64_t rowCount);
   Value widen(Value element, SchemeAttr scheme);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
@@ -1302,18 +1303,25 @@ void KernelBuilder::build() {
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
-  // One kernel per tiling, chosen by the row count; with the weights N x K
-  // the dot kernel for a few rows.
-  if (mm.rhsKMajor && mm.kind != Kind::W4) {
+  // One kernel per tiling, chosen by the row count;
+  // with the weights N x K, or weight-only int4, the dot kernels for a few
+  // rows.
+  if (mm.rhsKMajor || mm.kind == Kind::W4) {
+    auto dot = [&](int64_t rowCount) {
+      if (mm.kind == Kind::W4)
+        buildInt4DotKernel(hostN, rowCount);
+      else
+        buildDotKernel(hostN, rowCount);
+    };
     auto single = scf::IfOp::create(b, ule(hostM, idx(1)),
                                     /*withElseRegion=*/true);
     b.setInsertionPointToStart(&single.getThenRegion().front());
-    buildDotKernel(hostN, 1);
+    dot(1);
     b.setInsertionPointToStart(&single.getElseRegion().front());
     auto few = scf::IfOp::create(b, ule(hostM, idx(kDotMaxM)),
                                  /*withElseRegion=*/true);
     b.setInsertionPointToStart(&few.getThenRegion().front());
-    buildDotKernel(hostN, kDotMaxM);
+    dot(kDotMaxM);
     b.setInsertionPointToStart(&few.getElseRegion().front());
   }
   Value maxSmallM = idx(kSmallTilingMaxM);
@@ -1526,6 +1534,147 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
     storeResult(sums[m], row, col, needRowSums ? sums[rowCount + m] : Value(),
                 needColSums ? sums.back() : Value());
   }
+  b.setInsertionPointToEnd(&launch.getBody().front());
+  gpu::TerminatorOp::create(b);
+}
+
+/// The kernel for up to `rowCount` rows of weight-only int4 (packed K x N,
+/// decode): no tensor cores. Blocks of 8 warps compute 64 result columns:
+/// lane l of warp w takes the 8 columns of word l % 8 (one 32-bit load of
+/// 8 nibbles per row when N is a multiple of 8 and the data aligned, else
+/// clamped nibbles) and rows k = 4 w + l / 8 + 32 i, so that a warp reads
+/// 4 rows x 32 contiguous bytes per step; each weight is dequantized as
+/// quanta.dequantize (rounded once to the activations' f16/bf16) and its
+/// exact product with each row's activation added in f32. The 4 lanes of a
+/// word add their sums by shuffles, the 8 warps theirs through shared
+/// memory in warp order, and 64 x rowCount threads run the epilogue. The
+/// sums' order is not k order: within docs/GPU.md's bound.
+void KernelBuilder::buildInt4DotKernel(Value hostN, int64_t rowCount) {
+  constexpr int64_t kColumns = 64, kSlots = 4 * kDotWarps;
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  Value one = idx(1);
+  auto shared =
+      gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
+  auto partialsType = MemRefType::get({kDotWarps, rowCount, kColumns}, f32,
+                                      MemRefLayoutAttrInterface(), shared);
+  auto launch = gpu::LaunchOp::create(
+      b, ceilDivIdx(hostN, kColumns), one, one, idx(32 * kDotWarps), one, one,
+      /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
+      /*asyncDependencies=*/{}, TypeRange{partialsType});
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&launch.getBody().front());
+  Value partials = launch.getWorkgroupAttributions()[0];
+  Value out = mm.get(gpu_matmul::kInitRole);
+  M = memref::DimOp::create(b, lhs, 0);
+  K = memref::DimOp::create(b, lhs, 1);
+  N = memref::DimOp::create(b, out, 1);
+  lastK = sub(K, one);
+  lastN = sub(N, one);
+  tid = launch.getThreadIds().x;
+  Value warp = divIdx(tid, 32), lane = remIdx(tid, 32);
+  Value first = mulC(launch.getBlockIds().x, kColumns);
+  Value nBase = add(first, mulC(remIdx(lane, 8), 8));
+  Value slot = add(mulC(warp, 4), divIdx(lane, 8));
+  Value lastM = sub(M, one);
+  SmallVector<Value> rows;
+  for (int64_t m = 0; m < rowCount; ++m)
+    rows.push_back(minIdx(idx(m), lastM));
+  // Parameters per tensor or per column: the same in every row.
+  w4Scales.clear();
+  w4Zps.clear();
+  if (!perGroup)
+    loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
+  Value vectorPath = andI(
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
+      isAligned(rhs, 4));
+  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
+  SmallVector<Value> inits(rowCount * 8, zero);
+  auto loop = scf::ForOp::create(b, slot, K, idx(kSlots), inits);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value k = loop.getInductionVar();
+    SmallVector<Type> nibbleTypes(8, i32);
+    auto load = scf::IfOp::create(b, nibbleTypes, vectorPath,
+                                  /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(&load.getThenRegion().front());
+      // N is a multiple of 8: the 8 columns are all inside or all outside
+      // (outside, their sums are not stored).
+      Value byteIndex =
+          arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
+      Value words =
+          loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
+      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+      SmallVector<Value> nibbles;
+      for (int64_t j = 0; j < 8; ++j)
+        nibbles.push_back(andC(shr(word, 4 * j), 15));
+      scf::YieldOp::create(b, nibbles);
+      b.setInsertionPointToStart(&load.getElseRegion().front());
+      nibbles.clear();
+      for (int64_t j = 0; j < 8; ++j) {
+        Value n = minIdx(addC(nBase, j), lastN);
+        nibbles.push_back(loadNibble(rhs, add(mul(k, N), n)));
+      }
+      scf::YieldOp::create(b, nibbles);
+    }
+    SmallVector<Value> scales(w4Scales), zps(w4Zps);
+    if (perGroup)
+      loadInt4Params(k, nBase, scales, zps);
+    SmallVector<Value> activations;
+    for (Value row : rows) {
+      Value a = memref::LoadOp::create(b, lhs, ValueRange{row, k});
+      activations.push_back(arith::ExtFOp::create(b, f32, a));
+    }
+    SmallVector<Value> next(loop.getRegionIterArgs());
+    for (int64_t j = 0; j < 8; ++j) {
+      Value bits = dequantInt4(load.getResult(j), zps[j], scales[j], Value());
+      Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
+      Value typed = arith::BitcastOp::create(b, lhsElement, half);
+      Value weight = arith::ExtFOp::create(b, f32, typed);
+      for (int64_t m = 0; m < rowCount; ++m)
+        next[m * 8 + j] = arith::AddFOp::create(
+            b, next[m * 8 + j],
+            arith::MulFOp::create(b, activations[m], weight));
+    }
+    scf::YieldOp::create(b, next);
+  }
+  // The 4 lanes of each word, then the warps in order.
+  Value firstLanes = ult(lane, idx(8));
+  SmallVector<Value> sums;
+  for (Value v : loop.getResults()) {
+    for (int32_t offset : {8, 16})
+      v = arith::AddFOp::create(
+          b, v,
+          gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
+              .getShuffleResult());
+    sums.push_back(v);
+  }
+  {
+    auto ifFirst = scf::IfOp::create(b, firstLanes, /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&ifFirst.getThenRegion().front());
+    Value column = mulC(lane, 8);
+    for (int64_t m = 0; m < rowCount; ++m)
+      for (int64_t j = 0; j < 8; ++j)
+        memref::StoreOp::create(b, sums[m * 8 + j], partials,
+                                ValueRange{warp, idx(m), addC(column, j)});
+  }
+  gpu::BarrierOp::create(b);
+  Value m = divIdx(tid, kColumns), column = remIdx(tid, kColumns);
+  Value col = add(first, column);
+  Value store = andI(ult(m, M), ult(col, N));
+  auto ifStore =
+      scf::IfOp::create(b, andI(ult(tid, idx(kColumns * rowCount)), store),
+                        /*withElseRegion=*/false);
+  b.setInsertionPointToStart(&ifStore.getThenRegion().front());
+  Value total = zero;
+  for (int64_t w = 0; w < kDotWarps; ++w)
+    total = arith::AddFOp::create(
+        b, total,
+        memref::LoadOp::create(b, partials, ValueRange{idx(w), m, column}));
+  storeResult(total, m, col, Value(), Value());
   b.setInsertionPointToEnd(&launch.getBody().front());
   gpu::TerminatorOp::create(b);
 }
