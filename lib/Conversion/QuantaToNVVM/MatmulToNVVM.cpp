@@ -1303,9 +1303,8 @@ void KernelBuilder::build() {
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
-  // One kernel per tiling, chosen by the row count;
-  // with the weights N x K, or weight-only int4, the dot kernels for a few
-  // rows.
+  // One kernel per tiling, chosen by the row count; with the weights N x K,
+  // or weight-only int4, the dot kernels for a few rows.
   if (mm.rhsKMajor || mm.kind == Kind::W4) {
     auto dot = [&](int64_t rowCount) {
       if (mm.kind == Kind::W4)
@@ -1406,7 +1405,7 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   // loads of columns past N and rows past M read the last ones, whose sums
   // are not stored.
   Value colC = minIdx(col, sub(N, one));
-  Value lastM = sub(M, one);
+  lastM = sub(M, one);
   SmallVector<Value> rows;
   for (int64_t m = 0; m < rowCount; ++m)
     rows.push_back(minIdx(idx(m), lastM));
@@ -1575,7 +1574,7 @@ void KernelBuilder::buildInt4DotKernel(Value hostN, int64_t rowCount) {
   Value first = mulC(launch.getBlockIds().x, kColumns);
   Value nBase = add(first, mulC(remIdx(lane, 8), 8));
   Value slot = add(mulC(warp, 4), divIdx(lane, 8));
-  Value lastM = sub(M, one);
+  lastM = sub(M, one);
   SmallVector<Value> rows;
   for (int64_t m = 0; m < rowCount; ++m)
     rows.push_back(minIdx(idx(m), lastM));
