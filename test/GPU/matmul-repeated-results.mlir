@@ -10,12 +10,15 @@
 // The CPU pipeline has the same out-parameter step.
 // RUN: quanta-compile %s --emit=mlir -o - | FileCheck %s --check-prefix=CPU
 
-// Two out-parameters: the matmul kernel (one for more than 64 rows, one for
-// fewer) writes the first, the copy kernel reads it and writes the second.
+// Two out-parameters: the matmul kernel (one for one row, up to four, more
+// than 64, and the rest) writes the first, the copy kernel reads it and
+// writes the second.
 // CHECK-LABEL: llvm.func internal @_quanta_impl_f16twice(
 // CHECK-SAME: %[[O0:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[O1:arg[0-9]+]]: !llvm.ptr, %{{arg[0-9]+}}: !llvm.ptr, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %{{arg[0-9]+}}: i64, %[[STREAM:arg[0-9]+]]: !llvm.ptr)
 // CHECK-NOT: malloc
 // CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel::@_quanta_impl_f16twice_kernel {{.*}}%[[O0]] : !llvm.ptr
+// CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[D:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[D]] {{.*}}%[[O0]] : !llvm.ptr
+// CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[L:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[L]] {{.*}}%[[O0]] : !llvm.ptr
 // CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[S:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[S]] {{.*}}%[[O0]] : !llvm.ptr
 // CHECK: gpu.launch_func <%[[STREAM]] : !llvm.ptr> @_quanta_impl_f16twice_kernel_[[N:[0-9]+]]::@_quanta_impl_f16twice_kernel_[[N]] {{.*}}%[[O0]] : !llvm.ptr, {{.*}}%[[O1]] : !llvm.ptr
 // CHECK-NOT: gpu.launch_func

@@ -19,7 +19,7 @@
 // RUN: quanta-opt %s --quanta-outline-gpu-matmul --convert-quanta-to-linalg --quanta-prepare-entry-points --quanta-gpu-matmul-packed-int4 --canonicalize | FileCheck %s --check-prefix=PACKED
 
 // Symmetric i4 per group of 32, f16 scales. One row, and up to four, take
-// the int4 dot kernel: packed weights by 32-bit loads (8 nibbles), each
+// the column dot kernel: packed weights by 32-bit loads (8 nibbles), each
 // weight (q * s) rounded to f16 once, f32 sums, the 4 lanes of a word by
 // shuffles, the 8 warps through shared memory; no mma.
 // CHECK-LABEL: .visible .entry _quanta_impl_w4g32_kernel(

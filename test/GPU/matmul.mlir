@@ -37,7 +37,16 @@
 // operands in shared memory (rows padded to 20 words), loaded one stage
 // ahead; the 4 x 4 byte transpose of the rhs by byte permutes; fragments by
 // ldmatrix.x4 (four 8 x 16-byte matrices), no other shared loads.
+// One row, and up to four, first take the column dot kernel (no tensor
+// cores: 8 columns per lane, i32 products, shuffles and shared memory for
+// the block's sums); the tiled kernels follow.
 // INT8-LABEL: .visible .entry _quanta_impl_w8a8_kernel(
+// INT8-NOT: mma.sync
+// INT8: shfl.sync.bfly.b32
+// INT8-NOT: mma.sync
+// INT8: .visible .entry _quanta_impl_w8a8_kernel_{{[0-9]+}}(
+// INT8-NOT: mma.sync
+// INT8: .visible .entry _quanta_impl_w8a8_kernel_{{[0-9]+}}(
 // INT8-DAG: .shared .align 16 .b8 {{.*}}[20480]
 // INT8-DAG: prmt.b32
 // INT8-DAG: st.shared.v4.b32
@@ -132,10 +141,10 @@
 // WGMMA: mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 
 // HOST-LABEL: llvm.func internal @_quanta_impl_w8a8(
-// More than 64 rows: 128 x 128 tiles, 256 threads; else 64 x 32, 128.
+// One row, up to four (the column dot kernel, 64 columns per block), more
+// than 64 (128 x 128 tiles, 256 threads), else 64 x 32 tiles, 128 threads.
 // Constants are sunk into the kernels (immediates, not kernel parameters):
 // the arguments are the memref descriptors' fields only.
-// HOST: llvm.mlir.constant(64 : index) : i64
 // HOST: llvm.cond_br
 // HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel::@_quanta_impl_w8a8_kernel
 // HOST-SAME: threads in (%{{.*}}, %{{.*}}, %{{.*}}) : i64 args(%arg0 : !llvm.ptr,
@@ -143,6 +152,8 @@
 // HOST-NOT: vector<
 // HOST-SAME: %arg42 : i64)
 // HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_0::@_quanta_impl_w8a8_kernel_0
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_1::@_quanta_impl_w8a8_kernel_1
+// HOST: gpu.launch_func <%{{arg[0-9]+}} : !llvm.ptr> @_quanta_impl_w8a8_kernel_2::@_quanta_impl_w8a8_kernel_2
 // HOST-NOT: gpu.launch_func
 // HOST: llvm.return
 

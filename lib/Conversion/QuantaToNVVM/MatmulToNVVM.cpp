@@ -76,10 +76,11 @@ constexpr Tiling kSmallTiling = {64, 64, 2, 2};
 constexpr Tiling kSmall8BitTiling = {64, 32, 2, 2};
 /// The row count above which the large tiling is used.
 constexpr int64_t kSmallTilingMaxM = 64;
-/// Up to this many rows (decode), products with the weights N x K take the
-/// dot kernel (buildDotKernel): a warp per result column, each lane
-/// streaming 16-byte chunks of the column's weight row along K; blocks of
-/// kDotWarps warps.
+/// Up to this many rows (decode), matmuls take the dot kernels, blocks of
+/// kDotWarps warps without tensor cores: with the weights N x K
+/// buildDotKernel (a warp per result column, each lane streaming 16-byte
+/// chunks of the column's weight row along K), with the weights K x N
+/// buildColumnDotKernel (8 columns per lane, the warps along K).
 constexpr int64_t kDotMaxM = 4;
 constexpr int64_t kDotWarps = 8;
 /// 32-bit words per tile row and K stage: 64 8-bit or 32 16-bit elements,
@@ -276,7 +277,7 @@ private:
                       ArrayRef<Value> words, bool isRhs);
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
   void buildDotKernel(Value hostN, int64_t rowCount);
-  void buildInt4DotKernel(Value hostN, int64_t rowCount);
+  void buildColumnDotKernel(Value hostN, int64_t rowCount);
   Value widen(Value element, SchemeAttr scheme);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
@@ -1303,14 +1304,14 @@ void KernelBuilder::build() {
   auto guard = scf::IfOp::create(b, nonEmpty, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
-  // One kernel per tiling, chosen by the row count; with the weights N x K,
-  // or weight-only int4, the dot kernels for a few rows.
-  if (mm.rhsKMajor || mm.kind == Kind::W4) {
+  // One kernel per tiling, chosen by the row count; for a few rows the dot
+  // kernels.
+  {
     auto dot = [&](int64_t rowCount) {
-      if (mm.kind == Kind::W4)
-        buildInt4DotKernel(hostN, rowCount);
-      else
+      if (mm.rhsKMajor)
         buildDotKernel(hostN, rowCount);
+      else
+        buildColumnDotKernel(hostN, rowCount);
     };
     auto single = scf::IfOp::create(b, ule(hostM, idx(1)),
                                     /*withElseRegion=*/true);
@@ -1537,32 +1538,51 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   gpu::TerminatorOp::create(b);
 }
 
-/// The kernel for up to `rowCount` rows of weight-only int4 (packed K x N,
-/// decode): no tensor cores. Blocks of 8 warps compute 64 result columns:
-/// lane l of warp w takes the 8 columns of word l % 8 (one 32-bit load of
-/// 8 nibbles per row when N is a multiple of 8 and the data aligned, else
-/// clamped nibbles) and rows k = 4 w + l / 8 + 32 i, so that a warp reads
-/// 4 rows x 32 contiguous bytes per step; each weight is dequantized as
-/// quanta.dequantize (rounded once to the activations' f16/bf16) and its
-/// exact product with each row's activation added in f32. The 4 lanes of a
-/// word add their sums by shuffles, the 8 warps theirs through shared
+/// The kernel for up to `rowCount` rows with the weights K x N (decode;
+/// weight-only int4 packed, 8-bit or 16-bit): no tensor cores. Blocks of 8
+/// warps compute 64 result columns: lane l of warp w takes the 8 columns
+/// from 8 (l % 8) (one load of a row's 8 elements, a 32-bit word of
+/// nibbles, when N is a multiple of 8 and the data aligned, else clamped
+/// element loads) and rows k = 4 w + l / 8 + 32 i, so that a warp reads 4
+/// rows x 64 columns per step. int4 weights are dequantized as
+/// quanta.dequantize (rounded once to the activations' f16/bf16), 8-bit
+/// integers multiply in i32 (wrapping, with the zero points' row and column
+/// sums), floats as their exact f32 products, added in f32. The 4 lanes of
+/// a column add their sums by shuffles, the 8 warps theirs through shared
 /// memory in warp order, and 64 x rowCount threads run the epilogue. The
-/// sums' order is not k order: within docs/GPU.md's bound.
-void KernelBuilder::buildInt4DotKernel(Value hostN, int64_t rowCount) {
+/// sums' order is not k order: exact for integers, within docs/GPU.md's
+/// bound for floats.
+void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   constexpr int64_t kColumns = 64, kSlots = 4 * kDotWarps;
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value one = idx(1);
+  bool isInt = mm.kind == Kind::Int8, w4 = mm.kind == Kind::W4;
+  Type accType = isInt ? i32 : f32;
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
-  auto partialsType = MemRefType::get({kDotWarps, rowCount, kColumns}, f32,
-                                      MemRefLayoutAttrInterface(), shared);
+  auto sharedType = [&](ArrayRef<int64_t> shape, Type element) {
+    return MemRefType::get(shape, element, MemRefLayoutAttrInterface(), shared);
+  };
+  // The warps' sums [warp][row][column], column sums [warp][column], row
+  // sums [warp][row].
+  SmallVector<Type> attributions = {
+      sharedType({kDotWarps, rowCount, kColumns}, accType)};
+  if (needColSums)
+    attributions.push_back(sharedType({kDotWarps, kColumns}, i32));
+  if (needRowSums)
+    attributions.push_back(sharedType({kDotWarps, rowCount}, i32));
   auto launch = gpu::LaunchOp::create(
       b, ceilDivIdx(hostN, kColumns), one, one, idx(32 * kDotWarps), one, one,
       /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
-      /*asyncDependencies=*/{}, TypeRange{partialsType});
+      /*asyncDependencies=*/{}, attributions);
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
   Value partials = launch.getWorkgroupAttributions()[0];
+  Value colPartials, rowPartials;
+  if (needColSums)
+    colPartials = launch.getWorkgroupAttributions()[1];
+  if (needRowSums)
+    rowPartials = launch.getWorkgroupAttributions().back();
   Value out = mm.get(gpu_matmul::kInitRole);
   M = memref::DimOp::create(b, lhs, 0);
   K = memref::DimOp::create(b, lhs, 1);
@@ -1578,87 +1598,153 @@ void KernelBuilder::buildInt4DotKernel(Value hostN, int64_t rowCount) {
   SmallVector<Value> rows;
   for (int64_t m = 0; m < rowCount; ++m)
     rows.push_back(minIdx(idx(m), lastM));
-  // Parameters per tensor or per column: the same in every row.
+  // int4 parameters per tensor or per column: the same in every row.
   w4Scales.clear();
   w4Zps.clear();
-  if (!perGroup)
+  if (w4 && !perGroup)
     loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
+  // 8 elements of a row: 4 bytes of int4, 8 of 8-bit, 16 of 16-bit.
+  int64_t rowBytes = w4 ? 4 : 8 * elementBits / 8;
   Value vectorPath = andI(
       arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
-      isAligned(rhs, 4));
-  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
+      isAligned(rhs, rowBytes));
+  Value zero =
+      isInt ? c32(0)
+            : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult();
+  // Carried: the sums [row][column], then the column sums [column], then
+  // the row sums [row].
   SmallVector<Value> inits(rowCount * 8, zero);
+  int64_t colSumBase = inits.size();
+  if (needColSums)
+    inits.append(8, c32(0));
+  int64_t rowSumBase = inits.size();
+  if (needRowSums)
+    inits.append(rowCount, c32(0));
+  auto addTo = [&](Value x, Value y) -> Value {
+    if (isInt)
+      return add(x, y);
+    return arith::AddFOp::create(b, x, y);
+  };
   auto loop = scf::ForOp::create(b, slot, K, idx(kSlots), inits);
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(loop.getBody());
     Value k = loop.getInductionVar();
-    SmallVector<Type> nibbleTypes(8, i32);
-    auto load = scf::IfOp::create(b, nibbleTypes, vectorPath,
-                                  /*withElseRegion=*/true);
-    {
-      OpBuilder::InsertionGuard inner(b);
-      b.setInsertionPointToStart(&load.getThenRegion().front());
-      // N is a multiple of 8: the 8 columns are all inside or all outside
-      // (outside, their sums are not stored).
-      Value byteIndex =
-          arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
-      Value words =
-          loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
-      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-      SmallVector<Value> nibbles;
-      for (int64_t j = 0; j < 8; ++j)
-        nibbles.push_back(andC(shr(word, 4 * j), 15));
-      scf::YieldOp::create(b, nibbles);
-      b.setInsertionPointToStart(&load.getElseRegion().front());
-      nibbles.clear();
-      for (int64_t j = 0; j < 8; ++j) {
-        Value n = minIdx(addC(nBase, j), lastN);
-        nibbles.push_back(loadNibble(rhs, add(mul(k, N), n)));
+    // The row's 8 weights, widened (i32 or f32).
+    SmallVector<Value> weights;
+    if (w4) {
+      SmallVector<Type> nibbleTypes(8, i32);
+      auto load = scf::IfOp::create(b, nibbleTypes, vectorPath,
+                                    /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard inner(b);
+        b.setInsertionPointToStart(&load.getThenRegion().front());
+        // N is a multiple of 8: the 8 columns are all inside or all outside
+        // (outside, their sums are not stored).
+        Value byteIndex =
+            arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
+        Value words =
+            loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
+        Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+        SmallVector<Value> nibbles;
+        for (int64_t j = 0; j < 8; ++j)
+          nibbles.push_back(andC(shr(word, 4 * j), 15));
+        scf::YieldOp::create(b, nibbles);
+        b.setInsertionPointToStart(&load.getElseRegion().front());
+        nibbles.clear();
+        for (int64_t j = 0; j < 8; ++j) {
+          Value n = minIdx(addC(nBase, j), lastN);
+          nibbles.push_back(loadNibble(rhs, add(mul(k, N), n)));
+        }
+        scf::YieldOp::create(b, nibbles);
       }
-      scf::YieldOp::create(b, nibbles);
+      SmallVector<Value> scales(w4Scales), zps(w4Zps);
+      if (perGroup)
+        loadInt4Params(k, nBase, scales, zps);
+      for (int64_t j = 0; j < 8; ++j) {
+        Value bits = dequantInt4(load.getResult(j), zps[j], scales[j], Value());
+        Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
+        Value typed = arith::BitcastOp::create(b, lhsElement, half);
+        weights.push_back(arith::ExtFOp::create(b, f32, typed));
+      }
+    } else {
+      Type element = cast<MemRefType>(rhs.getType()).getElementType();
+      auto rowType = VectorType::get({8}, element);
+      auto load = scf::IfOp::create(b, TypeRange{rowType}, vectorPath,
+                                    /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard inner(b);
+        b.setInsertionPointToStart(&load.getThenRegion().front());
+        Value words =
+            loadVectorWords(ult(nBase, N), rhs, ValueRange{k, nBase}, rowBytes);
+        scf::YieldOp::create(
+            b, ValueRange{vector::BitCastOp::create(b, rowType, words)});
+        b.setInsertionPointToStart(&load.getElseRegion().front());
+        SmallVector<Value> elements;
+        for (int64_t j = 0; j < 8; ++j) {
+          Value n = minIdx(addC(nBase, j), lastN);
+          elements.push_back(memref::LoadOp::create(b, rhs, ValueRange{k, n}));
+        }
+        scf::YieldOp::create(b, ValueRange{vector::FromElementsOp::create(
+                                    b, rowType, elements)});
+      }
+      Value widened = widen(load.getResult(0), mm.rhsScheme);
+      for (int64_t j = 0; j < 8; ++j)
+        weights.push_back(
+            vector::ExtractOp::create(b, widened, ArrayRef<int64_t>{j}));
     }
-    SmallVector<Value> scales(w4Scales), zps(w4Zps);
-    if (perGroup)
-      loadInt4Params(k, nBase, scales, zps);
     SmallVector<Value> activations;
     for (Value row : rows) {
       Value a = memref::LoadOp::create(b, lhs, ValueRange{row, k});
-      activations.push_back(arith::ExtFOp::create(b, f32, a));
+      activations.push_back(w4 ? arith::ExtFOp::create(b, f32, a).getResult()
+                               : widen(a, mm.lhsScheme));
     }
     SmallVector<Value> next(loop.getRegionIterArgs());
     for (int64_t j = 0; j < 8; ++j) {
-      Value bits = dequantInt4(load.getResult(j), zps[j], scales[j], Value());
-      Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
-      Value typed = arith::BitcastOp::create(b, lhsElement, half);
-      Value weight = arith::ExtFOp::create(b, f32, typed);
-      for (int64_t m = 0; m < rowCount; ++m)
-        next[m * 8 + j] = arith::AddFOp::create(
-            b, next[m * 8 + j],
-            arith::MulFOp::create(b, activations[m], weight));
+      for (int64_t m = 0; m < rowCount; ++m) {
+        Value product =
+            isInt ? mul(activations[m], weights[j])
+                  : arith::MulFOp::create(b, activations[m], weights[j])
+                        .getResult();
+        next[m * 8 + j] = addTo(next[m * 8 + j], product);
+      }
+      if (needColSums)
+        next[colSumBase + j] = add(next[colSumBase + j], weights[j]);
     }
+    // Every lane adds its rows' activations; only the lanes of columns
+    // 0-7 are kept.
+    if (needRowSums)
+      for (int64_t m = 0; m < rowCount; ++m)
+        next[rowSumBase + m] = add(next[rowSumBase + m], activations[m]);
     scf::YieldOp::create(b, next);
   }
-  // The 4 lanes of each word, then the warps in order.
-  Value firstLanes = ult(lane, idx(8));
+  // The 4 lanes of each column, then the warps in order.
   SmallVector<Value> sums;
   for (Value v : loop.getResults()) {
     for (int32_t offset : {8, 16})
-      v = arith::AddFOp::create(
-          b, v,
-          gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
-              .getShuffleResult());
+      v = addTo(v,
+                gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
+                    .getShuffleResult());
     sums.push_back(v);
   }
   {
-    auto ifFirst = scf::IfOp::create(b, firstLanes, /*withElseRegion=*/false);
+    auto ifFirst =
+        scf::IfOp::create(b, ult(lane, idx(8)), /*withElseRegion=*/false);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(&ifFirst.getThenRegion().front());
     Value column = mulC(lane, 8);
-    for (int64_t m = 0; m < rowCount; ++m)
-      for (int64_t j = 0; j < 8; ++j)
+    for (int64_t j = 0; j < 8; ++j) {
+      for (int64_t m = 0; m < rowCount; ++m)
         memref::StoreOp::create(b, sums[m * 8 + j], partials,
                                 ValueRange{warp, idx(m), addC(column, j)});
+      if (needColSums)
+        memref::StoreOp::create(b, sums[colSumBase + j], colPartials,
+                                ValueRange{warp, addC(column, j)});
+    }
+    if (needRowSums)
+      for (int64_t m = 0; m < rowCount; ++m)
+        memref::StoreOp::create(b, sums[rowSumBase + m], rowPartials,
+                                ValueRange{warp, idx(m)});
   }
   gpu::BarrierOp::create(b);
   Value m = divIdx(tid, kColumns), column = remIdx(tid, kColumns);
@@ -1668,12 +1754,21 @@ void KernelBuilder::buildInt4DotKernel(Value hostN, int64_t rowCount) {
       scf::IfOp::create(b, andI(ult(tid, idx(kColumns * rowCount)), store),
                         /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifStore.getThenRegion().front());
-  Value total = zero;
-  for (int64_t w = 0; w < kDotWarps; ++w)
-    total = arith::AddFOp::create(
-        b, total,
-        memref::LoadOp::create(b, partials, ValueRange{idx(w), m, column}));
-  storeResult(total, m, col, Value(), Value());
+  auto total = [&](Value memref, ValueRange at, Value start) {
+    Value sum = start;
+    for (int64_t w = 0; w < kDotWarps; ++w) {
+      SmallVector<Value> indices = {idx(w)};
+      indices.append(at.begin(), at.end());
+      sum = addTo(sum, memref::LoadOp::create(b, memref, indices));
+    }
+    return sum;
+  };
+  Value value = total(partials, ValueRange{m, column}, zero);
+  Value colSum =
+      needColSums ? total(colPartials, ValueRange{column}, c32(0)) : Value();
+  Value rowSum =
+      needRowSums ? total(rowPartials, ValueRange{m}, c32(0)) : Value();
+  storeResult(value, m, col, rowSum, colSum);
   b.setInsertionPointToEnd(&launch.getBody().front());
   gpu::TerminatorOp::create(b);
 }
