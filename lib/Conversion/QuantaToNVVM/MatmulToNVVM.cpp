@@ -106,20 +106,14 @@ constexpr int64_t kMaxRingBuffers = 8;
 /// sm_80 and sm_87, 99 KiB on sm_86 and sm_89, else the 48 KiB every GPU
 /// gives.
 static int64_t sharedBytesPerBlock(StringRef chip) {
+  int sm = gpu_matmul::getSMVersion(chip);
   int64_t kib = 48;
-  switch (gpu_matmul::getSMVersion(chip)) {
-  case 80:
-  case 87:
+  if (sm >= 90)
+    kib = 227;
+  else if (sm == 80 || sm == 87)
     kib = 163;
-    break;
-  case 86:
-  case 89:
+  else if (sm == 86 || sm == 89)
     kib = 99;
-    break;
-  default:
-    if (gpu_matmul::getSMVersion(chip) >= 90)
-      kib = 227;
-  }
   return (kib - 1) * 1024;
 }
 /// The wgmma M: each warpgroup (4 warps) computes a 64-row half of the
@@ -318,7 +312,9 @@ private:
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
   Value dp4a(Value x, Value y, Value acc, bool signedX, bool signedY);
-  Value quadSum(Value v);
+  Value plus(Value x, Value y);
+  Value times(Value x, Value y);
+  Value laneSum(Value v, ArrayRef<int32_t> offsets);
   Value loadParam(StringRef role, Value row, Value col);
   Value scaleFloatSum(Value acc, Value row, Value col);
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
@@ -1150,14 +1146,27 @@ Value KernelBuilder::dp4a(Value x, Value y, Value acc, bool signedX,
       .getResult(0);
 }
 
-/// The sum of `v` over the 4 lanes of a quad (lanes 4g ... 4g + 3).
-Value KernelBuilder::quadSum(Value v) {
-  for (int32_t offset : {1, 2}) {
-    Value other =
-        gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
-            .getShuffleResult();
-    v = add(v, other);
-  }
+/// x + y (i32, wrapping; or f32).
+Value KernelBuilder::plus(Value x, Value y) {
+  if (isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return arith::AddFOp::create(b, x, y);
+  return add(x, y);
+}
+
+/// x * y (i32, wrapping; or f32).
+Value KernelBuilder::times(Value x, Value y) {
+  if (isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return arith::MulFOp::create(b, x, y);
+  return mul(x, y);
+}
+
+/// The sum of `v` over the lanes that differ from this one in the bits of
+/// `offsets` (xor shuffles, in that order): {1, 2} the 4 lanes of a quad,
+/// {16, 8, 4, 2, 1} the whole warp.
+Value KernelBuilder::laneSum(Value v, ArrayRef<int32_t> offsets) {
+  for (int32_t offset : offsets)
+    v = plus(v, gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
+                    .getShuffleResult());
   return v;
 }
 
@@ -1421,16 +1430,6 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
     inits.append(rowCount, c32(0));
   if (needColSums)
     inits.push_back(c32(0));
-  auto addTo = [&](Value x, Value y) -> Value {
-    if (isInt)
-      return add(x, y);
-    return arith::AddFOp::create(b, x, y);
-  };
-  auto multiply = [&](Value x, Value y) -> Value {
-    if (isInt)
-      return mul(x, y);
-    return arith::MulFOp::create(b, x, y);
-  };
   auto sum = [&](Value v) -> Value {
     return vector::ReductionOp::create(b, vector::CombiningKind::ADD, v);
   };
@@ -1470,8 +1469,8 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
     w = widen(w, mm.rhsScheme);
     for (int64_t m = 0; m < rowCount; ++m) {
       Value a = widen(load(lhs, rows[m]), mm.lhsScheme);
-      Value product = multiply(a, w);
-      next[m] = addTo(next[m], vector ? sum(product) : product);
+      Value product = times(a, w);
+      next[m] = plus(next[m], vector ? sum(product) : product);
       if (needRowSums)
         next[rowCount + m] = add(next[rowCount + m], a);
     }
@@ -1511,16 +1510,8 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   buildLoop(paths.getElseRegion(), 1);
   // The warp's sums, on every lane.
   SmallVector<Value> sums;
-  for (Value v : paths.getResults()) {
-    for (int32_t offset : {16, 8, 4, 2, 1}) {
-      Value other =
-          gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
-              .getShuffleResult();
-      v = v.getType() == f32 ? arith::AddFOp::create(b, v, other).getResult()
-                             : add(v, other);
-    }
-    sums.push_back(v);
-  }
+  for (Value v : paths.getResults())
+    sums.push_back(laneSum(v, {16, 8, 4, 2, 1}));
   Value store =
       andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq, lane, idx(0)),
            ult(col, N));
@@ -1620,11 +1611,6 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   int64_t rowSumBase = inits.size();
   if (needRowSums)
     inits.append(rowCount, c32(0));
-  auto addTo = [&](Value x, Value y) -> Value {
-    if (isInt)
-      return add(x, y);
-    return arith::AddFOp::create(b, x, y);
-  };
   auto loop = scf::ForOp::create(b, slot, K, idx(kSlots), inits);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -1702,11 +1688,8 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     SmallVector<Value> next(loop.getRegionIterArgs());
     for (int64_t j = 0; j < 8; ++j) {
       for (int64_t m = 0; m < rowCount; ++m) {
-        Value product =
-            isInt ? mul(activations[m], weights[j])
-                  : arith::MulFOp::create(b, activations[m], weights[j])
-                        .getResult();
-        next[m * 8 + j] = addTo(next[m * 8 + j], product);
+        next[m * 8 + j] =
+            plus(next[m * 8 + j], times(activations[m], weights[j]));
       }
       if (needColSums)
         next[colSumBase + j] = add(next[colSumBase + j], weights[j]);
@@ -1720,13 +1703,8 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   }
   // The 4 lanes of each column, then the warps in order.
   SmallVector<Value> sums;
-  for (Value v : loop.getResults()) {
-    for (int32_t offset : {8, 16})
-      v = addTo(v,
-                gpu::ShuffleOp::create(b, v, offset, 32, gpu::ShuffleMode::XOR)
-                    .getShuffleResult());
-    sums.push_back(v);
-  }
+  for (Value v : loop.getResults())
+    sums.push_back(laneSum(v, {8, 16}));
   {
     auto ifFirst =
         scf::IfOp::create(b, ult(lane, idx(8)), /*withElseRegion=*/false);
@@ -1759,7 +1737,7 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     for (int64_t w = 0; w < kDotWarps; ++w) {
       SmallVector<Value> indices = {idx(w)};
       indices.append(at.begin(), at.end());
-      sum = addTo(sum, memref::LoadOp::create(b, memref, indices));
+      sum = plus(sum, memref::LoadOp::create(b, memref, indices));
     }
     return sum;
   };
@@ -2022,7 +2000,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   SmallVector<Value> rowSums, colSums;
   if (needRowSums)
     for (int64_t i = 0; i < tilesM * 2; ++i)
-      rowSums.push_back(quadSum(sums[rowBase + i]));
+      rowSums.push_back(laneSum(sums[rowBase + i], {1, 2}));
   if (needColSums) {
     Value laneT = arith::IndexCastOp::create(b, i32, t);
     Value src0 = mul(laneT, c32(8)), src1 = add(src0, c32(4));
@@ -2030,7 +2008,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     for (int64_t ni = 0; ni < tilesN; ++ni) {
       // Column g's sum is on every lane of quad g; lane 4 * (2t + h) has
       // that of column 2t + h.
-      Value s = quadSum(sums[colBase + ni]);
+      Value s = laneSum(sums[colBase + ni], {1, 2});
       for (Value src : {src0, src1})
         colSums.push_back(
             gpu::ShuffleOp::create(b, s, src, width,
