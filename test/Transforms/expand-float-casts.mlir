@@ -535,9 +535,10 @@ func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ,
 // 7 with bit 14 cleared, are the f16 of the value times 2^-8, which the
 // multiply by 256 after the extf undoes; NaN codes become the quiet NaN
 // with the code's sign: E5M2 ones (magnitude above 0x7C) the f16 0x7E00
-// (32256), which the extf widens; E4M3FN ones (magnitude 0x7F) the f32
-// 0x7FC00000 (2143289344) on the product's bits, since LLVM leaves a NaN
-// product's sign open. Scalars and other destinations keep the integer
+// (32256), which the extf widens; E4M3FN ones (magnitude 0x7F, decoded as
+// +-480, bits s|0x43F00000) the f32 s|0x7FC00000 by adding 0x3BD00000
+// (1003487232) to the product's bits, since LLVM leaves a NaN product's sign
+// open. Scalars and other destinations keep the integer
 // expansion.
 
 // F16-LABEL: func.func @via_f16(
@@ -550,22 +551,18 @@ func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ,
 // F16-DAG:     %[[QNAN:.*]] = arith.constant dense<32256> : vector<16xi16>
 // F16-DAG:     %[[C256:.*]] = arith.constant dense<2.560000e+02> : vector<16xf32>
 // F16-DAG:     %[[INF:.*]] = arith.constant dense<124> : vector<16xi16>
-// F16-DAG:     arith.constant dense<16> : vector<16xi32>
-// F16-DAG:     arith.constant dense<2143289344> : vector<16xi32>
+// F16-DAG:     %[[TONAN:.*]] = arith.constant dense<1003487232> : vector<16xi32>
 // F16:         %[[XC:.*]] = arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
 // F16:         %[[XW:.*]] = arith.extsi %[[XC]] : vector<16xi8> to vector<16xi16>
 // F16:         %[[XH:.*]] = arith.shli %[[XW]], %[[C7]] : vector<16xi16>
 // F16:         %[[XM:.*]] = arith.andi %[[XW]], %[[MAG]] : vector<16xi16>
 // F16:         %[[XB:.*]] = arith.andi %[[XH]], %[[CLEAR14]] : vector<16xi16>
 // F16:         %[[XNAN:.*]] = arith.cmpi eq, %[[XM]], %[[MAG]] : vector<16xi16>
-// F16:         %[[XSG:.*]] = arith.andi %[[XB]], %[[SIGN]] : vector<16xi16>
 // F16:         %[[XF16:.*]] = arith.bitcast %[[XB]] : vector<16xi16> to vector<16xf16>
 // F16:         %[[XE:.*]] = arith.extf %[[XF16]] : vector<16xf16> to vector<16xf32>
 // F16:         %[[XP:.*]] = arith.mulf %[[XE]], %[[C256]] : vector<16xf32>
-// F16:         %[[XSW:.*]] = arith.extui %[[XSG]] : vector<16xi16> to vector<16xi32>
-// F16:         %[[XS32:.*]] = arith.shli %[[XSW]], %[[C16:.*]] : vector<16xi32>
-// F16:         %[[XN:.*]] = arith.ori %[[XS32]], %[[QNAN32:.*]] : vector<16xi32>
 // F16:         %[[XPB:.*]] = arith.bitcast %[[XP]] : vector<16xf32> to vector<16xi32>
+// F16:         %[[XN:.*]] = arith.addi %[[XPB]], %[[TONAN]] : vector<16xi32>
 // F16:         %[[XR:.*]] = arith.select %[[XNAN]], %[[XN]], %[[XPB]] : vector<16xi1>, vector<16xi32>
 // F16:         %[[XV:.*]] = arith.bitcast %[[XR]] : vector<16xi32> to vector<16xf32>
 // F16:         %[[YC:.*]] = arith.bitcast %[[Y]] : vector<16xf8E5M2> to vector<16xi8>
