@@ -182,7 +182,7 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
   let summary = "Set quanta.matmul ops aside for the GPU tensor-core kernels";
   let description = [{
     The first half of the GPU matmul lowering, run before
-    `--convert-quanta-to-linalg` when compiling for NVIDIA GPUs. Each 2-D
+    `--convert-quanta-to-linalg` when compiling for NVIDIA GPUs. Each
     `quanta.matmul` that has a tensor-core kernel (8-bit integer operands
     accumulating in i32; f16 x f16 or FP8 x FP8 accumulating in f32; per-tensor
     or per-channel parameters; an f32/f16/bf16 result or a quantized 8-bit
@@ -195,6 +195,13 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     `quanta.gpu_matmul` attribute holds the op's schemes and accumulation;
     `--convert-quanta-matmul-to-nvvm` turns the bufferized calls into the
     kernels. Other matmul forms are left to the linalg lowering.
+
+    A batched matmul (`[B..., M, K]` x `[B..., K, N]`) passes lhs, rhs and the
+    destination with their batch dimensions collapsed into one and its
+    attribute gets `batched` (the schemes' per_channel axes then count from
+    the matrices, as for a 2-D matmul); the call's result is expanded back.
+    `--convert-quanta-matmul-to-nvvm` launches the kernels batch by batch on
+    views of the three buffers.
 
     When the rhs of an 8-bit or f16 matmul is a `linalg.transpose` (weights
     given N x K, as a Linear layer's `[out, in]`), the call takes the
@@ -305,6 +312,11 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       of `rhs`) as `f32(acc) * (sa * sb)`, bias, then quantization with the
       same scalar numerics as `--convert-quanta-to-linalg`, or a conversion
       to the f32/f16/bf16 result.
+
+    A `batched` call becomes an `scf.for` over the batches (dimension 0 of
+    lhs, rhs and the destination) whose body launches these kernels on the
+    batch's `memref.subview`s; the kernels take a view's offset into account
+    when they check alignment.
 
     Before (bufferized):
 

@@ -38,9 +38,35 @@ static constexpr StringLiteral kEntryTypeAttr = "quanta.entry_type";
 static constexpr StringLiteral kResultDimsAttr = "quanta.result_dims";
 static constexpr StringLiteral kImplPrefix = "_quanta_impl_";
 
+/// Follows a dynamic size (an index value): a tensor.dim with a constant
+/// index, divided by constants. On success `value` and `dim` are that
+/// dimension and `divisor` is multiplied by the constants.
+static bool followSize(Value size, Value &value, int64_t &dim,
+                       int64_t &divisor) {
+  while (auto div = size.getDefiningOp<arith::DivUIOp>()) {
+    std::optional<int64_t> by = getConstantIntValue(div.getRhs());
+    if (!by || *by <= 0)
+      return false;
+    divisor *= *by;
+    size = div.getLhs();
+  }
+  auto dimOp = size.getDefiningOp<tensor::DimOp>();
+  std::optional<int64_t> index =
+      dimOp ? dimOp.getConstantIndex() : std::nullopt;
+  auto sourceType =
+      dimOp ? dyn_cast<RankedTensorType>(dimOp.getSource().getType())
+            : RankedTensorType();
+  if (!index || !sourceType || *index < 0 || *index >= sourceType.getRank())
+    return false;
+  value = dimOp.getSource();
+  dim = *index;
+  return true;
+}
+
 /// Finds the function argument dimension that dimension `dim` of `value`
 /// equals (divided by a constant), following destination-passing-style inits,
-/// casts, reshapes, tensor.empty sizes, tensor.dim, divisions by constants
+/// casts, reshapes (and the sizes given to tensor.expand_shape), tensor.empty
+/// sizes, tensor.dim, divisions by constants
 /// and scf.if results whose two yielded values agree.
 static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
   int64_t divisor = 1;
@@ -74,9 +100,14 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
         return std::nullopt;
       return ResultDim{thenDim->arg, thenDim->dim, thenDim->divisor * divisor};
     }
-    // An expanded dimension is its source dimension divided by the static
-    // sizes it was split with.
+    // An expanded dimension is the size given for it, or its source
+    // dimension divided by the static sizes it was split with.
     if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+      if (auto size = dyn_cast<Value>(expand.getMixedOutputShape()[dim])) {
+        if (!followSize(size, value, dim, divisor))
+          return std::nullopt;
+        continue;
+      }
       auto type = expand.getResultType();
       for (auto [source, group] :
            llvm::enumerate(expand.getReassociationIndices())) {
@@ -121,26 +152,8 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
       continue;
     }
     auto empty = dyn_cast<tensor::EmptyOp>(op);
-    if (!empty)
+    if (!empty || !followSize(empty.getDynamicSize(dim), value, dim, divisor))
       return std::nullopt;
-    Value size = empty.getDynamicSize(dim);
-    while (auto div = size.getDefiningOp<arith::DivUIOp>()) {
-      std::optional<int64_t> by = getConstantIntValue(div.getRhs());
-      if (!by || *by <= 0)
-        return std::nullopt;
-      divisor *= *by;
-      size = div.getLhs();
-    }
-    auto dimOp = size.getDefiningOp<tensor::DimOp>();
-    std::optional<int64_t> index =
-        dimOp ? dimOp.getConstantIndex() : std::nullopt;
-    auto sourceType =
-        dimOp ? dyn_cast<RankedTensorType>(dimOp.getSource().getType())
-              : RankedTensorType();
-    if (!index || !sourceType || *index < 0 || *index >= sourceType.getRank())
-      return std::nullopt;
-    value = dimOp.getSource();
-    dim = *index;
   }
   return std::nullopt;
 }

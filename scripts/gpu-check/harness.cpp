@@ -368,6 +368,34 @@ void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
   compareF32("s8u8t", dyT.get(), r.values);
 }
 
+/// The s8u8 form batched (two batches, weights per batch): the kernels on
+/// each batch's views of the operands, bit-exact.
+void checkS8U8Batched(int64_t M, int64_t K, int64_t N) {
+  const int64_t B = 2;
+  QuantizedTensor A, W;
+  A.intFormat = IntFormat::sint(8);
+  A.layout = Layout::perChannel({B, M, K}, 1);
+  A.values = randomInts(size_t(B * M * K), -128, 127, false);
+  for (int64_t m = 0; m < M; ++m) {
+    A.scale.push_back(frand(0.001f, 0.1f));
+    A.zeroPoint.push_back(irand(-128, 127));
+  }
+  W.intFormat = IntFormat::uint(8);
+  W.layout = Layout::perTensor({B, K, N});
+  W.values = randomInts(size_t(B * K * N), 0, 255, false);
+  W.scale = {frand(0.001f, 0.1f)};
+  W.zeroPoint = {irand(0, 255)};
+  MatmulResult r = matmul(A, W);
+  Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
+      dza(narrow<int8_t>(A.zeroPoint)),
+      dzw(std::vector<int8_t>{int8_t(W.zeroPoint[0])});
+  Device<float> dsa(A.scale), dsw(W.scale), dy{size_t(B * M * N)};
+  s8u8b(da.ptr, B, M, K, dw.ptr, B, K, N, dsa.ptr, M, dza.ptr, M, dsw.ptr,
+        dzw.ptr, dy.ptr);
+  CUDA_OK(cudaDeviceSynchronize());
+  compareF32("s8u8b", dy.get(), r.values);
+}
+
 /// s8 x s8 per tensor to f32 (no zero points: on sm_90a the large tiles
 /// take the wgmma kernel), with the weights K x N (s8s8) and N x K
 /// (s8s8t), bit-exact.
@@ -937,6 +965,7 @@ int main(int argc, char **argv) {
     if (runs("int8")) {
       checkW8A8(s[0], s[1], s[2], false);
       checkS8U8(s[0], s[1], s[2], false);
+      checkS8U8Batched(s[0], s[1], s[2]);
       checkS8S8(s[0], s[1], s[2], false);
       if (!big) {
         checkW8A8(s[0], s[1], s[2], true);

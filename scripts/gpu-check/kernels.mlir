@@ -57,6 +57,16 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+// The same batched (weights per batch, [B, K, N]): the kernels run batch by
+// batch on views of the operands.
+func.func @s8u8b(%a: tensor<?x?x?xi8>, %w: tensor<?x?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1>,
+       rhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?x?xi8>, tensor<?x?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?x?xf32>
+  return %y : tensor<?x?x?xf32>
+}
 // The same with the weights given N x K.
 func.func @s8u8t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?xf32> {
   %c0 = arith.constant 0 : index

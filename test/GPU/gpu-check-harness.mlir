@@ -19,6 +19,7 @@
 // CHECK-DAG: w8a8t 24 {{[0-9]+}} 0 0
 // CHECK-DAG: s8u8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: s8u8t 24 {{[0-9]+}} 0 0
+// CHECK-DAG: s8u8b 12 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8t 24 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mm 11 {{[0-9]+}} 0 0

@@ -27,6 +27,11 @@ constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
 /// weights transposed (N x K, K contiguous), the input of a
 /// `linalg.transpose` that produced the matmul's K x N rhs.
 constexpr llvm::StringLiteral kRhsKMajorAttr = "rhs_k_major";
+/// A unit entry of the marker's attribute: the matmul is batched, `lhs`,
+/// `rhs` and the destination have one batch dimension first (the op's batch
+/// dimensions collapsed), and the schemes' per_channel axes count from the
+/// matrix dimensions; the other operands are shared by the batches.
+constexpr llvm::StringLiteral kBatchedAttr = "batched";
 /// Each marker argument's role: `lhs`, `rhs`, `lhs_scale`, ..., `init`.
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
 constexpr llvm::StringLiteral kInitRole = "init";
@@ -62,7 +67,7 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
 }
 
 /// The kernel family of `op`, or none when `op` has no tensor-core kernel:
-/// 2-D, per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
+/// per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
 /// integers accumulating in i32, or f16 x f16 / bf16 x bf16 / FP8 x FP8
 /// expressed in f32 accumulating in f32, with a float result or an 8-bit
 /// quantized one; or weight-only int4 (see `hasWeightOnlyInt4Kernel`).

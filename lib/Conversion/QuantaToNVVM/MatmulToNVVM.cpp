@@ -320,9 +320,15 @@ private:
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
 
-/// Whether `memref`'s data pointer is a multiple of `bytes`.
+/// Whether the address of `memref`'s first element (a view's offset past its
+/// data pointer) is a multiple of `bytes`.
 Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
-  Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(b, memref);
+  auto metadata = memref::ExtractStridedMetadataOp::create(b, memref);
+  Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(
+      b, metadata.getBaseBuffer());
+  int64_t elementBytes =
+      cast<MemRefType>(memref.getType()).getElementTypeBitWidth() / 8;
+  ptr = add(ptr, mulC(metadata.getOffset(), elementBytes));
   Value rem = remIdx(ptr, bytes);
   return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, idx(0));
 }
@@ -2041,6 +2047,36 @@ struct ConvertQuantaMatmulToNVVMPass
           ConvertQuantaMatmulToNVVMPass> {
   using ConvertQuantaMatmulToNVVMBase::ConvertQuantaMatmulToNVVMBase;
 
+  /// A batched matmul (`batched`): a host loop over the batches, each
+  /// launching the kernels on that batch's matrices of lhs, rhs and the
+  /// destination (views, no copies; the kernels check the views' alignment).
+  void buildBatches(ImplicitLocOpBuilder &b, const MatmulCall &mm) {
+    Value init = mm.get(gpu_matmul::kInitRole);
+    Value zero = arith::ConstantIndexOp::create(b, 0);
+    Value one = arith::ConstantIndexOp::create(b, 1);
+    Value batches = memref::DimOp::create(b, init, 0);
+    auto loop = scf::ForOp::create(b, zero, batches, one);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    MatmulCall batch = mm;
+    for (StringRef role : {StringRef("lhs"), StringRef("rhs"),
+                           StringRef(gpu_matmul::kInitRole)}) {
+      Value v = mm.get(role);
+      auto type = cast<MemRefType>(v.getType());
+      SmallVector<OpFoldResult> offsets = {
+          loop.getInductionVar(), b.getIndexAttr(0), b.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {
+          b.getIndexAttr(1), memref::getMixedSize(b, b.getLoc(), v, 1),
+          memref::getMixedSize(b, b.getLoc(), v, 2)};
+      SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+      auto viewType = memref::SubViewOp::inferRankReducedResultType(
+          type.getShape().drop_front(), type, offsets, sizes, strides);
+      batch.operands[role] = memref::SubViewOp::create(
+          b, cast<MemRefType>(viewType), v, offsets, sizes, strides);
+    }
+    KernelBuilder(b, batch, chip).build();
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> markers;
@@ -2103,8 +2139,22 @@ struct ConvertQuantaMatmulToNVVMPass
           }
         }
       ImplicitLocOpBuilder b(call.getLoc(), call);
-      KernelBuilder(b, mm, chip).build();
-      call.replaceAllUsesWith(ValueRange{mm.get(gpu_matmul::kInitRole)});
+      Value init = mm.get(gpu_matmul::kInitRole);
+      if (attrs.get(gpu_matmul::kBatchedAttr))
+        buildBatches(b, mm);
+      else
+        KernelBuilder(b, mm, chip).build();
+      call.replaceAllUsesWith(ValueRange{init});
+      // The op's result is the destination with its batch dimensions
+      // collapsed and expanded again: the destination itself, so that it
+      // can be the caller's result buffer rather than a copy.
+      if (auto collapse = init.getDefiningOp<memref::CollapseShapeOp>())
+        for (Operation *user : llvm::make_early_inc_range(init.getUsers()))
+          if (auto expand = dyn_cast<memref::ExpandShapeOp>(user);
+              expand && expand.getType() == collapse.getSrcType()) {
+            expand.replaceAllUsesWith(collapse.getSrc());
+            expand.erase();
+          }
       call.erase();
     }
     for (func::FuncOp marker : markers)

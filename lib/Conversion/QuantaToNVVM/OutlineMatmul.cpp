@@ -34,7 +34,8 @@ int mlir::quanta::gpu_matmul::getSMVersion(StringRef chip) {
 }
 
 /// Whether `scheme`'s parameters are per tensor, or per channel along
-/// `channelAxis` (the M axis of lhs, the N axis of rhs).
+/// `channelAxis` (the M axis of lhs, the N axis of rhs: the last but one or
+/// the last axis).
 static bool hasMatmulParams(SchemeAttr scheme, int64_t channelAxis) {
   switch (scheme.getGranularity()) {
   case Granularity::per_tensor:
@@ -51,7 +52,8 @@ static bool hasMatmulParams(SchemeAttr scheme, int64_t channelAxis) {
 /// per column.
 static bool hasKernelResult(MatmulOp op) {
   if (std::optional<SchemeAttr> result = op.getResultScheme())
-    return result->getStorageWidth() == 8 && hasMatmulParams(*result, 1);
+    return result->getStorageWidth() == 8 &&
+           hasMatmulParams(*result, op.getType().getRank() - 1);
   return isa<Float32Type, Float16Type, BFloat16Type>(
       op.getType().getElementType());
 }
@@ -105,11 +107,11 @@ static Value convertElements(OpBuilder &b, Location loc, Value v,
 MatmulOp mlir::quanta::gpu_matmul::dequantizeFloatOperands(MatmulOp op) {
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
+  int64_t rank = op.getType().getRank();
   if (!lhs || lhs->isIntegerStorage() || rhs.isIntegerStorage() ||
-      op.getAccumulation() != Accumulation::f32 ||
-      op.getType().getRank() != 2 || op.getLhsZp() || op.getRhsZp() ||
-      !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1) ||
-      !hasKernelResult(op))
+      op.getAccumulation() != Accumulation::f32 || op.getLhsZp() ||
+      op.getRhsZp() || !hasMatmulParams(*lhs, rank - 2) ||
+      !hasMatmulParams(rhs, rank - 1) || !hasKernelResult(op))
     return MatmulOp();
   Type expressed = lhs->getExpressed();
   if (!isa<Float16Type, BFloat16Type>(expressed))
@@ -162,12 +164,11 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
       return Kind::W4;
     return std::nullopt;
   }
-  if (op.getType().getRank() != 2)
-    return std::nullopt;
+  int64_t rank = op.getType().getRank();
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
-  if (!lhs || !hasMatmulParams(*lhs, 0) || !hasMatmulParams(rhs, 1) ||
-      !hasKernelResult(op))
+  if (!lhs || !hasMatmulParams(*lhs, rank - 2) ||
+      !hasMatmulParams(rhs, rank - 1) || !hasKernelResult(op))
     return std::nullopt;
   Type a = lhs->getStorage(), b = rhs.getStorage();
   if (op.getAccumulation() == Accumulation::i32) {
@@ -261,6 +262,34 @@ bool int4OperandsArePacked(MatmulOp op) {
   return true;
 }
 
+/// `scheme` of an operand or result of a batched matmul with its
+/// per_channel axis counted from the matrix dimensions (the kernels see one
+/// batch's matrices).
+SchemeAttr dropBatchAxes(SchemeAttr scheme, int64_t batchRank) {
+  if (!batchRank || scheme.getGranularity() != Granularity::per_channel)
+    return scheme;
+  return SchemeAttr::get(
+      scheme.getContext(), scheme.getStorage(), scheme.getExpressed(),
+      scheme.getGranularity(), scheme.getAxis() - batchRank,
+      scheme.getGroupSize(), scheme.getSymmetric(), scheme.getNarrowRange(),
+      scheme.getRounding(), scheme.getSaturate(), scheme.getReciprocal());
+}
+
+/// The batch dimensions of `v` (a tensor of rank 3 or more) collapsed into
+/// one: `[B..., R, C]` as `[B, R, C]`.
+Value collapseBatch(OpBuilder &b, Location loc, Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  int64_t rank = type.getRank();
+  if (rank == 3)
+    return v;
+  return tensor::CollapseShapeOp::create(
+      b, loc, v,
+      ArrayRef<ReassociationIndices>{
+          llvm::to_vector(llvm::seq<int64_t>(0, rank - 2)),
+          {rank - 2},
+          {rank - 1}});
+}
+
 struct OutlineGPUMatmulPass
     : public quanta::impl::OutlineGPUMatmulBase<OutlineGPUMatmulPass> {
   using OutlineGPUMatmulBase::OutlineGPUMatmulBase;
@@ -288,6 +317,9 @@ struct OutlineGPUMatmulPass
       OpBuilder b(op);
       Location loc = op.getLoc();
       auto resultType = cast<RankedTensorType>(op.getType());
+      // A batched matmul (weights per batch) calls the marker with its batch
+      // dimensions collapsed into one; the kernels run batch by batch.
+      int64_t batchRank = resultType.getRank() - 2;
       // A transposed rhs is passed untransposed (the kernel stages it by
       // rows), so that no temporary holds the transpose.
       Value kMajorRhs = getKMajorRhs(op, *kind);
@@ -297,19 +329,30 @@ struct OutlineGPUMatmulPass
         auto dequantize = v.getDefiningOp<DequantizeOp>();
         return dequantize ? dequantize.getInput() : v;
       };
+      SmallVector<OpFoldResult> resultSizes;
       SmallVector<Value> dynamicSizes;
-      if (resultType.isDynamicDim(0))
-        dynamicSizes.push_back(
-            tensor::DimOp::create(b, loc, source(op.getLhs()), 0));
-      if (resultType.isDynamicDim(1))
-        dynamicSizes.push_back(
-            kMajorRhs ? tensor::DimOp::create(b, loc, kMajorRhs, 0)
-                      : tensor::DimOp::create(b, loc, source(op.getRhs()), 1));
+      for (int64_t d = 0; d <= batchRank + 1; ++d) {
+        if (!resultType.isDynamicDim(d)) {
+          resultSizes.push_back(b.getIndexAttr(resultType.getDimSize(d)));
+          continue;
+        }
+        Value size =
+            d <= batchRank
+                ? tensor::DimOp::create(b, loc, source(op.getLhs()), d)
+            : kMajorRhs ? tensor::DimOp::create(b, loc, kMajorRhs, 0)
+                        : tensor::DimOp::create(b, loc, source(op.getRhs()), d);
+        resultSizes.push_back(size);
+        dynamicSizes.push_back(size);
+      }
       Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
 
       SmallVector<std::pair<Value, StringRef>> roles =
           getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
       roles.push_back({init, gpu_matmul::kInitRole});
+      if (batchRank)
+        for (auto &[value, role] : roles)
+          if (role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole)
+            value = collapseBatch(b, loc, value);
       SmallVector<Value> args;
       SmallVector<Type> argTypes;
       for (auto &[value, role] : roles) {
@@ -326,19 +369,23 @@ struct OutlineGPUMatmulPass
         name = (gpu_matmul::kFunctionPrefix + Twine(counter++)).str();
       while (symbols.lookup(name));
       auto func = func::FuncOp::create(
-          mb, loc, name, FunctionType::get(ctx, argTypes, {resultType}));
+          mb, loc, name, FunctionType::get(ctx, argTypes, {argTypes.back()}));
       func.setPrivate();
       symbols.insert(func);
       NamedAttrList attrs;
       attrs.set("kind", b.getStringAttr(gpu_matmul::stringify(*kind)));
       attrs.set("accumulation", op.getAccumulationAttr());
       if (op.getLhsSchemeAttr())
-        attrs.set("lhs_scheme", op.getLhsSchemeAttr());
-      attrs.set("rhs_scheme", op.getRhsSchemeAttr());
+        attrs.set("lhs_scheme",
+                  dropBatchAxes(op.getLhsSchemeAttr(), batchRank));
+      attrs.set("rhs_scheme", dropBatchAxes(op.getRhsSchemeAttr(), batchRank));
       if (op.getResultSchemeAttr())
-        attrs.set("result_scheme", op.getResultSchemeAttr());
+        attrs.set("result_scheme",
+                  dropBatchAxes(op.getResultSchemeAttr(), batchRank));
       if (kMajorRhs)
         attrs.set(gpu_matmul::kRhsKMajorAttr, b.getUnitAttr());
+      if (batchRank)
+        attrs.set(gpu_matmul::kBatchedAttr, b.getUnitAttr());
       func->setAttr(gpu_matmul::kFunctionAttr, attrs.getDictionary(ctx));
       for (auto [i, role] : llvm::enumerate(roles))
         func.setArgAttr(i, gpu_matmul::kRoleAttr, b.getStringAttr(role.second));
@@ -347,7 +394,16 @@ struct OutlineGPUMatmulPass
       func::ReturnOp::create(fb, loc, body->getArguments().back());
 
       auto call = func::CallOp::create(b, loc, func, args);
-      op->replaceAllUsesWith(call.getResults());
+      Value result = call.getResult(0);
+      if (batchRank > 1)
+        result = tensor::ExpandShapeOp::create(
+            b, loc, resultType, result,
+            ArrayRef<ReassociationIndices>{
+                llvm::to_vector(llvm::seq<int64_t>(0, batchRank)),
+                {batchRank},
+                {batchRank + 1}},
+            resultSizes);
+      op->replaceAllUsesWith(ValueRange{result});
       op.erase();
     }
     if (anyError)
