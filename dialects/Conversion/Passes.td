@@ -194,12 +194,17 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     destination, and whose body returns the destination. The function's
     `quanta.gpu_matmul` attribute holds the op's schemes and accumulation;
     `--convert-quanta-matmul-to-nvvm` turns the bufferized calls into the
-    kernels. Other matmul forms are left to the linalg lowering.
+    kernels. `quanta.matmul_integer` becomes a call of the 8-bit integer
+    kernel with an i32 result: its schemes carry the operands' signedness
+    and no scales. Other matmul forms are left to the linalg lowering.
 
     A batched matmul (`[B..., M, K]` x `[B..., K, N]`) passes lhs, rhs and the
     destination with their batch dimensions collapsed into one and its
     attribute gets `batched` (the schemes' per_channel axes then count from
     the matrices, as for a 2-D matmul); the call's result is expanded back.
+    A `quanta.matmul_integer` whose 2-D rhs is shared by the batches passes
+    it as it is, or, without a per-row zero point, passes lhs and the
+    destination as matrices of all the batches' rows (no `batched`).
     `--convert-quanta-matmul-to-nvvm` launches the kernels batch by batch on
     views of the three buffers.
 
@@ -299,7 +304,8 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       the i32 sums are the reference's, bit for bit; zero points are applied
       after the loop as `acc - zb * rowsum(A) - za * colsum(B) + K * za * zb`
       (i32, wrap-around) with the sums accumulated by `dp4a` from the same
-      fragments;
+      fragments; with an i32 destination (`quanta.matmul_integer`) these
+      sums are the result;
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
     - weight-only int4: the packed i4/ui4 weights (and zero points, from
       `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as

@@ -271,11 +271,20 @@ void mlir::quanta::registerPipelines() {
   PassPipelineRegistration<>(
       "quanta-lower-linalg-to-nvvm",
       "Bufferize and lower to NVVM kernels (PTX) and an LLVM-dialect host",
-      [](OpPassManager &pm) { buildLowerLinalgToNVVMPipeline(pm); });
+      [](OpPassManager &pm) {
+        // Run on their own (quanta-opt), the GPU pipelines first reject
+        // out-of-range dimension indices, which upstream patterns crash on
+        // (quanta-compile's import pipeline does it first).
+        pm.addPass(createCheckDimIndices());
+        buildLowerLinalgToNVVMPipeline(pm);
+      });
   PassPipelineRegistration<>(
       "quanta-lower-linalg-to-gpu-on-host",
       "The GPU phase 2 with its kernels run as host loops (for testing)",
-      [](OpPassManager &pm) { buildLowerLinalgToGPUOnHostPipeline(pm); });
+      [](OpPassManager &pm) {
+        pm.addPass(createCheckDimIndices());
+        buildLowerLinalgToGPUOnHostPipeline(pm);
+      });
   PassPipelineRegistration<>("quanta-lower-to-llvm",
                              "Lower Quanta IR to the LLVM dialect",
                              buildLowerToLLVMPipeline);

@@ -68,9 +68,36 @@ static const llvm::Target *lookupTarget(const TargetOptions &options,
 
 std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   std::string error;
-  if (lookupTarget(options, error))
-    return "";
-  return "unknown target '" + options.triple + "': " + error;
+  const llvm::Target *target = lookupTarget(options, error);
+  if (!target)
+    return "unknown target '" + options.triple + "': " + error;
+  llvm::Triple triple(options.triple);
+  if (triple.getArch() != llvm::Triple::x86_64 &&
+      triple.getArch() != llvm::Triple::aarch64)
+    return "unsupported target '" + options.triple +
+           "': the kernels are for x86_64 and aarch64 CPUs and "
+           "nvptx64-nvidia-cuda GPUs";
+  if (!isKnownCPU(options.triple, options.cpu))
+    return "unknown CPU '" + options.cpu + "' for target '" + options.triple +
+           "'";
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      target->createMCSubtargetInfo(triple, options.cpu, ""));
+  SmallVector<StringRef> features;
+  StringRef(options.features).split(features, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef feature : features) {
+    StringRef name = feature.drop_front(feature.starts_with("+") ||
+                                        feature.starts_with("-"));
+    if (llvm::none_of(info->getAllProcessorFeatures(),
+                      [&](const llvm::SubtargetFeatureKV &known) {
+                        return name == known.Key;
+                      }))
+      return "unknown CPU feature '" + feature.str() + "' for target '" +
+             options.triple + "'";
+  }
+  if (triple.getArch() == llvm::Triple::x86_64 &&
+      !hasTargetFeature(options, "64bit"))
+    return "CPU '" + options.cpu + "' cannot run 64-bit x86 code";
+  return "";
 }
 
 bool mlir::quanta::isKnownCPU(StringRef triple, StringRef cpu) {
@@ -83,6 +110,11 @@ bool mlir::quanta::isKnownCPU(StringRef triple, StringRef cpu) {
   std::unique_ptr<llvm::MCSubtargetInfo> info(
       target->createMCSubtargetInfo(llvm::Triple(triple), "", ""));
   return info && info->isCPUStringValid(cpu);
+}
+
+bool mlir::quanta::isSupportedGPUArch(StringRef chip) {
+  return llvm::is_contained(
+      {"sm_80", "sm_86", "sm_87", "sm_89", "sm_90", "sm_90a"}, chip);
 }
 
 LogicalResult mlir::quanta::extractPTX(ModuleOp module,

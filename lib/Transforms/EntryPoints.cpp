@@ -23,6 +23,9 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 namespace mlir::quanta {
 #define GEN_PASS_DEF_PREPAREENTRYPOINTS
@@ -161,6 +164,27 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
 static bool isScalar(Type type) {
   return isa<IntegerType, FloatType, IndexType>(type);
 }
+
+/// Whether the C ABI (and the header, docs/ABI.md) has a type for `type`: as
+/// a tensor element, or with `scalar` as an argument of its own.
+static bool crossesABI(Type type, bool scalar) {
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    return integer.isSignless() &&
+           (llvm::is_contained({1u, 8u, 16u, 32u, 64u}, width) ||
+            (!scalar && width == 4));
+  }
+  if (scalar)
+    return isa<IndexType, Float32Type, Float64Type, Float16Type, BFloat16Type>(
+        type);
+  return isa<IndexType, Float32Type, Float64Type, Float16Type, BFloat16Type,
+             Float8E4M3FNType, Float8E5M2Type>(type);
+}
+
+static constexpr StringLiteral kABITypes =
+    "tensors of i1, i4, i8, i16, i32, i64, index, f16, bf16, f32, f64, "
+    "f8E4M3FN or f8E5M2, or scalars of i1, i8, i16, i32, i64, index, f16, "
+    "bf16, f32 or f64";
 
 static bool isInt4Tensor(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
@@ -422,11 +446,29 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
     return func.emitError() << "'" << func.getSymName()
                             << "' is not a C identifier; public functions "
                                "become C symbols of the same name";
-  for (auto [i, argType] : llvm::enumerate(type.getInputs()))
+  // The object's code may call the C library, libm and the compiler's
+  // runtime (roundevenf for llvm.roundeven without SSE4.1, memset, ...): an
+  // entry point of such a name would be called instead.
+  llvm::LibFunc libFunc;
+  if (func.getSymName().starts_with("__") ||
+      llvm::TargetLibraryInfoImpl(
+          llvm::Triple(llvm::sys::getDefaultTargetTriple()))
+          .getLibFunc(func.getSymName(), libFunc))
+    return func.emitError() << "'" << func.getSymName()
+                            << "' is the name of a C library or compiler "
+                               "runtime function, which the object may call; "
+                               "rename the function";
+  for (auto [i, argType] : llvm::enumerate(type.getInputs())) {
     if (!isa<RankedTensorType>(argType) && !isScalar(argType))
       return func.emitError() << "argument " << i << " of type " << argType
                               << " cannot cross the C ABI (expected a "
                                  "ranked tensor or a scalar)";
+    if (!crossesABI(getElementTypeOrSelf(argType),
+                    !isa<RankedTensorType>(argType)))
+      return func.emitError()
+             << "argument " << i << " of type " << argType
+             << " cannot cross the C ABI (expected " << kABITypes << ")";
+  }
   SmallVector<Attribute> resultDims;
   Builder b(func.getContext());
   Operation *terminator = func.getBody().back().getTerminator();
@@ -437,6 +479,10 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                               << " cannot cross the C ABI (expected a "
                                  "ranked tensor, returned through an "
                                  "out-pointer)";
+    if (!crossesABI(tensorType.getElementType(), /*scalar=*/false))
+      return func.emitError()
+             << "result " << i << " of type " << resultType
+             << " cannot cross the C ABI (expected " << kABITypes << ")";
     for (int64_t d = 0; d < tensorType.getRank(); ++d) {
       if (!tensorType.isDynamicDim(d))
         continue;

@@ -1379,8 +1379,11 @@ struct LowerMatmulKernelsPass
         if (isWeightOnly8BitMatmul(generic))
           weightOnly8Bit.push_back(generic);
       }
+      // (A marked op with one input is what folding left of a matmul with
+      // no rows: the column sums alone, which the loops compute.)
       if (int8Kind && isa<linalg::GenericOp>(op) &&
-          op->hasAttr(quanta::kU8S8MatmulAttr) && op.hasPureBufferSemantics())
+          op->hasAttr(quanta::kU8S8MatmulAttr) && op.getNumDpsInputs() == 2 &&
+          op.hasPureBufferSemantics())
         cores.push_back({op, *int8Kind});
       std::optional<DotKind> floatKind;
       if (bf16 && isMatmulOf(op, BFloat16Type::get(ctx))) {

@@ -180,6 +180,23 @@ func.func @unmarked(%a: memref<8x8xi8>, %b: memref<8x16xi8>, %c: memref<8x16xi32
   return
 }
 
+// A marked op with one input: what folding leaves of a matmul with no rows
+// (M = 0), the column sums alone. It keeps its loops (it used to crash the
+// pass, which read a second input).
+// CHECK-LABEL: func @column_sums_only
+// CHECK-NOT: vpdpbusd
+// CHECK: linalg.generic
+// CHECK-SAME: quanta.u8s8_matmul
+func.func @column_sums_only(%w: memref<64x16xi8>, %c: memref<1x16xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>], iterator_types = ["parallel", "reduction", "parallel"]} ins(%w : memref<64x16xi8>) outs(%c : memref<1x16xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%in: i8, %out: i32):
+    %0 = arith.extsi %in : i8 to i32
+    %1 = arith.addi %out, %0 : i32
+    linalg.yield %1 : i32
+  }
+  return
+}
+
 // With bf16=true, a bf16 x bf16 -> f32 linalg.matmul becomes the same kernel
 // around vdpbf16ps: K in steps of 2, panels of 16 columns x 2 rows
 // interleaved by one shuffle, f32 accumulators; guarded by K % 2 == 0 and

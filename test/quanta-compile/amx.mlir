@@ -6,6 +6,9 @@
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=sapphirerapids -o - | FileCheck %s --check-prefix=AMX
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=sapphirerapids --mattr=-amx-int8,-amx-bf16 -o - | FileCheck %s --check-prefix=NOAMX
 // RUN: quanta-compile %s --emit=asm --target=x86_64-linux-gnu --mcpu=znver4 -o - | FileCheck %s --check-prefix=NOAMX
+// At -O0 the kernels use vector registers: LLVM's -O0 instruction selection
+// crashes on the tile intrinsics.
+// RUN: quanta-compile %s --emit=asm -O0 --target=x86_64-linux-gnu --mcpu=sapphirerapids -o - | FileCheck %s --check-prefix=NOAMX
 
 // AMX-LABEL: w8a8:
 // AMX:       ldtilecfg

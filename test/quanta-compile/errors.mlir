@@ -88,6 +88,36 @@
 // RUN: FileCheck %s --check-prefix=KEPT --input-file=%t/kept.o
 // KEPT: previous
 
+// Nor does a header that cannot be written: the object and the header are
+// renamed together once both are written.
+// RUN: not quanta-compile %t/good.mlir --target=x86_64-linux-gnu -o %t/kept.o --header=%t/no-such-dir/kept.h 2>&1 | FileCheck %s --check-prefix=HEADER
+// RUN: FileCheck %s --check-prefix=KEPT --input-file=%t/kept.o
+// HEADER: quanta-compile: cannot write '{{.*}}no-such-dir/kept.h': No such file or directory
+
+// Targets, CPUs, features and GPU architectures the kernels are not for.
+// RUN: not quanta-compile %t/good.mlir --target=amdgcn-amd-amdhsa -o %t/amd.o --header=%t/amd.h 2>&1 | FileCheck %s --check-prefix=BADTARGET
+// RUN: not test -e %t/amd.o
+// BADTARGET: quanta-compile: unsupported target 'amdgcn-amd-amdhsa': the kernels are for x86_64 and aarch64 CPUs and nvptx64-nvidia-cuda GPUs
+// RUN: not quanta-compile %t/good.mlir --target=x86_64-linux-gnu --mcpu=i386 -o %t/i386.o 2>&1 | FileCheck %s --check-prefix=I386
+// I386: quanta-compile: CPU 'i386' cannot run 64-bit x86 code
+// RUN: not quanta-compile %t/good.mlir --target=aarch64-linux-gnu --mcpu=garbage -o %t/cpu.o 2>&1 | FileCheck %s --check-prefix=CPU
+// CPU: quanta-compile: unknown CPU 'garbage' for target 'aarch64-linux-gnu'
+// CPU-NOT: ignoring processor
+// RUN: not quanta-compile %t/good.mlir --target=x86_64-linux-gnu --mattr=+avx2,+garbage -o %t/feature.o 2>&1 | FileCheck %s --check-prefix=FEATURE
+// FEATURE: quanta-compile: unknown CPU feature '+garbage' for target 'x86_64-linux-gnu'
+// RUN: not quanta-compile %t/good.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_75 -o %t/sm75.o 2>&1 | FileCheck %s --check-prefix=ARCH
+// RUN: not quanta-compile %t/good.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_100 -o %t/sm100.o 2>&1 | FileCheck %s --check-prefix=ARCH
+// RUN: not test -e %t/sm75.o
+// ARCH: quanta-compile: unsupported GPU architecture 'sm_{{75|100}}' (supported: sm_80, sm_86, sm_87, sm_89, sm_90, sm_90a)
+
+// Types the C ABI has none for, and names of functions the object may call.
+// RUN: not quanta-compile %t/i128.mlir --target=x86_64-linux-gnu -o %t/i128.o --header=%t/i128.h 2>&1 | FileCheck %s --check-prefix=I128
+// RUN: not test -e %t/i128.o
+// I128: i128.mlir:1:1: error: argument 0 of type 'i128' cannot cross the C ABI (expected tensors of i1, i4, i8, i16, i32, i64, index, f16, bf16, f32, f64, f8E4M3FN or f8E5M2, or scalars of i1, i8, i16, i32, i64, index, f16, bf16, f32 or f64)
+// RUN: not quanta-compile %t/libm.mlir --target=x86_64-linux-gnu -o %t/libm.o --header=%t/libm.h 2>&1 | FileCheck %s --check-prefix=LIBM
+// RUN: not test -e %t/libm.o
+// LIBM: libm.mlir:1:1: error: 'roundevenf' is the name of a C library or compiler runtime function, which the object may call; rename the function
+
 // And the same input compiles when it is valid.
 // RUN: quanta-compile %t/good.mlir --target=x86_64-linux-gnu -o %t/good.o --header=%t/good.h
 // RUN: test -s %t/good.o
@@ -146,4 +176,14 @@ func.func @f(%q: tensor<?x3xi8>) -> tensor<?x3xi32> {
     linalg.yield %v : i32
   } -> tensor<?x3xi32>
   return %r : tensor<?x3xi32>
+}
+
+//--- i128.mlir
+func.func @wide(%a: i128, %x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
+}
+
+//--- libm.mlir
+func.func @roundevenf(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
 }

@@ -3,7 +3,7 @@
 // This file implements quanta-compile, the llc-style driver that compiles
 // Quanta (or upstream quant / linalg) IR to an object file, assembly, LLVM IR
 // or LLVM-dialect MLIR for a target, plus a C header describing the entry
-// points. Outputs are written to a temporary file and renamed on success.
+// points. Outputs are written to temporary files, renamed once all are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -78,17 +78,61 @@ static cl::opt<GPUOnHost> gpuOnHost(
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
-/// Writes `contents` to `path` through a temporary file renamed on success.
-static LogicalResult writeAtomically(StringRef path, StringRef contents) {
-  if (llvm::Error err =
-          llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-            os << contents;
-            return llvm::Error::success();
-          })) {
-    llvm::errs() << "quanta-compile: " << llvm::toString(std::move(err))
+/// Writes each output (path, contents) so that a failure leaves every
+/// existing file as it was: regular files into a temporary file beside
+/// them, all renamed once everything is written; a symbolic link's target
+/// rather than the link; standard output ("-"), devices and FIFOs directly,
+/// before the renames.
+static LogicalResult
+writeOutputs(ArrayRef<std::pair<std::string, std::string>> outputs) {
+  namespace fs = llvm::sys::fs;
+  std::vector<std::pair<fs::TempFile, std::string>> pending;
+  auto fail = [&](const Twine &path, const Twine &why) {
+    llvm::errs() << "quanta-compile: cannot write '" << path << "': " << why
                  << "\n";
+    for (auto &temp : pending)
+      llvm::consumeError(temp.first.discard());
     return failure();
+  };
+  SmallVector<std::pair<std::string, StringRef>> direct;
+  for (const auto &[given, contents] : outputs) {
+    std::string path = given;
+    SmallString<256> real;
+    if (path != "-" && fs::is_symlink_file(path) && !fs::real_path(path, real))
+      path = real.str().str();
+    fs::file_status status;
+    if (path == "-" || (!fs::status(path, status) && fs::exists(status) &&
+                        !fs::is_regular_file(status))) {
+      direct.push_back({path, contents});
+      continue;
+    }
+    llvm::Expected<fs::TempFile> temp = fs::TempFile::create(path + "-%%%%%%");
+    if (!temp)
+      return fail(given, llvm::toString(temp.takeError()));
+    llvm::raw_fd_ostream os(temp->FD, /*shouldClose=*/false);
+    os << contents;
+    os.flush();
+    std::error_code error = os.error();
+    os.clear_error();
+    pending.push_back({std::move(*temp), path});
+    if (error)
+      return fail(given, error.message());
   }
+  for (const auto &[path, contents] : direct) {
+    std::error_code error;
+    llvm::raw_fd_ostream os(path, error);
+    if (!error) {
+      os << contents;
+      os.close();
+      error = os.error();
+      os.clear_error();
+    }
+    if (error)
+      return fail(path, error.message());
+  }
+  for (auto &[temp, path] : pending)
+    if (llvm::Error error = temp.keep(path))
+      return fail(path, llvm::toString(std::move(error)));
   return success();
 }
 
@@ -121,6 +165,12 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
       !quanta::isKnownCPU("nvptx64-nvidia-cuda", gpuArch)) {
     llvm::errs() << "quanta-compile: unknown GPU architecture '" << gpuArch
                  << "' (expected sm_80, sm_89, sm_90, ...)\n";
+    return failure();
+  }
+  if ((gpu || tensorCoresOnHost) && !quanta::isSupportedGPUArch(gpuArch)) {
+    llvm::errs() << "quanta-compile: unsupported GPU architecture '" << gpuArch
+                 << "' (supported: sm_80, sm_86, sm_87, sm_89, sm_90, "
+                    "sm_90a)\n";
     return failure();
   }
   if (!gpu && emitKind == quanta::EmitKind::PTX) {
@@ -186,7 +236,10 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     quanta::LoweringOptions lowering;
     lowering.avx512vnni = quanta::hasTargetFeature(target, "avx512vnni");
     lowering.avx512bf16 = quanta::hasTargetFeature(target, "avx512bf16");
-    lowering.amx = quanta::hasTargetFeature(target, "amx-int8") &&
+    // Not at -O0: LLVM's instruction selection at -O0 crashes on the AMX
+    // kernels' tile intrinsics (their shapes must be known constants).
+    lowering.amx = optLevel > 0 &&
+                   quanta::hasTargetFeature(target, "amx-int8") &&
                    quanta::hasTargetFeature(target, "amx-bf16");
     // Measured on Zen 4 (see LowerMatmulKernels.cpp's streamRows()).
     if (StringRef(target.cpu).starts_with("znver"))
@@ -217,19 +270,16 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   } else if (failed(quanta::emitModule(*module, target, emitKind, output))) {
     return failure();
   }
-  // The object first, then the header; a failure leaves neither behind.
-  if (failed(writeAtomically(outputFilename, output)))
-    return failure();
-  if (headerFilename.empty())
-    return success();
-  std::string header;
-  llvm::raw_string_ostream os(header);
-  quanta::writeHeader(*entries, headerGuard(headerFilename), gpu, os);
-  if (succeeded(writeAtomically(headerFilename, header)))
-    return success();
-  if (outputFilename != "-")
-    llvm::sys::fs::remove(outputFilename);
-  return failure();
+  // The object and the header together: a failure writes neither.
+  SmallVector<std::pair<std::string, std::string>> outputs = {
+      {outputFilename, std::string(output.begin(), output.end())}};
+  if (!headerFilename.empty()) {
+    std::string header;
+    llvm::raw_string_ostream os(header);
+    quanta::writeHeader(*entries, headerGuard(headerFilename), gpu, os);
+    outputs.push_back({headerFilename, header});
+  }
+  return writeOutputs(outputs);
 }
 
 int main(int argc, char **argv) {

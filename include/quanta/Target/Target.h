@@ -43,6 +43,11 @@ std::string checkTarget(const TargetOptions &options);
 /// nvptx64-nvidia-cuda).
 bool isKnownCPU(StringRef triple, StringRef cpu);
 
+/// The NVIDIA GPU architectures the GPU pipeline compiles for: sm_80 and
+/// newer (the tensor-core kernels' mma.sync), up to sm_90a (the PTX ISA
+/// version the pipeline picks, 8.4, ends there).
+bool isSupportedGPUArch(StringRef chip);
+
 /// Appends the PTX of the GPU kernel modules of `module` (after the NVVM
 /// lowering), merged into one PTX module, to `output`; fails when there is
 /// none.

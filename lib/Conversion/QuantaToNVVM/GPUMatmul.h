@@ -28,9 +28,10 @@ constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
 /// `linalg.transpose` that produced the matmul's K x N rhs.
 constexpr llvm::StringLiteral kRhsKMajorAttr = "rhs_k_major";
 /// A unit entry of the marker's attribute: the matmul is batched, `lhs`,
-/// `rhs` and the destination have one batch dimension first (the op's batch
-/// dimensions collapsed), and the schemes' per_channel axes count from the
-/// matrix dimensions; the other operands are shared by the batches.
+/// `rhs` (unless a 2-D rhs shared by the batches) and the destination have
+/// one batch dimension first (the op's batch dimensions collapsed), and the
+/// schemes' per_channel axes count from the matrix dimensions; the other
+/// operands are shared by the batches.
 constexpr llvm::StringLiteral kBatchedAttr = "batched";
 /// Each marker argument's role: `lhs`, `rhs`, `lhs_scale`, ..., `init`.
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
@@ -97,8 +98,8 @@ bool hasWeightOnlyInt4Kernel(MatmulOp op);
 int getSMVersion(llvm::StringRef chip);
 
 /// Reports at `at` and fails when `chip` lacks the tensor cores that kernel
-/// family `kind` needs (FP8 needs sm_89 or newer). The one place both GPU
-/// matmul passes check the architecture.
+/// family `kind` needs (sm_80 or newer; FP8 needs sm_89 or newer). The one
+/// place both GPU matmul passes check the architecture.
 llvm::LogicalResult checkArch(Operation *at, Kind kind, llvm::StringRef chip);
 
 /// The calls in `module` to its marker functions, each with its marker.

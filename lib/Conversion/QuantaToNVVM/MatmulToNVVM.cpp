@@ -1261,15 +1261,14 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
       return arith::ExtSIOp::create(b, i32, zp);
     return arith::ExtUIOp::create(b, i32, zp);
   };
+  Value out = mm.get(gpu_matmul::kInitRole);
+  Type outType = cast<MemRefType>(out.getType()).getElementType();
   Value value;
   if (mm.kind == Kind::W4) {
     // Weight-only int4: no lhs scale, and the weights were dequantized
     // (scaled) when staged.
     value = acc;
   } else if (mm.kind == Kind::Int8) {
-    Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
-    Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
-    Value scale = arith::MulFOp::create(b, sa, sb);
     // sum (a - za)(b - zb) = sum ab - zb sum a - za sum b + K za zb, in i32
     // with wrap-around, as the reference's i32 accumulator.
     Value za = zeroPoint("lhs_zp", mm.lhsScheme);
@@ -1283,6 +1282,14 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
       Value zz = mul(za, zb);
       acc = add(acc, mul(k, zz));
     }
+    // quanta.matmul_integer: the i32 sums are the result.
+    if (outType == i32) {
+      memref::StoreOp::create(b, acc, out, ValueRange{row, col});
+      return;
+    }
+    Value sa = buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, col));
+    Value sb = buildToF32(b, b.getLoc(), loadParam("rhs_scale", row, col));
+    Value scale = arith::MulFOp::create(b, sa, sb);
     // out = 0 + f32(acc) * (sa * sb): the reference's single K-block.
     Value block =
         arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, acc), scale);
@@ -1296,8 +1303,6 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
         b, value,
         buildToF32(b, b.getLoc(),
                    memref::LoadOp::create(b, bias, ValueRange{col})));
-  Value out = mm.get(gpu_matmul::kInitRole);
-  Type outType = cast<MemRefType>(out.getType()).getElementType();
   if (mm.resultScheme) {
     Value scaleOut = loadParam("result_scale", row, col);
     Value zpOut = loadParam("result_zp", row, col);
@@ -2048,8 +2053,9 @@ struct ConvertQuantaMatmulToNVVMPass
   using ConvertQuantaMatmulToNVVMBase::ConvertQuantaMatmulToNVVMBase;
 
   /// A batched matmul (`batched`): a host loop over the batches, each
-  /// launching the kernels on that batch's matrices of lhs, rhs and the
-  /// destination (views, no copies; the kernels check the views' alignment).
+  /// launching the kernels on that batch's matrices of lhs, rhs (unless
+  /// shared) and the destination (views, no copies; the kernels check the
+  /// views' alignment).
   void buildBatches(ImplicitLocOpBuilder &b, const MatmulCall &mm) {
     Value init = mm.get(gpu_matmul::kInitRole);
     Value zero = arith::ConstantIndexOp::create(b, 0);
@@ -2063,6 +2069,9 @@ struct ConvertQuantaMatmulToNVVMPass
                            StringRef(gpu_matmul::kInitRole)}) {
       Value v = mm.get(role);
       auto type = cast<MemRefType>(v.getType());
+      // Weights shared by the batches (quanta.matmul_integer).
+      if (type.getRank() == 2)
+        continue;
       SmallVector<OpFoldResult> offsets = {
           loop.getInductionVar(), b.getIndexAttr(0), b.getIndexAttr(0)};
       SmallVector<OpFoldResult> sizes = {

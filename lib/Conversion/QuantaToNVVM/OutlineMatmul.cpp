@@ -205,6 +205,10 @@ mlir::quanta::gpu_matmul::getMarkerCalls(ModuleOp module) {
 
 LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
                                                   StringRef chip) {
+  if (getSMVersion(chip) < 80)
+    return at->emitError() << "the tensor-core matmul kernels need sm_80 or "
+                              "newer (mma.sync m16n8k16/k32); "
+                           << chip << " has none";
   if (kind == Kind::FP8 && getSMVersion(chip) < 89)
     return at->emitError() << "FP8 matmul needs the FP8 tensor cores of sm_89 "
                               "or newer (mma.sync e4m3/e5m2); "
@@ -214,11 +218,11 @@ LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
 
 namespace {
 
-/// The weights of `op` as N x K (K contiguous) when its rhs is their
+/// The weights as N x K (K contiguous) when `rhs` is their 2-D
 /// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
-/// weights) and its kernel family reads 8- or 16-bit rhs words; else null.
-Value getKMajorRhs(MatmulOp op, gpu_matmul::Kind kind) {
-  auto transpose = op.getRhs().getDefiningOp<linalg::TransposeOp>();
+/// weights) and the kernel family reads 8- or 16-bit rhs words; else null.
+Value getKMajorRhs(Value rhs, gpu_matmul::Kind kind) {
+  auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
   if (kind == gpu_matmul::Kind::W4 || !transpose ||
       transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
     return Value();
@@ -275,136 +279,217 @@ SchemeAttr dropBatchAxes(SchemeAttr scheme, int64_t batchRank) {
       scheme.getRounding(), scheme.getSaturate(), scheme.getReciprocal());
 }
 
-/// The batch dimensions of `v` (a tensor of rank 3 or more) collapsed into
-/// one: `[B..., R, C]` as `[B, R, C]`.
-Value collapseBatch(OpBuilder &b, Location loc, Value v) {
-  auto type = cast<RankedTensorType>(v.getType());
-  int64_t rank = type.getRank();
-  if (rank == 3)
-    return v;
-  return tensor::CollapseShapeOp::create(
-      b, loc, v,
-      ArrayRef<ReassociationIndices>{
-          llvm::to_vector(llvm::seq<int64_t>(0, rank - 2)),
-          {rank - 2},
-          {rank - 1}});
+/// A matmul to set aside: its operands with their roles and the marker's
+/// attribute entries.
+struct Outlined {
+  Operation *op;
+  gpu_matmul::Kind kind;
+  /// lhs first, then rhs (N x K with `rhs_k_major`), then the parameters.
+  SmallVector<std::pair<Value, StringRef>> roles;
+  NamedAttrList attrs;
+  /// The rows of a batched lhs with weights shared by the batches and
+  /// parameters per tensor: one 2-D matmul of all rows.
+  bool flattenRows = false;
+};
+
+/// The marker attribute's schemes of `op` (batch axes dropped) and its
+/// roles, or none when `op` has no kernel.
+std::optional<Outlined> describe(MatmulOp op, StringRef chip, bool &failed) {
+  if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
+    op = rewritten;
+  std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
+  if (!kind || (*kind == gpu_matmul::Kind::W4 && !int4OperandsArePacked(op)))
+    return std::nullopt;
+  if (mlir::failed(gpu_matmul::checkArch(op, *kind, chip))) {
+    failed = true;
+    return std::nullopt;
+  }
+  Outlined out{op, *kind, {}, {}};
+  // A transposed rhs is passed untransposed (the kernel stages it by rows),
+  // so that no temporary holds the transpose.
+  Value kMajorRhs = getKMajorRhs(op.getRhs(), *kind);
+  out.roles = getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
+  int64_t batchRank = op.getType().getRank() - 2;
+  MLIRContext *ctx = op.getContext();
+  out.attrs.set("accumulation", op.getAccumulationAttr());
+  if (op.getLhsSchemeAttr())
+    out.attrs.set("lhs_scheme",
+                  dropBatchAxes(op.getLhsSchemeAttr(), batchRank));
+  out.attrs.set("rhs_scheme", dropBatchAxes(op.getRhsSchemeAttr(), batchRank));
+  if (op.getResultSchemeAttr())
+    out.attrs.set("result_scheme",
+                  dropBatchAxes(op.getResultSchemeAttr(), batchRank));
+  if (kMajorRhs)
+    out.attrs.set(gpu_matmul::kRhsKMajorAttr, UnitAttr::get(ctx));
+  return out;
+}
+
+/// quanta.matmul_integer (ONNX MatMulInteger) as the int8 kernel with an
+/// i32 result: schemes that carry the operands' signedness, no scales.
+std::optional<Outlined> describe(MatmulIntegerOp op) {
+  MLIRContext *ctx = op.getContext();
+  auto scheme = [&](bool isUnsigned, bool hasZp) {
+    Type storage = IntegerType::get(
+        ctx, 8, isUnsigned ? IntegerType::Unsigned : IntegerType::Signless);
+    return SchemeAttr::get(ctx, storage, Float32Type::get(ctx),
+                           Granularity::per_tensor, /*axis=*/-1,
+                           /*group_size=*/0, /*symmetric=*/!hasZp,
+                           /*narrow_range=*/false, RoundingMode::half_even,
+                           /*saturate=*/true, /*reciprocal=*/false);
+  };
+  Outlined out{op, gpu_matmul::Kind::Int8, {}, {}};
+  Value kMajorRhs = getKMajorRhs(op.getRhs(), gpu_matmul::Kind::Int8);
+  out.roles.push_back({op.getLhs(), "lhs"});
+  out.roles.push_back({kMajorRhs ? kMajorRhs : op.getRhs(), "rhs"});
+  // Zero points of shape [1] (per tensor) as scalars.
+  OpBuilder b(op);
+  auto zeroPoint = [&](Value zp, StringRef role) {
+    if (!zp)
+      return;
+    if (cast<RankedTensorType>(zp.getType()).getShape() == ArrayRef<int64_t>{1})
+      zp = tensor::CollapseShapeOp::create(b, op.getLoc(), zp,
+                                           ArrayRef<ReassociationIndices>{});
+    out.roles.push_back({zp, role});
+  };
+  zeroPoint(op.getLhsZp(), "lhs_zp");
+  zeroPoint(op.getRhsZp(), "rhs_zp");
+  out.attrs.set("accumulation", AccumulationAttr::get(ctx, Accumulation::i32));
+  out.attrs.set("lhs_scheme",
+                scheme(op.getLhsUnsigned(), static_cast<bool>(op.getLhsZp())));
+  out.attrs.set("rhs_scheme",
+                scheme(op.getRhsUnsigned(), static_cast<bool>(op.getRhsZp())));
+  if (kMajorRhs)
+    out.attrs.set(gpu_matmul::kRhsKMajorAttr, UnitAttr::get(ctx));
+  // Weights shared by the batches: with no per-row zero point, the batches'
+  // rows are one lhs.
+  auto lhsZp = op.getLhsZp() ? cast<RankedTensorType>(op.getLhsZp().getType())
+                             : RankedTensorType();
+  out.flattenRows = op.getLhs().getType().getRank() > 2 &&
+                    op.getRhs().getType().getRank() == 2 &&
+                    (!lhsZp || lhsZp.getNumElements() == 1);
+  return out;
 }
 
 struct OutlineGPUMatmulPass
     : public quanta::impl::OutlineGPUMatmulBase<OutlineGPUMatmulPass> {
   using OutlineGPUMatmulBase::OutlineGPUMatmulBase;
 
+  /// Replaces `form.op` by a call to a new marker function.
+  void outline(Outlined &form, SymbolTable &symbols, int64_t &counter) {
+    Operation *op = form.op;
+    MLIRContext *ctx = op->getContext();
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    int64_t rank = resultType.getRank();
+    Value lhs = form.roles[0].first, rhs = form.roles[1].first;
+    bool kMajor = static_cast<bool>(form.attrs.get(gpu_matmul::kRhsKMajorAttr));
+    // Sizes from the operands before a dequantization
+    // (dequantizeFloatOperands), which the C ABI's result sizes follow.
+    auto source = [](Value v) {
+      auto dequantize = v.getDefiningOp<DequantizeOp>();
+      return dequantize ? dequantize.getInput() : v;
+    };
+    int64_t rhsRank = cast<RankedTensorType>(rhs.getType()).getRank();
+    SmallVector<OpFoldResult> resultSizes;
+    SmallVector<Value> dynamicSizes;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (!resultType.isDynamicDim(d)) {
+        resultSizes.push_back(b.getIndexAttr(resultType.getDimSize(d)));
+        continue;
+      }
+      Value size =
+          d + 1 < rank ? tensor::DimOp::create(b, loc, source(lhs), d)
+          : kMajor     ? tensor::DimOp::create(b, loc, rhs, rhsRank - 2)
+                   : tensor::DimOp::create(b, loc, source(rhs), rhsRank - 1);
+      resultSizes.push_back(size);
+      dynamicSizes.push_back(size);
+    }
+    Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
+    form.roles.push_back({init, gpu_matmul::kInitRole});
+
+    // A batched matmul passes lhs, rhs (unless shared) and the destination
+    // with their batch dimensions collapsed into one, or, with
+    // `flattenRows`, lhs and the destination as matrices of all rows; the
+    // call's result is expanded back.
+    auto collapse = [&](Value v, bool rows) -> Value {
+      int64_t r = cast<RankedTensorType>(v.getType()).getRank();
+      if (r == 2 || (r == 3 && !rows))
+        return v;
+      SmallVector<ReassociationIndices> groups = {
+          llvm::to_vector(llvm::seq<int64_t>(0, r - (rows ? 1 : 2)))};
+      if (!rows)
+        groups.push_back({r - 2});
+      groups.push_back({r - 1});
+      return tensor::CollapseShapeOp::create(b, loc, v, groups);
+    };
+    bool batched = rank > 2 && !form.flattenRows;
+    for (auto &[value, role] : form.roles) {
+      if (role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole)
+        value = collapse(value, form.flattenRows);
+    }
+    SmallVector<Value> args;
+    SmallVector<Type> argTypes;
+    for (auto &[value, role] : form.roles) {
+      args.push_back(value);
+      argTypes.push_back(value.getType());
+    }
+
+    // The marker function, with the op's attributes and each argument's
+    // role; its body returns the destination.
+    OpBuilder mb(getOperation().getBodyRegion());
+    mb.setInsertionPointToEnd(getOperation().getBody());
+    std::string name;
+    do
+      name = (gpu_matmul::kFunctionPrefix + Twine(counter++)).str();
+    while (symbols.lookup(name));
+    auto func = func::FuncOp::create(
+        mb, loc, name, FunctionType::get(ctx, argTypes, {argTypes.back()}));
+    func.setPrivate();
+    symbols.insert(func);
+    form.attrs.set("kind", b.getStringAttr(gpu_matmul::stringify(form.kind)));
+    if (batched)
+      form.attrs.set(gpu_matmul::kBatchedAttr, b.getUnitAttr());
+    func->setAttr(gpu_matmul::kFunctionAttr, form.attrs.getDictionary(ctx));
+    for (auto [i, role] : llvm::enumerate(form.roles))
+      func.setArgAttr(i, gpu_matmul::kRoleAttr, b.getStringAttr(role.second));
+    Block *body = func.addEntryBlock();
+    OpBuilder fb = OpBuilder::atBlockEnd(body);
+    func::ReturnOp::create(fb, loc, body->getArguments().back());
+
+    auto call = func::CallOp::create(b, loc, func, args);
+    Value result = call.getResult(0);
+    auto collapsed = cast<RankedTensorType>(result.getType());
+    if (collapsed.getRank() != rank) {
+      SmallVector<ReassociationIndices> groups = {llvm::to_vector(
+          llvm::seq<int64_t>(0, rank - (form.flattenRows ? 1 : 2)))};
+      if (!form.flattenRows)
+        groups.push_back({rank - 2});
+      groups.push_back({rank - 1});
+      result = tensor::ExpandShapeOp::create(b, loc, resultType, result, groups,
+                                             resultSizes);
+    }
+    op->replaceAllUsesWith(ValueRange{result});
+    op->erase();
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    MLIRContext *ctx = module.getContext();
     SymbolTable symbols(module);
-    SmallVector<MatmulOp> matmuls;
-    module.walk([&](MatmulOp op) { matmuls.push_back(op); });
+    SmallVector<Operation *> matmuls;
+    module.walk([&](Operation *op) {
+      if (isa<MatmulOp, MatmulIntegerOp>(op))
+        matmuls.push_back(op);
+    });
     bool anyError = false;
     int64_t counter = 0;
-    for (MatmulOp op : matmuls) {
-      if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
-        op = rewritten;
-      std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
+    for (Operation *op : matmuls) {
       // The other forms go through the linalg lowering.
-      if (!kind ||
-          (*kind == gpu_matmul::Kind::W4 && !int4OperandsArePacked(op)))
-        continue;
-      if (failed(gpu_matmul::checkArch(op, *kind, chip))) {
-        anyError = true;
-        continue;
-      }
-      OpBuilder b(op);
-      Location loc = op.getLoc();
-      auto resultType = cast<RankedTensorType>(op.getType());
-      // A batched matmul (weights per batch) calls the marker with its batch
-      // dimensions collapsed into one; the kernels run batch by batch.
-      int64_t batchRank = resultType.getRank() - 2;
-      // A transposed rhs is passed untransposed (the kernel stages it by
-      // rows), so that no temporary holds the transpose.
-      Value kMajorRhs = getKMajorRhs(op, *kind);
-      // Sizes from the operands before a dequantization
-      // (dequantizeFloatOperands), which the C ABI's result sizes follow.
-      auto source = [](Value v) {
-        auto dequantize = v.getDefiningOp<DequantizeOp>();
-        return dequantize ? dequantize.getInput() : v;
-      };
-      SmallVector<OpFoldResult> resultSizes;
-      SmallVector<Value> dynamicSizes;
-      for (int64_t d = 0; d <= batchRank + 1; ++d) {
-        if (!resultType.isDynamicDim(d)) {
-          resultSizes.push_back(b.getIndexAttr(resultType.getDimSize(d)));
-          continue;
-        }
-        Value size =
-            d <= batchRank
-                ? tensor::DimOp::create(b, loc, source(op.getLhs()), d)
-            : kMajorRhs ? tensor::DimOp::create(b, loc, kMajorRhs, 0)
-                        : tensor::DimOp::create(b, loc, source(op.getRhs()), d);
-        resultSizes.push_back(size);
-        dynamicSizes.push_back(size);
-      }
-      Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
-
-      SmallVector<std::pair<Value, StringRef>> roles =
-          getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
-      roles.push_back({init, gpu_matmul::kInitRole});
-      if (batchRank)
-        for (auto &[value, role] : roles)
-          if (role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole)
-            value = collapseBatch(b, loc, value);
-      SmallVector<Value> args;
-      SmallVector<Type> argTypes;
-      for (auto &[value, role] : roles) {
-        args.push_back(value);
-        argTypes.push_back(value.getType());
-      }
-
-      // The marker function, with the op's attributes and each argument's
-      // role; its body returns the destination.
-      OpBuilder mb(module.getBodyRegion());
-      mb.setInsertionPointToEnd(module.getBody());
-      std::string name;
-      do
-        name = (gpu_matmul::kFunctionPrefix + Twine(counter++)).str();
-      while (symbols.lookup(name));
-      auto func = func::FuncOp::create(
-          mb, loc, name, FunctionType::get(ctx, argTypes, {argTypes.back()}));
-      func.setPrivate();
-      symbols.insert(func);
-      NamedAttrList attrs;
-      attrs.set("kind", b.getStringAttr(gpu_matmul::stringify(*kind)));
-      attrs.set("accumulation", op.getAccumulationAttr());
-      if (op.getLhsSchemeAttr())
-        attrs.set("lhs_scheme",
-                  dropBatchAxes(op.getLhsSchemeAttr(), batchRank));
-      attrs.set("rhs_scheme", dropBatchAxes(op.getRhsSchemeAttr(), batchRank));
-      if (op.getResultSchemeAttr())
-        attrs.set("result_scheme",
-                  dropBatchAxes(op.getResultSchemeAttr(), batchRank));
-      if (kMajorRhs)
-        attrs.set(gpu_matmul::kRhsKMajorAttr, b.getUnitAttr());
-      if (batchRank)
-        attrs.set(gpu_matmul::kBatchedAttr, b.getUnitAttr());
-      func->setAttr(gpu_matmul::kFunctionAttr, attrs.getDictionary(ctx));
-      for (auto [i, role] : llvm::enumerate(roles))
-        func.setArgAttr(i, gpu_matmul::kRoleAttr, b.getStringAttr(role.second));
-      Block *body = func.addEntryBlock();
-      OpBuilder fb = OpBuilder::atBlockEnd(body);
-      func::ReturnOp::create(fb, loc, body->getArguments().back());
-
-      auto call = func::CallOp::create(b, loc, func, args);
-      Value result = call.getResult(0);
-      if (batchRank > 1)
-        result = tensor::ExpandShapeOp::create(
-            b, loc, resultType, result,
-            ArrayRef<ReassociationIndices>{
-                llvm::to_vector(llvm::seq<int64_t>(0, batchRank)),
-                {batchRank},
-                {batchRank + 1}},
-            resultSizes);
-      op->replaceAllUsesWith(ValueRange{result});
-      op.erase();
+      std::optional<Outlined> form =
+          isa<MatmulOp>(op) ? describe(cast<MatmulOp>(op), chip, anyError)
+                            : describe(cast<MatmulIntegerOp>(op));
+      if (form)
+        outline(*form, symbols, counter);
     }
     if (anyError)
       signalPassFailure();
