@@ -24,6 +24,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -50,7 +51,8 @@ static bool followSize(Value size, Value &value, int64_t &dim,
     std::optional<int64_t> by = getConstantIntValue(div.getRhs());
     if (!by || *by <= 0)
       return false;
-    divisor *= *by;
+    if (llvm::MulOverflow(divisor, *by, divisor))
+      return false;
     size = div.getLhs();
   }
   auto dimOp = size.getDefiningOp<tensor::DimOp>();
@@ -121,7 +123,8 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
             continue;
           if (type.isDynamicDim(d))
             return std::nullopt;
-          divisor *= type.getDimSize(d);
+          if (llvm::MulOverflow(divisor, type.getDimSize(d), divisor))
+            return std::nullopt;
         }
         value = expand.getSrc();
         dim = source;
@@ -451,12 +454,14 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
   // entry point of such a name would be called instead.
   llvm::LibFunc libFunc;
   if (func.getSymName().starts_with("__") ||
+      func.getSymName().starts_with(kImplPrefix) ||
       llvm::TargetLibraryInfoImpl(
           llvm::Triple(llvm::sys::getDefaultTargetTriple()))
           .getLibFunc(func.getSymName(), libFunc))
     return func.emitError() << "'" << func.getSymName()
-                            << "' is the name of a C library or compiler "
-                               "runtime function, which the object may call; "
+                            << "' is reserved (the name of a C library or "
+                               "compiler runtime function, which the object "
+                               "may call, or of Quanta's implementations); "
                                "rename the function";
   for (auto [i, argType] : llvm::enumerate(type.getInputs())) {
     if (!isa<RankedTensorType>(argType) && !isScalar(argType))

@@ -116,7 +116,7 @@
 // I128: i128.mlir:1:1: error: argument 0 of type 'i128' cannot cross the C ABI (expected tensors of i1, i4, i8, i16, i32, i64, index, f16, bf16, f32, f64, f8E4M3FN or f8E5M2, or scalars of i1, i8, i16, i32, i64, index, f16, bf16, f32 or f64)
 // RUN: not quanta-compile %t/libm.mlir --target=x86_64-linux-gnu -o %t/libm.o --header=%t/libm.h 2>&1 | FileCheck %s --check-prefix=LIBM
 // RUN: not test -e %t/libm.o
-// LIBM: libm.mlir:1:1: error: 'roundevenf' is the name of a C library or compiler runtime function, which the object may call; rename the function
+// LIBM: libm.mlir:1:1: error: 'roundevenf' is reserved (the name of a C library or compiler runtime function, which the object may call, or of Quanta's implementations); rename the function
 
 // And the same input compiles when it is valid.
 // RUN: quanta-compile %t/good.mlir --target=x86_64-linux-gnu -o %t/good.o --header=%t/good.h
