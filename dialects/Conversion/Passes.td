@@ -205,8 +205,8 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     A `quanta.matmul_integer` whose 2-D rhs is shared by the batches passes
     it as it is, or, without a per-row zero point, passes lhs and the
     destination as matrices of all the batches' rows (no `batched`).
-    `--convert-quanta-matmul-to-nvvm` launches the kernels batch by batch on
-    views of the three buffers.
+    `--convert-quanta-matmul-to-nvvm` launches the kernels with grid z over
+    the batches, on views of the buffers.
 
     When the rhs of an 8-bit or f16 matmul is a `linalg.transpose` (weights
     given N x K, as a Linear layer's `[out, in]`), the call takes the
@@ -319,10 +319,10 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       same scalar numerics as `--convert-quanta-to-linalg`, or a conversion
       to the f32/f16/bf16 result.
 
-    A `batched` call becomes an `scf.for` over the batches (dimension 0 of
-    lhs, rhs and the destination) whose body launches these kernels on the
-    batch's `memref.subview`s; the kernels take a view's offset into account
-    when they check alignment.
+    A `batched` call launches these kernels once with grid z over the
+    batches (dimension 0 of lhs, rhs unless 2-D, and the destination): a
+    block computes on its batch's `memref.subview`s, and takes a view's
+    offset into account when it checks alignment.
 
     Before (bufferized):
 

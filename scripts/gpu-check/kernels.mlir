@@ -57,8 +57,8 @@ func.func @s8u8(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %za:
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<f32>, tensor<?xi8>, tensor<i8>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
-// The same batched (weights per batch, [B, K, N]): the kernels run batch by
-// batch on views of the operands.
+// The same batched (weights per batch, [B, K, N]): the kernels' grid z runs
+// the batches, each block on views of its batch's matrices.
 func.func @s8u8b(%a: tensor<?x?x?xi8>, %w: tensor<?x?x?xi8>, %sa: tensor<?xf32>, %za: tensor<?xi8>, %sw: tensor<f32>, %zw: tensor<i8>) -> tensor<?x?x?xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1>,

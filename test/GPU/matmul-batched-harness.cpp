@@ -2,10 +2,11 @@
 //
 // Runs @batched_int8 of matmul-batched.mlir (ui8 x i8 with per-row and
 // per-column zero points and scales, batch dimensions [B0, B1], every size
-// dynamic) on shapes that take each kernel path batch by batch: aligned
-// views (mma tiles), K not a multiple of 16 so that every batch's view but
-// the first is unaligned (the scalar staging), and up to 4 rows (the dot
-// kernel). Compares every element bit for bit with ref::matmul.
+// dynamic) on shapes that take each kernel path with grid z over the
+// batches: aligned views (mma tiles), K not a multiple of 16 so that every
+// batch's view but the first is unaligned (the scalar staging in those
+// batches' blocks), and up to 4 rows (the dot kernel). Compares every element
+// bit for bit with ref::matmul.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,8 +1,8 @@
 // Batched matmuls (weights per batch) on the GPU: --quanta-outline-gpu-matmul
 // collapses the batch dimensions of lhs, rhs and the result into one and
 // marks the call `batched` (per_channel axes counted from the matrices);
-// --convert-quanta-matmul-to-nvvm loops over the batches on the host,
-// launching the 2-D kernels on each batch's views (no copies). The
+// --convert-quanta-matmul-to-nvvm launches the 2-D kernels once with grid z
+// over the batches, each block on its batch's views (no copies). The
 // execution check runs the kernels on the GPU-on-host runtime and compares
 // with the reference bit for bit (matmul-batched-harness.cpp).
 // RUN: quanta-opt %s --quanta-outline-gpu-matmul=chip=sm_90 | FileCheck %s --check-prefix=OUTLINE
@@ -28,18 +28,19 @@
 // OUTLINE:       func.func private @__quanta_gpu_matmul_0({{.*}}) -> tensor<?x?x?xf32> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, batched, kind = "int8", lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_channel, axis = 0>, rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1>}}
 // OUTLINE:       func.func private @__quanta_gpu_matmul_1({{.*}}) -> tensor<4x64x48xf32> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, batched, kind = "f16"
 
-// One launch per batch in a host loop, into the caller's result (no device
-// temporary, no copy).
+// One launch per kernel, grid z over the batches (the blocks of batch z
+// take its views), into the caller's result (no device temporary, no
+// copy): the int8 form's four kernels (one row, up to 4, small and large
+// tiles) with z = the batch count (B0 * B1), the f16 one (4 batches)
+// inlined into its entry points.
 // HOST-LABEL: define internal fastcc void @_quanta_impl_batched_int8(
 // HOST-NOT:     @mgpuMemAlloc
-// HOST:         call void @mgpuLaunchKernel
+// HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 1, i64 %[[B:[0-9]+]],
+// HOST-COUNT-3: call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 {{%[0-9]+|1}}, i64 %[[B]],
 // HOST-NOT:     @mgpuMemAlloc
-// HOST:         br i1
-// With 4 batches, LLVM unrolls the loop: 4 launches.
-// HOST-LABEL: define internal fastcc void @_quanta_impl_batched_f16(
+// HOST-LABEL: define void @batched_f16(
 // HOST-NOT:     @mgpuMemAlloc
-// HOST-COUNT-4: call void @mgpuLaunchKernel
-// HOST-NOT:     @mgpuMemAlloc
+// HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 1, i64 1, i64 4, i64 128,
 // HOST-NOT:     call void @mgpuLaunchKernel
 // HOST:         ret void
 

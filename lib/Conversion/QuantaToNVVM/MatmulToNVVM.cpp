@@ -161,10 +161,32 @@ public:
   }
 
   void build();
+  /// A batched matmul (`batched`): lhs, rhs (unless 2-D, shared) and the
+  /// destination have the batches first. One launch of the kernels per
+  /// call, blocks of grid z computing batch z on views of that batch's
+  /// matrices (their alignment checked in the kernel, per batch).
+  void buildBatched();
 
 private:
+  /// Batch `batch` of the 3-D buffer `v`: a [rows, columns] view.
+  Value batchView(Value v, Value batch);
+  /// Within `launch`'s body (for a batched matmul), mm's lhs, rhs and
+  /// destination are the views of the block's batch (grid z) until the
+  /// binding ends, then again those of batch 0 (the host's, for sizes).
+  struct BatchBinding {
+    BatchBinding(KernelBuilder &builder, gpu::LaunchOp launch);
+    ~BatchBinding();
+    KernelBuilder &builder;
+    llvm::StringMap<Value> hostViews;
+  };
+  /// Grid z of the kernels' launches: the batches, or 1.
+  Value gridZ() { return batches ? batches : idx(1); }
+
   ImplicitLocOpBuilder &b;
-  const MatmulCall &mm;
+  MatmulCall mm;
+  // A batched matmul: the number of batches and the 3-D buffers.
+  Value batches;
+  llvm::StringMap<Value> batchedOperands;
   Type i32, f32, lhsElement;
   int64_t elementBits, elemsPerWord, blockK;
   bool needRowSums, needColSums;
@@ -1314,6 +1336,54 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
   memref::StoreOp::create(b, value, out, ValueRange{row, col});
 }
 
+Value KernelBuilder::batchView(Value v, Value batch) {
+  auto type = cast<MemRefType>(v.getType());
+  SmallVector<OpFoldResult> offsets = {batch, b.getIndexAttr(0),
+                                       b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1),
+                                     memref::getMixedSize(b, b.getLoc(), v, 1),
+                                     memref::getMixedSize(b, b.getLoc(), v, 2)};
+  SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+  auto viewType = memref::SubViewOp::inferRankReducedResultType(
+      type.getShape().drop_front(), type, offsets, sizes, strides);
+  return memref::SubViewOp::create(b, cast<MemRefType>(viewType), v, offsets,
+                                   sizes, strides);
+}
+
+KernelBuilder::BatchBinding::BatchBinding(KernelBuilder &builder,
+                                          gpu::LaunchOp launch)
+    : builder(builder) {
+  for (auto &entry : builder.batchedOperands) {
+    hostViews[entry.getKey()] = builder.mm.operands[entry.getKey()];
+    builder.mm.operands[entry.getKey()] =
+        builder.batchView(entry.getValue(), launch.getBlockIds().z);
+  }
+}
+
+KernelBuilder::BatchBinding::~BatchBinding() {
+  for (auto &entry : hostViews)
+    builder.mm.operands[entry.getKey()] = entry.getValue();
+}
+
+void KernelBuilder::buildBatched() {
+  for (StringRef role :
+       {StringRef("lhs"), StringRef("rhs"), StringRef(gpu_matmul::kInitRole)}) {
+    Value v = mm.get(role);
+    // Weights shared by the batches (quanta.matmul_integer).
+    if (cast<MemRefType>(v.getType()).getRank() == 2)
+      continue;
+    batchedOperands[role] = v;
+    mm.operands[role] = batchView(v, idx(0));
+  }
+  batches = memref::DimOp::create(b, batchedOperands[gpu_matmul::kInitRole], 0);
+  // No batch, no launch (a grid of 0 blocks is an error).
+  auto any = scf::IfOp::create(b, ult(idx(0), batches),
+                               /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&any.getThenRegion().front());
+  build();
+}
+
 void KernelBuilder::build() {
   Value hostM = memref::DimOp::create(b, mm.get("lhs"), 0);
   Value hostN = memref::DimOp::create(b, mm.get(gpu_matmul::kInitRole), 1);
@@ -1409,12 +1479,13 @@ Value KernelBuilder::widen(Value element, SchemeAttr scheme) {
 /// lane and step instead. The sums' order is not k order: exact for
 /// integers, within docs/GPU.md's bound for floats.
 void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value one = idx(1);
-  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one, one,
-                                      idx(32 * kDotWarps), one, one);
+  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one,
+                                      gridZ(), idx(32 * kDotWarps), one, one);
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value out = mm.get(gpu_matmul::kInitRole);
   M = memref::DimOp::create(b, lhs, 0);
   K = memref::DimOp::create(b, lhs, 1);
@@ -1556,7 +1627,6 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
 /// bound for floats.
 void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   constexpr int64_t kColumns = 64, kSlots = 4 * kDotWarps;
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value one = idx(1);
   bool isInt = mm.kind == Kind::Int8, w4 = mm.kind == Kind::W4;
   Type accType = isInt ? i32 : f32;
@@ -1573,12 +1643,15 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     attributions.push_back(sharedType({kDotWarps, kColumns}, i32));
   if (needRowSums)
     attributions.push_back(sharedType({kDotWarps, rowCount}, i32));
-  auto launch = gpu::LaunchOp::create(
-      b, ceilDivIdx(hostN, kColumns), one, one, idx(32 * kDotWarps), one, one,
-      /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
-      /*asyncDependencies=*/{}, attributions);
+  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kColumns), one,
+                                      gridZ(), idx(32 * kDotWarps), one, one,
+                                      /*dynamicSharedMemorySize=*/nullptr,
+                                      /*asyncTokenType=*/nullptr,
+                                      /*asyncDependencies=*/{}, attributions);
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value partials = launch.getWorkgroupAttributions()[0];
   Value colPartials, rowPartials;
   if (needColSums)
@@ -1822,7 +1895,6 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   int64_t rowWords = wgmma ? kCoreWords / 8 : kWordsK + kPadWords;
   int64_t stageBytes = (tiling.blockM + tiling.blockN) * rowWords * 4;
   ringBuffers = std::min(kMaxRingBuffers, sharedBytes / stageBytes);
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
   // Register staging: two buffers of each tile, the next stage is loaded
@@ -1847,11 +1919,13 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   if (asyncCopies)
     dynamicBytes = c32(bytesA + typeB.getNumElements() * 4);
   auto launch = gpu::LaunchOp::create(
-      b, gridX, gridY, one, threads, one, one, dynamicBytes,
+      b, gridX, gridY, gridZ(), threads, one, one, dynamicBytes,
       /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
       asyncCopies ? TypeRange{} : TypeRange{typeA, typeB});
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   if (asyncCopies) {
     Value ring = gpu::DynamicSharedMemoryOp::create(
         b, MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
@@ -2052,40 +2126,6 @@ struct ConvertQuantaMatmulToNVVMPass
           ConvertQuantaMatmulToNVVMPass> {
   using ConvertQuantaMatmulToNVVMBase::ConvertQuantaMatmulToNVVMBase;
 
-  /// A batched matmul (`batched`): a host loop over the batches, each
-  /// launching the kernels on that batch's matrices of lhs, rhs (unless
-  /// shared) and the destination (views, no copies; the kernels check the
-  /// views' alignment).
-  void buildBatches(ImplicitLocOpBuilder &b, const MatmulCall &mm) {
-    Value init = mm.get(gpu_matmul::kInitRole);
-    Value zero = arith::ConstantIndexOp::create(b, 0);
-    Value one = arith::ConstantIndexOp::create(b, 1);
-    Value batches = memref::DimOp::create(b, init, 0);
-    auto loop = scf::ForOp::create(b, zero, batches, one);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    MatmulCall batch = mm;
-    for (StringRef role : {StringRef("lhs"), StringRef("rhs"),
-                           StringRef(gpu_matmul::kInitRole)}) {
-      Value v = mm.get(role);
-      auto type = cast<MemRefType>(v.getType());
-      // Weights shared by the batches (quanta.matmul_integer).
-      if (type.getRank() == 2)
-        continue;
-      SmallVector<OpFoldResult> offsets = {
-          loop.getInductionVar(), b.getIndexAttr(0), b.getIndexAttr(0)};
-      SmallVector<OpFoldResult> sizes = {
-          b.getIndexAttr(1), memref::getMixedSize(b, b.getLoc(), v, 1),
-          memref::getMixedSize(b, b.getLoc(), v, 2)};
-      SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
-      auto viewType = memref::SubViewOp::inferRankReducedResultType(
-          type.getShape().drop_front(), type, offsets, sizes, strides);
-      batch.operands[role] = memref::SubViewOp::create(
-          b, cast<MemRefType>(viewType), v, offsets, sizes, strides);
-    }
-    KernelBuilder(b, batch, chip).build();
-  }
-
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> markers;
@@ -2150,7 +2190,7 @@ struct ConvertQuantaMatmulToNVVMPass
       ImplicitLocOpBuilder b(call.getLoc(), call);
       Value init = mm.get(gpu_matmul::kInitRole);
       if (attrs.get(gpu_matmul::kBatchedAttr))
-        buildBatches(b, mm);
+        KernelBuilder(b, mm, chip).buildBatched();
       else
         KernelBuilder(b, mm, chip).build();
       call.replaceAllUsesWith(ValueRange{init});
