@@ -66,6 +66,13 @@ static const llvm::Target *lookupTarget(const TargetOptions &options,
                                             error);
 }
 
+/// Whether `info`'s target has a CPU feature named `name`.
+static bool isKnownFeature(const llvm::MCSubtargetInfo &info, StringRef name) {
+  return llvm::any_of(
+      info.getAllProcessorFeatures(),
+      [&](const llvm::SubtargetFeatureKV &known) { return name == known.Key; });
+}
+
 std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   std::string error;
   const llvm::Target *target = lookupTarget(options, error);
@@ -87,10 +94,7 @@ std::string mlir::quanta::checkTarget(const TargetOptions &options) {
   for (StringRef feature : features) {
     StringRef name = feature.drop_front(feature.starts_with("+") ||
                                         feature.starts_with("-"));
-    if (llvm::none_of(info->getAllProcessorFeatures(),
-                      [&](const llvm::SubtargetFeatureKV &known) {
-                        return name == known.Key;
-                      }))
+    if (!isKnownFeature(*info, name))
       return "unknown CPU feature '" + feature.str() + "' for target '" +
              options.triple + "'";
   }
@@ -154,10 +158,7 @@ bool mlir::quanta::hasTargetFeature(const TargetOptions &options,
   std::unique_ptr<llvm::MCSubtargetInfo> info(target->createMCSubtargetInfo(
       llvm::Triple(options.triple), options.cpu, options.features));
   // checkFeatures aborts on names the target does not know.
-  if (!info || llvm::none_of(info->getAllProcessorFeatures(),
-                             [&](const llvm::SubtargetFeatureKV &known) {
-                               return feature == known.Key;
-                             }))
+  if (!info || !isKnownFeature(*info, feature))
     return false;
   return info->checkFeatures(("+" + feature).str());
 }

@@ -338,20 +338,35 @@ void compareF32(const char *name, const std::vector<float> &got,
   }
 }
 
-void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
+/// The operands of the s8u8 form: s8 activations per row and u8 weights per
+/// tensor, both with zero points, `B` batches of them (none when 0).
+std::pair<QuantizedTensor, QuantizedTensor>
+s8u8Operands(int64_t B, int64_t M, int64_t K, int64_t N, bool extremes) {
+  int64_t count = std::max<int64_t>(B, 1);
+  auto shape = [&](int64_t rows, int64_t cols) {
+    std::vector<int64_t> dims = {rows, cols};
+    if (B)
+      dims.insert(dims.begin(), B);
+    return dims;
+  };
   QuantizedTensor A, W;
   A.intFormat = IntFormat::sint(8);
-  A.layout = Layout::perChannel({M, K}, 0);
-  A.values = randomInts(size_t(M * K), -128, 127, extremes);
+  A.layout = Layout::perChannel(shape(M, K), B ? 1 : 0);
+  A.values = randomInts(size_t(count * M * K), -128, 127, extremes);
   for (int64_t m = 0; m < M; ++m) {
     A.scale.push_back(frand(0.001f, 0.1f));
     A.zeroPoint.push_back(extremes ? 127 : irand(-128, 127));
   }
   W.intFormat = IntFormat::uint(8);
-  W.layout = Layout::perTensor({K, N});
-  W.values = randomInts(size_t(K * N), 0, 255, extremes);
+  W.layout = Layout::perTensor(shape(K, N));
+  W.values = randomInts(size_t(count * K * N), 0, 255, extremes);
   W.scale = {frand(0.001f, 0.1f)};
   W.zeroPoint = {extremes ? 0 : irand(0, 255)};
+  return {A, W};
+}
+
+void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
+  auto [A, W] = s8u8Operands(0, M, K, N, extremes);
   MatmulResult r = matmul(A, W);
   Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
       dwT(narrow<int8_t>(transposed(W.values, K, N))),
@@ -372,19 +387,7 @@ void checkS8U8(int64_t M, int64_t K, int64_t N, bool extremes) {
 /// each batch's views of the operands, bit-exact.
 void checkS8U8Batched(int64_t M, int64_t K, int64_t N) {
   const int64_t B = 2;
-  QuantizedTensor A, W;
-  A.intFormat = IntFormat::sint(8);
-  A.layout = Layout::perChannel({B, M, K}, 1);
-  A.values = randomInts(size_t(B * M * K), -128, 127, false);
-  for (int64_t m = 0; m < M; ++m) {
-    A.scale.push_back(frand(0.001f, 0.1f));
-    A.zeroPoint.push_back(irand(-128, 127));
-  }
-  W.intFormat = IntFormat::uint(8);
-  W.layout = Layout::perTensor({B, K, N});
-  W.values = randomInts(size_t(B * K * N), 0, 255, false);
-  W.scale = {frand(0.001f, 0.1f)};
-  W.zeroPoint = {irand(0, 255)};
+  auto [A, W] = s8u8Operands(B, M, K, N, /*extremes=*/false);
   MatmulResult r = matmul(A, W);
   Device<int8_t> da(narrow<int8_t>(A.values)), dw(narrow<int8_t>(W.values)),
       dza(narrow<int8_t>(A.zeroPoint)),

@@ -84,7 +84,7 @@ static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
 /// rather than the link; standard output ("-"), devices and FIFOs directly,
 /// before the renames.
 static LogicalResult
-writeOutputs(ArrayRef<std::pair<std::string, std::string>> outputs) {
+writeOutputs(ArrayRef<std::pair<std::string, StringRef>> outputs) {
   namespace fs = llvm::sys::fs;
   std::vector<std::pair<fs::TempFile, std::string>> pending;
   auto fail = [&](const Twine &path, const Twine &why) {
@@ -271,10 +271,10 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
     return failure();
   }
   // The object and the header together: a failure writes neither.
-  SmallVector<std::pair<std::string, std::string>> outputs = {
-      {outputFilename, std::string(output.begin(), output.end())}};
+  SmallVector<std::pair<std::string, StringRef>> outputs = {
+      {outputFilename, StringRef(output.data(), output.size())}};
+  std::string header;
   if (!headerFilename.empty()) {
-    std::string header;
     llvm::raw_string_ostream os(header);
     quanta::writeHeader(*entries, headerGuard(headerFilename), gpu, os);
     outputs.push_back({headerFilename, header});

@@ -281,6 +281,7 @@ private:
     return arith::RemUIOp::create(b, x, idx(d));
   }
 
+  Value firstElementAddress(Value memref);
   Value isAligned(Value memref, int64_t bytes);
   Value loadVectorWords(Value inside, Value memref, ValueRange indices,
                         int64_t bytes);
@@ -342,16 +343,20 @@ private:
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
 
-/// Whether the address of `memref`'s first element (a view's offset past its
-/// data pointer) is a multiple of `bytes`.
-Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
+/// The address of `memref`'s first element: its data pointer plus its
+/// offset (a view's) times the element size.
+Value KernelBuilder::firstElementAddress(Value memref) {
   auto metadata = memref::ExtractStridedMetadataOp::create(b, memref);
-  Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(
+  Value base = memref::ExtractAlignedPointerAsIndexOp::create(
       b, metadata.getBaseBuffer());
   int64_t elementBytes =
       cast<MemRefType>(memref.getType()).getElementTypeBitWidth() / 8;
-  ptr = add(ptr, mulC(metadata.getOffset(), elementBytes));
-  Value rem = remIdx(ptr, bytes);
+  return add(base, mulC(metadata.getOffset(), elementBytes));
+}
+
+/// Whether the address of `memref`'s first element is a multiple of `bytes`.
+Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
+  Value rem = remIdx(firstElementAddress(memref), bytes);
   return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, idx(0));
 }
 
@@ -1073,13 +1078,11 @@ void KernelBuilder::copyStage(Value k0, Value buffer, bool isRhs) {
   Value tile = isRhs ? tileB : tileA;
   Value bound = isRhs ? N : M;
   Type i64 = b.getI64Type();
-  auto metadata = memref::ExtractStridedMetadataOp::create(b, memref);
-  Value base = memref::ExtractAlignedPointerAsIndexOp::create(
-      b, metadata.getBaseBuffer());
   // Byte addresses: element offsets times the element size.
   int64_t elementBytes = elementBits / 8;
-  Value origin = add(base, mulC(metadata.getOffset(), elementBytes));
-  Value rowStride = metadata.getStrides()[0];
+  Value origin = firstElementAddress(memref);
+  Value rowStride =
+      memref::ExtractStridedMetadataOp::create(b, memref).getStrides()[0];
   ArrayRef<Slot> slots = isRhs ? slotsB : slotsA;
   for (size_t c = 0; c < slots.size(); c += 4) {
     const Slot &s = slots[c];
@@ -2196,7 +2199,8 @@ struct ConvertQuantaMatmulToNVVMPass
       call.replaceAllUsesWith(ValueRange{init});
       // The op's result is the destination with its batch dimensions
       // collapsed and expanded again: the destination itself, so that it
-      // can be the caller's result buffer rather than a copy.
+      // can be the caller's result buffer rather than a copy. (Upstream's
+      // expand_shape folder leaves dynamic shapes.)
       if (auto collapse = init.getDefiningOp<memref::CollapseShapeOp>())
         for (Operation *user : llvm::make_early_inc_range(init.getUsers()))
           if (auto expand = dyn_cast<memref::ExpandShapeOp>(user);

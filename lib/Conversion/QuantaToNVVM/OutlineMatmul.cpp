@@ -279,6 +279,18 @@ SchemeAttr dropBatchAxes(SchemeAttr scheme, int64_t batchRank) {
       scheme.getRounding(), scheme.getSaturate(), scheme.getReciprocal());
 }
 
+/// How a tensor of rank `rank` > 2 is passed to a marker: its batch
+/// dimensions collapsed into one (`[B..., R, C]` as `[B, R, C]`), or with
+/// `rows` all but the last (`[B..., R, C]` as `[B x R, C]`).
+SmallVector<ReassociationIndices> collapsedDims(int64_t rank, bool rows) {
+  SmallVector<ReassociationIndices> groups = {
+      llvm::to_vector(llvm::seq<int64_t>(0, rank - (rows ? 1 : 2)))};
+  if (!rows)
+    groups.push_back({rank - 2});
+  groups.push_back({rank - 1});
+  return groups;
+}
+
 /// A matmul to set aside: its operands with their roles and the marker's
 /// attribute entries.
 struct Outlined {
@@ -294,16 +306,12 @@ struct Outlined {
 
 /// The marker attribute's schemes of `op` (batch axes dropped) and its
 /// roles, or none when `op` has no kernel.
-std::optional<Outlined> describe(MatmulOp op, StringRef chip, bool &failed) {
+std::optional<Outlined> describe(MatmulOp op) {
   if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
     op = rewritten;
   std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
   if (!kind || (*kind == gpu_matmul::Kind::W4 && !int4OperandsArePacked(op)))
     return std::nullopt;
-  if (mlir::failed(gpu_matmul::checkArch(op, *kind, chip))) {
-    failed = true;
-    return std::nullopt;
-  }
   Outlined out{op, *kind, {}, {}};
   // A transposed rhs is passed untransposed (the kernel stages it by rows),
   // so that no temporary holds the transpose.
@@ -412,21 +420,13 @@ struct OutlineGPUMatmulPass
     // with their batch dimensions collapsed into one, or, with
     // `flattenRows`, lhs and the destination as matrices of all rows; the
     // call's result is expanded back.
-    auto collapse = [&](Value v, bool rows) -> Value {
-      int64_t r = cast<RankedTensorType>(v.getType()).getRank();
-      if (r == 2 || (r == 3 && !rows))
-        return v;
-      SmallVector<ReassociationIndices> groups = {
-          llvm::to_vector(llvm::seq<int64_t>(0, r - (rows ? 1 : 2)))};
-      if (!rows)
-        groups.push_back({r - 2});
-      groups.push_back({r - 1});
-      return tensor::CollapseShapeOp::create(b, loc, v, groups);
-    };
     bool batched = rank > 2 && !form.flattenRows;
     for (auto &[value, role] : form.roles) {
-      if (role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole)
-        value = collapse(value, form.flattenRows);
+      int64_t r = cast<RankedTensorType>(value.getType()).getRank();
+      if ((role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole) &&
+          r > (form.flattenRows ? 2 : 3))
+        value = tensor::CollapseShapeOp::create(
+            b, loc, value, collapsedDims(r, form.flattenRows));
     }
     SmallVector<Value> args;
     SmallVector<Type> argTypes;
@@ -460,15 +460,10 @@ struct OutlineGPUMatmulPass
     auto call = func::CallOp::create(b, loc, func, args);
     Value result = call.getResult(0);
     auto collapsed = cast<RankedTensorType>(result.getType());
-    if (collapsed.getRank() != rank) {
-      SmallVector<ReassociationIndices> groups = {llvm::to_vector(
-          llvm::seq<int64_t>(0, rank - (form.flattenRows ? 1 : 2)))};
-      if (!form.flattenRows)
-        groups.push_back({rank - 2});
-      groups.push_back({rank - 1});
-      result = tensor::ExpandShapeOp::create(b, loc, resultType, result, groups,
-                                             resultSizes);
-    }
+    if (collapsed.getRank() != rank)
+      result = tensor::ExpandShapeOp::create(
+          b, loc, resultType, result, collapsedDims(rank, form.flattenRows),
+          resultSizes);
     op->replaceAllUsesWith(ValueRange{result});
     op->erase();
   }
@@ -485,11 +480,16 @@ struct OutlineGPUMatmulPass
     int64_t counter = 0;
     for (Operation *op : matmuls) {
       // The other forms go through the linalg lowering.
-      std::optional<Outlined> form =
-          isa<MatmulOp>(op) ? describe(cast<MatmulOp>(op), chip, anyError)
-                            : describe(cast<MatmulIntegerOp>(op));
-      if (form)
-        outline(*form, symbols, counter);
+      std::optional<Outlined> form = isa<MatmulOp>(op)
+                                         ? describe(cast<MatmulOp>(op))
+                                         : describe(cast<MatmulIntegerOp>(op));
+      if (!form)
+        continue;
+      if (failed(gpu_matmul::checkArch(form->op, form->kind, chip))) {
+        anyError = true;
+        continue;
+      }
+      outline(*form, symbols, counter);
     }
     if (anyError)
       signalPassFailure();
