@@ -68,10 +68,12 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
 }
 
 /// The kernel family of `op`, or none when `op` has no tensor-core kernel:
-/// per-tensor or per-channel (lhs rows, rhs columns) parameters, 8-bit
-/// integers accumulating in i32, or f16 x f16 / bf16 x bf16 / FP8 x FP8
-/// expressed in f32 accumulating in f32, with a float result or an 8-bit
-/// quantized one; or weight-only int4 (see `hasWeightOnlyInt4Kernel`).
+/// 8-bit integer lhs times 8- or 4-bit integer rhs accumulating in i32
+/// (parameters per tensor, per channel (lhs rows, rhs columns) or per
+/// group of a multiple of 32 along K), or f16 x f16 / bf16 x bf16 /
+/// FP8 x FP8 expressed in f32 accumulating in f32 (per tensor or channel),
+/// with a float result or an 8-bit quantized one; or weight-only int4 (see
+/// `hasWeightOnlyInt4Kernel`).
 std::optional<Kind> classify(MatmulOp op);
 
 /// Rewrites a float-storage matmul (FP8, f16, bf16 operands) with f16/bf16

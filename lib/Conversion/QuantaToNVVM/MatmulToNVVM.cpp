@@ -144,10 +144,13 @@ public:
     needRowSums = mm.kind == Kind::Int8 && mm.get("rhs_zp");
     needColSums = mm.kind == Kind::Int8 && mm.get("lhs_zp");
     lhsElement = cast<MemRefType>(mm.get("lhs").getType()).getElementType();
-    if (mm.kind == Kind::W4) {
-      perGroup = mm.rhsScheme.getGranularity() == Granularity::per_group;
-      groupSize = perGroup ? mm.rhsScheme.getGroupSize() : 0;
-    }
+    rhsInt4 = mm.kind == Kind::Int8 && mm.rhsScheme.getStorageWidth() == 4;
+    for (SchemeAttr scheme : {mm.lhsScheme, mm.rhsScheme})
+      if (scheme && scheme.getGranularity() == Granularity::per_group) {
+        perGroup = true;
+        groupSize = scheme.getGroupSize();
+      }
+    groupSums = perGroup && mm.kind == Kind::Int8;
     // wgmma reads both operands from shared memory: no fragments in
     // registers for the zero points' dp4a sums. It is fed by cp.async,
     // which needs the weights N x K (K x N ones are transposed in
@@ -157,7 +160,8 @@ public:
     // 64-element K stage summed apart and added in f32, while FP8 mma.sync
     // stays within 1 % of it.
     wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
-                         !needRowSums && !needColSums && mm.rhsKMajor;
+                         !needRowSums && !needColSums && !groupSums &&
+                         mm.rhsKMajor;
   }
 
   void build();
@@ -190,9 +194,15 @@ private:
   Type i32, f32, lhsElement;
   int64_t elementBits, elemsPerWord, blockK;
   bool needRowSums, needColSums;
-  // Weight-only int4: per-group parameters (else per tensor or column).
+  // Parameters per group of groupSize along K (else per tensor or channel).
   bool perGroup = false;
   int64_t groupSize = 0;
+  // int8 kernel: the rhs is packed int4 (W4A8), staged as 8-bit words; the
+  // i32 sums of each group are scaled into f32 sums (groupSums) after the
+  // group's last mma K step, which follow the row and column sums among the
+  // loop-carried values (from floatBase).
+  bool rhsInt4 = false, groupSums = false;
+  int64_t floatBase = 0;
   // The tiling of the kernel being built, and whether it multiplies by
   // warpgroup MMAs fed by cp.async (see wgmmaForLargeTiles) rather than
   // `mma.sync`; if so, the ring's buffer count.
@@ -288,6 +298,7 @@ private:
   Value loadBits(Value memref, Value row, Value col, Value inBounds,
                  Value lastRow, Value lastCol);
   Value loadWord(Value outer, Value word, bool isRhs);
+  Value widenNibbles(Value word);
   bool stagesRows(bool isRhs) const { return !isRhs || mm.rhsKMajor; }
   SmallVector<Value> loadRowChunks(bool isRhs, Value k0);
   void storeRowChunks(Value tile, Value buffer, ArrayRef<Slot> slots,
@@ -313,7 +324,10 @@ private:
   int64_t accIndex(int64_t mi, int64_t ni, int64_t j) const {
     return (mi * tilesN + ni) * 4 + j;
   }
-  void mmaStage(Value buffer, SmallVectorImpl<Value> &carried);
+  void mmaStage(Value buffer, Value k0, SmallVectorImpl<Value> &carried);
+  void reduceSums(ArrayRef<Value> carried, SmallVectorImpl<Value> &rowSums,
+                  SmallVectorImpl<Value> &colSums);
+  void flushGroup(Value kEnd, SmallVectorImpl<Value> &carried);
   SmallVector<Value, 4> loadMatrices(Value tile, Value buffer, Value row,
                                      Value word);
   void storeTileB(Value word, Value buffer, const Slot &slot);
@@ -338,7 +352,10 @@ private:
   Value plus(Value x, Value y);
   Value times(Value x, Value y);
   Value laneSum(Value v, ArrayRef<int32_t> offsets);
-  Value loadParam(StringRef role, Value row, Value col);
+  Value loadParam(StringRef role, Value row, Value col, Value k = Value());
+  Value zeroPoint(StringRef role, Value row, Value col, Value k = Value());
+  Value correctSum(Value acc, Value za, Value zb, Value rowSum, Value colSum,
+                   Value count);
   Value scaleFloatSum(Value acc, Value row, Value col);
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
@@ -360,8 +377,9 @@ Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
   return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, idx(0));
 }
 
-/// `bytes` (4 or 16) bytes of `memref` from `indices`, aligned to `bytes`, as
-/// 32-bit words (one ld.global.b32 or ld.global.v4.b32) when `inside`, else
+/// `bytes` (2, 4 or 16) bytes of `memref` from `indices`, aligned to
+/// `bytes`, as 32-bit words (one ld.global.b16, ld.global.b32 or
+/// ld.global.v4.b32; 2 bytes zero-extended to a word) when `inside`, else
 /// zeros and no load: rows of lhs past M and columns of rhs past N, which
 /// only reach results that are not stored.
 Value KernelBuilder::loadVectorWords(Value inside, Value memref,
@@ -369,14 +387,21 @@ Value KernelBuilder::loadVectorWords(Value inside, Value memref,
   Type element = cast<MemRefType>(memref.getType()).getElementType();
   int64_t count = bytes * 8 / element.getIntOrFloatBitWidth();
   auto vectorType = VectorType::get({count}, element);
-  auto wordsType = VectorType::get({bytes / 4}, i32);
+  auto wordsType = VectorType::get({std::max<int64_t>(bytes / 4, 1)}, i32);
   auto ifOp = scf::IfOp::create(b, TypeRange{wordsType}, inside,
                                 /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   auto load = vector::LoadOp::create(b, vectorType, memref, indices);
   load.setAlignment(static_cast<uint64_t>(bytes));
-  Value words = vector::BitCastOp::create(b, wordsType, load);
+  Value words;
+  if (bytes < 4)
+    words = arith::ExtUIOp::create(
+        b, wordsType,
+        vector::BitCastOp::create(
+            b, VectorType::get({1}, b.getIntegerType(bytes * 8)), load));
+  else
+    words = vector::BitCastOp::create(b, wordsType, load);
   scf::YieldOp::create(b, words);
   b.setInsertionPointToStart(&ifOp.getElseRegion().front());
   Value zeros = arith::ConstantOp::create(
@@ -411,12 +436,26 @@ Value KernelBuilder::loadWord(Value outer, Value word, bool isRhs) {
   for (int64_t e = 0; e < elemsPerWord; ++e) {
     Value k = addC(mulC(word, elemsPerWord), e);
     Value ok = andI(outerOk, ult(k, K));
-    Value bits = stagesRows(isRhs)
-                     ? loadBits(memref, outer, k, ok, lastOuter, lastK)
-                     : loadBits(memref, k, outer, ok, lastK, lastN);
+    Value bits;
+    if (isRhs && rhsInt4) {
+      Value index = add(mul(minIdx(k, lastK), N), minIdx(outer, lastN));
+      bits = arith::SelectOp::create(b, ok, loadNibble(memref, index), c32(0));
+    } else {
+      bits = stagesRows(isRhs)
+                 ? loadBits(memref, outer, k, ok, lastOuter, lastK)
+                 : loadBits(memref, k, outer, ok, lastK, lastN);
+    }
     result = orI(result, shl(bits, e * elementBits));
   }
-  return result;
+  return isRhs && rhsInt4 ? widenNibbles(result) : result;
+}
+
+/// The 4 bytes of `word`, each an int4 element in [0, 15], as 8-bit
+/// integers: unchanged for ui4, sign-extended for i4 (bit 3 set: or 0xF0).
+Value KernelBuilder::widenNibbles(Value word) {
+  if (!mm.rhsScheme.isSignedStorage())
+    return word;
+  return orI(word, mul(andC(word, 0x08080808), c32(0x1E)));
 }
 
 /// The four 8 x 4-word matrices of `tile`'s buffer `buffer` that one
@@ -582,11 +621,12 @@ SmallVector<Value> KernelBuilder::loadRowChunks(bool isRhs, Value k0) {
   return words;
 }
 
-/// The (8-bit or f16) rhs data of a stage inside the matrices, by vector
-/// loads along n, as loaded (transposeB makes them the tile's words, after
-/// the mma of the current stage, so that no instruction waits for these
-/// loads before the mma): for 8-bit, 4 bytes of 4 consecutive rows k per
-/// item of 4 columns; for f16, 16 bytes of 2 rows per item of 8 columns.
+/// The (8-bit, packed int4 of the int8 kernel, or f16) rhs data of a stage
+/// inside the matrices, by vector loads along n, as loaded (transposeB
+/// makes them the tile's words, after the mma of the current stage, so that
+/// no instruction waits for these loads before the mma): for 8-bit, 4 bytes
+/// of 4 consecutive rows k per item of 4 columns (int4: 2 bytes); for f16,
+/// 16 bytes of 2 rows per item of 8 columns.
 SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
   Value rhs = mm.get("rhs");
   SmallVector<Value> raw;
@@ -599,6 +639,14 @@ SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
     Value kBase = add(k0, mulC(word, elemsPerWord));
     for (int64_t i = 0; i < elemsPerWord; ++i) {
       Value k = addC(kBase, i);
+      if (rhsInt4) {
+        // The 4 columns' nibbles of row k: 2 bytes.
+        Value byteIndex =
+            arith::ShRUIOp::create(b, add(mul(k, N), col), idx(1));
+        Value row = loadVectorWords(inside, rhs, ValueRange{byteIndex}, 2);
+        raw.push_back(vector::ExtractOp::create(b, row, ArrayRef<int64_t>{0}));
+        continue;
+      }
       Value row = loadVectorWords(inside, rhs, ValueRange{k, col},
                                   elementBits == 8 ? 4 : 16);
       for (int64_t j = 0; j < (elementBits == 8 ? 1 : 4); ++j)
@@ -610,10 +658,22 @@ SmallVector<Value> KernelBuilder::loadVectorB(Value k0) {
 
 /// The tile words of the rhs data that loadVectorB loaded, transposed in
 /// registers: for 8-bit, a 4 x 4 byte transpose by byte shuffles (`prmt`),
-/// word j holding byte j (column j) of row i in its byte i; for f16, the
-/// halves of 2 rows interleaved.
+/// word j holding byte j (column j) of row i in its byte i (int4: nibble j
+/// of row i, widened to a byte); for f16, the halves of 2 rows interleaved.
 SmallVector<Value> KernelBuilder::transposeB(ArrayRef<Value> raw) {
   SmallVector<Value> words;
+  if (rhsInt4) {
+    // Column j's nibbles (bits 4j of each row's 16 bits) to byte i (row i)
+    // of its word.
+    for (size_t c = 0; c < raw.size(); c += 4)
+      for (int64_t j = 0; j < 4; ++j) {
+        Value word = c32(0);
+        for (int64_t i = 0; i < 4; ++i)
+          word = orI(word, shl(andC(shr(raw[c + i], 4 * j), 15), 8 * i));
+        words.push_back(widenNibbles(word));
+      }
+    return words;
+  }
   if (elementBits == 8) {
     auto bytes = VectorType::get({4}, b.getI8Type());
     auto oneWord = VectorType::get({1}, i32);
@@ -1151,7 +1211,7 @@ SmallVector<Value> KernelBuilder::buildAsyncCopyLoop(ValueRange inits,
     if (wgmma)
       carried = wgmmaStage(buffer, warp, carried);
     else
-      mmaStage(buffer, carried);
+      mmaStage(buffer, mulC(stage, blockK), carried);
     scf::YieldOp::create(b, carried);
   }
   SmallVector<Value> results(loop.getResults());
@@ -1201,17 +1261,61 @@ Value KernelBuilder::laneSum(Value v, ArrayRef<int32_t> offsets) {
   return v;
 }
 
-/// Loads a per-tensor or per-channel parameter for result element [row,
-/// col]: per-channel parameters of lhs follow the row, those of rhs and of
-/// the result the column. Returns null when the operand is absent.
-Value KernelBuilder::loadParam(StringRef role, Value row, Value col) {
+/// Loads the parameter of `role` for result element [row, col] and the
+/// products at K index `k` (only per-group parameters need it): per-channel
+/// parameters of lhs follow the row, those of rhs and of the result the
+/// column; per-group ones are [row, k / G] (lhs) or [k / G, col] (rhs).
+/// Returns null when the operand is absent.
+Value KernelBuilder::loadParam(StringRef role, Value row, Value col, Value k) {
   Value memref = mm.get(role);
   if (!memref)
     return Value();
-  if (cast<MemRefType>(memref.getType()).getRank() == 0)
+  bool isLhs = role.starts_with("lhs");
+  switch (cast<MemRefType>(memref.getType()).getRank()) {
+  case 0:
     return memref::LoadOp::create(b, memref, ValueRange{});
-  return memref::LoadOp::create(
-      b, memref, ValueRange{role.starts_with("lhs") ? row : col});
+  case 1:
+    return memref::LoadOp::create(b, memref, ValueRange{isLhs ? row : col});
+  default: {
+    Value group = divIdx(k, groupSize);
+    return memref::LoadOp::create(
+        b, memref, isLhs ? ValueRange{row, group} : ValueRange{group, col});
+  }
+  }
+}
+
+/// The zero point `role` (lhs_zp or rhs_zp) as loadParam finds it, as an
+/// i32 (by its operand's signedness; packed int4 ones from their nibble),
+/// or null without one.
+Value KernelBuilder::zeroPoint(StringRef role, Value row, Value col, Value k) {
+  SchemeAttr scheme = role == "lhs_zp" ? mm.lhsScheme : mm.rhsScheme;
+  if (role == "rhs_zp" && rhsInt4) {
+    Value nibble = loadRhsZpNibble(k ? k : idx(0), col);
+    if (!nibble || !scheme.isSignedStorage())
+      return nibble;
+    return sub(arith::XOrIOp::create(b, nibble, c32(8)), c32(8));
+  }
+  Value zp = loadParam(role, row, col, k);
+  if (!zp)
+    return Value();
+  if (scheme.isSignedStorage())
+    return arith::ExtSIOp::create(b, i32, zp);
+  return arith::ExtUIOp::create(b, i32, zp);
+}
+
+/// The sum of `count` products (a - za)(b - zb) from the sum `acc` of the
+/// products ab and the sums of a (rowSum) and b (colSum): acc - zb rowSum -
+/// za colSum + count za zb, in i32 with wrap-around, as the reference's
+/// i32 accumulator. za, zb null without zero points.
+Value KernelBuilder::correctSum(Value acc, Value za, Value zb, Value rowSum,
+                                Value colSum, Value count) {
+  if (zb)
+    acc = sub(acc, mul(zb, rowSum));
+  if (za)
+    acc = sub(acc, mul(za, colSum));
+  if (za && zb)
+    acc = add(acc, mul(count, mul(za, zb)));
+  return acc;
 }
 
 /// Whether |x| lies within [2^-32, 2^32] (false for NaN).
@@ -1278,35 +1382,18 @@ Value KernelBuilder::scaleFloatSum(Value acc, Value row, Value col) {
 /// bias, then quantization or conversion, stored at [row, col].
 void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
                                 Value colSum) {
-  auto zeroPoint = [&](StringRef role, SchemeAttr scheme) -> Value {
-    Value zp = loadParam(role, row, col);
-    if (!zp)
-      return Value();
-    if (scheme.isSignedStorage())
-      return arith::ExtSIOp::create(b, i32, zp);
-    return arith::ExtUIOp::create(b, i32, zp);
-  };
   Value out = mm.get(gpu_matmul::kInitRole);
   Type outType = cast<MemRefType>(out.getType()).getElementType();
   Value value;
-  if (mm.kind == Kind::W4) {
+  if (mm.kind == Kind::W4 || groupSums) {
     // Weight-only int4: no lhs scale, and the weights were dequantized
-    // (scaled) when staged.
+    // (scaled) when staged. Per-group int8: the groups' scaled sums, added
+    // in f32 (flushGroup).
     value = acc;
   } else if (mm.kind == Kind::Int8) {
-    // sum (a - za)(b - zb) = sum ab - zb sum a - za sum b + K za zb, in i32
-    // with wrap-around, as the reference's i32 accumulator.
-    Value za = zeroPoint("lhs_zp", mm.lhsScheme);
-    Value zb = zeroPoint("rhs_zp", mm.rhsScheme);
-    if (zb)
-      acc = sub(acc, mul(zb, rowSum));
-    if (za)
-      acc = sub(acc, mul(za, colSum));
-    if (za && zb) {
-      Value k = arith::IndexCastOp::create(b, i32, K);
-      Value zz = mul(za, zb);
-      acc = add(acc, mul(k, zz));
-    }
+    acc = correctSum(acc, zeroPoint("lhs_zp", row, col),
+                     zeroPoint("rhs_zp", row, col), rowSum, colSum,
+                     arith::IndexCastOp::create(b, i32, K));
     // quanta.matmul_integer: the i32 sums are the result.
     if (outType == i32) {
       memref::StoreOp::create(b, acc, out, ValueRange{row, col});
@@ -1398,8 +1485,9 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
   // One kernel per tiling, chosen by the row count; for a few rows the dot
-  // kernels.
-  {
+  // kernels (not for per-group or int4 int8 forms, whose group sums and
+  // packed weights only the tiled kernels handle).
+  if (!groupSums && !rhsInt4) {
     auto dot = [&](int64_t rowCount) {
       if (mm.rhsKMajor)
         buildDotKernel(hostN, rowCount);
@@ -1838,10 +1926,13 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   gpu::TerminatorOp::create(b);
 }
 
-/// The mma.sync of one K stage on shared buffer `buffer`: each warp's
+/// The mma.sync of the K stage at k0 on shared buffer `buffer`: each warp's
 /// fragments by ldmatrix, its mma tiles, and the dp4a row and column sums
-/// the zero points need, updating the loop-carried values `carried`.
-void KernelBuilder::mmaStage(Value buffer, SmallVectorImpl<Value> &carried) {
+/// the zero points need, updating the loop-carried values `carried`; with
+/// per-group sums, each K step that ends a group scales them into the f32
+/// sums (flushGroup).
+void KernelBuilder::mmaStage(Value buffer, Value k0,
+                             SmallVectorImpl<Value> &carried) {
   // Signedness of the dp4a sums (8-bit integer operands only).
   bool lhsSigned = needRowSums && mm.lhsScheme.isSignedStorage();
   bool rhsSigned = needColSums && mm.rhsScheme.isSignedStorage();
@@ -1883,7 +1974,101 @@ void KernelBuilder::mmaStage(Value buffer, SmallVectorImpl<Value> &carried) {
         s = dp4a(bFrags[ni][0], s, rhsSigned);
         s = dp4a(bFrags[ni][1], s, rhsSigned);
       }
+    if (groupSums)
+      flushGroup(addC(k0, (ks + 1) * 8 * elemsPerWord), carried);
   }
+}
+
+/// The sums over the K steps so far of rows g, g + 8 of each mma tile row
+/// (rowSums, [mi][2]) and of columns 2t, 2t + 1 of each tile column
+/// (colSums, [ni][2]), on every lane, from the loop-carried partials.
+void KernelBuilder::reduceSums(ArrayRef<Value> carried,
+                               SmallVectorImpl<Value> &rowSums,
+                               SmallVectorImpl<Value> &colSums) {
+  if (needRowSums)
+    for (int64_t i = 0; i < tilesM * 2; ++i)
+      rowSums.push_back(laneSum(carried[rowBase + i], {1, 2}));
+  if (!needColSums)
+    return;
+  Value laneT = arith::IndexCastOp::create(b, i32, t);
+  Value src0 = mul(laneT, c32(8)), src1 = add(src0, c32(4));
+  Value width = c32(32);
+  for (int64_t ni = 0; ni < tilesN; ++ni) {
+    // Column g's sum is on every lane of quad g; lane 4 * (2t + h) has
+    // that of column 2t + h.
+    Value s = laneSum(carried[colBase + ni], {1, 2});
+    for (Value src : {src0, src1})
+      colSums.push_back(
+          gpu::ShuffleOp::create(
+              b, s, src, width,
+              gpu::ShuffleModeAttr::get(b.getContext(), gpu::ShuffleMode::IDX))
+              .getShuffleResult());
+  }
+}
+
+/// Per-group int8 sums: when the mma K step that ends at kEnd holds the last
+/// k of a group (a multiple of the group size, or of K), the i32 sums of
+/// that group become (the reference's block) `f32(sum (a - za)(b - zb)) *
+/// (sa * sb)` with the group's parameters, added to each element's f32 sum
+/// in group order, and the i32 sums start again from 0. Every thread of
+/// the block takes the same branch (the row and column sums are reduced by
+/// shuffles).
+void KernelBuilder::flushGroup(Value kEnd, SmallVectorImpl<Value> &carried) {
+  Value kStart = addC(kEnd, -32);
+  Value endsGroup = orI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                              remIdx(kEnd, groupSize), idx(0)),
+                        ule(K, kEnd));
+  SmallVector<Type> types;
+  for (Value v : carried)
+    types.push_back(v.getType());
+  auto ifOp = scf::IfOp::create(b, types, andI(endsGroup, ult(kStart, K)),
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  scf::YieldOp::create(b, carried);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  // The group's first k and its size (the last one may be partial).
+  Value first = mulC(divIdx(kStart, groupSize), groupSize);
+  Value count =
+      arith::IndexCastOp::create(b, i32, minIdx(idx(groupSize), sub(K, first)));
+  SmallVector<Value> rowSums, colSums;
+  reduceSums(carried, rowSums, colSums);
+  // The parameters of this thread's rows and columns (clamped: elements
+  // outside the result are not stored).
+  SmallVector<Value> sa, za, sb, zb;
+  for (int64_t mi = 0; mi < tilesM; ++mi)
+    for (int64_t h = 0; h < 2; ++h) {
+      Value row = minIdx(add(add(m0, addC(wm, mi * 16 + h * 8)), g), lastM);
+      sa.push_back(
+          buildToF32(b, b.getLoc(), loadParam("lhs_scale", row, row, first)));
+      za.push_back(zeroPoint("lhs_zp", row, row, first));
+    }
+  for (int64_t ni = 0; ni < tilesN; ++ni)
+    for (int64_t e = 0; e < 2; ++e) {
+      Value col = minIdx(add(add(n0, addC(wn, ni * 8 + e)), mulC(t, 2)), lastN);
+      sb.push_back(
+          buildToF32(b, b.getLoc(), loadParam("rhs_scale", col, col, first)));
+      zb.push_back(zeroPoint("rhs_zp", col, col, first));
+    }
+  SmallVector<Value> next(carried.begin(), carried.end());
+  for (int64_t mi = 0; mi < tilesM; ++mi)
+    for (int64_t ni = 0; ni < tilesN; ++ni)
+      for (int64_t j = 0; j < 4; ++j) {
+        int64_t r = mi * 2 + j / 2, c = ni * 2 + j % 2, i = accIndex(mi, ni, j);
+        Value sum = correctSum(carried[i], za[r], zb[c],
+                               needRowSums ? rowSums[r] : Value(),
+                               needColSums ? colSums[c] : Value(), count);
+        Value block =
+            arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, sum),
+                                  arith::MulFOp::create(b, sa[r], sb[c]));
+        next[floatBase + i] =
+            arith::AddFOp::create(b, carried[floatBase + i], block);
+        next[i] = c32(0);
+      }
+  for (int64_t i = rowBase; i < floatBase; ++i)
+    next[i] = c32(0);
+  scf::YieldOp::create(b, next);
+  carried.assign(ifOp.getResults().begin(), ifOp.getResults().end());
 }
 
 /// Builds the launch of the kernel with tiling `kernelTiling` for a
@@ -1960,8 +2145,10 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   if (mm.rhsKMajor) {
     vectorB = andI(multipleOf(K, 128 / elementBits), isAligned(rhs, 16));
   } else {
-    int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : 4;
-    int64_t rhsElems = mm.kind == Kind::W4 ? 8 : rhsBytes * 8 / elementBits;
+    // Items of 4 columns of 8-bit (4 bytes) or int4 (2 bytes) elements, of
+    // 8 of f16 (16 bytes) or weight-only int4 (4 bytes).
+    int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : rhsInt4 ? 2 : 4;
+    int64_t rhsElems = colsPerItem();
     vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
   }
   m0 = mul(launch.getBlockIds().y, idx(tiling.blockM));
@@ -1997,7 +2184,8 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   computeSlots();
 
   // Loop-carried: accumulators [mi][ni][4], then row-sum partials [mi][2]
-  // (rows g and g + 8), then column-sum partials [ni] (column g).
+  // (rows g and g + 8), then column-sum partials [ni] (column g), then
+  // per-group int8's f32 sums [mi][ni][4].
   bool isInt = mm.kind == Kind::Int8;
   Value zeroAcc =
       isInt ? c32(0)
@@ -2009,6 +2197,11 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   colBase = inits.size();
   if (needColSums)
     inits.append(tilesN, c32(0));
+  floatBase = inits.size();
+  if (groupSums)
+    inits.append(
+        tilesM * tilesN * 4,
+        arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult());
 
   // Weight-only int4 parameters per tensor or per column: the thread's 8
   // staging columns are the same in every K stage.
@@ -2076,7 +2269,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         next.a.push_back(load.getResult(2 + i));
       for (size_t i = 0; i < countB; ++i)
         next.b.push_back(load.getResult(2 + countA + i));
-      mmaStage(buffer, carried);
+      mmaStage(buffer, mulC(stage, blockK), carried);
       storeStage(other, next);
       gpu::BarrierOp::create(b);
       scf::YieldOp::create(b, carried);
@@ -2084,27 +2277,11 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     sums.append(loop.getResults().begin(), loop.getResults().end());
   }
 
-  // Sums over K of rows g, g + 8 and of columns 2t, 2t + 1 of each tile.
+  // Sums over K of rows g, g + 8 and of columns 2t, 2t + 1 of each tile
+  // (per-group int8 added them to its f32 sums group by group).
   SmallVector<Value> rowSums, colSums;
-  if (needRowSums)
-    for (int64_t i = 0; i < tilesM * 2; ++i)
-      rowSums.push_back(laneSum(sums[rowBase + i], {1, 2}));
-  if (needColSums) {
-    Value laneT = arith::IndexCastOp::create(b, i32, t);
-    Value src0 = mul(laneT, c32(8)), src1 = add(src0, c32(4));
-    Value width = c32(32);
-    for (int64_t ni = 0; ni < tilesN; ++ni) {
-      // Column g's sum is on every lane of quad g; lane 4 * (2t + h) has
-      // that of column 2t + h.
-      Value s = laneSum(sums[colBase + ni], {1, 2});
-      for (Value src : {src0, src1})
-        colSums.push_back(
-            gpu::ShuffleOp::create(b, s, src, width,
-                                   gpu::ShuffleModeAttr::get(
-                                       b.getContext(), gpu::ShuffleMode::IDX))
-                .getShuffleResult());
-    }
-  }
+  if (!groupSums)
+    reduceSums(sums, rowSums, colSums);
 
   for (int64_t mi = 0; mi < tilesM; ++mi)
     for (int64_t ni = 0; ni < tilesN; ++ni)
@@ -2117,9 +2294,10 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         auto ifOp = scf::IfOp::create(b, inside, /*withElseRegion=*/false);
         OpBuilder::InsertionGuard inner(b);
         b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-        storeResult(sums[accIndex(mi, ni, j)], row, col,
-                    needRowSums ? rowSums[mi * 2 + j / 2] : Value(),
-                    needColSums ? colSums[ni * 2 + j % 2] : Value());
+        storeResult(sums[(groupSums ? floatBase : 0) + accIndex(mi, ni, j)],
+                    row, col,
+                    rowSums.empty() ? Value() : rowSums[mi * 2 + j / 2],
+                    colSums.empty() ? Value() : colSums[ni * 2 + j % 2]);
       }
   gpu::TerminatorOp::create(b);
 }
@@ -2175,9 +2353,9 @@ struct ConvertQuantaMatmulToNVVMPass
         call.emitError() << "GPU matmul marker call is not bufferized";
         return signalPassFailure();
       }
-      // Weight-only int4 reads its int4 operands packed, as the C ABI passes
-      // them (--quanta-gpu-matmul-packed-int4).
-      if (*kind == Kind::W4)
+      // int4 weights and their zero points are read packed, as the C ABI
+      // passes them (--quanta-gpu-matmul-packed-int4).
+      if (rhsScheme.getStorageWidth() == 4)
         for (StringRef role : {"rhs", "rhs_zp"}) {
           Value v = mm.get(role);
           auto type = v ? cast<MemRefType>(v.getType()) : MemRefType();

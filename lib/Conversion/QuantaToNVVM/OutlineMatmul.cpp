@@ -157,6 +157,36 @@ MatmulOp mlir::quanta::gpu_matmul::dequantizeFloatOperands(MatmulOp op) {
   return matmul;
 }
 
+/// Whether an i32-accumulation matmul has the int8 kernel: 8-bit integer
+/// lhs per tensor, row or group along K, 8- or 4-bit integer rhs per
+/// tensor, column or group along K (W8A8, Q8_0, W4A8), groups of a
+/// multiple of 32 elements (an mma's K step, after which each group's sums
+/// are scaled into f32), and 2-D when per group or 4-bit (its parameters
+/// and packed weights are not batched).
+static bool hasInt8Kernel(MatmulOp op) {
+  int64_t rank = op.getType().getRank();
+  SchemeAttr lhs = *op.getLhsScheme(), rhs = op.getRhsScheme();
+  if (!lhs.isIntegerStorage() || !rhs.isIntegerStorage() ||
+      lhs.getStorageWidth() != 8 ||
+      (rhs.getStorageWidth() != 8 && rhs.getStorageWidth() != 4))
+    return false;
+  auto groupAlong = [](SchemeAttr scheme, int64_t kAxis) -> int64_t {
+    if (scheme.getGranularity() != Granularity::per_group)
+      return 0;
+    return scheme.getAxis() == kAxis ? scheme.getGroupSize() : -1;
+  };
+  int64_t lhsGroup = groupAlong(lhs, rank - 1);
+  int64_t rhsGroup = groupAlong(rhs, rank - 2);
+  if ((!lhsGroup && !hasMatmulParams(lhs, rank - 2)) ||
+      (!rhsGroup && !hasMatmulParams(rhs, rank - 1)) || lhsGroup < 0 ||
+      rhsGroup < 0 || (lhsGroup && rhsGroup && lhsGroup != rhsGroup))
+    return false;
+  int64_t group = std::max(lhsGroup, rhsGroup);
+  if (group % 32)
+    return false;
+  return rank == 2 || (!group && rhs.getStorageWidth() == 8);
+}
+
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   if (isWeightOnlyInt4(op)) {
@@ -167,16 +197,16 @@ mlir::quanta::gpu_matmul::classify(MatmulOp op) {
   int64_t rank = op.getType().getRank();
   std::optional<SchemeAttr> lhs = op.getLhsScheme();
   SchemeAttr rhs = op.getRhsScheme();
-  if (!lhs || !hasMatmulParams(*lhs, rank - 2) ||
-      !hasMatmulParams(rhs, rank - 1) || !hasKernelResult(op))
+  if (!lhs || !hasKernelResult(op))
     return std::nullopt;
-  Type a = lhs->getStorage(), b = rhs.getStorage();
   if (op.getAccumulation() == Accumulation::i32) {
-    if (lhs->isIntegerStorage() && rhs.isIntegerStorage() &&
-        lhs->getStorageWidth() == 8 && rhs.getStorageWidth() == 8)
+    if (hasInt8Kernel(op))
       return Kind::Int8;
     return std::nullopt;
   }
+  if (!hasMatmulParams(*lhs, rank - 2) || !hasMatmulParams(rhs, rank - 1))
+    return std::nullopt;
+  Type a = lhs->getStorage(), b = rhs.getStorage();
   // Float operands dequantized to f16/bf16 are rounded to it, which the
   // tensor cores' products of the raw elements (scaled after the sum)
   // cannot reproduce (see dequantizeFloatOperands).
@@ -220,11 +250,13 @@ namespace {
 
 /// The weights as N x K (K contiguous) when `rhs` is their 2-D
 /// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
-/// weights) and the kernel family reads 8- or 16-bit rhs words; else null.
+/// weights) and the kernel family reads 8- or 16-bit rhs words (not int4,
+/// which it reads packed); else null.
 Value getKMajorRhs(Value rhs, gpu_matmul::Kind kind) {
   auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
-  if (kind == gpu_matmul::Kind::W4 || !transpose ||
-      transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+  if (kind == gpu_matmul::Kind::W4 ||
+      cast<ShapedType>(rhs.getType()).getElementType().isInteger(4) ||
+      !transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
     return Value();
   return transpose.getInput();
 }
@@ -249,7 +281,7 @@ SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op, Value rhs) {
   return roles;
 }
 
-/// Whether the int4 operands of a weight-only int4 matmul (the weights and
+/// Whether the int4 operands of a matmul with int4 weights (the weights and
 /// their zero points) are arguments of a public function, which the C ABI
 /// passes packed and the kernel reads as they are; other int4 tensors
 /// (constants, a private function's arguments) are one element per byte.
@@ -310,7 +342,7 @@ std::optional<Outlined> describe(MatmulOp op) {
   if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
     op = rewritten;
   std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
-  if (!kind || (*kind == gpu_matmul::Kind::W4 && !int4OperandsArePacked(op)))
+  if (!kind || !int4OperandsArePacked(op))
     return std::nullopt;
   Outlined out{op, *kind, {}, {}};
   // A transposed rhs is passed untransposed (the kernel stages it by rows),
