@@ -44,7 +44,7 @@
 // HOST-NOT:     @mgpuMemAlloc
 // HOST-COUNT-2: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
-// HOST-LABEL: define void @group_of_16(
+// HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0_nk(
 
 // Each group's i32 sums to f32 (cvt.rn.f32.s32), scaled and added.
 // PTX-LABEL: .entry _quanta_impl_q8_0_kernel(
