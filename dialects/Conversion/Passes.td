@@ -183,11 +183,13 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
   let description = [{
     The first half of the GPU matmul lowering, run before
     `--convert-quanta-to-linalg` when compiling for NVIDIA GPUs. Each
-    `quanta.matmul` that has a tensor-core kernel (8-bit integer operands
-    accumulating in i32; f16 x f16 or FP8 x FP8 accumulating in f32; per-tensor
-    or per-channel parameters; an f32/f16/bf16 result or a quantized 8-bit
-    one; or weight-only int4: f16/bf16 activations without a scheme times
-    i4/ui4 weights per tensor, per column or per group along K) becomes a
+    `quanta.matmul` that has a tensor-core kernel (8-bit integer lhs times
+    8-bit or int4 rhs accumulating in i32, parameters per tensor, per
+    channel or, 2-D only, per group of a multiple of 32 along K; f16 x f16
+    or FP8 x FP8 accumulating in f32, per tensor or per channel; an
+    f32/f16/bf16 result or a quantized 8-bit one; or weight-only int4:
+    f16/bf16 activations without a scheme times i4/ui4 weights per tensor,
+    per column or per group along K) becomes a
     call to a private function
     `@__quanta_gpu_matmul_<n>` whose arguments are the op's operands (each
     with a `quanta.role` argument attribute) and a `tensor.empty`
@@ -305,7 +307,12 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       after the loop as `acc - zb * rowsum(A) - za * colsum(B) + K * za * zb`
       (i32, wrap-around) with the sums accumulated by `dp4a` from the same
       fragments; with an i32 destination (`quanta.matmul_integer`) these
-      sums are the result;
+      sums are the result. Per-group parameters (Q8_0, W4A8): after the mma
+      K step that ends a group, the group's corrected sums (its row and
+      column sums, its size) become `f32(acc) * (sa * sb)` with the group's
+      scales, added to f32 sums in group order (the reference's blocks),
+      and the i32 sums restart; int4 weights (W4A8) are read packed (as
+      weight-only int4) and widened to bytes while staged;
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
     - weight-only int4: the packed i4/ui4 weights (and zero points, from
       `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as
