@@ -210,6 +210,10 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     `--convert-quanta-matmul-to-nvvm` launches the kernels with grid z over
     the batches, on views of the buffers.
 
+    A per-group i32-accumulation matmul with a dynamic K gets the CPU
+    lowering's run-time check (`cf.assert`) that K is a multiple of the
+    group size before the call.
+
     When the rhs of an 8-bit or f16 matmul is a `linalg.transpose` (weights
     given N x K, as a Linear layer's `[out, in]`), the call takes the
     transpose's input and the attribute gets `rhs_k_major`: the kernel reads
@@ -252,7 +256,8 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
            "The NVIDIA GPU architecture the kernels are for (sm_80, sm_89, "
            "sm_90, ...)">
   ];
-  let dependentDialects = ["::mlir::func::FuncDialect",
+  let dependentDialects = ["::mlir::cf::ControlFlowDialect",
+                           "::mlir::func::FuncDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 

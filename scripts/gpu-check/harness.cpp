@@ -160,13 +160,12 @@ std::string hex(float f) {
 /// signs, infinities, NaN, huge and tiny values.
 std::vector<float> floatInputs(size_t n) {
   const float inf = std::numeric_limits<float>::infinity();
-  const float edges[] = {0.0f,        -0.0f,        0.5f,        1.5f,
-                         2.5f,        -0.5f,        -2.5f,       127.5f,
-                         128.5f,      255.5f,       -128.5f,     inf,
-                         -inf,        NAN,          -NAN,        1e30f,
-                         -1e30f,      1e-30f,       448.0f,      464.0f,
-                         -480.0f,     0.001953125f, 0.49999997f, -0.49999997f,
-                         0.50000006f, 2.4999998f};
+  const float edges[] = {
+      0.0f,        -0.0f,     0.5f,    1.5f,         2.5f,        -0.5f,
+      -2.5f,       127.5f,    128.5f,  255.5f,       -128.5f,     inf,
+      -inf,        NAN,       -NAN,    1e30f,        -1e30f,      1e-30f,
+      448.0f,      464.0f,    -480.0f, 0.001953125f, 0.49999997f, -0.49999997f,
+      0.50000006f, 2.4999998f};
   std::vector<float> v(n);
   for (size_t i = 0; i < n; ++i)
     v[i] = i < std::size(edges) ? edges[i] : frand(-300.0f, 300.0f);
@@ -423,6 +422,69 @@ void checkS8S8(int64_t M, int64_t K, int64_t N, bool extremes) {
   s8s8t(da.ptr, M, K, dwT.ptr, N, K, dsa.ptr, dsw.ptr, dyT.ptr);
   compareF32("s8s8", dy.get(), r.values);
   compareF32("s8s8t", dyT.get(), r.values);
+}
+
+/// A per-group int8 problem (the int8 kernel's group sums): i8 activations
+/// per row x i8 (q80) or ui4 with zero points (w4a8) weights per group of 32
+/// along K, f32 result.
+struct GroupedProblem {
+  bool int4;
+  int64_t M, K, N, groups;
+  QuantizedTensor A, W;
+  GroupedProblem(bool int4, int64_t M, int64_t K, int64_t N, bool extremes)
+      : int4(int4), M(M), K(K), N(N), groups((K + 31) / 32) {
+    A.layout = Layout::perChannel({M, K}, 0);
+    A.values = randomInts(size_t(M * K), -128, 127, extremes);
+    for (int64_t m = 0; m < M; ++m)
+      A.scale.push_back(frand(0.001f, 0.1f));
+    W.layout = Layout::perGroup({K, N}, 0, 32);
+    if (int4) {
+      W.intFormat = IntFormat::uint(4);
+      W.values = randomInts(size_t(K * N), 0, 15, extremes);
+      W.zeroPoint = randomInts(size_t(groups * N), 0, 15, extremes);
+    } else {
+      W.values = randomInts(size_t(K * N), -128, 127, extremes);
+    }
+    for (int64_t i = 0; i < groups * N; ++i)
+      W.scale.push_back(frand(0.001f, 0.1f));
+  }
+  const char *name() const { return int4 ? "w4a8" : "q80"; }
+};
+
+/// Device copies of a GroupedProblem's operands (int4 packed) and a launcher
+/// of its kernel on `stream`.
+struct GroupedDevice {
+  const GroupedProblem &p;
+  Device<int8_t> a, w8;
+  Device<uint8_t> w4, zw;
+  Device<float> sa, sw, y;
+  explicit GroupedDevice(const GroupedProblem &p)
+      : p(p), a(narrow<int8_t>(p.A.values)),
+        w8(p.int4 ? std::vector<int8_t>() : narrow<int8_t>(p.W.values)),
+        w4(p.int4 ? packInt4(p.W.values) : std::vector<uint8_t>()),
+        zw(p.int4 ? packInt4(p.W.zeroPoint) : std::vector<uint8_t>()),
+        sa(p.A.scale), sw(p.W.scale), y(size_t(p.M * p.N)) {}
+  void run() {
+    int64_t M = p.M, K = p.K, N = p.N, G = p.groups;
+    if (p.int4)
+      return ON_STREAM(w4a8, stream, a.ptr, M, K, w4.ptr, K, N, sa.ptr, M,
+                       sw.ptr, G, N, zw.ptr, G, N, y.ptr);
+    ON_STREAM(q80, stream, a.ptr, M, K, w8.ptr, K, N, sa.ptr, M, sw.ptr, G, N,
+              y.ptr);
+  }
+};
+
+void checkGrouped(bool int4, int64_t M, int64_t K, int64_t N, bool extremes) {
+  GroupedProblem p(int4, M, K, N, extremes);
+  MatmulResult r = matmul(p.A, p.W, MatmulOptions());
+  if (!r.ok()) {
+    std::printf("  reference error: %s\n", r.error.c_str());
+    std::exit(2);
+  }
+  GroupedDevice d(p);
+  d.run();
+  CUDA_OK(cudaStreamSynchronize(stream));
+  compareF32(p.name(), d.y.get(), r.values);
 }
 
 /// f32 accumulation of exact products in another order than the reference:
@@ -880,6 +942,39 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8,
   }
 }
 
+/// Times the per-group int8 kernel (W4A8: i8 x ui4 per group of 32 with
+/// zero points) against cuBLASLt's int8 GEMM of the same shape (int8
+/// weights, 2x the bytes, no groups), and checks a few rows.
+void benchW4A8(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
+  GroupedProblem p(true, M, K, N, false);
+  GroupedDevice d(p);
+  Device<int8_t> dwT(
+      narrow<int8_t>(randomInts(size_t(K * N), -128, 127, false)));
+  Device<int32_t> dref{size_t(M * N)};
+  LtGemm gemm(lt, M, K, N, LtType::Int8);
+  double q = timeMs([&] { d.run(); });
+  double c = timeMs([&] { gemm.run(dwT.ptr, d.a.ptr, dref.ptr); });
+  std::string name = std::string("w4a8 ") + (M == 1 ? "GEMV " : "GEMM ") +
+                     std::to_string(M) + "x" + std::to_string(K) + "x" +
+                     std::to_string(N) + " (vs int8)";
+  benches.push_back({name, q, c, 2.0 * M * K * N});
+
+  std::vector<float> y = d.y.get();
+  for (int64_t m : {int64_t(0), M / 2, M - 1}) {
+    QuantizedTensor A = p.A;
+    A.layout = Layout::perChannel({1, K}, 0);
+    A.values.assign(p.A.values.begin() + m * K,
+                    p.A.values.begin() + (m + 1) * K);
+    A.scale = {p.A.scale[size_t(m)]};
+    MatmulResult r = matmul(A, p.W, MatmulOptions());
+    compareF32("w4a8 (bench rows)",
+               std::vector<float>(y.begin() + m * N, y.begin() + (m + 1) * N),
+               r.values);
+    if (M == 1)
+      break;
+  }
+}
+
 /// Times the weight-only int4 kernel (f16 x ui4 per group of 128, the
 /// MatMulNBits form; bias zero) against cuBLASLt's f16 GEMM of the same
 /// shape (f16 weights, 4x the bytes), and checks a few rows.
@@ -970,10 +1065,16 @@ int main(int argc, char **argv) {
       checkS8U8(s[0], s[1], s[2], false);
       checkS8U8Batched(s[0], s[1], s[2]);
       checkS8S8(s[0], s[1], s[2], false);
+      // K rounded up to whole groups of 32.
+      int64_t groupedK = (s[1] + 31) / 32 * 32;
+      for (bool int4 : {false, true})
+        checkGrouped(int4, s[0], groupedK, s[2], false);
       if (!big) {
         checkW8A8(s[0], s[1], s[2], true);
         checkS8U8(s[0], s[1], s[2], true);
         checkS8S8(s[0], s[1], s[2], true);
+        for (bool int4 : {false, true})
+          checkGrouped(int4, s[0], groupedK, s[2], true);
       }
     }
     if (s[1] > 4096)
@@ -1002,6 +1103,8 @@ int main(int argc, char **argv) {
     }
     benchW4(lt, 4096, 4096, 4096);
     benchW4(lt, 1, 4096, 4096);
+    benchW4A8(lt, 4096, 4096, 4096);
+    benchW4A8(lt, 1, 4096, 4096);
 #ifndef QUANTA_NO_FP8
     for (bool kMajor : {false, true}) {
       bench(lt, 4096, 4096, 4096, true, kMajor);

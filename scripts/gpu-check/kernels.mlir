@@ -166,3 +166,24 @@ func.func @w4col(%a: tensor<?x?xf16>, %w: tensor<?x?xi4>, %sw: tensor<?xf16>, %z
       : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?xf16>, tensor<?xi4>) -> tensor<?x?xf16>
   return %y : tensor<?x?xf16>
 }
+// Per-group int8 (the int8 kernel's group sums): i8 activations per row x
+// i8 weights per group of 32 (llama.cpp's Q8_0) -> f32.
+func.func @q80(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %sw: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+// W4A8: i8 activations per row x ui4 weights per group of 32 with zero
+// points (packed at the ABI; ONNX MatMulNBits with accuracy_level 4) ->
+// f32; the W4A8 benchmark.
+func.func @w4a8(%a: tensor<?x?xi8>, %w: tensor<?x?xi4>, %sa: tensor<?xf32>, %sw: tensor<?x?xf32>, %zw: tensor<?x?xi4>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi4>, tensor<?xf32>, tensor<?x?xf32>, tensor<?x?xi4>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}

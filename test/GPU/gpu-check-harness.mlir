@@ -22,6 +22,8 @@
 // CHECK-DAG: s8u8b 12 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8t 24 {{[0-9]+}} 0 0
+// CHECK-DAG: q80 24 {{[0-9]+}} 0 0
+// CHECK-DAG: w4a8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mm 11 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mmt 11 {{[0-9]+}} 0 0
 // CHECK-DAG: w4g32 11 {{[0-9]+}} 0

@@ -6,9 +6,9 @@
 // MatMulNBits with accuracy_level 4) and @w4a8_lhs_groups (i8 per group of
 // 32 with zero points x i4 per group with zero points, quantized to i8 per
 // column) of matmul-grouped.mlir on shapes that take each path of the int8
-// kernel: one row and up to 64 rows (small tiles), more (large tiles), K ending
-// in a partial group, N not a multiple of 4 (the scalar staging of the rhs) and
-// an lhs that is not 16-byte aligned (the scalar staging of the lhs), with
+// kernel: one row and up to 64 rows (small tiles), more (large tiles), K of
+// one to eight groups, N not a multiple of 4 (the scalar staging of the rhs)
+// and an lhs that is not 16-byte aligned (the scalar staging of the lhs), with
 // storage extremes among the values and zero points. Compares every
 // element bit for bit with ref::matmul.
 //
@@ -86,8 +86,11 @@ int main() {
   struct Shape {
     int64_t m, k, n, skew;
   };
-  const Shape shapes[] = {{1, 64, 40, 0},  {5, 80, 130, 0}, {3, 32, 9, 1},
-                          {64, 96, 36, 0}, {70, 96, 36, 1}, {130, 200, 64, 0}};
+  // K a multiple of 64 (both group sizes; a dynamic K that is not is
+  // refused at run time, test/Integration/Matmul/group-size-check.mlir).
+  const Shape shapes[] = {{1, 64, 40, 0},   {5, 128, 130, 0},
+                          {3, 64, 9, 1},    {64, 192, 36, 0},
+                          {70, 192, 36, 1}, {130, 256, 64, 0}};
   for (const Shape &s : shapes) {
     // Q8_0: i8 per row x i8 per group of 32.
     {

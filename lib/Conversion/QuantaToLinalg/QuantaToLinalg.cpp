@@ -1457,22 +1457,10 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
         if (auto staticK = getConstantIntValue(kSize)) {
           numBlocks = rewriter.getIndexAttr(*staticK / blockSize);
         } else {
-          // The verifier checks a static K; a dynamic one is checked when
-          // the function runs (a K-block cut short has no defined result).
-          Value block = arith::ConstantIndexOp::create(rewriter, loc,
-                                                       blockSize);
-          Value rem = arith::RemUIOp::create(rewriter, loc,
-                                             cast<Value>(kSize), block);
-          Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-          Value divides = arith::CmpIOp::create(
-              rewriter, loc, arith::CmpIPredicate::eq, rem, zero);
-          cf::AssertOp::create(
-              rewriter, loc, divides,
-              ("quanta.matmul: K is not a multiple of the group size " +
-               Twine(blockSize))
-                  .str());
-          numBlocks = arith::DivUIOp::create(rewriter, loc,
-                                             cast<Value>(kSize), block)
+          buildKBlockCheck(rewriter, loc, cast<Value>(kSize), blockSize);
+          numBlocks = arith::DivUIOp::create(rewriter, loc, cast<Value>(kSize),
+                                             arith::ConstantIndexOp::create(
+                                                 rewriter, loc, blockSize))
                           .getResult();
         }
       }

@@ -9,6 +9,7 @@
 #include "ScalarNumerics.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/APFloat.h"
 
@@ -318,4 +319,18 @@ Value mlir::quanta::buildRequantize(OpBuilder &b, Location loc,
   Value result =
       clampI64(b, loc, arith::AddIOp::create(b, loc, scaled, outZp), lo, hi);
   return arith::TruncIOp::create(b, loc, resultType, result);
+}
+
+void mlir::quanta::buildKBlockCheck(OpBuilder &b, Location loc, Value k,
+                                    int64_t blockSize) {
+  Value block = arith::ConstantIndexOp::create(b, loc, blockSize);
+  Value rem = arith::RemUIOp::create(b, loc, k, block);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value divides =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rem, zero);
+  cf::AssertOp::create(
+      b, loc, divides,
+      ("quanta.matmul: K is not a multiple of the group size " +
+       Twine(blockSize))
+          .str());
 }

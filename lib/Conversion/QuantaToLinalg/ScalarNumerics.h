@@ -43,6 +43,12 @@ Value buildRequantize(OpBuilder &b, Location loc, RequantizeOp op, Value input,
                       Value multiplier, Value shift, Value inputZp,
                       Value outputZp);
 
+/// The run-time check of an i32-accumulation matmul with K blocks (per-group
+/// parameters along K) whose K is dynamic (the verifier checks a static
+/// one): `k` must be a multiple of `blockSize`, else the function prints
+/// the reason and aborts (a K-block cut short has no defined result).
+void buildKBlockCheck(OpBuilder &b, Location loc, Value k, int64_t blockSize);
+
 } // namespace mlir::quanta
 
 #endif // QUANTA_LIB_CONVERSION_QUANTATOLINALG_SCALARNUMERICS_H

@@ -2007,7 +2007,7 @@ void KernelBuilder::reduceSums(ArrayRef<Value> carried,
 }
 
 /// Per-group int8 sums: when the mma K step that ends at kEnd holds the last
-/// k of a group (a multiple of the group size, or of K), the i32 sums of
+/// k of a group (kEnd a multiple of the group size), the i32 sums of
 /// that group become (the reference's block) `f32(sum (a - za)(b - zb)) *
 /// (sa * sb)` with the group's parameters, added to each element's f32 sum
 /// in group order, and the i32 sums start again from 0. Every thread of
@@ -2015,9 +2015,8 @@ void KernelBuilder::reduceSums(ArrayRef<Value> carried,
 /// shuffles).
 void KernelBuilder::flushGroup(Value kEnd, SmallVectorImpl<Value> &carried) {
   Value kStart = addC(kEnd, -32);
-  Value endsGroup = orI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
-                                              remIdx(kEnd, groupSize), idx(0)),
-                        ule(K, kEnd));
+  Value endsGroup = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                          remIdx(kEnd, groupSize), idx(0));
   SmallVector<Type> types;
   for (Value v : carried)
     types.push_back(v.getType());
@@ -2027,10 +2026,10 @@ void KernelBuilder::flushGroup(Value kEnd, SmallVectorImpl<Value> &carried) {
   b.setInsertionPointToStart(&ifOp.getElseRegion().front());
   scf::YieldOp::create(b, carried);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  // The group's first k and its size (the last one may be partial).
+  // The group's first k (K is a multiple of the group size: the verifier
+  // checks a static K, the caller a dynamic one, see buildKBlockCheck).
   Value first = mulC(divIdx(kStart, groupSize), groupSize);
-  Value count =
-      arith::IndexCastOp::create(b, i32, minIdx(idx(groupSize), sub(K, first)));
+  Value count = c32(groupSize);
   SmallVector<Value> rowSums, colSums;
   reduceSums(carried, rowSums, colSums);
   // The parameters of this thread's rows and columns (clamped: elements

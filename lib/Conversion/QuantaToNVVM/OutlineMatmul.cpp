@@ -9,10 +9,12 @@
 
 #include "GPUMatmul.h"
 
+#include "../QuantaToLinalg/ScalarNumerics.h"
 #include "quanta/Conversion/Passes.h"
 #include "quanta/Dialect/Quanta/QuantaOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -334,6 +336,9 @@ struct Outlined {
   /// The rows of a batched lhs with weights shared by the batches and
   /// parameters per tensor: one 2-D matmul of all rows.
   bool flattenRows = false;
+  /// The group size along K of an i32-accumulation matmul's per-group
+  /// parameters (0 if none), which K must be a multiple of.
+  int64_t kGroup = 0;
 };
 
 /// The marker attribute's schemes of `op` (batch axes dropped) and its
@@ -361,6 +366,10 @@ std::optional<Outlined> describe(MatmulOp op) {
                   dropBatchAxes(op.getResultSchemeAttr(), batchRank));
   if (kMajorRhs)
     out.attrs.set(gpu_matmul::kRhsKMajorAttr, UnitAttr::get(ctx));
+  if (*kind == gpu_matmul::Kind::Int8)
+    for (SchemeAttr scheme : {*op.getLhsScheme(), op.getRhsScheme()})
+      if (scheme.getGranularity() == Granularity::per_group)
+        out.kGroup = scheme.getGroupSize();
   return out;
 }
 
@@ -447,6 +456,11 @@ struct OutlineGPUMatmulPass
     }
     Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
     form.roles.push_back({init, gpu_matmul::kInitRole});
+    // A dynamic K is checked as the CPU lowering checks it.
+    auto lhsType = cast<RankedTensorType>(lhs.getType());
+    if (form.kGroup && lhsType.isDynamicDim(rank - 1))
+      buildKBlockCheck(b, loc, tensor::DimOp::create(b, loc, lhs, rank - 1),
+                       form.kGroup);
 
     // A batched matmul passes lhs, rhs (unless shared) and the destination
     // with their batch dimensions collapsed into one, or, with

@@ -6,6 +6,12 @@
 // RUN: %cxx_harness -include %t.h %S/group-size-check-harness.cpp %t.o -o %t.exe
 // RUN: %t.exe 64 | FileCheck %s --check-prefix=OK
 // RUN: not --crash %t.exe 40 2>&1 | FileCheck %s --check-prefix=BAD
+// The same check before the GPU kernel (W4A8 on the int8 tensor-core
+// kernel, run on the GPU-on-host runtime).
+// RUN: quanta-compile %s --gpu-on-host --gpu-arch=sm_90 -o %t.gpu.o --header=%t.gpu.h
+// RUN: %cxx_harness -include %t.gpu.h %S/group-size-check-harness.cpp %t.gpu.o %quanta_gpu_on_host_lib -o %t.gpu.exe
+// RUN: %t.gpu.exe 64 | FileCheck %s --check-prefix=OK
+// RUN: not --crash %t.gpu.exe 40 2>&1 | FileCheck %s --check-prefix=BAD
 // OK: K = 64: ran
 // BAD: quanta.matmul: K is not a multiple of the group size 32
 // BAD-NOT: ran
