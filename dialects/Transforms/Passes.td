@@ -550,6 +550,11 @@ def ParallelDimsFirst : Pass<"quanta-parallel-dims-first"> {
     reduction keeps its order, so float results do not change. The GPU
     pipeline runs it before the parallel loops.
 
+    An op on buffers without loops (every operand 0-d, e.g. `compute_params`
+    of a scalar) would become host code reading device buffers; it gets one
+    parallel dimension of size 1 instead (its first init viewed as a
+    1-element buffer by `memref.expand_shape`), so that it becomes a kernel.
+
     ```mlir
     linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>,
                                      affine_map<(d0, d1) -> (d1)>],
@@ -563,7 +568,8 @@ def ParallelDimsFirst : Pass<"quanta-parallel-dims-first"> {
     ```
   }];
   let dependentDialects = ["::mlir::affine::AffineDialect",
-                           "::mlir::linalg::LinalgDialect"];
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def StridedCopiesToLinalg : Pass<"quanta-strided-copies-to-linalg"> {

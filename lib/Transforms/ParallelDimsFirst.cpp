@@ -3,7 +3,8 @@
 // This file implements `--quanta-parallel-dims-first`: linalg ops are
 // interchanged so that their parallel dimensions come before their
 // reduction dimensions, which makes a reduction one GPU kernel rather than a
-// host loop of kernels.
+// host loop of kernels; ops without loops (0-d operands) get one, so that
+// they become kernels too rather than host code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::quanta {
@@ -21,6 +23,39 @@ namespace mlir::quanta {
 
 using namespace mlir;
 
+/// `op` (on buffers, without loops: every operand 0-d) with one parallel
+/// dimension of size 1, its first init viewed as a 1-element buffer; null
+/// when `op` is not of that form.
+static linalg::GenericOp addUnitLoop(RewriterBase &rewriter,
+                                     linalg::GenericOp op) {
+  if (op.getNumLoops() != 0 || !op.hasPureBufferSemantics() ||
+      op.getNumDpsInits() == 0)
+    return linalg::GenericOp();
+  OpOperand *init = op.getDpsInitOperand(0);
+  auto type = cast<MemRefType>(init->get().getType());
+  FailureOr<MemRefType> unitType =
+      memref::ExpandShapeOp::computeExpandedType(type, {1}, {});
+  if (failed(unitType))
+    return linalg::GenericOp();
+  Location loc = op.getLoc();
+  Value unit = memref::ExpandShapeOp::create(
+      rewriter, loc, *unitType, init->get(), ArrayRef<ReassociationIndices>{},
+      ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1)});
+  MLIRContext *ctx = op.getContext();
+  SmallVector<AffineMap> maps(op->getNumOperands(),
+                              AffineMap::get(1, 0, {}, ctx));
+  maps[init->getOperandNumber()] = AffineMap::getMultiDimIdentityMap(1, ctx);
+  SmallVector<Value> inits(op.getDpsInits());
+  inits[0] = unit;
+  auto generic =
+      linalg::GenericOp::create(rewriter, loc, TypeRange{}, op.getDpsInputs(),
+                                inits, maps, {utils::IteratorType::parallel});
+  rewriter.inlineRegionBefore(op.getRegion(), generic.getRegion(),
+                              generic.getRegion().begin());
+  rewriter.eraseOp(op);
+  return generic;
+}
+
 namespace {
 struct ParallelDimsFirstPass
     : public quanta::impl::ParallelDimsFirstBase<ParallelDimsFirstPass> {
@@ -29,6 +64,19 @@ struct ParallelDimsFirstPass
     getOperation()->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : ops) {
+      if (op.getNumLoops() == 0 && op.hasPureBufferSemantics()) {
+        rewriter.setInsertionPoint(op);
+        auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+        if (!generic) {
+          FailureOr<linalg::GenericOp> generalized =
+              linalg::generalizeNamedOp(rewriter, op);
+          if (failed(generalized))
+            continue;
+          generic = *generalized;
+        }
+        addUnitLoop(rewriter, generic);
+        continue;
+      }
       // The parallel dimensions, then the others, each in their order.
       SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
       SmallVector<unsigned> order;

@@ -71,3 +71,26 @@ func.func @unchanged(%a: memref<4x8xf32>, %b: memref<8x2xf32>, %c: memref<4x2xf3
   }
   return
 }
+
+// Ops without loops (0-d operands) get a parallel dimension of size 1, the
+// first init viewed as one element, so that they become kernels.
+// (The fill's scalar and the 0-d input map to (), the view to (d0).)
+// CHECK-LABEL: func.func @scalar_max
+// CHECK-SAME:    (%[[X:.*]]: memref<f32>, %[[M:.*]]: memref<f32>)
+// CHECK:       %[[Z:.*]] = memref.expand_shape %[[M]] [] output_shape [1] : memref<f32> into memref<1xf32>
+// CHECK:       linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel"]} ins(%{{.*}} : f32) outs(%[[Z]] : memref<1xf32>)
+// CHECK:       %[[V:.*]] = memref.expand_shape %[[M]] [] output_shape [1] : memref<f32> into memref<1xf32>
+// CHECK:       linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel"]} ins(%[[X]] : memref<f32>) outs(%[[V]] : memref<1xf32>)
+// CHECK:         arith.maximumf
+func.func @scalar_max(%x: memref<f32>, %m: memref<f32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%m : memref<f32>)
+  linalg.generic {indexing_maps = [affine_map<() -> ()>, affine_map<() -> ()>],
+                  iterator_types = []}
+      ins(%x : memref<f32>) outs(%m : memref<f32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s = arith.maximumf %acc, %a : f32
+    linalg.yield %s : f32
+  }
+  return
+}
