@@ -23,20 +23,18 @@ namespace mlir::quanta {
 
 using namespace mlir;
 
-/// `op` (on buffers, without loops: every operand 0-d) with one parallel
-/// dimension of size 1, its first init viewed as a 1-element buffer; null
-/// when `op` is not of that form.
-static linalg::GenericOp addUnitLoop(RewriterBase &rewriter,
-                                     linalg::GenericOp op) {
-  if (op.getNumLoops() != 0 || !op.hasPureBufferSemantics() ||
-      op.getNumDpsInits() == 0)
-    return linalg::GenericOp();
+/// Replaces `op` (on buffers, without loops: every operand 0-d) by the same
+/// op with one parallel dimension of size 1, its first init viewed as a
+/// 1-element buffer.
+static void addUnitLoop(RewriterBase &rewriter, linalg::GenericOp op) {
+  if (op.getNumDpsInits() == 0)
+    return;
   OpOperand *init = op.getDpsInitOperand(0);
   auto type = cast<MemRefType>(init->get().getType());
   FailureOr<MemRefType> unitType =
       memref::ExpandShapeOp::computeExpandedType(type, {1}, {});
   if (failed(unitType))
-    return linalg::GenericOp();
+    return;
   Location loc = op.getLoc();
   Value unit = memref::ExpandShapeOp::create(
       rewriter, loc, *unitType, init->get(), ArrayRef<ReassociationIndices>{},
@@ -53,7 +51,6 @@ static linalg::GenericOp addUnitLoop(RewriterBase &rewriter,
   rewriter.inlineRegionBefore(op.getRegion(), generic.getRegion(),
                               generic.getRegion().begin());
   rewriter.eraseOp(op);
-  return generic;
 }
 
 namespace {
@@ -64,19 +61,7 @@ struct ParallelDimsFirstPass
     getOperation()->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : ops) {
-      if (op.getNumLoops() == 0 && op.hasPureBufferSemantics()) {
-        rewriter.setInsertionPoint(op);
-        auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-        if (!generic) {
-          FailureOr<linalg::GenericOp> generalized =
-              linalg::generalizeNamedOp(rewriter, op);
-          if (failed(generalized))
-            continue;
-          generic = *generalized;
-        }
-        addUnitLoop(rewriter, generic);
-        continue;
-      }
+      bool noLoops = op.getNumLoops() == 0 && op.hasPureBufferSemantics();
       // The parallel dimensions, then the others, each in their order.
       SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
       SmallVector<unsigned> order;
@@ -84,7 +69,7 @@ struct ParallelDimsFirstPass
         for (unsigned d = 0; d < iterators.size(); ++d)
           if ((iterators[d] == utils::IteratorType::parallel) == parallel)
             order.push_back(d);
-      if (llvm::is_sorted(order))
+      if (!noLoops && llvm::is_sorted(order))
         continue;
       rewriter.setInsertionPoint(op);
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
@@ -95,7 +80,9 @@ struct ParallelDimsFirstPass
           continue;
         generic = *generalized;
       }
-      if (failed(linalg::interchangeGenericOp(rewriter, generic, order)))
+      if (noLoops)
+        addUnitLoop(rewriter, generic);
+      else if (failed(linalg::interchangeGenericOp(rewriter, generic, order)))
         return signalPassFailure();
     }
   }

@@ -871,6 +871,22 @@ struct BenchResult {
 };
 std::vector<BenchResult> benches;
 
+/// Times `quanta` (which enqueues Quanta's kernel on `stream`) and
+/// cuBLASLt's GEMM of `type` on the same shape, reading `weightsT` (N x K)
+/// and `a` into `d`, as the benchmark "<kind> GEMV|GEMM MxKxN<suffix>".
+void timeBoth(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, LtType type,
+              const char *kind, const char *suffix,
+              const std::function<void()> &quanta, const void *weightsT,
+              const void *a, void *d) {
+  LtGemm gemm(lt, M, K, N, type);
+  double q = timeMs(quanta);
+  double c = timeMs([&] { gemm.run(weightsT, a, d); });
+  std::string name = std::string(kind) + (M == 1 ? " GEMV " : " GEMM ") +
+                     std::to_string(M) + "x" + std::to_string(K) + "x" +
+                     std::to_string(N) + suffix;
+  benches.push_back({name, q, c, 2.0 * M * K * N});
+}
+
 /// Times quanta's kernel and cuBLASLt on one shape and checks a few rows of
 /// quanta's result against the reference (bit-exact for int8, toleranced for
 /// FP8). cuBLASLt reads the weights N x K (its TN form); Quanta K x N, or
@@ -905,14 +921,8 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8,
     ON_STREAM(s8s8, stream, da.ptr, M, K, dw.ptr, K, N, dsa.ptr, dsw.ptr,
               dy.ptr);
   };
-  LtGemm gemm(lt, M, K, N, fp8 ? LtType::FP8 : LtType::Int8);
-  double q = timeMs(quanta);
-  double c = timeMs([&] { gemm.run(dwT.ptr, da.ptr, dref.ptr); });
-  std::string name = std::string(fp8 ? "fp8 " : "int8 ") +
-                     (M == 1 ? "GEMV " : "GEMM ") + std::to_string(M) + "x" +
-                     std::to_string(K) + "x" + std::to_string(N) +
-                     (kMajor ? " NxK" : "");
-  benches.push_back({name, q, c, 2.0 * M * K * N});
+  timeBoth(lt, M, K, N, fp8 ? LtType::FP8 : LtType::Int8, fp8 ? "fp8" : "int8",
+           kMajor ? " NxK" : "", quanta, dwT.ptr, da.ptr, dref.ptr);
 
   // A few rows against the reference.
   std::vector<float> y = dy.get();
@@ -951,13 +961,9 @@ void benchW4A8(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
   Device<int8_t> dwT(
       narrow<int8_t>(randomInts(size_t(K * N), -128, 127, false)));
   Device<int32_t> dref{size_t(M * N)};
-  LtGemm gemm(lt, M, K, N, LtType::Int8);
-  double q = timeMs([&] { d.run(); });
-  double c = timeMs([&] { gemm.run(dwT.ptr, d.a.ptr, dref.ptr); });
-  std::string name = std::string("w4a8 ") + (M == 1 ? "GEMV " : "GEMM ") +
-                     std::to_string(M) + "x" + std::to_string(K) + "x" +
-                     std::to_string(N) + " (vs int8)";
-  benches.push_back({name, q, c, 2.0 * M * K * N});
+  timeBoth(
+      lt, M, K, N, LtType::Int8, "w4a8", " (vs int8)", [&] { d.run(); },
+      dwT.ptr, d.a.ptr, dref.ptr);
 
   std::vector<float> y = d.y.get();
   for (int64_t m : {int64_t(0), M / 2, M - 1}) {
@@ -988,13 +994,9 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
     for (int64_t n = 0; n < N; ++n)
       wT[n * K + k] = uint16_t(encodeFloat(frand(-1.0f, 1.0f), p.act, true));
   Device<uint16_t> dwT(wT), dref{size_t(M * N)};
-  LtGemm gemm(lt, M, K, N, LtType::F16);
-  double q = timeMs([&] { d.run(); });
-  double c = timeMs([&] { gemm.run(dwT.ptr, d.a.ptr, dref.ptr); });
-  std::string name = std::string("w4 ") + (M == 1 ? "GEMV " : "GEMM ") +
-                     std::to_string(M) + "x" + std::to_string(K) + "x" +
-                     std::to_string(N) + " (vs f16)";
-  benches.push_back({name, q, c, 2.0 * M * K * N});
+  timeBoth(
+      lt, M, K, N, LtType::F16, "w4", " (vs f16)", [&] { d.run(); }, dwT.ptr,
+      d.a.ptr, dref.ptr);
 
   std::vector<uint16_t> y = d.y.get();
   for (int64_t m : {int64_t(0), M / 2, M - 1}) {
