@@ -317,7 +317,10 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       column sums, its size) become `f32(acc) * (sa * sb)` with the group's
       scales, added to f32 sums in group order (the reference's blocks),
       and the i32 sums restart; int4 weights (W4A8) are read packed (as
-      weight-only int4) and widened to bytes while staged;
+      weight-only int4) and widened to bytes while staged; up to 4 rows
+      with the weights K x N take a group dot kernel without tensor cores
+      (a thread per group and 8 columns, the groups' blocks added in order
+      from shared memory);
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
     - weight-only int4: the packed i4/ui4 weights (and zero points, from
       `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as

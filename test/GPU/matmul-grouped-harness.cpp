@@ -6,10 +6,11 @@
 // MatMulNBits with accuracy_level 4) and @w4a8_lhs_groups (i8 per group of
 // 32 with zero points x i4 per group with zero points, quantized to i8 per
 // column) of matmul-grouped.mlir on shapes that take each path of the int8
-// kernel: one row and up to 64 rows (small tiles), more (large tiles), K of
-// one to eight groups, N not a multiple of 4 (the scalar staging of the rhs)
-// and an lhs that is not 16-byte aligned (the scalar staging of the lhs), with
-// storage extremes among the values and zero points. Compares every
+// kernel: up to 4 rows (the group dot kernel with the weights K x N, 1 to
+// 3 rounds of 32 groups), up to 64 rows (small tiles), more (large tiles),
+// K of one to 66 groups, N not a multiple of 4 or 8 (the scalar staging of the
+// rhs) and an lhs that is not 16-byte aligned (the scalar staging of the lhs),
+// with storage extremes among the values and zero points. Compares every
 // element bit for bit with ref::matmul.
 //
 //===----------------------------------------------------------------------===//
@@ -88,9 +89,9 @@ int main() {
   };
   // K a multiple of 64 (both group sizes; a dynamic K that is not is
   // refused at run time, test/Integration/Matmul/group-size-check.mlir).
-  const Shape shapes[] = {{1, 64, 40, 0},   {5, 128, 130, 0},
-                          {3, 64, 9, 1},    {64, 192, 36, 0},
-                          {70, 192, 36, 1}, {130, 256, 64, 0}};
+  const Shape shapes[] = {{1, 64, 40, 0},   {5, 128, 130, 0}, {3, 64, 9, 1},
+                          {64, 192, 36, 0}, {70, 192, 36, 1}, {130, 256, 64, 0},
+                          {1, 1024, 72, 0}, {4, 2112, 24, 1}};
   for (const Shape &s : shapes) {
     // Q8_0: i8 per row x i8 per group of 32.
     {

@@ -3,8 +3,10 @@
 // accuracy_level 4) on the int8 tensor-core kernel: the int4 weights are
 // read packed and widened to bytes when staged, the i32 sums of each group
 // are scaled by the group's parameters into f32 sums after the group's last
-// mma K step (the reference's blocks, in group order). No dot kernels:
-// every row count takes the tiled kernels. The execution check runs the
+// mma K step (the reference's blocks, in group order). Up to 4 rows with
+// the weights K x N take the group dot kernel (a thread per group and 8
+// columns, the groups' blocks added in order from shared memory); with the
+// weights N x K every row count takes the tiled kernels. The execution check runs the
 // kernels on the GPU-on-host runtime (both thread orders) and compares with
 // the reference bit for bit (matmul-grouped-harness.cpp).
 // RUN: quanta-opt %s --quanta-outline-gpu-matmul=chip=sm_90 | FileCheck %s --check-prefix=OUTLINE
@@ -34,23 +36,38 @@
 // OUTLINE:       func.func private @__quanta_gpu_matmul_2({{.*}} attributes {quanta.gpu_matmul = {{{.*}}rhs_k_major
 // OUTLINE:       func.func private @__quanta_gpu_matmul_3({{.*}}) -> tensor<?x?xi8> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, kind = "int8", lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 1, group_size = 32>
 
-// Two launches per matmul (small and large tiles), none of the dot
-// kernels; the packed weights and zero points are passed as they are (no
-// device temporary unpacks them).
+// Four launches per matmul with the weights K x N (group dot kernels for
+// one and up to 4 rows: 64 columns per block of 256 threads; small and
+// large tiles), two with the weights N x K; the packed weights and zero
+// points are passed as they are (no device temporary unpacks them).
 // HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0(
+// HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 1, i64 1, i64 256,
+// HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 1, i64 1, i64 256,
 // HOST-COUNT-2: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8(
 // HOST-NOT:     @mgpuMemAlloc
-// HOST-COUNT-2: call void @mgpuLaunchKernel(
+// HOST-COUNT-4: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0_nk(
+// HOST-COUNT-2: call void @mgpuLaunchKernel(
+// HOST-NOT:     call void @mgpuLaunchKernel(
+// HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8_lhs_groups(
 
-// Each group's i32 sums to f32 (cvt.rn.f32.s32), scaled and added.
+// Each group's i32 sums to f32 (cvt.rn.f32.s32), scaled and added. The
+// group dot kernel (one row): 8-byte loads of a weight row, no tensor
+// cores, the blocks through shared memory.
 // PTX-LABEL: .entry _quanta_impl_q8_0_kernel(
+// PTX-NOT:     mma.sync
+// PTX:         ld.global.v2.b32
+// PTX-NOT:     mma.sync
+// PTX:         cvt.rn.f32.s32
+// PTX-NOT:     mma.sync
+// PTX:         bar.sync
+// PTX-LABEL: .entry _quanta_impl_q8_0_kernel_1(
 // PTX:         mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 // PTX:         cvt.rn.f32.s32
-// PTX-LABEL: .entry _quanta_impl_w4a8_kernel(
+// PTX-LABEL: .entry _quanta_impl_w4a8_kernel_4(
 // PTX:         mma.sync.aligned.m16n8k32.row.col.s32.u8.u8.s32
 // PTX:         dp4a.u32.u32
 // PTX:         cvt.rn.f32.s32

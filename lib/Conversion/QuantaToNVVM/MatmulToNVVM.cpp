@@ -306,6 +306,7 @@ private:
   void buildKernel(const Tiling &tiling, Value hostM, Value hostN);
   void buildDotKernel(Value hostN, int64_t rowCount);
   void buildColumnDotKernel(Value hostN, int64_t rowCount);
+  void buildGroupDotKernel(Value hostN, int64_t rowCount);
   Value widen(Value element, SchemeAttr scheme);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
@@ -1485,11 +1486,14 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
   // One kernel per tiling, chosen by the row count; for a few rows the dot
-  // kernels (not for per-group or int4 int8 forms, whose group sums and
+  // kernels (per-group int8 forms with the weights K x N: the group dot
+  // kernel; not other per-group or int4 int8 forms, whose group sums and
   // packed weights only the tiled kernels handle).
-  if (!groupSums && !rhsInt4) {
+  if ((!groupSums && !rhsInt4) || (groupSums && !mm.rhsKMajor)) {
     auto dot = [&](int64_t rowCount) {
-      if (mm.rhsKMajor)
+      if (groupSums)
+        buildGroupDotKernel(hostN, rowCount);
+      else if (mm.rhsKMajor)
         buildDotKernel(hostN, rowCount);
       else
         buildColumnDotKernel(hostN, rowCount);
@@ -1922,6 +1926,216 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   Value rowSum =
       needRowSums ? total(rowPartials, ValueRange{m}, c32(0)) : Value();
   storeResult(value, m, col, rowSum, colSum);
+  b.setInsertionPointToEnd(&launch.getBody().front());
+  gpu::TerminatorOp::create(b);
+}
+
+/// The kernel for up to `rowCount` rows of a per-group int8 matmul with the
+/// weights K x N (8-bit, or packed int4): no tensor cores. Blocks of 8
+/// warps compute 64 result columns: lane l of warp w takes the 8 columns
+/// from 8 (l % 8) and, in round r, group g = 32 r + 4 w + l / 8, whose
+/// rows it walks in order (one load of a row's 8 elements, 8 bytes or a
+/// 32-bit word of nibbles, when N is a multiple of 8 and the data aligned,
+/// else clamped element loads), so that a warp reads 4 rows x 64 columns
+/// per step. The group's i32 sums (wrapping), zero points corrected with
+/// its own row and column sums, become its block `f32(sum) * (sa * sb)`,
+/// stored in shared memory; then one thread per result adds the round's 32
+/// blocks in group order to its f32 sum (the reference's order, bit-exact).
+void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
+  constexpr int64_t kColumns = 64, kSlots = 4 * kDotWarps;
+  Value one = idx(1);
+  auto shared =
+      gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
+  // The round's blocks [slot][row][column].
+  auto blocksType = MemRefType::get({kSlots, rowCount, kColumns}, f32,
+                                    MemRefLayoutAttrInterface(), shared);
+  auto launch = gpu::LaunchOp::create(
+      b, ceilDivIdx(hostN, kColumns), one, gridZ(), idx(32 * kDotWarps), one,
+      one, /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
+      /*asyncDependencies=*/{}, TypeRange{blocksType});
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&launch.getBody().front());
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  Value blocks = launch.getWorkgroupAttributions()[0];
+  Value out = mm.get(gpu_matmul::kInitRole);
+  M = memref::DimOp::create(b, lhs, 0);
+  K = memref::DimOp::create(b, lhs, 1);
+  N = memref::DimOp::create(b, out, 1);
+  lastM = sub(M, one);
+  lastK = sub(K, one);
+  lastN = sub(N, one);
+  tid = launch.getThreadIds().x;
+  Value warp = divIdx(tid, 32), lane = remIdx(tid, 32);
+  Value first = mulC(launch.getBlockIds().x, kColumns);
+  Value column = mulC(remIdx(lane, 8), 8);
+  Value nBase = add(first, column);
+  Value slot = add(mulC(warp, 4), divIdx(lane, 8));
+  SmallVector<Value> rows;
+  for (int64_t m = 0; m < rowCount; ++m)
+    rows.push_back(minIdx(idx(m), lastM));
+  SmallVector<Value> cols;
+  for (int64_t j = 0; j < 8; ++j)
+    cols.push_back(minIdx(addC(nBase, j), lastN));
+  // 8 elements of a row: a 32-bit word of nibbles, or 8 bytes.
+  int64_t rowBytes = rhsInt4 ? 4 : 8;
+  Value vectorPath = andI(
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
+      isAligned(rhs, rowBytes));
+  Value groups = divIdx(K, groupSize);
+  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
+  // The thread's result (tid < 64 rowCount: row tid / 64, column tid % 64)
+  // summed over the rounds.
+  Value resultRow = divIdx(tid, kColumns), resultColumn = remIdx(tid, kColumns);
+  auto rounds =
+      scf::ForOp::create(b, idx(0), groups, idx(kSlots), ValueRange{zero});
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(rounds.getBody());
+    Value g0 = rounds.getInductionVar();
+    Value g = add(g0, slot);
+    auto inGroups = scf::IfOp::create(b, ult(g, groups),
+                                      /*withElseRegion=*/false);
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(&inGroups.getThenRegion().front());
+      Value k0 = mulC(g, groupSize);
+      // Carried: the sums [row][column], the column sums [column], the row
+      // sums [row].
+      SmallVector<Value> inits(rowCount * 8, c32(0));
+      int64_t colSumBase = inits.size();
+      if (needColSums)
+        inits.append(8, c32(0));
+      int64_t rowSumBase = inits.size();
+      if (needRowSums)
+        inits.append(rowCount, c32(0));
+      auto loop = scf::ForOp::create(b, k0, addC(k0, groupSize), one, inits);
+      {
+        OpBuilder::InsertionGuard body(b);
+        b.setInsertionPointToStart(loop.getBody());
+        Value k = loop.getInductionVar();
+        // The row's 8 weights as i32.
+        auto load = scf::IfOp::create(b, SmallVector<Type>(8, i32), vectorPath,
+                                      /*withElseRegion=*/true);
+        {
+          OpBuilder::InsertionGuard paths(b);
+          b.setInsertionPointToStart(&load.getThenRegion().front());
+          // N is a multiple of 8: the 8 columns are all inside or all
+          // outside (outside, their sums are not stored).
+          SmallVector<Value> weights;
+          if (rhsInt4) {
+            Value byteIndex =
+                arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
+            Value words =
+                loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
+            Value word =
+                vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+            for (int64_t j = 0; j < 8; ++j)
+              weights.push_back(andC(shr(word, 4 * j), 15));
+          } else {
+            Value words =
+                loadVectorWords(ult(nBase, N), rhs, ValueRange{k, nBase}, 8);
+            for (int64_t j = 0; j < 8; ++j) {
+              Value word =
+                  vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j / 4});
+              weights.push_back(andC(shr(word, 8 * (j % 4)), 0xFF));
+            }
+          }
+          scf::YieldOp::create(b, weights);
+          b.setInsertionPointToStart(&load.getElseRegion().front());
+          // Clamped columns: their sums are not stored.
+          weights.clear();
+          Value yes = arith::ConstantOp::create(b, b.getBoolAttr(true));
+          for (Value col : cols)
+            weights.push_back(rhsInt4
+                                  ? loadNibble(rhs, add(mul(k, N), col))
+                                  : loadBits(rhs, k, col, yes, lastK, lastN));
+          scf::YieldOp::create(b, weights);
+        }
+        // The weights' bits as integers of their storage type.
+        SmallVector<Value> weights;
+        for (Value bits : load.getResults()) {
+          Value w = bits;
+          if (mm.rhsScheme.isSignedStorage()) {
+            int64_t width = rhsInt4 ? 4 : 8;
+            Value bias = c32(int64_t(1) << (width - 1));
+            w = sub(arith::XOrIOp::create(b, bits, bias), bias);
+          }
+          weights.push_back(w);
+        }
+        SmallVector<Value> activations;
+        for (Value row : rows)
+          activations.push_back(
+              widen(memref::LoadOp::create(b, lhs, ValueRange{row, k}),
+                    mm.lhsScheme));
+        SmallVector<Value> next(loop.getRegionIterArgs());
+        for (int64_t j = 0; j < 8; ++j) {
+          for (int64_t m = 0; m < rowCount; ++m)
+            next[m * 8 + j] =
+                add(next[m * 8 + j], mul(activations[m], weights[j]));
+          if (needColSums)
+            next[colSumBase + j] = add(next[colSumBase + j], weights[j]);
+        }
+        if (needRowSums)
+          for (int64_t m = 0; m < rowCount; ++m)
+            next[rowSumBase + m] = add(next[rowSumBase + m], activations[m]);
+        scf::YieldOp::create(b, next);
+      }
+      // The group's blocks.
+      ValueRange sums = loop.getResults();
+      Value count = c32(groupSize);
+      for (int64_t m = 0; m < rowCount; ++m) {
+        Value sa = buildToF32(b, b.getLoc(),
+                              loadParam("lhs_scale", rows[m], rows[m], k0));
+        Value za = zeroPoint("lhs_zp", rows[m], rows[m], k0);
+        for (int64_t j = 0; j < 8; ++j) {
+          Value sb = buildToF32(b, b.getLoc(),
+                                loadParam("rhs_scale", cols[j], cols[j], k0));
+          Value zb = zeroPoint("rhs_zp", cols[j], cols[j], k0);
+          Value sum =
+              correctSum(sums[m * 8 + j], za, zb,
+                         needRowSums ? sums[rowSumBase + m] : Value(),
+                         needColSums ? sums[colSumBase + j] : Value(), count);
+          Value block =
+              arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, sum),
+                                    arith::MulFOp::create(b, sa, sb));
+          memref::StoreOp::create(b, block, blocks,
+                                  ValueRange{slot, idx(m), addC(column, j)});
+        }
+      }
+    }
+    gpu::BarrierOp::create(b);
+    // The round's blocks in group order, one thread per result.
+    Value acc = rounds.getRegionIterArgs()[0];
+    auto adds =
+        scf::IfOp::create(b, TypeRange{f32}, ult(tid, idx(kColumns * rowCount)),
+                          /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(&adds.getThenRegion().front());
+      Value slots = minIdx(idx(kSlots), sub(groups, g0));
+      auto ordered = scf::ForOp::create(b, idx(0), slots, one, ValueRange{acc});
+      b.setInsertionPointToStart(ordered.getBody());
+      Value block = memref::LoadOp::create(
+          b, blocks,
+          ValueRange{ordered.getInductionVar(), resultRow, resultColumn});
+      scf::YieldOp::create(b, ValueRange{arith::AddFOp::create(
+                                  b, ordered.getRegionIterArgs()[0], block)});
+      b.setInsertionPointAfter(ordered);
+      scf::YieldOp::create(b, ordered.getResults());
+      b.setInsertionPointToStart(&adds.getElseRegion().front());
+      scf::YieldOp::create(b, ValueRange{acc});
+    }
+    // The blocks are read before the next round stores its own.
+    gpu::BarrierOp::create(b);
+    scf::YieldOp::create(b, adds.getResults());
+  }
+  Value col = add(first, resultColumn);
+  Value store = andI(ult(tid, idx(kColumns * rowCount)),
+                     andI(ult(resultRow, M), ult(col, N)));
+  auto ifStore = scf::IfOp::create(b, store, /*withElseRegion=*/false);
+  b.setInsertionPointToStart(&ifStore.getThenRegion().front());
+  storeResult(rounds.getResult(0), resultRow, col, Value(), Value());
   b.setInsertionPointToEnd(&launch.getBody().front());
   gpu::TerminatorOp::create(b);
 }
