@@ -318,9 +318,10 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       scales, added to f32 sums in group order (the reference's blocks),
       and the i32 sums restart; int4 weights (W4A8) are read packed (as
       weight-only int4) and widened to bytes while staged; up to 4 rows
-      with the weights K x N take a group dot kernel without tensor cores
-      (a thread per group and 8 columns, the groups' blocks added in order
-      from shared memory);
+      take group dot kernels without tensor cores (weights K x N: a thread
+      per group and 8 columns, the groups' blocks added in order from
+      shared memory; N x K: a warp per column, a lane per group, the blocks
+      added in order by shuffles);
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
     - weight-only int4: the packed i4/ui4 weights (and zero points, from
       `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as

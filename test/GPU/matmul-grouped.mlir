@@ -3,10 +3,11 @@
 // accuracy_level 4) on the int8 tensor-core kernel: the int4 weights are
 // read packed and widened to bytes when staged, the i32 sums of each group
 // are scaled by the group's parameters into f32 sums after the group's last
-// mma K step (the reference's blocks, in group order). Up to 4 rows with
-// the weights K x N take the group dot kernel (a thread per group and 8
-// columns, the groups' blocks added in order from shared memory); with the
-// weights N x K every row count takes the tiled kernels. The execution check runs the
+// mma K step (the reference's blocks, in group order). Up to 4 rows take
+// a group dot kernel: with the weights K x N a thread per group and 8
+// columns, the groups' blocks added in order from shared memory; with the
+// weights N x K a warp per column and a lane per group, the blocks added in
+// order by shuffles. The execution check runs the
 // kernels on the GPU-on-host runtime (both thread orders) and compares with
 // the reference bit for bit (matmul-grouped-harness.cpp).
 // RUN: quanta-opt %s --quanta-outline-gpu-matmul=chip=sm_90 | FileCheck %s --check-prefix=OUTLINE
@@ -36,10 +37,10 @@
 // OUTLINE:       func.func private @__quanta_gpu_matmul_2({{.*}} attributes {quanta.gpu_matmul = {{{.*}}rhs_k_major
 // OUTLINE:       func.func private @__quanta_gpu_matmul_3({{.*}}) -> tensor<?x?xi8> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, kind = "int8", lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 1, group_size = 32>
 
-// Four launches per matmul with the weights K x N (group dot kernels for
-// one and up to 4 rows: 64 columns per block of 256 threads; small and
-// large tiles), two with the weights N x K; the packed weights and zero
-// points are passed as they are (no device temporary unpacks them).
+// Four launches per matmul (group dot kernels for one and up to 4 rows:
+// with the weights K x N 64 columns per block of 256 threads, N x K 8;
+// small and large tiles); the packed weights and zero points are passed as
+// they are (no device temporary unpacks them).
 // HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0(
 // HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 1, i64 1, i64 256,
 // HOST:         call void @mgpuLaunchKernel(ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 1, i64 1, i64 256,
@@ -50,7 +51,7 @@
 // HOST-COUNT-4: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0_nk(
-// HOST-COUNT-2: call void @mgpuLaunchKernel(
+// HOST-COUNT-4: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8_lhs_groups(
 
@@ -71,7 +72,17 @@
 // PTX:         mma.sync.aligned.m16n8k32.row.col.s32.u8.u8.s32
 // PTX:         dp4a.u32.u32
 // PTX:         cvt.rn.f32.s32
+// The N x K group dot kernel (one row): 16-byte loads of the weight row
+// and dp4a, the round's 32 blocks by shuffles, no shared memory.
 // PTX-LABEL: .entry _quanta_impl_q8_0_nk_kernel(
+// PTX-NOT:     bar.sync
+// PTX:         ld.global.v4.b32
+// PTX-NOT:     bar.sync
+// PTX:         dp4a.s32.s32
+// PTX-NOT:     bar.sync
+// PTX-COUNT-32: shfl.sync.idx.b32
+// PTX-NOT:     bar.sync
+// PTX-LABEL: .entry _quanta_impl_q8_0_nk_kernel_7(
 // PTX:         cp.async.cg.shared.global
 // PTX:         mma.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32
 // PTX-LABEL: .entry _quanta_impl_w4a8_lhs_groups_kernel(

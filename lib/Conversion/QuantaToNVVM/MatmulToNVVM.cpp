@@ -307,6 +307,7 @@ private:
   void buildDotKernel(Value hostN, int64_t rowCount);
   void buildColumnDotKernel(Value hostN, int64_t rowCount);
   void buildGroupDotKernel(Value hostN, int64_t rowCount);
+  void buildGroupRowDotKernel(Value hostN, int64_t rowCount);
   Value widen(Value element, SchemeAttr scheme);
   int64_t colsPerItem() const { return elementBits == 8 ? 4 : 8; }
   int64_t slotCount(bool isRhs) const;
@@ -353,13 +354,38 @@ private:
   Value plus(Value x, Value y);
   Value times(Value x, Value y);
   Value laneSum(Value v, ArrayRef<int32_t> offsets);
+  void readSizes();
+  /// A lane of a dot kernel whose warps compute a column each (see
+  /// columnWarp).
+  struct ColumnWarp {
+    Value lane, col, colC;
+    SmallVector<Value> rows;
+  };
+  ColumnWarp columnWarp(gpu::LaunchOp launch, int64_t rowCount);
+  void storeColumn(const ColumnWarp &cw, int64_t rowCount,
+                   function_ref<void(int64_t)> store);
   Value loadParam(StringRef role, Value row, Value col, Value k = Value());
   Value zeroPoint(StringRef role, Value row, Value col, Value k = Value());
   Value correctSum(Value acc, Value za, Value zb, Value rowSum, Value colSum,
                    Value count);
+  Value groupBlock(Value sum, Value rowSum, Value colSum, Value sa, Value za,
+                   Value sb, Value zb);
   Value scaleFloatSum(Value acc, Value row, Value col);
   void storeResult(Value acc, Value row, Value col, Value rowSum, Value colSum);
 };
+
+/// Reads the sizes in a kernel (kernel arguments after outlining), once: M
+/// and K from lhs, N from the destination (rhs may be packed int4, 1-D
+/// bytes), and their last indices.
+void KernelBuilder::readSizes() {
+  Value lhs = mm.get("lhs"), out = mm.get(gpu_matmul::kInitRole);
+  M = memref::DimOp::create(b, lhs, 0);
+  K = memref::DimOp::create(b, lhs, 1);
+  N = memref::DimOp::create(b, out, 1);
+  lastM = sub(M, idx(1));
+  lastK = sub(K, idx(1));
+  lastN = sub(N, idx(1));
+}
 
 /// The address of `memref`'s first element: its data pointer plus its
 /// offset (a view's) times the element size.
@@ -1319,6 +1345,17 @@ Value KernelBuilder::correctSum(Value acc, Value za, Value zb, Value rowSum,
   return acc;
 }
 
+/// The block of a group (per-group int8, the reference's): `f32(sum (a -
+/// za)(b - zb)) * (sa * sb)` from the group's i32 sums of ab, a (rowSum)
+/// and b (colSum), with its parameters (scales in f32, zero points i32 or
+/// null).
+Value KernelBuilder::groupBlock(Value sum, Value rowSum, Value colSum, Value sa,
+                                Value za, Value sb, Value zb) {
+  Value corrected = correctSum(sum, za, zb, rowSum, colSum, c32(groupSize));
+  return arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, corrected),
+                               arith::MulFOp::create(b, sa, sb));
+}
+
 /// Whether |x| lies within [2^-32, 2^32] (false for NaN).
 static Value isModerate(ImplicitLocOpBuilder &b, Value x) {
   Value magnitude = math::AbsFOp::create(b, x);
@@ -1486,12 +1523,13 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
   // One kernel per tiling, chosen by the row count; for a few rows the dot
-  // kernels (per-group int8 forms with the weights K x N: the group dot
-  // kernel; not other per-group or int4 int8 forms, whose group sums and
-  // packed weights only the tiled kernels handle).
-  if ((!groupSums && !rhsInt4) || (groupSums && !mm.rhsKMajor)) {
+  // kernels (per-group int8 forms: the group dot kernels; not W4A8 per
+  // channel, whose packed weights only the tiled kernels read).
+  if (!rhsInt4 || groupSums) {
     auto dot = [&](int64_t rowCount) {
-      if (groupSums)
+      if (groupSums && mm.rhsKMajor)
+        buildGroupRowDotKernel(hostN, rowCount);
+      else if (groupSums)
         buildGroupDotKernel(hostN, rowCount);
       else if (mm.rhsKMajor)
         buildDotKernel(hostN, rowCount);
@@ -1562,6 +1600,43 @@ Value KernelBuilder::widen(Value element, SchemeAttr scheme) {
   return arith::ExtUIOp::create(b, to(i32), element);
 }
 
+/// In `launch` (blocks of kDotWarps warps, warp w of block x computing
+/// result column kDotWarps x + w), after reading the sizes: this thread's
+/// lane, its column, that column clamped to the last one, and the first
+/// `rowCount` rows clamped likewise (every lane of a warp runs the loops,
+/// whose shuffles need the whole warp; loads past N and M read the last
+/// column and row, whose results are not stored).
+KernelBuilder::ColumnWarp KernelBuilder::columnWarp(gpu::LaunchOp launch,
+                                                    int64_t rowCount) {
+  readSizes();
+  tid = launch.getThreadIds().x;
+  ColumnWarp w;
+  w.lane = remIdx(tid, 32);
+  w.col = add(mulC(launch.getBlockIds().x, kDotWarps), divIdx(tid, 32));
+  w.colC = minIdx(w.col, lastN);
+  for (int64_t m = 0; m < rowCount; ++m)
+    w.rows.push_back(minIdx(idx(m), lastM));
+  return w;
+}
+
+/// Runs `store(m)` for each row m < rowCount inside the result on lane 0
+/// of the warp of column `cw.col`, when that column is inside the result.
+void KernelBuilder::storeColumn(const ColumnWarp &cw, int64_t rowCount,
+                                function_ref<void(int64_t)> store) {
+  OpBuilder::InsertionGuard guard(b);
+  Value first =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, cw.lane, idx(0));
+  auto ifStore = scf::IfOp::create(b, andI(first, ult(cw.col, N)),
+                                   /*withElseRegion=*/false);
+  b.setInsertionPointToStart(&ifStore.getThenRegion().front());
+  for (int64_t m = 0; m < rowCount; ++m) {
+    auto ifRow = scf::IfOp::create(b, ult(idx(m), M), /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPointToStart(&ifRow.getThenRegion().front());
+    store(m);
+  }
+}
+
 /// The kernel for up to `rowCount` rows with the weights N x K (decode): no
 /// tensor cores, no shared memory. Warp w of block x computes result column
 /// n = kDotWarps x + w for every row: each lane takes 16-byte chunks of
@@ -1581,21 +1656,9 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   b.setInsertionPointToStart(&launch.getBody().front());
   BatchBinding binding(*this, launch);
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
-  Value out = mm.get(gpu_matmul::kInitRole);
-  M = memref::DimOp::create(b, lhs, 0);
-  K = memref::DimOp::create(b, lhs, 1);
-  N = memref::DimOp::create(b, out, 1);
-  tid = launch.getThreadIds().x;
-  Value lane = remIdx(tid, 32);
-  Value col = add(mulC(launch.getBlockIds().x, kDotWarps), divIdx(tid, 32));
-  // Every lane of a warp runs the loop (the shuffles need the whole warp);
-  // loads of columns past N and rows past M read the last ones, whose sums
-  // are not stored.
-  Value colC = minIdx(col, sub(N, one));
-  lastM = sub(M, one);
-  SmallVector<Value> rows;
-  for (int64_t m = 0; m < rowCount; ++m)
-    rows.push_back(minIdx(idx(m), lastM));
+  ColumnWarp cw = columnWarp(launch, rowCount);
+  Value lane = cw.lane, col = cw.col, colC = cw.colC;
+  ArrayRef<Value> rows = cw.rows;
   bool isInt = mm.kind == Kind::Int8;
   Value zero =
       isInt ? c32(0)
@@ -1689,19 +1752,11 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   SmallVector<Value> sums;
   for (Value v : paths.getResults())
     sums.push_back(laneSum(v, {16, 8, 4, 2, 1}));
-  Value store =
-      andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq, lane, idx(0)),
-           ult(col, N));
-  auto ifStore = scf::IfOp::create(b, store, /*withElseRegion=*/false);
-  b.setInsertionPointToStart(&ifStore.getThenRegion().front());
-  for (int64_t m = 0; m < rowCount; ++m) {
-    Value row = idx(m);
-    auto ifRow = scf::IfOp::create(b, ult(row, M), /*withElseRegion=*/false);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&ifRow.getThenRegion().front());
-    storeResult(sums[m], row, col, needRowSums ? sums[rowCount + m] : Value(),
+  storeColumn(cw, rowCount, [&](int64_t m) {
+    storeResult(sums[m], idx(m), col,
+                needRowSums ? sums[rowCount + m] : Value(),
                 needColSums ? sums.back() : Value());
-  }
+  });
   b.setInsertionPointToEnd(&launch.getBody().front());
   gpu::TerminatorOp::create(b);
 }
@@ -1753,18 +1808,12 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     colPartials = launch.getWorkgroupAttributions()[1];
   if (needRowSums)
     rowPartials = launch.getWorkgroupAttributions().back();
-  Value out = mm.get(gpu_matmul::kInitRole);
-  M = memref::DimOp::create(b, lhs, 0);
-  K = memref::DimOp::create(b, lhs, 1);
-  N = memref::DimOp::create(b, out, 1);
-  lastK = sub(K, one);
-  lastN = sub(N, one);
+  readSizes();
   tid = launch.getThreadIds().x;
   Value warp = divIdx(tid, 32), lane = remIdx(tid, 32);
   Value first = mulC(launch.getBlockIds().x, kColumns);
   Value nBase = add(first, mulC(remIdx(lane, 8), 8));
   Value slot = add(mulC(warp, 4), divIdx(lane, 8));
-  lastM = sub(M, one);
   SmallVector<Value> rows;
   for (int64_t m = 0; m < rowCount; ++m)
     rows.push_back(minIdx(idx(m), lastM));
@@ -1958,13 +2007,7 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
   BatchBinding binding(*this, launch);
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   Value blocks = launch.getWorkgroupAttributions()[0];
-  Value out = mm.get(gpu_matmul::kInitRole);
-  M = memref::DimOp::create(b, lhs, 0);
-  K = memref::DimOp::create(b, lhs, 1);
-  N = memref::DimOp::create(b, out, 1);
-  lastM = sub(M, one);
-  lastK = sub(K, one);
-  lastN = sub(N, one);
+  readSizes();
   tid = launch.getThreadIds().x;
   Value warp = divIdx(tid, 32), lane = remIdx(tid, 32);
   Value first = mulC(launch.getBlockIds().x, kColumns);
@@ -2083,7 +2126,6 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
       }
       // The group's blocks.
       ValueRange sums = loop.getResults();
-      Value count = c32(groupSize);
       for (int64_t m = 0; m < rowCount; ++m) {
         Value sa = buildToF32(b, b.getLoc(),
                               loadParam("lhs_scale", rows[m], rows[m], k0));
@@ -2092,13 +2134,9 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
           Value sb = buildToF32(b, b.getLoc(),
                                 loadParam("rhs_scale", cols[j], cols[j], k0));
           Value zb = zeroPoint("rhs_zp", cols[j], cols[j], k0);
-          Value sum =
-              correctSum(sums[m * 8 + j], za, zb,
-                         needRowSums ? sums[rowSumBase + m] : Value(),
-                         needColSums ? sums[colSumBase + j] : Value(), count);
-          Value block =
-              arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, sum),
-                                    arith::MulFOp::create(b, sa, sb));
+          Value block = groupBlock(
+              sums[m * 8 + j], needRowSums ? sums[rowSumBase + m] : Value(),
+              needColSums ? sums[colSumBase + j] : Value(), sa, za, sb, zb);
           memref::StoreOp::create(b, block, blocks,
                                   ValueRange{slot, idx(m), addC(column, j)});
         }
@@ -2136,6 +2174,149 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
   auto ifStore = scf::IfOp::create(b, store, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifStore.getThenRegion().front());
   storeResult(rounds.getResult(0), resultRow, col, Value(), Value());
+  b.setInsertionPointToEnd(&launch.getBody().front());
+  gpu::TerminatorOp::create(b);
+}
+
+/// The kernel for up to `rowCount` rows of a per-group int8 matmul with the
+/// weights N x K (decode; llama.cpp's Q8_0 layout): no tensor cores, no
+/// shared memory. Warp w of block x computes column n = 8 x + w: in round
+/// r, lane l takes group g = 32 r + l, the group's G contiguous bytes of
+/// weight row n and of the activation rows (16-byte loads and dp4a when
+/// both are 16-byte aligned, else one element at a time), with i32 sums
+/// (wrapping) and the group's own zero-point sums, and its block `f32(sum)
+/// * (sa * sb)`; the warp then adds the round's 32 blocks in group order
+/// (read from each lane by shuffles; bit-exact, the reference's order).
+void KernelBuilder::buildGroupRowDotKernel(Value hostN, int64_t rowCount) {
+  Value one = idx(1);
+  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one,
+                                      gridZ(), idx(32 * kDotWarps), one, one);
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&launch.getBody().front());
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  ColumnWarp cw = columnWarp(launch, rowCount);
+  Value lane = cw.lane, col = cw.col, colC = cw.colC;
+  ArrayRef<Value> rows = cw.rows;
+  // K is a multiple of the group size, itself of 32: groups are whole
+  // 16-byte chunks.
+  Value vectorPath = andI(isAligned(lhs, 16), isAligned(rhs, 16));
+  Value groups = divIdx(K, groupSize);
+  bool signedA = mm.lhsScheme.isSignedStorage();
+  bool signedB = mm.rhsScheme.isSignedStorage();
+  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
+  auto rounds = scf::ForOp::create(b, idx(0), groups, idx(32),
+                                   SmallVector<Value>(rowCount, zero));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(rounds.getBody());
+    Value g0 = rounds.getInductionVar();
+    Value g = add(g0, lane);
+    SmallVector<Type> blockTypes(rowCount, f32);
+    auto inGroups = scf::IfOp::create(b, blockTypes, ult(g, groups),
+                                      /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(&inGroups.getThenRegion().front());
+      Value k0 = mulC(g, groupSize);
+      // The sums [row], then the row sums [row], then the column sum.
+      SmallVector<Value> inits(rowCount, c32(0));
+      int64_t rowSumBase = inits.size();
+      if (needRowSums)
+        inits.append(rowCount, c32(0));
+      int64_t colSumBase = inits.size();
+      if (needColSums)
+        inits.push_back(c32(0));
+      SmallVector<Type> sumTypes(inits.size(), i32);
+      auto paths = scf::IfOp::create(b, sumTypes, vectorPath,
+                                     /*withElseRegion=*/true);
+      // One path: `elements` per step, the products of `load`ed words (4
+      // bytes each, by dp4a) or elements.
+      auto buildPath = [&](Region &region, int64_t elements) {
+        OpBuilder::InsertionGuard path(b);
+        b.setInsertionPointToStart(&region.front());
+        auto loop = scf::ForOp::create(b, k0, addC(k0, groupSize),
+                                       idx(elements), inits);
+        b.setInsertionPointToStart(loop.getBody());
+        Value k = loop.getInductionVar();
+        SmallVector<Value> next(loop.getRegionIterArgs());
+        auto words = [&](Value memref, Value row) {
+          SmallVector<Value, 4> list;
+          if (elements == 1) {
+            Value e = memref::LoadOp::create(b, memref, ValueRange{row, k});
+            list.push_back(
+                widen(e, memref == rhs ? mm.rhsScheme : mm.lhsScheme));
+            return list;
+          }
+          auto vload =
+              vector::LoadOp::create(b, VectorType::get({16}, b.getI8Type()),
+                                     memref, ValueRange{row, k});
+          vload.setAlignment(static_cast<uint64_t>(16));
+          Value cast =
+              vector::BitCastOp::create(b, VectorType::get({4}, i32), vload);
+          for (int64_t j = 0; j < 4; ++j)
+            list.push_back(
+                vector::ExtractOp::create(b, cast, ArrayRef<int64_t>{j}));
+          return list;
+        };
+        SmallVector<Value, 4> w = words(rhs, colC);
+        for (int64_t m = 0; m < rowCount; ++m) {
+          SmallVector<Value, 4> a = words(lhs, rows[m]);
+          for (auto [x, y] : llvm::zip_equal(a, w)) {
+            bool packed = elements > 1;
+            next[m] = packed ? dp4a(x, y, next[m], signedA, signedB)
+                             : add(next[m], mul(x, y));
+            if (needRowSums)
+              next[rowSumBase + m] =
+                  packed ? dp4a(x, next[rowSumBase + m], signedA)
+                         : add(next[rowSumBase + m], x);
+          }
+        }
+        if (needColSums)
+          for (Value y : w)
+            next[colSumBase] = elements > 1 ? dp4a(y, next[colSumBase], signedB)
+                                            : add(next[colSumBase], y);
+        scf::YieldOp::create(b, next);
+        b.setInsertionPointAfter(loop);
+        scf::YieldOp::create(b, loop.getResults());
+      };
+      buildPath(paths.getThenRegion(), 16);
+      buildPath(paths.getElseRegion(), 1);
+      ValueRange sums = paths.getResults();
+      Value sb =
+          buildToF32(b, b.getLoc(), loadParam("rhs_scale", colC, colC, k0));
+      Value zb = zeroPoint("rhs_zp", colC, colC, k0);
+      SmallVector<Value> blocks;
+      for (int64_t m = 0; m < rowCount; ++m) {
+        Value sa = buildToF32(b, b.getLoc(),
+                              loadParam("lhs_scale", rows[m], rows[m], k0));
+        Value za = zeroPoint("lhs_zp", rows[m], rows[m], k0);
+        blocks.push_back(groupBlock(
+            sums[m], needRowSums ? sums[rowSumBase + m] : Value(),
+            needColSums ? sums[colSumBase] : Value(), sa, za, sb, zb));
+      }
+      scf::YieldOp::create(b, blocks);
+      b.setInsertionPointToStart(&inGroups.getElseRegion().front());
+      scf::YieldOp::create(b, SmallVector<Value>(rowCount, zero));
+    }
+    // The round's blocks in group order: lane s's block is group g0 + s's.
+    SmallVector<Value> acc(rounds.getRegionIterArgs());
+    Value count = minIdx(idx(32), sub(groups, g0));
+    for (int64_t l = 0; l < 32; ++l) {
+      Value valid = ult(idx(l), count);
+      for (int64_t m = 0; m < rowCount; ++m) {
+        Value block = gpu::ShuffleOp::create(b, inGroups.getResult(m), l, 32,
+                                             gpu::ShuffleMode::IDX)
+                          .getShuffleResult();
+        acc[m] = arith::SelectOp::create(
+            b, valid, arith::AddFOp::create(b, acc[m], block), acc[m]);
+      }
+    }
+    scf::YieldOp::create(b, acc);
+  }
+  storeColumn(cw, rowCount, [&](int64_t m) {
+    storeResult(rounds.getResult(m), idx(m), col, Value(), Value());
+  });
   b.setInsertionPointToEnd(&launch.getBody().front());
   gpu::TerminatorOp::create(b);
 }
@@ -2243,7 +2424,6 @@ void KernelBuilder::flushGroup(Value kEnd, SmallVectorImpl<Value> &carried) {
   // The group's first k (K is a multiple of the group size: the verifier
   // checks a static K, the caller a dynamic one, see buildKBlockCheck).
   Value first = mulC(divIdx(kStart, groupSize), groupSize);
-  Value count = c32(groupSize);
   SmallVector<Value> rowSums, colSums;
   reduceSums(carried, rowSums, colSums);
   // The parameters of this thread's rows and columns (clamped: elements
@@ -2268,12 +2448,9 @@ void KernelBuilder::flushGroup(Value kEnd, SmallVectorImpl<Value> &carried) {
     for (int64_t ni = 0; ni < tilesN; ++ni)
       for (int64_t j = 0; j < 4; ++j) {
         int64_t r = mi * 2 + j / 2, c = ni * 2 + j % 2, i = accIndex(mi, ni, j);
-        Value sum = correctSum(carried[i], za[r], zb[c],
-                               needRowSums ? rowSums[r] : Value(),
-                               needColSums ? colSums[c] : Value(), count);
-        Value block =
-            arith::MulFOp::create(b, arith::SIToFPOp::create(b, f32, sum),
-                                  arith::MulFOp::create(b, sa[r], sb[c]));
+        Value block = groupBlock(carried[i], needRowSums ? rowSums[r] : Value(),
+                                 needColSums ? colSums[c] : Value(), sa[r],
+                                 za[r], sb[c], zb[c]);
         next[floatBase + i] =
             arith::AddFOp::create(b, carried[floatBase + i], block);
         next[i] = c32(0);
@@ -2337,15 +2514,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     tileA = launch.getWorkgroupAttributions()[0];
     tileB = launch.getWorkgroupAttributions()[1];
   }
-  // Sizes re-read in the kernel (kernel arguments after outlining), once.
-  // rhs may be packed int4 (1-D bytes): N is the result's width.
-  Value out = mm.get(gpu_matmul::kInitRole);
-  M = memref::DimOp::create(b, lhs, 0);
-  K = memref::DimOp::create(b, lhs, 1);
-  N = memref::DimOp::create(b, out, 1);
-  lastM = sub(M, idx(1));
-  lastK = sub(K, idx(1));
-  lastN = sub(N, idx(1));
+  readSizes();
   tid = launch.getThreadIds().x;
   // Vector loads need rows that start on their alignment: lhs rows of a
   // multiple of 16 bytes, rhs rows of a multiple of 4 (8-bit, int4 8
