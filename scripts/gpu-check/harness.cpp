@@ -451,24 +451,30 @@ struct GroupedProblem {
   const char *name() const { return int4 ? "w4a8" : "q80"; }
 };
 
-/// Device copies of a GroupedProblem's operands (int4 packed) and a launcher
-/// of its kernel on `stream`.
+/// Device copies of a GroupedProblem's operands (int4 packed; 8-bit also
+/// transposed, N x K) and a launcher of its kernel on `stream`.
 struct GroupedDevice {
   const GroupedProblem &p;
-  Device<int8_t> a, w8;
+  Device<int8_t> a, w8, w8T;
   Device<uint8_t> w4, zw;
   Device<float> sa, sw, y;
   explicit GroupedDevice(const GroupedProblem &p)
       : p(p), a(narrow<int8_t>(p.A.values)),
         w8(p.int4 ? std::vector<int8_t>() : narrow<int8_t>(p.W.values)),
+        w8T(p.int4 ? std::vector<int8_t>()
+                   : narrow<int8_t>(transposed(p.W.values, p.K, p.N))),
         w4(p.int4 ? packInt4(p.W.values) : std::vector<uint8_t>()),
         zw(p.int4 ? packInt4(p.W.zeroPoint) : std::vector<uint8_t>()),
         sa(p.A.scale), sw(p.W.scale), y(size_t(p.M * p.N)) {}
-  void run() {
+  /// `kMajor`: q80t on the weights N x K.
+  void run(bool kMajor = false) {
     int64_t M = p.M, K = p.K, N = p.N, G = p.groups;
     if (p.int4)
       return ON_STREAM(w4a8, stream, a.ptr, M, K, w4.ptr, K, N, sa.ptr, M,
                        sw.ptr, G, N, zw.ptr, G, N, y.ptr);
+    if (kMajor)
+      return ON_STREAM(q80t, stream, a.ptr, M, K, w8T.ptr, N, K, sa.ptr, M,
+                       sw.ptr, G, N, y.ptr);
     ON_STREAM(q80, stream, a.ptr, M, K, w8.ptr, K, N, sa.ptr, M, sw.ptr, G, N,
               y.ptr);
   }
@@ -485,6 +491,11 @@ void checkGrouped(bool int4, int64_t M, int64_t K, int64_t N, bool extremes) {
   d.run();
   CUDA_OK(cudaStreamSynchronize(stream));
   compareF32(p.name(), d.y.get(), r.values);
+  if (int4)
+    return;
+  d.run(/*kMajor=*/true);
+  CUDA_OK(cudaStreamSynchronize(stream));
+  compareF32("q80t", d.y.get(), r.values);
 }
 
 /// f32 accumulation of exact products in another order than the reference:
@@ -952,18 +963,20 @@ void bench(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N, bool fp8,
   }
 }
 
-/// Times the per-group int8 kernel (W4A8: i8 x ui4 per group of 32 with
-/// zero points) against cuBLASLt's int8 GEMM of the same shape (int8
-/// weights, 2x the bytes, no groups), and checks a few rows.
-void benchW4A8(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
-  GroupedProblem p(true, M, K, N, false);
+/// Times a per-group int8 kernel (W4A8: i8 x ui4 per group of 32 with zero
+/// points; or Q8_0 with the weights N x K, q80t) against cuBLASLt's int8
+/// GEMM of the same shape (int8 weights, no groups; twice W4A8's weight
+/// bytes), and checks a few rows.
+void benchGrouped(cublasLtHandle_t lt, bool int4, int64_t M, int64_t K,
+                  int64_t N) {
+  GroupedProblem p(int4, M, K, N, false);
   GroupedDevice d(p);
   Device<int8_t> dwT(
       narrow<int8_t>(randomInts(size_t(K * N), -128, 127, false)));
   Device<int32_t> dref{size_t(M * N)};
   timeBoth(
-      lt, M, K, N, LtType::Int8, "w4a8", " (vs int8)", [&] { d.run(); },
-      dwT.ptr, d.a.ptr, dref.ptr);
+      lt, M, K, N, LtType::Int8, int4 ? "w4a8" : "q80", int4 ? "" : " NxK",
+      [&] { d.run(/*kMajor=*/!int4); }, dwT.ptr, d.a.ptr, dref.ptr);
 
   std::vector<float> y = d.y.get();
   for (int64_t m : {int64_t(0), M / 2, M - 1}) {
@@ -973,7 +986,7 @@ void benchW4A8(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
                     p.A.values.begin() + (m + 1) * K);
     A.scale = {p.A.scale[size_t(m)]};
     MatmulResult r = matmul(A, p.W, MatmulOptions());
-    compareF32("w4a8 (bench rows)",
+    compareF32(int4 ? "w4a8 (bench rows)" : "q80t (bench rows)",
                std::vector<float>(y.begin() + m * N, y.begin() + (m + 1) * N),
                r.values);
     if (M == 1)
@@ -1105,8 +1118,10 @@ int main(int argc, char **argv) {
     }
     benchW4(lt, 4096, 4096, 4096);
     benchW4(lt, 1, 4096, 4096);
-    benchW4A8(lt, 4096, 4096, 4096);
-    benchW4A8(lt, 1, 4096, 4096);
+    for (bool int4 : {true, false}) {
+      benchGrouped(lt, int4, 4096, 4096, 4096);
+      benchGrouped(lt, int4, 1, 4096, 4096);
+    }
 #ifndef QUANTA_NO_FP8
     for (bool kMajor : {false, true}) {
       bench(lt, 4096, 4096, 4096, true, kMajor);

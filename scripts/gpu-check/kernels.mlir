@@ -176,6 +176,21 @@ func.func @q80(%a: tensor<?x?xi8>, %w: tensor<?x?xi8>, %sa: tensor<?xf32>, %sw: 
       : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+// The same with the weights given N x K (llama.cpp's layout).
+func.func @q80t(%a: tensor<?x?xi8>, %wt: tensor<?x?xi8>, %sa: tensor<?xf32>, %sw: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi8>, tensor<?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
 // W4A8: i8 activations per row x ui4 weights per group of 32 with zero
 // points (packed at the ABI; ONNX MatMulNBits with accuracy_level 4) ->
 // f32; the W4A8 benchmark.

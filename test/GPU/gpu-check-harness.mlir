@@ -23,6 +23,7 @@
 // CHECK-DAG: s8s8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: s8s8t 24 {{[0-9]+}} 0 0
 // CHECK-DAG: q80 24 {{[0-9]+}} 0 0
+// CHECK-DAG: q80t 24 {{[0-9]+}} 0 0
 // CHECK-DAG: w4a8 24 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mm 11 {{[0-9]+}} 0 0
 // CHECK-DAG: f16mmt 11 {{[0-9]+}} 0 0
