@@ -5,7 +5,8 @@
 // points x packed ui4 per group of 64 with zero points, plus a bias; ONNX
 // MatMulNBits with accuracy_level 4) and @w4a8_lhs_groups (i8 per group of
 // 32 with zero points x i4 per group with zero points, quantized to i8 per
-// column) of matmul-grouped.mlir on shapes that take each path of the int8
+// column), and @w4a8_col (i8 x i4 per column, both with zero points), of
+// matmul-grouped.mlir on shapes that take each path of the int8
 // kernel: up to 4 rows (the group dot kernel with the weights K x N, 1 to
 // 3 rounds of 32 groups), up to 64 rows (small tiles), more (large tiles),
 // K of one to 66 groups, N not a multiple of 4 or 8 (the scalar staging of the
@@ -204,6 +205,30 @@ int main() {
            options.bias.data(), s.n, got.data());
       compare("w4a8", got, ref::matmul(lhs, rhs, options), s.m, s.k, s.n);
     }
+  }
+  // W4A8 per column: i8 per tensor with a zero point x i4 per column with
+  // zero points.
+  for (const Shape &s : shapes) {
+    ref::QuantizedTensor lhs, rhs;
+    rhs.intFormat = ref::IntFormat::sint(4);
+    lhs.layout = ref::Layout::perTensor({s.m, s.k});
+    rhs.layout = ref::Layout::perChannel({s.k, s.n}, 1);
+    for (int64_t i = 0; i < s.m * s.k; ++i)
+      lhs.values.push_back(draw(-128, 127));
+    for (int64_t i = 0; i < s.k * s.n; ++i)
+      rhs.values.push_back(draw(-8, 7));
+    lhs.scale.push_back(drawScale(-7));
+    lhs.zeroPoint.push_back(draw(-128, 127));
+    for (int64_t i = 0; i < s.n; ++i) {
+      rhs.scale.push_back(drawScale(-5));
+      rhs.zeroPoint.push_back(draw(-8, 7));
+    }
+    Bytes a(lhs.values, s.skew), za(lhs.zeroPoint);
+    std::vector<uint8_t> w = pack(rhs.values), zw = pack(rhs.zeroPoint);
+    std::vector<float> got(s.m * s.n);
+    w4a8_col(a.data, s.m, s.k, w.data(), s.k, s.n, lhs.scale.data(), za.data,
+             rhs.scale.data(), s.n, zw.data(), s.n, got.data());
+    compare("w4a8_col", got, ref::matmul(lhs, rhs), s.m, s.k, s.n);
   }
   std::printf("grouped int8: %ld elements, %ld mismatches\n", elements,
               mismatches);

@@ -54,6 +54,12 @@
 // HOST-COUNT-4: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8_lhs_groups(
+// HOST-COUNT-4: call void @mgpuLaunchKernel(
+// HOST-NOT:     call void @mgpuLaunchKernel(
+// HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8_col(
+// HOST-COUNT-4: call void @mgpuLaunchKernel(
+// HOST-NOT:     call void @mgpuLaunchKernel(
+// HOST-LABEL: define void @group_of_16(
 
 // Each group's i32 sums to f32 (cvt.rn.f32.s32), scaled and added. The
 // group dot kernel (one row): 8-byte loads of a weight row, no tensor
@@ -135,6 +141,18 @@ func.func @w4a8_lhs_groups(%a: tensor<?x?xi8>, %w: tensor<?x?xi4>, %sa: tensor<?
        accumulation = #quanta<accumulation i32>}
       : (tensor<?x?xi8>, tensor<?x?xi4>, tensor<?x?xf32>, tensor<?x?xf32>, tensor<?x?xi8>, tensor<?x?xi4>, tensor<?xf32>, tensor<?xi8>) -> tensor<?x?xi8>
   return %y : tensor<?x?xi8>
+}
+
+// W4A8 per column (i8 per tensor with a zero point x i4 per column with
+// zero points): up to 4 rows on the column dot kernel, the nibbles as
+// integers.
+func.func @w4a8_col(%a: tensor<?x?xi8>, %w: tensor<?x?xi4>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<?xf32>, %zw: tensor<?xi4>) -> tensor<?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_channel, axis = 1>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?xi8>, tensor<?x?xi4>, tensor<f32>, tensor<?xf32>, tensor<i8>, tensor<?xi4>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
 }
 
 // Groups that are not a multiple of an mma's K step (32) and batched

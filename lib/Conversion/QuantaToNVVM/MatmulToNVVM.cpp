@@ -341,6 +341,16 @@ private:
   SmallVector<Value> transposeB(ArrayRef<Value> raw);
   void stageScalar(Value wordK0, Value buffer, bool isRhs);
   Value loadNibble(Value packed, Value index);
+  SmallVector<Value> loadRowNibbles(Value k, Value nBase, Value vectorPath);
+  SmallVector<Value> loadRowElements(Value k, Value nBase, Value vectorPath);
+  SmallVector<Value> loadRowWeights(Value k, Value nBase, Value vectorPath);
+  Value rowVectorPath();
+  SmallVector<Value> columnSumInits(int64_t rowCount, Value zero,
+                                    int64_t &colSumBase, int64_t &rowSumBase);
+  Value widenNibble(Value nibble);
+  void accumulateRow(MutableArrayRef<Value> sums, ArrayRef<Value> activations,
+                     ArrayRef<Value> weights, int64_t colSumBase,
+                     int64_t rowSumBase);
   Value rhsParamIndex(Value k, Value n);
   Value loadRhsScale(Value k, Value n);
   Value loadRhsZpNibble(Value k, Value n);
@@ -361,6 +371,7 @@ private:
     Value lane, col, colC;
     SmallVector<Value> rows;
   };
+  gpu::LaunchOp launchColumnWarps(Value hostN);
   ColumnWarp columnWarp(gpu::LaunchOp launch, int64_t rowCount);
   void storeColumn(const ColumnWarp &cw, int64_t rowCount,
                    function_ref<void(int64_t)> store);
@@ -755,6 +766,136 @@ Value KernelBuilder::loadNibble(Value packed, Value index) {
   Value shift = arith::ShLIOp::create(b, odd, c32(2));
   Value shifted = arith::ShRUIOp::create(b, v, shift);
   return andI(shifted, c32(15));
+}
+
+/// The nibbles (i32 in [0, 15]) of row k (in range) and columns nBase ...
+/// nBase + 7 of the packed int4 rhs (K x N): one 32-bit load on
+/// `vectorPath` (N a multiple of 8 and the data aligned: the 8 columns are
+/// all inside or all outside, and outside only reach results that are not
+/// stored), else clamped nibble loads.
+SmallVector<Value> KernelBuilder::loadRowNibbles(Value k, Value nBase,
+                                                 Value vectorPath) {
+  Value rhs = mm.get("rhs");
+  auto load = scf::IfOp::create(b, SmallVector<Type>(8, i32), vectorPath,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&load.getThenRegion().front());
+  Value byteIndex = arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
+  Value words = loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
+  Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+  SmallVector<Value> nibbles;
+  for (int64_t j = 0; j < 8; ++j)
+    nibbles.push_back(andC(shr(word, 4 * j), 15));
+  scf::YieldOp::create(b, nibbles);
+  b.setInsertionPointToStart(&load.getElseRegion().front());
+  nibbles.clear();
+  for (int64_t j = 0; j < 8; ++j)
+    nibbles.push_back(
+        loadNibble(rhs, add(mul(k, N), minIdx(addC(nBase, j), lastN))));
+  scf::YieldOp::create(b, nibbles);
+  return SmallVector<Value>(load.getResults());
+}
+
+/// The elements of row k (in range) and columns nBase ... nBase + 7 of the
+/// 8- or 16-bit rhs (K x N), widened (see `widen`): one load of the 8 on
+/// `vectorPath` (as loadRowNibbles), else clamped element loads.
+SmallVector<Value> KernelBuilder::loadRowElements(Value k, Value nBase,
+                                                  Value vectorPath) {
+  Value rhs = mm.get("rhs");
+  Type element = cast<MemRefType>(rhs.getType()).getElementType();
+  auto rowType = VectorType::get({8}, element);
+  auto load = scf::IfOp::create(b, TypeRange{rowType}, vectorPath,
+                                /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&load.getThenRegion().front());
+    // 8 elements of 8 or 16 bits: 8 or 16 bytes.
+    int64_t rowBytes = element.getIntOrFloatBitWidth();
+    Value words =
+        loadVectorWords(ult(nBase, N), rhs, ValueRange{k, nBase}, rowBytes);
+    scf::YieldOp::create(
+        b, ValueRange{vector::BitCastOp::create(b, rowType, words)});
+    b.setInsertionPointToStart(&load.getElseRegion().front());
+    SmallVector<Value> elements;
+    for (int64_t j = 0; j < 8; ++j) {
+      Value n = minIdx(addC(nBase, j), lastN);
+      elements.push_back(memref::LoadOp::create(b, rhs, ValueRange{k, n}));
+    }
+    scf::YieldOp::create(
+        b, ValueRange{vector::FromElementsOp::create(b, rowType, elements)});
+  }
+  Value widened = widen(load.getResult(0), mm.rhsScheme);
+  SmallVector<Value> values;
+  for (int64_t j = 0; j < 8; ++j)
+    values.push_back(
+        vector::ExtractOp::create(b, widened, ArrayRef<int64_t>{j}));
+  return values;
+}
+
+/// Adds the products of one row k of 8 weights (columns) and the rows'
+/// activations to `sums` ([row][column], i32 wrapping or f32), and the
+/// weights and activations to the column sums (from colSumBase) and row
+/// sums (from rowSumBase) that the zero points need.
+void KernelBuilder::accumulateRow(MutableArrayRef<Value> sums,
+                                  ArrayRef<Value> activations,
+                                  ArrayRef<Value> weights, int64_t colSumBase,
+                                  int64_t rowSumBase) {
+  for (auto [j, w] : llvm::enumerate(weights)) {
+    for (auto [m, a] : llvm::enumerate(activations))
+      sums[m * 8 + j] = plus(sums[m * 8 + j], times(a, w));
+    if (needColSums)
+      sums[colSumBase + j] = add(sums[colSumBase + j], w);
+  }
+  if (needRowSums)
+    for (auto [m, a] : llvm::enumerate(activations))
+      sums[rowSumBase + m] = add(sums[rowSumBase + m], a);
+}
+
+/// The 8 weights of row k (in range) from column nBase of the K x N rhs
+/// (8- or 16-bit, or W4A8's packed int4), widened: int4 nibbles as integers
+/// of their storage type, else as `widen`.
+SmallVector<Value> KernelBuilder::loadRowWeights(Value k, Value nBase,
+                                                 Value vectorPath) {
+  if (!rhsInt4)
+    return loadRowElements(k, nBase, vectorPath);
+  SmallVector<Value> weights;
+  for (Value nibble : loadRowNibbles(k, nBase, vectorPath))
+    weights.push_back(widenNibble(nibble));
+  return weights;
+}
+
+/// Whether the rows of 8 elements of the K x N rhs that the column dot
+/// kernels load are read by one load each: N a multiple of 8 and the data
+/// aligned to a row (4 bytes of int4, 8 of 8-bit, 16 of 16-bit elements).
+Value KernelBuilder::rowVectorPath() {
+  int64_t rowBytes = mm.kind == Kind::W4 || rhsInt4 ? 4 : elementBits;
+  return andI(
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
+      isAligned(mm.get("rhs"), rowBytes));
+}
+
+/// The initial sums of the column dot kernels: the sums [row][column] (from
+/// `zero`), then the column sums [column] (colSumBase) and the row sums
+/// [row] (rowSumBase) that the zero points need.
+SmallVector<Value> KernelBuilder::columnSumInits(int64_t rowCount, Value zero,
+                                                 int64_t &colSumBase,
+                                                 int64_t &rowSumBase) {
+  SmallVector<Value> inits(rowCount * 8, zero);
+  colSumBase = inits.size();
+  if (needColSums)
+    inits.append(8, c32(0));
+  rowSumBase = inits.size();
+  if (needRowSums)
+    inits.append(rowCount, c32(0));
+  return inits;
+}
+
+/// An int4 rhs element or zero point (`nibble`, an i32 in [0, 15]) as an
+/// integer of its storage type: sign-extended for i4.
+Value KernelBuilder::widenNibble(Value nibble) {
+  if (!mm.rhsScheme.isSignedStorage())
+    return nibble;
+  return sub(arith::XOrIOp::create(b, nibble, c32(8)), c32(8));
 }
 
 /// The index of the rhs parameter of element [k, n] (both in range) in its
@@ -1318,9 +1459,7 @@ Value KernelBuilder::zeroPoint(StringRef role, Value row, Value col, Value k) {
   SchemeAttr scheme = role == "lhs_zp" ? mm.lhsScheme : mm.rhsScheme;
   if (role == "rhs_zp" && rhsInt4) {
     Value nibble = loadRhsZpNibble(k ? k : idx(0), col);
-    if (!nibble || !scheme.isSignedStorage())
-      return nibble;
-    return sub(arith::XOrIOp::create(b, nibble, c32(8)), c32(8));
+    return nibble ? widenNibble(nibble) : Value();
   }
   Value zp = loadParam(role, row, col, k);
   if (!zp)
@@ -1523,9 +1662,8 @@ void KernelBuilder::build() {
   b.setInsertionPointToStart(&guard.getThenRegion().front());
   OpBuilder::InsertionGuard outer(b);
   // One kernel per tiling, chosen by the row count; for a few rows the dot
-  // kernels (per-group int8 forms: the group dot kernels; not W4A8 per
-  // channel, whose packed weights only the tiled kernels read).
-  if (!rhsInt4 || groupSums) {
+  // kernels (per-group int8 forms: the group dot kernels).
+  {
     auto dot = [&](int64_t rowCount) {
       if (groupSums && mm.rhsKMajor)
         buildGroupRowDotKernel(hostN, rowCount);
@@ -1600,6 +1738,16 @@ Value KernelBuilder::widen(Value element, SchemeAttr scheme) {
   return arith::ExtUIOp::create(b, to(i32), element);
 }
 
+/// A launch of blocks of kDotWarps warps, a warp per result column of a
+/// hostN-wide result, with the insertion point at the start of its body.
+gpu::LaunchOp KernelBuilder::launchColumnWarps(Value hostN) {
+  Value one = idx(1);
+  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one,
+                                      gridZ(), idx(32 * kDotWarps), one, one);
+  b.setInsertionPointToStart(&launch.getBody().front());
+  return launch;
+}
+
 /// In `launch` (blocks of kDotWarps warps, warp w of block x computing
 /// result column kDotWarps x + w), after reading the sizes: this thread's
 /// lane, its column, that column clamped to the last one, and the first
@@ -1649,11 +1797,8 @@ void KernelBuilder::storeColumn(const ColumnWarp &cw, int64_t rowCount,
 /// lane and step instead. The sums' order is not k order: exact for
 /// integers, within docs/GPU.md's bound for floats.
 void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
-  Value one = idx(1);
-  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one,
-                                      gridZ(), idx(32 * kDotWarps), one, one);
   OpBuilder::InsertionGuard outer(b);
-  b.setInsertionPointToStart(&launch.getBody().front());
+  gpu::LaunchOp launch = launchColumnWarps(hostN);
   BatchBinding binding(*this, launch);
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   ColumnWarp cw = columnWarp(launch, rowCount);
@@ -1801,7 +1946,7 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
   BatchBinding binding(*this, launch);
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  Value lhs = mm.get("lhs");
   Value partials = launch.getWorkgroupAttributions()[0];
   Value colPartials, rowPartials;
   if (needColSums)
@@ -1822,23 +1967,13 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   w4Zps.clear();
   if (w4 && !perGroup)
     loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
-  // 8 elements of a row: 4 bytes of int4, 8 of 8-bit, 16 of 16-bit.
-  int64_t rowBytes = w4 ? 4 : 8 * elementBits / 8;
-  Value vectorPath = andI(
-      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
-      isAligned(rhs, rowBytes));
+  Value vectorPath = rowVectorPath();
   Value zero =
       isInt ? c32(0)
             : arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult();
-  // Carried: the sums [row][column], then the column sums [column], then
-  // the row sums [row].
-  SmallVector<Value> inits(rowCount * 8, zero);
-  int64_t colSumBase = inits.size();
-  if (needColSums)
-    inits.append(8, c32(0));
-  int64_t rowSumBase = inits.size();
-  if (needRowSums)
-    inits.append(rowCount, c32(0));
+  int64_t colSumBase, rowSumBase;
+  SmallVector<Value> inits =
+      columnSumInits(rowCount, zero, colSumBase, rowSumBase);
   auto loop = scf::ForOp::create(b, slot, K, idx(kSlots), inits);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -1847,65 +1982,18 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     // The row's 8 weights, widened (i32 or f32).
     SmallVector<Value> weights;
     if (w4) {
-      SmallVector<Type> nibbleTypes(8, i32);
-      auto load = scf::IfOp::create(b, nibbleTypes, vectorPath,
-                                    /*withElseRegion=*/true);
-      {
-        OpBuilder::InsertionGuard inner(b);
-        b.setInsertionPointToStart(&load.getThenRegion().front());
-        // N is a multiple of 8: the 8 columns are all inside or all outside
-        // (outside, their sums are not stored).
-        Value byteIndex =
-            arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
-        Value words =
-            loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
-        Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-        SmallVector<Value> nibbles;
-        for (int64_t j = 0; j < 8; ++j)
-          nibbles.push_back(andC(shr(word, 4 * j), 15));
-        scf::YieldOp::create(b, nibbles);
-        b.setInsertionPointToStart(&load.getElseRegion().front());
-        nibbles.clear();
-        for (int64_t j = 0; j < 8; ++j) {
-          Value n = minIdx(addC(nBase, j), lastN);
-          nibbles.push_back(loadNibble(rhs, add(mul(k, N), n)));
-        }
-        scf::YieldOp::create(b, nibbles);
-      }
+      SmallVector<Value> nibbles = loadRowNibbles(k, nBase, vectorPath);
       SmallVector<Value> scales(w4Scales), zps(w4Zps);
       if (perGroup)
         loadInt4Params(k, nBase, scales, zps);
       for (int64_t j = 0; j < 8; ++j) {
-        Value bits = dequantInt4(load.getResult(j), zps[j], scales[j], Value());
+        Value bits = dequantInt4(nibbles[j], zps[j], scales[j], Value());
         Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
         Value typed = arith::BitcastOp::create(b, lhsElement, half);
         weights.push_back(arith::ExtFOp::create(b, f32, typed));
       }
     } else {
-      Type element = cast<MemRefType>(rhs.getType()).getElementType();
-      auto rowType = VectorType::get({8}, element);
-      auto load = scf::IfOp::create(b, TypeRange{rowType}, vectorPath,
-                                    /*withElseRegion=*/true);
-      {
-        OpBuilder::InsertionGuard inner(b);
-        b.setInsertionPointToStart(&load.getThenRegion().front());
-        Value words =
-            loadVectorWords(ult(nBase, N), rhs, ValueRange{k, nBase}, rowBytes);
-        scf::YieldOp::create(
-            b, ValueRange{vector::BitCastOp::create(b, rowType, words)});
-        b.setInsertionPointToStart(&load.getElseRegion().front());
-        SmallVector<Value> elements;
-        for (int64_t j = 0; j < 8; ++j) {
-          Value n = minIdx(addC(nBase, j), lastN);
-          elements.push_back(memref::LoadOp::create(b, rhs, ValueRange{k, n}));
-        }
-        scf::YieldOp::create(b, ValueRange{vector::FromElementsOp::create(
-                                    b, rowType, elements)});
-      }
-      Value widened = widen(load.getResult(0), mm.rhsScheme);
-      for (int64_t j = 0; j < 8; ++j)
-        weights.push_back(
-            vector::ExtractOp::create(b, widened, ArrayRef<int64_t>{j}));
+      weights = loadRowWeights(k, nBase, vectorPath);
     }
     SmallVector<Value> activations;
     for (Value row : rows) {
@@ -1913,20 +2001,10 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
       activations.push_back(w4 ? arith::ExtFOp::create(b, f32, a).getResult()
                                : widen(a, mm.lhsScheme));
     }
-    SmallVector<Value> next(loop.getRegionIterArgs());
-    for (int64_t j = 0; j < 8; ++j) {
-      for (int64_t m = 0; m < rowCount; ++m) {
-        next[m * 8 + j] =
-            plus(next[m * 8 + j], times(activations[m], weights[j]));
-      }
-      if (needColSums)
-        next[colSumBase + j] = add(next[colSumBase + j], weights[j]);
-    }
     // Every lane adds its rows' activations; only the lanes of columns
-    // 0-7 are kept.
-    if (needRowSums)
-      for (int64_t m = 0; m < rowCount; ++m)
-        next[rowSumBase + m] = add(next[rowSumBase + m], activations[m]);
+    // 0-7 keep their row sums.
+    SmallVector<Value> next(loop.getRegionIterArgs());
+    accumulateRow(next, activations, weights, colSumBase, rowSumBase);
     scf::YieldOp::create(b, next);
   }
   // The 4 lanes of each column, then the warps in order.
@@ -2005,7 +2083,7 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
   OpBuilder::InsertionGuard outer(b);
   b.setInsertionPointToStart(&launch.getBody().front());
   BatchBinding binding(*this, launch);
-  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  Value lhs = mm.get("lhs");
   Value blocks = launch.getWorkgroupAttributions()[0];
   readSizes();
   tid = launch.getThreadIds().x;
@@ -2020,11 +2098,7 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
   SmallVector<Value> cols;
   for (int64_t j = 0; j < 8; ++j)
     cols.push_back(minIdx(addC(nBase, j), lastN));
-  // 8 elements of a row: a 32-bit word of nibbles, or 8 bytes.
-  int64_t rowBytes = rhsInt4 ? 4 : 8;
-  Value vectorPath = andI(
-      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
-      isAligned(rhs, rowBytes));
+  Value vectorPath = rowVectorPath();
   Value groups = divIdx(K, groupSize);
   Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
   // The thread's result (tid < 64 rowCount: row tid / 64, column tid % 64)
@@ -2043,85 +2117,22 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
       OpBuilder::InsertionGuard inner(b);
       b.setInsertionPointToStart(&inGroups.getThenRegion().front());
       Value k0 = mulC(g, groupSize);
-      // Carried: the sums [row][column], the column sums [column], the row
-      // sums [row].
-      SmallVector<Value> inits(rowCount * 8, c32(0));
-      int64_t colSumBase = inits.size();
-      if (needColSums)
-        inits.append(8, c32(0));
-      int64_t rowSumBase = inits.size();
-      if (needRowSums)
-        inits.append(rowCount, c32(0));
+      int64_t colSumBase, rowSumBase;
+      SmallVector<Value> inits =
+          columnSumInits(rowCount, c32(0), colSumBase, rowSumBase);
       auto loop = scf::ForOp::create(b, k0, addC(k0, groupSize), one, inits);
       {
         OpBuilder::InsertionGuard body(b);
         b.setInsertionPointToStart(loop.getBody());
         Value k = loop.getInductionVar();
-        // The row's 8 weights as i32.
-        auto load = scf::IfOp::create(b, SmallVector<Type>(8, i32), vectorPath,
-                                      /*withElseRegion=*/true);
-        {
-          OpBuilder::InsertionGuard paths(b);
-          b.setInsertionPointToStart(&load.getThenRegion().front());
-          // N is a multiple of 8: the 8 columns are all inside or all
-          // outside (outside, their sums are not stored).
-          SmallVector<Value> weights;
-          if (rhsInt4) {
-            Value byteIndex =
-                arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
-            Value words =
-                loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
-            Value word =
-                vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-            for (int64_t j = 0; j < 8; ++j)
-              weights.push_back(andC(shr(word, 4 * j), 15));
-          } else {
-            Value words =
-                loadVectorWords(ult(nBase, N), rhs, ValueRange{k, nBase}, 8);
-            for (int64_t j = 0; j < 8; ++j) {
-              Value word =
-                  vector::ExtractOp::create(b, words, ArrayRef<int64_t>{j / 4});
-              weights.push_back(andC(shr(word, 8 * (j % 4)), 0xFF));
-            }
-          }
-          scf::YieldOp::create(b, weights);
-          b.setInsertionPointToStart(&load.getElseRegion().front());
-          // Clamped columns: their sums are not stored.
-          weights.clear();
-          Value yes = arith::ConstantOp::create(b, b.getBoolAttr(true));
-          for (Value col : cols)
-            weights.push_back(rhsInt4
-                                  ? loadNibble(rhs, add(mul(k, N), col))
-                                  : loadBits(rhs, k, col, yes, lastK, lastN));
-          scf::YieldOp::create(b, weights);
-        }
-        // The weights' bits as integers of their storage type.
-        SmallVector<Value> weights;
-        for (Value bits : load.getResults()) {
-          Value w = bits;
-          if (mm.rhsScheme.isSignedStorage()) {
-            int64_t width = rhsInt4 ? 4 : 8;
-            Value bias = c32(int64_t(1) << (width - 1));
-            w = sub(arith::XOrIOp::create(b, bits, bias), bias);
-          }
-          weights.push_back(w);
-        }
+        SmallVector<Value> weights = loadRowWeights(k, nBase, vectorPath);
         SmallVector<Value> activations;
         for (Value row : rows)
           activations.push_back(
               widen(memref::LoadOp::create(b, lhs, ValueRange{row, k}),
                     mm.lhsScheme));
         SmallVector<Value> next(loop.getRegionIterArgs());
-        for (int64_t j = 0; j < 8; ++j) {
-          for (int64_t m = 0; m < rowCount; ++m)
-            next[m * 8 + j] =
-                add(next[m * 8 + j], mul(activations[m], weights[j]));
-          if (needColSums)
-            next[colSumBase + j] = add(next[colSumBase + j], weights[j]);
-        }
-        if (needRowSums)
-          for (int64_t m = 0; m < rowCount; ++m)
-            next[rowSumBase + m] = add(next[rowSumBase + m], activations[m]);
+        accumulateRow(next, activations, weights, colSumBase, rowSumBase);
         scf::YieldOp::create(b, next);
       }
       // The group's blocks.
@@ -2188,11 +2199,8 @@ void KernelBuilder::buildGroupDotKernel(Value hostN, int64_t rowCount) {
 /// * (sa * sb)`; the warp then adds the round's 32 blocks in group order
 /// (read from each lane by shuffles; bit-exact, the reference's order).
 void KernelBuilder::buildGroupRowDotKernel(Value hostN, int64_t rowCount) {
-  Value one = idx(1);
-  auto launch = gpu::LaunchOp::create(b, ceilDivIdx(hostN, kDotWarps), one,
-                                      gridZ(), idx(32 * kDotWarps), one, one);
   OpBuilder::InsertionGuard outer(b);
-  b.setInsertionPointToStart(&launch.getBody().front());
+  gpu::LaunchOp launch = launchColumnWarps(hostN);
   BatchBinding binding(*this, launch);
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
   ColumnWarp cw = columnWarp(launch, rowCount);
