@@ -297,8 +297,10 @@ template <typename T> static bool between(T got, T low, T high) {
 /// For each result of an f32-accumulation case (lhs [B, M, K], rhs
 /// [B, K, N]), the bound of docs/GPU.md on the difference between the
 /// reference's k-order sum and the GPU's:
-/// `(K + 4) 2^-22 (S + |bias|) + 4 2^-24 |ref|`, plus `2^-13 S` when an
-/// operand is FP8, where `S = sum_k |a_k b_k|` of the dequantized operands.
+/// `(K + 4) 2^-22 (S + |bias|) + 4 2^-24 |ref| + K 2^-149`, plus `2^-13 S`
+/// when an operand is FP8, where `S = sum_k |a_k b_k|` of the dequantized
+/// operands (`K 2^-149`: bf16 products below f32's normal range, which the
+/// reference rounds one by one).
 static std::vector<double> accumulationBounds(const ref::QuantizedTensor &lhs,
                                               const ref::QuantizedTensor &rhs,
                                               const std::vector<float> &bias,
@@ -319,6 +321,7 @@ static std::vector<double> accumulationBounds(const ref::QuantizedTensor &lhs,
     double biasAbs = bias.empty() ? 0.0 : std::fabs(double(bias[n]));
     bounds.push_back(double(K + 4) * std::ldexp(sum + biasAbs, -22) +
                      4.0 * std::ldexp(std::fabs(double(want[i])), -24) +
+                     std::ldexp(double(K), -149) +
                      (fp8 ? std::ldexp(sum, -13) : 0.0));
   }
   return bounds;
