@@ -28,6 +28,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
+#include <unistd.h>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -78,11 +79,39 @@ static cl::opt<GPUOnHost> gpuOnHost(
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::Prefix, cl::init(3));
 
+/// The file that writing `path` writes: `path` itself, or the target of
+/// the symbolic links it names (followed as open(2) follows them, so that a
+/// dangling link's target is created rather than the link replaced).
+static std::string followLinks(StringRef path) {
+  namespace fs = llvm::sys::fs;
+  std::string current = path.str();
+  // As many links as the kernel follows (ELOOP beyond).
+  for (int hops = 0; hops < 40 && fs::is_symlink_file(current); ++hops) {
+    SmallString<256> real;
+    if (!fs::real_path(current, real))
+      return real.str().str();
+    char target[4096];
+    ssize_t size = ::readlink(current.c_str(), target, sizeof target - 1);
+    if (size < 0)
+      break;
+    StringRef link(target, size);
+    SmallString<256> next;
+    if (llvm::sys::path::is_absolute(link)) {
+      next = link;
+    } else {
+      next = llvm::sys::path::parent_path(current);
+      llvm::sys::path::append(next, link);
+    }
+    current = next.str().str();
+  }
+  return current;
+}
+
 /// Writes each output (path, contents) so that a failure leaves every
 /// existing file as it was: regular files into a temporary file beside
 /// them, all renamed once everything is written; a symbolic link's target
-/// rather than the link; standard output ("-"), devices and FIFOs directly,
-/// before the renames.
+/// rather than the link (see followLinks); standard output ("-"), devices
+/// and FIFOs directly, before the renames.
 static LogicalResult
 writeOutputs(ArrayRef<std::pair<std::string, StringRef>> outputs) {
   namespace fs = llvm::sys::fs;
@@ -96,10 +125,7 @@ writeOutputs(ArrayRef<std::pair<std::string, StringRef>> outputs) {
   };
   SmallVector<std::pair<std::string, StringRef>> direct;
   for (const auto &[given, contents] : outputs) {
-    std::string path = given;
-    SmallString<256> real;
-    if (path != "-" && fs::is_symlink_file(path) && !fs::real_path(path, real))
-      path = real.str().str();
+    std::string path = given == "-" ? given : followLinks(given);
     fs::file_status status;
     if (path == "-" || (!fs::status(path, status) && fs::exists(status) &&
                         !fs::is_regular_file(status))) {
