@@ -200,10 +200,11 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     kernel with an i32 result: its schemes carry the operands' signedness
     and no scales. Other matmul forms are left to the linalg lowering.
 
-    A batched matmul (`[B..., M, K]` x `[B..., K, N]`) passes lhs, rhs and the
-    destination with their batch dimensions collapsed into one and its
-    attribute gets `batched` (the schemes' per_channel axes then count from
-    the matrices, as for a 2-D matmul); the call's result is expanded back.
+    A batched matmul (`[B..., M, K]` x `[B..., K, N]`) passes lhs, rhs, the
+    destination and per-group parameters with their batch dimensions
+    collapsed into one and its attribute gets `batched` (the schemes'
+    per_channel and per_group axes then count from the matrices, as for a
+    2-D matmul); the call's result is expanded back.
     A `quanta.matmul_integer` whose 2-D rhs is shared by the batches passes
     it as it is, or, without a per-row zero point, passes lhs and the
     destination as matrices of all the batches' rows (no `batched`).

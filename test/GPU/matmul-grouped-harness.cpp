@@ -5,7 +5,8 @@
 // points x packed ui4 per group of 64 with zero points, plus a bias; ONNX
 // MatMulNBits with accuracy_level 4) and @w4a8_lhs_groups (i8 per group of
 // 32 with zero points x i4 per group with zero points, quantized to i8 per
-// column), and @w4a8_col (i8 x i4 per column, both with zero points), of
+// column), @w4a8_col (i8 x i4 per column, both with zero points), and
+// @q8_0_batched (3 batches, weights and per-group parameters per batch) of
 // matmul-grouped.mlir on shapes that take each path of the int8
 // kernel: up to 4 rows (the group dot kernel with the weights K x N, 1 to
 // 3 rounds of 32 groups), up to 64 rows (small tiles), more (large tiles),
@@ -229,6 +230,35 @@ int main() {
     w4a8_col(a.data, s.m, s.k, w.data(), s.k, s.n, lhs.scale.data(), za.data,
              rhs.scale.data(), s.n, zw.data(), s.n, got.data());
     compare("w4a8_col", got, ref::matmul(lhs, rhs), s.m, s.k, s.n);
+  }
+  // Batched, weights per batch: ui8 per group of 32 with zero points x i8
+  // per group of 32 with zero points, parameters per batch.
+  for (const Shape &s : shapes) {
+    const int64_t batches = 3, groups = s.k / 32;
+    ref::QuantizedTensor lhs, rhs;
+    lhs.intFormat = ref::IntFormat::uint(8);
+    lhs.layout = ref::Layout::perGroup({batches, s.m, s.k}, 2, 32);
+    rhs.layout = ref::Layout::perGroup({batches, s.k, s.n}, 1, 32);
+    for (int64_t i = 0; i < batches * s.m * s.k; ++i)
+      lhs.values.push_back(draw(0, 255));
+    for (int64_t i = 0; i < batches * s.k * s.n; ++i)
+      rhs.values.push_back(draw(-128, 127));
+    for (int64_t i = 0; i < batches * s.m * groups; ++i) {
+      lhs.scale.push_back(drawScale(-7));
+      lhs.zeroPoint.push_back(draw(0, 255));
+    }
+    for (int64_t i = 0; i < batches * groups * s.n; ++i) {
+      rhs.scale.push_back(drawScale(-9));
+      rhs.zeroPoint.push_back(draw(-128, 127));
+    }
+    Bytes a(lhs.values, s.skew), w(rhs.values), za(lhs.zeroPoint),
+        zw(rhs.zeroPoint);
+    std::vector<float> got(batches * s.m * s.n);
+    q8_0_batched(a.data, batches, s.m, s.k, w.data, batches, s.k, s.n,
+                 lhs.scale.data(), batches, s.m, groups, za.data, batches, s.m,
+                 groups, rhs.scale.data(), batches, groups, s.n, zw.data,
+                 batches, groups, s.n, got.data());
+    compare("q8_0_batched", got, ref::matmul(lhs, rhs), s.m, s.k, s.n);
   }
   std::printf("grouped int8: %ld elements, %ld mismatches\n", elements,
               mismatches);

@@ -59,6 +59,9 @@
 // HOST-LABEL: define internal fastcc void @_quanta_impl_w4a8_col(
 // HOST-COUNT-4: call void @mgpuLaunchKernel(
 // HOST-NOT:     call void @mgpuLaunchKernel(
+// HOST-LABEL: define internal fastcc void @_quanta_impl_q8_0_batched(
+// HOST-COUNT-4: call void @mgpuLaunchKernel(
+// HOST-NOT:     call void @mgpuLaunchKernel(
 // HOST-LABEL: define void @group_of_16(
 
 // Each group's i32 sums to f32 (cvt.rn.f32.s32), scaled and added. The
@@ -155,8 +158,20 @@ func.func @w4a8_col(%a: tensor<?x?xi8>, %w: tensor<?x?xi4>, %sa: tensor<f32>, %z
   return %y : tensor<?x?xf32>
 }
 
-// Groups that are not a multiple of an mma's K step (32) and batched
-// per-group or int4 forms take the linalg lowering.
+// Batched with weights per batch: the per-group parameters are batched
+// too ([B, M, K / G], [B, K / G, N]); each block binds its batch's views of
+// them with those of lhs, rhs and the result.
+func.func @q8_0_batched(%a: tensor<?x?x?xi8>, %w: tensor<?x?x?xi8>, %sa: tensor<?x?x?xf32>, %za: tensor<?x?x?xi8>, %sw: tensor<?x?x?xf32>, %zw: tensor<?x?x?xi8>) -> tensor<?x?x?xf32> {
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_group, axis = 2, group_size = 32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 1, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<?x?x?xi8>, tensor<?x?x?xi8>, tensor<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x?x?xi8>, tensor<?x?x?xi8>) -> tensor<?x?x?xf32>
+  return %y : tensor<?x?x?xf32>
+}
+
+// Groups that are not a multiple of an mma's K step (32) and batched int4
+// forms take the linalg lowering.
 func.func @group_of_16(%a: tensor<8x64xi8>, %w: tensor<64x32xi8>, %sa: tensor<f32>, %sw: tensor<4x32xf32>) -> tensor<8x32xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,

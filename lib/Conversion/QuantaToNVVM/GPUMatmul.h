@@ -28,10 +28,11 @@ constexpr llvm::StringLiteral kFunctionAttr = "quanta.gpu_matmul";
 /// `linalg.transpose` that produced the matmul's K x N rhs.
 constexpr llvm::StringLiteral kRhsKMajorAttr = "rhs_k_major";
 /// A unit entry of the marker's attribute: the matmul is batched, `lhs`,
-/// `rhs` (unless a 2-D rhs shared by the batches) and the destination have
-/// one batch dimension first (the op's batch dimensions collapsed), and the
-/// schemes' per_channel axes count from the matrix dimensions; the other
-/// operands are shared by the batches.
+/// `rhs` (unless a 2-D rhs shared by the batches), the destination and
+/// per-group parameters have one batch dimension first (the op's batch
+/// dimensions collapsed), and the schemes' per_channel and per_group axes
+/// count from the matrix dimensions; the other operands are shared by the
+/// batches.
 constexpr llvm::StringLiteral kBatchedAttr = "batched";
 /// Each marker argument's role: `lhs`, `rhs`, `lhs_scale`, ..., `init`.
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";

@@ -1634,10 +1634,13 @@ KernelBuilder::BatchBinding::~BatchBinding() {
 
 void KernelBuilder::buildBatched() {
   for (StringRef role :
-       {StringRef("lhs"), StringRef("rhs"), StringRef(gpu_matmul::kInitRole)}) {
+       {StringRef("lhs"), StringRef("rhs"), StringRef(gpu_matmul::kInitRole),
+        StringRef("lhs_scale"), StringRef("lhs_zp"), StringRef("rhs_scale"),
+        StringRef("rhs_zp")}) {
     Value v = mm.get(role);
-    // Weights shared by the batches (quanta.matmul_integer).
-    if (cast<MemRefType>(v.getType()).getRank() == 2)
+    // Weights shared by the batches (quanta.matmul_integer), parameters
+    // per tensor or channel.
+    if (!v || cast<MemRefType>(v.getType()).getRank() < 3)
       continue;
     batchedOperands[role] = v;
     mm.operands[role] = batchView(v, idx(0));

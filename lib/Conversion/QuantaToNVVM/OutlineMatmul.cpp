@@ -163,8 +163,8 @@ MatmulOp mlir::quanta::gpu_matmul::dequantizeFloatOperands(MatmulOp op) {
 /// lhs per tensor, row or group along K, 8- or 4-bit integer rhs per
 /// tensor, column or group along K (W8A8, Q8_0, W4A8), groups of a
 /// multiple of 32 elements (an mma's K step, after which each group's sums
-/// are scaled into f32), and 2-D when per group or 4-bit (its parameters
-/// and packed weights are not batched).
+/// are scaled into f32), and 2-D when 4-bit (packed weights are not
+/// batched; per-group parameters are, with their operands).
 static bool hasInt8Kernel(MatmulOp op) {
   int64_t rank = op.getType().getRank();
   SchemeAttr lhs = *op.getLhsScheme(), rhs = op.getRhsScheme();
@@ -186,7 +186,7 @@ static bool hasInt8Kernel(MatmulOp op) {
   int64_t group = std::max(lhsGroup, rhsGroup);
   if (group % 32)
     return false;
-  return rank == 2 || (!group && rhs.getStorageWidth() == 8);
+  return rank == 2 || rhs.getStorageWidth() == 8;
 }
 
 std::optional<gpu_matmul::Kind>
@@ -301,10 +301,10 @@ bool int4OperandsArePacked(MatmulOp op) {
 }
 
 /// `scheme` of an operand or result of a batched matmul with its
-/// per_channel axis counted from the matrix dimensions (the kernels see one
-/// batch's matrices).
+/// per_channel or per_group axis counted from the matrix dimensions (the
+/// kernels see one batch's matrices).
 SchemeAttr dropBatchAxes(SchemeAttr scheme, int64_t batchRank) {
-  if (!batchRank || scheme.getGranularity() != Granularity::per_channel)
+  if (!batchRank || scheme.getGranularity() == Granularity::per_tensor)
     return scheme;
   return SchemeAttr::get(
       scheme.getContext(), scheme.getStorage(), scheme.getExpressed(),
@@ -467,10 +467,12 @@ struct OutlineGPUMatmulPass
     // `flattenRows`, lhs and the destination as matrices of all rows; the
     // call's result is expanded back.
     bool batched = rank > 2 && !form.flattenRows;
+    // Per-group parameters are batched with their operands ([B..., M,
+    // K / G], [B..., K / G, N]); per-channel ones are shared.
     for (auto &[value, role] : form.roles) {
       int64_t r = cast<RankedTensorType>(value.getType()).getRank();
-      if ((role == "lhs" || role == "rhs" || role == gpu_matmul::kInitRole) &&
-          r > (form.flattenRows ? 2 : 3))
+      bool matrix = role != "bias" && !role.starts_with("result");
+      if (matrix && r > (form.flattenRows ? 2 : 3))
         value = tensor::CollapseShapeOp::create(
             b, loc, value, collapsedDims(r, form.flattenRows));
     }
