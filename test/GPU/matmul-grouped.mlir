@@ -28,6 +28,8 @@
 // OUTLINE:         call @__quanta_gpu_matmul_2(%arg0, %arg1, %arg2, %arg3, %{{.*}})
 // OUTLINE-LABEL: func.func @w4a8_lhs_groups(
 // OUTLINE:         call @__quanta_gpu_matmul_3(
+// OUTLINE-LABEL: func.func @q8_0_batched(
+// OUTLINE:         call @__quanta_gpu_matmul_5(%arg0, %arg1, %arg2, %arg4, %arg3, %arg5, %{{.*}}) : (tensor<?x?x?xi8>, tensor<?x?x?xi8>, tensor<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x?x?xi8>, tensor<?x?x?xi8>, tensor<?x?x?xf32>)
 // OUTLINE-LABEL: func.func @group_of_16(
 // OUTLINE:         quanta.matmul
 // OUTLINE-LABEL: func.func @batched_w4a8(
@@ -36,6 +38,8 @@
 // OUTLINE:       func.func private @__quanta_gpu_matmul_1({{.*}}) -> tensor<?x?xf32> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, kind = "int8", lhs_scheme = #quanta.scheme<storage = ui8, {{.*}}>, rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 64>}}
 // OUTLINE:       func.func private @__quanta_gpu_matmul_2({{.*}} attributes {quanta.gpu_matmul = {{{.*}}rhs_k_major
 // OUTLINE:       func.func private @__quanta_gpu_matmul_3({{.*}}) -> tensor<?x?xi8> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, kind = "int8", lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 1, group_size = 32>
+// The batched marker: per-group axes counted from the matrices.
+// OUTLINE:       func.func private @__quanta_gpu_matmul_5({{.*}}) -> tensor<?x?x?xf32> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation i32>, batched, kind = "int8", lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32, granularity = per_group, axis = 1, group_size = 32>, rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_group, axis = 0, group_size = 32>}}
 
 // Four launches per matmul (group dot kernels for one and up to 4 rows:
 // with the weights K x N 64 columns per block of 256 threads, N x K 8;
