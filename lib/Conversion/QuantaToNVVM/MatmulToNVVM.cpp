@@ -341,6 +341,7 @@ private:
   SmallVector<Value> transposeB(ArrayRef<Value> raw);
   void stageScalar(Value wordK0, Value buffer, bool isRhs);
   Value loadNibble(Value packed, Value index);
+  SmallVector<Value> loadNibbleWord(Value k, Value nBase);
   SmallVector<Value> loadRowNibbles(Value k, Value nBase, Value vectorPath);
   SmallVector<Value> loadRowElements(Value k, Value nBase, Value vectorPath);
   SmallVector<Value> loadRowWeights(Value k, Value nBase, Value vectorPath);
@@ -375,6 +376,8 @@ private:
   ColumnWarp columnWarp(gpu::LaunchOp launch, int64_t rowCount);
   void storeColumn(const ColumnWarp &cw, int64_t rowCount,
                    function_ref<void(int64_t)> store);
+  SmallVector<Value> dotSums(const ColumnWarp &cw, Value vectorPath,
+                             Value first, Value end, int64_t lanes);
   Value loadParam(StringRef role, Value row, Value col, Value k = Value());
   Value zeroPoint(StringRef role, Value row, Value col, Value k = Value());
   Value correctSum(Value acc, Value za, Value zb, Value rowSum, Value colSum,
@@ -768,11 +771,25 @@ Value KernelBuilder::loadNibble(Value packed, Value index) {
   return andI(shifted, c32(15));
 }
 
+/// The nibbles (i32 in [0, 15]) of row k and columns nBase ... nBase + 7 of
+/// the packed int4 rhs (K x N) by one 32-bit load, N being a multiple of 8
+/// and the data aligned: the 8 columns are all inside or all outside
+/// (outside, zeros and no load: they only reach results that are not
+/// stored).
+SmallVector<Value> KernelBuilder::loadNibbleWord(Value k, Value nBase) {
+  Value byteIndex = arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
+  Value words =
+      loadVectorWords(ult(nBase, N), mm.get("rhs"), ValueRange{byteIndex}, 4);
+  Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
+  SmallVector<Value> nibbles;
+  for (int64_t j = 0; j < 8; ++j)
+    nibbles.push_back(andC(shr(word, 4 * j), 15));
+  return nibbles;
+}
+
 /// The nibbles (i32 in [0, 15]) of row k (in range) and columns nBase ...
-/// nBase + 7 of the packed int4 rhs (K x N): one 32-bit load on
-/// `vectorPath` (N a multiple of 8 and the data aligned: the 8 columns are
-/// all inside or all outside, and outside only reach results that are not
-/// stored), else clamped nibble loads.
+/// nBase + 7 of the packed int4 rhs (K x N): loadNibbleWord on
+/// `vectorPath`, else clamped nibble loads.
 SmallVector<Value> KernelBuilder::loadRowNibbles(Value k, Value nBase,
                                                  Value vectorPath) {
   Value rhs = mm.get("rhs");
@@ -780,15 +797,9 @@ SmallVector<Value> KernelBuilder::loadRowNibbles(Value k, Value nBase,
                                 /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&load.getThenRegion().front());
-  Value byteIndex = arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
-  Value words = loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
-  Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-  SmallVector<Value> nibbles;
-  for (int64_t j = 0; j < 8; ++j)
-    nibbles.push_back(andC(shr(word, 4 * j), 15));
-  scf::YieldOp::create(b, nibbles);
+  scf::YieldOp::create(b, loadNibbleWord(k, nBase));
   b.setInsertionPointToStart(&load.getElseRegion().front());
-  nibbles.clear();
+  SmallVector<Value> nibbles;
   for (int64_t j = 0; j < 8; ++j)
     nibbles.push_back(
         loadNibble(rhs, add(mul(k, N), minIdx(addC(nBase, j), lastN))));
@@ -974,15 +985,7 @@ SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
   SmallVector<Value> nibbles[2], valid[2];
   for (int64_t r = 0; r < 2; ++r) {
     if (vectorized) {
-      Value index = add(mul(rows[r], N), nBase);
-      Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
-      // N is a multiple of 8: the 8 columns are all inside or all outside
-      // (outside, the weights only reach results that are not stored).
-      Value words =
-          loadVectorWords(ult(nBase, N), rhs, ValueRange{byteIndex}, 4);
-      Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-      for (int64_t j = 0; j < 8; ++j)
-        nibbles[r].push_back(andC(shr(word, 4 * j), 15));
+      nibbles[r] = loadNibbleWord(rows[r], nBase);
       continue;
     }
     Value rowOk = ult(rows[r], K);
@@ -1788,25 +1791,17 @@ void KernelBuilder::storeColumn(const ColumnWarp &cw, int64_t rowCount,
   }
 }
 
-/// The kernel for up to `rowCount` rows with the weights N x K (decode): no
-/// tensor cores, no shared memory. Warp w of block x computes result column
-/// n = kDotWarps x + w for every row: each lane takes 16-byte chunks of
-/// weight row n (and of the activation rows) 32 chunks apart along K, adds
-/// the products of each chunk to its sums (8-bit integers by dp4a, i32
-/// wrapping; floats as their exact f32 products, in f32) with the row and
-/// column sums the zero points need, and the warp adds its lanes' sums by
-/// shuffles; lane 0 applies the epilogue. Unaligned operands (K not a
-/// multiple of a chunk, pointers not 16-byte aligned) take one element per
-/// lane and step instead. The sums' order is not k order: exact for
-/// integers, within docs/GPU.md's bound for floats.
-void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
-  OpBuilder::InsertionGuard outer(b);
-  gpu::LaunchOp launch = launchColumnWarps(hostN);
-  BatchBinding binding(*this, launch);
+/// The sums of a dot kernel (see buildDotKernel) for the rows and the
+/// column of `cw` over K indices [first, end), `lanes` lanes apart (a warp
+/// splitting K, or one lane alone): 16-byte chunks (8-bit integers by
+/// dp4a, i32 wrapping; floats as their exact f32 products, in f32) when
+/// `vectorPath`, else one element per step. The sums of each row, then the
+/// row sums (needRowSums), then the column sum (needColSums).
+SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
+                                          Value vectorPath, Value first,
+                                          Value end, int64_t lanes) {
   Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
-  ColumnWarp cw = columnWarp(launch, rowCount);
-  Value lane = cw.lane, col = cw.col, colC = cw.colC;
-  ArrayRef<Value> rows = cw.rows;
+  int64_t rowCount = cw.rows.size();
   bool isInt = mm.kind == Kind::Int8;
   Value zero =
       isInt ? c32(0)
@@ -1825,7 +1820,7 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   // (vectors of a chunk, or scalars) added to the carried sums.
   auto step = [&](ValueRange carried, function_ref<Value(Value, Value)> load) {
     SmallVector<Value> next(carried);
-    Value w = load(rhs, colC);
+    Value w = load(rhs, cw.colC);
     auto vector = dyn_cast<VectorType>(w.getType());
     if (isInt && vector) {
       // 8-bit integers: the chunk's 4 words by dp4a.
@@ -1842,7 +1837,7 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
       bool signedB = mm.rhsScheme.isSignedStorage();
       SmallVector<Value, 4> wWords = wordsOf(w);
       for (int64_t m = 0; m < rowCount; ++m) {
-        SmallVector<Value, 4> aWords = wordsOf(load(lhs, rows[m]));
+        SmallVector<Value, 4> aWords = wordsOf(load(lhs, cw.rows[m]));
         for (int64_t j = 0; j < 4; ++j) {
           next[m] = dp4a(aWords[j], wWords[j], next[m], signedA, signedB);
           if (needRowSums)
@@ -1856,7 +1851,7 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
     }
     w = widen(w, mm.rhsScheme);
     for (int64_t m = 0; m < rowCount; ++m) {
-      Value a = widen(load(lhs, rows[m]), mm.lhsScheme);
+      Value a = widen(load(lhs, cw.rows[m]), mm.lhsScheme);
       Value product = times(a, w);
       next[m] = plus(next[m], vector ? sum(product) : product);
       if (needRowSums)
@@ -1867,9 +1862,6 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
     return next;
   };
   int64_t chunk = 128 / elementBits;
-  Value vectorPath = andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
-                                                remIdx(K, chunk), idx(0)),
-                          andI(isAligned(lhs, 16), isAligned(rhs, 16)));
   SmallVector<Type> types;
   for (Value v : inits)
     types.push_back(v.getType());
@@ -1877,8 +1869,8 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   auto buildLoop = [&](Region &region, int64_t elements) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(&region.front());
-    auto loop = scf::ForOp::create(b, mulC(lane, elements), K,
-                                   idx(32 * elements), inits);
+    Value start = lanes > 1 ? add(first, mulC(cw.lane, elements)) : first;
+    auto loop = scf::ForOp::create(b, start, end, idx(lanes * elements), inits);
     b.setInsertionPointToStart(loop.getBody());
     Value k = loop.getInductionVar();
     auto load = [&](Value memref, Value row) -> Value {
@@ -1896,12 +1888,36 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
   };
   buildLoop(paths.getThenRegion(), chunk);
   buildLoop(paths.getElseRegion(), 1);
+  return SmallVector<Value>(paths.getResults());
+}
+
+/// The kernel for up to `rowCount` rows with the weights N x K (decode): no
+/// tensor cores, no shared memory. Warp w of block x computes result column
+/// n = kDotWarps x + w for every row: each lane takes 16-byte chunks of
+/// weight row n (and of the activation rows) 32 chunks apart along K, adds
+/// the products of each chunk to its sums (8-bit integers by dp4a, i32
+/// wrapping; floats as their exact f32 products, in f32) with the row and
+/// column sums the zero points need, and the warp adds its lanes' sums by
+/// shuffles; lane 0 applies the epilogue. Unaligned operands (K not a
+/// multiple of a chunk, pointers not 16-byte aligned) take one element per
+/// lane and step instead. The sums' order is not k order: exact for
+/// integers, within docs/GPU.md's bound for floats.
+void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
+  OpBuilder::InsertionGuard outer(b);
+  gpu::LaunchOp launch = launchColumnWarps(hostN);
+  BatchBinding binding(*this, launch);
+  Value lhs = mm.get("lhs"), rhs = mm.get("rhs");
+  ColumnWarp cw = columnWarp(launch, rowCount);
+  int64_t chunk = 128 / elementBits;
+  Value vectorPath = andI(arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                                remIdx(K, chunk), idx(0)),
+                          andI(isAligned(lhs, 16), isAligned(rhs, 16)));
   // The warp's sums, on every lane.
   SmallVector<Value> sums;
-  for (Value v : paths.getResults())
+  for (Value v : dotSums(cw, vectorPath, idx(0), K, 32))
     sums.push_back(laneSum(v, {16, 8, 4, 2, 1}));
   storeColumn(cw, rowCount, [&](int64_t m) {
-    storeResult(sums[m], idx(m), col,
+    storeResult(sums[m], idx(m), cw.col,
                 needRowSums ? sums[rowCount + m] : Value(),
                 needColSums ? sums.back() : Value());
   });
@@ -2213,8 +2229,6 @@ void KernelBuilder::buildGroupRowDotKernel(Value hostN, int64_t rowCount) {
   // 16-byte chunks.
   Value vectorPath = andI(isAligned(lhs, 16), isAligned(rhs, 16));
   Value groups = divIdx(K, groupSize);
-  bool signedA = mm.lhsScheme.isSignedStorage();
-  bool signedB = mm.rhsScheme.isSignedStorage();
   Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0));
   auto rounds = scf::ForOp::create(b, idx(0), groups, idx(32),
                                    SmallVector<Value>(rowCount, zero));
@@ -2230,70 +2244,10 @@ void KernelBuilder::buildGroupRowDotKernel(Value hostN, int64_t rowCount) {
       OpBuilder::InsertionGuard inner(b);
       b.setInsertionPointToStart(&inGroups.getThenRegion().front());
       Value k0 = mulC(g, groupSize);
-      // The sums [row], then the row sums [row], then the column sum.
-      SmallVector<Value> inits(rowCount, c32(0));
-      int64_t rowSumBase = inits.size();
-      if (needRowSums)
-        inits.append(rowCount, c32(0));
-      int64_t colSumBase = inits.size();
-      if (needColSums)
-        inits.push_back(c32(0));
-      SmallVector<Type> sumTypes(inits.size(), i32);
-      auto paths = scf::IfOp::create(b, sumTypes, vectorPath,
-                                     /*withElseRegion=*/true);
-      // One path: `elements` per step, the products of `load`ed words (4
-      // bytes each, by dp4a) or elements.
-      auto buildPath = [&](Region &region, int64_t elements) {
-        OpBuilder::InsertionGuard path(b);
-        b.setInsertionPointToStart(&region.front());
-        auto loop = scf::ForOp::create(b, k0, addC(k0, groupSize),
-                                       idx(elements), inits);
-        b.setInsertionPointToStart(loop.getBody());
-        Value k = loop.getInductionVar();
-        SmallVector<Value> next(loop.getRegionIterArgs());
-        auto words = [&](Value memref, Value row) {
-          SmallVector<Value, 4> list;
-          if (elements == 1) {
-            Value e = memref::LoadOp::create(b, memref, ValueRange{row, k});
-            list.push_back(
-                widen(e, memref == rhs ? mm.rhsScheme : mm.lhsScheme));
-            return list;
-          }
-          auto vload =
-              vector::LoadOp::create(b, VectorType::get({16}, b.getI8Type()),
-                                     memref, ValueRange{row, k});
-          vload.setAlignment(static_cast<uint64_t>(16));
-          Value cast =
-              vector::BitCastOp::create(b, VectorType::get({4}, i32), vload);
-          for (int64_t j = 0; j < 4; ++j)
-            list.push_back(
-                vector::ExtractOp::create(b, cast, ArrayRef<int64_t>{j}));
-          return list;
-        };
-        SmallVector<Value, 4> w = words(rhs, colC);
-        for (int64_t m = 0; m < rowCount; ++m) {
-          SmallVector<Value, 4> a = words(lhs, rows[m]);
-          for (auto [x, y] : llvm::zip_equal(a, w)) {
-            bool packed = elements > 1;
-            next[m] = packed ? dp4a(x, y, next[m], signedA, signedB)
-                             : add(next[m], mul(x, y));
-            if (needRowSums)
-              next[rowSumBase + m] =
-                  packed ? dp4a(x, next[rowSumBase + m], signedA)
-                         : add(next[rowSumBase + m], x);
-          }
-        }
-        if (needColSums)
-          for (Value y : w)
-            next[colSumBase] = elements > 1 ? dp4a(y, next[colSumBase], signedB)
-                                            : add(next[colSumBase], y);
-        scf::YieldOp::create(b, next);
-        b.setInsertionPointAfter(loop);
-        scf::YieldOp::create(b, loop.getResults());
-      };
-      buildPath(paths.getThenRegion(), 16);
-      buildPath(paths.getElseRegion(), 1);
-      ValueRange sums = paths.getResults();
+      // The group's sums [row], then the row sums [row], then the column
+      // sum.
+      SmallVector<Value> sums =
+          dotSums(cw, vectorPath, k0, addC(k0, groupSize), 1);
       Value sb =
           buildToF32(b, b.getLoc(), loadParam("rhs_scale", colC, colC, k0));
       Value zb = zeroPoint("rhs_zp", colC, colC, k0);
@@ -2302,9 +2256,9 @@ void KernelBuilder::buildGroupRowDotKernel(Value hostN, int64_t rowCount) {
         Value sa = buildToF32(b, b.getLoc(),
                               loadParam("lhs_scale", rows[m], rows[m], k0));
         Value za = zeroPoint("lhs_zp", rows[m], rows[m], k0);
-        blocks.push_back(groupBlock(
-            sums[m], needRowSums ? sums[rowSumBase + m] : Value(),
-            needColSums ? sums[colSumBase] : Value(), sa, za, sb, zb));
+        blocks.push_back(
+            groupBlock(sums[m], needRowSums ? sums[rowCount + m] : Value(),
+                       needColSums ? sums.back() : Value(), sa, za, sb, zb));
       }
       scf::YieldOp::create(b, blocks);
       b.setInsertionPointToStart(&inGroups.getElseRegion().front());
