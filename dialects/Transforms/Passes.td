@@ -27,7 +27,14 @@ def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
     and +-Inf for E5M2; +-Inf becomes NaN (E4M3FN) or +-Inf (E5M2); NaN stays
     NaN. `arith.extf` is exact. The results match the reference library's
     `encodeFloat(x, fmt, /*saturate=*/false)` and `decodeFloat` bit for bit.
-    Saturating conversions are a clamp to +-max finite before the truncf.
+    Saturating conversions are a clamp to +-max finite before the truncf
+    (`copysign(minimumf(maximumf(x, -max), max), x)`, as quanta's lowerings
+    build it); the truncf of that clamp is expanded as the saturating
+    encoding of `x` (`encodeFloat(x, fmt, /*saturate=*/true)`: one unsigned
+    min of the magnitude bits, NaN kept), and the clamp goes away.
+    Subnormal results are computed in `f32`: `|x| / 2^(1-bias-m)` (exact)
+    plus 2^23, which rounds to an integer half to even, the code then read
+    from the sum's low bits.
 
     `arith.truncf` from f32 to bf16 is expanded the same way (one
     round-half-to-even step on the bits), because x86's `vcvtneps2bf16`

@@ -14,13 +14,16 @@
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
+#include <cmath>
 #include <string>
 
 namespace mlir::quanta {
@@ -39,13 +42,14 @@ struct Fp8Format {
   /// FN style (E4M3FN): no infinities, S.1111.111 is the only NaN, overflow
   /// and +-inf give NaN. Otherwise IEEE style (E5M2).
   bool fn;
+  float maxFinite; ///< 448 (E4M3FN), 57344 (E5M2).
 };
 
 std::optional<Fp8Format> getFp8Format(Type elementType) {
   if (isa<Float8E4M3FNType>(elementType))
-    return Fp8Format{3, 7, /*fn=*/true};
+    return Fp8Format{3, 7, /*fn=*/true, 448.0f};
   if (isa<Float8E5M2Type>(elementType))
-    return Fp8Format{2, 15, /*fn=*/false};
+    return Fp8Format{2, 15, /*fn=*/false, 57344.0f};
   return std::nullopt;
 }
 
@@ -121,16 +125,19 @@ std::string getUnsupportedReason(arith::ExtFOp op) {
 class BitBuilder {
 public:
   BitBuilder(ImplicitLocOpBuilder &b, Type like)
-      : b(b), i32Type(withElementType(like, b.getI32Type())) {}
+      : b(b), i32Type(withElementType(like, b.getI32Type())),
+        f32Type(withElementType(like, b.getF32Type())) {}
 
   Type getI32Type() const { return i32Type; }
 
   Value cst(uint32_t v) {
-    IntegerAttr attr = b.getI32IntegerAttr(static_cast<int32_t>(v));
-    if (auto shaped = dyn_cast<ShapedType>(i32Type))
-      return arith::ConstantOp::create(b, DenseElementsAttr::get(shaped, attr));
-    return arith::ConstantOp::create(b, attr);
+    return splat(i32Type, b.getI32IntegerAttr(static_cast<int32_t>(v)));
   }
+  Value cstF32(float v) { return splat(f32Type, b.getF32FloatAttr(v)); }
+  Value toF32(Value bits) { return arith::BitcastOp::create(b, f32Type, bits); }
+  Value toBits(Value x) { return arith::BitcastOp::create(b, i32Type, x); }
+  Value mulf(Value x, float y) { return arith::MulFOp::create(b, x, cstF32(y)); }
+  Value addf(Value x, float y) { return arith::AddFOp::create(b, x, cstF32(y)); }
   Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
   Value add(Value x, uint32_t y) { return add(x, cst(y)); }
   Value sub(Value x, Value y) { return arith::SubIOp::create(b, x, y); }
@@ -158,17 +165,29 @@ public:
 
 private:
   ImplicitLocOpBuilder &b;
-  Type i32Type;
+  Type i32Type, f32Type;
+
+  Value splat(Type type, TypedAttr attr) {
+    if (auto shaped = dyn_cast<ShapedType>(type))
+      return arith::ConstantOp::create(b, DenseElementsAttr::get(shaped, attr));
+    return arith::ConstantOp::create(b, attr);
+  }
 };
 
 /// Encodes the f32 bit patterns `u` (i32 lanes) into FP8 codes (in the low 8
-/// bits of i32 lanes): one round-half-to-even step, no saturation.
-Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt) {
+/// bits of i32 lanes): one round-half-to-even step. With `saturate`,
+/// magnitudes above the largest finite value (+-inf included) give it, NaN
+/// stays NaN (ref::encodeFloat's saturate).
+Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt,
+                    bool saturate) {
   using P = arith::CmpIPredicate;
   const unsigned m = fmt.manBits;
   const uint32_t bias = fmt.bias;
   Value a = bb.andi(u, 0x7FFFFFFFu);
   Value sign = bb.andi(bb.shr(u, 24), 0x80u);
+  Value isNaN = saturate || !fmt.fn ? bb.cmp(P::ugt, a, 0x7F800000u) : Value();
+  if (saturate)
+    a = bb.minu(a, llvm::bit_cast<uint32_t>(fmt.maxFinite));
 
   // Normal result (|x| >= 2^(1-bias)): round the f32 magnitude bits to m
   // mantissa bits, half to even (a carry into the exponent is the right
@@ -177,31 +196,28 @@ Value encodeF32Bits(BitBuilder &bb, Value u, const Fp8Format &fmt) {
   Value rounded = bb.add(bb.add(a, (1u << (22 - m)) - 1), lsb);
   Value normal = bb.sub(bb.shr(rounded, 23 - m), (127 - bias) << m);
 
-  // Subnormal result (|x| < 2^(1-bias)): n = RNE(mant * 2^(e-150) /
-  // 2^(1-bias-m)) = RNE(mant >> s) with s = (151 - bias - m) - e >= 24 - m.
-  // e is clamped so that s stays defined in the lanes this path does not
-  // own, and s <= 31 keeps the shift in range (mant < 2^24 then gives 0: f32
-  // subnormals and zeros, whose implicit bit is wrong here, all round to 0).
-  // n == 2^m (rounding up to the smallest normal) is the right code as is.
-  Value e = bb.minu(bb.shr(a, 23), 127 - bias);
-  Value fraction = bb.andi(a, 0x7FFFFFu);
-  Value mant = bb.ori(fraction, bb.cst(0x800000u));
-  Value s = bb.minu(bb.sub(151 - bias - m, e), 31);
-  Value one = bb.cst(1);
-  Value halfMinusOne = bb.sub(bb.shl(one, bb.sub(s, 1)), 1);
-  Value lsbSub = bb.andi(bb.shr(mant, s), 1);
-  Value subnormal = bb.shr(bb.add(bb.add(mant, halfMinusOne), lsbSub), s);
+  // Subnormal result (|x| < 2^(1-bias)): n = RNE(|x| / 2^(1-bias-m)), the
+  // division an exact scaling by a power of two. Adding 2^23 to it rounds it
+  // to an integer half to even (f32 addition rounds so) and leaves n in the
+  // sum's low bits (n <= 2^m). n == 2^m (rounding up to the smallest normal)
+  // is the right code as is. Two float ops instead of shifts by a variable
+  // amount; the lanes this path does not own (inf, NaN) are not selected.
+  Value scaled = bb.mulf(bb.toF32(a), std::ldexp(1.0f, int(bias - 1 + m)));
+  Value subnormal = bb.sub(bb.toBits(bb.addf(scaled, 0x1p23f)), 0x4B000000u);
 
   Value isNormal = bb.cmp(P::uge, a, (128 - bias) << 23);
   Value mag = bb.select(isNormal, normal, subnormal);
-  if (fmt.fn) {
+  if (saturate) {
+    // The largest finite value rounds to itself: only NaN is left.
+    mag = bb.select(isNaN, fmt.fn ? 0x7F : 0x7E, mag);
+  } else if (fmt.fn) {
     // Overflow (rounded magnitude above 0x7E = 448), +-inf and NaN all give
     // the NaN code S.1111.111.
     mag = bb.minu(mag, 0x7F);
   } else {
     // Overflow and +-inf give +-inf (0x7C); NaN gives the quiet NaN 0x7E.
     mag = bb.minu(mag, 0x7C);
-    mag = bb.select(bb.cmp(P::ugt, a, 0x7F800000u), 0x7E, mag);
+    mag = bb.select(isNaN, 0x7E, mag);
   }
   return bb.ori(mag, sign);
 }
@@ -241,8 +257,35 @@ Value decodeToF32Bits(BitBuilder &bb, Value c, const Fp8Format &fmt) {
   return bb.ori(bits, sign);
 }
 
+/// True if `v` is the constant `expected` (a scalar or a splat).
+bool isFloatConstant(Value v, float expected) {
+  APFloat value(APFloat::Bogus());
+  return matchPattern(v, m_ConstantFloat(&value)) &&
+         value.convertToDouble() == double(expected);
+}
+
+/// The value that `in` clamps to the format's finite range when `in` is the
+/// clamp that saturating conversions build before their truncf (quanta's
+/// saturateTo: `copysign(minimumf(maximumf(x, -max), max), x)`, NaN kept
+/// with its sign); else null. The truncf of the clamp is the saturating
+/// encoding of x, which the expansion computes with one integer min on the
+/// magnitude bits.
+Value getSaturatedValue(Value in, const Fp8Format &fmt) {
+  auto copySign = in.getDefiningOp<math::CopySignOp>();
+  auto min = copySign ? copySign.getLhs().getDefiningOp<arith::MinimumFOp>()
+                      : nullptr;
+  auto max = min ? min.getLhs().getDefiningOp<arith::MaximumFOp>() : nullptr;
+  if (!max || max.getLhs() != copySign.getRhs() ||
+      !isFloatConstant(min.getRhs(), fmt.maxFinite) ||
+      !isFloatConstant(max.getRhs(), -fmt.maxFinite))
+    return nullptr;
+  return max.getLhs();
+}
+
 /// Lower `arith.truncf` from f32/f16/bf16 to f8E4M3FN/f8E5M2 to integer
 /// arithmetic on the f32 bits (f16/bf16 are first extended exactly to f32).
+/// The truncf of a saturating clamp (getSaturatedValue) encodes the clamp's
+/// input with saturation.
 struct ExpandTruncFToFloat8 : OpRewritePattern<arith::TruncFOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -257,12 +300,15 @@ struct ExpandTruncFToFloat8 : OpRewritePattern<arith::TruncFOp> {
 
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value in = op.getIn();
+    Value unclamped = getSaturatedValue(in, *fmt);
+    if (unclamped)
+      in = unclamped;
     Type f32Type = withElementType(in.getType(), b.getF32Type());
     if (!getElementTypeOrSelf(in.getType()).isF32())
       in = arith::ExtFOp::create(b, f32Type, in); // Exact.
     BitBuilder bb(b, in.getType());
     Value u = arith::BitcastOp::create(b, bb.getI32Type(), in);
-    Value code = encodeF32Bits(bb, u, *fmt);
+    Value code = encodeF32Bits(bb, u, *fmt, /*saturate=*/unclamped != nullptr);
     Type i8Type = withElementType(in.getType(), b.getI8Type());
     Value code8 = arith::TruncIOp::create(b, i8Type, code);
     rewriter.replaceOpWithNewOp<arith::BitcastOp>(op, op.getType(), code8);

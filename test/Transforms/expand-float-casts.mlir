@@ -4,8 +4,9 @@
 // The canonical case, checked op by op: f32 -> f8E4M3FN on vector<16xf32>.
 // Normal results round the f32 bits to 3 mantissa bits half to even (add
 // 2^19 - 1 plus the kept lsb, shift by 20) and rebias 127 -> 7 (960 = 120 << 3);
-// subnormal results round mant >> s with a variable s; minui 127 sends
-// overflow, inf and NaN to the NaN code; the sign is or-ed back in.
+// subnormal results are |x| * 2^9 rounded to an integer by adding 2^23 in f32
+// (0x4B000000, whose bits are then subtracted); minui 127 sends overflow, inf
+// and NaN to the NaN code; the sign is or-ed back in.
 
 // CHECK-LABEL: func.func @truncf_f32_e4m3fn_vector(
 // CHECK-SAME:      %[[X:.*]]: vector<16xf32>) -> vector<16xf8E4M3FN>
@@ -16,12 +17,9 @@
 // CHECK-DAG:     %[[ONE:.*]] = arith.constant dense<1> : vector<16xi32>
 // CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<524287> : vector<16xi32>
 // CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<960> : vector<16xi32>
-// CHECK-DAG:     %[[C23:.*]] = arith.constant dense<23> : vector<16xi32>
-// CHECK-DAG:     %[[EMAX_SUB:.*]] = arith.constant dense<120> : vector<16xi32>
-// CHECK-DAG:     %[[FRAC:.*]] = arith.constant dense<8388607> : vector<16xi32>
-// CHECK-DAG:     %[[IMPLICIT:.*]] = arith.constant dense<8388608> : vector<16xi32>
-// CHECK-DAG:     %[[C141:.*]] = arith.constant dense<141> : vector<16xi32>
-// CHECK-DAG:     %[[C31:.*]] = arith.constant dense<31> : vector<16xi32>
+// CHECK-DAG:     %[[SUB_SCALE:.*]] = arith.constant dense<5.120000e+02> : vector<16xf32>
+// CHECK-DAG:     %[[MAGIC:.*]] = arith.constant dense<0x4B000000> : vector<16xf32>
+// CHECK-DAG:     %[[MAGIC_BITS:.*]] = arith.constant dense<1258291200> : vector<16xi32>
 // CHECK-DAG:     %[[MIN_NORMAL:.*]] = arith.constant dense<1015021568> : vector<16xi32>
 // CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant dense<127> : vector<16xi32>
 // CHECK-NOT:     arith.truncf
@@ -35,20 +33,11 @@
 // CHECK:         %[[ROUNDED:.*]] = arith.addi %[[BIASED]], %[[LSB]]
 // CHECK:         %[[NSHIFTED:.*]] = arith.shrui %[[ROUNDED]], %[[C20]]
 // CHECK:         %[[NORMAL:.*]] = arith.subi %[[NSHIFTED]], %[[REBIAS]]
-// CHECK:         %[[E:.*]] = arith.shrui %[[A]], %[[C23]]
-// CHECK:         %[[EC:.*]] = arith.minui %[[E]], %[[EMAX_SUB]]
-// CHECK:         %[[F:.*]] = arith.andi %[[A]], %[[FRAC]]
-// CHECK:         %[[MANT:.*]] = arith.ori %[[F]], %[[IMPLICIT]]
-// CHECK:         %[[S0:.*]] = arith.subi %[[C141]], %[[EC]]
-// CHECK:         %[[S:.*]] = arith.minui %[[S0]], %[[C31]]
-// CHECK:         %[[SM1:.*]] = arith.subi %[[S]], %[[ONE]]
-// CHECK:         %[[HALF:.*]] = arith.shli %[[ONE]], %[[SM1]]
-// CHECK:         %[[SHALF_M1:.*]] = arith.subi %[[HALF]], %[[ONE]]
-// CHECK:         %[[SKEPT:.*]] = arith.shrui %[[MANT]], %[[S]]
-// CHECK:         %[[SLSB:.*]] = arith.andi %[[SKEPT]], %[[ONE]]
-// CHECK:         %[[SBIASED:.*]] = arith.addi %[[MANT]], %[[SHALF_M1]]
-// CHECK:         %[[SROUNDED:.*]] = arith.addi %[[SBIASED]], %[[SLSB]]
-// CHECK:         %[[SUBNORMAL:.*]] = arith.shrui %[[SROUNDED]], %[[S]]
+// CHECK:         %[[AF:.*]] = arith.bitcast %[[A]] : vector<16xi32> to vector<16xf32>
+// CHECK:         %[[SCALED:.*]] = arith.mulf %[[AF]], %[[SUB_SCALE]] : vector<16xf32>
+// CHECK:         %[[SUM:.*]] = arith.addf %[[SCALED]], %[[MAGIC]] : vector<16xf32>
+// CHECK:         %[[SUM_BITS:.*]] = arith.bitcast %[[SUM]] : vector<16xf32> to vector<16xi32>
+// CHECK:         %[[SUBNORMAL:.*]] = arith.subi %[[SUM_BITS]], %[[MAGIC_BITS]]
 // CHECK:         %[[IS_NORMAL:.*]] = arith.cmpi uge, %[[A]], %[[MIN_NORMAL]]
 // CHECK:         %[[MAG:.*]] = arith.select %[[IS_NORMAL]], %[[NORMAL]], %[[SUBNORMAL]] : vector<16xi1>, vector<16xi32>
 // CHECK:         %[[MAG_NAN:.*]] = arith.minui %[[MAG]], %[[NAN_CODE]]
@@ -96,7 +85,7 @@ func.func @truncf_f32_e4m3fn_scalar(%x: f32) -> f8E4M3FN {
 // CHECK-DAG:     %[[C21:.*]] = arith.constant dense<21> : vector<16xi32>
 // CHECK-DAG:     %[[HALF_M1:.*]] = arith.constant dense<1048575> : vector<16xi32>
 // CHECK-DAG:     %[[REBIAS:.*]] = arith.constant dense<448> : vector<16xi32>
-// CHECK-DAG:     %[[C134:.*]] = arith.constant dense<134> : vector<16xi32>
+// CHECK-DAG:     %[[SUB_SCALE:.*]] = arith.constant dense<6.553600e+04> : vector<16xf32>
 // CHECK-DAG:     %[[MIN_NORMAL:.*]] = arith.constant dense<947912704> : vector<16xi32>
 // CHECK-DAG:     %[[INF_CODE:.*]] = arith.constant dense<124> : vector<16xi32>
 // CHECK-DAG:     %[[F32_INF:.*]] = arith.constant dense<2139095040> : vector<16xi32>
@@ -104,17 +93,17 @@ func.func @truncf_f32_e4m3fn_scalar(%x: f32) -> f8E4M3FN {
 // CHECK-NOT:     arith.truncf
 // CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : vector<16xf32> to vector<16xi32>
 // CHECK:         %[[A:.*]] = arith.andi %[[U]]
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt, %[[A]], %[[F32_INF]]
 // CHECK:         %[[KEPT:.*]] = arith.shrui %[[A]], %[[C21]]
 // CHECK:         %[[LSB:.*]] = arith.andi %[[KEPT]]
 // CHECK:         %[[BIASED:.*]] = arith.addi %[[A]], %[[HALF_M1]]
 // CHECK:         %[[ROUNDED:.*]] = arith.addi %[[BIASED]], %[[LSB]]
 // CHECK:         %[[NSHIFTED:.*]] = arith.shrui %[[ROUNDED]], %[[C21]]
 // CHECK:         %[[NORMAL:.*]] = arith.subi %[[NSHIFTED]], %[[REBIAS]]
-// CHECK:         arith.subi %[[C134]], %{{.*}}
+// CHECK:         arith.mulf %{{.*}}, %[[SUB_SCALE]]
 // CHECK:         %[[IS_NORMAL:.*]] = arith.cmpi uge, %[[A]], %[[MIN_NORMAL]]
 // CHECK:         %[[MAG:.*]] = arith.select %[[IS_NORMAL]], %[[NORMAL]], %{{.*}}
 // CHECK:         %[[MAG_INF:.*]] = arith.minui %[[MAG]], %[[INF_CODE]]
-// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt, %[[A]], %[[F32_INF]]
 // CHECK:         %[[MAG_NAN:.*]] = arith.select %[[IS_NAN]], %[[NAN_CODE]], %[[MAG_INF]]
 // CHECK:         %[[CODE:.*]] = arith.ori %[[MAG_NAN]], %{{.*}}
 // CHECK:         %[[CODE8:.*]] = arith.trunci %[[CODE]] : vector<16xi32> to vector<16xi8>
@@ -309,6 +298,87 @@ func.func @truncf_bf16_e5m2_scalar(%x: bf16) -> f8E5M2 {
 func.func @truncf_f32_e4m3fn_tensor(%x: tensor<4x8xf32>) -> tensor<4x8xf8E4M3FN> {
   %0 = arith.truncf %x : tensor<4x8xf32> to tensor<4x8xf8E4M3FN>
   return %0 : tensor<4x8xf8E4M3FN>
+}
+
+// -----
+
+// The truncf of a saturating clamp (what quanta.cast {saturate} and the FP8
+// quantizations build: copysign(minimumf(maximumf(x, -448), 448), x)) is the
+// saturating encoding of x: the magnitude bits are clamped to 448's
+// (0x43E00000) by one minui, NaN (|bits| > 0x7F800000) gives the NaN code,
+// and the float clamp is gone.
+
+// CHECK-LABEL: func.func @truncf_saturating_e4m3fn(
+// CHECK-SAME:      %[[X:.*]]: vector<16xf32>) -> vector<16xf8E4M3FN>
+// CHECK-DAG:     %[[F32_INF:.*]] = arith.constant dense<2139095040> : vector<16xi32>
+// CHECK-DAG:     %[[MAX_BITS:.*]] = arith.constant dense<1138753536> : vector<16xi32>
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant dense<127> : vector<16xi32>
+// CHECK-NOT:     arith.maximumf
+// CHECK-NOT:     arith.minimumf
+// CHECK-NOT:     math.copysign
+// CHECK:         %[[U:.*]] = arith.bitcast %[[X]] : vector<16xf32> to vector<16xi32>
+// CHECK:         %[[A:.*]] = arith.andi %[[U]]
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt, %[[A]], %[[F32_INF]]
+// CHECK:         %[[SAT:.*]] = arith.minui %[[A]], %[[MAX_BITS]]
+// CHECK:         %[[MAG:.*]] = arith.select %{{.*}}, %{{.*}}, %{{.*}} : vector<16xi1>, vector<16xi32>
+// CHECK-NOT:     arith.minui
+// CHECK:         %[[MAG_NAN:.*]] = arith.select %[[IS_NAN]], %[[NAN_CODE]], %[[MAG]]
+// CHECK:         arith.ori %[[MAG_NAN]]
+// CHECK-NOT:     arith.truncf
+// CHECK-NOT:     math.copysign
+func.func @truncf_saturating_e4m3fn(%x: vector<16xf32>) -> vector<16xf8E4M3FN> {
+  %lo = arith.constant dense<-448.0> : vector<16xf32>
+  %hi = arith.constant dense<448.0> : vector<16xf32>
+  %0 = arith.maximumf %x, %lo : vector<16xf32>
+  %1 = arith.minimumf %0, %hi : vector<16xf32>
+  %2 = math.copysign %1, %x : vector<16xf32>
+  %3 = arith.truncf %2 : vector<16xf32> to vector<16xf8E4M3FN>
+  return %3 : vector<16xf8E4M3FN>
+}
+
+// -----
+
+// E5M2: the clamp is to 57344 (0x47600000); NaN gives the quiet NaN code 126.
+
+// CHECK-LABEL: func.func @truncf_saturating_e5m2(
+// CHECK-DAG:     %[[MAX_BITS:.*]] = arith.constant 1197473792 : i32
+// CHECK-DAG:     %[[NAN_CODE:.*]] = arith.constant 126 : i32
+// CHECK-NOT:     arith.maximumf
+// CHECK:         %[[IS_NAN:.*]] = arith.cmpi ugt
+// CHECK:         arith.minui %{{.*}}, %[[MAX_BITS]] : i32
+// CHECK-NOT:     arith.minui
+// CHECK:         arith.select %[[IS_NAN]], %[[NAN_CODE]], %{{.*}} : i32
+func.func @truncf_saturating_e5m2(%x: f32) -> f8E5M2 {
+  %lo = arith.constant -57344.0 : f32
+  %hi = arith.constant 57344.0 : f32
+  %0 = arith.maximumf %x, %lo : f32
+  %1 = arith.minimumf %0, %hi : f32
+  %2 = math.copysign %1, %x : f32
+  %3 = arith.truncf %2 : f32 to f8E5M2
+  return %3 : f8E5M2
+}
+
+// -----
+
+// A clamp to another bound (240, E4M3's finite maximum in other variants) is
+// not the format's saturation: it stays, and its result is encoded as any
+// value (overflow to the NaN code by the final minui 127).
+
+// CHECK-LABEL: func.func @truncf_other_clamp(
+// CHECK:         arith.maximumf
+// CHECK:         arith.minimumf
+// CHECK:         %[[C:.*]] = math.copysign
+// CHECK:         arith.bitcast %[[C]] : f32 to i32
+// CHECK:         arith.minui %{{.*}}, %{{.*}} : i32
+// CHECK-NEXT:    arith.ori
+func.func @truncf_other_clamp(%x: f32) -> f8E4M3FN {
+  %lo = arith.constant -240.0 : f32
+  %hi = arith.constant 240.0 : f32
+  %0 = arith.maximumf %x, %lo : f32
+  %1 = arith.minimumf %0, %hi : f32
+  %2 = math.copysign %1, %x : f32
+  %3 = arith.truncf %2 : f32 to f8E4M3FN
+  return %3 : f8E4M3FN
 }
 
 // -----
