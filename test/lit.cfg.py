@@ -89,3 +89,8 @@ else:
     lit_config.note("aarch64-linux-gnu-g++ or qemu-aarch64 missing: "
                     "AArch64 execution tests are skipped")
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# Exhaustive sweeps (every f32 input of a conversion: minutes of CPU time),
+# left out of `make check`: `lit -Dexhaustive=1 build/test`.
+if lit_config.params.get("exhaustive"):
+    config.available_features.add("exhaustive")
