@@ -65,7 +65,8 @@ def ExpandFloatCasts : Pass<"quanta-expand-float-casts"> {
     2^-8 (normal and subnormal codes alike), which the f32 multiply by 2^8
     after the `arith.extf` undoes exactly. NaN codes are selected to the f16
     quiet NaN with the code's sign, which becomes the same f32 quiet NaN as
-    without the option; every result is the same bit pattern.
+    without the option (the multiply by 2^8 returns its NaN operand on x86,
+    the targets with this option); every result is the same bit pattern.
   }];
   let options = [
     Option<"viaF16", "via-f16", "bool", /*default=*/"false",

@@ -379,9 +379,10 @@ struct ExpandExtFFromBFloat16 : OpRewritePattern<arith::ExtFOp> {
 /// shifted left by 7 with bit 14 cleared: the f16 of its value times 2^-8,
 /// subnormals included), an extf from f16 (one vcvtph2ps on x86) and,
 /// for E4M3FN, a multiply by 2^8 (exact). NaN codes become the f32 quiet NaN
-/// 0x7FC00000 with the code's sign, as decodeToF32Bits: E5M2 ones through
-/// the f16 quiet NaN 0x7E00 with that sign (which the extf widens), E4M3FN
-/// ones (decoded as +-480) mended after the multiply.
+/// 0x7FC00000 with the code's sign, as decodeToF32Bits, through the f16
+/// quiet NaN 0x7E00 with that sign, which the extf widens (and x86's
+/// multiply returns its NaN operand, sign included). On AVX-512 the NaN
+/// select is one merge-masked add on 32 i16 lanes.
 Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
   using P = arith::CmpIPredicate;
   auto type = cast<VectorType>(in.getType());
@@ -397,16 +398,17 @@ Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
   Value code = arith::ExtSIOp::create(b, i16Type, code8);
   Value bits = arith::ShLIOp::create(b, code, i16(fmt.fn ? 7 : 8));
   Value mag = arith::AndIOp::create(b, code, i16(0x7F));
-  Value isNaN;
+  Value nan;
   if (fmt.fn) {
     bits = arith::AndIOp::create(b, bits, i16(0xBFFF));
-    isNaN = arith::CmpIOp::create(b, P::eq, mag, i16(0x7F));
+    // S.1111.111 is now s|0x3F80; adding the difference makes it s|0x7E00.
+    Value isNaN = arith::CmpIOp::create(b, P::eq, mag, i16(0x7F));
+    nan = arith::AddIOp::create(b, bits, i16(0x7E00 - 0x3F80));
+    bits = arith::SelectOp::create(b, isNaN, nan, bits);
   } else {
-    isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
-  }
-  if (!fmt.fn) {
+    Value isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
     Value sign = arith::AndIOp::create(b, bits, i16(0x8000));
-    Value nan = arith::OrIOp::create(b, sign, i16(0x7E00));
+    nan = arith::OrIOp::create(b, sign, i16(0x7E00));
     bits = arith::SelectOp::create(b, isNaN, nan, bits);
   }
   Value half = arith::BitcastOp::create(b, type.clone(b.getF16Type()), bits);
@@ -415,19 +417,7 @@ Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
     return value;
   Value scale = arith::ConstantOp::create(
       b, DenseElementsAttr::get(f32Type, b.getF32FloatAttr(256.0f)));
-  value = arith::MulFOp::create(b, value, scale);
-  // The NaN codes decoded as finite values (0x7F: +-480, bits s|0x43F00000):
-  // replaced by the quiet NaN with that sign (the code's), s|0x7FC00000,
-  // by adding the difference to the bits (one merge-masked vpaddd on x86;
-  // a NaN product's sign LLVM leaves unspecified, so not through the f16).
-  auto i32Type = type.clone(b.getI32Type());
-  Value valueBits = arith::BitcastOp::create(b, i32Type, value);
-  Value toNaN = arith::ConstantOp::create(
-      b, DenseElementsAttr::get(i32Type,
-                                b.getI32IntegerAttr(0x7FC00000 - 0x43F00000)));
-  Value nan = arith::AddIOp::create(b, valueBits, toNaN);
-  Value result = arith::SelectOp::create(b, isNaN, nan, valueBits);
-  return arith::BitcastOp::create(b, f32Type, result);
+  return arith::MulFOp::create(b, value, scale);
 }
 
 /// Lower `arith.extf` from f8E4M3FN/f8E5M2 to f16/bf16/f32/f64 to integer

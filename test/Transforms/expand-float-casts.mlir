@@ -604,12 +604,11 @@ func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ,
 // are the high byte of the f16; E4M3FN codes, sign-extended, shifted left by
 // 7 with bit 14 cleared, are the f16 of the value times 2^-8, which the
 // multiply by 256 after the extf undoes; NaN codes become the quiet NaN
-// with the code's sign: E5M2 ones (magnitude above 0x7C) the f16 0x7E00
-// (32256), which the extf widens; E4M3FN ones (magnitude 0x7F, decoded as
-// +-480, bits s|0x43F00000) the f32 s|0x7FC00000 by adding 0x3BD00000
-// (1003487232) to the product's bits, since LLVM leaves a NaN product's sign
-// open. Scalars and other destinations keep the integer
-// expansion.
+// with the code's sign through the f16 quiet NaN s|0x7E00, which the extf
+// widens: E5M2 ones (magnitude above 0x7C) by a select of 0x7E00 (32256)
+// with the sign; E4M3FN ones (magnitude 0x7F, bits s|0x3F80 after the shift)
+// by adding 0x3E80 (16000) to the bits, one merge-masked add on x86.
+// Scalars and other destinations keep the integer expansion.
 
 // F16-LABEL: func.func @via_f16(
 // F16-SAME:      %[[X:.*]]: vector<16xf8E4M3FN>, %[[Y:.*]]: vector<16xf8E5M2>, %[[S:.*]]: f8E4M3FN)
@@ -621,20 +620,18 @@ func.func @untouched(%x: f32, %h: f16, %z: f8E5M2FNUZ) -> (f16, f32, f8E4M3FNUZ,
 // F16-DAG:     %[[QNAN:.*]] = arith.constant dense<32256> : vector<16xi16>
 // F16-DAG:     %[[C256:.*]] = arith.constant dense<2.560000e+02> : vector<16xf32>
 // F16-DAG:     %[[INF:.*]] = arith.constant dense<124> : vector<16xi16>
-// F16-DAG:     %[[TONAN:.*]] = arith.constant dense<1003487232> : vector<16xi32>
+// F16-DAG:     %[[TONAN:.*]] = arith.constant dense<16000> : vector<16xi16>
 // F16:         %[[XC:.*]] = arith.bitcast %[[X]] : vector<16xf8E4M3FN> to vector<16xi8>
 // F16:         %[[XW:.*]] = arith.extsi %[[XC]] : vector<16xi8> to vector<16xi16>
 // F16:         %[[XH:.*]] = arith.shli %[[XW]], %[[C7]] : vector<16xi16>
 // F16:         %[[XM:.*]] = arith.andi %[[XW]], %[[MAG]] : vector<16xi16>
 // F16:         %[[XB:.*]] = arith.andi %[[XH]], %[[CLEAR14]] : vector<16xi16>
 // F16:         %[[XNAN:.*]] = arith.cmpi eq, %[[XM]], %[[MAG]] : vector<16xi16>
-// F16:         %[[XF16:.*]] = arith.bitcast %[[XB]] : vector<16xi16> to vector<16xf16>
+// F16:         %[[XN:.*]] = arith.addi %[[XB]], %[[TONAN]] : vector<16xi16>
+// F16:         %[[XR:.*]] = arith.select %[[XNAN]], %[[XN]], %[[XB]] : vector<16xi1>, vector<16xi16>
+// F16:         %[[XF16:.*]] = arith.bitcast %[[XR]] : vector<16xi16> to vector<16xf16>
 // F16:         %[[XE:.*]] = arith.extf %[[XF16]] : vector<16xf16> to vector<16xf32>
-// F16:         %[[XP:.*]] = arith.mulf %[[XE]], %[[C256]] : vector<16xf32>
-// F16:         %[[XPB:.*]] = arith.bitcast %[[XP]] : vector<16xf32> to vector<16xi32>
-// F16:         %[[XN:.*]] = arith.addi %[[XPB]], %[[TONAN]] : vector<16xi32>
-// F16:         %[[XR:.*]] = arith.select %[[XNAN]], %[[XN]], %[[XPB]] : vector<16xi1>, vector<16xi32>
-// F16:         %[[XV:.*]] = arith.bitcast %[[XR]] : vector<16xi32> to vector<16xf32>
+// F16:         %[[XV:.*]] = arith.mulf %[[XE]], %[[C256]] : vector<16xf32>
 // F16:         %[[YC:.*]] = arith.bitcast %[[Y]] : vector<16xf8E5M2> to vector<16xi8>
 // F16:         %[[YW:.*]] = arith.extsi %[[YC]] : vector<16xi8> to vector<16xi16>
 // F16:         %[[YH:.*]] = arith.shli %[[YW]], %[[C8]] : vector<16xi16>
