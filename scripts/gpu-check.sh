@@ -47,10 +47,19 @@ harness_flags() {
   echo "$flags"
 }
 
-# The random suites: name, case generator, harness (test/Integration/Random).
+# The random suites: name, case generator, harness (test/Integration/Random),
+# and the generator's arguments after the output files, commas for spaces
+# (matmul-w8a16: weight-only int8 with f16/bf16 activations, the forms of
+# the weight-only tensor-core kernel that the matmul suite draws rarely).
 suites="elementwise:gen-cases:harness requantize:requantize-cases:requantize-harness
 cast:cast-cases:cast-harness compute-params:compute-params-cases:compute-params-harness
-matmul:matmul-cases:matmul-harness"
+matmul:matmul-cases:matmul-harness matmul-w8a16:matmul-cases:matmul-harness:20261129,w8a16,16"
+
+# Splits suite $1 into the variables name, gen, harness and args.
+split_suite() {
+  IFS=: read -r name gen harness args <<<"$1"
+  args=${args//,/ }
+}
 
 # Builds $dir/gpu-check and $dir/random/<suite> with g++ (or $CXX), in
 # parallel; $1 = extra link flags.
@@ -73,7 +82,8 @@ build_harness() {
     -o "$dir/gpu-check" -lcublasLt $libs &
   pids="$pids $!"
   for suite in $suites; do
-    local name=${suite%%:*} harness=${suite##*:}
+    local name gen harness args
+    split_suite "$suite"
     # shellcheck disable=SC2046,SC2086
     $cxx $(harness_flags) -DQUANTA_DEVICE_BUFFERS \
       -include "$dir/random/$name.h" -DCASES_INC="\"$dir/random/$name.inc\"" \
@@ -115,9 +125,10 @@ prepare() {
   mkdir -p "$dir/random"
   local random=$root/test/Integration/Random
   for suite in $suites; do
-    local name=${suite%%:*} harness=${suite##*:} gen=${suite#*:}
-    gen=${gen%%:*}
-    python3 "$random/$gen.py" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc"
+    local name gen harness args
+    split_suite "$suite"
+    # shellcheck disable=SC2086
+    python3 "$random/$gen.py" "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc" $args
     python3 "$root/scripts/gpu-check/compile-cases.py" "$compile" "$arch" \
       "$dir/random/$name.all.mlir" "$dir/random/$name.all.inc" \
       "$dir/random/$name" > "$dir/random/$name.log"

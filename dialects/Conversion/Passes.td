@@ -187,9 +187,9 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     8-bit or int4 rhs accumulating in i32, parameters per tensor, per
     channel or, 2-D only, per group of a multiple of 32 along K; f16 x f16
     or FP8 x FP8 accumulating in f32, per tensor or per channel; an
-    f32/f16/bf16 result or a quantized 8-bit one; or weight-only int4:
-    f16/bf16 activations without a scheme times i4/ui4 weights per tensor,
-    per column or per group along K) becomes a
+    f32/f16/bf16 result or a quantized 8-bit one; or weight-only int4 or
+    int8: f16/bf16 activations without a scheme times i4/ui4/i8/ui8 weights
+    per tensor, per column or per group along K) becomes a
     call to a private function
     `@__quanta_gpu_matmul_<n>` whose arguments are the op's operands (each
     with a `quanta.role` argument attribute) and a `tensor.empty`
@@ -324,10 +324,11 @@ def ConvertQuantaMatmulToNVVM : Pass<"convert-quanta-matmul-to-nvvm",
       shared memory; N x K: a warp per column, a lane per group, the blocks
       added in order by shuffles);
     - f16: `nvvm.mma.sync` m16n8k16 with f32 accumulation;
-    - weight-only int4: the packed i4/ui4 weights (and zero points, from
-      `--quanta-gpu-matmul-packed-int4`) are dequantized while staged, as
-      `quanta.dequantize` to the activations' f16/bf16 type, then the f16
-      (or bf16) `nvvm.mma.sync` m16n8k16 with f32 accumulation;
+    - weight-only: the packed i4/ui4 weights (and zero points, from
+      `--quanta-gpu-matmul-packed-int4`) or the i8/ui8 ones are
+      dequantized while staged, as `quanta.dequantize` to the activations'
+      f16/bf16 type, then the f16 (or bf16) `nvvm.mma.sync` m16n8k16 with
+      f32 accumulation;
     - FP8 E4M3FN/E5M2 (sm_89+): `mma.sync.aligned.m16n8k32.row.col.f32.e4m3.e5m2.f32`
       (any pairing of the two formats) as inline PTX, which the NVVM
       dialect has no op for;

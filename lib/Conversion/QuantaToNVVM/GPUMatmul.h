@@ -38,9 +38,10 @@ constexpr llvm::StringLiteral kBatchedAttr = "batched";
 constexpr llvm::StringLiteral kRoleAttr = "quanta.role";
 constexpr llvm::StringLiteral kInitRole = "init";
 
-/// The tensor-core kernel families. `W4` is weight-only int4: f16/bf16
-/// activations times i4/ui4 weights dequantized in registers, f16/bf16 mma.
-enum class Kind { Int8, F16, FP8, W4 };
+/// The tensor-core kernel families. `WeightOnly` is weight-only int4 or
+/// int8: f16/bf16 activations times i4/ui4 (read packed) or i8/ui8 weights
+/// dequantized in registers, f16/bf16 mma.
+enum class Kind { Int8, F16, FP8, WeightOnly };
 
 inline llvm::StringRef stringify(Kind kind) {
   switch (kind) {
@@ -50,8 +51,8 @@ inline llvm::StringRef stringify(Kind kind) {
     return "f16";
   case Kind::FP8:
     return "fp8";
-  case Kind::W4:
-    return "w4";
+  case Kind::WeightOnly:
+    return "weight_only";
   }
   return "";
 }
@@ -63,8 +64,8 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
     return Kind::F16;
   if (s == "fp8")
     return Kind::FP8;
-  if (s == "w4")
-    return Kind::W4;
+  if (s == "weight_only")
+    return Kind::WeightOnly;
   return std::nullopt;
 }
 
@@ -73,8 +74,8 @@ inline std::optional<Kind> parseKind(llvm::StringRef s) {
 /// (parameters per tensor, per channel (lhs rows, rhs columns) or per
 /// group of a multiple of 32 along K), or f16 x f16 / bf16 x bf16 /
 /// FP8 x FP8 expressed in f32 accumulating in f32 (per tensor or channel),
-/// with a float result or an 8-bit quantized one; or weight-only int4 (see
-/// `hasWeightOnlyInt4Kernel`).
+/// with a float result or an 8-bit quantized one; or weight-only int4 or
+/// int8 (see `hasWeightOnlyKernel`).
 std::optional<Kind> classify(MatmulOp op);
 
 /// Rewrites a float-storage matmul (FP8, f16, bf16 operands) with f16/bf16
@@ -87,15 +88,15 @@ std::optional<Kind> classify(MatmulOp op);
 /// null (and leaves `op`) when `op` is not of that form.
 MatmulOp dequantizeFloatOperands(MatmulOp op);
 
-/// Whether `op` is a weight-only int4 matmul: no lhs scheme (plain float
-/// activations), i4/ui4 weights, f32 accumulation.
-bool isWeightOnlyInt4(MatmulOp op);
+/// Whether `op` is a weight-only int4 or int8 matmul: no lhs scheme (plain
+/// float activations), i4/ui4/i8/ui8 weights, f32 accumulation.
+bool isWeightOnly(MatmulOp op);
 
-/// Whether a weight-only int4 matmul (`isWeightOnlyInt4`) has a GPU
-/// kernel: 2-D, f16 or bf16 activations (the weights' expressed type, which
-/// they are dequantized to in registers), weights per tensor, per column or
-/// per group (any size) along K, a float or 8-bit quantized result.
-bool hasWeightOnlyInt4Kernel(MatmulOp op);
+/// Whether a weight-only matmul (`isWeightOnly`) has a GPU kernel: 2-D,
+/// f16 or bf16 activations (the weights' expressed type, which they are
+/// dequantized to in registers), weights per tensor, per column or per
+/// group (any size) along K, a float or 8-bit quantized result.
+bool hasWeightOnlyKernel(MatmulOp op);
 
 /// The number in `sm_NN` (0 when `chip` is not of that form).
 int getSMVersion(llvm::StringRef chip);

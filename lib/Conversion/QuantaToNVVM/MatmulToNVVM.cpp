@@ -121,7 +121,8 @@ static int64_t sharedBytesPerBlock(StringRef chip) {
 constexpr int64_t kWgmmaM = 64;
 
 /// One matmul to build a kernel for: its operands (memrefs, by role) and
-/// attributes. `lhsScheme` is null for weight-only int4 (plain activations).
+/// attributes. `lhsScheme` is null for weight-only matmuls (plain
+/// activations).
 struct MatmulCall {
   Kind kind;
   SchemeAttr lhsScheme, rhsScheme;
@@ -138,13 +139,15 @@ public:
   KernelBuilder(ImplicitLocOpBuilder &b, const MatmulCall &mm, StringRef chip)
       : b(b), mm(mm), i32(b.getI32Type()), f32(b.getF32Type()),
         sharedBytes(sharedBytesPerBlock(chip)) {
-    elementBits = mm.kind == Kind::F16 || mm.kind == Kind::W4 ? 16 : 8;
+    elementBits = mm.kind == Kind::F16 || mm.kind == Kind::WeightOnly ? 16 : 8;
     elemsPerWord = 32 / elementBits;
     blockK = kWordsK * elemsPerWord;
     needRowSums = mm.kind == Kind::Int8 && mm.get("rhs_zp");
     needColSums = mm.kind == Kind::Int8 && mm.get("lhs_zp");
     lhsElement = cast<MemRefType>(mm.get("lhs").getType()).getElementType();
     rhsInt4 = mm.kind == Kind::Int8 && mm.rhsScheme.getStorageWidth() == 4;
+    packedWeights =
+        mm.kind == Kind::WeightOnly && mm.rhsScheme.getStorageWidth() == 4;
     for (SchemeAttr scheme : {mm.lhsScheme, mm.rhsScheme})
       if (scheme && scheme.getGranularity() == Granularity::per_group) {
         perGroup = true;
@@ -242,9 +245,11 @@ private:
     Value fullA, fullB;
     SmallVector<Value> a, b;
   };
-  // Weight-only int4 parameters hoisted out of the K loop (per tensor or
-  // per column: they depend only on the thread's 8 columns).
-  SmallVector<Value> w4Scales, w4Zps;
+  // Weight-only: whether the weights are int4 (read packed) rather than
+  // 8-bit; their parameters hoisted out of the K loop (per tensor or per
+  // column: they depend only on the thread's 8 columns).
+  bool packedWeights = false;
+  SmallVector<Value> weightScales, weightZps;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
   Value c32(int64_t v) {
@@ -354,11 +359,12 @@ private:
                      int64_t rowSumBase);
   Value rhsParamIndex(Value k, Value n);
   Value loadRhsScale(Value k, Value n);
-  Value loadRhsZpNibble(Value k, Value n);
-  void loadInt4Params(Value k, Value nBase, SmallVectorImpl<Value> &scales,
-                      SmallVectorImpl<Value> &zps);
-  Value dequantInt4(Value nibble, Value zpNibble, Value scale, Value inBounds);
-  SmallVector<Value> loadInt4B(Value k0, bool vectorized);
+  Value loadRhsZp(Value k, Value n);
+  void loadWeightParams(Value k, Value nBase, SmallVectorImpl<Value> &scales,
+                        SmallVectorImpl<Value> &zps);
+  Value dequantWeight(Value nibble, Value zpNibble, Value scale,
+                      Value inBounds);
+  SmallVector<Value> loadWeightOnlyB(Value k0, bool vectorized);
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
   Value dp4a(Value x, Value y, Value acc, bool signedX, bool signedY);
@@ -620,8 +626,9 @@ void KernelBuilder::computeSlots() {
     slotsA.push_back(slot(idx(i), /*isRhs=*/false));
   for (int64_t i = 0; i < slotCount(/*isRhs=*/true); ++i)
     slotsB.push_back(slot(idx(i), /*isRhs=*/true));
-  // Weight-only int4 hoists per-column parameters: one item per thread.
-  assert((mm.kind != Kind::W4 || slotsB.size() == 8) && "int4 staging");
+  // Weight-only kernels hoist per-column parameters: one item per thread.
+  assert((mm.kind != Kind::WeightOnly || slotsB.size() == 8) &&
+         "weight-only staging");
 }
 
 /// The clamped scalar staging (edge stages, unaligned data) of lhs (`isRhs`
@@ -863,11 +870,11 @@ void KernelBuilder::accumulateRow(MutableArrayRef<Value> sums,
 }
 
 /// The 8 weights of row k (in range) from column nBase of the K x N rhs
-/// (8- or 16-bit, or W4A8's packed int4), widened: int4 nibbles as integers
-/// of their storage type, else as `widen`.
+/// (8- or 16-bit, or packed int4), widened: int4 nibbles as integers of
+/// their storage type, else as `widen`.
 SmallVector<Value> KernelBuilder::loadRowWeights(Value k, Value nBase,
                                                  Value vectorPath) {
-  if (!rhsInt4)
+  if (!rhsInt4 && !packedWeights)
     return loadRowElements(k, nBase, vectorPath);
   SmallVector<Value> weights;
   for (Value nibble : loadRowNibbles(k, nBase, vectorPath))
@@ -879,7 +886,9 @@ SmallVector<Value> KernelBuilder::loadRowWeights(Value k, Value nBase,
 /// kernels load are read by one load each: N a multiple of 8 and the data
 /// aligned to a row (4 bytes of int4, 8 of 8-bit, 16 of 16-bit elements).
 Value KernelBuilder::rowVectorPath() {
-  int64_t rowBytes = mm.kind == Kind::W4 || rhsInt4 ? 4 : elementBits;
+  int64_t rowBytes = packedWeights || rhsInt4      ? 4
+                     : mm.kind == Kind::WeightOnly ? 8
+                                                   : elementBits;
   return andI(
       arith::CmpIOp::create(b, arith::CmpIPredicate::eq, remIdx(N, 8), idx(0)),
       isAligned(mm.get("rhs"), rowBytes));
@@ -933,36 +942,42 @@ Value KernelBuilder::loadRhsScale(Value k, Value n) {
   return memref::LoadOp::create(b, scale, ValueRange{divIdx(k, groupSize), n});
 }
 
-/// The zero-point nibble of element [k, n], or null without a zero point.
-Value KernelBuilder::loadRhsZpNibble(Value k, Value n) {
+/// The zero point of rhs element [k, n] as the bits of its storage type,
+/// zero-extended to i32 (a nibble of packed int4), or null without a zero
+/// point.
+Value KernelBuilder::loadRhsZp(Value k, Value n) {
   Value zp = mm.get("rhs_zp");
   if (!zp)
     return Value();
-  return loadNibble(zp, rhsParamIndex(k, n));
+  if (mm.rhsScheme.getStorageWidth() == 4)
+    return loadNibble(zp, rhsParamIndex(k, n));
+  return arith::ExtUIOp::create(b, i32, loadParam("rhs_zp", Value(), n, k));
 }
 
-/// The scales and zero-point nibbles of row `k` (in range) and columns
-/// nBase ... nBase + 7 (clamped).
-void KernelBuilder::loadInt4Params(Value k, Value nBase,
-                                   SmallVectorImpl<Value> &scales,
-                                   SmallVectorImpl<Value> &zps) {
+/// The scales and zero points of row `k` (in range) and columns nBase ...
+/// nBase + 7 (clamped).
+void KernelBuilder::loadWeightParams(Value k, Value nBase,
+                                     SmallVectorImpl<Value> &scales,
+                                     SmallVectorImpl<Value> &zps) {
   for (int64_t j = 0; j < 8; ++j) {
     Value n = minIdx(addC(nBase, j), lastN);
     scales.push_back(loadRhsScale(k, n));
-    zps.push_back(loadRhsZpNibble(k, n));
+    zps.push_back(loadRhsZp(k, n));
   }
 }
 
-/// The 16 bits of one weight for the mma, zero-extended to i32: exactly
-/// quanta.dequantize to the weights' expressed type, which the verifier
-/// makes the activations' type (`(q - zp) * s` in f32, rounded once; the
-/// same scalar IR as the CPU lowering). 0 when `inBounds` is false.
-Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
-                                 Value inBounds) {
-  Type i4 = b.getIntegerType(4);
-  Value q = arith::TruncIOp::create(b, i4, nibble);
-  Value zp =
-      zpNibble ? arith::TruncIOp::create(b, i4, zpNibble).getResult() : Value();
+/// The 16 bits of one weight for the mma, zero-extended to i32, from its
+/// code and zero point (i32s whose low bits are those of the storage type):
+/// exactly quanta.dequantize to the weights' expressed type, which the
+/// verifier makes the activations' type (`(q - zp) * s` in f32, rounded
+/// once; the same scalar IR as the CPU lowering). 0 when `inBounds` is
+/// false.
+Value KernelBuilder::dequantWeight(Value code, Value zpCode, Value scale,
+                                   Value inBounds) {
+  Type storage = b.getIntegerType(mm.rhsScheme.getStorageWidth());
+  Value q = arith::TruncIOp::create(b, storage, code);
+  Value zp = zpCode ? arith::TruncIOp::create(b, storage, zpCode).getResult()
+                    : Value();
   Value value = buildDequantize(b, b.getLoc(), mm.rhsScheme, q, scale, zp);
   Value bits = arith::BitcastOp::create(b, b.getI16Type(), value);
   bits = arith::ExtUIOp::create(b, i32, bits);
@@ -971,21 +986,24 @@ Value KernelBuilder::dequantInt4(Value nibble, Value zpNibble, Value scale,
   return bits;
 }
 
-/// The words of a stage of packed int4 rhs at K offset k0 as 16-bit weights
-/// in the transposed layout of the f16 kernel: each thread reads its 8
-/// columns of rows k, k + 1 (one 32-bit load each on full tiles, else
-/// clamped nibbles) and returns the 8 words (k in the low half, k + 1 in the
-/// high half).
-SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
+/// The words of a stage of weight-only rhs (packed int4 or 8-bit) at K
+/// offset k0 as 16-bit weights in the transposed layout of the f16 kernel:
+/// each thread reads its 8 columns of rows k, k + 1 (one 32- or 64-bit load
+/// each on full tiles, else clamped element loads) and returns the 8 words
+/// (k in the low half, k + 1 in the high half).
+SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
   Value rhs = mm.get("rhs");
   Value kp = slotsB[0].col, nBase = slotsB[0].global;
   Value k = add(k0, mulC(kp, 2));
   Value k1 = addC(k, 1);
   Value rows[2] = {k, k1};
-  SmallVector<Value> nibbles[2], valid[2];
+  SmallVector<Value> codes[2], valid[2];
   for (int64_t r = 0; r < 2; ++r) {
     if (vectorized) {
-      nibbles[r] = loadNibbleWord(rows[r], nBase);
+      codes[r] = packedWeights ? loadNibbleWord(rows[r], nBase)
+                               : loadRowElements(rows[r], nBase,
+                                                 arith::ConstantOp::create(
+                                                     b, b.getBoolAttr(true)));
       continue;
     }
     Value rowOk = ult(rows[r], K);
@@ -993,9 +1011,13 @@ SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
     for (int64_t j = 0; j < 8; ++j) {
       Value n = addC(nBase, j);
       valid[r].push_back(andI(rowOk, ult(n, N)));
-      Value rowStart = mul(kc, N);
-      Value index = add(rowStart, minIdx(n, lastN));
-      nibbles[r].push_back(loadNibble(rhs, index));
+      Value column = minIdx(n, lastN);
+      if (packedWeights) {
+        codes[r].push_back(loadNibble(rhs, add(mul(kc, N), column)));
+      } else {
+        Value byte = memref::LoadOp::create(b, rhs, ValueRange{kc, column});
+        codes[r].push_back(arith::ExtUIOp::create(b, i32, byte));
+      }
     }
   }
   // Parameters: hoisted when per tensor or per column; per group, one set
@@ -1003,21 +1025,21 @@ SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
   SmallVector<Value> scales[2], zps[2];
   for (int64_t r = 0; r < 2; ++r) {
     if (!perGroup) {
-      scales[r] = w4Scales;
-      zps[r] = w4Zps;
+      scales[r] = weightScales;
+      zps[r] = weightZps;
     } else if (r == 1 && groupSize % 2 == 0) {
       scales[1] = scales[0];
       zps[1] = zps[0];
     } else {
-      loadInt4Params(minIdx(rows[r], lastK), nBase, scales[r], zps[r]);
+      loadWeightParams(minIdx(rows[r], lastK), nBase, scales[r], zps[r]);
     }
   }
   SmallVector<Value> words;
   for (int64_t j = 0; j < 8; ++j) {
-    Value lo = dequantInt4(nibbles[0][j], zps[0][j], scales[0][j],
-                           vectorized ? Value() : valid[0][j]);
-    Value hi = dequantInt4(nibbles[1][j], zps[1][j], scales[1][j],
-                           vectorized ? Value() : valid[1][j]);
+    Value lo = dequantWeight(codes[0][j], zps[0][j], scales[0][j],
+                             vectorized ? Value() : valid[0][j]);
+    Value hi = dequantWeight(codes[1][j], zps[1][j], scales[1][j],
+                             vectorized ? Value() : valid[1][j]);
     words.push_back(orI(lo, shl(hi, 16)));
   }
   return words;
@@ -1031,7 +1053,7 @@ SmallVector<Value> KernelBuilder::loadInt4B(Value k0, bool vectorized) {
 KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
   Value wordK0 = divIdx(k0, elemsPerWord);
   Value fullK = ule(addC(k0, blockK), K);
-  bool w4 = mm.kind == Kind::W4;
+  bool weightOnly = mm.kind == Kind::WeightOnly;
   auto choose = [&](Value vector, size_t count, bool isRhs,
                     function_ref<SmallVector<Value>()> vectorPath,
                     SmallVectorImpl<Value> &words) {
@@ -1042,10 +1064,12 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
     b.setInsertionPointToStart(&ifOp.getThenRegion().front());
     scf::YieldOp::create(b, vectorPath());
     b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-    if (isRhs && w4) {
-      // The int4 staging is one item of 8 words per thread either way.
-      SmallVector<Value> int4Words = loadInt4B(k0, /*vectorized=*/false);
-      for (auto [word, s] : llvm::zip_equal(int4Words, slotsB))
+    if (isRhs && weightOnly) {
+      // The weight-only staging is one item of 8 words per thread either
+      // way.
+      SmallVector<Value> weightWords =
+          loadWeightOnlyB(k0, /*vectorized=*/false);
+      for (auto [word, s] : llvm::zip_equal(weightWords, slotsB))
         storeTileB(word, buffer, s);
     } else {
       stageScalar(wordK0, buffer, isRhs);
@@ -1061,8 +1085,8 @@ KernelBuilder::StageWords KernelBuilder::loadStage(Value k0, Value buffer) {
   stage.fullB = choose(
       vectorB, slotsB.size(), /*isRhs=*/true,
       [&] {
-        if (w4)
-          return loadInt4B(k0, true);
+        if (weightOnly)
+          return loadWeightOnlyB(k0, true);
         return mm.rhsKMajor ? loadRowChunks(/*isRhs=*/true, k0)
                             : loadVectorB(k0);
       },
@@ -1085,7 +1109,7 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
     return;
   }
   SmallVector<Value> wordsB =
-      mm.kind == Kind::W4 ? words.b : transposeB(words.b);
+      mm.kind == Kind::WeightOnly ? words.b : transposeB(words.b);
   for (auto [word, s] : llvm::zip_equal(wordsB, slotsB))
     storeTileB(word, buffer, s);
 }
@@ -1125,12 +1149,13 @@ Value KernelBuilder::mma(ArrayRef<Value> a, ArrayRef<Value> bFrag,
   Type accType = mm.kind == Kind::Int8 ? i32 : f32;
   auto structType =
       LLVM::LLVMStructType::getLiteral(ctx, SmallVector<Type>(4, accType));
-  // Weight-only int4 multiplies in the activations' type.
+  // Weight-only matmuls multiply in the activations' type.
   NVVM::MMATypes typeA =
-      mm.kind == Kind::W4
+      mm.kind == Kind::WeightOnly
           ? (lhsElement.isBF16() ? NVVM::MMATypes::bf16 : NVVM::MMATypes::f16)
           : getMMAType(mm.lhsScheme);
-  NVVM::MMATypes typeB = mm.kind == Kind::W4 ? typeA : getMMAType(mm.rhsScheme);
+  NVVM::MMATypes typeB =
+      mm.kind == Kind::WeightOnly ? typeA : getMMAType(mm.rhsScheme);
   std::array<NVVM::MMALayout, 2> layouts = {NVVM::MMALayout::row,
                                             NVVM::MMALayout::col};
   if (mm.kind == Kind::Int8)
@@ -1461,7 +1486,7 @@ Value KernelBuilder::loadParam(StringRef role, Value row, Value col, Value k) {
 Value KernelBuilder::zeroPoint(StringRef role, Value row, Value col, Value k) {
   SchemeAttr scheme = role == "lhs_zp" ? mm.lhsScheme : mm.rhsScheme;
   if (role == "rhs_zp" && rhsInt4) {
-    Value nibble = loadRhsZpNibble(k ? k : idx(0), col);
+    Value nibble = loadRhsZp(k ? k : idx(0), col);
     return nibble ? widenNibble(nibble) : Value();
   }
   Value zp = loadParam(role, row, col, k);
@@ -1565,8 +1590,8 @@ void KernelBuilder::storeResult(Value acc, Value row, Value col, Value rowSum,
   Value out = mm.get(gpu_matmul::kInitRole);
   Type outType = cast<MemRefType>(out.getType()).getElementType();
   Value value;
-  if (mm.kind == Kind::W4 || groupSums) {
-    // Weight-only int4: no lhs scale, and the weights were dequantized
+  if (mm.kind == Kind::WeightOnly || groupSums) {
+    // Weight-only: no lhs scale, and the weights were dequantized
     // (scaled) when staged. Per-group int8: the groups' scaled sums, added
     // in f32 (flushGroup).
     value = acc;
@@ -1737,7 +1762,7 @@ Value KernelBuilder::widen(Value element, SchemeAttr scheme) {
       return VectorType::get(vector.getShape(), scalar);
     return scalar;
   };
-  if (mm.kind != Kind::Int8)
+  if (!scheme.isIntegerStorage())
     return arith::ExtFOp::create(b, to(f32), element);
   if (scheme.isSignedStorage())
     return arith::ExtSIOp::create(b, to(i32), element);
@@ -1926,23 +1951,23 @@ void KernelBuilder::buildDotKernel(Value hostN, int64_t rowCount) {
 }
 
 /// The kernel for up to `rowCount` rows with the weights K x N (decode;
-/// weight-only int4 packed, 8-bit or 16-bit): no tensor cores. Blocks of 8
+/// 8-bit or 16-bit, or packed int4): no tensor cores. Blocks of 8
 /// warps compute 64 result columns: lane l of warp w takes the 8 columns
 /// from 8 (l % 8) (one load of a row's 8 elements, a 32-bit word of
 /// nibbles, when N is a multiple of 8 and the data aligned, else clamped
 /// element loads) and rows k = 4 w + l / 8 + 32 i, so that a warp reads 4
-/// rows x 64 columns per step. int4 weights are dequantized as
-/// quanta.dequantize (rounded once to the activations' f16/bf16), 8-bit
-/// integers multiply in i32 (wrapping, with the zero points' row and column
-/// sums), floats as their exact f32 products, added in f32. The 4 lanes of
-/// a column add their sums by shuffles, the 8 warps theirs through shared
+/// rows x 64 columns per step. Weight-only weights are dequantized as
+/// quanta.dequantize (rounded once to the activations' f16/bf16), int8
+/// matmuls' integers multiply in i32 (wrapping, with the zero points' row and
+/// column sums), floats as their exact f32 products, added in f32. The 4 lanes
+/// of a column add their sums by shuffles, the 8 warps theirs through shared
 /// memory in warp order, and 64 x rowCount threads run the epilogue. The
 /// sums' order is not k order: exact for integers, within docs/GPU.md's
 /// bound for floats.
 void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   constexpr int64_t kColumns = 64, kSlots = 4 * kDotWarps;
   Value one = idx(1);
-  bool isInt = mm.kind == Kind::Int8, w4 = mm.kind == Kind::W4;
+  bool isInt = mm.kind == Kind::Int8, weightOnly = mm.kind == Kind::WeightOnly;
   Type accType = isInt ? i32 : f32;
   auto shared =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
@@ -1981,11 +2006,11 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
   SmallVector<Value> rows;
   for (int64_t m = 0; m < rowCount; ++m)
     rows.push_back(minIdx(idx(m), lastM));
-  // int4 parameters per tensor or per column: the same in every row.
-  w4Scales.clear();
-  w4Zps.clear();
-  if (w4 && !perGroup)
-    loadInt4Params(idx(0), nBase, w4Scales, w4Zps);
+  // Weight-only parameters per tensor or per column: the same in every row.
+  weightScales.clear();
+  weightZps.clear();
+  if (weightOnly && !perGroup)
+    loadWeightParams(idx(0), nBase, weightScales, weightZps);
   Value vectorPath = rowVectorPath();
   Value zero =
       isInt ? c32(0)
@@ -2000,13 +2025,13 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     Value k = loop.getInductionVar();
     // The row's 8 weights, widened (i32 or f32).
     SmallVector<Value> weights;
-    if (w4) {
-      SmallVector<Value> nibbles = loadRowNibbles(k, nBase, vectorPath);
-      SmallVector<Value> scales(w4Scales), zps(w4Zps);
+    if (weightOnly) {
+      SmallVector<Value> codes = loadRowWeights(k, nBase, vectorPath);
+      SmallVector<Value> scales(weightScales), zps(weightZps);
       if (perGroup)
-        loadInt4Params(k, nBase, scales, zps);
+        loadWeightParams(k, nBase, scales, zps);
       for (int64_t j = 0; j < 8; ++j) {
-        Value bits = dequantInt4(nibbles[j], zps[j], scales[j], Value());
+        Value bits = dequantWeight(codes[j], zps[j], scales[j], Value());
         Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
         Value typed = arith::BitcastOp::create(b, lhsElement, half);
         weights.push_back(arith::ExtFOp::create(b, f32, typed));
@@ -2017,8 +2042,9 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
     SmallVector<Value> activations;
     for (Value row : rows) {
       Value a = memref::LoadOp::create(b, lhs, ValueRange{row, k});
-      activations.push_back(w4 ? arith::ExtFOp::create(b, f32, a).getResult()
-                               : widen(a, mm.lhsScheme));
+      activations.push_back(weightOnly
+                                ? arith::ExtFOp::create(b, f32, a).getResult()
+                                : widen(a, mm.lhsScheme));
     }
     // Every lane adds its rows' activations; only the lanes of columns
     // 0-7 keep their row sums.
@@ -2432,7 +2458,7 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
-  asyncCopies = wgmma || (mm.rhsKMajor && mm.kind != Kind::W4);
+  asyncCopies = wgmma || (mm.rhsKMajor && mm.kind != Kind::WeightOnly);
   // A stage of both tiles: wgmma's rows of 4 core matrices (kCoreWords
   // words per 8 rows), else padded rows.
   int64_t rowWords = wgmma ? kCoreWords / 8 : kWordsK + kPadWords;
@@ -2493,8 +2519,11 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
     vectorB = andI(multipleOf(K, 128 / elementBits), isAligned(rhs, 16));
   } else {
     // Items of 4 columns of 8-bit (4 bytes) or int4 (2 bytes) elements, of
-    // 8 of f16 (16 bytes) or weight-only int4 (4 bytes).
-    int64_t rhsBytes = mm.kind == Kind::F16 ? 16 : rhsInt4 ? 2 : 4;
+    // 8 of f16 (16 bytes) or weight-only int4 (4 bytes) or 8-bit (8 bytes).
+    int64_t rhsBytes = mm.kind == Kind::F16                            ? 16
+                       : rhsInt4                                       ? 2
+                       : mm.kind == Kind::WeightOnly && !packedWeights ? 8
+                                                                       : 4;
     int64_t rhsElems = colsPerItem();
     vectorB = andI(multipleOf(N, rhsElems), isAligned(rhs, rhsBytes));
   }
@@ -2550,12 +2579,12 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
         tilesM * tilesN * 4,
         arith::ConstantOp::create(b, b.getF32FloatAttr(0.0)).getResult());
 
-  // Weight-only int4 parameters per tensor or per column: the thread's 8
+  // Weight-only parameters per tensor or per column: the thread's 8
   // staging columns are the same in every K stage.
-  w4Scales.clear();
-  w4Zps.clear();
-  if (mm.kind == Kind::W4 && !perGroup)
-    loadInt4Params(idx(0), slotsB[0].global, w4Scales, w4Zps);
+  weightScales.clear();
+  weightZps.clear();
+  if (mm.kind == Kind::WeightOnly && !perGroup)
+    loadWeightParams(idx(0), slotsB[0].global, weightScales, weightZps);
 
   SmallVector<Value> sums;
   if (asyncCopies) {
@@ -2673,7 +2702,7 @@ struct ConvertQuantaMatmulToNVVMPass
           attrs ? attrs.getAs<SchemeAttr>("rhs_scheme") : SchemeAttr();
       auto lhsScheme =
           attrs ? attrs.getAs<SchemeAttr>("lhs_scheme") : SchemeAttr();
-      if (!kind || (!lhsScheme && *kind != Kind::W4) || !rhsScheme) {
+      if (!kind || (!lhsScheme && *kind != Kind::WeightOnly) || !rhsScheme) {
         call.emitError() << "malformed GPU matmul marker '" << call.getCallee()
                          << "'";
         return signalPassFailure();

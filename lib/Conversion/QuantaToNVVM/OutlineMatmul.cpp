@@ -60,14 +60,14 @@ static bool hasKernelResult(MatmulOp op) {
       op.getType().getElementType());
 }
 
-bool mlir::quanta::gpu_matmul::isWeightOnlyInt4(MatmulOp op) {
+bool mlir::quanta::gpu_matmul::isWeightOnly(MatmulOp op) {
   SchemeAttr rhs = op.getRhsScheme();
   return !op.getLhsScheme() && rhs.isIntegerStorage() &&
-         rhs.getStorageWidth() == 4 &&
+         (rhs.getStorageWidth() == 4 || rhs.getStorageWidth() == 8) &&
          op.getAccumulation() == Accumulation::f32;
 }
 
-bool mlir::quanta::gpu_matmul::hasWeightOnlyInt4Kernel(MatmulOp op) {
+bool mlir::quanta::gpu_matmul::hasWeightOnlyKernel(MatmulOp op) {
   // The verifier makes the weights' expressed type the activations' type,
   // per-channel parameters per column and per-group ones along K.
   return op.getType().getRank() == 2 &&
@@ -191,9 +191,9 @@ static bool hasInt8Kernel(MatmulOp op) {
 
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
-  if (isWeightOnlyInt4(op)) {
-    if (hasWeightOnlyInt4Kernel(op))
-      return Kind::W4;
+  if (isWeightOnly(op)) {
+    if (hasWeightOnlyKernel(op))
+      return Kind::WeightOnly;
     return std::nullopt;
   }
   int64_t rank = op.getType().getRank();
@@ -252,11 +252,12 @@ namespace {
 
 /// The weights as N x K (K contiguous) when `rhs` is their 2-D
 /// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
-/// weights) and the kernel family reads 8- or 16-bit rhs words (not int4,
-/// which it reads packed); else null.
+/// weights) and the kernel family stages rhs rows as they are (not int4,
+/// which it reads packed, nor weight-only weights, which it dequantizes
+/// when staged); else null.
 Value getKMajorRhs(Value rhs, gpu_matmul::Kind kind) {
   auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
-  if (kind == gpu_matmul::Kind::W4 ||
+  if (kind == gpu_matmul::Kind::WeightOnly ||
       cast<ShapedType>(rhs.getType()).getElementType().isInteger(4) ||
       !transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
     return Value();

@@ -12,7 +12,10 @@ from families that cover every kernel of --quanta-lower-matmul-kernels
 so matmul-harness.cpp draws fresh operands for every row count and compares
 the results bit for bit with ref::matmul.
 
-Usage: matmul-cases.py OUT.mlir OUT.inc [SEED]
+Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
+
+With FAMILY and COUNT, COUNT cases of that family only (also "w8a16":
+weight-only 8-bit weights with f16/bf16 activations).
 """
 import random
 import sys
@@ -108,10 +111,13 @@ class Case:
                 self.rhs_gran = rng.choice(["group", "group", "col",
                                             "tensor"])
             self.rhs_zp = rng.random() < 0.4
-        elif family == "weight_only":
+        elif family in ("weight_only", "w8a16"):
+            if family == "w8a16":
+                self.expressed = rng.choice(["f16", "bf16"])
             self.lhs = self.expressed
             self.acc = "f32"
-            self.rhs = rng.choice(INT)
+            self.rhs = rng.choice(INT if family == "weight_only"
+                                  else ["i8", "ui8"])
             self.rhs_gran = rng.choice(["group", "group", "col", "tensor"])
             self.rhs_zp = rng.random() < 0.4
         elif family == "fp8":
@@ -490,7 +496,9 @@ def main():
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261128
     rng = random.Random(seed)
     funcs, table = [], []
-    for family, count in FAMILIES:
+    families = [(sys.argv[4], int(sys.argv[5]))] if len(sys.argv) > 5 \
+        else FAMILIES
+    for family, count in families:
         for _ in range(count):
             name = "case_%d" % len(table)
             if family in ("integer", "linalg"):
