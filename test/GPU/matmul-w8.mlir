@@ -16,7 +16,7 @@
 //
 // Execution: 16 random W8A16 forms (matmul-cases.py's w8a16 family: i8/ui8
 // per tensor, column or group, zero points, bias, float or quantized
-// results; M from 1 to 100, K and N of any size) on the GPU-on-host runtime
+// results, batched or not; M from 1 to 100, K and N of any size) on the GPU-on-host runtime
 // with the tensor-core kernels, both thread orders, against ref::matmul
 // within docs/GPU.md's bound on f32 accumulation.
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
@@ -53,8 +53,14 @@
 // OUTLINE:         call @__quanta_gpu_matmul_0(
 // OUTLINE-LABEL: func.func @w8group(
 // OUTLINE:         call @__quanta_gpu_matmul_1(
+// Batched (8-bit weights are; packed int4 ones are not): per-group
+// parameters with their batch, grid z over the batches.
+// OUTLINE-LABEL: func.func @w8batched(
+// OUTLINE:         call @__quanta_gpu_matmul_2(
 // OUTLINE:       func.func private @__quanta_gpu_matmul_0({{.*}}: tensor<?x?xf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?xf16> {quanta.role = "rhs_scale"}, {{.*}}) -> tensor<?x?xf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_channel, axis = 1, symmetric = true>}}
 // OUTLINE:       func.func private @__quanta_gpu_matmul_1({{.*}}: tensor<?x?xbf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?x?xbf16> {quanta.role = "rhs_scale"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs_zp"}, {{.*}}: tensor<?xf32> {quanta.role = "bias"}, {{.*}}) -> tensor<?x?xbf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = ui8, expressed = bf16, granularity = per_group, axis = 0, group_size = 64>}}
+
+// OUTLINE:       func.func private @__quanta_gpu_matmul_2({{.*}}: tensor<?x?x?xf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?x?x?xf16> {quanta.role = "rhs_scale"}, {{.*}}) -> tensor<?x?x?xf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, batched, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_group, axis = 0, group_size = 32, symmetric = true>}}
 
 // MMA-DAG: U quanta_gpu_host_launch
 // MMA-DAG: U quanta_gpu_host_mma
@@ -78,4 +84,11 @@ func.func @w8group(%a: tensor<?x?xbf16>, %w: tensor<?x?xi8>, %sw: tensor<?x?xbf1
        accumulation = #quanta<accumulation f32>}
       : (tensor<?x?xbf16>, tensor<?x?xi8>, tensor<?x?xbf16>, tensor<?x?xi8>, tensor<?xf32>) -> tensor<?x?xbf16>
   return %y : tensor<?x?xbf16>
+}
+func.func @w8batched(%a: tensor<?x?x?xf16>, %w: tensor<?x?x?xi8>, %sw: tensor<?x?x?xf16>) -> tensor<?x?x?xf16> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_group, axis = 1, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?x?xf16>, tensor<?x?x?xi8>, tensor<?x?x?xf16>) -> tensor<?x?x?xf16>
+  return %y : tensor<?x?x?xf16>
 }

@@ -92,8 +92,8 @@ MatmulOp dequantizeFloatOperands(MatmulOp op);
 /// float activations), i4/ui4/i8/ui8 weights, f32 accumulation.
 bool isWeightOnly(MatmulOp op);
 
-/// Whether a weight-only matmul (`isWeightOnly`) has a GPU kernel: 2-D,
-/// f16 or bf16 activations (the weights' expressed type, which they are
+/// Whether a weight-only matmul (`isWeightOnly`) has a GPU kernel: 2-D (or
+/// batched, with 8-bit weights), f16 or bf16 activations (the weights' expressed type, which they are
 /// dequantized to in registers), weights per tensor, per column or per
 /// group (any size) along K, a float or 8-bit quantized result.
 bool hasWeightOnlyKernel(MatmulOp op);

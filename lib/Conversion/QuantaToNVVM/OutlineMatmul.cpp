@@ -69,8 +69,10 @@ bool mlir::quanta::gpu_matmul::isWeightOnly(MatmulOp op) {
 
 bool mlir::quanta::gpu_matmul::hasWeightOnlyKernel(MatmulOp op) {
   // The verifier makes the weights' expressed type the activations' type,
-  // per-channel parameters per column and per-group ones along K.
-  return op.getType().getRank() == 2 &&
+  // per-channel parameters per column and per-group ones along K. Packed
+  // int4 weights are not batched (a batch of odd K x N starts mid-byte).
+  return (op.getType().getRank() == 2 ||
+          op.getRhsScheme().getStorageWidth() == 8) &&
          isa<Float16Type, BFloat16Type>(
              op.getLhs().getType().getElementType()) &&
          hasKernelResult(op);
