@@ -215,8 +215,9 @@ def OutlineGPUMatmul : Pass<"quanta-outline-gpu-matmul", "::mlir::ModuleOp"> {
     lowering's run-time check (`cf.assert`) that K is a multiple of the
     group size before the call.
 
-    When the rhs of an 8-bit or f16 matmul is a `linalg.transpose` (weights
-    given N x K, as a Linear layer's `[out, in]`), the call takes the
+    When the rhs of an 8-bit or f16 matmul (weight-only int8 included) is a
+    `linalg.transpose` (weights given N x K, as a Linear layer's
+    `[out, in]`), the call takes the
     transpose's input and the attribute gets `rhs_k_major`: the kernel reads
     the weights in place, so no temporary holds the transpose.
 

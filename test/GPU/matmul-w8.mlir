@@ -16,7 +16,8 @@
 //
 // Execution: 16 random W8A16 forms (matmul-cases.py's w8a16 family: i8/ui8
 // per tensor, column or group, zero points, bias, float or quantized
-// results, batched or not; M from 1 to 100, K and N of any size) on the GPU-on-host runtime
+// results, batched or not, weights K x N or N x K; M from 1 to 100, K and
+// N of any size) on the GPU-on-host runtime
 // with the tensor-core kernels, both thread orders, against ref::matmul
 // within docs/GPU.md's bound on f32 accumulation.
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
@@ -48,6 +49,12 @@
 // CHECK: .visible .entry _quanta_impl_w8group_kernel_{{[0-9]+}}(
 // CHECK-DAG: ld.global.v2.b32
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
+// The weights N x K: the tiled kernels read rows k, k + 1 of a column by
+// one 2-byte load.
+// CHECK-LABEL: .visible .entry _quanta_impl_w8nk_kernel(
+// CHECK: .visible .entry _quanta_impl_w8nk_kernel_{{[0-9]+}}(
+// CHECK-DAG: ld.global.b16
+// CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 
 // OUTLINE-LABEL: func.func @w8col(
 // OUTLINE:         call @__quanta_gpu_matmul_0(
@@ -57,10 +64,16 @@
 // parameters with their batch, grid z over the batches.
 // OUTLINE-LABEL: func.func @w8batched(
 // OUTLINE:         call @__quanta_gpu_matmul_2(
+// Weights given N x K (a Linear layer's [out, in]; the matmul's rhs is
+// their linalg.transpose): the marker takes them untransposed (the
+// transpose, now unused, goes away), the kernels read them in place.
+// OUTLINE-LABEL: func.func @w8nk(
+// OUTLINE:         call @__quanta_gpu_matmul_3(%arg0, %arg1, %arg2,
 // OUTLINE:       func.func private @__quanta_gpu_matmul_0({{.*}}: tensor<?x?xf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?xf16> {quanta.role = "rhs_scale"}, {{.*}}) -> tensor<?x?xf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_channel, axis = 1, symmetric = true>}}
 // OUTLINE:       func.func private @__quanta_gpu_matmul_1({{.*}}: tensor<?x?xbf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?x?xbf16> {quanta.role = "rhs_scale"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs_zp"}, {{.*}}: tensor<?xf32> {quanta.role = "bias"}, {{.*}}) -> tensor<?x?xbf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = ui8, expressed = bf16, granularity = per_group, axis = 0, group_size = 64>}}
 
 // OUTLINE:       func.func private @__quanta_gpu_matmul_2({{.*}}: tensor<?x?x?xf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?x?xi8> {quanta.role = "rhs"}, {{.*}}: tensor<?x?x?xf16> {quanta.role = "rhs_scale"}, {{.*}}) -> tensor<?x?x?xf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, batched, kind = "weight_only", rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_group, axis = 0, group_size = 32, symmetric = true>}}
+// OUTLINE:       func.func private @__quanta_gpu_matmul_3({{.*}}: tensor<?x?xf16> {quanta.role = "lhs"}, {{.*}}: tensor<?x?xi8> {quanta.role = "rhs"}, {{.*}}) -> tensor<?x?xf16> attributes {quanta.gpu_matmul = {accumulation = #quanta<accumulation f32>, kind = "weight_only", rhs_k_major, rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_channel, axis = 1, symmetric = true>}}
 
 // MMA-DAG: U quanta_gpu_host_launch
 // MMA-DAG: U quanta_gpu_host_mma
@@ -91,4 +104,17 @@ func.func @w8batched(%a: tensor<?x?x?xf16>, %w: tensor<?x?x?xi8>, %sw: tensor<?x
        accumulation = #quanta<accumulation f32>}
       : (tensor<?x?x?xf16>, tensor<?x?x?xi8>, tensor<?x?x?xf16>) -> tensor<?x?x?xf16>
   return %y : tensor<?x?x?xf16>
+}
+func.func @w8nk(%a: tensor<?x?xf16>, %wt: tensor<?x?xi8>, %sw: tensor<?xf16>) -> tensor<?x?xf16> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi8>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi8>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi8>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi8>) outs(%e : tensor<?x?xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f16, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xi8>, tensor<?xf16>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
 }

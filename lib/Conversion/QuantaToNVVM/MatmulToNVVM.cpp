@@ -304,7 +304,11 @@ private:
                  Value lastRow, Value lastCol);
   Value loadWord(Value outer, Value word, bool isRhs);
   Value widenNibbles(Value word);
-  bool stagesRows(bool isRhs) const { return !isRhs || mm.rhsKMajor; }
+  /// Whether an operand is staged by rows of K (lhs, and N x K weights
+  /// other than weight-only ones, which are dequantized column by column).
+  bool stagesRows(bool isRhs) const {
+    return !isRhs || (mm.rhsKMajor && mm.kind != Kind::WeightOnly);
+  }
   SmallVector<Value> loadRowChunks(bool isRhs, Value k0);
   void storeRowChunks(Value tile, Value buffer, ArrayRef<Slot> slots,
                       ArrayRef<Value> words, bool isRhs);
@@ -837,7 +841,8 @@ SmallVector<Value> KernelBuilder::loadRowElements(Value k, Value nBase,
     SmallVector<Value> elements;
     for (int64_t j = 0; j < 8; ++j) {
       Value n = minIdx(addC(nBase, j), lastN);
-      elements.push_back(memref::LoadOp::create(b, rhs, ValueRange{k, n}));
+      elements.push_back(memref::LoadOp::create(
+          b, rhs, mm.rhsKMajor ? ValueRange{n, k} : ValueRange{k, n}));
     }
     scf::YieldOp::create(
         b, ValueRange{vector::FromElementsOp::create(b, rowType, elements)});
@@ -886,6 +891,9 @@ SmallVector<Value> KernelBuilder::loadRowWeights(Value k, Value nBase,
 /// kernels load are read by one load each: N a multiple of 8 and the data
 /// aligned to a row (4 bytes of int4, 8 of 8-bit, 16 of 16-bit elements).
 Value KernelBuilder::rowVectorPath() {
+  // Weight-only weights N x K: the 8 columns of a row are K apart.
+  if (mm.rhsKMajor)
+    return arith::ConstantOp::create(b, b.getBoolAttr(false));
   int64_t rowBytes = packedWeights || rhsInt4      ? 4
                      : mm.kind == Kind::WeightOnly ? 8
                                                    : elementBits;
@@ -986,11 +994,12 @@ Value KernelBuilder::dequantWeight(Value code, Value zpCode, Value scale,
   return bits;
 }
 
-/// The words of a stage of weight-only rhs (packed int4 or 8-bit) at K
-/// offset k0 as 16-bit weights in the transposed layout of the f16 kernel:
-/// each thread reads its 8 columns of rows k, k + 1 (one 32- or 64-bit load
-/// each on full tiles, else clamped element loads) and returns the 8 words
-/// (k in the low half, k + 1 in the high half).
+/// The words of a stage of weight-only rhs (packed int4 or 8-bit, K x N or
+/// 8-bit N x K) at K offset k0 as 16-bit weights in the transposed layout
+/// of the f16 kernel: each thread reads its 8 columns of rows k, k + 1 (on
+/// full tiles one 32- or 64-bit load per row, or with N x K weights one
+/// 2-byte load per column; else clamped element loads) and returns the 8
+/// words (k in the low half, k + 1 in the high half).
 SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
   Value rhs = mm.get("rhs");
   Value kp = slotsB[0].col, nBase = slotsB[0].global;
@@ -998,7 +1007,18 @@ SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
   Value k1 = addC(k, 1);
   Value rows[2] = {k, k1};
   SmallVector<Value> codes[2], valid[2];
-  for (int64_t r = 0; r < 2; ++r) {
+  if (mm.rhsKMajor && vectorized) {
+    // Weights N x K (8-bit): rows k, k + 1 of each column by one 2-byte
+    // load (k is even), none past N.
+    for (int64_t j = 0; j < 8; ++j) {
+      Value n = addC(nBase, j);
+      Value pair = loadVectorWords(ult(n, N), rhs, ValueRange{n, k}, 2);
+      Value word = vector::ExtractOp::create(b, pair, ArrayRef<int64_t>{0});
+      codes[0].push_back(andC(word, 0xff));
+      codes[1].push_back(shr(word, 8));
+    }
+  }
+  for (int64_t r = 0; r < 2 && codes[r].empty(); ++r) {
     if (vectorized) {
       codes[r] = packedWeights ? loadNibbleWord(rows[r], nBase)
                                : loadRowElements(rows[r], nBase,
@@ -1015,7 +1035,9 @@ SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
       if (packedWeights) {
         codes[r].push_back(loadNibble(rhs, add(mul(kc, N), column)));
       } else {
-        Value byte = memref::LoadOp::create(b, rhs, ValueRange{kc, column});
+        Value byte = memref::LoadOp::create(
+            b, rhs,
+            mm.rhsKMajor ? ValueRange{column, kc} : ValueRange{kc, column});
         codes[r].push_back(arith::ExtUIOp::create(b, i32, byte));
       }
     }
@@ -1104,7 +1126,7 @@ void KernelBuilder::storeStage(Value buffer, const StageWords &words) {
   b.setInsertionPointAfter(ifA);
   auto ifB = scf::IfOp::create(b, words.fullB, /*withElseRegion=*/false);
   b.setInsertionPointToStart(&ifB.getThenRegion().front());
-  if (mm.rhsKMajor) {
+  if (stagesRows(/*isRhs=*/true)) {
     storeRowChunks(tileB, buffer, slotsB, words.b, /*isRhs=*/true);
     return;
   }
@@ -1700,7 +1722,7 @@ void KernelBuilder::build() {
         buildGroupRowDotKernel(hostN, rowCount);
       else if (groupSums)
         buildGroupDotKernel(hostN, rowCount);
-      else if (mm.rhsKMajor)
+      else if (mm.rhsKMajor && mm.kind != Kind::WeightOnly)
         buildDotKernel(hostN, rowCount);
       else
         buildColumnDotKernel(hostN, rowCount);
@@ -2515,7 +2537,10 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                  idx(0));
   };
   vectorA = andI(multipleOf(K, 128 / elementBits), isAligned(lhs, 16));
-  if (mm.rhsKMajor) {
+  if (mm.kind == Kind::WeightOnly && mm.rhsKMajor) {
+    // 8-bit weights N x K: the 2 bytes of rows k, k + 1 of a column.
+    vectorB = andI(multipleOf(K, 2), isAligned(rhs, 2));
+  } else if (mm.rhsKMajor) {
     vectorB = andI(multipleOf(K, 128 / elementBits), isAligned(rhs, 16));
   } else {
     // Items of 4 columns of 8-bit (4 bytes) or int4 (2 bytes) elements, of

@@ -254,13 +254,11 @@ namespace {
 
 /// The weights as N x K (K contiguous) when `rhs` is their 2-D
 /// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
-/// weights) and the kernel family stages rhs rows as they are (not int4,
-/// which it reads packed, nor weight-only weights, which it dequantizes
-/// when staged); else null.
-Value getKMajorRhs(Value rhs, gpu_matmul::Kind kind) {
+/// weights) of 8- or 16-bit elements (not int4, which the kernels read
+/// packed along N); else null.
+Value getKMajorRhs(Value rhs) {
   auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
-  if (kind == gpu_matmul::Kind::WeightOnly ||
-      cast<ShapedType>(rhs.getType()).getElementType().isInteger(4) ||
+  if (cast<ShapedType>(rhs.getType()).getElementType().isInteger(4) ||
       !transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
     return Value();
   return transpose.getInput();
@@ -355,7 +353,7 @@ std::optional<Outlined> describe(MatmulOp op) {
   Outlined out{op, *kind, {}, {}};
   // A transposed rhs is passed untransposed (the kernel stages it by rows),
   // so that no temporary holds the transpose.
-  Value kMajorRhs = getKMajorRhs(op.getRhs(), *kind);
+  Value kMajorRhs = getKMajorRhs(op.getRhs());
   out.roles = getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
   int64_t batchRank = op.getType().getRank() - 2;
   MLIRContext *ctx = op.getContext();
@@ -390,7 +388,7 @@ std::optional<Outlined> describe(MatmulIntegerOp op) {
                            /*saturate=*/true, /*reciprocal=*/false);
   };
   Outlined out{op, gpu_matmul::Kind::Int8, {}, {}};
-  Value kMajorRhs = getKMajorRhs(op.getRhs(), gpu_matmul::Kind::Int8);
+  Value kMajorRhs = getKMajorRhs(op.getRhs());
   out.roles.push_back({op.getLhs(), "lhs"});
   out.roles.push_back({kMajorRhs ? kMajorRhs : op.getRhs(), "rhs"});
   // Zero points of shape [1] (per tensor) as scalars.

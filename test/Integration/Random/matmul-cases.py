@@ -178,6 +178,10 @@ class Case:
                 rng.random() < (0.5 if family == "w8a8" else 0.25):
             self.weights = [storage_value(rng, self.rhs, i // self.N % self.K)
                             for i in range(count)]
+        # w8a16: 2-D weights given N x K half of the time (a Linear layer's
+        # [out, in], the matmul's rhs their linalg.transpose).
+        self.kmajor = family == "w8a16" and not self.batch and \
+            not self.weights and rng.random() < 0.5
 
     def scheme(self, storage, gran, zp, axis_of):
         fields = ["storage = %s" % storage, "expressed = %s" % self.expressed]
@@ -218,7 +222,10 @@ def emit(name, c, funcs, table):
     lhs_el = storage_element(c.lhs)
     rhs_el = storage_element(c.rhs)
     args.append(("%a", (["B"] if b else []) + ["M", "K"], lhs_el, "lhs"))
-    args.append(("%w", (["B"] if b else []) + ["K", "N"], rhs_el, "rhs"))
+    if c.kmajor:
+        args.append(("%wt", ["N", "K"], rhs_el, "rhsT"))
+    else:
+        args.append(("%w", (["B"] if b else []) + ["K", "N"], rhs_el, "rhs"))
     operands = ["%a", "%w"]
     plain_lhs = c.lhs in EXPRESSED
     if not plain_lhs:
@@ -277,6 +284,19 @@ def emit(name, c, funcs, table):
     types = [ttype(d, el) for (_, d, el, _) in args]
     body = ""
     params = list(zip(args, types))
+    if c.kmajor:
+        # The matmul's rhs: the transpose of the N x K argument.
+        types[1] = ttype(["K", "N"], rhs_el)
+        sizes = [("%%c%d" % i, "%%%s" % d.lower())
+                 for i, d in ((1, "K"), (0, "N")) if dim[d][0] == "?"]
+        for index, size in sizes:
+            body += "  %s = arith.constant %s : index\n" % (index, index[2:])
+            body += "  %s = tensor.dim %%wt, %s : %s\n" % (
+                size, index, params[1][1])
+        body += "  %%e = tensor.empty(%s) : %s\n" % (
+            ", ".join(size for _, size in sizes), types[1])
+        body += ("  %%w = linalg.transpose ins(%%wt : %s) outs(%%e : %s) "
+                 "permutation = [1, 0]\n" % (params[1][1], types[1]))
     if c.weights:
         body = "  %%w = arith.constant %s : %s\n" % (
             dense(c.weights, b + [c.K, c.N], c.rhs), types[1])
@@ -385,13 +405,14 @@ def table_row(name, c, call):
     return (
         "{\"%s\", \"%s\", \"%s\", %s, %s, %s, %d, %s, %s, %d, %d, %d, %d,\n"
         " [](const Args &x, int64_t M, int64_t K, int64_t N, int64_t G,\n"
-        "    void *y) { %s(%s); },\n {%s}},\n" % (
+        "    void *y) { %s(%s); },\n {%s}, %s},\n" % (
             name, c.family, c.expressed,
             operand(c.lhs, c.lhs_gran, c.lhs_zp),
             operand(c.rhs, c.rhs_gran, c.rhs_zp), result, c.group,
             cpp_bool(c.acc == "f32"), cpp_bool(c.bias), c.batch, c.M, c.K,
             c.N, name, ", ".join(call),
-            ", ".join(map(str, c.weights or []))))
+            ", ".join(map(str, c.weights or [])),
+            cpp_bool(getattr(c, "kmajor", False))))
 
 
 class IntegerCase:

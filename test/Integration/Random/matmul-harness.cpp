@@ -46,6 +46,8 @@ using harness::floatFormat;
 struct Args {
   harness::Bytes lhs, rhs, lhsScale, rhsScale, lhsZp, rhsZp, bias, resultScale,
       resultZp;
+  /// The 8-bit weights transposed, N x K (cases with `rhsKMajor`).
+  harness::Bytes rhsT;
 };
 
 /// An operand's storage ("f32": an unquantized lhs), granularity ('t' per
@@ -80,6 +82,9 @@ struct Case {
               void *y);
   /// The values of constant weights (the function takes no rhs), or empty.
   std::vector<int32_t> constantRhs;
+  /// The function takes the 8-bit weights N x K (its rhs is their
+  /// linalg.transpose).
+  bool rhsKMajor;
 };
 
 static const Case kCases[] = {
@@ -418,6 +423,12 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   Args args;
   args.lhs = encode(lhs, lhs.values);
   args.rhs = encode(rhs, rhs.values);
+  if (c.rhsKMajor) {
+    args.rhsT.resize(args.rhs.size());
+    for (int64_t k = 0; k < c.K; ++k)
+      for (int64_t n = 0; n < c.N; ++n)
+        args.rhsT[n * c.K + k] = args.rhs[k * c.N + n];
+  }
   args.lhsScale = encodeFloats(lhs.scale, expressed);
   args.rhsScale = encodeFloats(rhs.scale, expressed);
   if (c.lhs.zeroPoint)
