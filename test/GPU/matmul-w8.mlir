@@ -49,9 +49,18 @@
 // CHECK: .visible .entry _quanta_impl_w8group_kernel_{{[0-9]+}}(
 // CHECK-DAG: ld.global.v2.b32
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
-// The weights N x K: the tiled kernels read rows k, k + 1 of a column by
-// one 2-byte load.
+// The weights N x K: up to 4 rows on the dot kernel, a warp per column
+// reading its weight row in chunks of 8 bytes (and 16 of activations),
+// each weight dequantized, the lanes' sums by shuffles, no shared memory;
+// the tiled kernels read rows k, k + 1 of a column by one 2-byte load.
 // CHECK-LABEL: .visible .entry _quanta_impl_w8nk_kernel(
+// CHECK-NOT: .shared
+// CHECK-NOT: mma.sync
+// CHECK-DAG: ld.global.v2.b32
+// CHECK-DAG: ld.global.v4.b32
+// CHECK-DAG: cvt.rn.f16.f32
+// CHECK-DAG: shfl.sync.bfly.b32
+// CHECK-NOT: mma.sync
 // CHECK: .visible .entry _quanta_impl_w8nk_kernel_{{[0-9]+}}(
 // CHECK-DAG: ld.global.b16
 // CHECK-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32

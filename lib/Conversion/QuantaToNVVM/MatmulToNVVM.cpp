@@ -841,8 +841,7 @@ SmallVector<Value> KernelBuilder::loadRowElements(Value k, Value nBase,
     SmallVector<Value> elements;
     for (int64_t j = 0; j < 8; ++j) {
       Value n = minIdx(addC(nBase, j), lastN);
-      elements.push_back(memref::LoadOp::create(
-          b, rhs, mm.rhsKMajor ? ValueRange{n, k} : ValueRange{k, n}));
+      elements.push_back(memref::LoadOp::create(b, rhs, ValueRange{k, n}));
     }
     scf::YieldOp::create(
         b, ValueRange{vector::FromElementsOp::create(b, rowType, elements)});
@@ -891,9 +890,6 @@ SmallVector<Value> KernelBuilder::loadRowWeights(Value k, Value nBase,
 /// kernels load are read by one load each: N a multiple of 8 and the data
 /// aligned to a row (4 bytes of int4, 8 of 8-bit, 16 of 16-bit elements).
 Value KernelBuilder::rowVectorPath() {
-  // Weight-only weights N x K: the 8 columns of a row are K apart.
-  if (mm.rhsKMajor)
-    return arith::ConstantOp::create(b, b.getBoolAttr(false));
   int64_t rowBytes = packedWeights || rhsInt4      ? 4
                      : mm.kind == Kind::WeightOnly ? 8
                                                    : elementBits;
@@ -1722,7 +1718,7 @@ void KernelBuilder::build() {
         buildGroupRowDotKernel(hostN, rowCount);
       else if (groupSums)
         buildGroupDotKernel(hostN, rowCount);
-      else if (mm.rhsKMajor && mm.kind != Kind::WeightOnly)
+      else if (mm.rhsKMajor)
         buildDotKernel(hostN, rowCount);
       else
         buildColumnDotKernel(hostN, rowCount);
@@ -1864,12 +1860,35 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
     return vector::ReductionOp::create(b, vector::CombiningKind::ADD, v);
   };
   // One step: the elements of lhs rows and the rhs row that `load` gives
-  // (vectors of a chunk, or scalars) added to the carried sums.
-  auto step = [&](ValueRange carried, function_ref<Value(Value, Value)> load) {
+  // from K index k (vectors of a chunk, or scalars) added to the carried
+  // sums.
+  bool weightOnly = mm.kind == Kind::WeightOnly;
+  auto step = [&](ValueRange carried, function_ref<Value(Value, Value)> load,
+                  Value k) {
     SmallVector<Value> next(carried);
     Value w = load(rhs, cw.colC);
     auto vector = dyn_cast<VectorType>(w.getType());
-    if (isInt && vector) {
+    if (weightOnly) {
+      // Each weight dequantized as quanta.dequantize to the activations'
+      // type (its parameters at its own k), exactly widened to f32.
+      int64_t count = vector ? vector.getNumElements() : 1;
+      SmallVector<Value> weights;
+      for (int64_t i = 0; i < count; ++i) {
+        Value code =
+            vector ? vector::ExtractOp::create(b, w, ArrayRef<int64_t>{i}) : w;
+        Value at = addC(k, i);
+        Value bits = dequantWeight(arith::ExtUIOp::create(b, i32, code),
+                                   loadRhsZp(at, cw.colC),
+                                   loadRhsScale(at, cw.colC), Value());
+        Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
+        Value typed = arith::BitcastOp::create(b, lhsElement, half);
+        weights.push_back(arith::ExtFOp::create(b, f32, typed));
+      }
+      w = vector ? vector::FromElementsOp::create(
+                       b, VectorType::get({count}, f32), weights)
+                       .getResult()
+                 : weights[0];
+    } else if (isInt && vector) {
       // 8-bit integers: the chunk's 4 words by dp4a.
       auto words = VectorType::get({4}, i32);
       auto wordsOf = [&](Value v) {
@@ -1896,9 +1915,12 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
           next.back() = dp4a(word, next.back(), signedB);
       return next;
     }
-    w = widen(w, mm.rhsScheme);
+    if (!weightOnly)
+      w = widen(w, mm.rhsScheme);
     for (int64_t m = 0; m < rowCount; ++m) {
-      Value a = widen(load(lhs, cw.rows[m]), mm.lhsScheme);
+      Value a = load(lhs, cw.rows[m]);
+      a = weightOnly ? arith::ExtFOp::create(b, w.getType(), a).getResult()
+                     : widen(a, mm.lhsScheme);
       Value product = times(a, w);
       next[m] = plus(next[m], vector ? sum(product) : product);
       if (needRowSums)
@@ -1926,10 +1948,12 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
       Type element = cast<MemRefType>(memref.getType()).getElementType();
       auto vload = vector::LoadOp::create(
           b, VectorType::get({elements}, element), memref, ValueRange{row, k});
-      vload.setAlignment(static_cast<uint64_t>(16));
+      // A chunk of 16 bytes, or of 8 (weight-only int8 weights).
+      vload.setAlignment(static_cast<uint64_t>(std::min<int64_t>(
+          16, elements * element.getIntOrFloatBitWidth() / 8)));
       return vload;
     };
-    scf::YieldOp::create(b, step(loop.getRegionIterArgs(), load));
+    scf::YieldOp::create(b, step(loop.getRegionIterArgs(), load, k));
     b.setInsertionPointAfter(loop);
     scf::YieldOp::create(b, loop.getResults());
   };
@@ -1943,7 +1967,8 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
 /// n = kDotWarps x + w for every row: each lane takes 16-byte chunks of
 /// weight row n (and of the activation rows) 32 chunks apart along K, adds
 /// the products of each chunk to its sums (8-bit integers by dp4a, i32
-/// wrapping; floats as their exact f32 products, in f32) with the row and
+/// wrapping; floats as their exact f32 products, in f32; weight-only int8
+/// weights, 8-byte chunks, dequantized as quanta.dequantize) with the row and
 /// column sums the zero points need, and the warp adds its lanes' sums by
 /// shuffles; lane 0 applies the epilogue. Unaligned operands (K not a
 /// multiple of a chunk, pointers not 16-byte aligned) take one element per
