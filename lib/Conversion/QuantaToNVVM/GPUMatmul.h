@@ -93,9 +93,10 @@ MatmulOp dequantizeFloatOperands(MatmulOp op);
 bool isWeightOnly(MatmulOp op);
 
 /// Whether a weight-only matmul (`isWeightOnly`) has a GPU kernel: 2-D (or
-/// batched, with 8-bit weights), f16 or bf16 activations (the weights' expressed type, which they are
-/// dequantized to in registers), weights per tensor, per column or per
-/// group (any size) along K, a float or 8-bit quantized result.
+/// batched, with 8-bit weights), f16 or bf16 activations (the weights'
+/// expressed type, which they are dequantized to in registers), weights per
+/// tensor, per column or per group (any size) along K, a float or 8-bit
+/// quantized result.
 bool hasWeightOnlyKernel(MatmulOp op);
 
 /// The number in `sm_NN` (0 when `chip` is not of that form).

@@ -366,8 +366,8 @@ private:
   Value loadRhsZp(Value k, Value n);
   void loadWeightParams(Value k, Value nBase, SmallVectorImpl<Value> &scales,
                         SmallVectorImpl<Value> &zps);
-  Value dequantWeight(Value nibble, Value zpNibble, Value scale,
-                      Value inBounds);
+  Value dequantWeight(Value code, Value zpCode, Value scale, Value inBounds);
+  Value dequantWeightF32(Value code, Value zpCode, Value scale);
   SmallVector<Value> loadWeightOnlyB(Value k0, bool vectorized);
   Value mma(ArrayRef<Value> a, ArrayRef<Value> bFrag, ArrayRef<Value> c);
   Value dp4a(Value word, Value acc, bool isSigned);
@@ -988,6 +988,15 @@ Value KernelBuilder::dequantWeight(Value code, Value zpCode, Value scale,
   if (inBounds)
     bits = arith::SelectOp::create(b, inBounds, bits, c32(0));
   return bits;
+}
+
+/// dequantWeight's weight in the activations' type, exactly widened to f32
+/// (the dot kernels' products).
+Value KernelBuilder::dequantWeightF32(Value code, Value zpCode, Value scale) {
+  Value bits = dequantWeight(code, zpCode, scale, Value());
+  Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
+  Value typed = arith::BitcastOp::create(b, lhsElement, half);
+  return arith::ExtFOp::create(b, f32, typed);
 }
 
 /// The words of a stage of weight-only rhs (packed int4 or 8-bit, K x N or
@@ -1861,8 +1870,13 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
   };
   // One step: the elements of lhs rows and the rhs row that `load` gives
   // from K index k (vectors of a chunk, or scalars) added to the carried
-  // sums.
+  // sums. Weight-only parameters per tensor or column are loaded once.
   bool weightOnly = mm.kind == Kind::WeightOnly;
+  Value colScale, colZp;
+  if (weightOnly && !perGroup) {
+    colScale = loadRhsScale(idx(0), cw.colC);
+    colZp = loadRhsZp(idx(0), cw.colC);
+  }
   auto step = [&](ValueRange carried, function_ref<Value(Value, Value)> load,
                   Value k) {
     SmallVector<Value> next(carried);
@@ -1870,19 +1884,21 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
     auto vector = dyn_cast<VectorType>(w.getType());
     if (weightOnly) {
       // Each weight dequantized as quanta.dequantize to the activations'
-      // type (its parameters at its own k), exactly widened to f32.
+      // type (per group, with the parameters at its own k), exactly
+      // widened to f32.
       int64_t count = vector ? vector.getNumElements() : 1;
       SmallVector<Value> weights;
       for (int64_t i = 0; i < count; ++i) {
         Value code =
             vector ? vector::ExtractOp::create(b, w, ArrayRef<int64_t>{i}) : w;
         Value at = addC(k, i);
-        Value bits = dequantWeight(arith::ExtUIOp::create(b, i32, code),
-                                   loadRhsZp(at, cw.colC),
-                                   loadRhsScale(at, cw.colC), Value());
-        Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
-        Value typed = arith::BitcastOp::create(b, lhsElement, half);
-        weights.push_back(arith::ExtFOp::create(b, f32, typed));
+        Value scale = colScale, zp = colZp;
+        if (perGroup) {
+          scale = loadRhsScale(at, cw.colC);
+          zp = loadRhsZp(at, cw.colC);
+        }
+        weights.push_back(
+            dequantWeightF32(arith::ExtUIOp::create(b, i32, code), zp, scale));
       }
       w = vector ? vector::FromElementsOp::create(
                        b, VectorType::get({count}, f32), weights)
@@ -2078,10 +2094,7 @@ void KernelBuilder::buildColumnDotKernel(Value hostN, int64_t rowCount) {
       if (perGroup)
         loadWeightParams(k, nBase, scales, zps);
       for (int64_t j = 0; j < 8; ++j) {
-        Value bits = dequantWeight(codes[j], zps[j], scales[j], Value());
-        Value half = arith::TruncIOp::create(b, b.getI16Type(), bits);
-        Value typed = arith::BitcastOp::create(b, lhsElement, half);
-        weights.push_back(arith::ExtFOp::create(b, f32, typed));
+        weights.push_back(dequantWeightF32(codes[j], zps[j], scales[j]));
       }
     } else {
       weights = loadRowWeights(k, nBase, vectorPath);
