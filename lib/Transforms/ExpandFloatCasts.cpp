@@ -398,19 +398,18 @@ Value decodeViaF16(ImplicitLocOpBuilder &b, Value in, const Fp8Format &fmt) {
   Value code = arith::ExtSIOp::create(b, i16Type, code8);
   Value bits = arith::ShLIOp::create(b, code, i16(fmt.fn ? 7 : 8));
   Value mag = arith::AndIOp::create(b, code, i16(0x7F));
-  Value nan;
+  Value isNaN, nan;
   if (fmt.fn) {
     bits = arith::AndIOp::create(b, bits, i16(0xBFFF));
     // S.1111.111 is now s|0x3F80; adding the difference makes it s|0x7E00.
-    Value isNaN = arith::CmpIOp::create(b, P::eq, mag, i16(0x7F));
+    isNaN = arith::CmpIOp::create(b, P::eq, mag, i16(0x7F));
     nan = arith::AddIOp::create(b, bits, i16(0x7E00 - 0x3F80));
-    bits = arith::SelectOp::create(b, isNaN, nan, bits);
   } else {
-    Value isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
+    isNaN = arith::CmpIOp::create(b, P::ugt, mag, i16(0x7C));
     Value sign = arith::AndIOp::create(b, bits, i16(0x8000));
     nan = arith::OrIOp::create(b, sign, i16(0x7E00));
-    bits = arith::SelectOp::create(b, isNaN, nan, bits);
   }
+  bits = arith::SelectOp::create(b, isNaN, nan, bits);
   Value half = arith::BitcastOp::create(b, type.clone(b.getF16Type()), bits);
   Value value = arith::ExtFOp::create(b, f32Type, half);
   if (!fmt.fn)

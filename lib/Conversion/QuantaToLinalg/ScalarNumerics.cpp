@@ -106,7 +106,8 @@ static double maxFinite(Type type) {
 /// truncf a saturating conversion. A NaN keeps its sign: minimumf/maximumf
 /// return a NaN of unspecified sign (NVIDIA GPUs the canonical +NaN, also
 /// where ptxas turns a compare and select into min/max), and clamping
-/// changes no other value's sign.
+/// changes no other value's sign. --quanta-expand-float-casts recognizes
+/// this form before an FP8 truncf and encodes with saturation instead.
 static Value saturateTo(OpBuilder &b, Location loc, Value value, Type target) {
   double max = maxFinite(target);
   Value lo = f32Constant(b, loc, -max);
