@@ -412,7 +412,7 @@ def table_row(name, c, call):
             cpp_bool(c.acc == "f32"), cpp_bool(c.bias), c.batch, c.M, c.K,
             c.N, name, ", ".join(call),
             ", ".join(map(str, c.weights or [])),
-            cpp_bool(getattr(c, "kmajor", False))))
+            cpp_bool(c.kmajor)))
 
 
 class IntegerCase:
@@ -428,6 +428,7 @@ class IntegerCase:
         self.bias = False
         self.acc = "i32"
         self.weights = None
+        self.kmajor = False
         linalg = family == "linalg"
         self.batch = 0 if linalg or rng.random() < 0.8 else 2
         self.lhs = "i8" if linalg else rng.choice(["i8", "ui8"])
