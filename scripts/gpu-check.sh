@@ -49,11 +49,14 @@ harness_flags() {
 
 # The random suites: name, case generator, harness (test/Integration/Random),
 # and the generator's arguments after the output files, commas for spaces
-# (matmul-w8a16: weight-only int8 with f16/bf16 activations, the forms of
-# the weight-only tensor-core kernel that the matmul suite draws rarely).
+# (matmul-w8a16 and matmul-w4a16: weight-only int8 and int4 with f16/bf16
+# activations, the forms of the weight-only tensor-core kernel that the
+# matmul suite draws rarely, the weights N x K half of the time;
+# matmul-w4a8-nk: W4A8 with the weights N x K).
 suites="elementwise:gen-cases:harness requantize:requantize-cases:requantize-harness
 cast:cast-cases:cast-harness compute-params:compute-params-cases:compute-params-harness
-matmul:matmul-cases:matmul-harness matmul-w8a16:matmul-cases:matmul-harness:20261129,w8a16,16"
+matmul:matmul-cases:matmul-harness matmul-w8a16:matmul-cases:matmul-harness:20261129,w8a16,16
+matmul-w4a16:matmul-cases:matmul-harness:2,w4a16,16 matmul-w4a8-nk:matmul-cases:matmul-harness:1,w4a8_nk,16"
 
 # Splits suite $1 into the variables name, gen, harness and args.
 split_suite() {

@@ -612,7 +612,8 @@ void compareNarrow(const char *name, const std::vector<uint16_t> &got,
 }
 
 /// The weight-only int4 kernels of kernels.mlir.
-enum class W4Form { G32, ZP128, G64BF16, Col };
+/// (ZP128T: ZP128 with the weights N x K.)
+enum class W4Form { G32, ZP128, ZP128T, G64BF16, Col };
 
 /// Random operands of one weight-only int4 form, the reference result and
 /// sum_k |a w| + |bias| per element. The reference is quanta.matmul's
@@ -631,8 +632,9 @@ struct W4Problem {
       : form(form), M(M), K(K), N(N) {
     bool isSigned = form == W4Form::G32 || form == W4Form::G64BF16;
     bool hasZp = form != W4Form::G32;
+    bool zp128 = form == W4Form::ZP128 || form == W4Form::ZP128T;
     group = form == W4Form::G32       ? 32
-            : form == W4Form::ZP128   ? 128
+            : zp128                   ? 128
             : form == W4Form::G64BF16 ? 64
                                       : 0;
     if (form == W4Form::G64BF16)
@@ -646,7 +648,7 @@ struct W4Problem {
                       false);
     for (int64_t i = 0; i < params; ++i)
       scale.push_back(int32_t(encodeFloat(frand(0.005f, 0.05f), act, true)));
-    if (form == W4Form::ZP128)
+    if (zp128)
       for (int64_t n = 0; n < N; ++n)
         bias.push_back(frand(-1.0f, 1.0f));
   }
@@ -702,8 +704,8 @@ struct W4Device {
   Device<uint16_t> y;
   explicit W4Device(const W4Problem &p)
       : p(p), a(narrow<uint16_t>(p.a)), scale(narrow<uint16_t>(p.scale)),
-        q(packInt4(p.q)), zp(packInt4(p.zp)), bias(p.bias),
-        y(size_t(p.M * p.N)) {}
+        q(packInt4(p.form == W4Form::ZP128T ? transposed(p.q, p.K, p.N) : p.q)),
+        zp(packInt4(p.zp)), bias(p.bias), y(size_t(p.M * p.N)) {}
   void run() {
     int64_t M = p.M, K = p.K, N = p.N, G = p.group ? p.params / N : 0;
     switch (p.form) {
@@ -712,6 +714,9 @@ struct W4Device {
                        y.ptr);
     case W4Form::ZP128:
       return ON_STREAM(w4zp128, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr, G,
+                       N, zp.ptr, G, N, bias.ptr, N, y.ptr);
+    case W4Form::ZP128T:
+      return ON_STREAM(w4zp128t, stream, a.ptr, M, K, q.ptr, N, K, scale.ptr, G,
                        N, zp.ptr, G, N, bias.ptr, N, y.ptr);
     case W4Form::G64BF16:
       return ON_STREAM(w4g64bf16, stream, a.ptr, M, K, q.ptr, K, N, scale.ptr,
@@ -729,6 +734,8 @@ const char *w4Name(W4Form form) {
     return "w4g32";
   case W4Form::ZP128:
     return "w4zp128";
+  case W4Form::ZP128T:
+    return "w4zp128t";
   case W4Form::G64BF16:
     return "w4g64bf16";
   case W4Form::Col:
@@ -995,10 +1002,13 @@ void benchGrouped(cublasLtHandle_t lt, bool int4, int64_t M, int64_t K,
 }
 
 /// Times the weight-only int4 kernel (f16 x ui4 per group of 128, the
-/// MatMulNBits form; bias zero) against cuBLASLt's f16 GEMM of the same
-/// shape (f16 weights, 4x the bytes), and checks a few rows.
-void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
-  W4Problem p(W4Form::ZP128, M, K, N);
+/// MatMulNBits form, weights K x N or, `kMajor`, N x K; bias zero) against
+/// cuBLASLt's f16 GEMM of the same shape (f16 weights, 4x the bytes), and
+/// checks a few rows.
+void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N,
+             bool kMajor) {
+  W4Form form = kMajor ? W4Form::ZP128T : W4Form::ZP128;
+  W4Problem p(form, M, K, N);
   std::fill(p.bias.begin(), p.bias.end(), 0.0f);
   W4Device d(p);
   // cuBLASLt's operands: the same activations, f16 weights stored N x K.
@@ -1008,8 +1018,8 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
       wT[n * K + k] = uint16_t(encodeFloat(frand(-1.0f, 1.0f), p.act, true));
   Device<uint16_t> dwT(wT), dref{size_t(M * N)};
   timeBoth(
-      lt, M, K, N, LtType::F16, "w4", " (vs f16)", [&] { d.run(); }, dwT.ptr,
-      d.a.ptr, dref.ptr);
+      lt, M, K, N, LtType::F16, "w4", kMajor ? " NxK (vs f16)" : " (vs f16)",
+      [&] { d.run(); }, dwT.ptr, d.a.ptr, dref.ptr);
 
   std::vector<uint16_t> y = d.y.get();
   for (int64_t m : {int64_t(0), M / 2, M - 1}) {
@@ -1019,7 +1029,8 @@ void benchW4(cublasLtHandle_t lt, int64_t M, int64_t K, int64_t N) {
     row.a.assign(p.a.begin() + m * K, p.a.begin() + (m + 1) * K);
     row.solve();
     std::vector<uint16_t> got(y.begin() + m * N, y.begin() + (m + 1) * N);
-    compareNarrow("w4zp128 (bench rows)", got, p.act, row.want, row.absSum, K);
+    compareNarrow(kMajor ? "w4zp128t (bench rows)" : "w4zp128 (bench rows)",
+                  got, p.act, row.want, row.absSum, K);
     if (M == 1)
       break;
   }
@@ -1097,8 +1108,8 @@ int main(int argc, char **argv) {
     if (runs("f16"))
       checkF16(s[0], s[1], s[2]);
     if (runs("w4"))
-      for (W4Form form :
-           {W4Form::G32, W4Form::ZP128, W4Form::G64BF16, W4Form::Col})
+      for (W4Form form : {W4Form::G32, W4Form::ZP128, W4Form::ZP128T,
+                          W4Form::G64BF16, W4Form::Col})
         checkW4(form, s[0], s[1], s[2]);
 #ifndef QUANTA_NO_FP8
     if (runs("fp8")) {
@@ -1116,8 +1127,10 @@ int main(int argc, char **argv) {
       bench(lt, 4096, 4096, 4096, false, kMajor);
       bench(lt, 1, 4096, 4096, false, kMajor);
     }
-    benchW4(lt, 4096, 4096, 4096);
-    benchW4(lt, 1, 4096, 4096);
+    for (bool kMajor : {false, true}) {
+      benchW4(lt, 4096, 4096, 4096, kMajor);
+      benchW4(lt, 1, 4096, 4096, kMajor);
+    }
     for (bool int4 : {true, false}) {
       benchGrouped(lt, int4, 4096, 4096, 4096);
       benchGrouped(lt, int4, 1, 4096, 4096);

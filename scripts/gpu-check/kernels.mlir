@@ -150,6 +150,21 @@ func.func @w4zp128(%a: tensor<?x?xf16>, %w: tensor<?x?xi4>, %sw: tensor<?x?xf16>
       : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?x?xf16>, tensor<?x?xi4>, tensor<?xf32>) -> tensor<?x?xf16>
   return %y : tensor<?x?xf16>
 }
+// The same with the weights N x K, packed along K (MatMulNBits' layout; the
+// matmul's rhs is their transpose, which the kernels read in place).
+func.func @w4zp128t(%a: tensor<?x?xf16>, %wt: tensor<?x?xi4>, %sw: tensor<?x?xf16>, %zw: tensor<?x?xi4>, %b: tensor<?xf32>) -> tensor<?x?xf16> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %wt, %c0 : tensor<?x?xi4>
+  %k = tensor.dim %wt, %c1 : tensor<?x?xi4>
+  %e = tensor.empty(%k, %n) : tensor<?x?xi4>
+  %w = linalg.transpose ins(%wt : tensor<?x?xi4>) outs(%e : tensor<?x?xi4>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w rhs_scale(%sw) rhs_zp(%zw) bias(%b)
+      {rhs_scheme = #quanta.scheme<storage = ui4, expressed = f16, granularity = per_group, axis = 0, group_size = 128>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x?xf16>, tensor<?x?xi4>, tensor<?x?xf16>, tensor<?x?xi4>, tensor<?xf32>) -> tensor<?x?xf16>
+  return %y : tensor<?x?xf16>
+}
 // bf16 x asymmetric i4 per group of 64 -> bf16.
 func.func @w4g64bf16(%a: tensor<?x?xbf16>, %w: tensor<?x?xi4>, %sw: tensor<?x?xbf16>, %zw: tensor<?x?xi4>) -> tensor<?x?xbf16> {
   %y = quanta.matmul %a, %w rhs_scale(%sw) rhs_zp(%zw)

@@ -29,6 +29,7 @@
 // CHECK-DAG: f16mmt 11 {{[0-9]+}} 0 0
 // CHECK-DAG: w4g32 11 {{[0-9]+}} 0
 // CHECK-DAG: w4zp128 11 {{[0-9]+}} 0
+// CHECK-DAG: w4zp128t 11 {{[0-9]+}} 0
 // CHECK-DAG: w4g64bf16 11 {{[0-9]+}} 0
 // CHECK-DAG: w4col 11 {{[0-9]+}} 0
 // CHECK-DAG: e4m3mm 11 {{[0-9]+}} 0 0
@@ -39,6 +40,7 @@
 // PART: check cases elements mismatch
 // PART-NEXT: w4g32 11
 // PART-NEXT: w4zp128 11
+// PART-NEXT: w4zp128t 11
 // PART-NEXT: w4g64bf16 11
 // PART-NEXT: w4col 11
 // PART-EMPTY:

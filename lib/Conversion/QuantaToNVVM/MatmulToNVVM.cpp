@@ -164,7 +164,7 @@ public:
     // stays within 1 % of it.
     wgmmaForLargeTiles = chip == "sm_90a" && mm.kind == Kind::Int8 &&
                          !needRowSums && !needColSums && !groupSums &&
-                         mm.rhsKMajor;
+                         mm.rhsKMajor && !rhsInt4;
   }
 
   void build();
@@ -213,9 +213,9 @@ private:
   bool wgmmaForLargeTiles = false, wgmma = false;
   // Whether both operands are copied by cp.async into a ring of
   // ringBuffers shared buffers (wgmma, and mma.sync with the weights N x K:
-  // both operands staged by rows, nothing transposed or dequantized) rather
-  // than staged through registers into two; the shared memory a block may
-  // have.
+  // both operands staged by rows, nothing transposed, widened or
+  // dequantized) rather than staged through registers into two; the shared
+  // memory a block may have.
   bool asyncCopies = false;
   int64_t ringBuffers = 0, sharedBytes;
   // The mma tiles of a warp (of 16 x 8), the fragment addresses of its
@@ -304,6 +304,8 @@ private:
                  Value lastRow, Value lastCol);
   Value loadWord(Value outer, Value word, bool isRhs);
   Value widenNibbles(Value word);
+  SmallVector<Value, 2> spreadNibbles(Value packed);
+  Value packedIndex(Value k, Value n);
   /// Whether an operand is staged by rows of K (lhs, and N x K weights
   /// other than weight-only ones, which are dequantized column by column).
   bool stagesRows(bool isRhs) const {
@@ -350,6 +352,7 @@ private:
   SmallVector<Value> transposeB(ArrayRef<Value> raw);
   void stageScalar(Value wordK0, Value buffer, bool isRhs);
   Value loadNibble(Value packed, Value index);
+  Value loadPackedK(Value n, Value k, int64_t count);
   SmallVector<Value> loadNibbleWord(Value k, Value nBase);
   SmallVector<Value> loadRowNibbles(Value k, Value nBase, Value vectorPath);
   SmallVector<Value> loadRowElements(Value k, Value nBase, Value vectorPath);
@@ -428,9 +431,10 @@ Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
   return arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, idx(0));
 }
 
-/// `bytes` (2, 4 or 16) bytes of `memref` from `indices`, aligned to
-/// `bytes`, as 32-bit words (one ld.global.b16, ld.global.b32 or
-/// ld.global.v4.b32; 2 bytes zero-extended to a word) when `inside`, else
+/// `bytes` (1, 2, 4, 8 or 16) bytes of `memref` from `indices`, aligned to
+/// `bytes`, as 32-bit words (one ld.global.u8, ld.global.b16,
+/// ld.global.b32, ld.global.v2.b32 or ld.global.v4.b32; 1 or 2 bytes
+/// zero-extended to a word) when `inside`, else
 /// zeros and no load: rows of lhs past M and columns of rhs past N, which
 /// only reach results that are not stored.
 Value KernelBuilder::loadVectorWords(Value inside, Value memref,
@@ -446,7 +450,9 @@ Value KernelBuilder::loadVectorWords(Value inside, Value memref,
   auto load = vector::LoadOp::create(b, vectorType, memref, indices);
   load.setAlignment(static_cast<uint64_t>(bytes));
   Value words;
-  if (bytes < 4)
+  if (bytes == 1)
+    words = arith::ExtUIOp::create(b, wordsType, load);
+  else if (bytes < 4)
     words = arith::ExtUIOp::create(
         b, wordsType,
         vector::BitCastOp::create(
@@ -489,7 +495,7 @@ Value KernelBuilder::loadWord(Value outer, Value word, bool isRhs) {
     Value ok = andI(outerOk, ult(k, K));
     Value bits;
     if (isRhs && rhsInt4) {
-      Value index = add(mul(minIdx(k, lastK), N), minIdx(outer, lastN));
+      Value index = packedIndex(minIdx(k, lastK), minIdx(outer, lastN));
       bits = arith::SelectOp::create(b, ok, loadNibble(memref, index), c32(0));
     } else {
       bits = stagesRows(isRhs)
@@ -507,6 +513,37 @@ Value KernelBuilder::widenNibbles(Value word) {
   if (!mm.rhsScheme.isSignedStorage())
     return word;
   return orI(word, mul(andC(word, 0x08080808), c32(0x1E)));
+}
+
+/// The 8 nibbles of `packed` (elements 8i ... 8i + 7 along K of packed int4
+/// rhs, the first in the low nibble) as two words of 4 bytes each, widened
+/// (widenNibbles): the even elements (low nibbles) and the odd ones
+/// interleaved by byte shuffles.
+SmallVector<Value, 2> KernelBuilder::spreadNibbles(Value packed) {
+  auto bytes = VectorType::get({4}, b.getI8Type());
+  auto oneWord = VectorType::get({1}, i32);
+  auto asBytes = [&](Value word) {
+    Value v = vector::FromElementsOp::create(b, oneWord, word);
+    return vector::BitCastOp::create(b, bytes, v).getResult();
+  };
+  Value even = asBytes(andC(packed, 0x0F0F0F0F));
+  Value odd = asBytes(andC(shr(packed, 4), 0x0F0F0F0F));
+  SmallVector<Value, 2> words;
+  for (const std::array<int64_t, 4> &mask :
+       {std::array<int64_t, 4>{0, 4, 1, 5},
+        std::array<int64_t, 4>{2, 6, 3, 7}}) {
+    Value v = vector::ShuffleOp::create(b, even, odd, mask);
+    Value word = vector::BitCastOp::create(b, oneWord, v);
+    words.push_back(
+        widenNibbles(vector::ExtractOp::create(b, word, ArrayRef<int64_t>{0})));
+  }
+  return words;
+}
+
+/// The row-major element index of rhs element [k, n] in its packed int4
+/// buffer: K x N, or N x K with `rhs_k_major`.
+Value KernelBuilder::packedIndex(Value k, Value n) {
+  return mm.rhsKMajor ? add(mul(n, K), k) : add(mul(k, N), n);
 }
 
 /// The four 8 x 4-word matrices of `tile`'s buffer `buffer` that one
@@ -664,6 +701,18 @@ SmallVector<Value> KernelBuilder::loadRowChunks(bool isRhs, Value k0) {
     Value offset = mulC(slots[c].col, elemsPerWord);
     Value col = add(k0, offset);
     Value inside = ult(row, isRhs ? N : M);
+    if (isRhs && rhsInt4) {
+      // Packed int4 weights N x K: the chunk's 16 elements are 8 bytes,
+      // widened to 4 words.
+      Value byteIndex =
+          arith::ShRUIOp::create(b, packedIndex(col, row), idx(1));
+      Value packed =
+          loadVectorWords(inside, mm.get("rhs"), ValueRange{byteIndex}, 8);
+      for (int64_t j = 0; j < 2; ++j)
+        llvm::append_range(words, spreadNibbles(vector::ExtractOp::create(
+                                      b, packed, ArrayRef<int64_t>{j})));
+      continue;
+    }
     Value chunk = loadVectorWords(inside, mm.get(isRhs ? "rhs" : "lhs"),
                                   ValueRange{row, col}, 16);
     for (int64_t j = 0; j < 4; ++j)
@@ -780,6 +829,46 @@ Value KernelBuilder::loadNibble(Value packed, Value index) {
   Value shift = arith::ShLIOp::create(b, odd, c32(2));
   Value shifted = arith::ShRUIOp::create(b, v, shift);
   return andI(shifted, c32(15));
+}
+
+/// Elements k ... k + count - 1 of column n of the packed int4 rhs given
+/// N x K (a dot kernel's chunk, from a multiple of `count` when count > 1)
+/// as i8: weight-only codes (nibbles in [0, 15]) one at a time or 8 by one
+/// 32-bit load; the int8 kernel's integers (sign-extended for i4) one at a
+/// time or 16 by one 64-bit load.
+Value KernelBuilder::loadPackedK(Value n, Value k, int64_t count) {
+  Type i8 = b.getI8Type();
+  Value rhs = mm.get("rhs");
+  Value index = packedIndex(k, n);
+  if (count == 1) {
+    Value nibble = loadNibble(rhs, index);
+    return arith::TruncIOp::create(b, i8,
+                                   rhsInt4 ? widenNibble(nibble) : nibble);
+  }
+  Value byteIndex = arith::ShRUIOp::create(b, index, idx(1));
+  int64_t bytes = count / 2;
+  auto load = vector::LoadOp::create(b, VectorType::get({bytes}, i8), rhs,
+                                     ValueRange{byteIndex});
+  load.setAlignment(static_cast<uint64_t>(bytes));
+  Value packed =
+      vector::BitCastOp::create(b, VectorType::get({bytes / 4}, i32), load);
+  SmallVector<Value> elements;
+  for (int64_t w = 0; w < bytes / 4; ++w) {
+    Value word = vector::ExtractOp::create(b, packed, ArrayRef<int64_t>{w});
+    if (rhsInt4) {
+      llvm::append_range(elements, spreadNibbles(word));
+      continue;
+    }
+    for (int64_t j = 0; j < 8; ++j)
+      elements.push_back(
+          arith::TruncIOp::create(b, i8, andC(shr(word, 4 * j), 15)));
+  }
+  if (!rhsInt4)
+    return vector::FromElementsOp::create(b, VectorType::get({count}, i8),
+                                          elements);
+  Value words = vector::FromElementsOp::create(
+      b, VectorType::get({count / 4}, i32), elements);
+  return vector::BitCastOp::create(b, VectorType::get({count}, i8), words);
 }
 
 /// The nibbles (i32 in [0, 15]) of row k and columns nBase ... nBase + 7 of
@@ -1000,11 +1089,12 @@ Value KernelBuilder::dequantWeightF32(Value code, Value zpCode, Value scale) {
 }
 
 /// The words of a stage of weight-only rhs (packed int4 or 8-bit, K x N or
-/// 8-bit N x K) at K offset k0 as 16-bit weights in the transposed layout
-/// of the f16 kernel: each thread reads its 8 columns of rows k, k + 1 (on
-/// full tiles one 32- or 64-bit load per row, or with N x K weights one
-/// 2-byte load per column; else clamped element loads) and returns the 8
-/// words (k in the low half, k + 1 in the high half).
+/// N x K) at K offset k0 as 16-bit weights in the transposed layout of the
+/// f16 kernel: each thread reads its 8 columns of rows k, k + 1 (on full
+/// tiles one 32- or 64-bit load per row, or with N x K weights one 2-byte
+/// load, or one byte of two nibbles, per column; else clamped element
+/// loads) and returns the 8 words (k in the low half, k + 1 in the high
+/// half).
 SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
   Value rhs = mm.get("rhs");
   Value kp = slotsB[0].col, nBase = slotsB[0].global;
@@ -1013,14 +1103,21 @@ SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
   Value rows[2] = {k, k1};
   SmallVector<Value> codes[2], valid[2];
   if (mm.rhsKMajor && vectorized) {
-    // Weights N x K (8-bit): rows k, k + 1 of each column by one 2-byte
-    // load (k is even), none past N.
+    // Weights N x K: rows k, k + 1 of each column by one 2-byte load
+    // (8-bit) or one byte (int4, the even k in the low nibble; K and k are
+    // even), none past N.
+    int64_t bits = packedWeights ? 4 : 8;
     for (int64_t j = 0; j < 8; ++j) {
       Value n = addC(nBase, j);
-      Value pair = loadVectorWords(ult(n, N), rhs, ValueRange{n, k}, 2);
+      Value pair = packedWeights
+                       ? loadVectorWords(ult(n, N), rhs,
+                                         ValueRange{arith::ShRUIOp::create(
+                                             b, packedIndex(k, n), idx(1))},
+                                         1)
+                       : loadVectorWords(ult(n, N), rhs, ValueRange{n, k}, 2);
       Value word = vector::ExtractOp::create(b, pair, ArrayRef<int64_t>{0});
-      codes[0].push_back(andC(word, 0xff));
-      codes[1].push_back(shr(word, 8));
+      codes[0].push_back(andC(word, (1 << bits) - 1));
+      codes[1].push_back(shr(word, bits));
     }
   }
   for (int64_t r = 0; r < 2 && codes[r].empty(); ++r) {
@@ -1038,7 +1135,7 @@ SmallVector<Value> KernelBuilder::loadWeightOnlyB(Value k0, bool vectorized) {
       valid[r].push_back(andI(rowOk, ult(n, N)));
       Value column = minIdx(n, lastN);
       if (packedWeights) {
-        codes[r].push_back(loadNibble(rhs, add(mul(kc, N), column)));
+        codes[r].push_back(loadNibble(rhs, packedIndex(kc, column)));
       } else {
         Value byte = memref::LoadOp::create(
             b, rhs,
@@ -1884,16 +1981,21 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
     auto vector = dyn_cast<VectorType>(w.getType());
     if (weightOnly) {
       // Each weight dequantized as quanta.dequantize to the activations'
-      // type (per group, with the parameters at its own k), exactly
-      // widened to f32.
+      // type (per group, with the parameters at its own k: once per chunk
+      // when chunks do not cross groups), exactly widened to f32.
       int64_t count = vector ? vector.getNumElements() : 1;
+      bool chunkParams = perGroup && groupSize % count == 0;
+      Value scale = colScale, zp = colZp;
+      if (chunkParams) {
+        scale = loadRhsScale(k, cw.colC);
+        zp = loadRhsZp(k, cw.colC);
+      }
       SmallVector<Value> weights;
       for (int64_t i = 0; i < count; ++i) {
         Value code =
             vector ? vector::ExtractOp::create(b, w, ArrayRef<int64_t>{i}) : w;
-        Value at = addC(k, i);
-        Value scale = colScale, zp = colZp;
-        if (perGroup) {
+        if (perGroup && !chunkParams) {
+          Value at = addC(k, i);
           scale = loadRhsScale(at, cw.colC);
           zp = loadRhsZp(at, cw.colC);
         }
@@ -1959,6 +2061,8 @@ SmallVector<Value> KernelBuilder::dotSums(const ColumnWarp &cw,
     b.setInsertionPointToStart(loop.getBody());
     Value k = loop.getInductionVar();
     auto load = [&](Value memref, Value row) -> Value {
+      if (memref == rhs && (packedWeights || rhsInt4))
+        return loadPackedK(row, k, elements);
       if (elements == 1)
         return memref::LoadOp::create(b, memref, ValueRange{row, k});
       Type element = cast<MemRefType>(memref.getType()).getElementType();
@@ -2518,7 +2622,8 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
                                 Value hostN) {
   tiling = kernelTiling;
   wgmma = wgmmaForLargeTiles && tiling.blockM == kLargeTiling.blockM;
-  asyncCopies = wgmma || (mm.rhsKMajor && mm.kind != Kind::WeightOnly);
+  asyncCopies =
+      wgmma || (mm.rhsKMajor && mm.kind != Kind::WeightOnly && !rhsInt4);
   // A stage of both tiles: wgmma's rows of 4 core matrices (kCoreWords
   // words per 8 rows), else padded rows.
   int64_t rowWords = wgmma ? kCoreWords / 8 : kWordsK + kPadWords;
@@ -2576,10 +2681,15 @@ void KernelBuilder::buildKernel(const Tiling &kernelTiling, Value hostM,
   };
   vectorA = andI(multipleOf(K, 128 / elementBits), isAligned(lhs, 16));
   if (mm.kind == Kind::WeightOnly && mm.rhsKMajor) {
-    // 8-bit weights N x K: the 2 bytes of rows k, k + 1 of a column.
-    vectorB = andI(multipleOf(K, 2), isAligned(rhs, 2));
+    // Weights N x K: the 2 bytes (8-bit) or the byte (int4) of rows k,
+    // k + 1 of a column.
+    vectorB = multipleOf(K, 2);
+    if (!packedWeights)
+      vectorB = andI(vectorB, isAligned(rhs, 2));
   } else if (mm.rhsKMajor) {
-    vectorB = andI(multipleOf(K, 128 / elementBits), isAligned(rhs, 16));
+    // Rows of 16-byte chunks along K (int4: 8 bytes of 16 nibbles).
+    vectorB = andI(multipleOf(K, 128 / elementBits),
+                   isAligned(rhs, rhsInt4 ? 8 : 16));
   } else {
     // Items of 4 columns of 8-bit (4 bytes) or int4 (2 bytes) elements, of
     // 8 of f16 (16 bytes) or weight-only int4 (4 bytes) or 8-bit (8 bytes).

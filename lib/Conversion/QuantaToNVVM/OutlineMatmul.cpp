@@ -254,12 +254,10 @@ namespace {
 
 /// The weights as N x K (K contiguous) when `rhs` is their 2-D
 /// `linalg.transpose` (what frontends emit for a Linear layer's [out, in]
-/// weights) of 8- or 16-bit elements (not int4, which the kernels read
-/// packed along N); else null.
+/// weights, and ONNX MatMulNBits' int4 layout, packed along K); else null.
 Value getKMajorRhs(Value rhs) {
   auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
-  if (cast<ShapedType>(rhs.getType()).getElementType().isInteger(4) ||
-      !transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+  if (!transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
     return Value();
   return transpose.getInput();
 }
@@ -284,12 +282,13 @@ SmallVector<std::pair<Value, StringRef>> getRoles(MatmulOp op, Value rhs) {
   return roles;
 }
 
-/// Whether the int4 operands of a matmul with int4 weights (the weights and
-/// their zero points) are arguments of a public function, which the C ABI
-/// passes packed and the kernel reads as they are; other int4 tensors
-/// (constants, a private function's arguments) are one element per byte.
-bool int4OperandsArePacked(MatmulOp op) {
-  for (Value v : {op.getRhs(), op.getRhsZp()}) {
+/// Whether the int4 operands of a matmul with int4 weights `rhs` (the
+/// weights, K x N or N x K, and their zero points) are arguments of a
+/// public function, which the C ABI passes packed and the kernel reads as
+/// they are; other int4 tensors (constants, a private function's arguments)
+/// are one element per byte.
+bool int4OperandsArePacked(MatmulOp op, Value rhs) {
+  for (Value v : {rhs, Value(op.getRhsZp())}) {
     if (!v || !cast<ShapedType>(v.getType()).getElementType().isInteger(4))
       continue;
     auto arg = dyn_cast<BlockArgument>(v);
@@ -348,13 +347,14 @@ std::optional<Outlined> describe(MatmulOp op) {
   if (MatmulOp rewritten = gpu_matmul::dequantizeFloatOperands(op))
     op = rewritten;
   std::optional<gpu_matmul::Kind> kind = gpu_matmul::classify(op);
-  if (!kind || !int4OperandsArePacked(op))
-    return std::nullopt;
-  Outlined out{op, *kind, {}, {}};
   // A transposed rhs is passed untransposed (the kernel stages it by rows),
   // so that no temporary holds the transpose.
   Value kMajorRhs = getKMajorRhs(op.getRhs());
-  out.roles = getRoles(op, kMajorRhs ? kMajorRhs : op.getRhs());
+  Value rhs = kMajorRhs ? kMajorRhs : op.getRhs();
+  if (!kind || !int4OperandsArePacked(op, rhs))
+    return std::nullopt;
+  Outlined out{op, *kind, {}, {}};
+  out.roles = getRoles(op, rhs);
   int64_t batchRank = op.getType().getRank() - 2;
   MLIRContext *ctx = op.getContext();
   out.attrs.set("accumulation", op.getAccumulationAttr());

@@ -14,8 +14,9 @@ the results bit for bit with ref::matmul.
 
 Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
 
-With FAMILY and COUNT, COUNT cases of that family only (also "w8a16":
-weight-only 8-bit weights with f16/bf16 activations).
+With FAMILY and COUNT, COUNT cases of that family only (also "w8a16" and
+"w4a16": weight-only 8-bit or int4 weights with f16/bf16 activations, given
+N x K half of the time; "w4a8_nk": W4A8 with the weights N x K).
 """
 import random
 import sys
@@ -89,6 +90,10 @@ class Case:
         # The expressed type: of the scales, of a plain lhs, of the result.
         self.expressed = "f32" if qdq else \
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
+        # W4A8 with the weights N x K (ONNX MatMulNBits' layout).
+        nk = family == "w4a8_nk"
+        if nk:
+            family = "w4a8"
         self.batch = 2 if not qdq and rng.random() < 0.12 else 0
         self.bias = rng.random() < 0.35
         self.group = 0
@@ -111,13 +116,13 @@ class Case:
                 self.rhs_gran = rng.choice(["group", "group", "col",
                                             "tensor"])
             self.rhs_zp = rng.random() < 0.4
-        elif family in ("weight_only", "w8a16"):
-            if family == "w8a16":
+        elif family in ("weight_only", "w8a16", "w4a16"):
+            if family != "weight_only":
                 self.expressed = rng.choice(["f16", "bf16"])
             self.lhs = self.expressed
             self.acc = "f32"
-            self.rhs = rng.choice(INT if family == "weight_only"
-                                  else ["i8", "ui8"])
+            self.rhs = rng.choice({"weight_only": INT, "w8a16": ["i8", "ui8"],
+                                   "w4a16": ["i4", "ui4"]}[family])
             self.rhs_gran = rng.choice(["group", "group", "col", "tensor"])
             self.rhs_zp = rng.random() < 0.4
         elif family == "fp8":
@@ -174,14 +179,18 @@ class Case:
         # storage values, with the extremes in every third row.
         self.weights = None
         count = max(self.batch, 1) * self.K * self.N
-        if not (self.dyn_k or self.dyn_n) and count <= 16384 and \
+        if not (self.dyn_k or self.dyn_n or nk) and count <= 16384 and \
                 rng.random() < (0.5 if family == "w8a8" else 0.25):
             self.weights = [storage_value(rng, self.rhs, i // self.N % self.K)
                             for i in range(count)]
-        # w8a16: 2-D weights given N x K half of the time (a Linear layer's
-        # [out, in], the matmul's rhs their linalg.transpose).
-        self.kmajor = family == "w8a16" and not self.batch and \
-            not self.weights and rng.random() < 0.5
+        # w8a16, w4a16: 2-D weights given N x K half of the time (a Linear
+        # layer's [out, in], the matmul's rhs their linalg.transpose);
+        # w4a8_nk: always.
+        if nk:
+            self.batch = 0
+        self.kmajor = nk or (family in ("w8a16", "w4a16") and
+                             not self.batch and not self.weights and
+                             rng.random() < 0.5)
 
     def scheme(self, storage, gran, zp, axis_of):
         fields = ["storage = %s" % storage, "expressed = %s" % self.expressed]

@@ -424,10 +424,12 @@ static void check(const Case &c, int64_t M, harness::Groups &groups) {
   args.lhs = encode(lhs, lhs.values);
   args.rhs = encode(rhs, rhs.values);
   if (c.rhsKMajor) {
-    args.rhsT.resize(args.rhs.size());
+    // The weights N x K (int4 packed along K).
+    std::vector<int32_t> transposed(rhs.values.size());
     for (int64_t k = 0; k < c.K; ++k)
       for (int64_t n = 0; n < c.N; ++n)
-        args.rhsT[n * c.K + k] = args.rhs[k * c.N + n];
+        transposed[n * c.K + k] = rhs.values[k * c.N + n];
+    args.rhsT = encode(rhs, transposed);
   }
   args.lhsScale = encodeFloats(lhs.scale, expressed);
   args.rhsScale = encodeFloats(rhs.scale, expressed);
