@@ -27,6 +27,7 @@ extern "C" {
 decltype(w8a8_256) w8a8_256_mt;
 decltype(w8a8_1024) w8a8_1024_mt;
 decltype(w8a8_gemv) w8a8_gemv_mt;
+decltype(w8a8_gemv_nk) w8a8_gemv_nk_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
@@ -956,6 +957,27 @@ int main(int argc, char **argv) {
     gemv8.check("Quanta W8A8 GEMV 1x4096x4096" + how,
                 [&] { w8a8Call(mt ? w8a8_gemv_mt : w8a8_gemv, gemv8, 0); });
   }
+  // The N x K GEMV on the transpose of the first copy's weights: bit for
+  // bit the K x N GEMV's result.
+  {
+    Buffer<int8_t> wT(4096 * 4096);
+    for (int64_t k = 0; k < 4096; ++k)
+      for (int64_t n = 0; n < 4096; ++n)
+        wT[n * 4096 + k] = gemv8.w[0][k * 4096 + n];
+    w8a8Call(w8a8_gemv, gemv8, 0);
+    std::vector<float> want(gemv8.y.data(), gemv8.y.data() + 4096);
+    for (bool mt : {false, true}) {
+      (mt ? w8a8_gemv_nk_mt
+          : w8a8_gemv_nk)(reinterpret_cast<int8_t *>(gemv8.a.data()), wT.data(),
+                          &gemv8.sa, reinterpret_cast<int8_t *>(&gemv8.za),
+                          gemv8.sw.data(), gemv8.y.data());
+      if (std::memcmp(want.data(), gemv8.y.data(), 4096 * sizeof(float))) {
+        std::printf("  MISMATCH Quanta W8A8 GEMV with the weights N x K%s\n",
+                    mt ? " (--openmp, 2 threads)" : "");
+        std::exit(1);
+      }
+    }
+  }
   // The GEMV whose weights are compiled in (packed at compile time).
   W8A8 constGemv(1, 4096, 4096, 1);
   {
@@ -1046,6 +1068,11 @@ int main(int argc, char **argv) {
          2.0 * 64 * 4096 * 4096 * 1e-9);
   addRow("GEMV W8A8 int8 per-group(32), cold", "1x4096x4096", "GB/s",
          4096.0 * 4096 * 1e-9);
+  // The weights N x K: transposed (--quanta-block-transposes) on every call.
+  addRow("GEMV int8 per-channel, weights N x K, cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 * 1e-9);
+  rows.back().infoOnly = true;
+  size_t nkRow = rows.size() - 1;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1129,6 +1156,16 @@ int main(int argc, char **argv) {
       });
   dnnlCells(2, "gemv_int8_4096_cold", dGemv);
   coldCells(3, "gemv_int4_g32_4096_cold", gemv4);
+  add(nkRow, Quanta, "gemv_int8_nk_4096_cold/quanta", [&, c = 0]() mutable {
+    w8a8Call(w8a8_gemv_nk, gemv8, c);
+    c = (c + 1) % int(gemv8.w.size());
+  });
+  add(nkRow, Quanta2, "gemv_int8_nk_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        w8a8Call(w8a8_gemv_nk_mt, gemv8, c);
+        c = (c + 1) % int(gemv8.w.size());
+      });
   // oneDNN 2.6 has no int4 matmul: the int4 row compares with the int8 GEMV
   // (filled in from row 2 after the run).
   add(4, Quanta, "bf16_gemm_1024/quanta", [&] {

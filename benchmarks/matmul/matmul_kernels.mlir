@@ -31,6 +31,20 @@ func.func @w8a8_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi8>, %sa: tenso
   return %y : tensor<1x4096xf32>
 }
 
+// The same GEMV with the weights given N x K (a Linear layer's [out, in]):
+// the matmul's rhs is their transpose, which --quanta-block-transposes
+// computes into a temporary on every call before the kernel.
+func.func @w8a8_gemv_nk(%a: tensor<1x4096xi8>, %wt: tensor<4096x4096xi8>, %sa: tensor<f32>, %za: tensor<i8>, %sw: tensor<4096xf32>) -> tensor<1x4096xf32> {
+  %e = tensor.empty() : tensor<4096x4096xi8>
+  %w = linalg.transpose ins(%wt : tensor<4096x4096xi8>) outs(%e : tensor<4096x4096xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) lhs_zp(%za)
+      {lhs_scheme = #quanta.scheme<storage = ui8, expressed = f32>,
+       rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi8>, tensor<f32>, tensor<4096xf32>, tensor<i8>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 // W4A8 GEMV 1 x 4096 x 4096: int8 per-row symmetric activations, int4
 // per-group (32 along K) symmetric weights (packed two per byte at the ABI).
 func.func @w4a8_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tensor<1xf32>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {

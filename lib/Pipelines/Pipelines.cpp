@@ -130,6 +130,7 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createStridedCopiesToLinalg());
+  pm.addPass(createBlockTransposes());
   if (options.avx512vnni || options.avxvnni || options.avx512bw ||
       options.avx2 || options.avx512bf16 || options.neonI8mm ||
       options.neonDotProd || options.vectorBits) {
