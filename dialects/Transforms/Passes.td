@@ -597,8 +597,8 @@ def BlockTransposes : Pass<"quanta-block-transposes"> {
     = 16 bytes / element size), each read as B vectors of a row, transposed
     in registers by log2(B) rounds of interleaving shuffles
     (`vector.shuffle`: `punpck*` on x86-64, `zip1/zip2` on AArch64), and
-    stored as B vectors of an output row; blocks in strips of 64 rows, so
-    that every output row gets whole 64-byte lines. The elements outside
+    stored as B vectors of an output row; blocks in strips of 256 rows, so
+    that every output row gets runs of 256 contiguous elements. The elements outside
     whole blocks (fewer than B rows or columns at the edges) are copied one
     at a time. Elements narrower than a byte (i4, one per byte in memory)
     are copied one at a time in the same block order. Exact: elements are

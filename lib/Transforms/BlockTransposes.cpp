@@ -26,9 +26,10 @@ using namespace mlir;
 
 namespace {
 
-/// Rows of the input per strip of blocks: each output row then gets 64
-/// contiguous elements per strip (whole 64-byte lines for bytes).
-constexpr int64_t kStripRows = 64;
+/// Rows of the input per strip of blocks: each output row then gets 256
+/// contiguous elements per strip (a 4096^2 byte transpose on Zen 4: 4.0 ms
+/// with 256, 5.9 with 64, 8.3 with 16; 128-512 within 3 %).
+constexpr int64_t kStripRows = 256;
 
 /// The number of leading input dimensions that become the output's trailing
 /// ones when `perm` swaps two groups of dimensions ([a, ..., r - 1, 0, ...,
@@ -89,13 +90,20 @@ public:
     Value fullRows = roundDown(rows), fullCols = roundDown(cols);
     Value zero = idx(0);
     // Strips of kStripRows rows, blocks along the row, then down the strip.
-    loop(zero, fullRows, kStripRows, [&](Value strip) {
+    // The strips write disjoint columns of the output: an scf.parallel
+    // loop, on OpenMP threads with --openmp, else sequential.
+    auto strips = scf::ParallelOp::create(
+        b, ValueRange{zero}, ValueRange{fullRows}, ValueRange{idx(kStripRows)});
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(strips.getBody());
+      Value strip = strips.getInductionVars()[0];
       Value stripEnd = arith::MinUIOp::create(
           b, arith::AddIOp::create(b, strip, idx(kStripRows)), fullRows);
       loop(zero, fullCols, block, [&](Value c0) {
         loop(strip, stripEnd, block, [&](Value r0) { transposeBlock(r0, c0); });
       });
-    });
+    }
     // The edges: the last rows (all columns), the last columns.
     copyElements(fullRows, rows, zero, cols);
     copyElements(zero, fullRows, fullCols, cols);

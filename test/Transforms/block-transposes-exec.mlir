@@ -2,16 +2,20 @@
 // width it vectorizes (8, 16, 32, 64 bits: 16 x 16 down to 2 x 2 blocks),
 // of int4 (packed at the C ABI, one element per byte inside: blocks copied
 // element by element), of two groups of dimensions ([R, G, KK] into
-// [G, KK, R]) and of a view with strided rows, compiled for the host CPU
-// and for znver4, compared element for element with the definition on
-// shapes from 0 x 0 to 300 x 257 (whole blocks and strips, partial ones,
-// single rows and columns).
+// [G, KK, R]) and of a view with strided rows, compiled for the host CPU,
+// for znver4 and with --openmp (2 threads), compared element for element
+// with the definition on 20 shapes from 0 x 0 to 300 x 257 and 513 x 40
+// (whole blocks and strips, partial ones, single rows and columns).
 // RUN: quanta-compile %s -o %t.o --header=%t.h
 // RUN: %cxx_harness -include %t.h %S/block-transposes-harness.cpp %t.o -o %t.exe
 // RUN: %t.exe | FileCheck %s
 // RUN: quanta-compile %s --mcpu=znver4 -o %t.znver4.o --header=%t.znver4.h
 // RUN: %cxx_harness -include %t.znver4.h %S/block-transposes-harness.cpp %t.znver4.o -o %t.znver4.exe
 // RUN: %t.znver4.exe | FileCheck %s
+// With --openmp the strips run on the threads (scf.parallel).
+// RUN: quanta-compile %s --openmp -o %t.omp.o --header=%t.omp.h
+// RUN: %cxx_harness -include %t.omp.h %S/block-transposes-harness.cpp %t.omp.o %openmp_link -o %t.omp.exe
+// RUN: env OMP_NUM_THREADS=2 %t.omp.exe | FileCheck %s
 // RUN: quanta-compile %s --emit=mlir -o - | FileCheck %s --check-prefix=IR
 
 // IR-NOT: linalg.transpose

@@ -1,12 +1,12 @@
 // RUN: quanta-opt %s --quanta-block-transposes --canonicalize | FileCheck %s
 
-// Bytes: strips of 64 rows, 16 x 16 blocks (16 row loads, 4 rounds of 16
+// Bytes: strips of 256 rows, 16 x 16 blocks (16 row loads, 4 rounds of 16
 // interleaving shuffles, 16 row stores), then the last rows and columns
 // one element at a time.
 // CHECK-LABEL: func.func @bytes(
 // CHECK-SAME:    %[[IN:.*]]: memref<?x?xi8>, %[[OUT:.*]]: memref<?x?xi8>)
 // CHECK-NOT:     linalg.transpose
-// CHECK:         scf.for %[[STRIP:.*]] = %{{.*}} step %c64
+// CHECK:         scf.parallel (%[[STRIP:.*]]) = (%{{.*}}) to (%{{.*}}) step (%c256)
 // CHECK:           scf.for %[[C0:.*]] = %{{.*}} step %c16
 // CHECK:             scf.for %[[R0:.*]] = %[[STRIP]] to %{{.*}} step %c16
 // CHECK-COUNT-16:      vector.load %[[IN]]{{.*}} : memref<?x?xi8>, vector<16xi8>
@@ -57,7 +57,7 @@ func.func @words(%a: memref<?x?xf32>, %b: memref<?x?xf32>) {
 // rows of non-unit stride: the same blocks, one element at a time.
 // CHECK-LABEL: func.func @nibbles(
 // CHECK-NOT:     vector.
-// CHECK:         scf.for %{{.*}} step %c64
+// CHECK:         scf.parallel {{.*}} step (%c256)
 // CHECK:           scf.for %{{.*}} step %c16
 // CHECK:             scf.for %{{.*}} step %c16
 // CHECK:               scf.for
