@@ -28,19 +28,37 @@ static void report(const char *name, long shapes, long elements, long bad) {
   allExact &= bad == 0;
 }
 
-/// A plain transpose of T elements: fn(in, R, C, out).
-template <typename T, typename Fn>
-static void checkPlain(const char *name, Fn fn) {
+static int nibble(const std::vector<uint8_t> &packed, int64_t i) {
+  return (packed[size_t(i / 2)] >> (4 * (i % 2))) & 15;
+}
+
+/// A function's result for each shape [R, X] of kShapes: `call(in, R, X,
+/// out)` on random T elements of an input of `width(X)` columns (int4:
+/// `Nibbles`, packed), checked as out[c * R + r] = in[r * width + column(c)]
+/// for the `columns(X)` columns of the transposed result; a guard element
+/// past the result must stay unwritten.
+template <typename T, bool Nibbles = false, typename Call>
+static void check(
+    const char *name, Call call,
+    int64_t (*width)(int64_t) = [](int64_t x) { return x; },
+    int64_t (*columns)(int64_t) = [](int64_t x) { return x; },
+    int64_t (*column)(int64_t) = [](int64_t c) { return c; }) {
   long shapes = 0, elements = 0, bad = 0;
-  for (auto [R, C] : kShapes) {
-    std::vector<T> in(size_t(R * C)), out(size_t(R * C) + 1, T(0x5a));
+  auto storage = [](int64_t n) { return size_t(Nibbles ? (n + 1) / 2 : n); };
+  auto at = [](const std::vector<T> &v, int64_t i) -> int64_t {
+    if constexpr (Nibbles)
+      return nibble(v, i);
+    return int64_t(v[size_t(i)]);
+  };
+  for (auto [R, X] : kShapes) {
+    int64_t W = width(X), C = columns(X);
+    std::vector<T> in(storage(R * W)), out(storage(R * C) + 1, T(0x5a));
     for (T &v : in)
       v = T(rng());
-    fn(in.data(), R, C, out.data());
+    call(in.data(), R, X, out.data());
     for (int64_t r = 0; r < R; ++r)
       for (int64_t c = 0; c < C; ++c)
-        bad += out[size_t(c * R + r)] != in[size_t(r * C + c)];
-    // Nothing written past the result.
+        bad += at(out, c * R + r) != at(in, r * W + column(c));
     bad += out.back() != T(0x5a);
     ++shapes;
     elements += R * C;
@@ -48,72 +66,21 @@ static void checkPlain(const char *name, Fn fn) {
   report(name, shapes, elements, bad);
 }
 
-static int nibble(const std::vector<uint8_t> &packed, int64_t i) {
-  return (packed[size_t(i / 2)] >> (4 * (i % 2))) & 15;
-}
-
-static void checkInt4() {
-  long shapes = 0, elements = 0, bad = 0;
-  for (auto [R, C] : kShapes) {
-    size_t bytes = size_t((R * C + 1) / 2);
-    std::vector<uint8_t> in(bytes), out(bytes);
-    for (uint8_t &v : in)
-      v = uint8_t(rng());
-    t4(in.data(), R, C, out.data());
-    for (int64_t r = 0; r < R; ++r)
-      for (int64_t c = 0; c < C; ++c)
-        bad += nibble(out, c * R + r) != nibble(in, r * C + c);
-    ++shapes;
-    elements += R * C;
-  }
-  report("t4", shapes, elements, bad);
-}
-
-/// [R, G, 8] into [G, 8, R]: the matrix [R, 8G] transposed.
-static void checkGroups() {
-  long shapes = 0, elements = 0, bad = 0;
-  for (auto [R, G] : kShapes) {
-    int64_t C = 8 * G;
-    std::vector<int8_t> in(size_t(R * C)), out(size_t(R * C));
-    for (int8_t &v : in)
-      v = int8_t(rng());
-    groups(in.data(), R, G, out.data());
-    for (int64_t r = 0; r < R; ++r)
-      for (int64_t c = 0; c < C; ++c)
-        bad += out[size_t(c * R + r)] != in[size_t(r * C + c)];
-    ++shapes;
-    elements += R * C;
-  }
-  report("groups", shapes, elements, bad);
-}
-
-/// The even columns of [R, C] transposed: [C / 2, R].
-static void checkStrided() {
-  long shapes = 0, elements = 0, bad = 0;
-  for (auto [R, C] : kShapes) {
-    int64_t H = C / 2;
-    std::vector<int8_t> in(size_t(R * C)), out(size_t(R * H));
-    for (int8_t &v : in)
-      v = int8_t(rng());
-    strided(in.data(), R, C, out.data());
-    for (int64_t r = 0; r < R; ++r)
-      for (int64_t h = 0; h < H; ++h)
-        bad += out[size_t(h * R + r)] != in[size_t(r * C + 2 * h)];
-    ++shapes;
-    elements += R * H;
-  }
-  report("strided", shapes, elements, bad);
-}
-
 int main() {
-  checkPlain<int8_t>("t8", t8);
-  checkPlain<int16_t>("t16", t16);
-  checkPlain<float>("t32", [](const float *in, int64_t R, int64_t C,
-                              float *out) { t32(in, R, C, out); });
-  checkPlain<int64_t>("t64", t64);
-  checkInt4();
-  checkGroups();
-  checkStrided();
+  check<int8_t>("t8", t8);
+  check<int16_t>("t16", t16);
+  // Random integers as floats (exact, no NaN): compared by value.
+  check<float>("t32", t32);
+  check<int64_t>("t64", t64);
+  check<uint8_t, /*Nibbles=*/true>("t4", t4);
+  // [R, G, 8] into [G, 8, R]: the matrix [R, 8G] transposed.
+  check<int8_t>(
+      "groups", groups, [](int64_t g) { return 8 * g; },
+      [](int64_t g) { return 8 * g; });
+  // The even columns of [R, C] transposed: [C / 2, R].
+  check<int8_t>(
+      "strided", strided, [](int64_t c) { return c; },
+      [](int64_t c) { return c / 2; }, [](int64_t h) { return 2 * h; });
   std::printf("%s\n", allExact ? "ALL EXACT" : "MISMATCHES");
   return allExact ? 0 : 1;
 }
