@@ -432,7 +432,7 @@ Value KernelBuilder::isAligned(Value memref, int64_t bytes) {
 }
 
 /// `bytes` (1, 2, 4, 8 or 16) bytes of `memref` from `indices`, aligned to
-/// `bytes`, as 32-bit words (one ld.global.u8, ld.global.b16,
+/// `bytes`, as 32-bit words (one ld.global.b8, ld.global.b16,
 /// ld.global.b32, ld.global.v2.b32 or ld.global.v4.b32; 1 or 2 bytes
 /// zero-extended to a word) when `inside`, else
 /// zeros and no load: rows of lhs past M and columns of rhs past N, which
