@@ -618,6 +618,37 @@ def BlockTransposes : Pass<"quanta-block-transposes"> {
                            "::mlir::vector::VectorDialect"];
 }
 
+def TransposeBeforeNarrowing : Pass<"quanta-transpose-before-narrowing"> {
+  let summary = "Transpose the bytes an element-wise narrowing to a sub-byte integer reads, not its result";
+  let description = [{
+    An int4 argument is unpacked into one i8 per element, then truncated to
+    i4 by an element-wise `linalg.generic` (`--quanta-prepare-entry-points`).
+    When a `linalg.transpose` (through `tensor.expand_shape` ops) reads that
+    truncation, as for weights given N x K, this pass transposes the i8
+    elements instead and truncates after it: i4 elements, one per byte in
+    memory, are transposed one at a time, bytes by vector registers
+    (`--quanta-block-transposes`); and the truncation then fuses into the
+    transpose's consumer, whose int4 kernels match a truncation of bytes.
+    The same for any element-wise narrowing from byte-sized integers to
+    integers narrower than a byte (identity maps, no `linalg.index`).
+    Exact: both orders compute the same elements.
+
+    ```mlir
+    %w = linalg.generic ... ins(%bytes : tensor<?x?xi8>) outs(%e : tensor<?x?xi4>)
+        { arith.trunci ... }
+    %t = linalg.transpose ins(%w : tensor<?x?xi4>) outs(%f : tensor<?x?xi4>)
+        permutation = [1, 0]
+    // becomes
+    %tb = linalg.transpose ins(%bytes : tensor<?x?xi8>) outs(%g : tensor<?x?xi8>)
+        permutation = [1, 0]
+    %t = linalg.generic ... ins(%tb : tensor<?x?xi8>) outs(%f : tensor<?x?xi4>)
+        { arith.trunci ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def StridedCopiesToLinalg : Pass<"quanta-strided-copies-to-linalg"> {
   let summary = "Rewrite memref.copy ops between strided buffers of dynamic shape as linalg.copy";
   let description = [{

@@ -53,9 +53,12 @@ void mlir::quanta::buildLowerToLinalgPipeline(OpPassManager &pm,
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createPrepareEntryPoints());
-  // GPU matmul kernels read int4 arguments packed.
+  // GPU matmul kernels read int4 arguments packed; on the CPU, int4
+  // arguments transposed (weights given N x K) are transposed as bytes.
   if (gpu)
     pm.addPass(createGPUMatmulPackedInt4());
+  else
+    pm.addPass(createTransposeBeforeNarrowing());
   // The int4 arguments' truncations to i4 fuse into their consumers.
   pm.addPass(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
