@@ -28,6 +28,7 @@ decltype(w8a8_256) w8a8_256_mt;
 decltype(w8a8_1024) w8a8_1024_mt;
 decltype(w8a8_gemv) w8a8_gemv_mt;
 decltype(w8a8_gemv_nk) w8a8_gemv_nk_mt;
+decltype(w4a8_gemv_nk) w4a8_gemv_nk_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
@@ -978,6 +979,28 @@ int main(int argc, char **argv) {
       }
     }
   }
+  // The same for the W4A8 GEMV: its weights' values transposed and packed
+  // along K.
+  {
+    std::vector<int8_t> values(4096 * 4096);
+    for (int64_t k = 0; k < 4096; ++k)
+      for (int64_t n = 0; n < 4096; ++n)
+        values[n * 4096 + k] = gemv4.wValues[k * 4096 + n];
+    Buffer<uint8_t> wT(4096 * 4096 / 2);
+    packInt4(values.data(), values.size(), wT.data());
+    gemv4.run(0);
+    std::vector<float> want(gemv4.y.data(), gemv4.y.data() + 4096);
+    for (bool mt : {false, true}) {
+      (mt ? w4a8_gemv_nk_mt : w4a8_gemv_nk)(gemv4.a.data(), wT.data(),
+                                            gemv4.sa.data(), gemv4.sw[0].data(),
+                                            gemv4.y.data());
+      if (std::memcmp(want.data(), gemv4.y.data(), 4096 * sizeof(float))) {
+        std::printf("  MISMATCH Quanta W4A8 GEMV with the weights N x K%s\n",
+                    mt ? " (--openmp, 2 threads)" : "");
+        std::exit(1);
+      }
+    }
+  }
   // The GEMV whose weights are compiled in (packed at compile time).
   W8A8 constGemv(1, 4096, 4096, 1);
   {
@@ -1073,6 +1096,10 @@ int main(int argc, char **argv) {
          4096.0 * 4096 * 1e-9);
   rows.back().infoOnly = true;
   size_t nkRow = rows.size() - 1;
+  addRow("GEMV int4 per-group(32), weights N x K, cold", "1x4096x4096", "GB/s",
+         4096.0 * 4096 / 2 * 1e-9);
+  rows.back().infoOnly = true;
+  size_t nk4Row = rows.size() - 1;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1160,6 +1187,20 @@ int main(int argc, char **argv) {
     w8a8Call(w8a8_gemv_nk, gemv8, c);
     c = (c + 1) % int(gemv8.w.size());
   });
+  auto w4a8NK = [&](W4A8::Kernel fn, int c) {
+    fn(gemv4.a.data(), gemv4.w[c].data(), gemv4.sa.data(), gemv4.sw[c].data(),
+       gemv4.y.data());
+  };
+  add(nk4Row, Quanta, "gemv_int4_nk_4096_cold/quanta", [&, c = 0]() mutable {
+    w4a8NK(w4a8_gemv_nk, c);
+    c = (c + 1) % int(gemv4.w.size());
+  });
+  add(nk4Row, Quanta2, "gemv_int4_nk_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        w4a8NK(w4a8_gemv_nk_mt, c);
+        c = (c + 1) % int(gemv4.w.size());
+      });
   add(nkRow, Quanta2, "gemv_int8_nk_4096_cold/quanta/threads:2",
       [&, c = 0]() mutable {
         setThreads(2);
