@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MatmulKernels.h"
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -23,6 +24,8 @@ namespace mlir::quanta {
 } // namespace mlir::quanta
 
 using namespace mlir;
+using mlir::quanta::matmul_kernels::columnLoop;
+using mlir::quanta::matmul_kernels::forLoop;
 
 namespace {
 
@@ -62,15 +65,6 @@ Value collapseTo2D(ImplicitLocOpBuilder &b, Value memref,
   return memref::CollapseShapeOp::create(b, memref, groups);
 }
 
-/// Whether the innermost dimension of 2-D `memref` has unit stride.
-bool hasUnitInnerStride(Value memref) {
-  auto type = cast<MemRefType>(memref.getType());
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  return succeeded(type.getStridesAndOffset(strides, offset)) &&
-         strides.back() == 1;
-}
-
 /// Emits `out[c, r] = in[r, c]` for 2-D buffers `in` (R x C) and `out`.
 class TransposeBuilder {
 public:
@@ -79,7 +73,8 @@ public:
     element = cast<MemRefType>(in.getType()).getElementType();
     int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 0;
     vectorized = (bits == 8 || bits == 16 || bits == 32 || bits == 64) &&
-                 hasUnitInnerStride(in) && hasUnitInnerStride(out);
+                 cast<MemRefType>(in.getType()).isLastDimUnitStride() &&
+                 cast<MemRefType>(out.getType()).isLastDimUnitStride();
     // 16 bytes per vector; 16 x 16 elements one at a time otherwise.
     block = vectorized ? 128 / bits : 16;
   }
@@ -92,18 +87,15 @@ public:
     // Strips of kStripRows rows, blocks along the row, then down the strip.
     // The strips write disjoint columns of the output: an scf.parallel
     // loop, on OpenMP threads with --openmp, else sequential.
-    auto strips = scf::ParallelOp::create(
-        b, ValueRange{zero}, ValueRange{fullRows}, ValueRange{idx(kStripRows)});
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(strips.getBody());
-      Value strip = strips.getInductionVars()[0];
-      Value stripEnd = arith::MinUIOp::create(
-          b, arith::AddIOp::create(b, strip, idx(kStripRows)), fullRows);
-      loop(zero, fullCols, block, [&](Value c0) {
-        loop(strip, stripEnd, block, [&](Value r0) { transposeBlock(r0, c0); });
-      });
-    }
+    columnLoop(
+        b, /*parallel=*/true, zero, fullRows, kStripRows, [&](Value strip) {
+          Value stripEnd = arith::MinUIOp::create(
+              b, arith::AddIOp::create(b, strip, idx(kStripRows)), fullRows);
+          forLoop(b, zero, fullCols, block, [&](Value c0) {
+            forLoop(b, strip, stripEnd, block,
+                    [&](Value r0) { transposeBlock(r0, c0); });
+          });
+        });
     // The edges: the last rows (all columns), the last columns.
     copyElements(fullRows, rows, zero, cols);
     copyElements(zero, fullRows, fullCols, cols);
@@ -118,18 +110,11 @@ private:
                                  arith::RemUIOp::create(b, x, idx(block)));
   }
 
-  void loop(Value lb, Value ub, int64_t step, function_ref<void(Value)> body) {
-    auto forOp = scf::ForOp::create(b, lb, ub, idx(step));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(forOp.getBody());
-    body(forOp.getInductionVar());
-  }
-
   /// out[c, r] = in[r, c] for r in [r0, r1), c in [c0, c1), one element at
   /// a time.
   void copyElements(Value r0, Value r1, Value c0, Value c1) {
-    loop(r0, r1, 1, [&](Value r) {
-      loop(c0, c1, 1, [&](Value c) {
+    forLoop(b, r0, r1, 1, [&](Value r) {
+      forLoop(b, c0, c1, 1, [&](Value c) {
         Value v = memref::LoadOp::create(b, in, ValueRange{r, c});
         memref::StoreOp::create(b, v, out, ValueRange{c, r});
       });
@@ -183,14 +168,15 @@ private:
 struct BlockTransposesPass
     : public quanta::impl::BlockTransposesBase<BlockTransposesPass> {
   void runOnOperation() override {
-    SmallVector<linalg::TransposeOp> transposes;
+    // Each transpose with its split (see getSwapSplit).
+    SmallVector<std::pair<linalg::TransposeOp, int64_t>> transposes;
     getOperation()->walk([&](linalg::TransposeOp op) {
-      if (op.hasPureBufferSemantics() && getSwapSplit(op.getPermutation()))
-        transposes.push_back(op);
-    });
-    for (linalg::TransposeOp op : transposes) {
-      int64_t rank = op.getPermutation().size();
       int64_t split = getSwapSplit(op.getPermutation());
+      if (op.hasPureBufferSemantics() && split)
+        transposes.push_back({op, split});
+    });
+    for (auto [op, split] : transposes) {
+      int64_t rank = op.getPermutation().size();
       auto groups = [&](int64_t first) {
         return SmallVector<ReassociationIndices>{
             llvm::to_vector(llvm::seq<int64_t>(0, first)),

@@ -1,4 +1,5 @@
-//===- TransposeBeforeNarrowing.cpp - Transpose bytes, not nibbles ---------===//
+//===- TransposeBeforeNarrowing.cpp - Transpose bytes, not nibbles
+//---------===//
 //
 // This file implements `--quanta-transpose-before-narrowing`: a transpose of
 // the result of an element-wise narrowing to a sub-byte integer (the
@@ -29,23 +30,20 @@ namespace {
 /// than a byte.
 bool isNarrowingToSubByte(linalg::GenericOp op) {
   if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
-      !op.hasPureTensorSemantics() ||
+      !op.hasPureTensorSemantics() || op.hasIndexSemantics() ||
       op.getNumParallelLoops() != op.getNumLoops() ||
       !llvm::all_of(op.getIndexingMapsArray(),
                     [](AffineMap map) { return map.isIdentity(); }))
     return false;
-  bool usesIndex = false;
-  op.getRegion().walk([&](linalg::IndexOp) { usesIndex = true; });
   Type from = getElementTypeOrSelf(op.getDpsInputs()[0].getType());
   Type to = getElementTypeOrSelf(op.getResult(0).getType());
-  return !usesIndex && from.isInteger() && to.isInteger() &&
+  return from.isInteger() && to.isInteger() &&
          from.getIntOrFloatBitWidth() % 8 == 0 &&
          to.getIntOrFloatBitWidth() < 8;
 }
 
 /// transpose(expand_shape*(narrow(x))) -> narrow(transpose(expand_shape*(x))).
-struct TransposeBeforeNarrowingPattern
-    : OpRewritePattern<linalg::TransposeOp> {
+struct TransposeBeforeNarrowingPattern : OpRewritePattern<linalg::TransposeOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(linalg::TransposeOp op,
@@ -70,11 +68,9 @@ struct TransposeBeforeNarrowingPattern
           rewriter, loc, expand.getResultType().clone(wide), source,
           expand.getReassociationIndices(), expand.getMixedOutputShape());
     auto resultType = cast<RankedTensorType>(op.getResult()[0].getType());
-    Value init =
-        tensor::EmptyOp::create(rewriter, loc,
-                                tensor::getMixedSizes(rewriter, loc,
-                                                      op.getInit()),
-                                wide);
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, op.getInit()),
+        wide);
     Value transposed = linalg::TransposeOp::create(rewriter, loc, source, init,
                                                    op.getPermutation())
                            .getResult()[0];
@@ -93,8 +89,7 @@ struct TransposeBeforeNarrowingPattern
             b.clone(inner, mapping);
           auto yield = cast<linalg::YieldOp>(body.getTerminator());
           linalg::YieldOp::create(
-              b, yield.getLoc(),
-              mapping.lookupOrDefault(yield.getValues()[0]));
+              b, yield.getLoc(), mapping.lookupOrDefault(yield.getValues()[0]));
         });
     rewriter.replaceOp(op, narrowed.getResults());
     return success();

@@ -305,6 +305,7 @@ private:
   Value loadWord(Value outer, Value word, bool isRhs);
   Value widenNibbles(Value word);
   SmallVector<Value, 2> spreadNibbles(Value packed);
+  SmallVector<Value> nibblesOf(Value word);
   Value packedIndex(Value k, Value n);
   /// Whether an operand is staged by rows of K (lhs, and N x K weights
   /// other than weight-only ones, which are dequantized column by column).
@@ -538,6 +539,15 @@ SmallVector<Value, 2> KernelBuilder::spreadNibbles(Value packed) {
         widenNibbles(vector::ExtractOp::create(b, word, ArrayRef<int64_t>{0})));
   }
   return words;
+}
+
+/// The 8 nibbles of `word` (packed int4, the first in the low nibble) as
+/// i32s in [0, 15].
+SmallVector<Value> KernelBuilder::nibblesOf(Value word) {
+  SmallVector<Value> nibbles;
+  for (int64_t j = 0; j < 8; ++j)
+    nibbles.push_back(andC(shr(word, 4 * j), 15));
+  return nibbles;
 }
 
 /// The row-major element index of rhs element [k, n] in its packed int4
@@ -859,9 +869,8 @@ Value KernelBuilder::loadPackedK(Value n, Value k, int64_t count) {
       llvm::append_range(elements, spreadNibbles(word));
       continue;
     }
-    for (int64_t j = 0; j < 8; ++j)
-      elements.push_back(
-          arith::TruncIOp::create(b, i8, andC(shr(word, 4 * j), 15)));
+    for (Value nibble : nibblesOf(word))
+      elements.push_back(arith::TruncIOp::create(b, i8, nibble));
   }
   if (!rhsInt4)
     return vector::FromElementsOp::create(b, VectorType::get({count}, i8),
@@ -880,11 +889,7 @@ SmallVector<Value> KernelBuilder::loadNibbleWord(Value k, Value nBase) {
   Value byteIndex = arith::ShRUIOp::create(b, add(mul(k, N), nBase), idx(1));
   Value words =
       loadVectorWords(ult(nBase, N), mm.get("rhs"), ValueRange{byteIndex}, 4);
-  Value word = vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0});
-  SmallVector<Value> nibbles;
-  for (int64_t j = 0; j < 8; ++j)
-    nibbles.push_back(andC(shr(word, 4 * j), 15));
-  return nibbles;
+  return nibblesOf(vector::ExtractOp::create(b, words, ArrayRef<int64_t>{0}));
 }
 
 /// The nibbles (i32 in [0, 15]) of row k (in range) and columns nBase ...
