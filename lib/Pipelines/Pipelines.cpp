@@ -133,7 +133,6 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createStridedCopiesToLinalg());
-  pm.addPass(createBlockTransposes());
   if (options.avx512vnni || options.avxvnni || options.avx512bw ||
       options.avx2 || options.avx512bf16 || options.neonI8mm ||
       options.neonDotProd || options.vectorBits) {
@@ -152,6 +151,8 @@ void mlir::quanta::buildLowerLinalgToLLVMPipeline(
     kernels.parallel = options.threads;
     pm.addPass(createLowerMatmulKernels(kernels));
   }
+  // After the kernels, which read some transposed operands in place.
+  pm.addPass(createBlockTransposes());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   ExpandFloatCastsOptions casts;
   casts.viaF16 = options.f16c;

@@ -224,6 +224,35 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
   return epilogue;
 }
 
+/// An integer core's B as the transpose of an N x K buffer (a Linear
+/// layer's [out, in] weights), written by a linalg.transpose into a fresh
+/// allocation that only the core reads, or with `flip` into one that a
+/// linalg.map then flips the top bit of (uint8 weights as w - 128) into the
+/// core's. The few-rows kernel then reads the N x K `source` in place
+/// (KernelBuilder::rowDots); the transpose moves to the paths that read B
+/// K-major (packing for more rows, the loops).
+struct TransposedRhs {
+  // B, and the N x K buffer it is computed from.
+  Value matrix, source;
+  bool flip = false;
+  // B's allocations and the ops writing them, in program order.
+  SmallVector<Operation *> build;
+  SmallVector<Operation *> deallocs;
+
+  /// The ops of `build` cloned at `b`'s insertion point; returns B's clone.
+  Value clone(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
+    for (Operation *op : build)
+      b.clone(*op, mapping);
+    return mapping.lookup(matrix);
+  }
+  /// Deallocations of the clones of `build`'s allocations.
+  void deallocClones(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
+    for (Operation *op : build)
+      if (isa<memref::AllocOp>(op))
+        memref::DeallocOp::create(b, mapping.lookup(op->getResult(0)));
+  }
+};
+
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
 /// and N % lanes == 0. With `parallel`, the loops over column blocks are
 /// scf.parallel loops, whose iterations pack their own panels of B and
@@ -241,13 +270,17 @@ public:
   /// null.
   /// With `epilogue`, the kernel also computes that op's result
   /// (see RowEpilogue).
+  /// With `transposed` (`bMat` is then its allocation, which the kernel
+  /// does not use), few rows read B's N x K source in place.
   KernelBuilder(ImplicitLocOpBuilder &b, const DotKind &kind, Value a,
                 Value bMat, Value c, bool parallel, Value prepacked,
                 Operation *zeroFill, std::optional<RowEpilogue> epilogue,
-                bool sumsRow, int64_t streamPrefetch)
+                bool sumsRow, int64_t streamPrefetch,
+                const std::optional<TransposedRhs> &transposed)
       : b(b), kind(kind), lanes(kind.lanes), parallel(parallel),
-        sumsRow(sumsRow), streamPrefetch(streamPrefetch), a(a), bMat(bMat),
-        c(c), packed(prepacked), zeroFill(zeroFill), epilogue(epilogue) {
+        sumsRow(sumsRow), streamPrefetch(streamPrefetch), a(a),
+        bMat(transposed ? Value() : bMat), c(c), packed(prepacked),
+        zeroFill(zeroFill), epilogue(epilogue), transposed(transposed) {
     assert(!(sumsRow && prepacked) && "column sums of a prepacked B");
     i32 = b.getI32Type();
     acc = VectorType::get({lanes}, kind.accumulator);
@@ -257,7 +290,8 @@ public:
   void build() {
     Value m = memref::DimOp::create(b, a, 0);
     Value k = memref::DimOp::create(b, a, 1);
-    Value n = memref::DimOp::create(b, bMat, 1);
+    Value n = transposed ? memref::DimOp::create(b, transposed->source, 0)
+                         : memref::DimOp::create(b, bMat, 1);
     k4 = arith::DivUIOp::create(b, k, idx(kind.perLane));
     Value panels = arith::DivUIOp::create(b, n, idx(lanes));
     if (epilogue)
@@ -282,7 +316,10 @@ public:
     b.setInsertionPointToStart(ifOp.thenBlock());
     if (zeroFill)
       b.clone(*zeroFill);
-    streamRows(m, panels);
+    if (transposed)
+      rowDots(m);
+    else
+      streamRows(m, panels);
     if (kind.flipLhs)
       forLoop(b, idx(0), m, 1, [&](Value row) {
         forLoop(b, idx(0), n, lanes, [&](Value col) {
@@ -298,9 +335,15 @@ public:
                 [&](Value col) { applyEpilogue(row, col); });
       });
     b.setInsertionPointToStart(ifOp.elseBlock());
+    // B K-major from its transpose, for the packing.
+    IRMapping mapping;
+    if (transposed)
+      bMat = transposed->clone(b, mapping);
     allocatePacked(panels);
     registerBlocks(m, panels);
     memref::DeallocOp::create(b, packed);
+    if (transposed)
+      transposed->deallocClones(b, mapping);
     b.setInsertionPointAfter(ifOp);
     if (kind.flipLhs)
       memref::DeallocOp::create(b, colSums);
@@ -328,6 +371,7 @@ private:
   Value amxTail, tailLhs;
   Operation *zeroFill;
   std::optional<RowEpilogue> epilogue;
+  std::optional<TransposedRhs> transposed;
   // Whether the blocks of columns pack their panels of B (not prepacked).
   bool packAtRunTime = false;
   // With flipLhs: the column sums of B [N] (i32).
@@ -425,6 +469,153 @@ private:
                     [&](Value first, Value last) { stream(first, last); });
     if (segmented)
       memref::DeallocOp::create(b, lhs);
+  }
+
+  /// Few rows with B given N x K (see TransposedRhs): column n of B is row
+  /// n of the source, contiguous, so C[row, n] is a dot product along K. A
+  /// block of columns streams in as that many sequential rows of the
+  /// source, perLane x lanes elements per load (the last load of a row
+  /// masked), into one vector accumulator per row of C, and one of column
+  /// sums where sumsRow or flipLhs needs them; the lanes of each are added
+  /// when K ends (integer sums: the same in any order). Each row count is
+  /// a variant of its own, so that the accumulators stay in registers: a
+  /// block has as many columns (a power of two, at most 8 and a panel) as
+  /// the register block's accumulators hold.
+  void rowDots(Value m) {
+    Value bT = transposed->source;
+    Value n = memref::DimOp::create(b, bT, 0);
+    Value k = memref::DimOp::create(b, a, 1);
+    int64_t chunk = kind.perLane * lanes;
+    VectorType loaded = VectorType::get({chunk}, kind.element);
+    Value wholeK = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, k, idx(chunk)), idx(chunk));
+    bool needSums = sumsRow || kind.flipLhs;
+    SmallVector<int64_t> counts = llvm::to_vector(llvm::seq<int64_t>(0, 8));
+    auto cases =
+        scf::IndexSwitchOp::create(b, TypeRange{}, m, counts, counts.size());
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&cases.getDefaultRegion().emplaceBlock());
+    scf::YieldOp::create(b);
+    for (auto [region, rows] : llvm::zip(cases.getCaseRegions(), counts)) {
+      b.setInsertionPointToStart(&region.emplaceBlock());
+      int64_t perCol = rows + (needSums ? 1 : 0);
+      int64_t cols = 1;
+      while (perCol && cols * 2 <= std::min<int64_t>(lanes, 8) &&
+             cols * 2 * perCol <= kind.rowBlock * kind.colBlocks)
+        cols *= 2;
+      if (perCol)
+        rowDotBlocks(rows, cols, needSums, n, k, wholeK, loaded);
+      scf::YieldOp::create(b);
+    }
+  }
+
+  /// rowDots for `rows` rows of C, `cols` columns per block.
+  void rowDotBlocks(int64_t rows, int64_t cols, bool needSums, Value n, Value k,
+                    Value wholeK, VectorType loaded) {
+    Value bT = transposed->source;
+    int64_t perCol = rows + (needSums ? 1 : 0);
+    int64_t chunk = loaded.getNumElements();
+    RowPrefetcher prefetcher(b, bT, streamPrefetch);
+    Value zero = arith::ConstantOp::create(b, b.getZeroAttr(acc));
+    Value blocks = arith::DivUIOp::create(b, n, idx(cols));
+    perThreadBlocks(b, parallel, blocks, [&](Value first, Value last) {
+      forLoop(b, first, last, 1, [&](Value block) {
+        Value col = arith::MulIOp::create(b, block, idx(cols));
+        // Accumulator j * perCol + r: column col + j, row r of C (r ==
+        // rows: the column sums).
+        auto step = [&](ImplicitLocOpBuilder &lb, Value kk, Value mask,
+                        ValueRange sums) {
+          Value topBits;
+          if (transposed->flip || kind.flipLhs)
+            topBits = arith::ConstantOp::create(
+                lb, DenseElementsAttr::get(
+                        loaded, lb.getIntegerAttr(kind.element, 0x80)));
+          // Past K, the masked loads give elements that become zeros.
+          auto load = [&](Value from, Value row, bool flip) -> Value {
+            if (!mask)
+              return vector::LoadOp::create(lb, loaded, from,
+                                            ValueRange{row, kk});
+            Value none =
+                flip ? topBits
+                     : arith::ConstantOp::create(lb, lb.getZeroAttr(loaded));
+            return vector::MaskedLoadOp::create(
+                lb, loaded, from, ValueRange{row, kk}, mask, none);
+          };
+          SmallVector<Value> lhs;
+          for (int64_t r = 0; r < rows; ++r) {
+            Value v = load(a, arith::ConstantIndexOp::create(lb, r), false);
+            if (kind.operand != kind.element)
+              v = arith::ExtUIOp::create(lb, bytes, v);
+            // (sdot's operands are bytes.)
+            if (kind.flipLhs)
+              v = arith::XOrIOp::create(lb, v, topBits);
+            lhs.push_back(v);
+          }
+          if (needSums)
+            lhs.push_back(ones(lb));
+          SmallVector<Value> next;
+          for (int64_t j = 0; j < cols; ++j) {
+            Value row = arith::AddIOp::create(
+                lb, col, arith::ConstantIndexOp::create(lb, j));
+            if (!mask)
+              prefetcher.prefetch(lb, row, kk);
+            Value rhs = load(bT, row, transposed->flip);
+            if (transposed->flip)
+              rhs = arith::XOrIOp::create(lb, rhs, topBits);
+            if (kind.operand != kind.element)
+              rhs = arith::ExtSIOp::create(lb, bytes, rhs);
+            for (int64_t r = 0; r < perCol; ++r)
+              next.push_back(dot(lb, kind, sums[j * perCol + r], lhs[r], rhs));
+          }
+          return next;
+        };
+        SmallVector<Value> init(cols * perCol, zero);
+        auto loop = scf::ForOp::create(
+            b, idx(0), wholeK, idx(chunk), init,
+            [&](OpBuilder &nested, Location loc, Value kk, ValueRange sums) {
+              ImplicitLocOpBuilder lb(loc, nested);
+              scf::YieldOp::create(lb, step(lb, kk, Value(), sums));
+            });
+        // K's last elements, under a mask (lane i < K - wholeK).
+        SmallVector<Value> sums = loop.getResults();
+        int64_t staticK = cast<MemRefType>(a.getType()).getDimSize(1);
+        if (ShapedType::isDynamic(staticK) || staticK % chunk) {
+          Value left = arith::IndexCastOp::create(
+              b, i32, arith::SubIOp::create(b, k, wholeK));
+          auto laneType = VectorType::get({chunk}, i32);
+          Value lane = arith::ConstantOp::create(
+              b, DenseElementsAttr::get(
+                     laneType, llvm::to_vector(llvm::map_range(
+                                   llvm::seq<int32_t>(0, chunk),
+                                   [](int32_t i) { return APInt(32, i); }))));
+          Value mask = arith::CmpIOp::create(
+              b, arith::CmpIPredicate::ult, lane,
+              vector::BroadcastOp::create(b, laneType, left));
+          sums = step(b, wholeK, mask, sums);
+        }
+        auto add = [&](Value into, Value row, int64_t r) {
+          SmallVector<Value> totals;
+          for (int64_t j = 0; j < cols; ++j)
+            totals.push_back(vector::ReductionOp::create(
+                b, vector::CombiningKind::ADD, sums[j * perCol + r]));
+          auto type = VectorType::get({cols}, kind.accumulator);
+          Value v = vector::FromElementsOp::create(b, type, totals);
+          SmallVector<Value> indices;
+          if (row)
+            indices.push_back(row);
+          indices.push_back(col);
+          Value old = vector::LoadOp::create(b, type, into, indices);
+          vector::StoreOp::create(b, arith::AddIOp::create(b, old, v), into,
+                                  indices);
+        };
+        for (int64_t r = 0; r < rows; ++r)
+          add(c, idx(r), r);
+        if (sumsRow)
+          add(c, idx(rows), rows);
+        if (kind.flipLhs)
+          add(colSums, Value(), rows);
+      });
+    });
   }
 
   /// A copy of A[M, K] whose K step j holds the elements that multiply rows
@@ -1235,6 +1426,37 @@ bool isRowsView(memref::SubViewOp view, memref::AllocOp alloc, OpFoldResult row,
          isEqualConstantIntOrValue(sizes[1], cols);
 }
 
+/// Whether nothing after `from` and before `kernelAt` (in its block) may
+/// write `source`: only ops without memory effects, allocations, and
+/// linalg ops writing into other buffers (distinct allocations or function
+/// arguments: the ABI forbids arguments that overlap).
+bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt) {
+  if (!kernelAt || kernelAt->getBlock() != from->getBlock() ||
+      kernelAt->isBeforeInBlock(from))
+    return false;
+  auto isBuffer = [](Value v) {
+    auto arg = dyn_cast<BlockArgument>(v);
+    return v.getDefiningOp<memref::AllocOp>() ||
+           (arg && isa<func::FuncOp>(arg.getOwner()->getParentOp()));
+  };
+  Value base = getViewBase(source);
+  auto writesElsewhere = [&](Value out) {
+    Value outBase = getViewBase(out);
+    return outBase != base && isBuffer(outBase) && isBuffer(base);
+  };
+  for (Operation *op = from->getNextNode(); op != kernelAt;
+       op = op->getNextNode()) {
+    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
+      continue;
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    if (linalgOp && linalgOp.hasPureBufferSemantics() &&
+        llvm::all_of(linalgOp.getDpsInits(), writesElsewhere))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 /// A (`a`, read by `core`) as an OnesRowLhs, when `source` is not written
 /// between the copy and `kernelAt` (where the kernel will read it).
 std::optional<OnesRowLhs> matchOnesRowLhs(Operation *core, Value a,
@@ -1300,33 +1522,76 @@ std::optional<OnesRowLhs> matchOnesRowLhs(Operation *core, Value a,
   if (sourceType.getElementType() != type.getElementType() ||
       !sourceType.isLastDimUnitStride())
     return std::nullopt;
-  // Nothing from the copy to where the kernel reads the source may write it:
-  // only ops without memory effects, allocations, and the core and fills
-  // writing into other allocations.
-  Value base = getViewBase(lhs.source);
-  auto writesElsewhere = [&](Value out) {
-    Value outBase = getViewBase(out);
-    return outBase != base && outBase.getDefiningOp<memref::AllocOp>();
-  };
-  if (!kernelAt || kernelAt->getBlock() != core->getBlock() ||
-      kernelAt->isBeforeInBlock(copy))
+  if (!unwrittenUntil(lhs.source, copy, kernelAt))
     return std::nullopt;
-  for (Operation *op = copy->getNextNode(); op != kernelAt;
-       op = op->getNextNode()) {
-    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
-      continue;
-    if (auto f = dyn_cast<linalg::FillOp>(op);
-        f && writesElsewhere(f.getOutputs()[0]))
-      continue;
-    if (op == core &&
-        writesElsewhere(cast<linalg::LinalgOp>(op).getDpsInits()[0]))
-      continue;
-    return std::nullopt;
-  }
   lhs.build = {top, copy, last, fill};
   llvm::sort(lhs.build,
              [](Operation *x, Operation *y) { return x->isBeforeInBlock(y); });
   return lhs;
+}
+
+/// B (`bMat`, read by `core`) as a TransposedRhs, when its source is not
+/// written between the transpose and `kernelAt`.
+std::optional<TransposedRhs> matchTransposedRhs(Operation *core, Value bMat,
+                                                Operation *kernelAt) {
+  TransposedRhs rhs;
+  rhs.matrix = bMat;
+  // The op that writes `buffer` before `reader`, a fresh 2-D allocation in
+  // the core's block that only these two ops and a dealloc use, added to
+  // rhs.build with its allocation; or null.
+  auto writerOf = [&](Value buffer, Operation *reader) -> Operation * {
+    auto alloc = buffer.getDefiningOp<memref::AllocOp>();
+    if (!alloc || alloc.getType().getRank() != 2 ||
+        !alloc.getType().getLayout().isIdentity() ||
+        alloc->getBlock() != core->getBlock())
+      return nullptr;
+    Operation *writer = nullptr;
+    for (Operation *user : alloc->getUsers()) {
+      if (user == reader)
+        continue;
+      if (isa<memref::DeallocOp>(user)) {
+        rhs.deallocs.push_back(user);
+        continue;
+      }
+      auto dps = dyn_cast<DestinationStyleOpInterface>(user);
+      if (writer || !dps || dps.getNumDpsInits() != 1 ||
+          dps.getDpsInits()[0] != buffer ||
+          user->getBlock() != core->getBlock() ||
+          !user->isBeforeInBlock(reader))
+        return nullptr;
+      writer = user;
+    }
+    if (writer)
+      rhs.build.insert(rhs.build.begin(), {alloc, writer});
+    return writer;
+  };
+  Operation *writer = writerOf(bMat, core);
+  // B = T xor 0x80, element-wise.
+  if (auto map = dyn_cast_or_null<linalg::MapOp>(writer);
+      map && map.getInputs().size() == 1) {
+    Block &body = map.getMapper().front();
+    auto xorOp = dyn_cast<arith::XOrIOp>(body.front());
+    APInt bits;
+    if (!xorOp || body.getOperations().size() != 2 ||
+        body.getTerminator()->getOperand(0) != xorOp.getResult() ||
+        xorOp.getLhs() != body.getArgument(0) ||
+        !matchPattern(xorOp.getRhs(), m_ConstantInt(&bits)) ||
+        bits.getBitWidth() != 8 || bits.getZExtValue() != 0x80)
+      return std::nullopt;
+    rhs.flip = true;
+    writer = writerOf(map.getInputs()[0], map);
+  }
+  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
+  if (!transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+    return std::nullopt;
+  rhs.source = transpose.getInput();
+  auto sourceType = cast<MemRefType>(rhs.source.getType());
+  if (sourceType.getElementType() !=
+          cast<MemRefType>(bMat.getType()).getElementType() ||
+      !sourceType.isLastDimUnitStride() ||
+      !unwrittenUntil(rhs.source, transpose, kernelAt))
+    return std::nullopt;
+  return rhs;
 }
 
 struct LowerMatmulKernelsPass
@@ -1434,14 +1699,21 @@ struct LowerMatmulKernelsPass
       memref::GlobalOp packedGlobal = getPackedGlobal(symbols, bMat, kind);
       // A'' = [A'; 1 ... 1]: the kernel reads A' in place (B's column sums
       // need B at run time: not with a B packed at compile time).
+      Operation *kernelAt = epilogue ? epilogue->op : op;
       std::optional<OnesRowLhs> onesRow;
       if (!packedGlobal && op->hasAttr(quanta::kU8S8MatmulAttr))
-        onesRow = matchOnesRowLhs(op, a, epilogue ? epilogue->op : op);
+        onesRow = matchOnesRowLhs(op, a, kernelAt);
+      // B given N x K: integer sums only (the row dots add in another
+      // order).
+      std::optional<TransposedRhs> transposed;
+      if (isa<IntegerType>(kind.accumulator))
+        transposed = matchTransposedRhs(op, bMat, kernelAt);
       // The kernel needs K % perLane == 0 and N % lanes == 0 (and an
       // epilogue over all of C's columns, which it computes for each);
       // otherwise the loops.
       Value k = memref::DimOp::create(b, onesRow ? onesRow->source : a, 1);
-      Value n = memref::DimOp::create(b, bMat, 1);
+      Value n = transposed ? memref::DimOp::create(b, transposed->source, 0)
+                           : memref::DimOp::create(b, bMat, 1);
       Value kFits = isMultiple(b, k, kind.perLane);
       Value nFits = isMultiple(b, n, kind.lanes);
       Value fits = arith::AndIOp::create(b, kFits, nFits);
@@ -1462,16 +1734,19 @@ struct LowerMatmulKernelsPass
                                                   packedGlobal.getSymName());
         KernelBuilder(b, kind, onesRow ? onesRow->source : a, bMat, c, parallel,
                       prepacked, zeroFill, epilogue,
-                      /*sumsRow=*/onesRow.has_value(), streamPrefetch)
+                      /*sumsRow=*/onesRow.has_value(), streamPrefetch,
+                      transposed)
             .build();
         b.setInsertionPointToStart(ifOp.elseBlock());
-        // The loops read A'': it is built here.
+        // The loops read A'' and B: they are built here.
         IRMapping mapping;
         if (onesRow) {
           b.clone(*onesRow->alloc, mapping);
           for (Operation *buildOp : onesRow->build)
             b.clone(*buildOp, mapping);
         }
+        if (transposed)
+          transposed->clone(b, mapping);
         if (zeroFill)
           b.clone(*zeroFill);
         Operation *fallback = b.clone(*op, mapping);
@@ -1480,6 +1755,8 @@ struct LowerMatmulKernelsPass
           b.clone(*epilogue->op);
         if (onesRow && onesRow->dealloc)
           b.clone(*onesRow->dealloc, mapping);
+        if (transposed)
+          transposed->deallocClones(b, mapping);
       }
       op->erase();
       if (zeroFill)
@@ -1492,6 +1769,12 @@ struct LowerMatmulKernelsPass
         for (Operation *buildOp : llvm::reverse(onesRow->build))
           buildOp->erase();
         onesRow->alloc->erase();
+      }
+      if (transposed) {
+        for (Operation *dealloc : transposed->deallocs)
+          dealloc->erase();
+        for (Operation *buildOp : llvm::reverse(transposed->build))
+          buildOp->erase();
       }
     }
     VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};

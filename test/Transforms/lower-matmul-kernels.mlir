@@ -1760,3 +1760,179 @@ func.func @core_ones_row_source_view_written(%rows0: index, %cols0: index, %b: m
 // AMX:        llvm.store %[[BYTE]], %{{.*}} : i8, !llvm.ptr
 // AMX:      llvm.mlir.global_ctors ctors = [@quanta_request_amx], priorities = [65535 : i32], data = [#llvm.zero]
 // AMX-NOT:  quanta_request_amx
+
+// B given N x K (the transpose of a Linear layer's [out, in] weights): few
+// rows of C read B^T in place, each column a dot product along K of a row
+// of A and a row of B^T, blocks of 8 columns (for one row) as 8 sequential
+// streams into 8 accumulators, the last 64 bytes of K under a mask, the
+// lanes added at the end. More rows transpose B for the packing, and the
+// loops read it transposed: the transpose moves to both.
+// CHECK-LABEL: func @core_transposed_rhs
+// CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<?x?xi8>, %[[BT:[a-z0-9]+]]: memref<?x?xi8>, %[[C:[a-z0-9]+]]: memref<?x?xi32>)
+// CHECK-NOT: linalg.transpose
+// CHECK: scf.if
+// CHECK:   arith.cmpi ult, %{{.*}}, %c8
+// CHECK:   scf.if
+// CHECK:     linalg.fill
+// CHECK:     scf.index_switch
+// CHECK:     case 0 {
+// CHECK-NEXT:  scf.yield
+// CHECK:     case 1 {
+// CHECK:       scf.for
+// CHECK:         scf.for {{.*}} iter_args({{.*}}) -> (vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>, vector<16xi32>)
+// CHECK:           vector.load %[[A]]
+// CHECK:           memref.prefetch %[[BT]]
+// CHECK:           vector.load %[[BT]]
+// CHECK:           llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:         vector.maskedload %[[A]]
+// CHECK:         vector.maskedload %[[BT]]
+// CHECK:         vector.reduction <add>
+// CHECK:         vector.from_elements {{.*}} : vector<8xi32>
+// CHECK:         vector.store {{.*}}, %[[C]]
+// CHECK:     case 2 {
+// CHECK:       scf.for {{.*}} -> (vector<16xi32>,
+// CHECK-SAME:    vector<16xi32>)
+// CHECK:     case 7 {
+// CHECK:   } else {
+// CHECK:     %[[B:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK:     linalg.transpose ins(%[[BT]] : memref<?x?xi8>) outs(%[[B]] : memref<?x?xi8>)
+// CHECK:     vector.load %[[B]]
+// CHECK:     memref.dealloc %[[B]]
+// CHECK: } else {
+// CHECK:   %[[B2:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK:   linalg.transpose ins(%[[BT]] : memref<?x?xi8>) outs(%[[B2]] : memref<?x?xi8>)
+// CHECK:   linalg.generic {{.*}} ins(%[[A]], %[[B2]] :
+// CHECK:   memref.dealloc %[[B2]]
+// CHECK: }
+// CHECK-NOT: memref.dealloc
+// CHECK: return
+func.func @core_transposed_rhs(%a: memref<?x?xi8>, %bt: memref<?x?xi8>, %c: memref<?x?xi32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %n = memref.dim %bt, %c0 : memref<?x?xi8>
+  %k = memref.dim %bt, %c1 : memref<?x?xi8>
+  %b = memref.alloc(%k, %n) {alignment = 64 : i64} : memref<?x?xi8>
+  linalg.transpose ins(%bt : memref<?x?xi8>) outs(%b : memref<?x?xi8>) permutation = [1, 0]
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  memref.dealloc %b : memref<?x?xi8>
+  return
+}
+
+// uint8 weights N x K: B is their transpose with the top bits flipped
+// (w - 128 as s8). The row dots flip each loaded row of B^T (the masked
+// loads' lanes past K are 0x80, which flip to zeros), and the column sums
+// of B for A's zero point (the row of ones) come from one more vpdpbusd per
+// column with ones: for one row of C, 2 accumulators per column. K = 128:
+// no masked loads.
+// CHECK-LABEL: func @core_transposed_flipped_rhs
+// CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<1x128xi8>, %[[BT:[a-z0-9]+]]: memref<64x128xi8>
+// CHECK-NOT: linalg.transpose
+// CHECK-NOT: linalg.map
+// CHECK: scf.index_switch
+// CHECK: case 1 {
+// CHECK:   %[[FLIP:.*]] = arith.constant dense<-128> : vector<64xi8>
+// CHECK:   %[[ROWA:.*]] = vector.load %[[A]]
+// CHECK:   %[[ONES:.*]] = arith.constant dense<1> : vector<64xi8>
+// CHECK:   %[[ROW:.*]] = vector.load %[[BT]]
+// CHECK:   %[[W:.*]] = arith.xori %[[ROW]], %[[FLIP]] : vector<64xi8>
+// CHECK:   llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[ROWA]], %[[W]])
+// CHECK:   llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[ONES]], %[[W]])
+// CHECK-NOT: vector.maskedload
+// CHECK: case 2 {
+// CHECK: } else {
+// CHECK:   linalg.transpose ins(%[[BT]]
+// CHECK:   linalg.map
+// CHECK: } else {
+// CHECK:   linalg.transpose ins(%[[BT]]
+// CHECK:   linalg.map
+func.func @core_transposed_flipped_rhs(%a: memref<1x128xi8>, %bt: memref<64x128xi8>, %za: memref<i8>, %sw: memref<64xf32>, %out: memref<1x64xf32>) {
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i8
+  %top = arith.constant -128 : i8
+  %t = memref.alloc() {alignment = 64 : i64} : memref<128x64xi8>
+  linalg.transpose ins(%bt : memref<64x128xi8>) outs(%t : memref<128x64xi8>) permutation = [1, 0]
+  %b = memref.alloc() {alignment = 64 : i64} : memref<128x64xi8>
+  linalg.map ins(%t : memref<128x64xi8>) outs(%b : memref<128x64xi8>)
+    (%in: i8, %init: i8) {
+      %0 = arith.xori %in, %top : i8
+      linalg.yield %0 : i8
+    }
+  %ext = memref.alloc() {alignment = 64 : i64} : memref<2x128xi8>
+  %rows = memref.subview %ext[0, 0] [1, 128] [1, 1] : memref<2x128xi8> to memref<1x128xi8, strided<[128, 1]>>
+  linalg.copy ins(%a : memref<1x128xi8>) outs(%rows : memref<1x128xi8, strided<[128, 1]>>)
+  %last = memref.subview %ext[1, 0] [1, 128] [1, 1] : memref<2x128xi8> to memref<1x128xi8, strided<[128, 1], offset: 128>>
+  linalg.fill ins(%one : i8) outs(%last : memref<1x128xi8, strided<[128, 1], offset: 128>>)
+  %c = memref.alloc() {alignment = 64 : i64} : memref<2x64xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<2x64xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%ext, %b : memref<2x128xi8>, memref<128x64xi8>) outs(%c : memref<2x64xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  %products = memref.subview %c[0, 0] [1, 64] [1, 1] : memref<2x64xi32> to memref<1x64xi32, strided<[64, 1]>>
+  %sums = memref.subview %c[1, 0] [1, 64] [1, 1] : memref<2x64xi32> to memref<64xi32, strided<[1], offset: 64>>
+  linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> ()>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (n)>, affine_map<(m, n) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%products, %za, %sums, %sw : memref<1x64xi32, strided<[64, 1]>>, memref<i8>, memref<64xi32, strided<[1], offset: 64>>, memref<64xf32>) outs(%out : memref<1x64xf32>) {
+  ^bb0(%p: i32, %z: i8, %s: i32, %w: f32, %o: f32):
+    %0 = arith.extui %z : i8 to i32
+    %1 = arith.muli %0, %s : i32
+    %2 = arith.subi %p, %1 : i32
+    %3 = arith.sitofp %2 : i32 to f32
+    %4 = arith.mulf %3, %w : f32
+    linalg.yield %4 : f32
+  }
+  memref.dealloc %t : memref<128x64xi8>
+  memref.dealloc %b : memref<128x64xi8>
+  memref.dealloc %ext : memref<2x128xi8>
+  memref.dealloc %c : memref<2x64xi32>
+  return
+}
+
+// B^T written between the transpose and the core: the kernel reads B.
+// CHECK-LABEL: func @core_transposed_rhs_source_written
+// CHECK: %[[B:.*]] = memref.alloc
+// CHECK: linalg.transpose
+// CHECK: scf.if
+// CHECK-NOT: scf.index_switch
+// CHECK:   vector.load %[[B]]
+func.func @core_transposed_rhs_source_written(%a: memref<?x?xi8>, %bt: memref<?x?xi8>, %c: memref<?x?xi32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i8
+  %n = memref.dim %bt, %c0 : memref<?x?xi8>
+  %k = memref.dim %bt, %c1 : memref<?x?xi8>
+  %b = memref.alloc(%k, %n) {alignment = 64 : i64} : memref<?x?xi8>
+  linalg.transpose ins(%bt : memref<?x?xi8>) outs(%b : memref<?x?xi8>) permutation = [1, 0]
+  linalg.fill ins(%one : i8) outs(%bt : memref<?x?xi8>)
+  linalg.fill ins(%zero : i32) outs(%c : memref<?x?xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>) attrs = {quanta.u8s8_matmul} {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %0 = arith.extui %x : i8 to i32
+    %1 = arith.extsi %y : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %acc, %2 : i32
+    linalg.yield %3 : i32
+  }
+  memref.dealloc %b : memref<?x?xi8>
+  return
+}

@@ -10,6 +10,12 @@
 // RUN: quanta-compile %t.dot.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.dot.o --header=%t.dot.h
 // RUN: %aarch64_cxx_harness -include %t.dot.h -DCASES_INC='"%t.dot.inc"' %S/matmul-harness.cpp %t.dot.o -o %t.dot.exe
 // RUN: qemu-aarch64 %t.dot.exe | FileCheck %s
+// W8A8 with the weights N x K, read in place by up to 7 rows (sdot, flipped
+// activations, uint8 weights flipped too):
+// RUN: %python %S/matmul-cases.py %t.nk.mlir %t.nk.inc 6 w8a8_nk 16
+// RUN: quanta-compile %t.nk.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.nk.o --header=%t.nk.h
+// RUN: %aarch64_cxx_harness -include %t.nk.h -DCASES_INC='"%t.nk.inc"' %S/matmul-harness.cpp %t.nk.o -o %t.nk.exe
+// RUN: qemu-aarch64 %t.nk.exe | FileCheck %s --check-prefix=NK
 
 // CHECK-DAG: a4: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: fp8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
@@ -22,3 +28,5 @@
 // CHECK-DAG: w8a8_group: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: weight_only: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK: ALL BIT-EXACT
+// NK: w8a8_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// NK: ALL BIT-EXACT

@@ -16,7 +16,8 @@ Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
 
 With FAMILY and COUNT, COUNT cases of that family only (also "w8a16" and
 "w4a16": weight-only 8-bit or int4 weights with f16/bf16 activations, given
-N x K half of the time; "w4a8_nk": W4A8 with the weights N x K).
+N x K half of the time; "w8a8_nk", "w4a8_nk": W8A8 or W4A8 with the
+weights N x K).
 """
 import random
 import sys
@@ -90,10 +91,11 @@ class Case:
         # The expressed type: of the scales, of a plain lhs, of the result.
         self.expressed = "f32" if qdq else \
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
-        # W4A8 with the weights N x K (ONNX MatMulNBits' layout).
-        nk = family == "w4a8_nk"
+        # W8A8 or W4A8 with the weights N x K (a Linear layer's [out, in],
+        # ONNX MatMulNBits' layout).
+        nk = family in ("w8a8_nk", "w4a8_nk")
         if nk:
-            family = "w4a8"
+            family = family[:-3]
         self.batch = 2 if not qdq and rng.random() < 0.12 else 0
         self.bias = rng.random() < 0.35
         self.group = 0
@@ -185,7 +187,7 @@ class Case:
                             for i in range(count)]
         # w8a16, w4a16: 2-D weights given N x K half of the time (a Linear
         # layer's [out, in], the matmul's rhs their linalg.transpose);
-        # w4a8_nk: always.
+        # w8a8_nk, w4a8_nk: always.
         if nk:
             self.batch = 0
         self.kmajor = nk or (family in ("w8a16", "w4a16") and

@@ -1,10 +1,13 @@
 // Random matmul forms with the weights given N x K (the matmul's rhs is
 // their linalg.transpose: a Linear layer's [out, in], ONNX MatMulNBits'
 // int4 layout) on the CPU: weight-only 8-bit with f16/bf16 activations
-// (matmul-cases.py's w8a16 family, N x K half of the time) and W4A8 with
-// the weights N x K (w4a8_nk), compiled for znver4 (the transposes in
-// 16 x 16 blocks by --quanta-block-transposes, then the VNNI kernels) and
-// compared bit for bit with the reference on up to 11 row counts.
+// (matmul-cases.py's w8a16 family, N x K half of the time), W4A8 with the
+// weights N x K (w4a8_nk; the transposes in 16 x 16 blocks by
+// --quanta-block-transposes, then the VNNI kernels) and W8A8 with the
+// weights N x K (w8a8_nk: up to 7 rows read them in place, more rows
+// transpose them), compiled for znver4 (W8A8 also for Haswell's AVX2
+// kernel) and compared bit for bit with the reference on up to 11 row
+// counts.
 // RUN: %python %S/matmul-cases.py %t.w8.mlir %t.w8.inc 20261129 w8a16 12
 // RUN: quanta-compile %t.w8.mlir --mcpu=znver4 -o %t.w8.o --header=%t.w8.h
 // RUN: %cxx_harness -include %t.w8.h -DCASES_INC='"%t.w8.inc"' %S/matmul-harness.cpp %t.w8.o %quanta_ref_lib -o %t.w8.exe
@@ -14,8 +17,20 @@
 // RUN: %cxx_harness -include %t.w4.h -DCASES_INC='"%t.w4.inc"' %S/matmul-harness.cpp %t.w4.o %quanta_ref_lib -o %t.w4.exe
 // RUN: %t.w4.exe | FileCheck %s --check-prefix=W4
 
+// RUN: %python %S/matmul-cases.py %t.w8a8.mlir %t.w8a8.inc 10 w8a8_nk 40
+// RUN: quanta-compile %t.w8a8.mlir --mcpu=znver4 -o %t.w8a8.o --header=%t.w8a8.h
+// RUN: %cxx_harness -include %t.w8a8.h -DCASES_INC='"%t.w8a8.inc"' %S/matmul-harness.cpp %t.w8a8.o %quanta_ref_lib -o %t.w8a8.exe
+// RUN: %t.w8a8.exe | FileCheck %s --check-prefix=W8A8
+// RUN: quanta-compile %t.w8a8.mlir --mcpu=haswell -o %t.avx2.o
+// RUN: %cxx_harness -include %t.w8a8.h -DCASES_INC='"%t.w8a8.inc"' %S/matmul-harness.cpp %t.avx2.o %quanta_ref_lib -o %t.avx2.exe
+// RUN: %t.avx2.exe | FileCheck %s --check-prefix=W8A8
+
 // W8-DAG: w8a16 bf16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W8-DAG: w8a16 f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W8: ALL BIT-EXACT
 // W4: w4a8_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W4: ALL BIT-EXACT
+// W8A8-DAG: w8a8_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// W8A8-DAG: w8a8_nk bf16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// W8A8-DAG: w8a8_nk f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// W8A8: ALL BIT-EXACT
