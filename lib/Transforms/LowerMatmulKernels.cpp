@@ -1426,37 +1426,6 @@ bool isRowsView(memref::SubViewOp view, memref::AllocOp alloc, OpFoldResult row,
          isEqualConstantIntOrValue(sizes[1], cols);
 }
 
-/// Whether nothing after `from` and before `kernelAt` (in its block) may
-/// write `source`: only ops without memory effects, allocations, and
-/// linalg ops writing into other buffers (distinct allocations or function
-/// arguments: the ABI forbids arguments that overlap).
-bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt) {
-  if (!kernelAt || kernelAt->getBlock() != from->getBlock() ||
-      kernelAt->isBeforeInBlock(from))
-    return false;
-  auto isBuffer = [](Value v) {
-    auto arg = dyn_cast<BlockArgument>(v);
-    return v.getDefiningOp<memref::AllocOp>() ||
-           (arg && isa<func::FuncOp>(arg.getOwner()->getParentOp()));
-  };
-  Value base = getViewBase(source);
-  auto writesElsewhere = [&](Value out) {
-    Value outBase = getViewBase(out);
-    return outBase != base && isBuffer(outBase) && isBuffer(base);
-  };
-  for (Operation *op = from->getNextNode(); op != kernelAt;
-       op = op->getNextNode()) {
-    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
-      continue;
-    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-    if (linalgOp && linalgOp.hasPureBufferSemantics() &&
-        llvm::all_of(linalgOp.getDpsInits(), writesElsewhere))
-      continue;
-    return false;
-  }
-  return true;
-}
-
 /// A (`a`, read by `core`) as an OnesRowLhs, when `source` is not written
 /// between the copy and `kernelAt` (where the kernel will read it).
 std::optional<OnesRowLhs> matchOnesRowLhs(Operation *core, Value a,

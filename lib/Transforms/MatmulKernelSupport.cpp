@@ -287,6 +287,33 @@ Value getViewBase(Value v) {
   return v;
 }
 
+bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt) {
+  if (!kernelAt || kernelAt->getBlock() != from->getBlock() ||
+      kernelAt->isBeforeInBlock(from))
+    return false;
+  auto isBuffer = [](Value v) {
+    auto arg = dyn_cast<BlockArgument>(v);
+    return v.getDefiningOp<memref::AllocOp>() ||
+           (arg && isa<func::FuncOp>(arg.getOwner()->getParentOp()));
+  };
+  Value base = getViewBase(source);
+  auto writesElsewhere = [&](Value out) {
+    Value outBase = getViewBase(out);
+    return outBase != base && isBuffer(outBase) && isBuffer(base);
+  };
+  for (Operation *op = from->getNextNode(); op != kernelAt;
+       op = op->getNextNode()) {
+    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
+      continue;
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    if (linalgOp && linalgOp.hasPureBufferSemantics() &&
+        llvm::all_of(linalgOp.getDpsInits(), writesElsewhere))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 bool isElementwiseEpilogue(linalg::GenericOp op) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
     return false;

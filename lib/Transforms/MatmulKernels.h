@@ -145,6 +145,16 @@ bool onlyHarmlessOpsBetween(Operation *first, linalg::GenericOp second);
 /// other view-like op), or `v`.
 Value getViewBase(Value v);
 
+/// Whether nothing after `from` and before `kernelAt` (in its block) may
+/// write `source`: only ops without memory effects, allocations, and
+/// linalg ops writing into other buffers (distinct allocations or function
+/// arguments: the ABI forbids arguments that overlap).
+bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt);
+
+/// Whether `v` is nibble `linalg.index dim` of `byte`: `(byte >>
+/// (index_cast(linalg.index dim) * 4)) [& 15]`.
+bool isNibbleBits(Value v, Value byte, unsigned dim);
+
 /// Whether `op` writes one buffer with element-wise scalar ops, reading its
 /// inputs through projected permutations in dimension order, all of whole
 /// bytes (no i4 operand, which vectors would read and write bit-packed).
@@ -209,6 +219,11 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 struct GroupedCore {
   Value a, b, c;
   unsigned weightBits = 4;
+  /// 8-bit layout whose bytes hold int4 weights: the body reads
+  /// `ext(trunci(B[g, kk, n]) to i4)` (int4 weights unpacked to a byte
+  /// each, as when they arrive N x K; see lowerTransposedInt4Core()). No
+  /// weight zero point.
+  bool nibbleBytes = false;
   bool lhsSigned = false, rhsSigned = false;
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
   /// za per tensor (rank 0) or per row (indexed by m), or `ext(a) - c` with
@@ -315,6 +330,18 @@ void buildAMXGroupCore(ImplicitLocOpBuilder &b, const GroupedCore &core,
 void lowerGroupedCore(Operation *op, const GroupedCore &core, bool parallel,
                       bool vnni, bool amx, VectorUnit vectors,
                       ArrayRef<DotKind> dots);
+
+/// Rewrites `op`, a GroupedCore with nibbleBytes and its fused `epilogue`
+/// (C zero-filled right before the core by `fills`), when its B is the
+/// transpose of int4 weights given N x K that were unpacked to a byte each
+/// (the weights packed along K: ONNX MatMulNBits' and llama.cpp's layout,
+/// a Linear layer's [out, in]), into a VNNI kernel that reads the packed
+/// weights in place (see TransposedInt4Kernel.cpp), behind a run-time
+/// check of its conditions, the unpacking, the transpose and the original
+/// ops as the fallback. Otherwise leaves the ops to the loops.
+void lowerTransposedInt4Core(Operation *op, const GroupedCore &core,
+                             const GroupEpilogue &epilogue,
+                             ArrayRef<Operation *> fills, bool parallel);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
 /// ONNX MatMulNBits at accuracy levels 0 and 1), as

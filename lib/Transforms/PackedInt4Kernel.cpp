@@ -45,25 +45,8 @@ bool matchExt(Value v, function_ref<bool(Value)> inner, bool &isSigned) {
 /// `trunci((byte >> (index_cast(linalg.index dim) * 4)) & 15)` to i4.
 bool matchNibble(Value v, Value byte, unsigned dim) {
   auto trunc = v.getDefiningOp<arith::TruncIOp>();
-  if (!trunc || !trunc.getType().isInteger(4))
-    return false;
-  auto isShift = [&](Value shift) {
-    return matchCommutative<arith::MulIOp>(shift, [&](Value x, Value four) {
-      auto cast = x.getDefiningOp<arith::IndexCastOp>();
-      auto index = cast ? cast.getIn().getDefiningOp<linalg::IndexOp>()
-                        : linalg::IndexOp();
-      return index && index.getDim() == dim && isConstant(four, 4);
-    });
-  };
-  auto isShifted = [&](Value x) {
-    auto shift = x.getDefiningOp<arith::ShRUIOp>();
-    return shift && shift.getLhs() == byte && isShift(shift.getRhs());
-  };
-  Value in = trunc.getIn();
-  return isShifted(in) ||
-         matchCommutative<arith::AndIOp>(in, [&](Value x, Value mask) {
-           return isShifted(x) && isConstant(mask, 15);
-         });
+  return trunc && trunc.getType().isInteger(4) &&
+         isNibbleBits(trunc.getIn(), byte, dim);
 }
 
 /// Clones `op` (a linalg op on buffers) onto views of its operands that
@@ -95,6 +78,26 @@ void cloneFrom(ImplicitLocOpBuilder &b, linalg::LinalgOp op, unsigned dim,
 }
 
 } // namespace
+
+bool mlir::quanta::matmul_kernels::isNibbleBits(Value v, Value byte,
+                                                unsigned dim) {
+  auto isShift = [&](Value shift) {
+    return matchCommutative<arith::MulIOp>(shift, [&](Value x, Value four) {
+      auto cast = x.getDefiningOp<arith::IndexCastOp>();
+      auto index = cast ? cast.getIn().getDefiningOp<linalg::IndexOp>()
+                        : linalg::IndexOp();
+      return index && index.getDim() == dim && isConstant(four, 4);
+    });
+  };
+  auto isShifted = [&](Value x) {
+    auto shift = x.getDefiningOp<arith::ShRUIOp>();
+    return shift && shift.getLhs() == byte && isShift(shift.getRhs());
+  };
+  return isShifted(v) ||
+         matchCommutative<arith::AndIOp>(v, [&](Value x, Value mask) {
+           return isShifted(x) && isConstant(mask, 15);
+         });
+}
 
 std::optional<GroupEpilogue>
 mlir::quanta::matmul_kernels::matchGroupEpilogue(linalg::GenericOp core,
@@ -1234,7 +1237,16 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
       return matchExt(
           v,
           [&](Value in) {
-            return loops == 5 ? matchNibble(in, byte, 4) : in == byte;
+            if (loops == 5)
+              return matchNibble(in, byte, 4);
+            // int4 weights a byte each.
+            auto trunc = in.getDefiningOp<arith::TruncIOp>();
+            if (trunc && !zb && trunc.getType().isInteger(4) &&
+                trunc.getIn() == byte) {
+              core.nibbleBytes = true;
+              return true;
+            }
+            return in == byte;
           },
           core.rhsSigned);
     };
@@ -1320,6 +1332,11 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
       fills.push_back(user);
   if (fills.size() != 1)
     epilogue.reset();
+  if (core.nibbleBytes) {
+    if (vnni && zeroFill && epilogue)
+      lowerTransposedInt4Core(op, core, *epilogue, fills, parallel);
+    return;
+  }
   // 8-bit weights take the VNNI kernel (blocks of up to 4 rows) with an
   // epilogue, and the AMX one; not the kernel on vectors.
   if (core.weightBits == 8) {

@@ -1936,3 +1936,161 @@ func.func @core_transposed_rhs_source_written(%a: memref<?x?xi8>, %bt: memref<?x
   memref.dealloc %b : memref<?x?xi8>
   return
 }
+
+// int4 weights given N x K (packed along K: byte j of row n holds k = 2j
+// and 2j + 1), unpacked to a byte each and transposed into [G, KK, N], the
+// core truncating each byte to i4 (its group epilogue fused): the VNNI
+// kernel reads the packed weights in place. Per block of 16 columns and
+// chunk of 128 k: each column's 64 bytes, flipped (xor 0x88: signed
+// nibbles as w + 8), split into low and high nibbles, two vpdpbusd against
+// A's even and odd bytes (permuted once per call); the 16 columns' sums
+// added pairwise by shuffles into one vector per group (here 4 groups of
+// 32 per chunk), corrected by 8 x A's group sums, then the epilogue. The
+// unpacking and the transpose move to the fallback.
+// CHECK-LABEL: func @int4_nk_core
+// CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<1x128xi8>, %[[P:[a-z0-9]+]]: memref<32x64xi8>
+// CHECK-NOT: linalg.transpose
+// CHECK: scf.if
+// CHECK:   %[[PERM:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
+// CHECK:   vector.shuffle {{.*}} [0, 2, 4,
+// CHECK:   vector.shuffle {{.*}} [1, 3, 5,
+// CHECK:   %[[SUMS:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xi32>
+// CHECK:   scf.index_switch
+// CHECK:   case 1 {
+// CHECK:     %[[EVEN:.*]] = vector.load %[[PERM]]
+// CHECK:     %[[ODD:.*]] = vector.load %[[PERM]]
+// CHECK:     memref.prefetch %[[P]]
+// CHECK:     %[[W:.*]] = vector.load %[[P]]{{.*}} : memref<32x64xi8>, vector<64xi8>
+// CHECK:     %[[F:.*]] = arith.xori %[[W]], %{{.*}} : vector<64xi8>
+// CHECK:     %[[LO:.*]] = arith.andi %[[F]]
+// CHECK:     arith.shrui {{.*}} : vector<32xi16>
+// CHECK:     %[[HI:.*]] = arith.andi
+// CHECK:     %[[S:.*]] = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[LO]], %[[EVEN]])
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%[[S]], %[[HI]], %[[ODD]])
+// CHECK:     vector.shuffle {{.*}} [0, 1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25, 28, 29] : vector<16xi32>, vector<16xi32>
+// CHECK:     memref.load %[[SUMS]]
+// CHECK:     arith.subi {{.*}} : vector<16xi32>
+// CHECK:     arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:     vector.store {{.*}} : memref<1x32xf32>, vector<16xf32>
+// CHECK:   case 2 {
+// CHECK:   case 4 {
+// CHECK:   memref.dealloc %[[PERM]]
+// CHECK: } else {
+// CHECK:   %[[U:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32x64x2xi8>
+// CHECK:   linalg.generic {{.*}} ins(%[[P]] : memref<32x64xi8>) outs(%[[U]] :
+// CHECK:   linalg.transpose
+// CHECK:   linalg.generic
+// CHECK:   linalg.generic
+// CHECK:   memref.dealloc %[[U]]
+// CHECK: }
+func.func @int4_nk_core(%a: memref<1x128xi8>, %p: memref<32x64xi8>, %sa: memref<1xf32>, %sw: memref<4x32xf32>, %out: memref<1x32xf32>) {
+  %c4 = arith.constant 4 : i8
+  %c15 = arith.constant 15 : i8
+  %zero = arith.constant 0 : i32
+  %fzero = arith.constant 0.0 : f32
+  %u = memref.alloc() {alignment = 64 : i64} : memref<32x64x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(n, j, h) -> (n, j)>, affine_map<(n, j, h) -> (n, j, h)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%p : memref<32x64xi8>) outs(%u : memref<32x64x2xi8>) {
+  ^bb0(%in: i8, %o: i8):
+    %h = linalg.index 2 : index
+    %hi = arith.index_cast %h : index to i8
+    %s = arith.muli %hi, %c4 : i8
+    %v = arith.shrui %in, %s : i8
+    %n = arith.andi %v, %c15 : i8
+    linalg.yield %n : i8
+  }
+  %flat = memref.collapse_shape %u [[0], [1, 2]] : memref<32x64x2xi8> into memref<32x128xi8>
+  %nk = memref.expand_shape %flat [[0], [1, 2]] output_shape [32, 4, 32] : memref<32x128xi8> into memref<32x4x32xi8>
+  %b = memref.alloc() {alignment = 64 : i64} : memref<4x32x32xi8>
+  linalg.transpose ins(%nk : memref<32x4x32xi8>) outs(%b : memref<4x32x32xi8>) permutation = [1, 2, 0]
+  %ag = memref.expand_shape %a [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  %c = memref.alloc() {alignment = 64 : i64} : memref<1x4x32xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<1x4x32xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (m, g, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%ag, %b : memref<1x4x32xi8>, memref<4x32x32xi8>) outs(%c : memref<1x4x32xi32>) {
+  ^bb0(%x: i8, %w: i8, %acc: i32):
+    %0 = arith.trunci %w : i8 to i4
+    %1 = arith.extsi %x : i8 to i32
+    %2 = arith.extsi %0 : i4 to i32
+    %3 = arith.muli %1, %2 : i32
+    %4 = arith.addi %acc, %3 : i32
+    linalg.yield %4 : i32
+  }
+  linalg.fill ins(%fzero : f32) outs(%out : memref<1x32xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, n) -> (m, g, n)>, affine_map<(m, g, n) -> (m)>, affine_map<(m, g, n) -> (g, n)>, affine_map<(m, g, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%c, %sa, %sw : memref<1x4x32xi32>, memref<1xf32>, memref<4x32xf32>) outs(%out : memref<1x32xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %u : memref<32x64x2xi8>
+  memref.dealloc %b : memref<4x32x32xi8>
+  memref.dealloc %c : memref<1x4x32xi32>
+  return
+}
+
+// The packed weights written between the unpacking and the kernel: the
+// loops.
+// CHECK-LABEL: func @int4_nk_core_source_written
+// CHECK-NOT: vpdpbusd
+// CHECK: linalg.transpose
+// CHECK-NOT: vpdpbusd
+// CHECK: return
+func.func @int4_nk_core_source_written(%a: memref<1x128xi8>, %p: memref<32x64xi8>, %sa: memref<1xf32>, %sw: memref<4x32xf32>, %out: memref<1x32xf32>) {
+  %c4 = arith.constant 4 : i8
+  %c15 = arith.constant 15 : i8
+  %zero = arith.constant 0 : i32
+  %fzero = arith.constant 0.0 : f32
+  %u = memref.alloc() {alignment = 64 : i64} : memref<32x64x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(n, j, h) -> (n, j)>, affine_map<(n, j, h) -> (n, j, h)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%p : memref<32x64xi8>) outs(%u : memref<32x64x2xi8>) {
+  ^bb0(%in: i8, %o: i8):
+    %h = linalg.index 2 : index
+    %hi = arith.index_cast %h : index to i8
+    %s = arith.muli %hi, %c4 : i8
+    %v = arith.shrui %in, %s : i8
+    %n = arith.andi %v, %c15 : i8
+    linalg.yield %n : i8
+  }
+  linalg.fill ins(%c4 : i8) outs(%p : memref<32x64xi8>)
+  %flat = memref.collapse_shape %u [[0], [1, 2]] : memref<32x64x2xi8> into memref<32x128xi8>
+  %nk = memref.expand_shape %flat [[0], [1, 2]] output_shape [32, 4, 32] : memref<32x128xi8> into memref<32x4x32xi8>
+  %b = memref.alloc() {alignment = 64 : i64} : memref<4x32x32xi8>
+  linalg.transpose ins(%nk : memref<32x4x32xi8>) outs(%b : memref<4x32x32xi8>) permutation = [1, 2, 0]
+  %ag = memref.expand_shape %a [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  %c = memref.alloc() {alignment = 64 : i64} : memref<1x4x32xi32>
+  linalg.fill ins(%zero : i32) outs(%c : memref<1x4x32xi32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (m, g, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%ag, %b : memref<1x4x32xi8>, memref<4x32x32xi8>) outs(%c : memref<1x4x32xi32>) {
+  ^bb0(%x: i8, %w: i8, %acc: i32):
+    %0 = arith.trunci %w : i8 to i4
+    %1 = arith.extsi %x : i8 to i32
+    %2 = arith.extsi %0 : i4 to i32
+    %3 = arith.muli %1, %2 : i32
+    %4 = arith.addi %acc, %3 : i32
+    linalg.yield %4 : i32
+  }
+  linalg.fill ins(%fzero : f32) outs(%out : memref<1x32xf32>)
+  linalg.generic {indexing_maps = [affine_map<(m, g, n) -> (m, g, n)>, affine_map<(m, g, n) -> (m)>, affine_map<(m, g, n) -> (g, n)>, affine_map<(m, g, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%c, %sa, %sw : memref<1x4x32xi32>, memref<1xf32>, memref<4x32xf32>) outs(%out : memref<1x32xf32>) {
+  ^bb0(%s: i32, %x: f32, %y: f32, %o: f32):
+    %0 = arith.mulf %x, %y : f32
+    %1 = arith.sitofp %s : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %o, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %u : memref<32x64x2xi8>
+  memref.dealloc %b : memref<4x32x32xi8>
+  memref.dealloc %c : memref<1x4x32xi32>
+  return
+}

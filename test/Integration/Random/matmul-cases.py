@@ -17,7 +17,8 @@ Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
 With FAMILY and COUNT, COUNT cases of that family only (also "w8a16" and
 "w4a16": weight-only 8-bit or int4 weights with f16/bf16 activations, given
 N x K half of the time; "w8a8_nk", "w4a8_nk": W8A8 or W4A8 with the
-weights N x K).
+weights N x K; "w4a8_nk_sym": W4A8 with the weights N x K in the forms and
+mostly the shapes of the kernel that reads them in place).
 """
 import random
 import sys
@@ -93,9 +94,10 @@ class Case:
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
         # W8A8 or W4A8 with the weights N x K (a Linear layer's [out, in],
         # ONNX MatMulNBits' layout).
-        nk = family in ("w8a8_nk", "w4a8_nk")
+        nk = family in ("w8a8_nk", "w4a8_nk", "w4a8_nk_sym")
+        sym = family == "w4a8_nk_sym"
         if nk:
-            family = family[:-3]
+            family = family.split("_nk")[0]
         self.batch = 2 if not qdq and rng.random() < 0.12 else 0
         self.bias = rng.random() < 0.35
         self.group = 0
@@ -190,6 +192,22 @@ class Case:
         # w8a8_nk, w4a8_nk: always.
         if nk:
             self.batch = 0
+        # w4a8_nk_sym: the forms of the VNNI kernel that reads int4 weights
+        # N x K in place (groups, no zero points, i32 accumulation), mostly
+        # on its shapes (128 | K, 16 | N).
+        if sym:
+            self.lhs_gran = rng.choice(["tensor", "row"])
+            self.lhs_zp = self.rhs_zp = False
+            self.acc = "i32"
+            self.rhs_gran = "group"
+            self.group = rng.choice([16, 32, 32, 64, 128, 256])
+            unit = max(self.group, 128)
+            self.K = unit * rng.choice([1, 2, 3])
+            if rng.random() < 0.15:
+                self.K = self.group * (unit // self.group * 2 + 1)
+            self.N = rng.choice([16, 32, 48, 64, 128, 256, 100])
+            while self.K * self.N > 65536:
+                self.N //= 2
         self.kmajor = nk or (family in ("w8a16", "w4a16") and
                              not self.batch and not self.weights and
                              rng.random() < 0.5)
