@@ -32,6 +32,7 @@ decltype(w4a8_gemv_nk) w4a8_gemv_nk_mt;
 decltype(w4a8_gemv) w4a8_gemv_mt;
 decltype(w4a8_prefill) w4a8_prefill_mt;
 decltype(w4a8_zp_gemv) w4a8_zp_gemv_mt;
+decltype(w4a8_zp_gemv_nk) w4a8_zp_gemv_nk_mt;
 decltype(w4a8_zp_prefill) w4a8_zp_prefill_mt;
 decltype(w8a8_group_gemv) w8a8_group_gemv_mt;
 decltype(w8a8_group_prefill) w8a8_group_prefill_mt;
@@ -1000,6 +1001,24 @@ int main(int argc, char **argv) {
         std::exit(1);
       }
     }
+    // With zero points (MatMulNBits): the same nibbles read as uint4.
+    gemv4zp.run(0);
+    want.assign(gemv4zp.y.data(), gemv4zp.y.data() + 4096);
+    for (int64_t k = 0; k < 4096; ++k)
+      for (int64_t n = 0; n < 4096; ++n)
+        values[n * 4096 + k] = gemv4zp.wValues[k * 4096 + n];
+    packInt4(values.data(), values.size(), wT.data());
+    for (bool mt : {false, true}) {
+      (mt ? w4a8_zp_gemv_nk_mt : w4a8_zp_gemv_nk)(
+          gemv4zp.a.data(), wT.data(), gemv4zp.sa.data(), gemv4zp.sw[0].data(),
+          gemv4zp.zw[0].data(), gemv4zp.y.data());
+      if (std::memcmp(want.data(), gemv4zp.y.data(), 4096 * sizeof(float))) {
+        std::printf("  MISMATCH Quanta W4A8 GEMV with zero points and the "
+                    "weights N x K%s\n",
+                    mt ? " (--openmp, 2 threads)" : "");
+        std::exit(1);
+      }
+    }
   }
   // The GEMV whose weights are compiled in (packed at compile time).
   W8A8 constGemv(1, 4096, 4096, 1);
@@ -1100,6 +1119,10 @@ int main(int argc, char **argv) {
          4096.0 * 4096 / 2 * 1e-9);
   rows.back().infoOnly = true;
   size_t nk4Row = rows.size() - 1;
+  addRow("GEMV W4A8 ui4 + zero points(32), weights N x K, cold", "1x4096x4096",
+         "GB/s", 4096.0 * 4096 / 2 * 1e-9);
+  rows.back().infoOnly = true;
+  size_t nk4ZpRow = rows.size() - 1;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1200,6 +1223,21 @@ int main(int argc, char **argv) {
         setThreads(2);
         w4a8NK(w4a8_gemv_nk_mt, c);
         c = (c + 1) % int(gemv4.w.size());
+      });
+  auto w4a8ZpNK = [&](W4A8::ZpKernel fn, int c) {
+    fn(gemv4zp.a.data(), gemv4zp.w[c].data(), gemv4zp.sa.data(),
+       gemv4zp.sw[c].data(), gemv4zp.zw[c].data(), gemv4zp.y.data());
+  };
+  add(nk4ZpRow, Quanta, "gemv_int4_zp_nk_4096_cold/quanta",
+      [&, c = 0]() mutable {
+        w4a8ZpNK(w4a8_zp_gemv_nk, c);
+        c = (c + 1) % int(gemv4zp.w.size());
+      });
+  add(nk4ZpRow, Quanta2, "gemv_int4_zp_nk_4096_cold/quanta/threads:2",
+      [&, c = 0]() mutable {
+        setThreads(2);
+        w4a8ZpNK(w4a8_zp_gemv_nk_mt, c);
+        c = (c + 1) % int(gemv4zp.w.size());
       });
   add(nkRow, Quanta2, "gemv_int8_nk_4096_cold/quanta/threads:2",
       [&, c = 0]() mutable {

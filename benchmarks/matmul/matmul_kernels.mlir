@@ -93,6 +93,19 @@ func.func @w4a8_zp_gemv(%a: tensor<1x4096xi8>, %w: tensor<4096x4096xi4>, %sa: te
   return %y : tensor<1x4096xf32>
 }
 
+// The same GEMV with the weights given N x K (packed along K: MatMulNBits'
+// layout); the zero points stay [groups, N].
+func.func @w4a8_zp_gemv_nk(%a: tensor<1x4096xi8>, %wt: tensor<4096x4096xi4>, %sa: tensor<1xf32>, %sw: tensor<128x4096xf32>, %zw: tensor<128x4096xi4>) -> tensor<1x4096xf32> {
+  %e = tensor.empty() : tensor<4096x4096xi4>
+  %w = linalg.transpose ins(%wt : tensor<4096x4096xi4>) outs(%e : tensor<4096x4096xi4>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
+      {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = ui4, expressed = f32, granularity = per_group, axis = 0, group_size = 32>,
+       accumulation = #quanta<accumulation i32>}
+      : (tensor<1x4096xi8>, tensor<4096x4096xi4>, tensor<1xf32>, tensor<128x4096xf32>, tensor<128x4096xi4>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
 func.func @w4a8_zp_prefill(%a: tensor<64x4096xi8>, %w: tensor<4096x4096xi4>, %sa: tensor<64xf32>, %sw: tensor<128x4096xf32>, %zw: tensor<128x4096xi4>) -> tensor<64x4096xf32> {
   %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw) rhs_zp(%zw)
       {lhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>,

@@ -210,13 +210,16 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     - (`int8=avx512vnni`) the same core on int4 weights given N x K (packed
       along K: ONNX MatMulNBits', llama.cpp's layout), which the lowering
       unpacks to a byte each and transposes into `[G, KK, N]` for a core
-      that truncates each byte to i4, when its group epilogue fuses and it
-      has no zero points, groups of 16, 32, 64 or a multiple of 128, and at
-      run time 128 | K and 16 | N: a VNNI kernel that reads the packed
+      that truncates each byte to i4, when its group epilogue fuses, with
+      or without uint4 weight zero points per group and column (packed,
+      MatMulNBits'; no activation zero point), groups of 16, 32, 64 or a
+      multiple of 128, and at run time 128 | K and 16 | N: a VNNI kernel
+      that reads the packed
       weights in place (no unpacking, no transpose), per block of up to 4
       rows and 16 columns, each column's 64 bytes of a chunk of 128 k split
       into low and high nibbles (signed ones flipped: w + 8, the offset
-      taken out with A's group sums) against A's even and odd bytes; the 16
+      taken out with A's group sums, as are the zero points) against A's
+      even and odd bytes; the 16
       columns' sums are added pairwise by shuffles into one vector per
       group (lane j: column j) for the epilogue, in group order (1 x 4096 x
       4096, groups of 32, on Zen 4: 21.5 ms with the unpacking, the

@@ -219,10 +219,11 @@ Value collapseColumnPairs(ImplicitLocOpBuilder &b, Value memref);
 struct GroupedCore {
   Value a, b, c;
   unsigned weightBits = 4;
-  /// 8-bit layout whose bytes hold int4 weights: the body reads
-  /// `ext(trunci(B[g, kk, n]) to i4)` (int4 weights unpacked to a byte
-  /// each, as when they arrive N x K; see lowerTransposedInt4Core()). No
-  /// weight zero point.
+  /// Bytes that hold int4 weights: the body reads `ext(trunci(B[g, kk, n])
+  /// to i4)` on loops (m, g, kk, n), without a weight zero point, or
+  /// `ext(trunci(B[g, kk, j, h]) to i4)` on loops (m, g, kk, j, h), with or
+  /// without a packed int4 zero point ZB[g, j] (int4 weights unpacked to a
+  /// byte each, as when they arrive N x K; see lowerTransposedInt4Core()).
   bool nibbleBytes = false;
   bool lhsSigned = false, rhsSigned = false;
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:

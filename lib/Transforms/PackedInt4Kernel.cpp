@@ -1172,8 +1172,13 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
   if (loops == 5)
     cDims.push_back(d[4]);
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  // With 5 loops, B[g, kk, j] (packed) or B[g, kk, j, h] (a byte each).
+  bool bytePairs =
+      loops == 5 &&
+      maps[1] == AffineMap::get(loops, 0, {d[1], d[2], d[3], d[4]}, ctx);
   if (maps[0] != AffineMap::get(loops, 0, {d[0], d[1], d[2]}, ctx) ||
-      maps[1] != AffineMap::get(loops, 0, {d[1], d[2], d[3]}, ctx) ||
+      (maps[1] != AffineMap::get(loops, 0, {d[1], d[2], d[3]}, ctx) &&
+       !bytePairs) ||
       maps.back() != AffineMap::get(loops, 0, cDims, ctx))
     return std::nullopt;
   GroupedCore core;
@@ -1237,16 +1242,16 @@ mlir::quanta::matmul_kernels::matchGroupedCore(linalg::GenericOp op) {
       return matchExt(
           v,
           [&](Value in) {
-            if (loops == 5)
-              return matchNibble(in, byte, 4);
-            // int4 weights a byte each.
+            // int4 weights a byte each (with 5 loops, zero points packed).
             auto trunc = in.getDefiningOp<arith::TruncIOp>();
-            if (trunc && !zb && trunc.getType().isInteger(4) &&
-                trunc.getIn() == byte) {
+            if (trunc && trunc.getType().isInteger(4) &&
+                trunc.getIn() == byte && (bytePairs || (loops == 4 && !zb))) {
               core.nibbleBytes = true;
               return true;
             }
-            return in == byte;
+            if (bytePairs)
+              return false;
+            return loops == 5 ? matchNibble(in, byte, 4) : in == byte;
           },
           core.rhsSigned);
     };

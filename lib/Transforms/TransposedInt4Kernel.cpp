@@ -36,7 +36,9 @@ namespace {
 ///   linalg.transpose ins(expand(collapse(U) : [N, K]) : [N, G, KK])
 ///                    outs(B) permutation = [1, 2, 0]
 ///
-/// with U and B read by these ops and the core only.
+/// or, for a core on loops (m, g, kk, j, h), the same transpose as [N / 2,
+/// 2, G, KK] into expand(B) : [G, KK, N / 2, 2] (permutation [2, 3, 0, 1]),
+/// which the core reads; with U and B read by these ops and the core only.
 struct TransposedInt4 {
   Value packed;
   // U's and B's allocations and the ops above, in an order that respects
@@ -88,19 +90,48 @@ std::optional<TransposedInt4> matchTransposedInt4(const GroupedCore &core,
                                                   Operation *kernelAt) {
   TransposedInt4 chain;
   Block *block = coreOp->getBlock();
-  auto bAlloc = core.b.getDefiningOp<memref::AllocOp>();
+  using Groups = SmallVector<ReassociationIndices>;
+  bool pairs = cast<MemRefType>(core.b.getType()).getRank() == 4;
+  // With column pairs, B's view [G, KK, N / 2, 2], read by the transpose
+  // and the core.
+  memref::ExpandShapeOp pairView;
+  Value bBuffer = core.b;
+  Operation *bReader = coreOp;
+  if (pairs) {
+    pairView = core.b.getDefiningOp<memref::ExpandShapeOp>();
+    if (!pairView ||
+        pairView.getReassociationIndices() != Groups{{0}, {1}, {2, 3}} ||
+        llvm::range_size(pairView->getUsers()) != 2)
+      return std::nullopt;
+    bBuffer = pairView.getSrc();
+    bReader = pairView;
+  }
+  auto bAlloc = bBuffer.getDefiningOp<memref::AllocOp>();
   if (!bAlloc || bAlloc->getBlock() != block)
     return std::nullopt;
-  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(
-      soleOtherUser(bAlloc, coreOp, chain.deallocs));
+  Operation *writer = soleOtherUser(bAlloc, bReader, chain.deallocs);
+  if (pairs) {
+    // B's users: the view and deallocations; the view's: the core and the
+    // transpose.
+    if (writer || llvm::any_of(bAlloc->getUsers(), [&](Operation *user) {
+          return user != pairView && !isa<memref::DeallocOp>(user);
+        }))
+      return std::nullopt;
+    for (Operation *user : pairView->getUsers())
+      if (user != coreOp)
+        writer = user;
+  }
+  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
+  ArrayRef<int64_t> permutation =
+      pairs ? ArrayRef<int64_t>{2, 3, 0, 1} : ArrayRef<int64_t>{1, 2, 0};
   if (!transpose || transpose.getInit() != core.b ||
       transpose->getBlock() != block || !transpose->isBeforeInBlock(coreOp) ||
-      transpose.getPermutation() != ArrayRef<int64_t>{1, 2, 0})
+      transpose.getPermutation() != permutation)
     return std::nullopt;
-  using Groups = SmallVector<ReassociationIndices>;
   auto expand = transpose.getInput().getDefiningOp<memref::ExpandShapeOp>();
   if (!expand || !expand->hasOneUse() ||
-      expand.getReassociationIndices() != Groups{{0}, {1, 2}})
+      expand.getReassociationIndices() !=
+          (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
     return std::nullopt;
   auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
   if (!collapse || !collapse->hasOneUse() ||
@@ -120,7 +151,10 @@ std::optional<TransposedInt4> matchTransposedInt4(const GroupedCore &core,
   if (packedType.getRank() != 2 || !packedType.isLastDimUnitStride() ||
       !unwrittenUntil(chain.packed, unpack, kernelAt))
     return std::nullopt;
-  chain.build = {uAlloc, unpack, collapse, expand, bAlloc, transpose};
+  chain.build = {uAlloc, unpack, collapse, expand, bAlloc};
+  if (pairs)
+    chain.build.push_back(pairView);
+  chain.build.push_back(transpose);
   return chain;
 }
 
@@ -258,7 +292,7 @@ private:
                                 aPerm, ValueRange{row, second});
       });
     });
-    if (!core.rhsSigned)
+    if (!core.rhsSigned && !core.rhsZp)
       return;
     Type i32 = b.getI32Type();
     groupSumsA = memref::AllocOp::create(
@@ -476,14 +510,18 @@ private:
   }
 
   /// The epilogue on the group sums of row `row`, group g, columns col ..
-  /// col + 16 (with signed weights, corrected for their offset of 8).
+  /// col + 16: sum a (w - zb) = sum a v - (offset + zb) sum a, with v = w +
+  /// offset (8 for signed weights) the operand.
   void finishGroup(Value row, Value g, Value col, Value sum) {
     if (groupSumsA) {
-      Value sumA = memref::LoadOp::create(b, groupSumsA, ValueRange{row, g});
-      Value offset = arith::MulIOp::create(
-          b, sumA, arith::ConstantOp::create(b, b.getI32IntegerAttr(8)));
-      sum = arith::SubIOp::create(b, sum,
-                                  vector::BroadcastOp::create(b, acc, offset));
+      Value sumA = vector::BroadcastOp::create(
+          b, acc, memref::LoadOp::create(b, groupSumsA, ValueRange{row, g}));
+      Value offset = splat(acc, core.rhsSigned ? 8 : 0);
+      if (core.rhsZp)
+        offset = arith::AddIOp::create(b, offset,
+                                       int4WeightZeroPoints(b, core, g, col));
+      sum =
+          arith::SubIOp::create(b, sum, arith::MulIOp::create(b, offset, sumA));
     }
     epilogueLanes->apply(row, g, col, sum);
   }
@@ -494,7 +532,9 @@ private:
 void mlir::quanta::matmul_kernels::lowerTransposedInt4Core(
     Operation *op, const GroupedCore &core, const GroupEpilogue &epilogue,
     ArrayRef<Operation *> fills, bool parallel) {
-  if (core.lhsZp || core.rhsZp ||
+  // (Zero points of the weights: packed, with column pairs.)
+  bool pairs = cast<MemRefType>(core.b.getType()).getRank() == 4;
+  if (core.lhsZp || (core.rhsZp && !pairs) ||
       !TransposedInt4Builder::takesGroupSize(
           cast<MemRefType>(core.a.getType()).getDimSize(2)))
     return;

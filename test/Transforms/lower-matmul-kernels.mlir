@@ -2094,3 +2094,88 @@ func.func @int4_nk_core_source_written(%a: memref<1x128xi8>, %p: memref<32x64xi8
   memref.dealloc %c : memref<1x4x32xi32>
   return
 }
+
+// The same with uint4 weights and uint4 zero points per group and column
+// (ONNX MatMulNBits' form): the core on loops (m, g, kk, j, h), B a view
+// [G, KK, N / 2, 2] of the transposed bytes, the zero points packed [G, N /
+// 2]. The kernel reads the packed weights in place (no flip: uint4
+// nibbles are the operands) and subtracts zb x A's group sums, zb widened
+// from the packed zero points.
+// CHECK-LABEL: func @int4_nk_core_zero_points
+// CHECK-SAME: (%{{.*}}: memref<1x128xi8>, %[[P:[a-z0-9]+]]: memref<8192xi8>, %{{.*}}: memref<1xf32>, %{{.*}}: memref<4x128xf32>, %[[Z:[a-z0-9]+]]: memref<256xi8>
+// CHECK-NOT: linalg.transpose
+// CHECK: %[[PR:.*]] = memref.expand_shape %[[P]] {{\[\[}}0, 1]] output_shape [128, 64]
+// CHECK: %[[ZR:.*]] = memref.expand_shape %[[Z]] {{\[\[}}0, 1]] output_shape [4, 64]
+// CHECK: scf.if
+// CHECK:   case 1 {
+// CHECK:     vector.load %[[PR]]
+// CHECK-NOT: arith.xori
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// CHECK:     vector.load %[[ZR]]{{.*}} : memref<4x64xi8>, vector<8xi8>
+// CHECK:     arith.muli {{.*}} : vector<16xi32>
+// CHECK:     arith.subi {{.*}} : vector<16xi32>
+// CHECK: } else {
+// CHECK:   linalg.transpose {{.*}} permutation = [2, 3, 0, 1]
+func.func @int4_nk_core_zero_points(%arg0: memref<1x128xi8>, %arg1: memref<8192xi8>, %arg2: memref<1xf32>, %arg3: memref<4x128xf32>, %arg4: memref<256xi8>, %arg5: memref<1x128xf32>) {
+  %c0_i32 = arith.constant 0 : i32
+  %cst = arith.constant 0.000000e+00 : f32
+  %c15_i8 = arith.constant 15 : i8
+  %c4_i8 = arith.constant 4 : i8
+  %expand_shape = memref.expand_shape %arg1 [[0, 1]] output_shape [128, 64] : memref<8192xi8> into memref<128x64xi8>
+  %alloc = memref.alloc() {alignment = 64 : i64} : memref<128x64x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]} ins(%expand_shape : memref<128x64xi8>) outs(%alloc : memref<128x64x2xi8>) {
+  ^bb0(%in: i8, %out: i8):
+    %0 = linalg.index 2 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    linalg.yield %4 : i8
+  }
+  %collapse_shape = memref.collapse_shape %alloc [[0], [1, 2]] : memref<128x64x2xi8> into memref<128x128xi8>
+  %expand_shape_0 = memref.expand_shape %arg4 [[0, 1]] output_shape [4, 64] : memref<256xi8> into memref<4x64xi8>
+  %alloc_1 = memref.alloc() {alignment = 64 : i64} : memref<4x32x128xi8>
+  %expand_shape_2 = memref.expand_shape %collapse_shape [[0, 1], [2, 3]] output_shape [64, 2, 4, 32] : memref<128x128xi8> into memref<64x2x4x32xi8>
+  %expand_shape_3 = memref.expand_shape %alloc_1 [[0], [1], [2, 3]] output_shape [4, 32, 64, 2] : memref<4x32x128xi8> into memref<4x32x64x2xi8>
+  linalg.transpose ins(%expand_shape_2 : memref<64x2x4x32xi8>) outs(%expand_shape_3 : memref<4x32x64x2xi8>) permutation = [2, 3, 0, 1] 
+  %alloc_4 = memref.alloc() {alignment = 64 : i64} : memref<1x128xi8>
+  %expand_shape_5 = memref.expand_shape %arg0 [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  %expand_shape_6 = memref.expand_shape %alloc_4 [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  linalg.copy ins(%expand_shape_5 : memref<1x4x32xi8>) outs(%expand_shape_6 : memref<1x4x32xi8>)
+  %alloc_7 = memref.alloc() {alignment = 64 : i64} : memref<1x4x128xi32>
+  %expand_shape_8 = memref.expand_shape %alloc_7 [[0], [1], [2, 3]] output_shape [1, 4, 64, 2] : memref<1x4x128xi32> into memref<1x4x64x2xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%expand_shape_8 : memref<1x4x64x2xi32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>, affine_map<(d0, d1, d2, d3, d4) -> (d1, d2, d3, d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d1, d3)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d3, d4)>], iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel"]} ins(%expand_shape_6, %expand_shape_3, %expand_shape_0 : memref<1x4x32xi8>, memref<4x32x64x2xi8>, memref<4x64xi8>) outs(%expand_shape_8 : memref<1x4x64x2xi32>) {
+  ^bb0(%in: i8, %in_11: i8, %in_12: i8, %out: i32):
+    %0 = linalg.index 4 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in_12, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    %5 = arith.trunci %4 : i8 to i4
+    %6 = arith.trunci %in_11 : i8 to i4
+    %7 = arith.extsi %in : i8 to i32
+    %8 = arith.extui %6 : i4 to i32
+    %9 = arith.extui %5 : i4 to i32
+    %10 = arith.subi %8, %9 : i32
+    %11 = arith.muli %7, %10 : i32
+    %12 = arith.addi %out, %11 : i32
+    linalg.yield %12 : i32
+  }
+  %expand_shape_9 = memref.expand_shape %arg5 [[0], [1, 2]] output_shape [1, 64, 2] : memref<1x128xf32> into memref<1x64x2xf32>
+  linalg.fill ins(%cst : f32) outs(%expand_shape_9 : memref<1x64x2xf32>)
+  %expand_shape_10 = memref.expand_shape %arg3 [[0], [1, 2]] output_shape [4, 64, 2] : memref<4x128xf32> into memref<4x64x2xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0)>, affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>], iterator_types = ["parallel", "reduction", "parallel", "parallel"]} ins(%expand_shape_8, %arg2, %expand_shape_10 : memref<1x4x64x2xi32>, memref<1xf32>, memref<4x64x2xf32>) outs(%expand_shape_9 : memref<1x64x2xf32>) {
+  ^bb0(%in: i32, %in_11: f32, %in_12: f32, %out: f32):
+    %0 = arith.mulf %in_11, %in_12 : f32
+    %1 = arith.sitofp %in : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %out, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %alloc : memref<128x64x2xi8>
+  memref.dealloc %alloc_1 : memref<4x32x128xi8>
+  memref.dealloc %alloc_4 : memref<1x128xi8>
+  memref.dealloc %alloc_7 : memref<1x4x128xi32>
+  return
+}

@@ -17,8 +17,8 @@ Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
 With FAMILY and COUNT, COUNT cases of that family only (also "w8a16" and
 "w4a16": weight-only 8-bit or int4 weights with f16/bf16 activations, given
 N x K half of the time; "w8a8_nk", "w4a8_nk": W8A8 or W4A8 with the
-weights N x K; "w4a8_nk_sym": W4A8 with the weights N x K in the forms and
-mostly the shapes of the kernel that reads them in place).
+weights N x K; "w4a8_nk_vnni": W4A8 with the weights N x K in the forms and
+mostly the shapes of the VNNI kernel that reads them in place).
 """
 import random
 import sys
@@ -94,8 +94,8 @@ class Case:
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
         # W8A8 or W4A8 with the weights N x K (a Linear layer's [out, in],
         # ONNX MatMulNBits' layout).
-        nk = family in ("w8a8_nk", "w4a8_nk", "w4a8_nk_sym")
-        sym = family == "w4a8_nk_sym"
+        nk = family in ("w8a8_nk", "w4a8_nk", "w4a8_nk_vnni")
+        vnni = family == "w4a8_nk_vnni"
         if nk:
             family = family.split("_nk")[0]
         self.batch = 2 if not qdq and rng.random() < 0.12 else 0
@@ -192,12 +192,13 @@ class Case:
         # w8a8_nk, w4a8_nk: always.
         if nk:
             self.batch = 0
-        # w4a8_nk_sym: the forms of the VNNI kernel that reads int4 weights
-        # N x K in place (groups, no zero points, i32 accumulation), mostly
-        # on its shapes (128 | K, 16 | N).
-        if sym:
+        # w4a8_nk_vnni: the forms of the VNNI kernel that reads int4 weights
+        # N x K in place (groups, no activation zero point, i32
+        # accumulation), mostly on its shapes (128 | K, 16 | N).
+        if vnni:
             self.lhs_gran = rng.choice(["tensor", "row"])
-            self.lhs_zp = self.rhs_zp = False
+            self.lhs_zp = False
+            self.rhs_zp = rng.random() < 0.5
             self.acc = "i32"
             self.rhs_gran = "group"
             self.group = rng.choice([16, 32, 32, 64, 128, 256])

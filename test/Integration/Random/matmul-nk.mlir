@@ -6,7 +6,7 @@
 // --quanta-block-transposes, then the VNNI kernels) and W8A8 with the
 // weights N x K (w8a8_nk: up to 7 rows read them in place, more rows
 // transpose them), and W4A8 in the forms of the VNNI kernel that reads
-// int4 weights N x K in place (w4a8_nk_sym: groups of 16 to 256, no zero
+// int4 weights N x K in place (w4a8_nk_vnni: groups of 16 to 256, no zero
 // points), compiled for znver4 (W8A8 also for Haswell's AVX2 kernel) and
 // compared bit for bit with the reference on up to 11 row counts.
 // RUN: %python %S/matmul-cases.py %t.w8.mlir %t.w8.inc 20261129 w8a16 12
@@ -25,7 +25,7 @@
 // RUN: quanta-compile %t.w8a8.mlir --mcpu=haswell -o %t.avx2.o
 // RUN: %cxx_harness -include %t.w8a8.h -DCASES_INC='"%t.w8a8.inc"' %S/matmul-harness.cpp %t.avx2.o %quanta_ref_lib -o %t.avx2.exe
 // RUN: %t.avx2.exe | FileCheck %s --check-prefix=W8A8
-// RUN: %python %S/matmul-cases.py %t.sym.mlir %t.sym.inc 2 w4a8_nk_sym 24
+// RUN: %python %S/matmul-cases.py %t.sym.mlir %t.sym.inc 2 w4a8_nk_vnni 24
 // RUN: quanta-compile %t.sym.mlir --mcpu=znver4 -o %t.sym.o --header=%t.sym.h
 // RUN: %cxx_harness -include %t.sym.h -DCASES_INC='"%t.sym.inc"' %S/matmul-harness.cpp %t.sym.o %quanta_ref_lib -o %t.sym.exe
 // RUN: %t.sym.exe | FileCheck %s --check-prefix=SYM
@@ -39,6 +39,6 @@
 // W8A8-DAG: w8a8_nk bf16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W8A8-DAG: w8a8_nk f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W8A8: ALL BIT-EXACT
-// SYM-DAG: w4a8_nk_sym: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
-// SYM-DAG: w4a8_nk_sym f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// SYM-DAG: w4a8_nk_vnni: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// SYM-DAG: w4a8_nk_vnni f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // SYM: ALL BIT-EXACT
