@@ -207,24 +207,28 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       `amx` and without zb, 16 rows or more and groups of 32 or a static
       multiple of 64 (with the AMX flag), the AMX kernel above with B's
       bytes gathered into the tiles' layout; otherwise the loops;
-    - (`int8=avx512vnni`) the same core on int4 weights given N x K (packed
-      along K: ONNX MatMulNBits', llama.cpp's layout), which the lowering
-      unpacks to a byte each and transposes into `[G, KK, N]` for a core
-      that truncates each byte to i4, when its group epilogue fuses, with
+    - (`int8=avx512vnni`) the same core on weights given N x K (a Linear
+      layer's `[out, in]`; int8 per group as llama.cpp's Q8_0, or int4
+      packed along K as ONNX MatMulNBits' and llama.cpp's Q4_0), which the
+      lowering transposes into `[G, KK, N]` (int4 ones unpacked to a byte
+      each first, for a core that truncates each byte to i4), when its
+      group epilogue fuses (8-bit: also fewer than 16 rows with `amx`), with
       or without uint4 weight zero points per group and column (packed,
       MatMulNBits'; no activation zero point), groups of 16, 32, 64 or a
-      multiple of 128, and at run time 128 | K and 16 | N: a VNNI kernel
-      that reads the packed
+      multiple of 128 (8-bit: 16, 32, or multiples of 64), and at run time
+      128 | K (8-bit: 64 | K) and 16 | N: a VNNI kernel that reads the
       weights in place (no unpacking, no transpose), per block of up to 4
-      rows and 16 columns, each column's 64 bytes of a chunk of 128 k split
-      into low and high nibbles (signed ones flipped: w + 8, the offset
-      taken out with A's group sums, as are the zero points) against A's
-      even and odd bytes; the 16
-      columns' sums are added pairwise by shuffles into one vector per
-      group (lane j: column j) for the epilogue, in group order (1 x 4096 x
-      4096, groups of 32, on Zen 4: 21.5 ms with the unpacking, the
-      transpose and the loops, 0.51 ms in place, 0.49 ms for K x N
-      weights); otherwise the unpacking, the transpose and the loops;
+      rows and 16 columns: each column's 64 bytes of a chunk, one vpdpbusd
+      operand (8-bit weights of A's signedness flipped: w +/- 128) or,
+      split into low and high nibbles (signed ones flipped: w + 8), two
+      against A's even and odd bytes; the offsets are taken out with A's
+      group sums, as are the zero points; the 16 columns' sums are added
+      pairwise by shuffles into one vector per group (lane j: column j)
+      for the epilogue, in group order (1 x 4096 x 4096, groups of 32, on
+      Zen 4: int4 21.5 ms with the unpacking, the transpose and the loops,
+      0.51 ms in place, 0.49 ms for K x N weights; int8 5.2 ms with the
+      transpose, 1.0-1.2 ms in place, 0.76-0.93 ms K x N); otherwise the
+      unpacking, the transpose and the loops or the kernels above;
     - (`vector-bits`) every weight-only int4 matmul with f32
       accumulation on packed weights (`C[m, j, h] = body(A[m, g, kk],
       B[g, kk, j], params[g, j, h]..., C[m, j, h])` with f32 A and C, the

@@ -223,7 +223,7 @@ struct GroupedCore {
   /// to i4)` on loops (m, g, kk, n), without a weight zero point, or
   /// `ext(trunci(B[g, kk, j, h]) to i4)` on loops (m, g, kk, j, h), with or
   /// without a packed int4 zero point ZB[g, j] (int4 weights unpacked to a
-  /// byte each, as when they arrive N x K; see lowerTransposedInt4Core()).
+  /// byte each, as when they arrive N x K; see lowerTransposedGroupCore()).
   bool nibbleBytes = false;
   bool lhsSigned = false, rhsSigned = false;
   /// With an activation zero point, the body multiplies `ext(a) - ext(za)`:
@@ -332,17 +332,19 @@ void lowerGroupedCore(Operation *op, const GroupedCore &core, bool parallel,
                       bool vnni, bool amx, VectorUnit vectors,
                       ArrayRef<DotKind> dots);
 
-/// Rewrites `op`, a GroupedCore with nibbleBytes and its fused `epilogue`
-/// (C zero-filled right before the core by `fills`), when its B is the
-/// transpose of int4 weights given N x K that were unpacked to a byte each
-/// (the weights packed along K: ONNX MatMulNBits' and llama.cpp's layout,
-/// a Linear layer's [out, in]), into a VNNI kernel that reads the packed
-/// weights in place (see TransposedInt4Kernel.cpp), behind a run-time
+/// Rewrites `op`, a GroupedCore with 8-bit weights or nibbleBytes and its
+/// fused `epilogue` (C zero-filled right before the core by `fills`), when
+/// its B is the transpose of weights given N x K (a Linear layer's [out,
+/// in]; int4 ones packed along K, as ONNX MatMulNBits and llama.cpp store
+/// them, unpacked to a byte each), into a VNNI kernel that reads the
+/// weights in place (see TransposedGroupKernel.cpp), behind a run-time
 /// check of its conditions, the unpacking, the transpose and the original
-/// ops as the fallback. Otherwise leaves the ops to the loops.
-void lowerTransposedInt4Core(Operation *op, const GroupedCore &core,
-                             const GroupEpilogue &epilogue,
-                             ArrayRef<Operation *> fills, bool parallel);
+/// ops as the fallback; returns whether it did. With `fewRows`, only for
+/// fewer than kAMXGroupMinRows rows (more take the AMX kernel on B).
+bool lowerTransposedGroupCore(Operation *op, const GroupedCore &core,
+                              const GroupEpilogue &epilogue,
+                              ArrayRef<Operation *> fills, bool parallel,
+                              bool fewRows);
 
 /// A weight-only int4 matmul with f32 accumulation on packed weights (W4A32,
 /// ONNX MatMulNBits at accuracy levels 0 and 1), as

@@ -1337,11 +1337,15 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
       fills.push_back(user);
   if (fills.size() != 1)
     epilogue.reset();
-  if (core.nibbleBytes) {
-    if (vnni && zeroFill && epilogue)
-      lowerTransposedInt4Core(op, core, *epilogue, fills, parallel);
+  // Weights given N x K, read in place; int4 ones a byte each only so.
+  if ((core.nibbleBytes || core.weightBits == 8) && vnni && zeroFill &&
+      epilogue &&
+      lowerTransposedGroupCore(op, core, *epilogue, fills, parallel,
+                               amx && !core.nibbleBytes &&
+                                   getAMXGroupChunk(core)))
     return;
-  }
+  if (core.nibbleBytes)
+    return;
   // 8-bit weights take the VNNI kernel (blocks of up to 4 rows) with an
   // epilogue, and the AMX one; not the kernel on vectors.
   if (core.weightBits == 8) {

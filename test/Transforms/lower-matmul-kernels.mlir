@@ -2179,3 +2179,57 @@ func.func @int4_nk_core_zero_points(%arg0: memref<1x128xi8>, %arg1: memref<8192x
   memref.dealloc %alloc_7 : memref<1x4x128xi32>
   return
 }
+
+// int8 weights per group given N x K (llama.cpp's Q8_0 in a Linear
+// layer's layout), transposed into [G, KK, N] for the core: the same
+// kernel reads them in place, 64 bytes of a column per vpdpbusd against
+// A's bytes (no permutation), the weights flipped (xor 0x80: s8 as w + 128
+// against signed activations) and 128 x A's group sums taken out.
+// CHECK-LABEL: func @int8_group_nk_core
+// CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<1x128xi8>, %[[S:[a-z0-9]+]]: memref<32x128xi8>
+// CHECK-NOT: linalg.transpose
+// CHECK: scf.if
+// CHECK:   case 1 {
+// CHECK:     %[[X:.*]] = vector.load %{{.*}} : memref<1x128xi8>, vector<64xi8>
+// CHECK:     %[[W:.*]] = vector.load %[[S]]{{.*}} : memref<32x128xi8>, vector<64xi8>
+// CHECK:     %[[F:.*]] = arith.xori %[[W]], %{{.*}} : vector<64xi8>
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[F]], %[[X]])
+// CHECK:     vector.shuffle
+// CHECK:     arith.subi {{.*}} : vector<16xi32>
+// CHECK: } else {
+// CHECK:   linalg.transpose ins(%{{.*}} : memref<32x4x32xi8>)
+func.func @int8_group_nk_core(%arg0: memref<1x128xi8>, %arg1: memref<32x128xi8>, %arg2: memref<1xf32>, %arg3: memref<4x32xf32>, %arg4: memref<1x32xf32>) {
+  %cst = arith.constant 0.000000e+00 : f32
+  %c0_i32 = arith.constant 0 : i32
+  %alloc = memref.alloc() {alignment = 64 : i64} : memref<128x32xi8>
+  %expand_shape = memref.expand_shape %arg1 [[0], [1, 2]] output_shape [32, 4, 32] : memref<32x128xi8> into memref<32x4x32xi8>
+  %expand_shape_0 = memref.expand_shape %alloc [[0, 1], [2]] output_shape [4, 32, 32] : memref<128x32xi8> into memref<4x32x32xi8>
+  linalg.transpose ins(%expand_shape : memref<32x4x32xi8>) outs(%expand_shape_0 : memref<4x32x32xi8>) permutation = [1, 2, 0] 
+  %alloc_1 = memref.alloc() {alignment = 64 : i64} : memref<1x128xi8>
+  %expand_shape_2 = memref.expand_shape %arg0 [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  %expand_shape_3 = memref.expand_shape %alloc_1 [[0], [1, 2]] output_shape [1, 4, 32] : memref<1x128xi8> into memref<1x4x32xi8>
+  linalg.copy ins(%expand_shape_2 : memref<1x4x32xi8>) outs(%expand_shape_3 : memref<1x4x32xi8>)
+  %alloc_4 = memref.alloc() {alignment = 64 : i64} : memref<1x4x32xi32>
+  linalg.fill ins(%c0_i32 : i32) outs(%alloc_4 : memref<1x4x32xi32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>, affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>], iterator_types = ["parallel", "parallel", "reduction", "parallel"]} ins(%expand_shape_3, %expand_shape_0 : memref<1x4x32xi8>, memref<4x32x32xi8>) outs(%alloc_4 : memref<1x4x32xi32>) {
+  ^bb0(%in: i8, %in_5: i8, %out: i32):
+    %0 = arith.extsi %in : i8 to i32
+    %1 = arith.extsi %in_5 : i8 to i32
+    %2 = arith.muli %0, %1 : i32
+    %3 = arith.addi %out, %2 : i32
+    linalg.yield %3 : i32
+  }
+  linalg.fill ins(%cst : f32) outs(%arg4 : memref<1x32xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>], iterator_types = ["parallel", "reduction", "parallel"]} ins(%alloc_4, %arg2, %arg3 : memref<1x4x32xi32>, memref<1xf32>, memref<4x32xf32>) outs(%arg4 : memref<1x32xf32>) {
+  ^bb0(%in: i32, %in_5: f32, %in_6: f32, %out: f32):
+    %0 = arith.mulf %in_5, %in_6 : f32
+    %1 = arith.sitofp %in : i32 to f32
+    %2 = arith.mulf %1, %0 : f32
+    %3 = arith.addf %out, %2 : f32
+    linalg.yield %3 : f32
+  }
+  memref.dealloc %alloc : memref<128x32xi8>
+  memref.dealloc %alloc_1 : memref<1x128xi8>
+  memref.dealloc %alloc_4 : memref<1x4x32xi32>
+  return
+}

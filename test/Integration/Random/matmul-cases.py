@@ -16,8 +16,9 @@ Usage: matmul-cases.py OUT.mlir OUT.inc [SEED [FAMILY COUNT]]
 
 With FAMILY and COUNT, COUNT cases of that family only (also "w8a16" and
 "w4a16": weight-only 8-bit or int4 weights with f16/bf16 activations, given
-N x K half of the time; "w8a8_nk", "w4a8_nk": W8A8 or W4A8 with the
-weights N x K; "w4a8_nk_vnni": W4A8 with the weights N x K in the forms and
+N x K half of the time; "w8a8_nk", "w8a8_group_nk", "w4a8_nk": W8A8 (per
+tensor or column, or per group) or W4A8 with the weights N x K;
+"w4a8_nk_vnni": W4A8 with the weights N x K in the forms and
 mostly the shapes of the VNNI kernel that reads them in place).
 """
 import random
@@ -94,7 +95,8 @@ class Case:
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
         # W8A8 or W4A8 with the weights N x K (a Linear layer's [out, in],
         # ONNX MatMulNBits' layout).
-        nk = family in ("w8a8_nk", "w4a8_nk", "w4a8_nk_vnni")
+        nk = family in ("w8a8_nk", "w8a8_group_nk", "w4a8_nk",
+                        "w4a8_nk_vnni")
         vnni = family == "w4a8_nk_vnni"
         if nk:
             family = family.split("_nk")[0]

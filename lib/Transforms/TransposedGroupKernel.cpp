@@ -1,10 +1,10 @@
-//===- TransposedInt4Kernel.cpp - W4A8 kernel on int4 weights given N x K -===//
+//===- TransposedGroupKernel.cpp - Group kernel on weights given N x K ----===//
 //
-// The VNNI kernel of a K-blocked integer matmul whose int4 weights arrive
-// N x K, packed along K (ONNX MatMulNBits' and llama.cpp's layout, a Linear
-// layer's [out, in]). The lowering unpacks them to a byte each, transposes
-// the bytes into [G, KK, N] and truncates each byte to i4 in the core
-// (GroupedCore::nibbleBytes); this kernel reads the packed weights in
+// The VNNI kernel of a K-blocked integer matmul whose weights per group
+// arrive N x K (a Linear layer's [out, in]; llama.cpp's Q8_0 and Q4_0, ONNX
+// MatMulNBits' int4 packed along K). The lowering transposes them into
+// [G, KK, N] (int4 ones unpacked to a byte each first, the core truncating
+// each byte to i4: GroupedCore::nibbleBytes); this kernel reads them in
 // place instead, each column a dot product along K, and reduces the group
 // sums of 16 columns into the lanes of one vector per group for the fused
 // group epilogue, which then runs on them in group order as the loops do.
@@ -26,23 +26,28 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
-/// The ops that compute a nibble-bytes core's B [G, KK, N] from int4
-/// weights P [N, K / 2] packed along K (byte j of row n holds k = 2j in its
-/// low nibble, 2j + 1 in its high one):
+/// The ops that compute a grouped core's B [G, KK, N] from weights S
+/// [N, K]:
+///
+///   B = memref.alloc (or a view of it, the core's operand)
+///   linalg.transpose ins(expand(S) : [N, G, KK]) outs(B)
+///                    permutation = [1, 2, 0]
+///
+/// or for int4 weights P [N, K / 2] packed along K (byte j of row n holds
+/// k = 2j in its low nibble, 2j + 1 in its high one), S their bytes:
 ///
 ///   U = memref.alloc : [N, K / 2, 2]
 ///   U[n, j, h] = (P[n, j] >> 4h) & 15            (linalg.generic)
-///   B = memref.alloc : [G, KK, N]
-///   linalg.transpose ins(expand(collapse(U) : [N, K]) : [N, G, KK])
-///                    outs(B) permutation = [1, 2, 0]
+///   S = collapse(U) : [N, K]
 ///
-/// or, for a core on loops (m, g, kk, j, h), the same transpose as [N / 2,
-/// 2, G, KK] into expand(B) : [G, KK, N / 2, 2] (permutation [2, 3, 0, 1]),
-/// which the core reads; with U and B read by these ops and the core only.
-struct TransposedInt4 {
-  Value packed;
-  // U's and B's allocations and the ops above, in an order that respects
-  // their dependences; their deallocations.
+/// and for a core on loops (m, g, kk, j, h) with B [G, KK, N / 2, 2], the
+/// transpose of expand(S) : [N / 2, 2, G, KK] (permutation [2, 3, 0, 1]);
+/// with U and B read by these ops and the core only.
+struct TransposedWeights {
+  // S, or with int4 weights P.
+  Value source;
+  // The allocations and the ops above, in an order that respects their
+  // dependences; their deallocations.
   SmallVector<Operation *> build, deallocs;
 };
 
@@ -66,7 +71,7 @@ Operation *soleOtherUser(memref::AllocOp alloc, Operation *reader,
 }
 
 /// Whether `op` is the unpacking of int4 weights packed along the last
-/// dimension into `unpacked` [N, K / 2, 2] (see TransposedInt4).
+/// dimension into `unpacked` [N, K / 2, 2] (see TransposedWeights).
 bool isUnpacking(linalg::GenericOp op, Value unpacked) {
   MLIRContext *ctx = op.getContext();
   auto type = cast<MemRefType>(unpacked.getType());
@@ -85,39 +90,30 @@ bool isUnpacking(linalg::GenericOp op, Value unpacked) {
                       2);
 }
 
-std::optional<TransposedInt4> matchTransposedInt4(const GroupedCore &core,
-                                                  Operation *coreOp,
-                                                  Operation *kernelAt) {
-  TransposedInt4 chain;
+std::optional<TransposedWeights> matchTransposedWeights(const GroupedCore &core,
+                                                        Operation *coreOp,
+                                                        Operation *kernelAt) {
+  TransposedWeights chain;
   Block *block = coreOp->getBlock();
   using Groups = SmallVector<ReassociationIndices>;
   bool pairs = cast<MemRefType>(core.b.getType()).getRank() == 4;
-  // With column pairs, B's view [G, KK, N / 2, 2], read by the transpose
-  // and the core.
-  memref::ExpandShapeOp pairView;
-  Value bBuffer = core.b;
-  Operation *bReader = coreOp;
-  if (pairs) {
-    pairView = core.b.getDefiningOp<memref::ExpandShapeOp>();
-    if (!pairView ||
-        pairView.getReassociationIndices() != Groups{{0}, {1}, {2, 3}} ||
-        llvm::range_size(pairView->getUsers()) != 2)
-      return std::nullopt;
-    bBuffer = pairView.getSrc();
-    bReader = pairView;
-  }
+  // B, or a view of it that the transpose and the core read.
+  auto bView = core.b.getDefiningOp<memref::ExpandShapeOp>();
+  if (bView && llvm::range_size(bView->getUsers()) != 2)
+    return std::nullopt;
+  Value bBuffer = bView ? bView.getSrc() : core.b;
   auto bAlloc = bBuffer.getDefiningOp<memref::AllocOp>();
   if (!bAlloc || bAlloc->getBlock() != block)
     return std::nullopt;
-  Operation *writer = soleOtherUser(bAlloc, bReader, chain.deallocs);
-  if (pairs) {
-    // B's users: the view and deallocations; the view's: the core and the
-    // transpose.
+  Operation *writer =
+      soleOtherUser(bAlloc, bView ? bView : coreOp, chain.deallocs);
+  if (bView) {
+    // B's users: the view and deallocations.
     if (writer || llvm::any_of(bAlloc->getUsers(), [&](Operation *user) {
-          return user != pairView && !isa<memref::DeallocOp>(user);
+          return user != bView && !isa<memref::DeallocOp>(user);
         }))
       return std::nullopt;
-    for (Operation *user : pairView->getUsers())
+    for (Operation *user : bView->getUsers())
       if (user != coreOp)
         writer = user;
   }
@@ -133,27 +129,34 @@ std::optional<TransposedInt4> matchTransposedInt4(const GroupedCore &core,
       expand.getReassociationIndices() !=
           (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
     return std::nullopt;
-  auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
-  if (!collapse || !collapse->hasOneUse() ||
-      collapse.getReassociationIndices() != Groups{{0}, {1, 2}})
+  // The first op that reads the source.
+  Operation *reader = transpose;
+  chain.source = expand.getSrc();
+  if (core.nibbleBytes) {
+    auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
+    if (!collapse || !collapse->hasOneUse() ||
+        collapse.getReassociationIndices() != Groups{{0}, {1, 2}})
+      return std::nullopt;
+    auto uAlloc = collapse.getSrc().getDefiningOp<memref::AllocOp>();
+    if (!uAlloc || uAlloc->getBlock() != block)
+      return std::nullopt;
+    auto unpack = dyn_cast_or_null<linalg::GenericOp>(
+        soleOtherUser(uAlloc, collapse, chain.deallocs));
+    if (!unpack || unpack->getBlock() != block ||
+        !unpack->isBeforeInBlock(transpose) ||
+        !isUnpacking(unpack, uAlloc.getResult()))
+      return std::nullopt;
+    chain.source = unpack.getDpsInputs()[0];
+    reader = unpack;
+    chain.build = {uAlloc, unpack, collapse};
+  }
+  auto sourceType = cast<MemRefType>(chain.source.getType());
+  if (sourceType.getRank() != 2 || !sourceType.isLastDimUnitStride() ||
+      !unwrittenUntil(chain.source, reader, kernelAt))
     return std::nullopt;
-  auto uAlloc = collapse.getSrc().getDefiningOp<memref::AllocOp>();
-  if (!uAlloc || uAlloc->getBlock() != block)
-    return std::nullopt;
-  auto unpack = dyn_cast_or_null<linalg::GenericOp>(
-      soleOtherUser(uAlloc, collapse, chain.deallocs));
-  if (!unpack || unpack->getBlock() != block ||
-      !unpack->isBeforeInBlock(transpose) ||
-      !isUnpacking(unpack, uAlloc.getResult()))
-    return std::nullopt;
-  chain.packed = unpack.getDpsInputs()[0];
-  auto packedType = cast<MemRefType>(chain.packed.getType());
-  if (packedType.getRank() != 2 || !packedType.isLastDimUnitStride() ||
-      !unwrittenUntil(chain.packed, unpack, kernelAt))
-    return std::nullopt;
-  chain.build = {uAlloc, unpack, collapse, expand, bAlloc};
-  if (pairs)
-    chain.build.push_back(pairView);
+  chain.build.append({expand, bAlloc});
+  if (bView)
+    chain.build.push_back(bView);
   chain.build.push_back(transpose);
   return chain;
 }
@@ -166,41 +169,48 @@ struct Labeled {
 };
 
 /// The kernel. Per block of up to 4 rows of A and block of 16 columns, K
-/// is read in chunks of 128 (64 bytes of each column's row of P): a chunk
-/// of a column is split into its low nibbles (k = 2i) and high ones (k =
-/// 2i + 1), each a vpdpbusd operand against A's bytes permuted to match
-/// once per call (aPerm), so that 32-bit lane l of the column's sums holds
-/// k in [128c + 8l, 128c + 8l + 8): group slot l / (KK / 8) of the chunk's
-/// 128 / KK groups (KK >= 128: one group, over KK / 128 chunks). The 16
+/// is read in chunks of 64 bytes of each column's row of S (64 k), or of
+/// P (128 k): a chunk of packed int4 weights is split into its low
+/// nibbles (k = 2i) and high ones (k = 2i + 1), each a vpdpbusd operand
+/// against A's bytes permuted to match once per call (aPerm). 32-bit lane
+/// l of a column's sums then holds k in [c + lk, c + lk + k) for chunk c
+/// and k = 4 (bytes) or 8 (int4): group slot l / (KK / k) of the chunk's
+/// groups (KK at least a chunk: one group, over several chunks). The 16
 /// columns' sums are then added up pairwise with shuffles into one vector
 /// per group, lane j for column j, for the group epilogue.
-class TransposedInt4Builder {
+class TransposedGroupBuilder {
 public:
-  TransposedInt4Builder(ImplicitLocOpBuilder &b, const GroupedCore &core,
-                        const GroupEpilogue &epilogue, Value packed,
-                        bool parallel)
-      : b(b), core(core), epilogue(epilogue), packed(packed),
+  TransposedGroupBuilder(ImplicitLocOpBuilder &b, const GroupedCore &core,
+                         const GroupEpilogue &epilogue, Value source,
+                         bool parallel)
+      : b(b), core(core), epilogue(epilogue), source(source),
         parallel(parallel), kind(getVNNIKind(b.getContext())) {
     bytes = VectorType::get({kChunkBytes}, b.getI8Type());
     acc = VectorType::get({16}, b.getI32Type());
     groupSize = cast<MemRefType>(core.a.getType()).getDimSize(2);
-    slots = std::max<int64_t>(1, 2 * kChunkBytes / groupSize);
+    chunkK = chunkElements(core);
+    slots = std::max<int64_t>(1, chunkK / groupSize);
   }
 
-  /// Whether the kernel takes groups of `size`: 16, 32, 64 or a multiple of
-  /// 128.
-  static bool takesGroupSize(int64_t size) {
+  /// The k of a chunk: 64 bytes of 8-bit or of packed int4 weights.
+  static int64_t chunkElements(const GroupedCore &core) {
+    return core.nibbleBytes ? 2 * kChunkBytes : kChunkBytes;
+  }
+
+  /// Whether the kernel takes groups of `size`: 16 (int8: also 32) or a
+  /// multiple of a chunk, or a divisor of it from 16 on.
+  static bool takesGroupSize(const GroupedCore &core, int64_t size) {
+    int64_t chunk = chunkElements(core);
     return !ShapedType::isDynamic(size) &&
-           (size % (2 * kChunkBytes) == 0 ||
-            (size >= 16 && (2 * kChunkBytes) % size == 0));
+           (size % chunk == 0 || (size >= 16 && chunk % size == 0));
   }
 
-  /// The run-time conditions: 128 | K and 16 | N.
+  /// The run-time conditions: a whole number of chunks in K, 16 | N.
   Value fits() {
     Value k = arith::MulIOp::create(b, memref::DimOp::create(b, core.a, 1),
                                     idx(groupSize));
-    Value n = memref::DimOp::create(b, packed, 0);
-    return arith::AndIOp::create(b, isMultiple(b, k, 2 * kChunkBytes),
+    Value n = memref::DimOp::create(b, source, 0);
+    return arith::AndIOp::create(b, isMultiple(b, k, chunkK),
                                  isMultiple(b, n, 16));
   }
 
@@ -210,12 +220,12 @@ public:
     rows = memref::DimOp::create(b, core.a, 0);
     groups = memref::DimOp::create(b, core.a, 1);
     Value k = memref::DimOp::create(b, a, 1);
-    chunks = arith::DivUIOp::create(b, k, idx(2 * kChunkBytes));
+    chunks = arith::DivUIOp::create(b, k, idx(chunkK));
     prepareA(k);
     epilogueLanes.emplace(b, epilogue, groups, 16);
-    prefetcher.emplace(b, packed);
+    prefetcher.emplace(b, source);
     Value columnBlocks =
-        arith::DivUIOp::create(b, memref::DimOp::create(b, packed, 0), idx(16));
+        arith::DivUIOp::create(b, memref::DimOp::create(b, source, 0), idx(16));
     forLoop(b, idx(0), rows, kMaxRows, [&](Value firstRow) {
       Value left = arith::MinUIOp::create(
           b, arith::SubIOp::create(b, rows, firstRow), idx(kMaxRows));
@@ -240,7 +250,8 @@ public:
         scf::YieldOp::create(b);
       }
     });
-    memref::DeallocOp::create(b, aPerm);
+    if (aPerm)
+      memref::DeallocOp::create(b, aPerm);
     if (groupSumsA)
       memref::DeallocOp::create(b, groupSumsA);
   }
@@ -251,13 +262,15 @@ private:
   ImplicitLocOpBuilder &b;
   const GroupedCore &core;
   const GroupEpilogue &epilogue;
-  Value packed;
+  Value source;
   bool parallel;
   DotKind kind;
   VectorType bytes, acc;
-  int64_t groupSize, slots;
-  // A [M, K]; aPerm [M, K]: each chunk of 128 bytes of A as its even bytes,
-  // then its odd ones; with signed weights, A's sums per group [M, G].
+  int64_t groupSize, chunkK, slots;
+  // A [M, K]; with int4 weights aPerm [M, K]: each chunk of 128 bytes of A
+  // as its even bytes, then its odd ones; where the operands are offset
+  // from the values or with weight zero points, A's sums per group [M,
+  // G].
   Value a, aPerm, groupSumsA, rows, groups, chunks;
   std::optional<GroupEpilogueLanes> epilogueLanes;
   std::optional<RowPrefetcher> prefetcher;
@@ -270,29 +283,23 @@ private:
                type, b.getIntegerAttr(type.getElementType(), value)));
   }
 
-  /// aPerm, and with signed weights groupSumsA.
+  /// The offset of the vpdpbusd operands from the core's weights, which
+  /// A's group sums times it corrects (vpdpbusd multiplies u8 by s8):
+  /// signed int4 weights are used as w + 8; 8-bit ones of A's signedness
+  /// with their top bit flipped, s8 as w + 128 (u8), u8 as w - 128 (s8).
+  int64_t offset() const {
+    if (core.nibbleBytes)
+      return core.rhsSigned ? 8 : 0;
+    if (core.lhsSigned != core.rhsSigned)
+      return 0;
+    return core.rhsSigned ? 128 : -128;
+  }
+
+  /// aPerm, and groupSumsA where needed.
   void prepareA(Value k) {
-    auto type = MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
-                                b.getI8Type());
-    aPerm = memref::AllocOp::create(b, type, ValueRange{rows, k},
-                                    b.getI64IntegerAttr(64));
-    SmallVector<int64_t> even, odd;
-    for (int64_t i = 0; i < kChunkBytes; ++i) {
-      even.push_back(2 * i);
-      odd.push_back(2 * i + 1);
-    }
-    forLoop(b, idx(0), rows, 1, [&](Value row) {
-      forLoop(b, idx(0), k, 2 * kChunkBytes, [&](Value at) {
-        Value second = arith::AddIOp::create(b, at, idx(kChunkBytes));
-        Value x = vector::LoadOp::create(b, bytes, a, ValueRange{row, at});
-        Value y = vector::LoadOp::create(b, bytes, a, ValueRange{row, second});
-        vector::StoreOp::create(b, vector::ShuffleOp::create(b, x, y, even),
-                                aPerm, ValueRange{row, at});
-        vector::StoreOp::create(b, vector::ShuffleOp::create(b, x, y, odd),
-                                aPerm, ValueRange{row, second});
-      });
-    });
-    if (!core.rhsSigned && !core.rhsZp)
+    if (core.nibbleBytes)
+      permuteA(k);
+    if (!offset() && !core.rhsZp)
       return;
     Type i32 = b.getI32Type();
     groupSumsA = memref::AllocOp::create(
@@ -320,10 +327,35 @@ private:
     });
   }
 
+  /// aPerm: each chunk of 128 bytes of A as its even bytes, then its odd
+  /// ones, the order of the low and high nibbles of 64 bytes of P.
+  void permuteA(Value k) {
+    auto type = MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                                b.getI8Type());
+    aPerm = memref::AllocOp::create(b, type, ValueRange{rows, k},
+                                    b.getI64IntegerAttr(64));
+    SmallVector<int64_t> even, odd;
+    for (int64_t i = 0; i < kChunkBytes; ++i) {
+      even.push_back(2 * i);
+      odd.push_back(2 * i + 1);
+    }
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      forLoop(b, idx(0), k, 2 * kChunkBytes, [&](Value at) {
+        Value second = arith::AddIOp::create(b, at, idx(kChunkBytes));
+        Value x = vector::LoadOp::create(b, bytes, a, ValueRange{row, at});
+        Value y = vector::LoadOp::create(b, bytes, a, ValueRange{row, second});
+        vector::StoreOp::create(b, vector::ShuffleOp::create(b, x, y, even),
+                                aPerm, ValueRange{row, at});
+        vector::StoreOp::create(b, vector::ShuffleOp::create(b, x, y, odd),
+                                aPerm, ValueRange{row, second});
+      });
+    });
+  }
+
   /// The group sums of the rows `rowIdx` and columns col .. col + 16, one
   /// group after the other, each given to finishGroup().
   void columnBlock(ArrayRef<Value> rowIdx, Value col) {
-    if (slots > 1 || groupSize == 2 * kChunkBytes) {
+    if (slots > 1 || groupSize == chunkK) {
       forLoop(b, idx(0), chunks, 1, [&](Value chunk) {
         SmallVector<SmallVector<Value>> sums = chunkSums(rowIdx, col, chunk);
         for (auto [r, row] : llvm::enumerate(rowIdx))
@@ -337,7 +369,7 @@ private:
       return;
     }
     // Groups of several chunks: their sums added up.
-    int64_t perGroup = groupSize / (2 * kChunkBytes);
+    int64_t perGroup = groupSize / chunkK;
     forLoop(b, idx(0), groups, 1, [&](Value g) {
       SmallVector<Value> init(rowIdx.size(), splat(acc, 0));
       auto loop = scf::ForOp::create(b, idx(0), idx(perGroup), idx(1), init);
@@ -363,17 +395,22 @@ private:
   SmallVector<SmallVector<Value>> chunkSums(ArrayRef<Value> rowIdx, Value col,
                                             Value chunk) {
     Value byteCol = arith::MulIOp::create(b, chunk, idx(kChunkBytes));
-    Value kFirst = arith::MulIOp::create(b, chunk, idx(2 * kChunkBytes));
-    Value kSecond = arith::AddIOp::create(b, kFirst, idx(kChunkBytes));
+    bool nibbles = core.nibbleBytes;
+    // A's bytes of the chunk: with int4 weights, aPerm's evens then odds.
     SmallVector<Value> evens, odds;
+    Value kFirst = arith::MulIOp::create(b, chunk, idx(chunkK));
+    Value kSecond = arith::AddIOp::create(b, kFirst, idx(kChunkBytes));
     for (Value row : rowIdx) {
-      evens.push_back(
-          vector::LoadOp::create(b, bytes, aPerm, ValueRange{row, kFirst}));
-      odds.push_back(
-          vector::LoadOp::create(b, bytes, aPerm, ValueRange{row, kSecond}));
+      evens.push_back(vector::LoadOp::create(b, bytes, nibbles ? aPerm : a,
+                                             ValueRange{row, kFirst}));
+      if (nibbles)
+        odds.push_back(
+            vector::LoadOp::create(b, bytes, aPerm, ValueRange{row, kSecond}));
     }
-    // Signed weights as w + 8 (w = v - 8): nibbles xor 8.
-    Value flip = core.rhsSigned ? splat(bytes, 0x88) : Value();
+    // The operands' offsets: signed nibbles xor 8; 8-bit weights xor 128.
+    Value flip;
+    if (offset())
+      flip = splat(bytes, nibbles ? 0x88 : 0x80);
     Value lowBits = splat(bytes, 0x0F);
     auto words = VectorType::get({kChunkBytes / 2}, b.getI16Type());
     Value four = splat(words, 4);
@@ -386,26 +423,32 @@ private:
       Value row = arith::AddIOp::create(b, col, idx(j));
       prefetcher->prefetch(b, row, byteCol);
       Value v =
-          vector::LoadOp::create(b, bytes, packed, ValueRange{row, byteCol});
+          vector::LoadOp::create(b, bytes, source, ValueRange{row, byteCol});
       if (flip)
         v = arith::XOrIOp::create(b, v, flip);
-      Value low = arith::AndIOp::create(b, v, lowBits);
-      Value shifted = vector::BitCastOp::create(
-          b, bytes,
-          arith::ShRUIOp::create(b, vector::BitCastOp::create(b, words, v),
-                                 four));
-      Value high = arith::AndIOp::create(b, shifted, lowBits);
+      Value low = v, high;
+      if (nibbles) {
+        low = arith::AndIOp::create(b, v, lowBits);
+        Value shifted = vector::BitCastOp::create(
+            b, bytes,
+            arith::ShRUIOp::create(b, vector::BitCastOp::create(b, words, v),
+                                   four));
+        high = arith::AndIOp::create(b, shifted, lowBits);
+      }
       Labeled column;
       for (int64_t l = 0; l < 16; ++l)
         column.labels.push_back(j * slots + l / lanesPerSlot);
       for (auto [r, stack] : llvm::enumerate(pending)) {
-        // vpdpbusd: u8 x s8; the nibbles (0 .. 15) fit either side.
+        // vpdpbusd: u8 x s8; signed activations with the weights as u8,
+        // unsigned ones with them as s8.
         auto product = [&](Value sum, Value w, Value x) {
           return core.lhsSigned ? dot(b, kind, sum, w, x)
                                 : dot(b, kind, sum, x, w);
         };
         Labeled next = column;
-        next.v = product(product(splat(acc, 0), low, evens[r]), high, odds[r]);
+        next.v = product(splat(acc, 0), low, evens[r]);
+        if (nibbles)
+          next.v = product(next.v, high, odds[r]);
         int64_t level = 0;
         while (!stack.empty() && stack.back().first == level &&
                multiplicity(next) > 1) {
@@ -509,17 +552,27 @@ private:
     return placed.front().first;
   }
 
+  /// The weight zero points of group g, columns col .. col + 16, widened as
+  /// the core's body does.
+  Value weightZeroPoints(Value g, Value col) {
+    if (core.nibbleBytes)
+      return int4WeightZeroPoints(b, core, g, col);
+    Value zb = vector::LoadOp::create(b, VectorType::get({16}, b.getI8Type()),
+                                      core.rhsZp, ValueRange{g, col});
+    return core.rhsZpSigned ? Value(arith::ExtSIOp::create(b, acc, zb))
+                            : Value(arith::ExtUIOp::create(b, acc, zb));
+  }
+
   /// The epilogue on the group sums of row `row`, group g, columns col ..
-  /// col + 16: sum a (w - zb) = sum a v - (offset + zb) sum a, with v = w +
-  /// offset (8 for signed weights) the operand.
+  /// col + 16: sum a (w - zb) = sum a v - (offset() + zb) sum a, with v
+  /// the operand.
   void finishGroup(Value row, Value g, Value col, Value sum) {
     if (groupSumsA) {
       Value sumA = vector::BroadcastOp::create(
           b, acc, memref::LoadOp::create(b, groupSumsA, ValueRange{row, g}));
-      Value offset = splat(acc, core.rhsSigned ? 8 : 0);
+      Value offset = splat(acc, this->offset());
       if (core.rhsZp)
-        offset = arith::AddIOp::create(b, offset,
-                                       int4WeightZeroPoints(b, core, g, col));
+        offset = arith::AddIOp::create(b, offset, weightZeroPoints(g, col));
       sum =
           arith::SubIOp::create(b, sum, arith::MulIOp::create(b, offset, sumA));
     }
@@ -529,30 +582,38 @@ private:
 
 } // namespace
 
-void mlir::quanta::matmul_kernels::lowerTransposedInt4Core(
+bool mlir::quanta::matmul_kernels::lowerTransposedGroupCore(
     Operation *op, const GroupedCore &core, const GroupEpilogue &epilogue,
-    ArrayRef<Operation *> fills, bool parallel) {
-  // (Zero points of the weights: packed, with column pairs.)
+    ArrayRef<Operation *> fills, bool parallel, bool fewRows) {
+  // Zero points of int4 weights: packed, with column pairs.
   bool pairs = cast<MemRefType>(core.b.getType()).getRank() == 4;
-  if (core.lhsZp || (core.rhsZp && !pairs) ||
-      !TransposedInt4Builder::takesGroupSize(
-          cast<MemRefType>(core.a.getType()).getDimSize(2)))
-    return;
-  std::optional<TransposedInt4> chain =
-      matchTransposedInt4(core, op, epilogue.op);
+  if (core.lhsZp || (core.rhsZp && core.nibbleBytes && !pairs) ||
+      (!core.nibbleBytes && core.weightBits != 8) ||
+      !TransposedGroupBuilder::takesGroupSize(
+          core, cast<MemRefType>(core.a.getType()).getDimSize(2)))
+    return false;
+  std::optional<TransposedWeights> chain =
+      matchTransposedWeights(core, op, epilogue.op);
   if (!chain)
-    return;
+    return false;
   SmallVector<Operation *> replaced(fills);
   replaced.push_back(op);
   replaced.push_back(epilogue.op);
   ImplicitLocOpBuilder b(epilogue.op->getLoc(), epilogue.op);
-  TransposedInt4Builder kernel(b, core, epilogue, chain->packed, parallel);
-  auto ifOp = scf::IfOp::create(b, kernel.fits(), /*withElseRegion=*/true);
+  TransposedGroupBuilder kernel(b, core, epilogue, chain->source, parallel);
+  Value fits = kernel.fits();
+  if (fewRows)
+    fits = arith::AndIOp::create(
+        b, fits,
+        arith::CmpIOp::create(
+            b, arith::CmpIPredicate::ult, memref::DimOp::create(b, core.a, 0),
+            arith::ConstantIndexOp::create(b, kAMXGroupMinRows)));
+  auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
     kernel.build();
-    // Otherwise B unpacked and transposed, and the loops.
+    // Otherwise B (unpacked and) transposed, and the loops.
     b.setInsertionPointToStart(ifOp.elseBlock());
     IRMapping mapping;
     for (Operation *buildOp : chain->build)
@@ -569,4 +630,5 @@ void mlir::quanta::matmul_kernels::lowerTransposedInt4Core(
     dealloc->erase();
   for (Operation *buildOp : llvm::reverse(chain->build))
     buildOp->erase();
+  return true;
 }
