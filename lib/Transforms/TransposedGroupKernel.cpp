@@ -173,11 +173,12 @@ struct Labeled {
 /// P (128 k): a chunk of packed int4 weights is split into its low
 /// nibbles (k = 2i) and high ones (k = 2i + 1), each a vpdpbusd operand
 /// against A's bytes permuted to match once per call (aPerm). 32-bit lane
-/// l of a column's sums then holds k in [c + lk, c + lk + k) for chunk c
-/// and k = 4 (bytes) or 8 (int4): group slot l / (KK / k) of the chunk's
-/// groups (KK at least a chunk: one group, over several chunks). The 16
-/// columns' sums are then added up pairwise with shuffles into one vector
-/// per group, lane j for column j, for the group epilogue.
+/// l of a column's sums then holds the products of t consecutive k from
+/// the chunk's first k + t * l (t = 4 for bytes, 8 for int4): group slot
+/// l * t / KK of the chunk's groups (for KK of a chunk or more, one group
+/// over KK / chunk chunks). The 16 columns' sums are then added up
+/// pairwise with shuffles into one vector per group, lane j for column j,
+/// for the group epilogue.
 class TransposedGroupBuilder {
 public:
   TransposedGroupBuilder(ImplicitLocOpBuilder &b, const GroupedCore &core,
@@ -197,8 +198,8 @@ public:
     return core.nibbleBytes ? 2 * kChunkBytes : kChunkBytes;
   }
 
-  /// Whether the kernel takes groups of `size`: 16 (int8: also 32) or a
-  /// multiple of a chunk, or a divisor of it from 16 on.
+  /// Whether the kernel takes groups of `size`: a multiple of a chunk's k,
+  /// or a divisor of it from 16 on.
   static bool takesGroupSize(const GroupedCore &core, int64_t size) {
     int64_t chunk = chunkElements(core);
     return !ShapedType::isDynamic(size) &&
