@@ -285,11 +285,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     column sums where the activations' zero point or `sdot`'s flip needs
     them), the last bytes of K under a mask, the lanes added at the end
     (1 x 4096 x 4096 on Zen 4: 5.2 ms with the transpose, 0.69 ms in place,
-    0.70 ms for K x N weights). More rows pack B's panels from B^T on
-    VNNI: 64 bytes of 16 rows of B^T, a 16 x 16 matrix of 32-bit words
-    transposed by 4 rounds of shuffles, are 16 K steps of a panel (64 x
-    4096 x 4096: 28 ms with the transpose, 6.6 ms, 8.4 ms K x N); other
-    int8 kernels, and the loops, transpose B. When K is not a multiple of 4 (int8)
+    0.70 ms for K x N weights). More rows, and the loops, transpose B as
+    before. When K is not a multiple of 4 (int8)
     or 2 (bf16) or N not a multiple of the lanes (weight-only: 8L | N for
     int4, 4L | N for 8-bit; W4A8 on vectors: 8L | N) at run time, the
     original loops run instead. The group kernels (W4A8 VNNI and AMX,
