@@ -235,21 +235,12 @@ struct TransposedRhs {
   // B, and the N x K buffer it is computed from.
   Value matrix, source;
   bool flip = false;
-  // B's allocations and the ops writing them, in program order.
-  SmallVector<Operation *> build;
-  SmallVector<Operation *> deallocs;
+  BufferBuild build;
 
-  /// The ops of `build` cloned at `b`'s insertion point; returns B's clone.
+  /// B's build cloned at `b`'s insertion point; returns B's clone.
   Value clone(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
-    for (Operation *op : build)
-      b.clone(*op, mapping);
+    build.clone(b, mapping);
     return mapping.lookup(matrix);
-  }
-  /// Deallocations of the clones of `build`'s allocations.
-  void deallocClones(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
-    for (Operation *op : build)
-      if (isa<memref::AllocOp>(op))
-        memref::DeallocOp::create(b, mapping.lookup(op->getResult(0)));
   }
 };
 
@@ -343,7 +334,7 @@ public:
     registerBlocks(m, panels);
     memref::DeallocOp::create(b, packed);
     if (transposed)
-      transposed->deallocClones(b, mapping);
+      transposed->build.deallocClones(b, mapping);
     b.setInsertionPointAfter(ifOp);
     if (kind.flipLhs)
       memref::DeallocOp::create(b, colSums);
@@ -1514,24 +1505,13 @@ std::optional<TransposedRhs> matchTransposedRhs(Operation *core, Value bMat,
         !alloc.getType().getLayout().isIdentity() ||
         alloc->getBlock() != core->getBlock())
       return nullptr;
-    Operation *writer = nullptr;
-    for (Operation *user : alloc->getUsers()) {
-      if (user == reader)
-        continue;
-      if (isa<memref::DeallocOp>(user)) {
-        rhs.deallocs.push_back(user);
-        continue;
-      }
-      auto dps = dyn_cast<DestinationStyleOpInterface>(user);
-      if (writer || !dps || dps.getNumDpsInits() != 1 ||
-          dps.getDpsInits()[0] != buffer ||
-          user->getBlock() != core->getBlock() ||
-          !user->isBeforeInBlock(reader))
-        return nullptr;
-      writer = user;
-    }
-    if (writer)
-      rhs.build.insert(rhs.build.begin(), {alloc, writer});
+    Operation *writer = soleOtherUser(alloc, reader, rhs.build.deallocs);
+    auto dps = dyn_cast_or_null<DestinationStyleOpInterface>(writer);
+    if (!dps || dps.getNumDpsInits() != 1 || dps.getDpsInits()[0] != buffer ||
+        writer->getBlock() != core->getBlock() ||
+        !writer->isBeforeInBlock(reader))
+      return nullptr;
+    rhs.build.ops.insert(rhs.build.ops.begin(), {alloc, writer});
     return writer;
   };
   Operation *writer = writerOf(bMat, core);
@@ -1725,7 +1705,7 @@ struct LowerMatmulKernelsPass
         if (onesRow && onesRow->dealloc)
           b.clone(*onesRow->dealloc, mapping);
         if (transposed)
-          transposed->deallocClones(b, mapping);
+          transposed->build.deallocClones(b, mapping);
       }
       op->erase();
       if (zeroFill)
@@ -1739,12 +1719,8 @@ struct LowerMatmulKernelsPass
           buildOp->erase();
         onesRow->alloc->erase();
       }
-      if (transposed) {
-        for (Operation *dealloc : transposed->deallocs)
-          dealloc->erase();
-        for (Operation *buildOp : llvm::reverse(transposed->build))
-          buildOp->erase();
-      }
+      if (transposed)
+        transposed->build.erase();
     }
     VectorUnit unit{vectorBits / 32, /*permute16=*/vectorBits == 512};
     // The int8 instructions the W4A8 kernel on vectors may use: the int8

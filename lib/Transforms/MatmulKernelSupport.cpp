@@ -287,6 +287,42 @@ Value getViewBase(Value v) {
   return v;
 }
 
+Operation *soleOtherUser(Operation *alloc, Operation *reader,
+                         SmallVectorImpl<Operation *> &deallocs) {
+  Operation *other = nullptr;
+  for (Operation *user : alloc->getUsers()) {
+    if (user == reader)
+      continue;
+    if (isa<memref::DeallocOp>(user)) {
+      deallocs.push_back(user);
+      continue;
+    }
+    if (other)
+      return nullptr;
+    other = user;
+  }
+  return other;
+}
+
+void BufferBuild::clone(OpBuilder &b, IRMapping &mapping) const {
+  for (Operation *op : ops)
+    b.clone(*op, mapping);
+}
+
+void BufferBuild::deallocClones(ImplicitLocOpBuilder &b,
+                                IRMapping &mapping) const {
+  for (Operation *op : ops)
+    if (isa<memref::AllocOp>(op))
+      memref::DeallocOp::create(b, mapping.lookup(op->getResult(0)));
+}
+
+void BufferBuild::erase() {
+  for (Operation *dealloc : deallocs)
+    dealloc->erase();
+  for (Operation *op : llvm::reverse(ops))
+    op->erase();
+}
+
 bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt) {
   if (!kernelAt || kernelAt->getBlock() != from->getBlock() ||
       kernelAt->isBeforeInBlock(from))

@@ -16,6 +16,10 @@
 #include <array>
 #include <optional>
 
+namespace mlir {
+class IRMapping;
+} // namespace mlir
+
 namespace mlir::quanta::matmul_kernels {
 
 /// A dot-product instruction: each of the `lanes` 32-bit lanes of the
@@ -150,6 +154,26 @@ Value getViewBase(Value v);
 /// linalg ops writing into other buffers (distinct allocations or function
 /// arguments: the ABI forbids arguments that overlap).
 bool unwrittenUntil(Value source, Operation *from, Operation *kernelAt);
+
+/// The op among `alloc`'s users other than `reader` and deallocations
+/// (added to `deallocs`) when there is exactly one; else null.
+Operation *soleOtherUser(Operation *alloc, Operation *reader,
+                         SmallVectorImpl<Operation *> &deallocs);
+
+/// The ops that compute a buffer a kernel replaces the reading of (its
+/// allocations, views and the ops writing them, in an order that respects
+/// their dependences) and the deallocations of those allocations: the
+/// kernel moves them to the paths that still read the buffer.
+struct BufferBuild {
+  SmallVector<Operation *> ops, deallocs;
+
+  /// The ops cloned at `b`'s insertion point, into `mapping`.
+  void clone(OpBuilder &b, IRMapping &mapping) const;
+  /// Deallocations of the clones of the allocations.
+  void deallocClones(ImplicitLocOpBuilder &b, IRMapping &mapping) const;
+  /// Erases the deallocations and the ops (their readers gone).
+  void erase();
+};
 
 /// Whether `v` is nibble `linalg.index dim` of `byte`: `(byte >>
 /// (index_cast(linalg.index dim) * 4)) [& 15]`.

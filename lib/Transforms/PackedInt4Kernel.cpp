@@ -1338,8 +1338,7 @@ void mlir::quanta::matmul_kernels::lowerGroupedCore(
   if (fills.size() != 1)
     epilogue.reset();
   // Weights given N x K, read in place; int4 ones a byte each only so.
-  if ((core.nibbleBytes || core.weightBits == 8) && vnni && zeroFill &&
-      epilogue &&
+  if (vnni && zeroFill && epilogue &&
       lowerTransposedGroupCore(op, core, *epilogue, fills, parallel,
                                amx && !core.nibbleBytes &&
                                    getAMXGroupChunk(core)))

@@ -46,29 +46,8 @@ namespace {
 struct TransposedWeights {
   // S, or with int4 weights P.
   Value source;
-  // The allocations and the ops above, in an order that respects their
-  // dependences; their deallocations.
-  SmallVector<Operation *> build, deallocs;
+  BufferBuild build;
 };
-
-/// The op among `alloc`'s users other than `reader` and deallocations
-/// (added to `deallocs`) when there is exactly one; else null.
-Operation *soleOtherUser(memref::AllocOp alloc, Operation *reader,
-                         SmallVector<Operation *> &deallocs) {
-  Operation *other = nullptr;
-  for (Operation *user : alloc->getUsers()) {
-    if (user == reader)
-      continue;
-    if (isa<memref::DeallocOp>(user)) {
-      deallocs.push_back(user);
-      continue;
-    }
-    if (other)
-      return nullptr;
-    other = user;
-  }
-  return other;
-}
 
 /// Whether `op` is the unpacking of int4 weights packed along the last
 /// dimension into `unpacked` [N, K / 2, 2] (see TransposedWeights).
@@ -106,7 +85,7 @@ std::optional<TransposedWeights> matchTransposedWeights(const GroupedCore &core,
   if (!bAlloc || bAlloc->getBlock() != block)
     return std::nullopt;
   Operation *writer =
-      soleOtherUser(bAlloc, bView ? bView : coreOp, chain.deallocs);
+      soleOtherUser(bAlloc, bView ? bView : coreOp, chain.build.deallocs);
   if (bView) {
     // B's users: the view and deallocations.
     if (writer || llvm::any_of(bAlloc->getUsers(), [&](Operation *user) {
@@ -141,23 +120,23 @@ std::optional<TransposedWeights> matchTransposedWeights(const GroupedCore &core,
     if (!uAlloc || uAlloc->getBlock() != block)
       return std::nullopt;
     auto unpack = dyn_cast_or_null<linalg::GenericOp>(
-        soleOtherUser(uAlloc, collapse, chain.deallocs));
+        soleOtherUser(uAlloc, collapse, chain.build.deallocs));
     if (!unpack || unpack->getBlock() != block ||
         !unpack->isBeforeInBlock(transpose) ||
         !isUnpacking(unpack, uAlloc.getResult()))
       return std::nullopt;
     chain.source = unpack.getDpsInputs()[0];
     reader = unpack;
-    chain.build = {uAlloc, unpack, collapse};
+    chain.build.ops = {uAlloc, unpack, collapse};
   }
   auto sourceType = cast<MemRefType>(chain.source.getType());
   if (sourceType.getRank() != 2 || !sourceType.isLastDimUnitStride() ||
       !unwrittenUntil(chain.source, reader, kernelAt))
     return std::nullopt;
-  chain.build.append({expand, bAlloc});
+  chain.build.ops.append({expand, bAlloc});
   if (bView)
-    chain.build.push_back(bView);
-  chain.build.push_back(transpose);
+    chain.build.ops.push_back(bView);
+  chain.build.ops.push_back(transpose);
   return chain;
 }
 
@@ -617,19 +596,13 @@ bool mlir::quanta::matmul_kernels::lowerTransposedGroupCore(
     // Otherwise B (unpacked and) transposed, and the loops.
     b.setInsertionPointToStart(ifOp.elseBlock());
     IRMapping mapping;
-    for (Operation *buildOp : chain->build)
-      b.clone(*buildOp, mapping);
+    chain->build.clone(b, mapping);
     for (Operation *original : replaced)
       b.clone(*original, mapping);
-    for (Operation *buildOp : chain->build)
-      if (isa<memref::AllocOp>(buildOp))
-        memref::DeallocOp::create(b, mapping.lookup(buildOp->getResult(0)));
+    chain->build.deallocClones(b, mapping);
   }
   for (Operation *original : replaced)
     original->erase();
-  for (Operation *dealloc : chain->deallocs)
-    dealloc->erase();
-  for (Operation *buildOp : llvm::reverse(chain->build))
-    buildOp->erase();
+  chain->build.erase();
   return true;
 }
