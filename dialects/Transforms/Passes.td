@@ -285,8 +285,11 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     column sums where the activations' zero point or `sdot`'s flip needs
     them), the last bytes of K under a mask, the lanes added at the end
     (1 x 4096 x 4096 on Zen 4: 5.2 ms with the transpose, 0.69 ms in place,
-    0.70 ms for K x N weights). More rows, and the loops, transpose B as
-    before. When K is not a multiple of 4 (int8)
+    0.70 ms for K x N weights). More rows pack B's panels from B^T on
+    VNNI: 64 bytes of 16 rows of B^T, a 16 x 16 matrix of 32-bit words
+    transposed by 4 rounds of shuffles, are 16 K steps of a panel (64 x
+    4096 x 4096: 28 ms with the transpose, 6.6 ms, 8.4 ms K x N); other
+    int8 kernels, and the loops, transpose B. When K is not a multiple of 4 (int8)
     or 2 (bf16) or N not a multiple of the lanes (weight-only: 8L | N for
     int4, 4L | N for 8-bit; W4A8 on vectors: 8L | N) at run time, the
     original loops run instead. The group kernels (W4A8 VNNI and AMX,
@@ -572,6 +575,38 @@ def CheckDimIndices : Pass<"quanta-check-dim-indices"> {
     %c2 = arith.constant 2 : index
     %d = tensor.dim %t, %c2 : tensor<?x4xf32>
     // error: dimension index 2 is out of range for a value of rank 2
+    ```
+  }];
+}
+
+def InlineAllocaScopes : Pass<"quanta-inline-alloca-scopes"> {
+  let summary = "Inline the memref.alloca_scope ops that allocate nothing on the stack";
+  let description = [{
+    `--convert-scf-to-openmp` wraps each parallel loop's body in a
+    `memref.alloca_scope`, and `--convert-scf-to-cf` cannot lower one once
+    its body has several blocks. Upstream canonicalization inlines a scope
+    only where it can prove that nothing in it allocates on the stack, or
+    where the scope ends its parent's region: it counts every op without
+    declared memory effects (`llvm.call_intrinsic`, which the CPU matmul
+    kernels call for `vpdpbusd`) as a possible allocation, and an OpenMP
+    loop's body is not an allocation scope of its own. This pass inlines
+    each scope that holds no op declaring an allocation in the automatic
+    allocation scope resource (`memref.alloca`, `llvm.alloca`), outside
+    the nested allocation scopes, which keep their own. Ops without
+    declared effects are not stack allocations: an intrinsic call or a
+    function call allocates in its own frame. A scope that allocates
+    stays.
+
+    ```mlir
+    memref.alloca_scope {
+      %d = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%c, %a, %b)
+          : (vector<16xi32>, vector<16xi32>, vector<16xi32>) -> vector<16xi32>
+      vector.store %d, %out[%i] : memref<?xi32>, vector<16xi32>
+    }
+    // becomes
+    %d = llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%c, %a, %b)
+        : (vector<16xi32>, vector<16xi32>, vector<16xi32>) -> vector<16xi32>
+    vector.store %d, %out[%i] : memref<?xi32>, vector<16xi32>
     ```
   }];
 }

@@ -105,9 +105,9 @@ static void addLoopsToLLVM(OpPassManager &pm, bool openmp) {
   pm.addPass(createLowerAffinePass());
   if (openmp) {
     pm.addPass(createConvertSCFToOpenMPPass());
-    // Inlines the memref.alloca_scope ops the conversion wraps loop bodies
-    // in (they hold no allocas), which control flow lowering cannot handle.
-    pm.addPass(createCanonicalizerPass());
+    // The conversion wraps loop bodies in memref.alloca_scope ops, which
+    // control flow lowering cannot handle.
+    pm.addPass(quanta::createInlineAllocaScopes());
   }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertToLLVMPass());

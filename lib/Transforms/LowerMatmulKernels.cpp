@@ -326,14 +326,16 @@ public:
                 [&](Value col) { applyEpilogue(row, col); });
       });
     b.setInsertionPointToStart(ifOp.elseBlock());
-    // B K-major from its transpose, for the packing.
+    // B K-major from its transpose, for the packing, unless the panels are
+    // packed from the transpose's source (packTransposed()).
     IRMapping mapping;
-    if (transposed)
+    bool transposeB = transposed && !packsTransposed();
+    if (transposeB)
       bMat = transposed->clone(b, mapping);
     allocatePacked(panels);
     registerBlocks(m, panels);
     memref::DeallocOp::create(b, packed);
-    if (transposed)
+    if (transposeB)
       transposed->build.deallocClones(b, mapping);
     b.setInsertionPointAfter(ifOp);
     if (kind.flipLhs)
@@ -708,7 +710,9 @@ private:
                     usable);
     }
     auto rowsLoop = [&](Value panel, int64_t cols) {
-      if (packAtRunTime)
+      if (packAtRunTime && transposed && packsTransposed())
+        packTransposed(panel, cols, m);
+      else if (packAtRunTime)
         pack(panel, cols, m);
       bool withAMX = amxRows && cols % 2 == 0;
       // The vector registers' rows: [firstRow, m).
@@ -1021,6 +1025,147 @@ private:
         });
     for (int64_t p = 0; sumsRow && p < count; ++p)
       vector::StoreOp::create(b, loop.getResult(p), c, ValueRange{m, cols[p]});
+  }
+
+  /// Whether packTransposed() packs B's panels from a transposed B's
+  /// source: 16 lanes of 4 bytes (VNNI), without AMX.
+  bool packsTransposed() const {
+    return lanes == 16 && kind.perLane == 4 && !kind.amx &&
+           kind.operand == kind.element &&
+           kind.element.getIntOrFloatBitWidth() == 8;
+  }
+
+  /// pack() from the N x K source of a transposed B: the panel's slice of
+  /// K step kk is one 32-bit word (4 bytes along K) of each of its 16
+  /// columns' rows of the source, so 64 bytes of 16 rows, a 16 x 16
+  /// matrix of words transposed in registers (4 rounds of shuffles), give
+  /// 16 K steps. K steps past the last whole 16 come from masked loads and
+  /// are stored one by one.
+  void packTransposed(Value panel, int64_t count, Value m) {
+    Value bT = transposed->source;
+    auto words = VectorType::get({16}, i32);
+    Value wholeSteps = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, k4, idx(16)), idx(16));
+    RowPrefetcher prefetcher(b, bT);
+    for (int64_t p = 0; p < count; ++p) {
+      Value at = arith::AddIOp::create(b, panel, idx(p));
+      Value col = arith::MulIOp::create(b, at, idx(lanes));
+      SmallVector<Value> sums;
+      if (sumsRow)
+        sums.push_back(
+            zeroFill
+                ? arith::ConstantOp::create(b, b.getZeroAttr(acc)).getResult()
+                : vector::LoadOp::create(b, acc, c, ValueRange{m, col})
+                      .getResult());
+      // The slices of K steps [kk, kk + 16), those below `valid` stored.
+      auto block = [&](ImplicitLocOpBuilder &lb, Value kk, Value valid,
+                       ValueRange iterSums) {
+        Value byte = arith::MulIOp::create(
+            lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
+        Value mask;
+        if (valid) {
+          Value left = arith::IndexCastOp::create(
+              lb, i32,
+              arith::MulIOp::create(
+                  lb, valid, arith::ConstantIndexOp::create(lb, kind.perLane)));
+          auto laneIds = llvm::to_vector(llvm::seq<int32_t>(0, 64));
+          auto laneType = VectorType::get({64}, i32);
+          mask = arith::CmpIOp::create(
+              lb, arith::CmpIPredicate::ult,
+              arith::ConstantOp::create(
+                  lb, DenseElementsAttr::get(laneType, ArrayRef(laneIds))),
+              vector::BroadcastOp::create(lb, laneType, left));
+        }
+        SmallVector<Value> rows;
+        for (int64_t j = 0; j < 16; ++j) {
+          Value row = arith::AddIOp::create(
+              lb, col, arith::ConstantIndexOp::create(lb, j));
+          Value v;
+          if (mask) {
+            Value none = arith::ConstantOp::create(
+                lb,
+                lb.getIntegerAttr(kind.element, transposed->flip ? 0x80 : 0));
+            v = vector::MaskedLoadOp::create(
+                lb, bytes, bT, ValueRange{row, byte}, mask,
+                vector::BroadcastOp::create(lb, bytes, none));
+          } else {
+            prefetcher.prefetch(lb, row, byte);
+            v = vector::LoadOp::create(lb, bytes, bT, ValueRange{row, byte});
+          }
+          if (transposed->flip)
+            v = arith::XOrIOp::create(
+                lb, v,
+                arith::ConstantOp::create(
+                    lb, DenseElementsAttr::get(
+                            bytes, lb.getIntegerAttr(kind.element, 0x80))));
+          rows.push_back(vector::BitCastOp::create(lb, words, v));
+        }
+        // Exchange bit `bit` of the row and of the lane, for each bit.
+        for (int64_t bit = 8; bit >= 1; bit /= 2)
+          for (int64_t i = 0; i < 16; ++i) {
+            if (i & bit)
+              continue;
+            SmallVector<int64_t> low, high;
+            for (int64_t lane = 0; lane < 16; ++lane) {
+              low.push_back(lane & bit ? 16 + lane - bit : lane);
+              high.push_back(lane & bit ? 16 + lane : lane + bit);
+            }
+            Value x = rows[i], y = rows[i + bit];
+            rows[i] = vector::ShuffleOp::create(lb, x, y, low);
+            rows[i + bit] = vector::ShuffleOp::create(lb, x, y, high);
+          }
+        SmallVector<Value> next(iterSums);
+        for (int64_t t = 0; t < 16; ++t) {
+          Value slice = vector::BitCastOp::create(lb, bytes, rows[t]);
+          Value step = arith::AddIOp::create(
+              lb, kk, arith::ConstantIndexOp::create(lb, t));
+          auto store = [&] {
+            vector::StoreOp::create(
+                lb, slice, packed,
+                ValueRange{panelOffset(lb, lb.getLoc(), at, step)});
+          };
+          if (valid) {
+            auto ifValid = scf::IfOp::create(
+                lb, arith::CmpIOp::create(lb, arith::CmpIPredicate::ult,
+                                          arith::ConstantIndexOp::create(lb, t),
+                                          valid));
+            OpBuilder::InsertionGuard guard(lb);
+            lb.setInsertionPointToStart(ifValid.thenBlock());
+            store();
+          } else {
+            store();
+          }
+          // (Past K the slices are zeros: their sums add nothing.)
+          if (sumsRow)
+            next[0] = dot(lb, kind, next[0], ones(lb), slice);
+        }
+        return next;
+      };
+      auto loop = scf::ForOp::create(
+          b, idx(0), wholeSteps, idx(16), sums,
+          [&](OpBuilder &nb, Location loc, Value kk, ValueRange iterSums) {
+            ImplicitLocOpBuilder lb(loc, nb);
+            scf::YieldOp::create(lb, block(lb, kk, Value(), iterSums));
+          });
+      SmallVector<Value> result(loop.getResults());
+      Value left = arith::SubIOp::create(b, k4, wholeSteps);
+      auto ifLeft = scf::IfOp::create(
+          b, sums.empty() ? TypeRange{} : TypeRange{acc},
+          arith::CmpIOp::create(b, arith::CmpIPredicate::ne, left, idx(0)),
+          /*withElseRegion=*/!sums.empty());
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(ifLeft.thenBlock());
+        SmallVector<Value> next = block(b, wholeSteps, left, result);
+        if (!sums.empty()) {
+          scf::YieldOp::create(b, next);
+          b.setInsertionPointToStart(ifLeft.elseBlock());
+          scf::YieldOp::create(b, result);
+        }
+      }
+      if (sumsRow)
+        vector::StoreOp::create(b, ifLeft.getResult(0), c, ValueRange{m, col});
+    }
   }
 
   /// One register block of `rows` x (`cols` x lanes) at (row, lanes *

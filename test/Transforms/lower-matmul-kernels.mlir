@@ -1765,8 +1765,10 @@ func.func @core_ones_row_source_view_written(%rows0: index, %cols0: index, %b: m
 // rows of C read B^T in place, each column a dot product along K of a row
 // of A and a row of B^T, blocks of 8 columns (for one row) as 8 sequential
 // streams into 8 accumulators, the last 64 bytes of K under a mask, the
-// lanes added at the end. More rows transpose B for the packing, and the
-// loops read it transposed: the transpose moves to both.
+// lanes added at the end. More rows pack B's panels from B^T: 64 bytes of
+// 16 rows, a 16 x 16 matrix of words transposed by 4 rounds of shuffles,
+// are 16 K steps of a panel (the last ones from masked loads, stored one
+// by one). The loops read B transposed: the transpose moves there.
 // CHECK-LABEL: func @core_transposed_rhs
 // CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<?x?xi8>, %[[BT:[a-z0-9]+]]: memref<?x?xi8>, %[[C:[a-z0-9]+]]: memref<?x?xi32>)
 // CHECK-NOT: linalg.transpose
@@ -1794,10 +1796,17 @@ func.func @core_ones_row_source_view_written(%rows0: index, %cols0: index, %b: m
 // CHECK-SAME:    vector<16xi32>)
 // CHECK:     case 7 {
 // CHECK:   } else {
-// CHECK:     %[[B:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
-// CHECK:     linalg.transpose ins(%[[BT]] : memref<?x?xi8>) outs(%[[B]] : memref<?x?xi8>)
-// CHECK:     vector.load %[[B]]
-// CHECK:     memref.dealloc %[[B]]
+// CHECK-NOT: linalg.transpose
+// CHECK:     %[[P:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// CHECK:     %[[W0:.*]] = vector.load %[[BT]]{{.*}} : memref<?x?xi8>, vector<64xi8>
+// CHECK:     vector.bitcast %[[W0]] : vector<64xi8> to vector<16xi32>
+// CHECK:     vector.shuffle {{.*}} [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23] : vector<16xi32>, vector<16xi32>
+// CHECK:     vector.shuffle {{.*}} [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31] : vector<16xi32>, vector<16xi32>
+// CHECK:     vector.store %{{.*}}, %[[P]]
+// CHECK:     vector.maskedload %[[BT]]
+// CHECK:     scf.if
+// CHECK:       vector.store %{{.*}}, %[[P]]
+// CHECK:     memref.dealloc %[[P]]
 // CHECK: } else {
 // CHECK:   %[[B2:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xi8>
 // CHECK:   linalg.transpose ins(%[[BT]] : memref<?x?xi8>) outs(%[[B2]] : memref<?x?xi8>)
@@ -1830,11 +1839,11 @@ func.func @core_transposed_rhs(%a: memref<?x?xi8>, %bt: memref<?x?xi8>, %c: memr
 }
 
 // uint8 weights N x K: B is their transpose with the top bits flipped
-// (w - 128 as s8). The row dots flip each loaded row of B^T (the masked
-// loads' lanes past K are 0x80, which flip to zeros), and the column sums
-// of B for A's zero point (the row of ones) come from one more vpdpbusd per
-// column with ones: for one row of C, 2 accumulators per column. K = 128:
-// no masked loads.
+// (w - 128 as s8). The row dots and the packing flip each loaded row of
+// B^T (the masked loads' lanes past K are 0x80, which flip to zeros), and
+// the column sums of B for A's zero point (the row of ones) come from one
+// more vpdpbusd per column with ones: for one row of C, 2 accumulators per
+// column. K = 128: no masked loads.
 // CHECK-LABEL: func @core_transposed_flipped_rhs
 // CHECK-SAME: (%[[A:[a-z0-9]+]]: memref<1x128xi8>, %[[BT:[a-z0-9]+]]: memref<64x128xi8>
 // CHECK-NOT: linalg.transpose
@@ -1851,8 +1860,9 @@ func.func @core_transposed_rhs(%a: memref<?x?xi8>, %bt: memref<?x?xi8>, %c: memr
 // CHECK-NOT: vector.maskedload
 // CHECK: case 2 {
 // CHECK: } else {
-// CHECK:   linalg.transpose ins(%[[BT]]
-// CHECK:   linalg.map
+// CHECK-NOT: linalg.transpose
+// CHECK:   %[[R:.*]] = vector.load %[[BT]]
+// CHECK:   arith.xori %[[R]], %{{.*}} : vector<64xi8>
 // CHECK: } else {
 // CHECK:   linalg.transpose ins(%[[BT]]
 // CHECK:   linalg.map
