@@ -40,6 +40,7 @@ decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
 decltype(fp8_gemv) fp8_gemv_mt;
 decltype(bf16_1024) bf16_1024_mt;
+decltype(bf16_1024_nk) bf16_1024_nk_mt;
 }
 
 #include <benchmark/benchmark.h>
@@ -682,23 +683,28 @@ std::unique_ptr<DnnlMatmul> makeInt8Matmul(W8A8 &p, bool prepacked) {
   return mm;
 }
 
-/// bf16 x bf16 -> f32 GEMM.
+/// bf16 x bf16 -> f32 GEMM; the weights K x N (`w`) and N x K (`wt`).
 struct Bf16Gemm {
   int64_t M, N, K;
-  Buffer<uint16_t> a, w;
+  Buffer<uint16_t> a, w, wt;
   Buffer<float> y;
   Bf16Gemm(int64_t M, int64_t N, int64_t K)
-      : M(M), N(N), K(K), a(M * K), w(K * N), y(M * N) {
+      : M(M), N(N), K(K), a(M * K), w(K * N), wt(N * K), y(M * N) {
     for (int64_t i = 0; i < M * K; ++i)
       a[i] = toBf16(frand(-1, 1));
     for (int64_t i = 0; i < K * N; ++i)
       w[i] = toBf16(frand(-1, 1));
+    for (int64_t k = 0; k < K; ++k)
+      for (int64_t n = 0; n < N; ++n)
+        wt[n * K + k] = w[k * N + n];
   }
 };
 
-std::unique_ptr<DnnlMatmul> makeBf16Matmul(Bf16Gemm &p) {
+/// oneDNN's GEMM on the weights K x N, or with `nk` on the N x K copy (the
+/// weights' format `ba`).
+std::unique_ptr<DnnlMatmul> makeBf16Matmul(Bf16Gemm &p, bool nk = false) {
   dnnl::memory::desc srcMd({p.M, p.K}, dt::bf16, tag::ab);
-  dnnl::memory::desc weiMd({p.K, p.N}, dt::bf16, tag::ab);
+  dnnl::memory::desc weiMd({p.K, p.N}, dt::bf16, nk ? tag::ba : tag::ab);
   dnnl::memory::desc dstMd({p.M, p.N}, dt::f32, tag::ab);
   dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(srcMd, weiMd, dstMd),
                                   engine());
@@ -707,7 +713,8 @@ std::unique_ptr<DnnlMatmul> makeBf16Matmul(Bf16Gemm &p) {
   mm->impl = pd.impl_info_str();
   mm->src = dnnl::memory(srcMd, engine(), p.a.data());
   mm->dst = dnnl::memory(dstMd, engine(), p.y.data());
-  mm->weights.push_back(dnnl::memory(weiMd, engine(), p.w.data()));
+  mm->weights.push_back(
+      dnnl::memory(weiMd, engine(), nk ? p.wt.data() : p.w.data()));
   return mm;
 }
 
@@ -1055,6 +1062,22 @@ int main(int argc, char **argv) {
             [&] { bf16_1024(bf.a.data(), bf.w.data(), bf.y.data()); });
   checkBf16("Quanta bf16 GEMM 1024^3, 2 threads (vs f64)", bf,
             [&] { bf16_1024_mt(bf.a.data(), bf.w.data(), bf.y.data()); });
+  checkBf16("oneDNN bf16 GEMM 1024^3, weights N x K (vs f64)", bf,
+            [&] { makeBf16Matmul(bf, /*nk=*/true)->run(0); });
+  // The weights N x K give the K x N kernel's sums bit for bit.
+  {
+    bf16_1024(bf.a.data(), bf.w.data(), bf.y.data());
+    std::vector<float> want(bf.y.data(), bf.y.data() + bf.M * bf.N);
+    for (bool mt : {false, true}) {
+      (mt ? bf16_1024_nk_mt : bf16_1024_nk)(bf.a.data(), bf.wt.data(),
+                                            bf.y.data());
+      if (std::memcmp(want.data(), bf.y.data(), want.size() * sizeof(float))) {
+        std::printf("  MISMATCH Quanta bf16 GEMM with the weights N x K%s\n",
+                    mt ? " (--openmp, 2 threads)" : "");
+        allChecksPassed = false;
+      }
+    }
+  }
   if (!allChecksPassed) {
     std::printf("result checks FAILED: not timing\n");
     return 1;
@@ -1123,6 +1146,9 @@ int main(int argc, char **argv) {
          "GB/s", 4096.0 * 4096 / 2 * 1e-9);
   rows.back().infoOnly = true;
   size_t nk4ZpRow = rows.size() - 1;
+  addRow("bf16 GEMM, weights N x K", "1024x1024x1024", "GOP/s",
+         2.0 * 1024 * 1024 * 1024 * 1e-9);
+  size_t bfNKRow = rows.size() - 1;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1143,7 +1169,10 @@ int main(int argc, char **argv) {
   std::unique_ptr<DnnlMatmul> bf1 = makeBf16Matmul(bf);
   setThreads(2);
   std::unique_ptr<DnnlMatmul> bf2 = makeBf16Matmul(bf);
+  std::unique_ptr<DnnlMatmul> bfNK2 = makeBf16Matmul(bf, /*nk=*/true);
   setThreads(1);
+  std::unique_ptr<DnnlMatmul> bfNK1 = makeBf16Matmul(bf, /*nk=*/true);
+  rows[bfNKRow].dnnlImpl = bfNK1->impl;
   rows[0].dnnlImpl = d256.t1->impl;
   rows[1].dnnlImpl = d1024.t1->impl;
   rows[2].dnnlImpl = rows[3].dnnlImpl = dGemv.t1->impl;
@@ -1261,6 +1290,20 @@ int main(int argc, char **argv) {
   add(4, Dnnl2, "bf16_gemm_1024/onednn/threads:2", [&] {
     setThreads(2);
     bf2->run(0);
+  });
+  add(bfNKRow, Quanta, "bf16_gemm_1024_nk/quanta",
+      [&] { bf16_1024_nk(bf.a.data(), bf.wt.data(), bf.y.data()); });
+  add(bfNKRow, Quanta2, "bf16_gemm_1024_nk/quanta/threads:2", [&] {
+    setThreads(2);
+    bf16_1024_nk_mt(bf.a.data(), bf.wt.data(), bf.y.data());
+  });
+  add(bfNKRow, Dnnl1, "bf16_gemm_1024_nk/onednn/threads:1", [&] {
+    setThreads(1);
+    bfNK1->run(0);
+  });
+  add(bfNKRow, Dnnl2, "bf16_gemm_1024_nk/onednn/threads:2", [&] {
+    setThreads(2);
+    bfNK2->run(0);
   });
 
   // Constant weights cannot rotate: the caches are flushed (a 128 MiB

@@ -177,3 +177,15 @@ func.func @bf16_1024(%a: tensor<1024x1024xbf16>, %w: tensor<1024x1024xbf16>) -> 
   %y = linalg.matmul ins(%a, %w : tensor<1024x1024xbf16>, tensor<1024x1024xbf16>) outs(%init : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
   return %y : tensor<1024x1024xf32>
 }
+
+// The same GEMM with the weights given N x K (a Linear layer's [out, in]),
+// read in place: panels packed from them by word transposes in registers.
+func.func @bf16_1024_nk(%a: tensor<1024x1024xbf16>, %wt: tensor<1024x1024xbf16>) -> tensor<1024x1024xf32> {
+  %et = tensor.empty() : tensor<1024x1024xbf16>
+  %w = linalg.transpose ins(%wt : tensor<1024x1024xbf16>) outs(%et : tensor<1024x1024xbf16>) permutation = [1, 0]
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1024x1024xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<1024x1024xbf16>, tensor<1024x1024xbf16>) outs(%init : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %y : tensor<1024x1024xf32>
+}

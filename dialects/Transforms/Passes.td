@@ -275,21 +275,28 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
     to i16 once, before the blocks); leftover rows and
     panels use smaller blocks, and fewer than 8 rows stream B once without
     packing it (two K steps per visit of a group of panels; rows of B
-    prefetched into L2 128 KiB ahead). An integer core's B given N x K (the
+    prefetched into L2 128 KiB ahead). B given N x K (the
     `linalg.transpose` of a buffer into a fresh allocation that only the
-    core reads, possibly through a `linalg.map` that flips the top bits of
-    uint8 weights: a Linear layer's `[out, in]` weights) is read in place
-    by fewer than 8 rows: each column of C is a dot product along K of a
-    row of A and a row of B^T, blocks of up to 8 columns stream as that
-    many sequential rows into one accumulator per row of C (and one of the
-    column sums where the activations' zero point or `sdot`'s flip needs
-    them), the last bytes of K under a mask, the lanes added at the end
-    (1 x 4096 x 4096 on Zen 4: 5.2 ms with the transpose, 0.69 ms in place,
-    0.70 ms for K x N weights). More rows pack B's panels from B^T on
-    VNNI: 64 bytes of 16 rows of B^T, a 16 x 16 matrix of 32-bit words
-    transposed by 4 rounds of shuffles, are 16 K steps of a panel (64 x
-    4096 x 4096: 28 ms with the transpose, 6.6 ms, 8.4 ms K x N); other
-    int8 kernels, and the loops, transpose B. When K is not a multiple of 4 (int8)
+    kernel reads, possibly through a `linalg.map` that flips the top bits
+    of uint8 weights: a Linear layer's `[out, in]` weights) is read in
+    place. Integer cores with fewer than 8 rows: each column of C is a dot
+    product along K of a row of A and a row of B^T, blocks of up to 8
+    columns stream as that many sequential rows into one accumulator per
+    row of C (and one of the column sums where the activations' zero point
+    or `sdot`'s flip needs them), the last bytes of K under a mask, the
+    lanes added at the end (1 x 4096 x 4096 on Zen 4: 5.2 ms with the
+    transpose, 0.69 ms in place, 0.70 ms for K x N weights). Where a
+    panel's slice of a K step is one 32-bit word per column of the operands
+    as stored (VNNI, AVX-VNNI, `usdot`, bf16, f32), lanes words of `lanes`
+    rows of B^T, a lanes x lanes matrix of words transposed by log2(lanes)
+    rounds of shuffles, are `lanes` K steps of a panel, the last ones from
+    masked loads: more rows pack their panels so (int8 64 x 4096 x 4096:
+    28 ms with the transpose, 6.6 ms, 8.4 ms K x N), and bf16 and f32 with
+    fewer than 8 rows dot each slice with every row of C as it comes, in k
+    order, so that their float sums are the K x N kernel's bit for bit
+    (bf16 1 x 4096 x 4096: 25 ms with the transpose, 1.4 ms, 1.7 ms K x N).
+    The other kernels (AVX2 and AVX-512BW int8, `sdot`, AMX), and the
+    loops, transpose B. When K is not a multiple of 4 (int8)
     or 2 (bf16) or N not a multiple of the lanes (weight-only: 8L | N for
     int4, 4L | N for 8-bit; W4A8 on vectors: 8L | N) at run time, the
     original loops run instead. The group kernels (W4A8 VNNI and AMX,

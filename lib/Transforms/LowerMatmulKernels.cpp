@@ -67,6 +67,16 @@ DotKind getBF16Kind(MLIRContext *ctx) {
           2,    16,   "llvm.x86.avx512bf16.dpbf16ps.512"};
 }
 
+/// Whether a panel's slice of one K step is `kind.lanes` 32-bit words of
+/// the operands as they are stored (perLane elements of one column), which
+/// KernelBuilder::transposedSlices() can read from B given N x K by
+/// transposing words: not for the kinds that widen the operands or flip A.
+bool transposesWords(const DotKind &kind) {
+  return kind.perLane * kind.element.getIntOrFloatBitWidth() == 32 &&
+         kind.operand == kind.element && !kind.flipLhs &&
+         llvm::is_contained({4, 8, 16}, kind.lanes);
+}
+
 /// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
 /// AArch64 NEON `sdot` (FEAT_DotProd, without i8mm): s8 x s8 on 128 bits,
 /// A flipped to s8 (see DotKind::flipLhs).
@@ -224,26 +234,6 @@ std::optional<RowEpilogue> matchRowEpilogue(Operation *core, Value c) {
   return epilogue;
 }
 
-/// An integer core's B as the transpose of an N x K buffer (a Linear
-/// layer's [out, in] weights), written by a linalg.transpose into a fresh
-/// allocation that only the core reads, or with `flip` into one that a
-/// linalg.map then flips the top bit of (uint8 weights as w - 128) into the
-/// core's. The few-rows kernel then reads the N x K `source` in place
-/// (KernelBuilder::rowDots); the transpose moves to the paths that read B
-/// K-major (packing for more rows, the loops).
-struct TransposedRhs {
-  // B, and the N x K buffer it is computed from.
-  Value matrix, source;
-  bool flip = false;
-  BufferBuild build;
-
-  /// B's build cloned at `b`'s insertion point; returns B's clone.
-  Value clone(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
-    build.clone(b, mapping);
-    return mapping.lookup(matrix);
-  }
-};
-
 /// Emits the kernel for C[M, N] += A[M, K] x B[K, N], with K % perLane == 0
 /// and N % lanes == 0. With `parallel`, the loops over column blocks are
 /// scf.parallel loops, whose iterations pack their own panels of B and
@@ -307,8 +297,10 @@ public:
     b.setInsertionPointToStart(ifOp.thenBlock());
     if (zeroFill)
       b.clone(*zeroFill);
-    if (transposed)
+    if (transposed && isa<IntegerType>(kind.accumulator))
       rowDots(m);
+    else if (transposed)
+      streamTransposed(m, panels);
     else
       streamRows(m, panels);
     if (kind.flipLhs)
@@ -1028,144 +1020,175 @@ private:
   }
 
   /// Whether packTransposed() packs B's panels from a transposed B's
-  /// source: 16 lanes of 4 bytes (VNNI), without AMX.
-  bool packsTransposed() const {
-    return lanes == 16 && kind.perLane == 4 && !kind.amx &&
-           kind.operand == kind.element &&
-           kind.element.getIntOrFloatBitWidth() == 8;
+  /// source: words of 32 bits (perLane elements), no AMX.
+  bool packsTransposed() const { return transposesWords(kind) && !kind.amx; }
+
+  /// The panel slices of K steps [kk, kk + lanes) of the `lanes` columns
+  /// from `col`, from the N x K source of a transposed B: the slice of step
+  /// kk is one 32-bit word (perLane elements along K) of each column's row
+  /// of the source, so lanes words of `lanes` rows, a lanes x lanes matrix
+  /// of words transposed in registers (log2(lanes) rounds of shuffles),
+  /// give `lanes` K steps. With `valid`, the steps from `valid` on lie past
+  /// K: their words are read as zeros (flipped: 0x80) under a mask.
+  SmallVector<Value> transposedSlices(RowPrefetcher &prefetcher, Value col,
+                                      Value kk, Value valid) {
+    Value bT = transposed->source;
+    auto words = VectorType::get({lanes}, i32);
+    int64_t elements = bytes.getNumElements();
+    Value first = arith::MulIOp::create(b, kk, idx(kind.perLane));
+    Value mask;
+    if (valid) {
+      Value left = arith::IndexCastOp::create(
+          b, i32, arith::MulIOp::create(b, valid, idx(kind.perLane)));
+      auto laneIds = llvm::to_vector(llvm::seq<int32_t>(0, elements));
+      auto laneType = VectorType::get({elements}, i32);
+      mask = arith::CmpIOp::create(
+          b, arith::CmpIPredicate::ult,
+          arith::ConstantOp::create(
+              b, DenseElementsAttr::get(laneType, ArrayRef(laneIds))),
+          vector::BroadcastOp::create(b, laneType, left));
+    }
+    SmallVector<Value> rows;
+    for (int64_t j = 0; j < lanes; ++j) {
+      Value row = arith::AddIOp::create(b, col, idx(j));
+      Value v;
+      if (mask) {
+        TypedAttr none = transposed->flip
+                             ? TypedAttr(b.getIntegerAttr(kind.element, 0x80))
+                             : b.getZeroAttr(kind.element);
+        v = vector::MaskedLoadOp::create(
+            b, bytes, bT, ValueRange{row, first}, mask,
+            vector::BroadcastOp::create(b, bytes,
+                                        arith::ConstantOp::create(b, none)));
+      } else {
+        prefetcher.prefetch(b, row, first);
+        v = vector::LoadOp::create(b, bytes, bT, ValueRange{row, first});
+      }
+      if (transposed->flip)
+        v = arith::XOrIOp::create(
+            b, v,
+            arith::ConstantOp::create(
+                b, DenseElementsAttr::get(
+                       bytes, b.getIntegerAttr(kind.element, 0x80))));
+      rows.push_back(vector::BitCastOp::create(b, words, v));
+    }
+    transposeSquare(b, rows);
+    for (Value &row : rows)
+      row = vector::BitCastOp::create(b, bytes, row);
+    return rows;
   }
 
-  /// pack() from the N x K source of a transposed B: the panel's slice of
-  /// K step kk is one 32-bit word (4 bytes along K) of each of its 16
-  /// columns' rows of the source, so 64 bytes of 16 rows, a 16 x 16
-  /// matrix of words transposed in registers (4 rounds of shuffles), give
-  /// 16 K steps. K steps past the last whole 16 come from masked loads and
-  /// are stored one by one.
+  /// body(kk, valid) for each block of `lanes` K steps of transposedSlices()
+  /// (valid: null for whole blocks, the steps left for the last).
+  void transposedBlocks(function_ref<void(Value, Value)> body) {
+    Value whole = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, k4, idx(lanes)), idx(lanes));
+    forLoop(b, idx(0), whole, lanes, [&](Value kk) { body(kk, Value()); });
+    Value left = arith::SubIOp::create(b, k4, whole);
+    auto ifLeft = scf::IfOp::create(
+        b, arith::CmpIOp::create(b, arith::CmpIPredicate::ne, left, idx(0)));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifLeft.thenBlock());
+    body(whole, left);
+  }
+
+  /// pack() from the N x K source of a transposed B (transposedSlices()):
+  /// the slices of the K steps past the last whole block are stored one by
+  /// one.
   void packTransposed(Value panel, int64_t count, Value m) {
-    Value bT = transposed->source;
-    auto words = VectorType::get({16}, i32);
-    Value wholeSteps = arith::MulIOp::create(
-        b, arith::DivUIOp::create(b, k4, idx(16)), idx(16));
-    RowPrefetcher prefetcher(b, bT);
+    RowPrefetcher prefetcher(b, transposed->source);
     for (int64_t p = 0; p < count; ++p) {
       Value at = arith::AddIOp::create(b, panel, idx(p));
       Value col = arith::MulIOp::create(b, at, idx(lanes));
-      SmallVector<Value> sums;
+      // The column sums (sumsRow) go through C's row M, as pack()'s do.
       if (sumsRow)
-        sums.push_back(
+        vector::StoreOp::create(
+            b,
             zeroFill
                 ? arith::ConstantOp::create(b, b.getZeroAttr(acc)).getResult()
                 : vector::LoadOp::create(b, acc, c, ValueRange{m, col})
-                      .getResult());
-      // The slices of K steps [kk, kk + 16), those below `valid` stored.
-      auto block = [&](ImplicitLocOpBuilder &lb, Value kk, Value valid,
-                       ValueRange iterSums) {
-        Value byte = arith::MulIOp::create(
-            lb, kk, arith::ConstantIndexOp::create(lb, kind.perLane));
-        Value mask;
-        if (valid) {
-          Value left = arith::IndexCastOp::create(
-              lb, i32,
-              arith::MulIOp::create(
-                  lb, valid, arith::ConstantIndexOp::create(lb, kind.perLane)));
-          auto laneIds = llvm::to_vector(llvm::seq<int32_t>(0, 64));
-          auto laneType = VectorType::get({64}, i32);
-          mask = arith::CmpIOp::create(
-              lb, arith::CmpIPredicate::ult,
-              arith::ConstantOp::create(
-                  lb, DenseElementsAttr::get(laneType, ArrayRef(laneIds))),
-              vector::BroadcastOp::create(lb, laneType, left));
-        }
-        SmallVector<Value> rows;
-        for (int64_t j = 0; j < 16; ++j) {
-          Value row = arith::AddIOp::create(
-              lb, col, arith::ConstantIndexOp::create(lb, j));
-          Value v;
-          if (mask) {
-            Value none = arith::ConstantOp::create(
-                lb,
-                lb.getIntegerAttr(kind.element, transposed->flip ? 0x80 : 0));
-            v = vector::MaskedLoadOp::create(
-                lb, bytes, bT, ValueRange{row, byte}, mask,
-                vector::BroadcastOp::create(lb, bytes, none));
-          } else {
-            prefetcher.prefetch(lb, row, byte);
-            v = vector::LoadOp::create(lb, bytes, bT, ValueRange{row, byte});
-          }
-          if (transposed->flip)
-            v = arith::XOrIOp::create(
-                lb, v,
-                arith::ConstantOp::create(
-                    lb, DenseElementsAttr::get(
-                            bytes, lb.getIntegerAttr(kind.element, 0x80))));
-          rows.push_back(vector::BitCastOp::create(lb, words, v));
-        }
-        // Exchange bit `bit` of the row and of the lane, for each bit.
-        for (int64_t bit = 8; bit >= 1; bit /= 2)
-          for (int64_t i = 0; i < 16; ++i) {
-            if (i & bit)
-              continue;
-            SmallVector<int64_t> low, high;
-            for (int64_t lane = 0; lane < 16; ++lane) {
-              low.push_back(lane & bit ? 16 + lane - bit : lane);
-              high.push_back(lane & bit ? 16 + lane : lane + bit);
-            }
-            Value x = rows[i], y = rows[i + bit];
-            rows[i] = vector::ShuffleOp::create(lb, x, y, low);
-            rows[i + bit] = vector::ShuffleOp::create(lb, x, y, high);
-          }
-        SmallVector<Value> next(iterSums);
-        for (int64_t t = 0; t < 16; ++t) {
-          Value slice = vector::BitCastOp::create(lb, bytes, rows[t]);
-          Value step = arith::AddIOp::create(
-              lb, kk, arith::ConstantIndexOp::create(lb, t));
+                      .getResult(),
+            c, ValueRange{m, col});
+      transposedBlocks([&](Value kk, Value valid) {
+        SmallVector<Value> slices =
+            transposedSlices(prefetcher, col, kk, valid);
+        Value sum = sumsRow
+                        ? vector::LoadOp::create(b, acc, c, ValueRange{m, col})
+                              .getResult()
+                        : Value();
+        for (int64_t t = 0; t < lanes; ++t) {
+          Value slice = slices[t];
+          Value step = arith::AddIOp::create(b, kk, idx(t));
           auto store = [&] {
             vector::StoreOp::create(
-                lb, slice, packed,
-                ValueRange{panelOffset(lb, lb.getLoc(), at, step)});
+                b, slice, packed,
+                ValueRange{panelOffset(b, b.getLoc(), at, step)});
           };
-          if (valid) {
-            auto ifValid = scf::IfOp::create(
-                lb, arith::CmpIOp::create(lb, arith::CmpIPredicate::ult,
-                                          arith::ConstantIndexOp::create(lb, t),
-                                          valid));
-            OpBuilder::InsertionGuard guard(lb);
-            lb.setInsertionPointToStart(ifValid.thenBlock());
+          if (!valid) {
             store();
           } else {
+            auto ifValid = scf::IfOp::create(
+                b, arith::CmpIOp::create(b, arith::CmpIPredicate::ult, idx(t),
+                                         valid));
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToStart(ifValid.thenBlock());
             store();
           }
           // (Past K the slices are zeros: their sums add nothing.)
           if (sumsRow)
-            next[0] = dot(lb, kind, next[0], ones(lb), slice);
+            sum = dot(b, kind, sum, ones(b), slice);
         }
-        return next;
-      };
-      auto loop = scf::ForOp::create(
-          b, idx(0), wholeSteps, idx(16), sums,
-          [&](OpBuilder &nb, Location loc, Value kk, ValueRange iterSums) {
-            ImplicitLocOpBuilder lb(loc, nb);
-            scf::YieldOp::create(lb, block(lb, kk, Value(), iterSums));
-          });
-      SmallVector<Value> result(loop.getResults());
-      Value left = arith::SubIOp::create(b, k4, wholeSteps);
-      auto ifLeft = scf::IfOp::create(
-          b, sums.empty() ? TypeRange{} : TypeRange{acc},
-          arith::CmpIOp::create(b, arith::CmpIPredicate::ne, left, idx(0)),
-          /*withElseRegion=*/!sums.empty());
-      {
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointToStart(ifLeft.thenBlock());
-        SmallVector<Value> next = block(b, wholeSteps, left, result);
-        if (!sums.empty()) {
-          scf::YieldOp::create(b, next);
-          b.setInsertionPointToStart(ifLeft.elseBlock());
-          scf::YieldOp::create(b, result);
-        }
-      }
-      if (sumsRow)
-        vector::StoreOp::create(b, ifLeft.getResult(0), c, ValueRange{m, col});
+        if (sumsRow)
+          vector::StoreOp::create(b, sum, c, ValueRange{m, col});
+      });
     }
+  }
+
+  /// Few rows with B given N x K for the float kinds (whose row dots would
+  /// add in another order): each panel's slices come from the source by
+  /// transposedSlices(), a block of `lanes` K steps at a time, and are
+  /// dotted with every row of C in k order, as streamRows() does with B K x
+  /// N: the sums are its own bit for bit.
+  void streamTransposed(Value m, Value panels) {
+    perThreadBlocks(b, parallel, panels, [&](Value first, Value last) {
+      RowPrefetcher prefetcher(b, transposed->source);
+      forLoop(b, first, last, 1, [&](Value panel) {
+        Value col = arith::MulIOp::create(b, panel, idx(lanes));
+        transposedBlocks([&](Value kk, Value valid) {
+          SmallVector<Value> slices =
+              transposedSlices(prefetcher, col, kk, valid);
+          forLoop(b, idx(0), m, 1, [&](Value row) {
+            Value sum = vector::LoadOp::create(b, acc, c, ValueRange{row, col});
+            for (int64_t t = 0; t < lanes; ++t) {
+              Value slice = slices[t];
+              Value at = arith::MulIOp::create(
+                  b, arith::AddIOp::create(b, kk, idx(t)), idx(kind.perLane));
+              auto step = [&] {
+                return dot(b, kind, sum, broadcastQuad(b, kind, a, row, at),
+                           slice);
+              };
+              if (!valid) {
+                sum = step();
+                continue;
+              }
+              // A's elements past K are not read.
+              auto ifValid = scf::IfOp::create(
+                  b, TypeRange{acc},
+                  arith::CmpIOp::create(b, arith::CmpIPredicate::ult, idx(t),
+                                        valid),
+                  /*withElseRegion=*/true);
+              OpBuilder::InsertionGuard guard(b);
+              b.setInsertionPointToStart(ifValid.thenBlock());
+              scf::YieldOp::create(b, step());
+              b.setInsertionPointToStart(ifValid.elseBlock());
+              scf::YieldOp::create(b, sum);
+              sum = ifValid.getResult(0);
+            }
+            vector::StoreOp::create(b, sum, c, ValueRange{row, col});
+          });
+        });
+      });
+    });
   }
 
   /// One register block of `rows` x (`cols` x lanes) at (row, lanes *
@@ -1635,59 +1658,6 @@ std::optional<OnesRowLhs> matchOnesRowLhs(Operation *core, Value a,
   return lhs;
 }
 
-/// B (`bMat`, read by `core`) as a TransposedRhs, when its source is not
-/// written between the transpose and `kernelAt`.
-std::optional<TransposedRhs> matchTransposedRhs(Operation *core, Value bMat,
-                                                Operation *kernelAt) {
-  TransposedRhs rhs;
-  rhs.matrix = bMat;
-  // The op that writes `buffer` before `reader`, a fresh 2-D allocation in
-  // the core's block that only these two ops and a dealloc use, added to
-  // rhs.build with its allocation; or null.
-  auto writerOf = [&](Value buffer, Operation *reader) -> Operation * {
-    auto alloc = buffer.getDefiningOp<memref::AllocOp>();
-    if (!alloc || alloc.getType().getRank() != 2 ||
-        !alloc.getType().getLayout().isIdentity() ||
-        alloc->getBlock() != core->getBlock())
-      return nullptr;
-    Operation *writer = soleOtherUser(alloc, reader, rhs.build.deallocs);
-    auto dps = dyn_cast_or_null<DestinationStyleOpInterface>(writer);
-    if (!dps || dps.getNumDpsInits() != 1 || dps.getDpsInits()[0] != buffer ||
-        writer->getBlock() != core->getBlock() ||
-        !writer->isBeforeInBlock(reader))
-      return nullptr;
-    rhs.build.ops.insert(rhs.build.ops.begin(), {alloc, writer});
-    return writer;
-  };
-  Operation *writer = writerOf(bMat, core);
-  // B = T xor 0x80, element-wise.
-  if (auto map = dyn_cast_or_null<linalg::MapOp>(writer);
-      map && map.getInputs().size() == 1) {
-    Block &body = map.getMapper().front();
-    auto xorOp = dyn_cast<arith::XOrIOp>(body.front());
-    APInt bits;
-    if (!xorOp || body.getOperations().size() != 2 ||
-        body.getTerminator()->getOperand(0) != xorOp.getResult() ||
-        xorOp.getLhs() != body.getArgument(0) ||
-        !matchPattern(xorOp.getRhs(), m_ConstantInt(&bits)) ||
-        bits.getBitWidth() != 8 || bits.getZExtValue() != 0x80)
-      return std::nullopt;
-    rhs.flip = true;
-    writer = writerOf(map.getInputs()[0], map);
-  }
-  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
-  if (!transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
-    return std::nullopt;
-  rhs.source = transpose.getInput();
-  auto sourceType = cast<MemRefType>(rhs.source.getType());
-  if (sourceType.getElementType() !=
-          cast<MemRefType>(bMat.getType()).getElementType() ||
-      !sourceType.isLastDimUnitStride() ||
-      !unwrittenUntil(rhs.source, transpose, kernelAt))
-    return std::nullopt;
-  return rhs;
-}
-
 struct LowerMatmulKernelsPass
     : public quanta::impl::LowerMatmulKernelsBase<LowerMatmulKernelsPass> {
   using LowerMatmulKernelsBase::LowerMatmulKernelsBase;
@@ -1797,10 +1767,10 @@ struct LowerMatmulKernelsPass
       std::optional<OnesRowLhs> onesRow;
       if (!packedGlobal && op->hasAttr(quanta::kU8S8MatmulAttr))
         onesRow = matchOnesRowLhs(op, a, kernelAt);
-      // B given N x K: integer sums only (the row dots add in another
-      // order).
+      // B given N x K: integer sums (the row dots add in another order),
+      // or words that transposedSlices() can transpose.
       std::optional<TransposedRhs> transposed;
-      if (isa<IntegerType>(kind.accumulator))
+      if (isa<IntegerType>(kind.accumulator) || transposesWords(kind))
         transposed = matchTransposedRhs(op, bMat, kernelAt);
       // The kernel needs K % perLane == 0 and N % lanes == 0 (and an
       // epilogue over all of C's columns, which it computes for each);

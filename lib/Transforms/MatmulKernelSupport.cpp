@@ -497,4 +497,77 @@ Value cloneBodyOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
   return mapping.lookup(of);
 }
 
+Value TransposedRhs::clone(ImplicitLocOpBuilder &b, IRMapping &mapping) const {
+  build.clone(b, mapping);
+  return mapping.lookup(matrix);
+}
+
+std::optional<TransposedRhs> matchTransposedRhs(Operation *reader, Value bMat,
+                                                Operation *kernelAt) {
+  TransposedRhs rhs;
+  rhs.matrix = bMat;
+  // The op that writes `buffer` before `reader`, a fresh 2-D allocation in
+  // the core's block that only these two ops and a dealloc use, added to
+  // rhs.build with its allocation; or null.
+  auto writerOf = [&](Value buffer, Operation *reader) -> Operation * {
+    auto alloc = buffer.getDefiningOp<memref::AllocOp>();
+    if (!alloc || alloc.getType().getRank() != 2 ||
+        !alloc.getType().getLayout().isIdentity() ||
+        alloc->getBlock() != reader->getBlock())
+      return nullptr;
+    Operation *writer = soleOtherUser(alloc, reader, rhs.build.deallocs);
+    auto dps = dyn_cast_or_null<DestinationStyleOpInterface>(writer);
+    if (!dps || dps.getNumDpsInits() != 1 || dps.getDpsInits()[0] != buffer ||
+        writer->getBlock() != reader->getBlock() ||
+        !writer->isBeforeInBlock(reader))
+      return nullptr;
+    rhs.build.ops.insert(rhs.build.ops.begin(), {alloc, writer});
+    return writer;
+  };
+  Operation *writer = writerOf(bMat, reader);
+  // B = T xor 0x80, element-wise.
+  if (auto map = dyn_cast_or_null<linalg::MapOp>(writer);
+      map && map.getInputs().size() == 1) {
+    Block &body = map.getMapper().front();
+    auto xorOp = dyn_cast<arith::XOrIOp>(body.front());
+    APInt bits;
+    if (!xorOp || body.getOperations().size() != 2 ||
+        body.getTerminator()->getOperand(0) != xorOp.getResult() ||
+        xorOp.getLhs() != body.getArgument(0) ||
+        !matchPattern(xorOp.getRhs(), m_ConstantInt(&bits)) ||
+        bits.getBitWidth() != 8 || bits.getZExtValue() != 0x80)
+      return std::nullopt;
+    rhs.flip = true;
+    writer = writerOf(map.getInputs()[0], map);
+  }
+  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
+  if (!transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+    return std::nullopt;
+  rhs.source = transpose.getInput();
+  auto sourceType = cast<MemRefType>(rhs.source.getType());
+  if (sourceType.getElementType() !=
+          cast<MemRefType>(bMat.getType()).getElementType() ||
+      !sourceType.isLastDimUnitStride() ||
+      !unwrittenUntil(rhs.source, transpose, kernelAt))
+    return std::nullopt;
+  return rhs;
+}
+
+void transposeSquare(ImplicitLocOpBuilder &b, MutableArrayRef<Value> rows) {
+  int64_t n = rows.size();
+  for (int64_t bit = n / 2; bit >= 1; bit /= 2)
+    for (int64_t i = 0; i < n; ++i) {
+      if (i & bit)
+        continue;
+      SmallVector<int64_t> low, high;
+      for (int64_t lane = 0; lane < n; ++lane) {
+        low.push_back(lane & bit ? n + lane - bit : lane);
+        high.push_back(lane & bit ? n + lane : lane + bit);
+      }
+      Value x = rows[i], y = rows[i + bit];
+      rows[i] = vector::ShuffleOp::create(b, x, y, low);
+      rows[i + bit] = vector::ShuffleOp::create(b, x, y, high);
+    }
+}
+
 } // namespace mlir::quanta::matmul_kernels

@@ -175,6 +175,33 @@ struct BufferBuild {
   void erase();
 };
 
+/// A matmul's B as the transpose of an N x K buffer (a Linear layer's
+/// [out, in] weights), written by a linalg.transpose into a fresh
+/// allocation that only the matmul reads, or with `flip` into one that a
+/// linalg.map then flips the top bit of (uint8 weights as w - 128) into the
+/// matmul's. The kernels then read the N x K `source` in place; the
+/// transpose moves to the paths that read B K-major (the loops, and the
+/// packing of the kernels that cannot transpose in registers).
+struct TransposedRhs {
+  // B, and the N x K buffer it is computed from.
+  Value matrix, source;
+  bool flip = false;
+  BufferBuild build;
+
+  /// B's build cloned at `b`'s insertion point; returns B's clone.
+  Value clone(ImplicitLocOpBuilder &b, IRMapping &mapping) const;
+};
+
+/// B (`bMat`, read by `reader`) as a TransposedRhs, when its source is not
+/// written between the transpose and `kernelAt`.
+std::optional<TransposedRhs> matchTransposedRhs(Operation *reader, Value bMat,
+                                                Operation *kernelAt);
+
+/// Transposes the square matrix whose rows are `rows` (n vectors of n
+/// lanes, n a power of two) in place, by log2(n) rounds of two-source
+/// shuffles (each exchanging one bit of the row and of the lane index).
+void transposeSquare(ImplicitLocOpBuilder &b, MutableArrayRef<Value> rows);
+
 /// Whether `v` is nibble `linalg.index dim` of `byte`: `(byte >>
 /// (index_cast(linalg.index dim) * 4)) [& 15]`.
 bool isNibbleBits(Value v, Value byte, unsigned dim);

@@ -2243,3 +2243,75 @@ func.func @int8_group_nk_core(%arg0: memref<1x128xi8>, %arg1: memref<32x128xi8>,
   memref.dealloc %alloc_4 : memref<1x4x32xi32>
   return
 }
+
+// bf16 with B given N x K (a Linear layer's [out, in] weights): few rows of
+// C stream B's panels from B^T, 16 words (32 bf16 along K) of 16 rows of
+// B^T transposed in registers into 16 K steps of a panel, each dotted with
+// every row of C in k order, as the K x N stream does (the same sums bit
+// for bit); the last K steps come from masked loads, each dotted only where
+// it lies inside K. More rows pack the panels from B^T the same way. The
+// loops read B transposed: the transpose moves there.
+// BF16-LABEL: func @bf16_transposed_rhs
+// BF16-SAME: (%[[A:.*]]: memref<?x?xbf16>, %[[BT:.*]]: memref<?x?xbf16>, %[[C:.*]]: memref<?x?xf32>)
+// BF16-NOT:  linalg.transpose
+// BF16:      scf.if
+// BF16:        scf.if
+// BF16:          vector.load %[[BT]]{{.*}} : memref<?x?xbf16>, vector<32xbf16>
+// BF16:          vector.shuffle {{.*}} [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23] : vector<16xi32>, vector<16xi32>
+// BF16:          llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// BF16:          vector.store {{.*}}, %[[C]]
+// BF16:          vector.maskedload %[[BT]]
+// BF16:          scf.if {{.*}} -> (vector<16xf32>)
+// BF16:            llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// BF16:        } else {
+// BF16-NOT:  linalg.transpose
+// BF16:          %[[P:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xbf16>
+// BF16:          vector.load %[[BT]]
+// BF16:          vector.store {{.*}}, %[[P]]
+// BF16:          vector.maskedload %[[BT]]
+// BF16:          memref.dealloc %[[P]]
+// BF16:      } else {
+// BF16:        %[[B2:.*]] = memref.alloc
+// BF16:        linalg.transpose ins(%[[BT]] : memref<?x?xbf16>) outs(%[[B2]] : memref<?x?xbf16>)
+// BF16:        linalg.matmul ins(%[[A]], %[[B2]] :
+// BF16:        memref.dealloc %[[B2]]
+// BF16:      }
+// BF16-NOT:  memref.dealloc
+// BF16:      return
+func.func @bf16_transposed_rhs(%a: memref<?x?xbf16>, %bt: memref<?x?xbf16>, %c: memref<?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %bt, %c0 : memref<?x?xbf16>
+  %k = memref.dim %bt, %c1 : memref<?x?xbf16>
+  %b = memref.alloc(%k, %n) : memref<?x?xbf16>
+  linalg.transpose ins(%bt : memref<?x?xbf16>) outs(%b : memref<?x?xbf16>) permutation = [1, 0]
+  linalg.matmul ins(%a, %b : memref<?x?xbf16>, memref<?x?xbf16>) outs(%c : memref<?x?xf32>)
+  memref.dealloc %b : memref<?x?xbf16>
+  return
+}
+
+// f32 with B given N x K, on 8 lanes (AVX2): 8 x 8 words per block of 8 K
+// steps (3 rounds of shuffles), multiply then add in k order.
+// V256-LABEL: func @f32_transposed_rhs
+// V256-SAME: (%[[A:.*]]: memref<?x?xf32>, %[[BT:.*]]: memref<?x?xf32>, %[[C:.*]]: memref<?x?xf32>)
+// V256-NOT:  linalg.transpose
+// V256:      vector.load %[[BT]]{{.*}} : memref<?x?xf32>, vector<8xf32>
+// V256:      vector.shuffle {{.*}} [0, 1, 2, 3, 8, 9, 10, 11] : vector<8xi32>, vector<8xi32>
+// V256:      arith.mulf {{.*}} : vector<8xf32>
+// V256:      arith.addf {{.*}} : vector<8xf32>
+// V256:      } else {
+// V256-NOT:  linalg.transpose
+// V256:        memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf32>
+// V256:    } else {
+// V256:      linalg.transpose ins(%[[BT]] : memref<?x?xf32>)
+func.func @f32_transposed_rhs(%a: memref<?x?xf32>, %bt: memref<?x?xf32>, %c: memref<?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %bt, %c0 : memref<?x?xf32>
+  %k = memref.dim %bt, %c1 : memref<?x?xf32>
+  %b = memref.alloc(%k, %n) : memref<?x?xf32>
+  linalg.transpose ins(%bt : memref<?x?xf32>) outs(%b : memref<?x?xf32>) permutation = [1, 0]
+  linalg.matmul ins(%a, %b : memref<?x?xf32>, memref<?x?xf32>) outs(%c : memref<?x?xf32>)
+  memref.dealloc %b : memref<?x?xf32>
+  return
+}

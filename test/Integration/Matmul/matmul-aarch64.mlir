@@ -67,6 +67,10 @@
 // RUN: %aarch64_cxx_harness -include %t.int4zp.h %S/int4-zp-kernel-harness.cpp %t.int4zpusdot.o -o %t.int4zpusdot.exe
 // RUN: qemu-aarch64 -cpu max %t.int4zpusdot.exe | FileCheck %S/int4-zp-kernel.mlir
 // RUN: quanta-compile %S/int4-kernel.mlir --target=aarch64-linux-gnu --mattr=+dotprod --emit=asm -o - | FileCheck %s --check-prefix=W4A8SDOT
+// f32 (and bf16, in loops) with the weights given N x K, on 4 lanes:
+// RUN: quanta-compile %S/float-nk.mlir --target=aarch64-linux-gnu -o %t.fnk.o --header=%t.fnk.h
+// RUN: %aarch64_cxx_harness -include %t.fnk.h %S/float-nk-harness.cpp %t.fnk.o -o %t.fnk.exe
+// RUN: qemu-aarch64 -cpu max %t.fnk.exe sequential | FileCheck %S/float-nk.mlir
 
 // W4-LABEL: llvm.func internal @_quanta_impl_s4_g32_n256(
 // W4-NOT:   llvm.call_intrinsic
