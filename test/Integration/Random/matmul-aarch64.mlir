@@ -11,11 +11,17 @@
 // RUN: %aarch64_cxx_harness -include %t.dot.h -DCASES_INC='"%t.dot.inc"' %S/matmul-harness.cpp %t.dot.o -o %t.dot.exe
 // RUN: qemu-aarch64 %t.dot.exe | FileCheck %s
 // W8A8 with the weights N x K, read in place by up to 7 rows (sdot, flipped
-// activations, uint8 weights flipped too):
+// activations, uint8 weights flipped too; more rows transpose them):
 // RUN: %python %S/matmul-cases.py %t.nk.mlir %t.nk.inc 6 w8a8_nk 16
 // RUN: quanta-compile %t.nk.mlir --target=aarch64-linux-gnu --mattr=+dotprod -o %t.nk.o --header=%t.nk.h
 // RUN: %aarch64_cxx_harness -include %t.nk.h -DCASES_INC='"%t.nk.inc"' %S/matmul-harness.cpp %t.nk.o -o %t.nk.exe
 // RUN: qemu-aarch64 %t.nk.exe | FileCheck %s --check-prefix=NK
+// With i8mm (usdot, whose slices are words of 4 bytes), 8 rows or more
+// pack their panels from the N x K weights (4 x 4 word transposes):
+// RUN: %python %S/matmul-cases.py %t.nkmm.mlir %t.nkmm.inc 7 w8a8_nk 16
+// RUN: quanta-compile %t.nkmm.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.nkmm.o --header=%t.nkmm.h
+// RUN: %aarch64_cxx_harness -include %t.nkmm.h -DCASES_INC='"%t.nkmm.inc"' %S/matmul-harness.cpp %t.nkmm.o -o %t.nkmm.exe
+// RUN: qemu-aarch64 %t.nkmm.exe | FileCheck %s --check-prefix=NK
 
 // CHECK-DAG: a4: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: fp8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
