@@ -253,8 +253,15 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       (FP8 codes: an `arith.extf` on 2L codes, which
       `--quanta-expand-float-casts="via-f16=true"` decodes through f16), and
       with A other than f32, the part that A's element and the row alone
-      give once per element, into an [M, K] buffer. The int4 kernel also
-      takes f16/bf16 A (W4A16).
+      give once per element, into an [M, K] buffer. B given N x K (the
+      transpose of a Linear layer's `[out, in]` weights; parameters per
+      tensor, column or row) is read in place: each vector of L columns
+      takes 4L codes of L rows of B^T, a square of words transposed in
+      registers into L words of 4 K steps, whose bytes are the visits'
+      codes, the last K % 4L steps gathered code by code; each column
+      still accumulates in k order (W8A32 1 x 4096 x 4096 on Zen 4: 5.3 ms
+      with the transpose, 1.7 ms in place, 1.0 ms K x N). The int4 kernel
+      also takes f16/bf16 A (W4A16).
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an

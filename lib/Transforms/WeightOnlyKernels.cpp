@@ -84,13 +84,17 @@ bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
 }
 
 /// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
-/// bytes per row) is a multiple of `chunkBytes` at run time, else by a copy
-/// of `op` (the loops).
+/// bytes per row; with `transposed`, the rows of B's N x K source) is a
+/// multiple of `chunkBytes` at run time, else by a copy of `op` (the loops,
+/// which read B: with `transposed`, its build moves there).
 void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
                            int64_t chunkBytes,
-                           function_ref<void(ImplicitLocOpBuilder &)> build) {
+                           function_ref<void(ImplicitLocOpBuilder &)> build,
+                           TransposedRhs *transposed = nullptr) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
-  Value byteCols = memref::DimOp::create(b, op.getDpsInputs()[1], dim);
+  Value byteCols = transposed
+                       ? memref::DimOp::create(b, transposed->source, 0)
+                       : memref::DimOp::create(b, op.getDpsInputs()[1], dim);
   Value fits = isMultiple(b, byteCols, chunkBytes);
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
@@ -98,9 +102,16 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
     b.setInsertionPointToStart(ifOp.thenBlock());
     build(b);
     b.setInsertionPointToStart(ifOp.elseBlock());
-    b.clone(*op);
+    IRMapping mapping;
+    if (transposed)
+      transposed->clone(b, mapping);
+    b.clone(*op, mapping);
+    if (transposed)
+      transposed->build.deallocClones(b, mapping);
   }
   op->erase();
+  if (transposed)
+    transposed->build.erase();
 }
 
 /// Builds the kernel for one isWeightOnlyInt4Matmul op on vectors of L =
@@ -726,9 +737,12 @@ Value getRowValue(linalg::GenericOp op) {
 /// buffer.
 class WeightOnly8BitBuilder {
 public:
+  /// With `transposed`, B is read from its N x K source.
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel, int64_t lanes)
-      : b(b), op(op), parallel(parallel), lanes(lanes) {}
+                        bool parallel, int64_t lanes,
+                        const TransposedRhs *transposed)
+      : b(b), op(op), parallel(parallel), lanes(lanes), transposed(transposed) {
+  }
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -756,12 +770,15 @@ public:
     Value converted = getPartValue(op, {1}, 1);
     auto extf = converted ? converted.getDefiningOp<arith::ExtFOp>() : nullptr;
     if (extf && extf.getIn() == op.getRegion().front().getArgument(1) &&
-        extf.getType().isF32())
+        extf.getType().isF32() && !transposed)
       codeValue = converted;
-    prefetcher.emplace(b, bBytes);
-    Value cols = memref::DimOp::create(b, bBytes, 1);
+    prefetcher.emplace(b, transposed ? transposed->source : bBytes);
+    Value cols = transposed ? memref::DimOp::create(b, transposed->source, 0)
+                            : memref::DimOp::create(b, bBytes, 1);
     Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkVectors * lanes));
     perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
+      if (transposed)
+        return streamTransposed(first, last);
       // Four K steps per visit, then single steps for the rest of K (of the
       // group).
       auto stream = [&](Value from, Value to, Value group) {
@@ -789,6 +806,7 @@ private:
   linalg::GenericOp op;
   bool parallel;
   int64_t lanes;
+  const TransposedRhs *transposed;
   Value a, bBytes, c, rows, k;
   std::optional<RowPrefetcher> prefetcher;
   // The body's row value (null: A's element is read as it is) and its
@@ -875,7 +893,6 @@ private:
   /// K steps [k0, k0 + steps) (in group `group` of the grouped form) on the
   /// columns of chunks [first, last), for every row of A, in k order.
   void visit(Value k0, int64_t steps, Value group, Value first, Value last) {
-    auto f32Vector = VectorType::get({lanes}, b.getF32Type());
     auto codesType = VectorType::get(
         {lanes}, cast<MemRefType>(bBytes.getType()).getElementType());
     forLoop(b, first, last, 1, [&](Value chunk) {
@@ -892,7 +909,7 @@ private:
       }
       // B's codes of the visit (or their codeValue) and, when the body has
       // a column value, that value for them: computed once for all rows.
-      SmallVector<SmallVector<Value>> codes(steps), columnValues(steps);
+      SmallVector<SmallVector<Value>> codes(steps);
       SmallVector<SmallVector<std::pair<Value, Value>>> given(steps *
                                                               kChunkVectors);
       for (int64_t s = 0; s < steps; ++s) {
@@ -920,44 +937,122 @@ private:
                 {codeValue, vector::ShuffleOp::create(b, wide, wide, half)});
           }
         }
-        for (int64_t q = 0; q < kChunkVectors && columnValue; ++q) {
-          SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
-          args[1] = codes[s][q];
-          llvm::copy(params[q], args.begin() + 2);
-          auto &values = given[kChunkVectors * s + q];
-          columnValues[s].push_back(cloneBodyOnVectors(
-              b, op, args, nullptr, values, columnValue, lanes));
-          values = {{columnValue, columnValues[s][q]}};
+      }
+      accumulate(k0, cols, params, codes, given);
+    });
+  }
+
+  /// K steps [k0, k0 + codes.size()) on the vectors of L columns from each
+  /// of `cols`, with their parameters `params`, for every row of A, in k
+  /// order: codes[s][q] are B's codes of step s in vector q, or (null)
+  /// their codeValue is given in `given[s * cols.size() + q]`.
+  void accumulate(Value k0, ArrayRef<Value> cols,
+                  ArrayRef<SmallVector<Value>> params,
+                  ArrayRef<SmallVector<Value>> codes,
+                  SmallVector<SmallVector<std::pair<Value, Value>>> given) {
+    auto f32Vector = VectorType::get({lanes}, b.getF32Type());
+    int64_t count = cols.size(), steps = codes.size();
+    // The column value: once for all rows.
+    for (int64_t s = 0; s < steps && columnValue; ++s)
+      for (int64_t q = 0; q < count; ++q) {
+        SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
+        args[1] = codes[s][q];
+        llvm::copy(params[q], args.begin() + 2);
+        auto &values = given[count * s + q];
+        Value value = cloneBodyOnVectors(b, op, args, nullptr, values,
+                                         columnValue, lanes);
+        values = {{columnValue, value}};
+      }
+    forLoop(b, idx(0), rows, 1, [&](Value row) {
+      SmallVector<Value> rowParams = loadParams(Value(), row);
+      SmallVector<Value> accs;
+      for (Value col : cols)
+        accs.push_back(
+            vector::LoadOp::create(b, f32Vector, c, ValueRange{row, col}));
+      for (int64_t s = 0; s < steps; ++s) {
+        Value kk = arith::AddIOp::create(b, k0, idx(s));
+        Value x = memref::LoadOp::create(b, rowValues ? rowValues : a,
+                                         ValueRange{row, kk});
+        Value xs = vector::BroadcastOp::create(
+            b, VectorType::get({lanes}, x.getType()), x);
+        for (int64_t q = 0; q < count; ++q) {
+          SmallVector<std::pair<Value, Value>> values(given[count * s + q]);
+          SmallVector<Value> args = {rowValue ? Value() : xs, codes[s][q]};
+          if (rowValue)
+            values.push_back({rowValue, xs});
+          for (auto [i, param] : llvm::enumerate(params[q]))
+            args.push_back(param ? param : rowParams[i]);
+          args.push_back(accs[q]);
+          accs[q] =
+              cloneBodyOnVectors(b, op, args, nullptr, values, nullptr, lanes);
         }
       }
-      forLoop(b, idx(0), rows, 1, [&](Value row) {
-        SmallVector<Value> rowParams = loadParams(Value(), row);
-        SmallVector<Value> accs;
-        for (int64_t q = 0; q < kChunkVectors; ++q)
-          accs.push_back(vector::LoadOp::create(b, f32Vector, c,
-                                                ValueRange{row, cols[q]}));
-        for (int64_t s = 0; s < steps; ++s) {
-          Value kk = arith::AddIOp::create(b, k0, idx(s));
-          Value x = memref::LoadOp::create(b, rowValues ? rowValues : a,
-                                           ValueRange{row, kk});
-          Value xs = vector::BroadcastOp::create(
-              b, VectorType::get({lanes}, x.getType()), x);
-          for (int64_t q = 0; q < kChunkVectors; ++q) {
-            SmallVector<std::pair<Value, Value>> values(
-                given[kChunkVectors * s + q]);
-            SmallVector<Value> args = {rowValue ? Value() : xs, codes[s][q]};
-            if (rowValue)
-              values.push_back({rowValue, xs});
-            for (auto [i, param] : llvm::enumerate(params[q]))
-              args.push_back(param ? param : rowParams[i]);
-            args.push_back(accs[q]);
-            accs[q] = cloneBodyOnVectors(b, op, args, nullptr, values, nullptr,
-                                         lanes);
+      for (int64_t q = 0; q < count; ++q)
+        vector::StoreOp::create(b, accs[q], c, ValueRange{row, cols[q]});
+    });
+  }
+
+  /// The stream of chunks [first, last) with B given N x K (a Linear layer's
+  /// [out, in] weights, per tensor, column or row parameters): each vector
+  /// of L columns in turn reads 4L codes of L rows of the source (L words of
+  /// 4 codes each), a square of words transposed in registers into L words
+  /// of 4 K steps of the L columns, whose bytes are the codes of
+  /// accumulate(), one K step after another; the last K steps (K % 4L)
+  /// gather their L codes one by one. Each column still accumulates in k
+  /// order: the K x N kernel's sums bit for bit.
+  void streamTransposed(Value first, Value last) {
+    Value bT = transposed->source;
+    Type code = cast<MemRefType>(bT.getType()).getElementType();
+    Type i8 = b.getI8Type(), i32 = b.getI32Type();
+    int64_t block = 4 * lanes;
+    auto words = VectorType::get({lanes}, i32);
+    auto loaded = VectorType::get({block}, code);
+    auto codes = VectorType::get({lanes}, code);
+    Value whole = arith::MulIOp::create(
+        b, arith::DivUIOp::create(b, k, idx(block)), idx(block));
+    forLoop(b, first, last, 1, [&](Value chunk) {
+      Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkVectors * lanes));
+      for (int64_t q = 0; q < kChunkVectors; ++q) {
+        Value col = arith::AddIOp::create(b, col0, idx(lanes * q));
+        SmallVector<SmallVector<Value>> params = {loadParams(col, Value())};
+        forLoop(b, idx(0), whole, block, [&](Value k0) {
+          SmallVector<Value> square;
+          for (int64_t j = 0; j < lanes; ++j) {
+            Value row = arith::AddIOp::create(b, col, idx(j));
+            prefetcher->prefetch(b, row, k0);
+            square.push_back(vector::BitCastOp::create(
+                b, words,
+                vector::LoadOp::create(b, loaded, bT, ValueRange{row, k0})));
           }
-        }
-        for (int64_t q = 0; q < kChunkVectors; ++q)
-          vector::StoreOp::create(b, accs[q], c, ValueRange{row, cols[q]});
-      });
+          transposeSquare(b, square);
+          for (int64_t t = 0; t < lanes; ++t) {
+            SmallVector<SmallVector<Value>> stepCodes;
+            for (int64_t s = 0; s < 4; ++s) {
+              Value v = square[t];
+              if (s)
+                v = arith::ShRUIOp::create(
+                    b, v,
+                    arith::ConstantOp::create(
+                        b, DenseElementsAttr::get(words,
+                                                  b.getI32IntegerAttr(8 * s))));
+              v = arith::TruncIOp::create(b, VectorType::get({lanes}, i8), v);
+              if (code != i8)
+                v = arith::BitcastOp::create(b, codes, v);
+              stepCodes.push_back({v});
+            }
+            accumulate(arith::AddIOp::create(b, k0, idx(4 * t)), {col}, params,
+                       stepCodes, {4, {}});
+          }
+        });
+        forLoop(b, whole, k, 1, [&](Value kk) {
+          SmallVector<Value> elements;
+          for (int64_t j = 0; j < lanes; ++j)
+            elements.push_back(memref::LoadOp::create(
+                b, bT, ValueRange{arith::AddIOp::create(b, col, idx(j)), kk}));
+          Value v = vector::FromElementsOp::create(b, codes, elements);
+          accumulate(kk, {col}, params, {{v}}, {1, {}});
+        });
+      }
     });
   }
 };
@@ -1019,12 +1114,20 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
+  // B given N x K, with parameters per tensor, column or row.
+  std::optional<TransposedRhs> transposed;
+  if (op.getNumLoops() == 3 && llvm::is_contained({4, 8, 16}, unit.lanes))
+    transposed = matchTransposedRhs(op, op.getDpsInputs()[1], op);
+  if (transposed && transposed->flip)
+    transposed.reset();
   // Whole chunks of 4L columns (B's last dimension).
+  TransposedRhs *rhs = transposed ? &*transposed : nullptr;
   lowerBehindChunkCheck(
       op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
       [&](ImplicitLocOpBuilder &b) {
-        WeightOnly8BitBuilder(b, op, parallel, unit.lanes).build();
-      });
+        WeightOnly8BitBuilder(b, op, parallel, unit.lanes, rhs).build();
+      },
+      rhs);
 }
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(

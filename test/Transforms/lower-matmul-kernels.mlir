@@ -2315,3 +2315,51 @@ func.func @f32_transposed_rhs(%a: memref<?x?xf32>, %bt: memref<?x?xf32>, %c: mem
   memref.dealloc %b : memref<?x?xf32>
   return
 }
+
+// A weight-only 8-bit matmul whose B is the transpose of N x K weights
+// (per-column scales): the kernel reads them in place. Each vector of 16
+// columns takes 64 codes of 16 rows of B^T, a 16 x 16 square of words
+// transposed in registers into 16 words of 4 K steps of the 16 columns,
+// whose bytes are the visits' codes (accumulated in k order, as K x N);
+// the last K steps (K % 64) gather their 16 codes. The loops read B
+// transposed: the transpose moves there.
+// CHECK-LABEL: func @weight_only_8bit_transposed
+// CHECK-SAME: (%[[A:.*]]: memref<1x200xf32>, %[[BT:.*]]: memref<128x200xi8>,
+// CHECK-NOT: linalg.transpose
+// CHECK: scf.if
+// CHECK:   memref.prefetch %[[BT]]
+// CHECK:   vector.load %[[BT]]{{.*}} : memref<128x200xi8>, vector<64xi8>
+// CHECK:   vector.bitcast {{.*}} : vector<64xi8> to vector<16xi32>
+// CHECK:   vector.shuffle {{.*}} [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23] : vector<16xi32>, vector<16xi32>
+// CHECK:   arith.trunci {{.*}} : vector<16xi32> to vector<16xi8>
+// CHECK:   arith.sitofp {{.*}} : vector<16xi32> to vector<16xf32>
+// CHECK:   scf.for
+// CHECK:     arith.addf {{.*}} : vector<16xf32>
+// CHECK:   arith.shrui {{.*}} : vector<16xi32>
+// CHECK:   memref.load %[[BT]]
+// CHECK:   vector.from_elements {{.*}} : vector<16xi8>
+// CHECK: } else {
+// CHECK:   %[[B:.*]] = memref.alloc() : memref<200x128xi8>
+// CHECK:   linalg.transpose ins(%[[BT]] : memref<128x200xi8>) outs(%[[B]] : memref<200x128xi8>)
+// CHECK:   linalg.generic {{.*}} ins(%[[A]], %[[B]],
+// CHECK:   memref.dealloc %[[B]]
+// CHECK: }
+// CHECK-NOT: memref.dealloc
+// CHECK: return
+func.func @weight_only_8bit_transposed(%a: memref<1x200xf32>, %bt: memref<128x200xi8>, %s: memref<128xf32>, %c: memref<1x128xf32>) {
+  %b = memref.alloc() : memref<200x128xi8>
+  linalg.transpose ins(%bt : memref<128x200xi8>) outs(%b : memref<200x128xi8>) permutation = [1, 0]
+  linalg.generic {indexing_maps = [affine_map<(m, k, n) -> (m, k)>, affine_map<(m, k, n) -> (k, n)>, affine_map<(m, k, n) -> (n)>, affine_map<(m, k, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%a, %b, %s : memref<1x200xf32>, memref<200x128xi8>, memref<128xf32>) outs(%c : memref<1x128xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %acc: f32):
+    %0 = arith.extsi %w : i8 to i32
+    %1 = arith.sitofp %0 : i32 to f32
+    %2 = arith.mulf %1, %scale : f32
+    %3 = arith.mulf %x, %2 : f32
+    %4 = arith.addf %acc, %3 : f32
+    linalg.yield %4 : f32
+  }
+  memref.dealloc %b : memref<200x128xi8>
+  return
+}

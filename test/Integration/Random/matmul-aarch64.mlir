@@ -22,6 +22,11 @@
 // RUN: quanta-compile %t.nkmm.mlir --target=aarch64-linux-gnu --mattr=+i8mm -o %t.nkmm.o --header=%t.nkmm.h
 // RUN: %aarch64_cxx_harness -include %t.nkmm.h -DCASES_INC='"%t.nkmm.inc"' %S/matmul-harness.cpp %t.nkmm.o -o %t.nkmm.exe
 // RUN: qemu-aarch64 %t.nkmm.exe | FileCheck %s --check-prefix=NK
+// Weight-only with the weights N x K, read in place on 4 lanes:
+// RUN: %python %S/matmul-cases.py %t.wo.mlir %t.wo.inc 14 weight_only_nk 16
+// RUN: quanta-compile %t.wo.mlir --target=aarch64-linux-gnu -o %t.wo.o --header=%t.wo.h
+// RUN: %aarch64_cxx_harness -include %t.wo.h -DCASES_INC='"%t.wo.inc"' %S/matmul-harness.cpp %t.wo.o -o %t.wo.exe
+// RUN: qemu-aarch64 %t.wo.exe | FileCheck %s --check-prefix=WO
 
 // CHECK-DAG: a4: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // CHECK-DAG: fp8: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
@@ -36,3 +41,5 @@
 // CHECK: ALL BIT-EXACT
 // NK: w8a8_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // NK: ALL BIT-EXACT
+// WO: weight_only_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// WO: ALL BIT-EXACT

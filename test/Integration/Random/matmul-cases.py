@@ -93,10 +93,10 @@ class Case:
         # The expressed type: of the scales, of a plain lhs, of the result.
         self.expressed = "f32" if qdq else \
             rng.choice(["f32"] * 4 + ["f16", "bf16"])
-        # W8A8 or W4A8 with the weights N x K (a Linear layer's [out, in],
-        # ONNX MatMulNBits' layout).
+        # W8A8, W4A8, weight-only or FP8 with the weights N x K (a Linear
+        # layer's [out, in], ONNX MatMulNBits' layout).
         nk = family in ("w8a8_nk", "w8a8_group_nk", "w4a8_nk",
-                        "w4a8_nk_vnni")
+                        "w4a8_nk_vnni", "weight_only_nk", "fp8_nk")
         vnni = family == "w4a8_nk_vnni"
         if nk:
             family = family.split("_nk")[0]
@@ -209,6 +209,19 @@ class Case:
             if rng.random() < 0.15:
                 self.K = self.group * (unit // self.group * 2 + 1)
             self.N = rng.choice([16, 32, 48, 64, 128, 256, 100])
+            while self.K * self.N > 65536:
+                self.N //= 2
+        # weight_only_nk, fp8_nk: mostly the forms and shapes of the
+        # weight-only 8-bit kernel, which reads the weights N x K in place
+        # (8-bit weights per tensor or column, 4L | N), K off its blocks of
+        # 4L half of the time.
+        if nk and family in ("weight_only", "fp8") and rng.random() < 0.8:
+            if family == "weight_only":
+                self.rhs = rng.choice(["i8", "ui8"])
+            self.rhs_gran = rng.choice(["tensor", "col", "col"])
+            self.group = 0
+            self.K = rng.choice([64, 128, 256, 31, 72, 100, 200])
+            self.N = rng.choice([64, 128, 192, 256, 100])
             while self.K * self.N > 65536:
                 self.N //= 2
         self.kmajor = nk or (family in ("w8a16", "w4a16") and

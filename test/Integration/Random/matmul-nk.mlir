@@ -9,7 +9,10 @@
 // weights in place, more rows transpose them; also for Haswell's AVX2
 // kernel), W8A8 per group (w8a8_group_nk), and W4A8 in the forms of the
 // VNNI kernel that reads int4 weights N x K in place (w4a8_nk_vnni:
-// groups of 16 to 256, zero points half of the time).
+// groups of 16 to 256, zero points half of the time), and weight-only and
+// FP8 x FP8 (weight_only_nk, fp8_nk: mostly the forms of the weight-only
+// 8-bit kernel, which reads 8-bit weights per tensor or column N x K in
+// place; also for Haswell's 8 lanes).
 // RUN: %python %S/matmul-cases.py %t.w8.mlir %t.w8.inc 20261129 w8a16 12
 // RUN: quanta-compile %t.w8.mlir --mcpu=znver4 -o %t.w8.o --header=%t.w8.h
 // RUN: %cxx_harness -include %t.w8.h -DCASES_INC='"%t.w8.inc"' %S/matmul-harness.cpp %t.w8.o %quanta_ref_lib -o %t.w8.exe
@@ -34,6 +37,17 @@
 // RUN: quanta-compile %t.sym.mlir --mcpu=znver4 -o %t.sym.o --header=%t.sym.h
 // RUN: %cxx_harness -include %t.sym.h -DCASES_INC='"%t.sym.inc"' %S/matmul-harness.cpp %t.sym.o %quanta_ref_lib -o %t.sym.exe
 // RUN: %t.sym.exe | FileCheck %s --check-prefix=SYM
+// RUN: %python %S/matmul-cases.py %t.wo.mlir %t.wo.inc 11 weight_only_nk 30
+// RUN: quanta-compile %t.wo.mlir --mcpu=znver4 -o %t.wo.o --header=%t.wo.h
+// RUN: %cxx_harness -include %t.wo.h -DCASES_INC='"%t.wo.inc"' %S/matmul-harness.cpp %t.wo.o %quanta_ref_lib -o %t.wo.exe
+// RUN: %t.wo.exe | FileCheck %s --check-prefix=WO
+// RUN: quanta-compile %t.wo.mlir --mcpu=haswell -o %t.wo.avx2.o
+// RUN: %cxx_harness -include %t.wo.h -DCASES_INC='"%t.wo.inc"' %S/matmul-harness.cpp %t.wo.avx2.o %quanta_ref_lib -o %t.wo.avx2.exe
+// RUN: %t.wo.avx2.exe | FileCheck %s --check-prefix=WO
+// RUN: %python %S/matmul-cases.py %t.fp8.mlir %t.fp8.inc 12 fp8_nk 20
+// RUN: quanta-compile %t.fp8.mlir --mcpu=znver4 -o %t.fp8.o --header=%t.fp8.h
+// RUN: %cxx_harness -include %t.fp8.h -DCASES_INC='"%t.fp8.inc"' %S/matmul-harness.cpp %t.fp8.o %quanta_ref_lib -o %t.fp8.exe
+// RUN: %t.fp8.exe | FileCheck %s --check-prefix=FP8
 
 // W8-DAG: w8a16 bf16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // W8-DAG: w8a16 f16: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
@@ -49,3 +63,7 @@
 // SYM: ALL BIT-EXACT
 // Q8-DAG: w8a8_group_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
 // Q8: ALL BIT-EXACT
+// WO: weight_only_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// WO: ALL BIT-EXACT
+// FP8: fp8_nk: {{[0-9]+}} cases, {{[0-9]+}} elements, 0 mismatches
+// FP8: ALL BIT-EXACT
