@@ -570,4 +570,96 @@ void transposeSquare(ImplicitLocOpBuilder &b, MutableArrayRef<Value> rows) {
     }
 }
 
+/// Whether `op` is the unpacking of int4 weights packed along the last
+/// dimension into `unpacked` [N, K / 2, 2] (see TransposedWeights).
+static bool isUnpacking(linalg::GenericOp op, Value unpacked) {
+  MLIRContext *ctx = op.getContext();
+  auto type = cast<MemRefType>(unpacked.getType());
+  if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getDpsInits()[0] != unpacked || type.getRank() != 3 ||
+      type.getDimSize(2) != 2 || !op.hasPureBufferSemantics() ||
+      op.getNumParallelLoops() != 3 || op.getNumLoops() != 3)
+    return false;
+  AffineExpr d0, d1, d2;
+  bindDims(ctx, d0, d1, d2);
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[0] != AffineMap::get(3, 0, {d0, d1}, ctx) || !maps[1].isIdentity())
+    return false;
+  Block &body = op.getRegion().front();
+  return isNibbleBits(body.getTerminator()->getOperand(0), body.getArgument(0),
+                      2);
+}
+
+std::optional<TransposedWeights> matchTransposedWeights(Value b, bool pairs,
+                                                        Operation *coreOp,
+                                                        Operation *kernelAt) {
+  TransposedWeights chain;
+  Block *block = coreOp->getBlock();
+  using Groups = SmallVector<ReassociationIndices>;
+  // B, or a view of it that the transpose and the core read.
+  auto bView = b.getDefiningOp<memref::ExpandShapeOp>();
+  if (bView && llvm::range_size(bView->getUsers()) != 2)
+    return std::nullopt;
+  Value bBuffer = bView ? bView.getSrc() : b;
+  auto bAlloc = bBuffer.getDefiningOp<memref::AllocOp>();
+  if (!bAlloc || bAlloc->getBlock() != block)
+    return std::nullopt;
+  Operation *writer =
+      soleOtherUser(bAlloc, bView ? bView : coreOp, chain.build.deallocs);
+  if (bView) {
+    // B's users: the view and deallocations.
+    if (writer || llvm::any_of(bAlloc->getUsers(), [&](Operation *user) {
+          return user != bView && !isa<memref::DeallocOp>(user);
+        }))
+      return std::nullopt;
+    for (Operation *user : bView->getUsers())
+      if (user != coreOp)
+        writer = user;
+  }
+  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
+  SmallVector<int64_t> permutation =
+      pairs ? SmallVector<int64_t>{2, 3, 0, 1} : SmallVector<int64_t>{1, 2, 0};
+  if (!transpose || transpose.getInit() != b ||
+      transpose->getBlock() != block || !transpose->isBeforeInBlock(coreOp) ||
+      transpose.getPermutation() != ArrayRef(permutation))
+    return std::nullopt;
+  auto expand = transpose.getInput().getDefiningOp<memref::ExpandShapeOp>();
+  if (!expand || !expand->hasOneUse() ||
+      expand.getReassociationIndices() !=
+          (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
+    return std::nullopt;
+  // The first op that reads the source.
+  Operation *reader = transpose;
+  chain.source = expand.getSrc();
+  // int4 weights unpacked into S.
+  auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
+  auto uAlloc =
+      collapse ? collapse.getSrc().getDefiningOp<memref::AllocOp>() : nullptr;
+  if (collapse && collapse->hasOneUse() &&
+      collapse.getReassociationIndices() == Groups{{0}, {1, 2}} && uAlloc &&
+      uAlloc->getBlock() == block) {
+    SmallVector<Operation *> deallocs(chain.build.deallocs);
+    auto unpack = dyn_cast_or_null<linalg::GenericOp>(
+        soleOtherUser(uAlloc, collapse, deallocs));
+    if (unpack && unpack->getBlock() == block &&
+        unpack->isBeforeInBlock(transpose) &&
+        isUnpacking(unpack, uAlloc.getResult())) {
+      chain.source = unpack.getDpsInputs()[0];
+      chain.packed = true;
+      chain.build.deallocs = deallocs;
+      reader = unpack;
+      chain.build.ops = {uAlloc, unpack, collapse};
+    }
+  }
+  auto sourceType = cast<MemRefType>(chain.source.getType());
+  if (sourceType.getRank() != 2 || !sourceType.isLastDimUnitStride() ||
+      !unwrittenUntil(chain.source, reader, kernelAt))
+    return std::nullopt;
+  chain.build.ops.append({expand, bAlloc});
+  if (bView)
+    chain.build.ops.push_back(bView);
+  chain.build.ops.push_back(transpose);
+  return chain;
+}
+
 } // namespace mlir::quanta::matmul_kernels

@@ -197,6 +197,37 @@ struct TransposedRhs {
 std::optional<TransposedRhs> matchTransposedRhs(Operation *reader, Value bMat,
                                                 Operation *kernelAt);
 
+/// The ops that compute a K-blocked matmul's B [G, KK, N] from weights S
+/// [N, K]:
+///
+///   B = memref.alloc (or a view of it, the core's operand)
+///   linalg.transpose ins(expand(S) : [N, G, KK]) outs(B)
+///                    permutation = [1, 2, 0]
+///
+/// or for int4 weights P [N, K / 2] packed along K (byte j of row n holds
+/// k = 2j in its low nibble, 2j + 1 in its high one), S their bytes:
+///
+///   U = memref.alloc : [N, K / 2, 2]
+///   U[n, j, h] = (P[n, j] >> 4h) & 15            (linalg.generic)
+///   S = collapse(U) : [N, K]
+///
+/// and for a core on loops (m, g, kk, j, h) with B [G, KK, N / 2, 2], the
+/// transpose of expand(S) : [N / 2, 2, G, KK] (permutation [2, 3, 0, 1]);
+/// with U and B read by these ops and the core only.
+struct TransposedWeights {
+  // S, or with int4 weights (`packed`) P.
+  Value source;
+  bool packed = false;
+  BufferBuild build;
+};
+
+/// B (read by `reader`: [G, KK, N], or with `pairs` [G, KK, N / 2, 2]) as
+/// TransposedWeights, when its source is not written between the first op
+/// that reads it and `kernelAt`.
+std::optional<TransposedWeights> matchTransposedWeights(Value b, bool pairs,
+                                                        Operation *reader,
+                                                        Operation *kernelAt);
+
 /// Transposes the square matrix whose rows are `rows` (n vectors of n
 /// lanes, n a power of two) in place, by log2(n) rounds of two-source
 /// shuffles (each exchanging one bit of the row and of the lane index).

@@ -26,120 +26,6 @@ using namespace mlir::quanta::matmul_kernels;
 
 namespace {
 
-/// The ops that compute a grouped core's B [G, KK, N] from weights S
-/// [N, K]:
-///
-///   B = memref.alloc (or a view of it, the core's operand)
-///   linalg.transpose ins(expand(S) : [N, G, KK]) outs(B)
-///                    permutation = [1, 2, 0]
-///
-/// or for int4 weights P [N, K / 2] packed along K (byte j of row n holds
-/// k = 2j in its low nibble, 2j + 1 in its high one), S their bytes:
-///
-///   U = memref.alloc : [N, K / 2, 2]
-///   U[n, j, h] = (P[n, j] >> 4h) & 15            (linalg.generic)
-///   S = collapse(U) : [N, K]
-///
-/// and for a core on loops (m, g, kk, j, h) with B [G, KK, N / 2, 2], the
-/// transpose of expand(S) : [N / 2, 2, G, KK] (permutation [2, 3, 0, 1]);
-/// with U and B read by these ops and the core only.
-struct TransposedWeights {
-  // S, or with int4 weights P.
-  Value source;
-  BufferBuild build;
-};
-
-/// Whether `op` is the unpacking of int4 weights packed along the last
-/// dimension into `unpacked` [N, K / 2, 2] (see TransposedWeights).
-bool isUnpacking(linalg::GenericOp op, Value unpacked) {
-  MLIRContext *ctx = op.getContext();
-  auto type = cast<MemRefType>(unpacked.getType());
-  if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
-      op.getDpsInits()[0] != unpacked || type.getRank() != 3 ||
-      type.getDimSize(2) != 2 || !op.hasPureBufferSemantics() ||
-      op.getNumParallelLoops() != 3 || op.getNumLoops() != 3)
-    return false;
-  AffineExpr d0, d1, d2;
-  bindDims(ctx, d0, d1, d2);
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  if (maps[0] != AffineMap::get(3, 0, {d0, d1}, ctx) || !maps[1].isIdentity())
-    return false;
-  Block &body = op.getRegion().front();
-  return isNibbleBits(body.getTerminator()->getOperand(0), body.getArgument(0),
-                      2);
-}
-
-std::optional<TransposedWeights> matchTransposedWeights(const GroupedCore &core,
-                                                        Operation *coreOp,
-                                                        Operation *kernelAt) {
-  TransposedWeights chain;
-  Block *block = coreOp->getBlock();
-  using Groups = SmallVector<ReassociationIndices>;
-  bool pairs = cast<MemRefType>(core.b.getType()).getRank() == 4;
-  // B, or a view of it that the transpose and the core read.
-  auto bView = core.b.getDefiningOp<memref::ExpandShapeOp>();
-  if (bView && llvm::range_size(bView->getUsers()) != 2)
-    return std::nullopt;
-  Value bBuffer = bView ? bView.getSrc() : core.b;
-  auto bAlloc = bBuffer.getDefiningOp<memref::AllocOp>();
-  if (!bAlloc || bAlloc->getBlock() != block)
-    return std::nullopt;
-  Operation *writer =
-      soleOtherUser(bAlloc, bView ? bView : coreOp, chain.build.deallocs);
-  if (bView) {
-    // B's users: the view and deallocations.
-    if (writer || llvm::any_of(bAlloc->getUsers(), [&](Operation *user) {
-          return user != bView && !isa<memref::DeallocOp>(user);
-        }))
-      return std::nullopt;
-    for (Operation *user : bView->getUsers())
-      if (user != coreOp)
-        writer = user;
-  }
-  auto transpose = dyn_cast_or_null<linalg::TransposeOp>(writer);
-  ArrayRef<int64_t> permutation =
-      pairs ? ArrayRef<int64_t>{2, 3, 0, 1} : ArrayRef<int64_t>{1, 2, 0};
-  if (!transpose || transpose.getInit() != core.b ||
-      transpose->getBlock() != block || !transpose->isBeforeInBlock(coreOp) ||
-      transpose.getPermutation() != permutation)
-    return std::nullopt;
-  auto expand = transpose.getInput().getDefiningOp<memref::ExpandShapeOp>();
-  if (!expand || !expand->hasOneUse() ||
-      expand.getReassociationIndices() !=
-          (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
-    return std::nullopt;
-  // The first op that reads the source.
-  Operation *reader = transpose;
-  chain.source = expand.getSrc();
-  if (core.nibbleBytes) {
-    auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
-    if (!collapse || !collapse->hasOneUse() ||
-        collapse.getReassociationIndices() != Groups{{0}, {1, 2}})
-      return std::nullopt;
-    auto uAlloc = collapse.getSrc().getDefiningOp<memref::AllocOp>();
-    if (!uAlloc || uAlloc->getBlock() != block)
-      return std::nullopt;
-    auto unpack = dyn_cast_or_null<linalg::GenericOp>(
-        soleOtherUser(uAlloc, collapse, chain.build.deallocs));
-    if (!unpack || unpack->getBlock() != block ||
-        !unpack->isBeforeInBlock(transpose) ||
-        !isUnpacking(unpack, uAlloc.getResult()))
-      return std::nullopt;
-    chain.source = unpack.getDpsInputs()[0];
-    reader = unpack;
-    chain.build.ops = {uAlloc, unpack, collapse};
-  }
-  auto sourceType = cast<MemRefType>(chain.source.getType());
-  if (sourceType.getRank() != 2 || !sourceType.isLastDimUnitStride() ||
-      !unwrittenUntil(chain.source, reader, kernelAt))
-    return std::nullopt;
-  chain.build.ops.append({expand, bAlloc});
-  if (bView)
-    chain.build.ops.push_back(bView);
-  chain.build.ops.push_back(transpose);
-  return chain;
-}
-
 /// A vector of 16 i32 lanes, each lane the partial sum of one column and
 /// one group slot (its label: column * slots + slot).
 struct Labeled {
@@ -572,9 +458,10 @@ bool mlir::quanta::matmul_kernels::lowerTransposedGroupCore(
       !TransposedGroupBuilder::takesGroupSize(
           core, cast<MemRefType>(core.a.getType()).getDimSize(2)))
     return false;
-  std::optional<TransposedWeights> chain =
-      matchTransposedWeights(core, op, epilogue.op);
-  if (!chain)
+  std::optional<TransposedWeights> chain = matchTransposedWeights(
+      core.b, cast<MemRefType>(core.b.getType()).getRank() == 4, op,
+      epilogue.op);
+  if (!chain || chain->packed != core.nibbleBytes)
     return false;
   SmallVector<Operation *> replaced(fills);
   replaced.push_back(op);
