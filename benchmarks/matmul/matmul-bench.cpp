@@ -38,6 +38,8 @@ decltype(w8a8_group_gemv) w8a8_group_gemv_mt;
 decltype(w8a8_group_prefill) w8a8_group_prefill_mt;
 decltype(w4a32_gemv) w4a32_gemv_mt;
 decltype(w8a32_gemv) w8a32_gemv_mt;
+decltype(w4a32_gemv_nk) w4a32_gemv_nk_mt;
+decltype(w8a32_gemv_nk) w8a32_gemv_nk_mt;
 decltype(fp8_gemv) fp8_gemv_mt;
 decltype(bf16_1024) bf16_1024_mt;
 decltype(bf16_1024_nk) bf16_1024_nk_mt;
@@ -498,31 +500,47 @@ void checkKOrderGemv(const std::string &name, int64_t K, int64_t N,
 }
 
 /// Weight-only W4A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[k / 32, n]),
-/// f32 in k order (separate multiply and add), int4 weights packed.
+/// f32 in k order (separate multiply and add), int4 weights packed; `nk`:
+/// the same weights given N x K, packed along K (MatMulNBits).
 struct W4A32 {
   static constexpr int64_t G = Int4Weights::G;
   int64_t N, K;
+  bool nk;
   Int4Weights weights;
   Buffer<int8_t> &wValues = weights.values;
   std::vector<Buffer<uint8_t>> &w = weights.packed;
   std::vector<Buffer<float>> &sw = weights.scales;
   Buffer<float> a, y;
 
-  W4A32(int64_t N, int64_t K, int copies) : N(N), K(K), weights(N, K, copies) {
+  W4A32(int64_t N, int64_t K, int copies, bool nk = false)
+      : N(N), K(K), nk(nk), weights(N, K, copies) {
     a = Buffer<float>(K);
     for (int64_t k = 0; k < K; ++k)
       a[k] = frand(-2.0f, 2.0f);
     y = Buffer<float>(N);
+    if (nk) {
+      std::vector<int8_t> transposed(K * N);
+      for (int64_t k = 0; k < K; ++k)
+        for (int64_t n = 0; n < N; ++n)
+          transposed[n * K + k] = wValues[k * N + n];
+      for (auto &copy : w)
+        packInt4(transposed.data(), K * N, copy.data());
+    }
   }
 
   void run(int c, bool mt = false) {
-    (mt ? w4a32_gemv_mt : w4a32_gemv)(a.data(), w[c].data(), sw[c].data(),
-                                      y.data());
+    if (nk)
+      (mt ? w4a32_gemv_nk_mt : w4a32_gemv_nk)(a.data(), w[c].data(),
+                                              sw[c].data(), y.data());
+    else
+      (mt ? w4a32_gemv_mt : w4a32_gemv)(a.data(), w[c].data(), sw[c].data(),
+                                        y.data());
   }
 
   void check(bool mt) {
     run(0, mt);
     checkKOrderGemv(std::string("Quanta W4A32 GEMV 1x4096x4096") +
+                        (nk ? ", weights N x K" : "") +
                         (mt ? " (--openmp, 2 threads)" : ""),
                     K, N, a.data(), y.data(), [&](int64_t k, int64_t n) {
                       return float(wValues[k * N + n]) * sw[0][k / G * N + n];
@@ -531,13 +549,16 @@ struct W4A32 {
 };
 
 /// Weight-only W8A32 GEMV: y[n] = sum_k a[k] * (w[k, n] * sw[n]), f32 in k
-/// order (separate multiply and add), int8 weights per column.
+/// order (separate multiply and add), int8 weights per column; `nk`: the
+/// weights w[n, k] given N x K (a Linear layer's [out, in]).
 struct W8A32 {
   int64_t N, K;
+  bool nk;
   Buffer<float> a, sw, y;
   std::vector<Buffer<int8_t>> w; // rotated copies of the same values
 
-  W8A32(int64_t N, int64_t K, int copies) : N(N), K(K) {
+  W8A32(int64_t N, int64_t K, int copies, bool nk = false)
+      : N(N), K(K), nk(nk) {
     a = Buffer<float>(K);
     for (int64_t k = 0; k < K; ++k)
       a[k] = frand(-2.0f, 2.0f);
@@ -550,16 +571,22 @@ struct W8A32 {
   }
 
   void run(int c, bool mt = false) {
-    (mt ? w8a32_gemv_mt : w8a32_gemv)(a.data(), w[c].data(), sw.data(),
-                                      y.data());
+    if (nk)
+      (mt ? w8a32_gemv_nk_mt : w8a32_gemv_nk)(a.data(), w[c].data(), sw.data(),
+                                              y.data());
+    else
+      (mt ? w8a32_gemv_mt : w8a32_gemv)(a.data(), w[c].data(), sw.data(),
+                                        y.data());
   }
 
   void check(bool mt) {
     run(0, mt);
     checkKOrderGemv(std::string("Quanta W8A32 GEMV 1x4096x4096") +
+                        (nk ? ", weights N x K" : "") +
                         (mt ? " (--openmp, 2 threads)" : ""),
                     K, N, a.data(), y.data(), [&](int64_t k, int64_t n) {
-                      return float(w[0][k * N + n]) * sw[n];
+                      return float(nk ? w[0][n * K + k] : w[0][k * N + n]) *
+                             sw[n];
                     });
   }
 };
@@ -946,6 +973,10 @@ int main(int argc, char **argv) {
   W4A32 gemv4f(4096, 4096,
                int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)));
   W8A32 gemv8f(4096, 4096, int(coldBytes / (4096 * 4096)));
+  W4A32 gemv4fNK(4096, 4096,
+                 int(coldBytes / (4096 * 4096 / 2 + 128 * 4096 * 4)),
+                 /*nk=*/true);
+  W8A32 gemv8fNK(4096, 4096, int(coldBytes / (4096 * 4096)), /*nk=*/true);
   FP8Gemv gemvFp8(4096, 4096, int(coldBytes / (4096 * 4096)));
   Bf16Gemm bf(1024, 1024, 1024);
 
@@ -1051,6 +1082,8 @@ int main(int argc, char **argv) {
       p->check(mt);
     gemv4f.check(mt);
     gemv8f.check(mt);
+    gemv4fNK.check(mt);
+    gemv8fNK.check(mt);
     gemvFp8.check(mt);
   }
   checkDnnlInt8("oneDNN u8s8 256^3", g256);
@@ -1149,6 +1182,15 @@ int main(int argc, char **argv) {
   addRow("bf16 GEMM, weights N x K", "1024x1024x1024", "GOP/s",
          2.0 * 1024 * 1024 * 1024 * 1e-9);
   size_t bfNKRow = rows.size() - 1;
+  addRow("GEMV weight-only W4A32 int4 per-group(32), weights N x K "
+         "(MatMulNBits), cold",
+         "1x4096x4096", "GB/s", 4096.0 * 4096 / 2 * 1e-9);
+  rows.back().infoOnly = true;
+  size_t w4fNKRow = rows.size() - 1;
+  addRow("GEMV weight-only W8A32 int8 per-column, weights N x K, cold",
+         "1x4096x4096", "GB/s", 4096.0 * 4096 * 1e-9);
+  rows.back().infoOnly = true;
+  size_t w8fNKRow = rows.size() - 1;
 
   // oneDNN primitives for 1 and 2 threads (and prepacked, 1 thread).
   struct Dnnl {
@@ -1345,6 +1387,8 @@ int main(int argc, char **argv) {
   });
   coldCells(7, "gemv_w4a32_g32_4096_cold", gemv4f);
   coldCells(8, "gemv_w8a32_4096_cold", gemv8f);
+  coldCells(w4fNKRow, "gemv_w4a32_g32_nk_4096_cold", gemv4fNK);
+  coldCells(w8fNKRow, "gemv_w8a32_nk_4096_cold", gemv8fNK);
   add(9, Quanta, "memory_read_16MiB_cold", [&, c = 0]() mutable {
     benchmark::DoNotOptimize(sumWords(gemv8.w[c].data(), 4096 * 4096));
     c = (c + 1) % int(gemv8.w.size());

@@ -189,3 +189,26 @@ func.func @bf16_1024_nk(%a: tensor<1024x1024xbf16>, %wt: tensor<1024x1024xbf16>)
   %y = linalg.matmul ins(%a, %w : tensor<1024x1024xbf16>, tensor<1024x1024xbf16>) outs(%init : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
   return %y : tensor<1024x1024xf32>
 }
+
+// The weight-only GEMVs with the weights given N x K, read in place: int4
+// packed along K (ONNX MatMulNBits at accuracy level 0), int8 per column (a
+// Linear layer's [out, in]).
+func.func @w4a32_gemv_nk(%a: tensor<1x4096xf32>, %wt: tensor<4096x4096xi4>, %sw: tensor<128x4096xf32>) -> tensor<1x4096xf32> {
+  %e = tensor.empty() : tensor<4096x4096xi4>
+  %w = linalg.transpose ins(%wt : tensor<4096x4096xi4>) outs(%e : tensor<4096x4096xi4>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i4, expressed = f32, granularity = per_group, axis = 0, group_size = 32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<1x4096xf32>, tensor<4096x4096xi4>, tensor<128x4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}
+
+func.func @w8a32_gemv_nk(%a: tensor<1x4096xf32>, %wt: tensor<4096x4096xi8>, %sw: tensor<4096xf32>) -> tensor<1x4096xf32> {
+  %e = tensor.empty() : tensor<4096x4096xi8>
+  %w = linalg.transpose ins(%wt : tensor<4096x4096xi8>) outs(%e : tensor<4096x4096xi8>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<1x4096xf32>, tensor<4096x4096xi8>, tensor<4096xf32>) -> tensor<1x4096xf32>
+  return %y : tensor<1x4096xf32>
+}

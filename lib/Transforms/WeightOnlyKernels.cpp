@@ -83,19 +83,34 @@ bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
   return true;
 }
 
+/// Weights given N x K that the weight-only 8-bit kernel reads in place:
+/// `source`, [N, K] codes, or with `packed` [N, K / 2] int4 pairs packed
+/// along K whose unpacked bytes are the codes; `build` computes B from them.
+/// In the grouped form, `groupMultiple` must divide the group size.
+struct RowMajorWeights {
+  Value source;
+  bool packed = false;
+  BufferBuild *build = nullptr;
+  int64_t groupMultiple = 1;
+};
+
 /// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
-/// bytes per row; with `transposed`, the rows of B's N x K source) is a
-/// multiple of `chunkBytes` at run time, else by a copy of `op` (the loops,
-/// which read B: with `transposed`, its build moves there).
+/// bytes per row; with `nk`, the rows of B's N x K source) is a multiple of
+/// `chunkBytes` at run time, else by a copy of `op` (the loops, which read
+/// B: with `nk`, B's build moves there).
 void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
                            int64_t chunkBytes,
                            function_ref<void(ImplicitLocOpBuilder &)> build,
-                           TransposedRhs *transposed = nullptr) {
+                           const RowMajorWeights *nk = nullptr) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
-  Value byteCols = transposed
-                       ? memref::DimOp::create(b, transposed->source, 0)
-                       : memref::DimOp::create(b, op.getDpsInputs()[1], dim);
+  Value byteCols = nk ? memref::DimOp::create(b, nk->source, 0)
+                      : memref::DimOp::create(b, op.getDpsInputs()[1], dim);
   Value fits = isMultiple(b, byteCols, chunkBytes);
+  if (nk && op.getNumLoops() == 4)
+    fits = arith::AndIOp::create(
+        b, fits,
+        isMultiple(b, memref::DimOp::create(b, op.getDpsInputs()[0], 2),
+                   nk->groupMultiple));
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -103,15 +118,15 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
     build(b);
     b.setInsertionPointToStart(ifOp.elseBlock());
     IRMapping mapping;
-    if (transposed)
-      transposed->clone(b, mapping);
+    if (nk)
+      nk->build->clone(b, mapping);
     b.clone(*op, mapping);
-    if (transposed)
-      transposed->build.deallocClones(b, mapping);
+    if (nk)
+      nk->build->deallocClones(b, mapping);
   }
   op->erase();
-  if (transposed)
-    transposed->build.erase();
+  if (nk)
+    nk->build->erase();
 }
 
 /// Builds the kernel for one isWeightOnlyInt4Matmul op on vectors of L =
@@ -737,12 +752,10 @@ Value getRowValue(linalg::GenericOp op) {
 /// buffer.
 class WeightOnly8BitBuilder {
 public:
-  /// With `transposed`, B is read from its N x K source.
+  /// With `nk`, B is read from its N x K source.
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel, int64_t lanes,
-                        const TransposedRhs *transposed)
-      : b(b), op(op), parallel(parallel), lanes(lanes), transposed(transposed) {
-  }
+                        bool parallel, int64_t lanes, const RowMajorWeights *nk)
+      : b(b), op(op), parallel(parallel), lanes(lanes), nk(nk) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -750,12 +763,14 @@ public:
     c = op.getDpsInits()[0];
     Value groups, groupSize;
     if (op.getNumLoops() == 4) {
-      groups = memref::DimOp::create(b, bBytes, 0);
-      groupSize = memref::DimOp::create(b, bBytes, 1);
+      // (From A: with `nk`, B's build is erased.)
+      groups = memref::DimOp::create(b, a, 1);
+      groupSize = memref::DimOp::create(b, a, 2);
       a = memref::CollapseShapeOp::create(
           b, a, ArrayRef<ReassociationIndices>{{0}, {1, 2}});
-      bBytes = memref::CollapseShapeOp::create(
-          b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+      if (!nk)
+        bBytes = memref::CollapseShapeOp::create(
+            b, bBytes, ArrayRef<ReassociationIndices>{{0, 1}, {2}});
     }
     rows = memref::DimOp::create(b, a, 0);
     k = memref::DimOp::create(b, a, 1);
@@ -770,15 +785,15 @@ public:
     Value converted = getPartValue(op, {1}, 1);
     auto extf = converted ? converted.getDefiningOp<arith::ExtFOp>() : nullptr;
     if (extf && extf.getIn() == op.getRegion().front().getArgument(1) &&
-        extf.getType().isF32() && !transposed)
+        extf.getType().isF32() && !nk)
       codeValue = converted;
-    prefetcher.emplace(b, transposed ? transposed->source : bBytes);
-    Value cols = transposed ? memref::DimOp::create(b, transposed->source, 0)
-                            : memref::DimOp::create(b, bBytes, 1);
+    prefetcher.emplace(b, nk ? nk->source : bBytes);
+    Value cols = nk ? memref::DimOp::create(b, nk->source, 0)
+                    : memref::DimOp::create(b, bBytes, 1);
     Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkVectors * lanes));
     perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
-      if (transposed)
-        return streamTransposed(first, last);
+      if (nk)
+        return streamTransposed(first, last, groupSize);
       // Four K steps per visit, then single steps for the rest of K (of the
       // group).
       auto stream = [&](Value from, Value to, Value group) {
@@ -806,7 +821,7 @@ private:
   linalg::GenericOp op;
   bool parallel;
   int64_t lanes;
-  const TransposedRhs *transposed;
+  const RowMajorWeights *nk;
   Value a, bBytes, c, rows, k;
   std::optional<RowPrefetcher> prefetcher;
   // The body's row value (null: A's element is read as it is) and its
@@ -993,62 +1008,100 @@ private:
   }
 
   /// The stream of chunks [first, last) with B given N x K (a Linear layer's
-  /// [out, in] weights, per tensor, column or row parameters): each vector
-  /// of L columns in turn reads 4L codes of L rows of the source (L words of
-  /// 4 codes each), a square of words transposed in registers into L words
-  /// of 4 K steps of the L columns, whose bytes are the codes of
-  /// accumulate(), one K step after another; the last K steps (K % 4L)
-  /// gather their L codes one by one. Each column still accumulates in k
-  /// order: the K x N kernel's sums bit for bit.
-  void streamTransposed(Value first, Value last) {
-    Value bT = transposed->source;
-    Type code = cast<MemRefType>(bT.getType()).getElementType();
+  /// [out, in] weights; ONNX MatMulNBits' int4 weights packed along K): each
+  /// vector of L columns in turn reads 4L bytes of L rows of the source (L
+  /// words of 4 codes or 8 packed int4 codes each), a square of words
+  /// transposed in registers into L words of 4 (8) K steps of the L
+  /// columns, whose bytes (nibbles) are the codes of accumulate(), one K
+  /// step after another; the last K steps (K % 4L or 8L) gather their L
+  /// codes one by one. Per-group parameters (`groupSize`) are loaded per
+  /// word (the group size a multiple of its K steps). Each column still
+  /// accumulates in k order: the K x N kernel's sums bit for bit.
+  void streamTransposed(Value first, Value last, Value groupSize) {
+    Value bT = nk->source;
+    Type stored = cast<MemRefType>(bT.getType()).getElementType();
+    Type code = cast<MemRefType>(bBytes.getType()).getElementType();
     Type i8 = b.getI8Type(), i32 = b.getI32Type();
-    int64_t block = 4 * lanes;
+    int64_t perWord = nk->packed ? 8 : 4, bits = nk->packed ? 4 : 8;
+    int64_t block = perWord * lanes;
     auto words = VectorType::get({lanes}, i32);
-    auto loaded = VectorType::get({block}, code);
+    auto loaded = VectorType::get({4 * lanes}, stored);
     auto codes = VectorType::get({lanes}, code);
+    auto splat = [&](int64_t v) {
+      return arith::ConstantOp::create(
+          b, DenseElementsAttr::get(words, b.getI32IntegerAttr(v)));
+    };
+    // The codes of K step kk in the source: its byte, or its nibble.
+    auto byteAt = [&](Value kk) {
+      return nk->packed ? arith::DivUIOp::create(b, kk, idx(2)).getResult()
+                        : kk;
+    };
     Value whole = arith::MulIOp::create(
         b, arith::DivUIOp::create(b, k, idx(block)), idx(block));
     forLoop(b, first, last, 1, [&](Value chunk) {
       Value col0 = arith::MulIOp::create(b, chunk, idx(kChunkVectors * lanes));
       for (int64_t q = 0; q < kChunkVectors; ++q) {
         Value col = arith::AddIOp::create(b, col0, idx(lanes * q));
-        SmallVector<SmallVector<Value>> params = {loadParams(col, Value())};
+        // The parameters of the columns (of K step kk's group).
+        SmallVector<SmallVector<Value>> params;
+        auto paramsAt = [&](Value kk) {
+          if (groupSize || params.empty())
+            params = {loadParams(
+                col, Value(),
+                groupSize ? arith::DivUIOp::create(b, kk, groupSize).getResult()
+                          : Value())};
+        };
+        if (!groupSize)
+          paramsAt(Value());
         forLoop(b, idx(0), whole, block, [&](Value k0) {
           SmallVector<Value> square;
+          Value byte = byteAt(k0);
           for (int64_t j = 0; j < lanes; ++j) {
             Value row = arith::AddIOp::create(b, col, idx(j));
-            prefetcher->prefetch(b, row, k0);
+            prefetcher->prefetch(b, row, byte);
             square.push_back(vector::BitCastOp::create(
                 b, words,
-                vector::LoadOp::create(b, loaded, bT, ValueRange{row, k0})));
+                vector::LoadOp::create(b, loaded, bT, ValueRange{row, byte})));
           }
           transposeSquare(b, square);
           for (int64_t t = 0; t < lanes; ++t) {
+            Value kt = arith::AddIOp::create(b, k0, idx(perWord * t));
+            paramsAt(kt);
             SmallVector<SmallVector<Value>> stepCodes;
-            for (int64_t s = 0; s < 4; ++s) {
+            for (int64_t s = 0; s < perWord; ++s) {
               Value v = square[t];
               if (s)
-                v = arith::ShRUIOp::create(
-                    b, v,
-                    arith::ConstantOp::create(
-                        b, DenseElementsAttr::get(words,
-                                                  b.getI32IntegerAttr(8 * s))));
+                v = arith::ShRUIOp::create(b, v, splat(bits * s));
+              if (nk->packed)
+                v = arith::AndIOp::create(b, v, splat(15));
               v = arith::TruncIOp::create(b, VectorType::get({lanes}, i8), v);
               if (code != i8)
                 v = arith::BitcastOp::create(b, codes, v);
               stepCodes.push_back({v});
             }
-            accumulate(arith::AddIOp::create(b, k0, idx(4 * t)), {col}, params,
-                       stepCodes, {4, {}});
+            accumulate(kt, {col}, params, stepCodes,
+                       {static_cast<size_t>(perWord), {}});
           }
         });
         forLoop(b, whole, k, 1, [&](Value kk) {
+          paramsAt(kk);
           SmallVector<Value> elements;
-          for (int64_t j = 0; j < lanes; ++j)
-            elements.push_back(memref::LoadOp::create(
-                b, bT, ValueRange{arith::AddIOp::create(b, col, idx(j)), kk}));
+          for (int64_t j = 0; j < lanes; ++j) {
+            Value v = memref::LoadOp::create(
+                b, bT,
+                ValueRange{arith::AddIOp::create(b, col, idx(j)), byteAt(kk)});
+            if (nk->packed) {
+              // Nibble kk % 2 of the byte.
+              Value shift = arith::IndexCastOp::create(
+                  b, i8,
+                  arith::MulIOp::create(
+                      b, arith::RemUIOp::create(b, kk, idx(2)), idx(4)));
+              v = arith::AndIOp::create(
+                  b, arith::ShRUIOp::create(b, v, shift),
+                  arith::ConstantOp::create(b, b.getI8IntegerAttr(15)));
+            }
+            elements.push_back(v);
+          }
           Value v = vector::FromElementsOp::create(b, codes, elements);
           accumulate(kk, {col}, params, {{v}}, {1, {}});
         });
@@ -1114,20 +1167,30 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
 
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
-  // B given N x K, with parameters per tensor, column or row.
+  // B given N x K: the transpose of [N, K] codes, or per group that of
+  // their [N, G, KK] view, possibly of int4 weights unpacked first.
   std::optional<TransposedRhs> transposed;
-  if (op.getNumLoops() == 3 && llvm::is_contained({4, 8, 16}, unit.lanes))
-    transposed = matchTransposedRhs(op, op.getDpsInputs()[1], op);
-  if (transposed && transposed->flip)
-    transposed.reset();
+  std::optional<TransposedWeights> grouped;
+  RowMajorWeights nk;
+  Value bMat = op.getDpsInputs()[1];
+  if (!llvm::is_contained({4, 8, 16}, unit.lanes)) {
+  } else if (op.getNumLoops() == 3) {
+    transposed = matchTransposedRhs(op, bMat, op);
+    if (transposed && !transposed->flip)
+      nk = {transposed->source, false, &transposed->build};
+  } else if ((grouped =
+                  matchTransposedWeights(bMat, /*pairs=*/false, op, op))) {
+    nk = {grouped->source, grouped->packed, &grouped->build,
+          grouped->packed ? 8 : 4};
+  }
+  const RowMajorWeights *rowMajor = nk.build ? &nk : nullptr;
   // Whole chunks of 4L columns (B's last dimension).
-  TransposedRhs *rhs = transposed ? &*transposed : nullptr;
   lowerBehindChunkCheck(
       op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
       [&](ImplicitLocOpBuilder &b) {
-        WeightOnly8BitBuilder(b, op, parallel, unit.lanes, rhs).build();
+        WeightOnly8BitBuilder(b, op, parallel, unit.lanes, rowMajor).build();
       },
-      rhs);
+      rowMajor);
 }
 
 bool mlir::quanta::matmul_kernels::isWeightOnlyInt4Matmul(

@@ -1231,8 +1231,8 @@ func.func @weight_only_8bit(%a: memref<1x512xf32>, %b: memref<512x256xi8>, %s: m
 // visit loads its group's row of the parameters.
 // CHECK-LABEL: func @weight_only_8bit_grouped
 // CHECK: scf.if
-// CHECK:   %[[G:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<4x64x128xi8>
-// CHECK:   %[[KK:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<4x64x128xi8>
+// CHECK:   %[[G:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<2x4x64xf32>
+// CHECK:   %[[KK:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<2x4x64xf32>
 // CHECK:   memref.collapse_shape %{{.*}} {{\[}}[0], [1, 2]] : memref<2x4x64xf32> into memref<2x256xf32>
 // CHECK:   memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<4x64x128xi8> into memref<256x128xi8>
 // CHECK:   scf.for %[[GI:.*]] = %{{.*}} to %[[G]]
@@ -2361,5 +2361,70 @@ func.func @weight_only_8bit_transposed(%a: memref<1x200xf32>, %bt: memref<128x20
     linalg.yield %4 : f32
   }
   memref.dealloc %b : memref<200x128xi8>
+  return
+}
+
+// Weight-only int4 per group with the weights N x K packed along K (ONNX
+// MatMulNBits' [N, K / 2] at accuracy level 0): the lowering unpacks them
+// to a byte each, views them [N, G, KK] and transposes them to the grouped
+// form's B [G, KK, N]. The kernel reads the packed bytes in place: 64
+// bytes of 16 rows, a 16 x 16 square of words transposed in registers into
+// 16 words of 8 K steps, each nibble (shifted, masked) a step's codes; the
+// group's parameters loaded per word (8 | the group size, checked with
+// 64 | N). The loops take the unpacking and the transpose.
+// CHECK-LABEL: func @weight_only_int4_packed_transposed
+// CHECK-SAME: (%[[A:.*]]: memref<1x2x32xf32>, %[[P:.*]]: memref<64x32xi8>,
+// CHECK-NOT: linalg.transpose
+// CHECK:   arith.remui %{{.*}}, %c8
+// CHECK: scf.if
+// CHECK:   vector.load %[[P]]{{.*}} : memref<64x32xi8>, vector<64xi8>
+// CHECK:   vector.shuffle {{.*}} : vector<16xi32>, vector<16xi32>
+// CHECK:   vector.load {{.*}} : memref<2x64xf32>, vector<16xf32>
+// CHECK:   arith.shrui {{.*}} : vector<16xi32>
+// CHECK:   arith.andi {{.*}} : vector<16xi32>
+// CHECK:   arith.trunci {{.*}} : vector<16xi32> to vector<16xi8>
+// CHECK:   arith.trunci {{.*}} : vector<16xi8> to vector<16xi4>
+// CHECK: } else {
+// CHECK:   linalg.generic
+// CHECK:   linalg.transpose
+// CHECK:   linalg.generic
+// CHECK:   memref.dealloc
+// CHECK:   memref.dealloc
+// CHECK-NEXT: }
+// CHECK-NOT: memref.dealloc
+// CHECK: return
+func.func @weight_only_int4_packed_transposed(%a: memref<1x2x32xf32>, %p: memref<64x32xi8>, %s: memref<2x64xf32>, %c: memref<1x64xf32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %u = memref.alloc() : memref<64x32x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%p : memref<64x32xi8>) outs(%u : memref<64x32x2xi8>) {
+  ^bb0(%in: i8, %out: i8):
+    %0 = linalg.index 2 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    linalg.yield %4 : i8
+  }
+  %bytes = memref.collapse_shape %u [[0], [1, 2]] : memref<64x32x2xi8> into memref<64x64xi8>
+  %view = memref.expand_shape %bytes [[0], [1, 2]] output_shape [64, 2, 32] : memref<64x64xi8> into memref<64x2x32xi8>
+  %b = memref.alloc() : memref<2x32x64xi8>
+  linalg.transpose ins(%view : memref<64x2x32xi8>) outs(%b : memref<2x32x64xi8>) permutation = [1, 2, 0]
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (g, n)>, affine_map<(m, g, kk, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "reduction", "parallel"]}
+      ins(%a, %b, %s : memref<1x2x32xf32>, memref<2x32x64xi8>, memref<2x64xf32>) outs(%c : memref<1x64xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %acc: f32):
+    %0 = arith.trunci %w : i8 to i4
+    %1 = arith.extsi %0 : i4 to i32
+    %2 = arith.sitofp %1 : i32 to f32
+    %3 = arith.mulf %2, %scale : f32
+    %4 = arith.mulf %x, %3 : f32
+    %5 = arith.addf %acc, %4 : f32
+    linalg.yield %5 : f32
+  }
+  memref.dealloc %u : memref<64x32x2xi8>
+  memref.dealloc %b : memref<2x32x64xi8>
   return
 }

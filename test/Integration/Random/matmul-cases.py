@@ -213,15 +213,23 @@ class Case:
                 self.N //= 2
         # weight_only_nk, fp8_nk: mostly the forms and shapes of the
         # weight-only 8-bit kernel, which reads the weights N x K in place
-        # (8-bit weights per tensor or column, 4L | N), K off its blocks of
-        # 4L half of the time.
+        # (4L | N): 8-bit weights per tensor or column, K off its blocks of
+        # 4L half of the time, or int4 weights per group packed along K
+        # (ONNX MatMulNBits at accuracy level 0), K off its blocks of 8L
+        # often and the group size off 8 | it sometimes.
         if nk and family in ("weight_only", "fp8") and rng.random() < 0.8:
-            if family == "weight_only":
-                self.rhs = rng.choice(["i8", "ui8"])
-            self.rhs_gran = rng.choice(["tensor", "col", "col"])
-            self.group = 0
-            self.K = rng.choice([64, 128, 256, 31, 72, 100, 200])
             self.N = rng.choice([64, 128, 192, 256, 100])
+            if family == "weight_only" and rng.random() < 0.4:
+                self.rhs = rng.choice(["i4", "ui4"])
+                self.rhs_gran = "group"
+                self.group = rng.choice([16, 32, 32, 64, 128, 12])
+                self.K = self.group * rng.choice([1, 2, 3, 4, 8, 16])
+            else:
+                if family == "weight_only":
+                    self.rhs = rng.choice(["i8", "ui8"])
+                self.rhs_gran = rng.choice(["tensor", "col", "col"])
+                self.group = 0
+                self.K = rng.choice([64, 128, 256, 31, 72, 100, 200])
             while self.K * self.N > 65536:
                 self.N //= 2
         self.kmajor = nk or (family in ("w8a16", "w4a16") and
