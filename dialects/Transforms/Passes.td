@@ -264,8 +264,14 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       it for bytes, else the loops), the last K steps gathered code by
       code; each column still accumulates in k order (1 x 4096 x 4096 on
       Zen 4: W8A32 5.3 ms with the transpose, 1.7 ms in place, 0.96 ms K
-      x N; W4A32 per group 20 ms, 1.8 ms, 1.1 ms). The int4 kernel also
-      takes f16/bf16 A (W4A16).
+      x N; W4A32 per group 20 ms, 1.8 ms, 1.1 ms). With packed int4 zero
+      points (MatMulNBits), the lowering leaves an op on loops (m, g, kk,
+      j, h) whose B is the pairs view [G, KK, N / 2, 2] of those
+      transposed weights and whose body takes nibble h of the zero points
+      [G, N / 2]: it is rewritten into the grouped form on [.., N] views,
+      the zero points unpacked first into a [G, N] buffer, and that form
+      lowered so (48 ms as loops, 2.9 ms). The int4 kernel also takes
+      f16/bf16 A (W4A16).
 
     Epilogues: when C is zero-filled right before the core, the register
     blocks start from zero instead of loading C. When C's only reader is an

@@ -1695,7 +1695,8 @@ struct LowerMatmulKernelsPass
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, GroupedCore>> groupedCores;
-    SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit;
+    SmallVector<linalg::GenericOp> weightOnlyInt4, weightOnly8Bit,
+        weightOnlyPairs;
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
@@ -1707,6 +1708,9 @@ struct LowerMatmulKernelsPass
           weightOnlyInt4.push_back(generic);
         if (isWeightOnly8BitMatmul(generic))
           weightOnly8Bit.push_back(generic);
+        else if (generic.getNumLoops() == 5 &&
+                 !isWeightOnlyInt4Matmul(generic) && !matchGroupedCore(generic))
+          weightOnlyPairs.push_back(generic);
       }
       // (A marked op with one input is what folding left of a matmul with
       // no rows: the column sums alone, which the loops compute.)
@@ -1853,6 +1857,8 @@ struct LowerMatmulKernelsPass
       lowerWeightOnlyInt4Matmul(op, parallel, unit);
     for (linalg::GenericOp op : weightOnly8Bit)
       lowerWeightOnly8BitMatmul(op, parallel, unit);
+    for (linalg::GenericOp op : weightOnlyPairs)
+      lowerWeightOnlyPairsMatmul(op, parallel, unit);
   }
 };
 

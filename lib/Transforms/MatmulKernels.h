@@ -480,6 +480,15 @@ void buildGroupedCoreOnVectors(ImplicitLocOpBuilder &b, linalg::GenericOp op,
 void lowerWeightOnly8BitMatmul(linalg::GenericOp op, bool parallel,
                                VectorUnit unit);
 
+/// Rewrites `op`, a weight-only matmul on loops (m, g, kk, j, h) whose B
+/// [G, KK, J, 2] is the pairs view of int4 weights given N x K, packed along
+/// K and unpacked (ONNX MatMulNBits with f32 activations, with or without
+/// packed zero points), into the grouped form and lowers that as
+/// lowerWeightOnly8BitMatmul() does, reading the packed weights in place;
+/// false (nothing changed) for other ops.
+bool lowerWeightOnlyPairsMatmul(linalg::GenericOp op, bool parallel,
+                                VectorUnit unit);
+
 } // namespace mlir::quanta::matmul_kernels
 
 #endif // QUANTA_LIB_TRANSFORMS_MATMULKERNELS_H

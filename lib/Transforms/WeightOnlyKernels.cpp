@@ -1165,6 +1165,202 @@ bool mlir::quanta::matmul_kernels::isWeightOnly8BitMatmul(
   return isScalarBody(op, /*indexDim=*/-1) && (!narrowA || getRowValue(op));
 }
 
+/// The grouped form (m, g, kk, n) of `op`, a weight-only matmul on loops
+/// (m, g, kk, j, h) whose B [G, KK, J, 2] is the pairs view of int4 weights
+/// given N x K and unpacked (ONNX MatMulNBits with f32 activations and
+/// zero points; see TransposedWeights), built before `op` on the buffers'
+/// [.., N] views: B the pairs view's base, the parameters per group and
+/// column [G, J, 2] collapsed, and packed int4 zero points [G, J], whose
+/// nibble h the body takes, unpacked into a new [G, N] buffer (`zp`, which
+/// the caller deallocates); or null, building nothing.
+linalg::GenericOp groupPairs(linalg::GenericOp op, Value &zp) {
+  MLIRContext *ctx = op.getContext();
+  using utils::IteratorType;
+  SmallVector<IteratorType> iterators = {
+      IteratorType::parallel, IteratorType::reduction, IteratorType::reduction,
+      IteratorType::parallel, IteratorType::parallel};
+  if (!op.hasPureBufferSemantics() || op.getNumLoops() != 5 ||
+      op.getNumDpsInits() != 1 || op.getNumDpsInputs() < 2 ||
+      op.getIteratorTypesArray() != iterators)
+    return nullptr;
+  AffineExpr m, g, kk, j, h;
+  bindDims(ctx, m, g, kk, j, h);
+  auto map = [&](ArrayRef<AffineExpr> exprs) {
+    return AffineMap::get(5, 0, exprs, ctx);
+  };
+  auto bView = op.getDpsInputs()[1].getDefiningOp<memref::ExpandShapeOp>();
+  Value c = op.getDpsInits()[0];
+  auto i8 = IntegerType::get(ctx, 8);
+  if (op.getIndexingMapsArray()[0] != map({m, g, kk}) ||
+      op.getIndexingMapsArray()[1] != map({g, kk, j, h}) ||
+      op.getMatchingIndexingMap(op.getDpsInitOperand(0)) != map({m, j, h}) ||
+      !bView || bView.getReassociationIndices().size() != 3 ||
+      !isPlainBuffer(bView.getSrc(), i8) ||
+      !isPlainBuffer(c, Float32Type::get(ctx)) ||
+      !cast<MemRefType>(op.getDpsInputs()[0].getType())
+           .getLayout()
+           .isIdentity())
+    return nullptr;
+  // Parameters per group and column, or (one operand) packed zero points
+  // whose nibble h, (byte >> 4h) & 15, is the byte's only use.
+  Block &body = op.getRegion().front();
+  Value nibble;
+  unsigned zpOperand = 0;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    unsigned i = input->getOperandNumber();
+    auto type = dyn_cast<MemRefType>(input->get().getType());
+    if (i < 2)
+      continue;
+    if (!type || !type.getLayout().isIdentity())
+      return nullptr;
+    AffineMap inputMap = op.getMatchingIndexingMap(input);
+    if (inputMap == map({g, j, h}))
+      continue;
+    BlockArgument arg = body.getArgument(i);
+    if (inputMap != map({g, j}) || zpOperand || !arg.hasOneUse() ||
+        !isPlainBuffer(input->get(), i8))
+      return nullptr;
+    Operation *shift = *arg.getUsers().begin();
+    for (Operation *user : shift->getUsers())
+      if (user->getNumResults() == 1 &&
+          isNibbleBits(user->getResult(0), arg, 4))
+        nibble = user->getResult(0);
+    if (!nibble)
+      return nullptr;
+    zpOperand = i;
+  }
+  // The nibble's ops, which the grouped body replaces by the unpacked byte:
+  // only the nibble may have users outside them, and linalg.index (of h)
+  // may appear only among them.
+  SetVector<Operation *> dropped;
+  SmallVector<Value> worklist;
+  if (nibble)
+    worklist.push_back(nibble);
+  while (!worklist.empty()) {
+    Operation *def = worklist.pop_back_val().getDefiningOp();
+    if (def && def->getBlock() == &body && dropped.insert(def))
+      llvm::append_range(worklist, def->getOperands());
+  }
+  for (Operation &scalarOp : body.without_terminator()) {
+    if (isa<linalg::IndexOp>(scalarOp) && !dropped.contains(&scalarOp))
+      return nullptr;
+    if (!dropped.contains(&scalarOp) ||
+        (nibble && scalarOp.getNumResults() && scalarOp.getResult(0) == nibble))
+      continue;
+    for (Operation *user : scalarOp.getUsers())
+      if (!dropped.contains(user))
+        return nullptr;
+  }
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  using Groups = SmallVector<ReassociationIndices>;
+  auto collapseLast = [&](Value v) -> Value {
+    int64_t rank = cast<MemRefType>(v.getType()).getRank();
+    Groups groups;
+    for (int64_t d = 0; d < rank - 2; ++d)
+      groups.push_back({d});
+    groups.push_back({rank - 2, rank - 1});
+    return memref::CollapseShapeOp::create(b, v, groups);
+  };
+  SmallVector<AffineExpr> d(4);
+  bindDimsList(ctx, MutableArrayRef<AffineExpr>(d));
+  SmallVector<Value> inputs = {op.getDpsInputs()[0], bView.getSrc()};
+  SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {d[0], d[1], d[2]}, ctx),
+                                 AffineMap::get(4, 0, {d[1], d[2], d[3]}, ctx)};
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    unsigned i = input->getOperandNumber();
+    if (i < 2)
+      continue;
+    maps.push_back(AffineMap::get(4, 0, {d[1], d[3]}, ctx));
+    if (i != zpOperand) {
+      inputs.push_back(collapseLast(input->get()));
+      continue;
+    }
+    // zp[g, n] = nibble n % 2 of packed[g, n / 2].
+    Value packed = input->get();
+    Value groups = memref::DimOp::create(b, packed, 0);
+    Value pairs = memref::DimOp::create(b, packed, 1);
+    Value cols =
+        arith::MulIOp::create(b, pairs, arith::ConstantIndexOp::create(b, 2));
+    zp = memref::AllocOp::create(
+        b, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, i8),
+        ValueRange{groups, cols});
+    Value zp3 = memref::ExpandShapeOp::create(
+        b, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, 2}, i8),
+        zp, Groups{{0}, {1, 2}},
+        ArrayRef<OpFoldResult>{groups, pairs, b.getIndexAttr(2)});
+    AffineExpr x, y, z;
+    bindDims(ctx, x, y, z);
+    linalg::GenericOp::create(
+        b, TypeRange{}, ValueRange{packed}, ValueRange{zp3},
+        ArrayRef<AffineMap>{AffineMap::get(3, 0, {x, y}, ctx),
+                            AffineMap::get(3, 0, {x, y, z}, ctx)},
+        SmallVector<IteratorType>(3, IteratorType::parallel),
+        [&](OpBuilder &nb, Location loc, ValueRange args) {
+          Value half = linalg::IndexOp::create(nb, loc, 2);
+          Value shift = arith::MulIOp::create(
+              nb, loc, arith::IndexCastOp::create(nb, loc, i8, half),
+              arith::ConstantOp::create(nb, loc, nb.getI8IntegerAttr(4)));
+          Value v = arith::AndIOp::create(
+              nb, loc, arith::ShRUIOp::create(nb, loc, args[0], shift),
+              arith::ConstantOp::create(nb, loc, nb.getI8IntegerAttr(15)));
+          linalg::YieldOp::create(nb, loc, v);
+        });
+    inputs.push_back(zp);
+  }
+  maps.push_back(AffineMap::get(4, 0, {d[0], d[3]}, ctx));
+  auto grouped = linalg::GenericOp::create(b, TypeRange{}, inputs,
+                                           ValueRange{collapseLast(c)}, maps,
+                                           ArrayRef(iterators).take_front(4));
+  // The body, the zero point's nibble being the unpacked byte.
+  IRMapping mapping;
+  Block *block = b.createBlock(&grouped.getRegion());
+  for (BlockArgument arg : body.getArguments())
+    mapping.map(arg, block->addArgument(arg.getType(), arg.getLoc()));
+  if (nibble)
+    mapping.map(nibble, block->getArgument(zpOperand));
+  b.setInsertionPointToStart(block);
+  for (Operation &scalarOp : body)
+    if (!dropped.contains(&scalarOp))
+      b.clone(scalarOp, mapping);
+  return grouped;
+}
+
+bool mlir::quanta::matmul_kernels::lowerWeightOnlyPairsMatmul(
+    linalg::GenericOp op, bool parallel, VectorUnit unit) {
+  if (!llvm::is_contained({4, 8, 16}, unit.lanes))
+    return false;
+  std::optional<TransposedWeights> chain =
+      matchTransposedWeights(op.getDpsInputs()[1], /*pairs=*/true, op, op);
+  if (!chain || !chain->packed)
+    return false;
+  Value zp;
+  Operation *before = op->getPrevNode();
+  linalg::GenericOp grouped = groupPairs(op, zp);
+  if (!grouped)
+    return false;
+  if (!isWeightOnly8BitMatmul(grouped)) {
+    // Not a form of the kernel (an activation without a row value): the
+    // ops built go again.
+    while (op->getPrevNode() != before)
+      op->getPrevNode()->erase();
+    return false;
+  }
+  op->erase();
+  if (zp) {
+    OpBuilder b(grouped);
+    b.setInsertionPointAfter(grouped);
+    memref::DeallocOp::create(b, grouped.getLoc(), zp);
+  }
+  RowMajorWeights nk{chain->source, true, &chain->build, 8};
+  lowerBehindChunkCheck(
+      grouped, 2, kChunkVectors * unit.lanes,
+      [&](ImplicitLocOpBuilder &b) {
+        WeightOnly8BitBuilder(b, grouped, parallel, unit.lanes, &nk).build();
+      },
+      &nk);
+  return true;
+}
+
 void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
   // B given N x K: the transpose of [N, K] codes, or per group that of

@@ -2428,3 +2428,72 @@ func.func @weight_only_int4_packed_transposed(%a: memref<1x2x32xf32>, %p: memref
   memref.dealloc %b : memref<2x32x64xi8>
   return
 }
+
+// Weight-only int4 with zero points, the weights N x K packed along K (ONNX
+// MatMulNBits with f32 activations): the lowering unpacks them, transposes
+// them into the pairs view [G, KK, J, 2] of B [G, KK, N] and takes the zero
+// points' nibble h, (zp[g, j] >> 4h) & 15, in the body, on loops (m, g, kk,
+// j, h). The op is rewritten into the grouped form on [.., N] views, the
+// zero points unpacked first into a [G, N] buffer the body reads as its
+// nibble, and that form's kernel reads the packed weights in place; the
+// loops (on the grouped form) take the unpacking and the transpose.
+// CHECK-LABEL: func @weight_only_int4_zp_pairs_transposed
+// CHECK-SAME: (%[[A:.*]]: memref<1x8x32xf32>, %[[P:.*]]: memref<128x128xi8>, %[[S:.*]]: memref<8x64x2xf32>, %[[Z:.*]]: memref<8x64xi8>, %[[C:.*]]: memref<1x64x2xf32>)
+// CHECK:   %[[ZP:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xi8>
+// CHECK:   linalg.generic {{.*}} ins(%[[Z]] : memref<8x64xi8>)
+// CHECK-NOT: linalg.transpose
+// CHECK:   scf.if
+// CHECK:     vector.load %[[P]]{{.*}} : memref<128x128xi8>, vector<64xi8>
+// CHECK:     vector.load %[[ZP]]{{.*}} : memref<?x?xi8>, vector<16xi8>
+// CHECK:     arith.subi {{.*}} : vector<16xi32>
+// CHECK:   } else {
+// CHECK:     linalg.transpose {{.*}} permutation = [2, 3, 0, 1]
+// CHECK:     linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "reduction", "parallel"]} ins(%[[A]], %{{.*}}, %{{.*}}, %[[ZP]] : memref<1x8x32xf32>, memref<8x32x128xi8>, memref<8x128xf32>, memref<?x?xi8>)
+// CHECK-NOT:   linalg.index
+// CHECK:   }
+// CHECK:   memref.dealloc %[[ZP]]
+// CHECK: return
+func.func @weight_only_int4_zp_pairs_transposed(%a: memref<1x8x32xf32>, %p: memref<128x128xi8>, %s: memref<8x64x2xf32>, %z: memref<8x64xi8>, %c: memref<1x64x2xf32>) {
+  %c15_i8 = arith.constant 15 : i8
+  %c4_i8 = arith.constant 4 : i8
+  %u = memref.alloc() : memref<128x128x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%p : memref<128x128xi8>) outs(%u : memref<128x128x2xi8>) {
+  ^bb0(%in: i8, %out: i8):
+    %0 = linalg.index 2 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    linalg.yield %4 : i8
+  }
+  %bytes = memref.collapse_shape %u [[0], [1, 2]] : memref<128x128x2xi8> into memref<128x256xi8>
+  %b = memref.alloc() : memref<8x32x128xi8>
+  %view = memref.expand_shape %bytes [[0, 1], [2, 3]] output_shape [64, 2, 8, 32] : memref<128x256xi8> into memref<64x2x8x32xi8>
+  %pairs = memref.expand_shape %b [[0], [1], [2, 3]] output_shape [8, 32, 64, 2] : memref<8x32x128xi8> into memref<8x32x64x2xi8>
+  linalg.transpose ins(%view : memref<64x2x8x32xi8>) outs(%pairs : memref<8x32x64x2xi8>) permutation = [2, 3, 0, 1]
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>, affine_map<(d0, d1, d2, d3, d4) -> (d1, d2, d3, d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d1, d3, d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d1, d3)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d3, d4)>],
+                  iterator_types = ["parallel", "reduction", "reduction", "parallel", "parallel"]}
+      ins(%a, %pairs, %s, %z : memref<1x8x32xf32>, memref<8x32x64x2xi8>, memref<8x64x2xf32>, memref<8x64xi8>) outs(%c : memref<1x64x2xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %zb: i8, %acc: f32):
+    %0 = linalg.index 4 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %zb, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    %5 = arith.trunci %4 : i8 to i4
+    %6 = arith.trunci %w : i8 to i4
+    %7 = arith.extui %6 : i4 to i32
+    %8 = arith.extui %5 : i4 to i32
+    %9 = arith.subi %7, %8 : i32
+    %10 = arith.sitofp %9 : i32 to f32
+    %11 = arith.mulf %10, %scale : f32
+    %12 = arith.mulf %x, %11 : f32
+    %13 = arith.addf %acc, %12 : f32
+    linalg.yield %13 : f32
+  }
+  memref.dealloc %u : memref<128x128x2xi8>
+  memref.dealloc %b : memref<8x32x128xi8>
+  return
+}
