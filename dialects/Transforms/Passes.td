@@ -270,7 +270,7 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       transposed weights and whose body takes nibble h of the zero points
       [G, N / 2]: it is rewritten into the grouped form on [.., N] views,
       the zero points unpacked first into a [G, N] buffer, and that form
-      lowered so (48 ms as loops, 2.9 ms). The int4 kernel also takes
+      lowered so (48 ms as loops, 1.45 ms). The int4 kernel also takes
       f16/bf16 A (W4A16).
 
     Epilogues: when C is zero-filled right before the core, the register
