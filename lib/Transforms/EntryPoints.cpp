@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quanta/Transforms/EntryPoints.h"
+#include "MatmulKernels.h"
 #include "quanta/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -252,16 +253,6 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (type.isDynamicDim(d))
       dynamicSizes.push_back(sizes[d]);
-  // Ops are created one statement at a time: the IR must not depend on the
-  // order in which a compiler evaluates function arguments.
-  auto nibbleOf = [&](OpBuilder &nb, Location nl, Value byte, Value odd) {
-    Value odd8 = arith::IndexCastOp::create(nb, nl, i8, odd);
-    Value four = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(4));
-    Value shift = arith::MulIOp::create(nb, nl, odd8, four);
-    Value shifted = arith::ShRUIOp::create(nb, nl, byte, shift);
-    Value mask = arith::ConstantOp::create(nb, nl, nb.getI8IntegerAttr(15));
-    return arith::AndIOp::create(nb, nl, shifted, mask);
-  };
   Value bytes;
   int64_t inner = rank ? type.getDimSize(rank - 1) : 1;
   if (!ShapedType::isDynamic(inner) && inner % 2 == 0) {
@@ -289,8 +280,8 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
             [&](OpBuilder &nb, Location nl, ValueRange e) {
               linalg::YieldOp::create(
                   nb, nl,
-                  ValueRange{nibbleOf(nb, nl, e[0],
-                                      linalg::IndexOp::create(nb, nl, rank))});
+                  ValueRange{matmul_kernels::buildNibble(
+                      nb, nl, e[0], linalg::IndexOp::create(nb, nl, rank))});
             })
             .getResult(0);
     SmallVector<ReassociationIndices> reassociation;
@@ -317,9 +308,9 @@ static Value unpackInt4(OpBuilder &b, Location loc, Value packed,
                   ValueRange{arith::ShRUIOp::create(nb, nl, index, one)});
               linalg::YieldOp::create(
                   nb, nl,
-                  ValueRange{
-                      nibbleOf(nb, nl, byte,
-                               arith::AndIOp::create(nb, nl, index, one))});
+                  ValueRange{matmul_kernels::buildNibble(
+                      nb, nl, byte,
+                      arith::AndIOp::create(nb, nl, index, one))});
             })
             .getResult(0);
   }

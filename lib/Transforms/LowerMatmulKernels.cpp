@@ -74,7 +74,7 @@ DotKind getBF16Kind(MLIRContext *ctx) {
 bool transposesWords(const DotKind &kind) {
   return kind.perLane * kind.element.getIntOrFloatBitWidth() == 32 &&
          kind.operand == kind.element && !kind.flipLhs &&
-         llvm::is_contained({4, 8, 16}, kind.lanes);
+         transposesLanes(kind.lanes);
 }
 
 /// AArch64 NEON `usdot` (FEAT_I8MM): u8 x s8 like vpdpbusd, on 128 bits.
@@ -1700,16 +1700,17 @@ struct LowerMatmulKernelsPass
     SmallVector<std::pair<linalg::BatchMatmulOp, DotKind>> batchMatmuls;
     getOperation()->walk([&](linalg::LinalgOp op) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+      std::optional<GroupedCore> core;
       if (generic && (int8 == "avx512vnni" || vectorBits))
-        if (std::optional<GroupedCore> core = matchGroupedCore(generic))
+        if ((core = matchGroupedCore(generic)))
           groupedCores.push_back({op, *core});
+      // (The forms are exclusive: int4 on 5 loops, 8-bit on 3 or 4.)
       if (vectorBits && generic) {
         if (isWeightOnlyInt4Matmul(generic))
           weightOnlyInt4.push_back(generic);
-        if (isWeightOnly8BitMatmul(generic))
+        else if (isWeightOnly8BitMatmul(generic))
           weightOnly8Bit.push_back(generic);
-        else if (generic.getNumLoops() == 5 &&
-                 !isWeightOnlyInt4Matmul(generic) && !matchGroupedCore(generic))
+        else if (generic.getNumLoops() == 5 && !core)
           weightOnlyPairs.push_back(generic);
       }
       // (A marked op with one input is what folding left of a matmul with

@@ -233,9 +233,20 @@ std::optional<TransposedWeights> matchTransposedWeights(Value b, bool pairs,
 /// shuffles (each exchanging one bit of the row and of the lane index).
 void transposeSquare(ImplicitLocOpBuilder &b, MutableArrayRef<Value> rows);
 
+/// Whether the kernels that transpose words in registers (transposeSquare)
+/// run on vectors of `lanes` 32-bit lanes: NEON, AVX2 and AVX-512.
+inline bool transposesLanes(int64_t lanes) {
+  return lanes == 4 || lanes == 8 || lanes == 16;
+}
+
 /// Whether `v` is nibble `linalg.index dim` of `byte`: `(byte >>
 /// (index_cast(linalg.index dim) * 4)) [& 15]`.
 bool isNibbleBits(Value v, Value byte, unsigned dim);
+
+/// Nibble `odd` (an index, 0 or 1) of the i8 `byte`, `(byte >>
+/// (index_cast(odd) * 4)) & 15`: the form isNibbleBits() recognizes when
+/// `odd` is a linalg.index.
+Value buildNibble(OpBuilder &b, Location loc, Value byte, Value odd);
 
 /// Whether `op` writes one buffer with element-wise scalar ops, reading its
 /// inputs through projected permutations in dimension order, all of whole

@@ -79,6 +79,18 @@ void cloneFrom(ImplicitLocOpBuilder &b, linalg::LinalgOp op, unsigned dim,
 
 } // namespace
 
+Value mlir::quanta::matmul_kernels::buildNibble(OpBuilder &b, Location loc,
+                                                Value byte, Value odd) {
+  // Ops are created one statement at a time: the IR must not depend on the
+  // order in which a compiler evaluates function arguments.
+  Value odd8 = arith::IndexCastOp::create(b, loc, b.getI8Type(), odd);
+  Value four = arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(4));
+  Value shift = arith::MulIOp::create(b, loc, odd8, four);
+  Value shifted = arith::ShRUIOp::create(b, loc, byte, shift);
+  Value mask = arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(15));
+  return arith::AndIOp::create(b, loc, shifted, mask);
+}
+
 bool mlir::quanta::matmul_kernels::isNibbleBits(Value v, Value byte,
                                                 unsigned dim) {
   auto isShift = [&](Value shift) {

@@ -86,12 +86,14 @@ bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
 /// Weights given N x K that the weight-only 8-bit kernel reads in place:
 /// `source`, [N, K] codes, or with `packed` [N, K / 2] int4 pairs packed
 /// along K whose unpacked bytes are the codes; `build` computes B from them.
-/// In the grouped form, `groupMultiple` must divide the group size.
 struct RowMajorWeights {
   Value source;
   bool packed = false;
   BufferBuild *build = nullptr;
-  int64_t groupMultiple = 1;
+
+  /// The K steps in 32 bits of the source, which the grouped form's group
+  /// size must be a multiple of.
+  int64_t stepsPerWord() const { return packed ? 8 : 4; }
 };
 
 /// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
@@ -110,7 +112,7 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
     fits = arith::AndIOp::create(
         b, fits,
         isMultiple(b, memref::DimOp::create(b, op.getDpsInputs()[0], 2),
-                   nk->groupMultiple));
+                   nk->stepsPerWord()));
   auto ifOp = scf::IfOp::create(b, fits, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard guard(b);
@@ -1022,7 +1024,7 @@ private:
     Type stored = cast<MemRefType>(bT.getType()).getElementType();
     Type code = cast<MemRefType>(bBytes.getType()).getElementType();
     Type i8 = b.getI8Type(), i32 = b.getI32Type();
-    int64_t perWord = nk->packed ? 8 : 4, bits = nk->packed ? 4 : 8;
+    int64_t perWord = nk->stepsPerWord(), bits = 32 / perWord;
     int64_t block = perWord * lanes;
     auto words = VectorType::get({lanes}, i32);
     auto loaded = VectorType::get({4 * lanes}, stored);
@@ -1090,16 +1092,9 @@ private:
             Value v = memref::LoadOp::create(
                 b, bT,
                 ValueRange{arith::AddIOp::create(b, col, idx(j)), byteAt(kk)});
-            if (nk->packed) {
-              // Nibble kk % 2 of the byte.
-              Value shift = arith::IndexCastOp::create(
-                  b, i8,
-                  arith::MulIOp::create(
-                      b, arith::RemUIOp::create(b, kk, idx(2)), idx(4)));
-              v = arith::AndIOp::create(
-                  b, arith::ShRUIOp::create(b, v, shift),
-                  arith::ConstantOp::create(b, b.getI8IntegerAttr(15)));
-            }
+            if (nk->packed)
+              v = buildNibble(b, b.getLoc(), v,
+                              arith::RemUIOp::create(b, kk, idx(2)));
             elements.push_back(v);
           }
           Value v = vector::FromElementsOp::create(b, codes, elements);
@@ -1297,13 +1292,7 @@ linalg::GenericOp groupPairs(linalg::GenericOp op, Value &zp) {
         SmallVector<IteratorType>(3, IteratorType::parallel),
         [&](OpBuilder &nb, Location loc, ValueRange args) {
           Value half = linalg::IndexOp::create(nb, loc, 2);
-          Value shift = arith::MulIOp::create(
-              nb, loc, arith::IndexCastOp::create(nb, loc, i8, half),
-              arith::ConstantOp::create(nb, loc, nb.getI8IntegerAttr(4)));
-          Value v = arith::AndIOp::create(
-              nb, loc, arith::ShRUIOp::create(nb, loc, args[0], shift),
-              arith::ConstantOp::create(nb, loc, nb.getI8IntegerAttr(15)));
-          linalg::YieldOp::create(nb, loc, v);
+          linalg::YieldOp::create(nb, loc, buildNibble(nb, loc, args[0], half));
         });
     inputs.push_back(zp);
   }
@@ -1327,7 +1316,7 @@ linalg::GenericOp groupPairs(linalg::GenericOp op, Value &zp) {
 
 bool mlir::quanta::matmul_kernels::lowerWeightOnlyPairsMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
-  if (!llvm::is_contained({4, 8, 16}, unit.lanes))
+  if (!transposesLanes(unit.lanes))
     return false;
   std::optional<TransposedWeights> chain =
       matchTransposedWeights(op.getDpsInputs()[1], /*pairs=*/true, op, op);
@@ -1351,7 +1340,7 @@ bool mlir::quanta::matmul_kernels::lowerWeightOnlyPairsMatmul(
     b.setInsertionPointAfter(grouped);
     memref::DeallocOp::create(b, grouped.getLoc(), zp);
   }
-  RowMajorWeights nk{chain->source, true, &chain->build, 8};
+  RowMajorWeights nk{chain->source, true, &chain->build};
   lowerBehindChunkCheck(
       grouped, 2, kChunkVectors * unit.lanes,
       [&](ImplicitLocOpBuilder &b) {
@@ -1369,15 +1358,14 @@ void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
   std::optional<TransposedWeights> grouped;
   RowMajorWeights nk;
   Value bMat = op.getDpsInputs()[1];
-  if (!llvm::is_contained({4, 8, 16}, unit.lanes)) {
-  } else if (op.getNumLoops() == 3) {
+  if (transposesLanes(unit.lanes) && op.getNumLoops() == 3) {
     transposed = matchTransposedRhs(op, bMat, op);
     if (transposed && !transposed->flip)
       nk = {transposed->source, false, &transposed->build};
-  } else if ((grouped =
+  } else if (transposesLanes(unit.lanes) &&
+             (grouped =
                   matchTransposedWeights(bMat, /*pairs=*/false, op, op))) {
-    nk = {grouped->source, grouped->packed, &grouped->build,
-          grouped->packed ? 8 : 4};
+    nk = {grouped->source, grouped->packed, &grouped->build};
   }
   const RowMajorWeights *rowMajor = nk.build ? &nk : nullptr;
   // Whole chunks of 4L columns (B's last dimension).
