@@ -1361,26 +1361,30 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
       auto at = [](ValueRange e, int64_t i) {
         return i < 0 ? Value() : e[i];
       };
-      auto fused = [&]() {
+      // The fused op, with `rhs` for B.
+      auto fused = [&](Value rhs) {
+        SmallVector<Value> inputs(in.values);
+        inputs[1] = rhs;
         return linalg::GenericOp::create(
-              rewriter, loc, TypeRange{init.getType()}, in.values,
-              ValueRange{init}, maps, iterators,
-              [&](OpBuilder &b, Location l, ValueRange e) {
-                Value a = lhsScheme
-                              ? buildToF32(b, l,
-                                           buildDequantize(b, l, *lhsScheme,
-                                                           e[0], at(e, lhsScale),
-                                                           at(e, lhsZp)))
-                              : buildToF32(b, l, e[0]);
-                Value w = buildToF32(
-                    b, l,
-                    buildDequantize(b, l, rhsScheme, e[1], at(e, rhsScale),
-                                    at(e, rhsZp)));
-                Value product = arith::MulFOp::create(b, l, a, w);
-                linalg::YieldOp::create(
-                    b, l,
-                    ValueRange{arith::AddFOp::create(b, l, e.back(), product)});
-              })
+                   rewriter, loc, TypeRange{init.getType()}, inputs,
+                   ValueRange{init}, maps, iterators,
+                   [&](OpBuilder &b, Location l, ValueRange e) {
+                     Value a =
+                         lhsScheme
+                             ? buildToF32(b, l,
+                                          buildDequantize(b, l, *lhsScheme,
+                                                          e[0], at(e, lhsScale),
+                                                          at(e, lhsZp)))
+                             : buildToF32(b, l, e[0]);
+                     Value w = buildToF32(b, l,
+                                          buildDequantize(b, l, rhsScheme, e[1],
+                                                          at(e, rhsScale),
+                                                          at(e, rhsZp)));
+                     Value product = arith::MulFOp::create(b, l, a, w);
+                     linalg::YieldOp::create(b, l,
+                                             ValueRange{arith::AddFOp::create(
+                                                 b, l, e.back(), product)});
+                   })
             .getResult(0);
       };
       // FP8 x FP8 (2-D, parameters per tensor or channel): from 256 rows
@@ -1410,11 +1414,11 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                 return buildToF32(b, l, q);
               });
         };
-        auto viaMatmul = [&]() {
+        auto viaMatmul = [&](Value rhs) {
           Value a = dequantized(op.getLhs(), *lhsScheme, op.getLhsScale(),
                                 op.getLhsZp());
-          Value w = dequantized(op.getRhs(), rhsScheme, op.getRhsScale(),
-                                op.getRhsZp());
+          Value w =
+              dequantized(rhs, rhsScheme, op.getRhsScale(), op.getRhsZp());
           return linalg::MatmulOp::create(rewriter, loc, ValueRange{a, w},
                                           ValueRange{init})
               .getResult(0);
@@ -1423,7 +1427,7 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
             cast<RankedTensorType>(op.getLhs().getType()).getDimSize(0);
         constexpr int64_t kMinRows = 256;
         if (!ShapedType::isDynamic(rows)) {
-          result = rows >= kMinRows ? viaMatmul() : fused();
+          result = rows >= kMinRows ? viaMatmul(rhs) : fused(rhs);
         } else {
           Value m = tensor::DimOp::create(rewriter, loc, op.getLhs(), 0);
           Value min = arith::ConstantIndexOp::create(rewriter, loc, kMinRows);
@@ -1433,13 +1437,27 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
                                         many, /*withElseRegion=*/true);
           OpBuilder::InsertionGuard guard(rewriter);
           rewriter.setInsertionPointToStart(ifOp.thenBlock());
-          scf::YieldOp::create(rewriter, loc, viaMatmul());
+          // Weights given N x K (B a transpose): each branch transposes
+          // them itself, so that the GEMV's kernel, which reads them in
+          // place, finds the transpose in its own block, and the one before
+          // the branch goes away.
+          auto branchRhs = [&]() -> Value {
+            auto transpose = rhs.getDefiningOp<linalg::TransposeOp>();
+            if (!transpose)
+              return rhs;
+            IRMapping mapping;
+            if (auto empty =
+                    transpose.getInit().getDefiningOp<tensor::EmptyOp>())
+              rewriter.clone(*empty, mapping);
+            return rewriter.clone(*transpose, mapping)->getResult(0);
+          };
+          scf::YieldOp::create(rewriter, loc, viaMatmul(branchRhs()));
           rewriter.setInsertionPointToStart(ifOp.elseBlock());
-          scf::YieldOp::create(rewriter, loc, fused());
+          scf::YieldOp::create(rewriter, loc, fused(branchRhs()));
           result = ifOp.getResult(0);
         }
       } else {
-        result = fused();
+        result = fused(rhs);
       }
     } else {
       // K-blocks: the group size of a per-group operand, else all of K (one

@@ -1216,3 +1216,32 @@ func.func @matmul_fp8_static(%a: tensor<4x32xf8E4M3FN>, %b: tensor<256x32xf8E4M3
       : (tensor<256x32xf8E4M3FN>, tensor<32x64xf8E5M2>, tensor<f32>, tensor<f32>) -> tensor<256x64xf32>
   return %y, %z : tensor<4x64xf32>, tensor<256x64xf32>
 }
+
+// Dynamic rows with the weights given N x K (the rhs their transpose): each
+// branch transposes them itself, so that the GEMV's kernel finds the
+// transpose in its own block and reads the weights in place (the transpose
+// before the branch, unused, is left to the canonicalizer).
+
+// CHECK-LABEL: func @matmul_fp8_transposed_rhs(
+// CHECK-SAME:      %{{.*}}: tensor<?x32xf8E4M3FN>, %[[WT:.*]]: tensor<64x32xf8E4M3FN>
+// CHECK:         scf.if
+// CHECK:           %[[T1:.*]] = linalg.transpose ins(%[[WT]] : tensor<64x32xf8E4M3FN>)
+// CHECK:           linalg.generic
+// CHECK:           linalg.generic
+// CHECK-SAME:        ins(%[[T1]], %{{.*}} : tensor<32x64xf8E4M3FN>, tensor<64xf32>)
+// CHECK:           linalg.matmul
+// CHECK:         } else {
+// CHECK:           %[[T2:.*]] = linalg.transpose ins(%[[WT]] : tensor<64x32xf8E4M3FN>)
+// CHECK:           linalg.generic
+// CHECK-SAME:        iterator_types = ["parallel", "reduction", "parallel"]
+// CHECK-SAME:        ins(%{{.*}}, %[[T2]], %{{.*}}, %{{.*}} : tensor<?x32xf8E4M3FN>, tensor<32x64xf8E4M3FN>, tensor<f32>, tensor<64xf32>)
+func.func @matmul_fp8_transposed_rhs(%a: tensor<?x32xf8E4M3FN>, %wt: tensor<64x32xf8E4M3FN>, %sa: tensor<f32>, %sw: tensor<64xf32>) -> tensor<?x64xf32> {
+  %e = tensor.empty() : tensor<32x64xf8E4M3FN>
+  %w = linalg.transpose ins(%wt : tensor<64x32xf8E4M3FN>) outs(%e : tensor<32x64xf8E4M3FN>) permutation = [1, 0]
+  %y = quanta.matmul %a, %w lhs_scale(%sa) rhs_scale(%sw)
+      {lhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, symmetric = true>,
+       rhs_scheme = #quanta.scheme<storage = f8E4M3FN, expressed = f32, granularity = per_channel, axis = 1, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<?x32xf8E4M3FN>, tensor<32x64xf8E4M3FN>, tensor<f32>, tensor<64xf32>) -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
+}
