@@ -67,6 +67,18 @@ Value getNibbleValue(linalg::GenericOp op) {
   return value;
 }
 
+/// The entries of `table` (16 lanes of 32 bits) at the low 4 bits of each
+/// lane of `indices` (vector<16xi32>): one AVX-512 `vpermps`/`vpermd`.
+Value lookUp16(ImplicitLocOpBuilder &b, Value table, Value indices) {
+  Type type = table.getType();
+  bool isFloat = isa<FloatType>(getElementTypeOrSelf(type));
+  StringRef name = isFloat ? "llvm.x86.avx512.permvar.sf.512"
+                           : "llvm.x86.avx512.permvar.si.512";
+  return LLVM::CallIntrinsicOp::create(b, type, b.getStringAttr(name),
+                                       ValueRange{table, indices})
+      .getResult(0);
+}
+
 /// Whether `op`'s body is scalar arith and math ops of one result, and
 /// linalg.index of loop `indexDim` only (none when negative).
 bool isScalarBody(linalg::GenericOp op, int64_t indexDim) {
@@ -291,14 +303,7 @@ private:
           b, DenseElementsAttr::get(i32Vector, b.getI32IntegerAttr(4)));
       indices = arith::ShRUIOp::create(b, indices, four);
     }
-    Value table = tables[h];
-    Type type = table.getType();
-    bool isFloat = isa<FloatType>(getElementTypeOrSelf(type));
-    StringRef name = isFloat ? "llvm.x86.avx512.permvar.sf.512"
-                             : "llvm.x86.avx512.permvar.si.512";
-    return LLVM::CallIntrinsicOp::create(b, type, b.getStringAttr(name),
-                                         ValueRange{table, indices})
-        .getResult(0);
+    return lookUp16(b, tables[h], indices);
   }
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
@@ -756,8 +761,10 @@ class WeightOnly8BitBuilder {
 public:
   /// With `nk`, B is read from its N x K source.
   WeightOnly8BitBuilder(ImplicitLocOpBuilder &b, linalg::GenericOp op,
-                        bool parallel, int64_t lanes, const RowMajorWeights *nk)
-      : b(b), op(op), parallel(parallel), lanes(lanes), nk(nk) {}
+                        bool parallel, VectorUnit unit,
+                        const RowMajorWeights *nk)
+      : b(b), op(op), parallel(parallel), lanes(unit.lanes),
+        permute16(unit.permute16), nk(nk) {}
 
   void build() {
     a = op.getDpsInputs()[0];
@@ -789,6 +796,24 @@ public:
     if (extf && extf.getIn() == op.getRegion().front().getArgument(1) &&
         extf.getType().isF32() && !nk)
       codeValue = converted;
+    // int4 weights given N x K on AVX-512: the part of the body that B's
+    // code alone gives (the nibble converted; 32 bits) takes one of 16
+    // values, looked up with a permute that reads the low 4 bits of each
+    // lane, so that a nibble of a word shifted down needs neither a mask nor
+    // a sign extension, nor a conversion.
+    Value nibblePart = getComputedPart(op, {1}, 1);
+    if (nk && nk->packed && permute16 && nibblePart &&
+        nibblePart.getType().isIntOrFloat() &&
+        nibblePart.getType().getIntOrFloatBitWidth() == 32) {
+      nibbleValue = nibblePart;
+      auto codes = llvm::to_vector(llvm::seq<int8_t>(0, 16));
+      SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
+      args[1] = arith::ConstantOp::create(
+          b, DenseElementsAttr::get(VectorType::get({16}, b.getI8Type()),
+                                    ArrayRef(codes)));
+      nibbleTable =
+          cloneBodyOnVectors(b, op, args, nullptr, {}, nibbleValue, 16);
+    }
     prefetcher.emplace(b, nk ? nk->source : bBytes);
     Value cols = nk ? memref::DimOp::create(b, nk->source, 0)
                     : memref::DimOp::create(b, bBytes, 1);
@@ -823,6 +848,7 @@ private:
   linalg::GenericOp op;
   bool parallel;
   int64_t lanes;
+  bool permute16;
   const RowMajorWeights *nk;
   Value a, bBytes, c, rows, k;
   std::optional<RowPrefetcher> prefetcher;
@@ -833,6 +859,9 @@ private:
   // The body's FP8 code converted to f32, computed apart (null: with the
   // rest of the body).
   Value codeValue;
+  // With int4 weights given N x K: the body's value of the nibble alone and
+  // its 16 values (null: computed from the nibble).
+  Value nibbleValue, nibbleTable;
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
 
@@ -1070,10 +1099,16 @@ private:
             Value kt = arith::AddIOp::create(b, k0, idx(perWord * t));
             paramsAt(kt);
             SmallVector<SmallVector<Value>> stepCodes;
+            SmallVector<SmallVector<std::pair<Value, Value>>> given(perWord);
             for (int64_t s = 0; s < perWord; ++s) {
               Value v = square[t];
               if (s)
                 v = arith::ShRUIOp::create(b, v, splat(bits * s));
+              if (nibbleTable) {
+                given[s].push_back({nibbleValue, lookUp16(b, nibbleTable, v)});
+                stepCodes.push_back({Value()});
+                continue;
+              }
               if (nk->packed)
                 v = arith::AndIOp::create(b, v, splat(15));
               v = arith::TruncIOp::create(b, VectorType::get({lanes}, i8), v);
@@ -1081,8 +1116,7 @@ private:
                 v = arith::BitcastOp::create(b, codes, v);
               stepCodes.push_back({v});
             }
-            accumulate(kt, {col}, params, stepCodes,
-                       {static_cast<size_t>(perWord), {}});
+            accumulate(kt, {col}, params, stepCodes, given);
           }
         });
         forLoop(b, whole, k, 1, [&](Value kk) {
@@ -1344,7 +1378,7 @@ bool mlir::quanta::matmul_kernels::lowerWeightOnlyPairsMatmul(
   lowerBehindChunkCheck(
       grouped, 2, kChunkVectors * unit.lanes,
       [&](ImplicitLocOpBuilder &b) {
-        WeightOnly8BitBuilder(b, grouped, parallel, unit.lanes, &nk).build();
+        WeightOnly8BitBuilder(b, grouped, parallel, unit, &nk).build();
       },
       &nk);
   return true;
@@ -1372,7 +1406,7 @@ void mlir::quanta::matmul_kernels::lowerWeightOnly8BitMatmul(
   lowerBehindChunkCheck(
       op, op.getNumLoops() - 2, kChunkVectors * unit.lanes,
       [&](ImplicitLocOpBuilder &b) {
-        WeightOnly8BitBuilder(b, op, parallel, unit.lanes, rowMajor).build();
+        WeightOnly8BitBuilder(b, op, parallel, unit, rowMajor).build();
       },
       rowMajor);
 }

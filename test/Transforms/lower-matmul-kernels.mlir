@@ -2369,21 +2369,27 @@ func.func @weight_only_8bit_transposed(%a: memref<1x200xf32>, %bt: memref<128x20
 // to a byte each, views them [N, G, KK] and transposes them to the grouped
 // form's B [G, KK, N]. The kernel reads the packed bytes in place: 64
 // bytes of 16 rows, a 16 x 16 square of words transposed in registers into
-// 16 words of 8 K steps, each nibble (shifted, masked) a step's codes; the
+// 16 words of 8 K steps, each nibble (shifted down) a step's codes; the
 // group's parameters loaded per word (8 | the group size, checked with
-// 64 | N). The loops take the unpacking and the transpose.
+// 64 | N). On AVX-512 the body's conversion of the nibble (trunci, extsi,
+// sitofp) is a table of its 16 values, computed once, that vpermps looks up
+// by the low 4 bits of each lane: no mask, sign extension or conversion per
+// nibble. On 8 lanes (V256) the body converts the masked nibbles. The loops
+// take the unpacking and the transpose.
 // CHECK-LABEL: func @weight_only_int4_packed_transposed
 // CHECK-SAME: (%[[A:.*]]: memref<1x2x32xf32>, %[[P:.*]]: memref<64x32xi8>,
 // CHECK-NOT: linalg.transpose
 // CHECK:   arith.remui %{{.*}}, %c8
 // CHECK: scf.if
+// CHECK:   arith.trunci %{{.*}} : vector<16xi8> to vector<16xi4>
+// CHECK:   %[[TABLE:.*]] = arith.sitofp %{{.*}} : vector<16xi32> to vector<16xf32>
 // CHECK:   vector.load %[[P]]{{.*}} : memref<64x32xi8>, vector<64xi8>
 // CHECK:   vector.shuffle {{.*}} : vector<16xi32>, vector<16xi32>
 // CHECK:   vector.load {{.*}} : memref<2x64xf32>, vector<16xf32>
+// CHECK:   llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[TABLE]], %{{.*}})
 // CHECK:   arith.shrui {{.*}} : vector<16xi32>
-// CHECK:   arith.andi {{.*}} : vector<16xi32>
-// CHECK:   arith.trunci {{.*}} : vector<16xi32> to vector<16xi8>
-// CHECK:   arith.trunci {{.*}} : vector<16xi8> to vector<16xi4>
+// CHECK:   llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"(%[[TABLE]], %{{.*}})
+// CHECK-NOT: arith.andi {{.*}} : vector<16xi32>
 // CHECK: } else {
 // CHECK:   linalg.generic
 // CHECK:   linalg.transpose
@@ -2393,6 +2399,13 @@ func.func @weight_only_8bit_transposed(%a: memref<1x200xf32>, %bt: memref<128x20
 // CHECK-NEXT: }
 // CHECK-NOT: memref.dealloc
 // CHECK: return
+// V256-LABEL: func @weight_only_int4_packed_transposed
+// V256:   vector.load %{{.*}} : memref<64x32xi8>, vector<32xi8>
+// V256-NOT: llvm.call_intrinsic
+// V256:   arith.andi {{.*}} : vector<8xi32>
+// V256:   arith.trunci {{.*}} : vector<8xi32> to vector<8xi8>
+// V256:   arith.trunci {{.*}} : vector<8xi8> to vector<8xi4>
+// V256: } else {
 func.func @weight_only_int4_packed_transposed(%a: memref<1x2x32xf32>, %p: memref<64x32xi8>, %s: memref<2x64xf32>, %c: memref<1x64xf32>) {
   %c4_i8 = arith.constant 4 : i8
   %c15_i8 = arith.constant 15 : i8
@@ -2435,16 +2448,19 @@ func.func @weight_only_int4_packed_transposed(%a: memref<1x2x32xf32>, %p: memref
 // points' nibble h, (zp[g, j] >> 4h) & 15, in the body, on loops (m, g, kk,
 // j, h). The op is rewritten into the grouped form on [.., N] views, the
 // zero points unpacked first into a [G, N] buffer the body reads as its
-// nibble, and that form's kernel reads the packed weights in place; the
-// loops (on the grouped form) take the unpacking and the transpose.
+// nibble, and that form's kernel reads the packed weights in place (the
+// weight's nibble widened by a table lookup, as above); the loops (on the
+// grouped form) take the unpacking and the transpose.
 // CHECK-LABEL: func @weight_only_int4_zp_pairs_transposed
 // CHECK-SAME: (%[[A:.*]]: memref<1x8x32xf32>, %[[P:.*]]: memref<128x128xi8>, %[[S:.*]]: memref<8x64x2xf32>, %[[Z:.*]]: memref<8x64xi8>, %[[C:.*]]: memref<1x64x2xf32>)
 // CHECK:   %[[ZP:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xi8>
 // CHECK:   linalg.generic {{.*}} ins(%[[Z]] : memref<8x64xi8>)
 // CHECK-NOT: linalg.transpose
 // CHECK:   scf.if
+// CHECK:     %[[TABLE:.*]] = arith.extui %{{.*}} : vector<16xi4> to vector<16xi32>
 // CHECK:     vector.load %[[P]]{{.*}} : memref<128x128xi8>, vector<64xi8>
 // CHECK:     vector.load %[[ZP]]{{.*}} : memref<?x?xi8>, vector<16xi8>
+// CHECK:     llvm.call_intrinsic "llvm.x86.avx512.permvar.si.512"(%[[TABLE]], %{{.*}})
 // CHECK:     arith.subi {{.*}} : vector<16xi32>
 // CHECK:   } else {
 // CHECK:     linalg.transpose {{.*}} permutation = [2, 3, 0, 1]
