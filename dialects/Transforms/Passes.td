@@ -256,7 +256,8 @@ def LowerMatmulKernels : Pass<"quanta-lower-matmul-kernels", "::mlir::ModuleOp">
       give once per element, into an [M, K] buffer. B given N x K (the
       transpose of a Linear layer's `[out, in]` weights; per group, that
       of their [N, G, KK] view, possibly of int4 weights packed along K
-      and unpacked to a byte each, ONNX MatMulNBits' layout) is read in
+      and unpacked to a byte each, ONNX MatMulNBits' layout, or per
+      column or tensor of the unpacked [N, K / 2, 2] itself) is read in
       place: each vector of L columns takes 4L bytes of L rows of B^T, a
       square of words transposed in registers into L words of 4 (int4:
       8) K steps, whose bytes (nibbles) are the visits' codes, the

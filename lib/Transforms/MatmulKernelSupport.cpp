@@ -623,39 +623,53 @@ std::optional<TransposedWeights> matchTransposedWeights(Value b, bool pairs,
       transpose->getBlock() != block || !transpose->isBeforeInBlock(coreOp) ||
       transpose.getPermutation() != ArrayRef(permutation))
     return std::nullopt;
-  auto expand = transpose.getInput().getDefiningOp<memref::ExpandShapeOp>();
-  if (!expand || !expand->hasOneUse() ||
-      expand.getReassociationIndices() !=
-          (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
-    return std::nullopt;
   // The first op that reads the source.
   Operation *reader = transpose;
-  chain.source = expand.getSrc();
-  // int4 weights unpacked into S.
-  auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
-  auto uAlloc =
-      collapse ? collapse.getSrc().getDefiningOp<memref::AllocOp>() : nullptr;
-  if (collapse && collapse->hasOneUse() &&
-      collapse.getReassociationIndices() == Groups{{0}, {1, 2}} && uAlloc &&
-      uAlloc->getBlock() == block) {
+  // The unpacking of int4 weights into `unpacked` (U), read by `user` (its
+  // collapse, or the transpose itself) and the unpacking only: then P is
+  // the source.
+  auto matchUnpacking = [&](Value unpacked, Operation *user) {
+    auto uAlloc = unpacked.getDefiningOp<memref::AllocOp>();
+    if (!uAlloc || uAlloc->getBlock() != block)
+      return false;
     SmallVector<Operation *> deallocs(chain.build.deallocs);
     auto unpack = dyn_cast_or_null<linalg::GenericOp>(
-        soleOtherUser(uAlloc, collapse, deallocs));
-    if (unpack && unpack->getBlock() == block &&
-        unpack->isBeforeInBlock(transpose) &&
-        isUnpacking(unpack, uAlloc.getResult())) {
-      chain.source = unpack.getDpsInputs()[0];
-      chain.packed = true;
-      chain.build.deallocs = deallocs;
-      reader = unpack;
-      chain.build.ops = {uAlloc, unpack, collapse};
-    }
+        soleOtherUser(uAlloc, user, deallocs));
+    if (!unpack || unpack->getBlock() != block ||
+        !unpack->isBeforeInBlock(transpose) ||
+        !isUnpacking(unpack, uAlloc.getResult()))
+      return false;
+    chain.source = unpack.getDpsInputs()[0];
+    chain.packed = true;
+    chain.build.deallocs = deallocs;
+    reader = unpack;
+    chain.build.ops = {uAlloc, unpack};
+    return true;
+  };
+  auto expand = transpose.getInput().getDefiningOp<memref::ExpandShapeOp>();
+  if (expand) {
+    if (!expand->hasOneUse() ||
+        expand.getReassociationIndices() !=
+            (pairs ? Groups{{0, 1}, {2, 3}} : Groups{{0}, {1, 2}}))
+      return std::nullopt;
+    chain.source = expand.getSrc();
+    // int4 weights unpacked into S.
+    auto collapse = expand.getSrc().getDefiningOp<memref::CollapseShapeOp>();
+    if (collapse && collapse->hasOneUse() &&
+        collapse.getReassociationIndices() == Groups{{0}, {1, 2}} &&
+        matchUnpacking(collapse.getSrc(), collapse))
+      chain.build.ops.push_back(collapse);
+    chain.build.ops.push_back(expand);
+  } else if (pairs ||
+             !matchUnpacking(transpose.getInput(), transpose.getOperation())) {
+    // Or U itself as [N, G, KK], G = K / 2 and KK = 2.
+    return std::nullopt;
   }
   auto sourceType = cast<MemRefType>(chain.source.getType());
   if (sourceType.getRank() != 2 || !sourceType.isLastDimUnitStride() ||
       !unwrittenUntil(chain.source, reader, kernelAt))
     return std::nullopt;
-  chain.build.ops.append({expand, bAlloc});
+  chain.build.ops.push_back(bAlloc);
   if (bView)
     chain.build.ops.push_back(bView);
   chain.build.ops.push_back(transpose);

@@ -211,6 +211,8 @@ std::optional<TransposedRhs> matchTransposedRhs(Operation *reader, Value bMat,
 ///   U[n, j, h] = (P[n, j] >> 4h) & 15            (linalg.generic)
 ///   S = collapse(U) : [N, K]
 ///
+/// or U itself in place of expand(S) (G = K / 2, KK = 2: the lowering's
+/// K-blocks of int4 weights per column or tensor are their bytes),
 /// and for a core on loops (m, g, kk, j, h) with B [G, KK, N / 2, 2], the
 /// transpose of expand(S) : [N / 2, 2, G, KK] (permutation [2, 3, 0, 1]);
 /// with U and B read by these ops and the core only.

@@ -104,9 +104,28 @@ struct RowMajorWeights {
   BufferBuild *build = nullptr;
 
   /// The K steps in 32 bits of the source, which the grouped form's group
-  /// size must be a multiple of.
+  /// size must be a multiple of when it has parameters per group.
   int64_t stepsPerWord() const { return packed ? 8 : 4; }
 };
+
+/// The parameters of an isWeightOnly8BitMatmul op (inputs from 2 on) and
+/// which loops each is indexed by: none (per tensor), the column, the row, or
+/// (grouped form) the group and the column.
+enum class ParamDim { none, column, row, groupColumn };
+ParamDim getParamDim(linalg::GenericOp op, OpOperand *param) {
+  AffineMap map = op.getMatchingIndexingMap(param);
+  if (map.isFunctionOfDim(op.getNumLoops() - 1))
+    return map.getNumResults() == 2 ? ParamDim::groupColumn : ParamDim::column;
+  return map.isFunctionOfDim(0) ? ParamDim::row : ParamDim::none;
+}
+
+/// Whether an isWeightOnly8BitMatmul op has parameters per group.
+bool hasGroupParams(linalg::GenericOp op) {
+  return llvm::any_of(op.getDpsInputOperands(), [&](OpOperand *input) {
+    return input->getOperandNumber() >= 2 &&
+           getParamDim(op, input) == ParamDim::groupColumn;
+  });
+}
 
 /// Replaces `op` by `build` (its kernel) when dimension `dim` of B (its
 /// bytes per row; with `nk`, the rows of B's N x K source) is a multiple of
@@ -120,7 +139,7 @@ void lowerBehindChunkCheck(linalg::GenericOp op, unsigned dim,
   Value byteCols = nk ? memref::DimOp::create(b, nk->source, 0)
                       : memref::DimOp::create(b, op.getDpsInputs()[1], dim);
   Value fits = isMultiple(b, byteCols, chunkBytes);
-  if (nk && op.getNumLoops() == 4)
+  if (nk && op.getNumLoops() == 4 && hasGroupParams(op))
     fits = arith::AndIOp::create(
         b, fits,
         isMultiple(b, memref::DimOp::create(b, op.getDpsInputs()[0], 2),
@@ -711,17 +730,6 @@ private:
   }
 };
 
-/// The parameters of an isWeightOnly8BitMatmul op (inputs from 2 on) and
-/// which loops each is indexed by: none (per tensor), the column, the row, or
-/// (grouped form) the group and the column.
-enum class ParamDim { none, column, row, groupColumn };
-ParamDim getParamDim(linalg::GenericOp op, OpOperand *param) {
-  AffineMap map = op.getMatchingIndexingMap(param);
-  if (map.isFunctionOfDim(op.getNumLoops() - 1))
-    return map.getNumResults() == 2 ? ParamDim::groupColumn : ParamDim::column;
-  return map.isFunctionOfDim(0) ? ParamDim::row : ParamDim::none;
-}
-
 /// The block arguments of the part of `op`'s body that a row side (`row`:
 /// A's element, parameters per tensor or row) or a column side (B's code,
 /// parameters per tensor or column) computes alone.
@@ -820,7 +828,8 @@ public:
     Value chunks = arith::DivUIOp::create(b, cols, idx(kChunkVectors * lanes));
     perThreadBlocks(b, parallel, chunks, [&](Value first, Value last) {
       if (nk)
-        return streamTransposed(first, last, groupSize);
+        return streamTransposed(first, last,
+                                hasGroupParams(op) ? groupSize : Value());
       // Four K steps per visit, then single steps for the rest of K (of the
       // group).
       auto stream = [&](Value from, Value to, Value group) {

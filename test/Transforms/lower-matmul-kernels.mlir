@@ -2442,6 +2442,58 @@ func.func @weight_only_int4_packed_transposed(%a: memref<1x2x32xf32>, %p: memref
   return
 }
 
+// Weight-only int4 per column, the weights N x K packed along K: the
+// lowering's K-blocks are the bytes, so it transposes the unpacked weights
+// U [N, K / 2, 2] themselves into B [K / 2, 2, N]. The kernel reads the
+// packed bytes in place as for groups, with no check on the block size
+// (the parameters are per column).
+// CHECK-LABEL: func @weight_only_int4_per_channel_transposed
+// CHECK-SAME: (%[[A:.*]]: memref<1x32x2xf32>, %[[P:.*]]: memref<64x32xi8>,
+// CHECK-NOT: linalg.transpose
+// CHECK-NOT: arith.remui %{{.*}}, %c8
+// CHECK: scf.if
+// CHECK:   vector.load %[[P]]{{.*}} : memref<64x32xi8>, vector<64xi8>
+// CHECK:   llvm.call_intrinsic "llvm.x86.avx512.permvar.sf.512"
+// CHECK: } else {
+// CHECK:   linalg.generic
+// CHECK:   linalg.transpose
+// CHECK:   linalg.generic
+// CHECK: return
+func.func @weight_only_int4_per_channel_transposed(%a: memref<1x32x2xf32>, %p: memref<64x32xi8>, %s: memref<64xf32>, %c: memref<1x64xf32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  %u = memref.alloc() : memref<64x32x2xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%p : memref<64x32xi8>) outs(%u : memref<64x32x2xi8>) {
+  ^bb0(%in: i8, %out: i8):
+    %0 = linalg.index 2 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    linalg.yield %4 : i8
+  }
+  %b = memref.alloc() : memref<64x64xi8>
+  %view = memref.expand_shape %b [[0, 1], [2]] output_shape [32, 2, 64] : memref<64x64xi8> into memref<32x2x64xi8>
+  linalg.transpose ins(%u : memref<64x32x2xi8>) outs(%view : memref<32x2x64xi8>) permutation = [1, 2, 0]
+  linalg.generic {indexing_maps = [affine_map<(m, g, kk, n) -> (m, g, kk)>, affine_map<(m, g, kk, n) -> (g, kk, n)>, affine_map<(m, g, kk, n) -> (n)>, affine_map<(m, g, kk, n) -> (m, n)>],
+                  iterator_types = ["parallel", "reduction", "reduction", "parallel"]}
+      ins(%a, %view, %s : memref<1x32x2xf32>, memref<32x2x64xi8>, memref<64xf32>) outs(%c : memref<1x64xf32>) {
+  ^bb0(%x: f32, %w: i8, %scale: f32, %acc: f32):
+    %0 = arith.trunci %w : i8 to i4
+    %1 = arith.extsi %0 : i4 to i32
+    %2 = arith.sitofp %1 : i32 to f32
+    %3 = arith.mulf %2, %scale : f32
+    %4 = arith.mulf %x, %3 : f32
+    %5 = arith.addf %acc, %4 : f32
+    linalg.yield %5 : f32
+  }
+  memref.dealloc %u : memref<64x32x2xi8>
+  memref.dealloc %b : memref<64x64xi8>
+  return
+}
+
 // Weight-only int4 with zero points, the weights N x K packed along K (ONNX
 // MatMulNBits with f32 activations): the lowering unpacks them, transposes
 // them into the pairs view [G, KK, J, 2] of B [G, KK, N] and takes the zero

@@ -216,7 +216,8 @@ class Case:
         # (4L | N): 8-bit weights per tensor or column, K off its blocks of
         # 4L half of the time, or int4 weights per group packed along K
         # (ONNX MatMulNBits at accuracy level 0), K off its blocks of 8L
-        # often and the group size off 8 | it sometimes.
+        # often and the group size off 8 | it sometimes, or per column or
+        # tensor.
         if nk and family in ("weight_only", "fp8") and rng.random() < 0.8:
             self.N = rng.choice([64, 128, 192, 256, 100])
             if family == "weight_only" and rng.random() < 0.4:
@@ -224,6 +225,9 @@ class Case:
                 self.rhs_gran = "group"
                 self.group = rng.choice([16, 32, 32, 64, 128, 12])
                 self.K = self.group * rng.choice([1, 2, 3, 4, 8, 16])
+                if rng.random() < 0.3:
+                    self.rhs_gran = rng.choice(["col", "tensor"])
+                    self.group = 0
             else:
                 if family == "weight_only":
                     self.rhs = rng.choice(["i8", "ui8"])

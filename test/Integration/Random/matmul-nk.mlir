@@ -11,8 +11,9 @@
 // VNNI kernel that reads int4 weights N x K in place (w4a8_nk_vnni:
 // groups of 16 to 256, zero points half of the time), and weight-only and
 // FP8 x FP8 (weight_only_nk, fp8_nk: mostly the forms of the weight-only
-// 8-bit kernel, which reads 8-bit weights per tensor or column N x K in
-// place; also for Haswell's 8 lanes).
+// 8-bit kernel, which reads 8-bit weights per tensor or column and int4
+// weights packed along K, per group, column or tensor, N x K in place; also
+// for Haswell's 8 lanes).
 // RUN: %python %S/matmul-cases.py %t.w8.mlir %t.w8.inc 20261129 w8a16 12
 // RUN: quanta-compile %t.w8.mlir --mcpu=znver4 -o %t.w8.o --header=%t.w8.h
 // RUN: %cxx_harness -include %t.w8.h -DCASES_INC='"%t.w8.inc"' %S/matmul-harness.cpp %t.w8.o %quanta_ref_lib -o %t.w8.exe
@@ -37,7 +38,7 @@
 // RUN: quanta-compile %t.sym.mlir --mcpu=znver4 -o %t.sym.o --header=%t.sym.h
 // RUN: %cxx_harness -include %t.sym.h -DCASES_INC='"%t.sym.inc"' %S/matmul-harness.cpp %t.sym.o %quanta_ref_lib -o %t.sym.exe
 // RUN: %t.sym.exe | FileCheck %s --check-prefix=SYM
-// RUN: %python %S/matmul-cases.py %t.wo.mlir %t.wo.inc 11 weight_only_nk 30
+// RUN: %python %S/matmul-cases.py %t.wo.mlir %t.wo.inc 15 weight_only_nk 30
 // RUN: quanta-compile %t.wo.mlir --mcpu=znver4 -o %t.wo.o --header=%t.wo.h
 // RUN: %cxx_harness -include %t.wo.h -DCASES_INC='"%t.wo.inc"' %S/matmul-harness.cpp %t.wo.o %quanta_ref_lib -o %t.wo.exe
 // RUN: %t.wo.exe | FileCheck %s --check-prefix=WO
