@@ -1359,7 +1359,8 @@ linalg::GenericOp groupPairs(linalg::GenericOp op, Value &zp) {
 
 bool mlir::quanta::matmul_kernels::lowerWeightOnlyPairsMatmul(
     linalg::GenericOp op, bool parallel, VectorUnit unit) {
-  if (!transposesLanes(unit.lanes))
+  // (B is input 1: other 5-loop ops, such as an unpacking, have one input.)
+  if (!transposesLanes(unit.lanes) || op.getNumDpsInputs() < 2)
     return false;
   std::optional<TransposedWeights> chain =
       matchTransposedWeights(op.getDpsInputs()[1], /*pairs=*/true, op, op);

@@ -2565,3 +2565,27 @@ func.func @weight_only_int4_zp_pairs_transposed(%a: memref<1x8x32xf32>, %p: memr
   memref.dealloc %b : memref<8x32x128xi8>
   return
 }
+
+// Other ops on 5 loops (here the unpacking of int4 weights of a batched
+// matmul, one input) are not weight-only matmuls on the pairs view: left
+// alone.
+// CHECK-LABEL: func @five_loops_one_input
+// CHECK:   linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]
+// CHECK:   return
+func.func @five_loops_one_input(%p: memref<1x1x2x1xi8>, %u: memref<1x1x2x1x2xi8>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c15_i8 = arith.constant 15 : i8
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%p : memref<1x1x2x1xi8>) outs(%u : memref<1x1x2x1x2xi8>) {
+  ^bb0(%in: i8, %out: i8):
+    %0 = linalg.index 4 : index
+    %1 = arith.index_cast %0 : index to i8
+    %2 = arith.muli %1, %c4_i8 : i8
+    %3 = arith.shrui %in, %2 : i8
+    %4 = arith.andi %3, %c15_i8 : i8
+    linalg.yield %4 : i8
+  }
+  return
+}
