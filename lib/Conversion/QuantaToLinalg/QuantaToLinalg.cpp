@@ -1121,35 +1121,45 @@ Value buildPerBatch(
   auto initType = cast<RankedTensorType>(init.getType());
   ArrayRef<int64_t> shape = initType.getShape().drop_front();
   OpFoldResult unit = b.getIndexAttr(1), origin = b.getIndexAttr(0);
-  auto loop = scf::ForOp::create(
-      b, loc, arith::ConstantIndexOp::create(b, loc, 0),
-      getValueOrCreateConstantIndexOp(b, loc, batches),
-      arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
-      [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
-        SmallVector<OpFoldResult> offsets = {index, origin, origin};
-        SmallVector<OpFoldResult> strides(3, unit);
-        auto batchOf = [&](Value v) -> Value {
-          Value v3 = collapseBatches(nb, l, v);
-          auto type = cast<RankedTensorType>(v3.getType());
-          return tensor::ExtractSliceOp::create(
-              nb, l,
-              RankedTensorType::get(type.getShape().drop_front(),
-                                    type.getElementType()),
-              v3, offsets,
-              ArrayRef<OpFoldResult>{unit, tensor::getMixedSize(nb, l, v3, 1),
-                                     tensor::getMixedSize(nb, l, v3, 2)},
-              strides);
-        };
-        Value result = matmul2d(nb, l, batchOf, shape);
-        auto sliceType = RankedTensorType::get(shape, element);
-        if (result.getType() != sliceType)
-          result = tensor::CastOp::create(nb, l, sliceType, result);
-        Value updated = tensor::InsertSliceOp::create(
-            nb, l, result, iterArgs[0], offsets,
-            ArrayRef<OpFoldResult>{unit, mSize, nSize}, strides);
-        scf::YieldOp::create(nb, l, updated);
-      });
-  Value result = loop.getResult(0);
+  // Slices with no elements are not taken (tensor.extract_slice and
+  // insert_slice reject an offset 0 into a static size 0): an empty batch
+  // of an operand is a fresh empty tensor, and an empty result is `init`.
+  Value result = init;
+  if (!llvm::is_contained(shape, 0)) {
+    auto loop = scf::ForOp::create(
+        b, loc, arith::ConstantIndexOp::create(b, loc, 0),
+        getValueOrCreateConstantIndexOp(b, loc, batches),
+        arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
+        [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
+          SmallVector<OpFoldResult> offsets = {index, origin, origin};
+          SmallVector<OpFoldResult> strides(3, unit);
+          auto batchOf = [&](Value v) -> Value {
+            Value v3 = collapseBatches(nb, l, v);
+            auto type = cast<RankedTensorType>(v3.getType());
+            auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
+                                                   type.getElementType());
+            SmallVector<OpFoldResult> sliceSizes = {
+                tensor::getMixedSize(nb, l, v3, 1),
+                tensor::getMixedSize(nb, l, v3, 2)};
+            if (llvm::is_contained(sliceType.getShape(), 0))
+              return tensor::EmptyOp::create(nb, l, sliceSizes,
+                                             type.getElementType());
+            SmallVector<OpFoldResult> withBatch = {unit};
+            llvm::append_range(withBatch, sliceSizes);
+            return tensor::ExtractSliceOp::create(nb, l, sliceType, v3, offsets,
+                                                  withBatch, strides);
+          };
+          Value result = matmul2d(nb, l, batchOf, shape);
+          auto sliceType = RankedTensorType::get(shape, element);
+          if (result.getType() != sliceType)
+            result = tensor::CastOp::create(nb, l, sliceType, result);
+          Value updated = tensor::InsertSliceOp::create(
+              nb, l, result, iterArgs[0], offsets,
+              ArrayRef<OpFoldResult>{unit, mSize, nSize}, strides);
+          scf::YieldOp::create(nb, l, updated);
+        });
+    result = loop.getResult(0);
+  }
   if (batch > 1)
     result = tensor::ExpandShapeOp::create(
         b, loc, initType.clone(resultType.getShape()), result, reassociation,

@@ -1142,6 +1142,40 @@ func.func @matmul_w8a8_batched(%a: tensor<2x3x16xi8>, %w: tensor<2x16x32xi8>, %s
 
 // -----
 
+// Batched with no elements along a dimension: no slice is taken
+// (tensor.extract_slice rejects an offset 0 into a static size 0). An empty
+// result is the empty tensor itself; with K = 0 each batch's operands are
+// fresh empty tensors and its 2-D matmul gives the epilogue of zero sums
+// (here the bias).
+// CHECK-LABEL: func @matmul_batched_empty_n
+// CHECK-NOT:   scf.for
+// CHECK-NOT:   tensor.extract_slice
+// CHECK:       %[[E:.*]] = tensor.empty() : tensor<2x4x0xf32>
+// CHECK:       return %[[E]]
+// CHECK-LABEL: func @matmul_batched_empty_k
+// CHECK:       scf.for
+// CHECK-NOT:     tensor.extract_slice
+// CHECK:         tensor.empty() : tensor<4x0xf32>
+// CHECK:         tensor.empty() : tensor<0x8xi8>
+// CHECK:         tensor.insert_slice
+func.func @matmul_batched_empty_n(%a: tensor<2x4x8xf32>, %w: tensor<2x8x0xi8>, %sw: tensor<f32>) -> tensor<2x4x0xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<2x4x8xf32>, tensor<2x8x0xi8>, tensor<f32>) -> tensor<2x4x0xf32>
+  return %y : tensor<2x4x0xf32>
+}
+
+func.func @matmul_batched_empty_k(%a: tensor<2x4x0xf32>, %w: tensor<2x0x8xi8>, %sw: tensor<f32>, %b: tensor<8xf32>) -> tensor<2x4x8xf32> {
+  %y = quanta.matmul %a, %w rhs_scale(%sw) bias(%b)
+      {rhs_scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>,
+       accumulation = #quanta<accumulation f32>}
+      : (tensor<2x4x0xf32>, tensor<2x0x8xi8>, tensor<f32>, tensor<8xf32>) -> tensor<2x4x8xf32>
+  return %y : tensor<2x4x8xf32>
+}
+
+// -----
+
 // Per-group K-blocks over a dynamic K: checked at run time to divide K.
 // CHECK-LABEL: func @matmul_per_group_dynamic_k
 // CHECK: %[[K:.*]] = tensor.dim %{{.*}}, %c1 : tensor<2x?xi8>
