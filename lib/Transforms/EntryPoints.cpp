@@ -433,6 +433,36 @@ static bool isCIdentifier(StringRef name) {
                       [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+/// Whether the C header could not declare a function named `name`: a C
+/// (C23) or C++ keyword (the header is for both), a name that the header
+/// itself uses (<stdint.h>'s and <stdbool.h>'s), or one that C reserves
+/// (an underscore and a capital letter).
+static bool isReservedInHeader(StringRef name) {
+  static constexpr StringLiteral keywords[] = {
+      // C23.
+      "alignas", "alignof", "auto", "bool", "break", "case", "char", "const",
+      "constexpr", "continue", "default", "do", "double", "else", "enum",
+      "extern", "false", "float", "for", "goto", "if", "inline", "int", "long",
+      "nullptr", "register", "restrict", "return", "short", "signed", "sizeof",
+      "static", "static_assert", "struct", "switch", "thread_local", "true",
+      "typedef", "typeof", "typeof_unqual", "union", "unsigned", "void",
+      "volatile", "while",
+      // C++ beyond C.
+      "and", "and_eq", "asm", "bitand", "bitor", "catch", "char8_t", "char16_t",
+      "char32_t", "class", "compl", "concept", "consteval", "constinit",
+      "const_cast", "co_await", "co_return", "co_yield", "decltype", "delete",
+      "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace",
+      "new", "noexcept", "not", "not_eq", "operator", "or", "or_eq", "private",
+      "protected", "public", "reinterpret_cast", "requires", "static_cast",
+      "template", "this", "throw", "try", "typeid", "typename", "using",
+      "virtual", "wchar_t", "xor", "xor_eq",
+      // The header's types.
+      "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t",
+      "uint32_t", "uint64_t"};
+  return llvm::is_contained(keywords, name) ||
+         (name.size() > 1 && name[0] == '_' && llvm::isUpper(name[1]));
+}
+
 static LogicalResult prepareEntryPoint(func::FuncOp func,
                                        SymbolTable &symbols) {
   FunctionType type = func.getFunctionType();
@@ -440,6 +470,11 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
     return func.emitError() << "'" << func.getSymName()
                             << "' is not a C identifier; public functions "
                                "become C symbols of the same name";
+  if (isReservedInHeader(func.getSymName()))
+    return func.emitError() << "'" << func.getSymName()
+                            << "' is a C or C++ keyword or a name reserved "
+                               "in C, which the C header cannot declare; "
+                               "rename the function";
   // The object's code may call the C library, libm and the compiler's
   // runtime (roundevenf for llvm.roundeven without SSE4.1, memset, ...): an
   // entry point of such a name would be called instead.

@@ -68,6 +68,21 @@
 // RUN: not test -e %t/badname.h
 // NAME: badname.mlir:1:1: error: 'my.kernel-v2' is not a C identifier
 
+// Names the C header cannot declare: C or C++ keywords, the header's own
+// types, names C reserves.
+// RUN: not quanta-compile %t/keywords.mlir --target=x86_64-linux-gnu -o %t/keywords.o --header=%t/keywords.h 2>&1 | FileCheck %s --check-prefix=KEYWORD
+// RUN: not test -e %t/keywords.o
+// RUN: not test -e %t/keywords.h
+// KEYWORD: keywords.mlir:1:1: error: 'int' is a C or C++ keyword or a name reserved in C, which the C header cannot declare; rename the function
+// KEYWORD: keywords.mlir:4:1: error: 'class' is a C or C++ keyword
+// KEYWORD: keywords.mlir:7:1: error: 'uint8_t' is a C or C++ keyword
+// KEYWORD: keywords.mlir:10:1: error: '_Bool' is a C or C++ keyword
+
+// The object and the header given as one file: neither is written.
+// RUN: not quanta-compile %t/good.mlir --target=x86_64-linux-gnu -o %t/same.o --header=%t/./same.o 2>&1 | FileCheck %s --check-prefix=SAME
+// RUN: not test -e %t/same.o
+// SAME: quanta-compile: the output and the header are the same file '{{.*}}same.o'
+
 // A !quant.calibrated type (no scale, no storage type).
 // RUN: not quanta-compile %t/calibrated.mlir --target=x86_64-linux-gnu -o %t/calibrated.o --header=%t/calibrated.h 2>&1 | FileCheck %s --check-prefix=CALIBRATED
 // RUN: not test -e %t/calibrated.o
@@ -185,5 +200,19 @@ func.func @wide(%a: i128, %x: tensor<2xf32>) -> tensor<2xf32> {
 
 //--- libm.mlir
 func.func @roundevenf(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
+}
+
+//--- keywords.mlir
+func.func @int(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
+}
+func.func @class(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
+}
+func.func @uint8_t(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x : tensor<2xf32>
+}
+func.func @_Bool(%x: tensor<2xf32>) -> tensor<2xf32> {
   return %x : tensor<2xf32>
 }

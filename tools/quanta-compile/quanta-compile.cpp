@@ -162,6 +162,22 @@ writeOutputs(ArrayRef<std::pair<std::string, StringRef>> outputs) {
   return success();
 }
 
+/// Whether `a` and `b` name the same file (through symbolic links, or one
+/// that exists under both names); "-" is standard output.
+static bool isSameFile(StringRef a, StringRef b) {
+  if (a == "-" || b == "-")
+    return a == b;
+  auto resolved = [](StringRef path) {
+    SmallString<256> full(followLinks(path));
+    llvm::sys::fs::make_absolute(full);
+    llvm::sys::path::remove_dots(full, /*remove_dot_dot=*/true);
+    return full;
+  };
+  bool equivalent = false;
+  return resolved(a) == resolved(b) ||
+         (!llvm::sys::fs::equivalent(a, b, equivalent) && equivalent);
+}
+
 static std::string headerGuard(StringRef path) {
   std::string guard = "QUANTA_";
   for (char c : llvm::sys::path::filename(path))
@@ -175,6 +191,12 @@ static LogicalResult compile(MLIRContext &context, llvm::SourceMgr &sourceMgr) {
   if (!module)
     return failure();
 
+  if (!headerFilename.empty() && isSameFile(outputFilename, headerFilename)) {
+    llvm::errs() << "quanta-compile: the output and the header are the same "
+                    "file '"
+                 << headerFilename << "'\n";
+    return failure();
+  }
   if (optLevel > 3) {
     llvm::errs() << "quanta-compile: -O" << optLevel
                  << " is not an optimization level (0-3)\n";
