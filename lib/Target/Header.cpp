@@ -112,6 +112,10 @@ void mlir::quanta::writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
         if (!tensor.isDynamicDim(d))
           continue;
         const ResultDim &source = *resultDim++;
+        if (source.isConstant()) {
+          dims.push_back(std::to_string(source.dim));
+          continue;
+        }
         dims.push_back("arg" + std::to_string(source.arg) + "_dim" +
                        std::to_string(source.dim));
         if (source.divisor != 1)

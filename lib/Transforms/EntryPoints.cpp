@@ -73,12 +73,14 @@ static bool followSize(Value size, Value &value, int64_t &dim,
 /// equals (divided by a constant), following destination-passing-style inits,
 /// casts, reshapes (and the sizes given to tensor.expand_shape), tensor.empty
 /// sizes, tensor.dim, divisions by constants
-/// and scf.if results whose two yielded values agree.
+/// and scf.if results whose two yielded values agree; or the static size
+/// it reaches (a cast of a tensor whose size the program fixes).
 static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
   int64_t divisor = 1;
   for (int depth = 0; depth < 64; ++depth) {
-    if (!cast<RankedTensorType>(value.getType()).isDynamicDim(dim))
-      return std::nullopt;
+    auto type = cast<RankedTensorType>(value.getType());
+    if (!type.isDynamicDim(dim))
+      return ResultDim{-1, type.getDimSize(dim) / divisor, 1};
     if (auto arg = dyn_cast<BlockArgument>(value)) {
       if (!isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
         return std::nullopt;
@@ -104,6 +106,8 @@ static std::optional<ResultDim> traceDim(Value value, int64_t dim) {
       if (!thenDim || !elseDim || thenDim->arg != elseDim->arg ||
           thenDim->dim != elseDim->dim || thenDim->divisor != elseDim->divisor)
         return std::nullopt;
+      if (thenDim->isConstant())
+        return ResultDim{-1, thenDim->dim / divisor, 1};
       return ResultDim{thenDim->arg, thenDim->dim, thenDim->divisor * divisor};
     }
     // An expanded dimension is the size given for it, or its source
@@ -747,6 +751,10 @@ LogicalResult emitWrapper(LLVM::LLVMFuncOp impl, const EntryPoint &entry,
         continue;
       }
       const ResultDim &source = *resultDim++;
+      if (source.isConstant()) {
+        sizes.push_back(constant(source.dim));
+        continue;
+      }
       Value size = inputSizes[source.arg][source.dim];
       if (source.divisor != 1)
         size = LLVM::UDivOp::create(b, loc, size, constant(source.divisor));

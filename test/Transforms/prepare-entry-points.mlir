@@ -331,3 +331,23 @@ func.func @split_reshape(%x: tensor<?xf32>) -> tensor<4x?xf32> {
   %0 = tensor.expand_shape %x [[0, 1]] output_shape [4, %m] : tensor<?xf32> into tensor<4x?xf32>
   return %0 : tensor<4x?xf32>
 }
+
+// -----
+
+// A dynamic result dimension that the program fixes (here a per-channel
+// quantize whose static scale refined the shape, cast back to the declared
+// type) is that constant: [-1, 3, 1].
+
+// CHECK-LABEL: func private @_quanta_impl_fixed_dim(
+// CHECK-SAME:      quanta.result_dims = [array<i64: -1, 3, 1>]
+func.func @fixed_dim(%x: tensor<?xf32>, %s: tensor<3xf32>) -> tensor<?xf32> {
+  %e = tensor.empty() : tensor<3xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}
+      ins(%x, %s : tensor<?xf32>, tensor<3xf32>) outs(%e : tensor<3xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    linalg.yield %m : f32
+  } -> tensor<3xf32>
+  %c = tensor.cast %r : tensor<3xf32> to tensor<?xf32>
+  return %c : tensor<?xf32>
+}

@@ -62,6 +62,12 @@
 // RUN: not test -e %t/untraceable.h
 // DIMS: untraceable.mlir:1:1: error: dimension 0 of result 0 does not follow from the argument shapes; the caller could not allocate it
 
+// But a dynamic result dimension that the program fixes (a per-channel
+// quantize with a static scale) is that size, which the header states.
+// RUN: quanta-compile %t/fixed.mlir --target=x86_64-linux-gnu -o %t/fixed.o --header=%t/fixed.h
+// RUN: FileCheck %s --check-prefix=FIXED --input-file=%t/fixed.h
+// FIXED: result0: int8_t [3]
+
 // A public function whose name is not a C identifier.
 // RUN: not quanta-compile %t/badname.mlir --target=x86_64-linux-gnu -o %t/badname.o --header=%t/badname.h 2>&1 | FileCheck %s --check-prefix=NAME
 // RUN: not test -e %t/badname.o
@@ -215,4 +221,10 @@ func.func @uint8_t(%x: tensor<2xf32>) -> tensor<2xf32> {
 }
 func.func @_Bool(%x: tensor<2xf32>) -> tensor<2xf32> {
   return %x : tensor<2xf32>
+}
+
+//--- fixed.mlir
+func.func @f(%x: tensor<?xf32>, %s: tensor<3xf32>) -> tensor<?xi8> {
+  %y = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>} : (tensor<?xf32>, tensor<3xf32>) -> tensor<?xi8>
+  return %y : tensor<?xi8>
 }

@@ -18,11 +18,14 @@
 namespace mlir::quanta {
 
 /// Where a dynamic result dimension comes from: dimension `dim` of argument
-/// `arg`, divided by `divisor`.
+/// `arg`, divided by `divisor`; or, with `arg` negative, the constant `dim`
+/// (a size that the program fixes, such as a static parameter's).
 struct ResultDim {
   int64_t arg;
   int64_t dim;
   int64_t divisor;
+
+  bool isConstant() const { return arg < 0; }
 };
 
 /// One public function as C sees it.
