@@ -113,6 +113,12 @@ FailureOr<QuantaParams> getParams(Operation *op, RankedTensorType tensorType,
     return op->emitOpError() << "unsupported quantized type " << quantType;
   }
 
+  // A zero point is a storage value (upstream's types do not check it).
+  for (int64_t zp : zeroPoints)
+    if (zp < fullMin || zp > fullMax)
+      return op->emitOpError()
+             << "zero point " << zp << " is outside the range of the storage "
+             << "type [" << fullMin << ", " << fullMax << "]";
   bool symmetric =
       isSigned && llvm::all_of(zeroPoints, [](int64_t z) { return z == 0; });
   QuantaParams params;

@@ -55,3 +55,21 @@ func.func @calibrated_result(%x: tensor<4xf32>) -> tensor<4xf32> {
   %d = quant.dcast %c : tensor<4x!quant.calibrated<f32<-2.0:2.0>>> to tensor<4xf32>
   return %d : tensor<4xf32>
 }
+
+// -----
+
+// Upstream's type accepts a zero point outside its storage type; it would
+// wrap around in the storage type's constant.
+func.func @zero_point_range(%x: tensor<4xf32>) -> tensor<4x!quant.uniform<i8:f32, 0.5:-129>> {
+  // expected-error @+1 {{zero point -129 is outside the range of the storage type [-128, 127]}}
+  %q = quant.qcast %x : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.5:-129>>
+  return %q : tensor<4x!quant.uniform<i8:f32, 0.5:-129>>
+}
+
+// -----
+
+func.func @zero_point_range_per_axis(%x: tensor<2x4xf32>) -> tensor<2x4x!quant.uniform<u4:f32:0, {0.5:3, 0.25:16}>> {
+  // expected-error @+1 {{zero point 16 is outside the range of the storage type [0, 15]}}
+  %q = quant.qcast %x : tensor<2x4xf32> to tensor<2x4x!quant.uniform<u4:f32:0, {0.5:3, 0.25:16}>>
+  return %q : tensor<2x4x!quant.uniform<u4:f32:0, {0.5:3, 0.25:16}>>
+}
