@@ -23,9 +23,9 @@ namespace mlir::quanta {
 
 using namespace mlir;
 
-/// Replaces `op` (on buffers, without loops: every operand 0-d) by the same
-/// op with one parallel dimension of size 1, its first init viewed as a
-/// 1-element buffer.
+/// Replaces `op` (on buffers, without loops: every operand 0-d, or read at
+/// constant indices) by the same op with one parallel dimension of size 1,
+/// its first init viewed as a 1-element buffer.
 static void addUnitLoop(RewriterBase &rewriter, linalg::GenericOp op) {
   if (op.getNumDpsInits() == 0)
     return;
@@ -40,8 +40,9 @@ static void addUnitLoop(RewriterBase &rewriter, linalg::GenericOp op) {
       rewriter, loc, *unitType, init->get(), ArrayRef<ReassociationIndices>{},
       ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1)});
   MLIRContext *ctx = op.getContext();
-  SmallVector<AffineMap> maps(op->getNumOperands(),
-                              AffineMap::get(1, 0, {}, ctx));
+  SmallVector<AffineMap> maps;
+  for (AffineMap map : op.getIndexingMapsArray())
+    maps.push_back(AffineMap::get(1, 0, map.getResults(), ctx));
   maps[init->getOperandNumber()] = AffineMap::getMultiDimIdentityMap(1, ctx);
   SmallVector<Value> inits(op.getDpsInits());
   inits[0] = unit;

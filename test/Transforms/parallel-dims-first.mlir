@@ -94,3 +94,19 @@ func.func @scalar_max(%x: memref<f32>, %m: memref<f32>) {
   }
   return
 }
+
+// An operand of such an op read at constant indices (a per-tensor scale of
+// shape [1] next to 0-d data) keeps its indices under the new dimension,
+// (d0) -> (0) (the op verifies: its map has the operand's rank).
+// CHECK-LABEL: func.func @one_element_scale
+// CHECK:       linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}], iterator_types = ["parallel"]} ins(%{{.*}}, %{{.*}} : memref<f32>, memref<1xf32>) outs(%{{.*}} : memref<1xf32>)
+func.func @one_element_scale(%x: memref<f32>, %s: memref<1xf32>, %y: memref<f32>) {
+  linalg.generic {indexing_maps = [affine_map<() -> ()>, affine_map<() -> (0)>, affine_map<() -> ()>],
+                  iterator_types = []}
+      ins(%x, %s : memref<f32>, memref<1xf32>) outs(%y : memref<f32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %q = arith.divf %a, %b : f32
+    linalg.yield %q : f32
+  }
+  return
+}
