@@ -1121,45 +1121,43 @@ Value buildPerBatch(
   auto initType = cast<RankedTensorType>(init.getType());
   ArrayRef<int64_t> shape = initType.getShape().drop_front();
   OpFoldResult unit = b.getIndexAttr(1), origin = b.getIndexAttr(0);
-  // Slices with no elements are not taken (tensor.extract_slice and
-  // insert_slice reject an offset 0 into a static size 0): an empty batch
-  // of an operand is a fresh empty tensor, and an empty result is `init`.
-  Value result = init;
-  if (!llvm::is_contained(shape, 0)) {
-    auto loop = scf::ForOp::create(
-        b, loc, arith::ConstantIndexOp::create(b, loc, 0),
-        getValueOrCreateConstantIndexOp(b, loc, batches),
-        arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
-        [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
-          SmallVector<OpFoldResult> offsets = {index, origin, origin};
-          SmallVector<OpFoldResult> strides(3, unit);
-          auto batchOf = [&](Value v) -> Value {
-            Value v3 = collapseBatches(nb, l, v);
-            auto type = cast<RankedTensorType>(v3.getType());
-            auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
-                                                   type.getElementType());
-            SmallVector<OpFoldResult> sliceSizes = {
-                tensor::getMixedSize(nb, l, v3, 1),
-                tensor::getMixedSize(nb, l, v3, 2)};
-            if (llvm::is_contained(sliceType.getShape(), 0))
-              return tensor::EmptyOp::create(nb, l, sliceSizes,
-                                             type.getElementType());
-            SmallVector<OpFoldResult> withBatch = {unit};
-            llvm::append_range(withBatch, sliceSizes);
-            return tensor::ExtractSliceOp::create(nb, l, sliceType, v3, offsets,
-                                                  withBatch, strides);
-          };
-          Value result = matmul2d(nb, l, batchOf, shape);
-          auto sliceType = RankedTensorType::get(shape, element);
-          if (result.getType() != sliceType)
-            result = tensor::CastOp::create(nb, l, sliceType, result);
-          Value updated = tensor::InsertSliceOp::create(
-              nb, l, result, iterArgs[0], offsets,
-              ArrayRef<OpFoldResult>{unit, mSize, nSize}, strides);
-          scf::YieldOp::create(nb, l, updated);
-        });
-    result = loop.getResult(0);
-  }
+  // (An empty result does not come here: see buildEmptyResult.)
+  auto loop = scf::ForOp::create(
+      b, loc, arith::ConstantIndexOp::create(b, loc, 0),
+      getValueOrCreateConstantIndexOp(b, loc, batches),
+      arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value index, ValueRange iterArgs) {
+        SmallVector<OpFoldResult> offsets = {index, origin, origin};
+        SmallVector<OpFoldResult> strides(3, unit);
+        auto batchOf = [&](Value v) -> Value {
+          Value v3 = collapseBatches(nb, l, v);
+          auto type = cast<RankedTensorType>(v3.getType());
+          auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
+                                                 type.getElementType());
+          SmallVector<OpFoldResult> sliceSizes = {
+              tensor::getMixedSize(nb, l, v3, 1),
+              tensor::getMixedSize(nb, l, v3, 2)};
+          // A batch of an operand with no elements (K = 0) is a fresh
+          // empty tensor: tensor.extract_slice rejects an offset 0 into a
+          // static size 0.
+          if (llvm::is_contained(sliceType.getShape(), 0))
+            return tensor::EmptyOp::create(nb, l, sliceSizes,
+                                           type.getElementType());
+          SmallVector<OpFoldResult> withBatch = {unit};
+          llvm::append_range(withBatch, sliceSizes);
+          return tensor::ExtractSliceOp::create(nb, l, sliceType, v3, offsets,
+                                                withBatch, strides);
+        };
+        Value result = matmul2d(nb, l, batchOf, shape);
+        auto sliceType = RankedTensorType::get(shape, element);
+        if (result.getType() != sliceType)
+          result = tensor::CastOp::create(nb, l, sliceType, result);
+        Value updated = tensor::InsertSliceOp::create(
+            nb, l, result, iterArgs[0], offsets,
+            ArrayRef<OpFoldResult>{unit, mSize, nSize}, strides);
+        scf::YieldOp::create(nb, l, updated);
+      });
+  Value result = loop.getResult(0);
   if (batch > 1)
     result = tensor::ExpandShapeOp::create(
         b, loc, initType.clone(resultType.getShape()), result, reassociation,
@@ -1186,6 +1184,25 @@ static SchemeAttr dropBatches(SchemeAttr scheme, int64_t batch) {
                          scheme.getSymmetric(), scheme.getNarrowRange(),
                          scheme.getRounding(), scheme.getSaturate(),
                          scheme.getReciprocal());
+}
+
+/// The result of a matmul (operands [B..., M, K] and [B..., K, N] or
+/// [K, N]) of type `resultType` when it has no elements (a static size 0):
+/// an empty tensor sized from the operands. Nothing is computed (and no
+/// slice or reshape of an empty operand is taken, which tensor ops reject).
+static std::optional<Value> buildEmptyResult(OpBuilder &b, Location loc,
+                                             Value lhs, Value rhs,
+                                             RankedTensorType resultType) {
+  if (!llvm::is_contained(resultType.getShape(), 0))
+    return std::nullopt;
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, lhs);
+  int64_t rhsRank = cast<RankedTensorType>(rhs.getType()).getRank();
+  sizes.back() = tensor::getMixedSize(b, loc, rhs, rhsRank - 1);
+  Value empty =
+      tensor::EmptyOp::create(b, loc, sizes, resultType.getElementType());
+  if (empty.getType() != resultType)
+    empty = tensor::CastOp::create(b, loc, resultType, empty);
+  return empty;
 }
 
 /// A batched quanta.matmul as one 2-D quanta.matmul per batch
@@ -1248,6 +1265,11 @@ struct MatmulOpLowering : public OpRewritePattern<MatmulOp> {
     SchemeAttr rhsScheme = op.getRhsScheme();
     Type f32 = rewriter.getF32Type();
 
+    if (std::optional<Value> empty = buildEmptyResult(
+            rewriter, loc, op.getLhs(), op.getRhs(), op.getType())) {
+      rewriter.replaceOp(op, *empty);
+      return success();
+    }
     // Batches: one 2-D quanta.matmul per batch, which takes the 2-D
     // kernels. Below, rank is 2.
     if (rank > 2) {
@@ -1676,6 +1698,11 @@ struct MatmulIntegerOpLowering : public OpRewritePattern<MatmulIntegerOp> {
       return type.getRank() == 0 || type.getDimSize(0) == 1;
     };
 
+    if (std::optional<Value> empty = buildEmptyResult(
+            rewriter, loc, op.getLhs(), op.getRhs(), resultType)) {
+      rewriter.replaceOp(op, *empty);
+      return success();
+    }
     bool sharedRhs = op.getRhs().getType().getRank() == 2;
     if (rank == 2 || (sharedRhs && isPerTensor(lhsZp))) {
       // Rows of every batch together: lhs [B..., M, K] -> [B * ... * M, K].

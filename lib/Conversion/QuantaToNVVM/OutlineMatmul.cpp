@@ -193,6 +193,11 @@ static bool hasInt8Kernel(MatmulOp op) {
 
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
+  // An operand or result with no elements leaves a kernel nothing to do:
+  // the loops give the empty result (or with K = 0 the epilogue alone).
+  for (Value v : {op.getLhs(), op.getRhs(), op.getResult()})
+    if (llvm::is_contained(cast<RankedTensorType>(v.getType()).getShape(), 0))
+      return std::nullopt;
   if (isWeightOnly(op)) {
     if (hasWeightOnlyKernel(op))
       return Kind::WeightOnly;

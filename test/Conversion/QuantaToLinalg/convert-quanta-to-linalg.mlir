@@ -1142,11 +1142,12 @@ func.func @matmul_w8a8_batched(%a: tensor<2x3x16xi8>, %w: tensor<2x16x32xi8>, %s
 
 // -----
 
-// Batched with no elements along a dimension: no slice is taken
-// (tensor.extract_slice rejects an offset 0 into a static size 0). An empty
-// result is the empty tensor itself; with K = 0 each batch's operands are
-// fresh empty tensors and its 2-D matmul gives the epilogue of zero sums
-// (here the bias).
+// Batched with no elements along a dimension: no slice or reshape of an
+// empty tensor is taken (tensor.extract_slice rejects an offset 0 into a
+// static size 0, tensor.collapse_shape a static 0 from a dynamic group). An
+// empty result is an empty tensor sized from the operands, computing
+// nothing; with K = 0 each batch's operands are fresh empty tensors and its
+// 2-D matmul gives the epilogue of zero sums (here the bias).
 // CHECK-LABEL: func @matmul_batched_empty_n
 // CHECK-NOT:   scf.for
 // CHECK-NOT:   tensor.extract_slice
@@ -1172,6 +1173,15 @@ func.func @matmul_batched_empty_k(%a: tensor<2x4x0xf32>, %w: tensor<2x0x8xi8>, %
        accumulation = #quanta<accumulation f32>}
       : (tensor<2x4x0xf32>, tensor<2x0x8xi8>, tensor<f32>, tensor<8xf32>) -> tensor<2x4x8xf32>
   return %y : tensor<2x4x8xf32>
+}
+
+// CHECK-LABEL: func @matmul_integer_empty_rows
+// CHECK-NOT:   linalg.generic
+// CHECK:       %[[R:.*]] = tensor.empty(%{{.*}}) : tensor<?x0x16xi32>
+// CHECK:       return %[[R]]
+func.func @matmul_integer_empty_rows(%a: tensor<?x0x64xi8>, %w: tensor<64x16xi8>) -> tensor<?x0x16xi32> {
+  %y = quanta.matmul_integer %a, %w : (tensor<?x0x64xi8>, tensor<64x16xi8>) -> tensor<?x0x16xi32>
+  return %y : tensor<?x0x16xi32>
 }
 
 // -----
