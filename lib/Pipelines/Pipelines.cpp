@@ -29,6 +29,12 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createCheckDimIndices());
   pm.addPass(createConvertQuantToQuanta());
   pm.addPass(quant::createStripFuncQuantTypes());
+  // Calls to private functions inlined: the public functions are the C
+  // entry points, whose result sizes are traced through their bodies, and
+  // whose bodies the GPU kernels launch from. Element-wise arith and math
+  // ops on tensors become linalg.generic ops, as the Quanta ops do.
+  pm.addPass(createInlinerPass());
+  pm.addPass(createConvertElementwiseToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   // Integer matmuls as frontends emit them (linalg.quantized_matmul, i8
   // linalg.matmul, tosa.matmul), after canonicalization has folded their
@@ -263,7 +269,8 @@ void mlir::quanta::buildLowerToLLVMPipeline(OpPassManager &pm) {
 void mlir::quanta::registerPipelines() {
   PassPipelineRegistration<>(
       "quanta-import",
-      "Import frontend quant IR into Quanta ops with ONNX numerics",
+      "Import frontend quant IR into Quanta ops with ONNX numerics (calls "
+      "inlined, element-wise ops on tensors as linalg)",
       buildImportPipeline);
   PassPipelineRegistration<>(
       "quanta-lower-to-linalg",

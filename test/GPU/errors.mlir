@@ -1,10 +1,13 @@
 // What the GPU target does not do yet is reported, with no output left.
 // RUN: rm -rf %t && split-file %s %t
-// A public function calling another: the callee would need the caller's
-// stream.
+// A public function calling another that remains (a recursive one: other
+// calls are inlined): the callee would need the caller's stream.
 // RUN: not quanta-compile %t/calls.mlir --target=nvptx64-nvidia-cuda -o %t/calls.o 2>&1 | FileCheck %s --check-prefix=CALLS
 // RUN: not test -e %t/calls.o
-// CALLS: calls.mlir:6:8: error: calls GPU entry point q: calls between GPU entry points are not supported
+// CALLS: calls.mlir:4:8: error: calls GPU entry point r: calls between GPU entry points are not supported
+// Other calls, to public or private functions, are inlined.
+// RUN: quanta-compile %t/inlined.mlir --target=nvptx64-nvidia-cuda -o %t/inlined.o
+// RUN: test -s %t/inlined.o
 // RUN: not quanta-compile %t/params.mlir --target=nvptx64-nvidia-cuda --gpu-arch=sm_12 -o %t/arch.o 2>&1 | FileCheck %s --check-prefix=ARCH
 // ARCH: quanta-compile: unknown GPU architecture 'sm_12'
 // RUN: not quanta-compile %t/params.mlir --emit=ptx -o %t/cpu.ptx 2>&1 | FileCheck %s --check-prefix=PTX
@@ -24,13 +27,25 @@ func.func @params(%x: tensor<?xf32>) -> tensor<f32> {
 }
 
 //--- calls.mlir
+func.func @r(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xf32> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
+  %d = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
+  %y = func.call @r(%d, %s) : (tensor<16xf32>, tensor<f32>) -> tensor<16xf32>
+  return %y : tensor<16xf32>
+}
+
+//--- inlined.mlir
 func.func @q(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xi8> {
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
   return %q : tensor<16xi8>
 }
+func.func private @helper(%q: tensor<16xi8>, %s: tensor<f32>) -> tensor<16xf32> {
+  %d = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
+  return %d : tensor<16xf32>
+}
 func.func @r(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xf32> {
   %q = func.call @q(%x, %s) : (tensor<16xf32>, tensor<f32>) -> tensor<16xi8>
-  %d = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
+  %d = func.call @helper(%q, %s) : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
   return %d : tensor<16xf32>
 }
 

@@ -9,6 +9,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -20,6 +21,17 @@ using namespace mlir::quanta;
 #define GET_ATTRDEF_CLASSES
 #include "quanta/Dialect/Quanta/QuantaAttrs.cpp.inc"
 
+namespace {
+/// Quanta's ops are pure functions of their operands: a call to a function
+/// made of them may be inlined anywhere.
+struct QuantaInlinerInterface : public DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+} // namespace
+
 void QuantaDialect::initialize() {
   addAttributes<
 #define GET_ATTRDEF_LIST
@@ -29,6 +41,7 @@ void QuantaDialect::initialize() {
 #define GET_OP_LIST
 #include "quanta/Dialect/Quanta/QuantaOps.cpp.inc"
       >();
+  addInterfaces<QuantaInlinerInterface>();
 }
 
 //===----------------------------------------------------------------------===//
