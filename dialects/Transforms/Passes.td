@@ -608,6 +608,39 @@ def CheckDimIndices : Pass<"quanta-check-dim-indices"> {
   }];
 }
 
+def InlineCalls : Pass<"quanta-inline-calls", "ModuleOp"> {
+  let summary = "Inline the calls between functions";
+  let description = [{
+    Every `func.call` to a function with a body is inlined, the calls that
+    an inlined body brings in too, except recursive calls. Private
+    functions whose calls were all inlined are erased. Other private
+    functions stay, unlike upstream `--inline`, which erases every unused
+    private function: an entry point's implementation from an earlier
+    `--quanta-prepare-entry-points` (a module lowered by `quanta-opt` and
+    compiled by `quanta-compile`) is one.
+
+    The public functions that remain are whole entry points: their result
+    sizes trace through their own bodies, and on the GPU their kernels
+    launch from them.
+
+    ```mlir
+    func.func private @dq(%q: tensor<4xi8>, %s: tensor<f32>) -> tensor<4xf32> {
+      %d = quanta.dequantize %q, %s {scheme = ...} : (tensor<4xi8>, tensor<f32>) -> tensor<4xf32>
+      return %d : tensor<4xf32>
+    }
+    func.func @f(%q: tensor<4xi8>, %s: tensor<f32>) -> tensor<4xf32> {
+      %d = call @dq(%q, %s) : (tensor<4xi8>, tensor<f32>) -> tensor<4xf32>
+      return %d : tensor<4xf32>
+    }
+    // becomes
+    func.func @f(%q: tensor<4xi8>, %s: tensor<f32>) -> tensor<4xf32> {
+      %d = quanta.dequantize %q, %s {scheme = ...} : (tensor<4xi8>, tensor<f32>) -> tensor<4xf32>
+      return %d : tensor<4xf32>
+    }
+    ```
+  }];
+}
+
 def InlineAllocaScopes : Pass<"quanta-inline-alloca-scopes"> {
   let summary = "Inline the memref.alloca_scope ops that allocate nothing on the stack";
   let description = [{

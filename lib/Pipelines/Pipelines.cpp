@@ -29,11 +29,11 @@ void mlir::quanta::buildImportPipeline(OpPassManager &pm) {
   pm.addPass(createCheckDimIndices());
   pm.addPass(createConvertQuantToQuanta());
   pm.addPass(quant::createStripFuncQuantTypes());
-  // Calls to private functions inlined: the public functions are the C
-  // entry points, whose result sizes are traced through their bodies, and
-  // whose bodies the GPU kernels launch from. Element-wise arith and math
-  // ops on tensors become linalg.generic ops, as the Quanta ops do.
-  pm.addPass(createInlinerPass());
+  // Calls inlined: the public functions are the C entry points, whose
+  // result sizes are traced through their bodies, and whose bodies the GPU
+  // kernels launch from. Element-wise arith and math ops on tensors become
+  // linalg.generic ops, as the Quanta ops do.
+  pm.addPass(createInlineCalls());
   pm.addPass(createConvertElementwiseToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   // Integer matmuls as frontends emit them (linalg.quantized_matmul, i8

@@ -145,7 +145,9 @@ LogicalResult mlir::quanta::extractPTX(ModuleOp module,
     }
   });
   if (!found)
-    return module.emitError() << "the module has no GPU kernels";
+    return module.emitError()
+           << "nothing in the module runs on the GPU, so --emit=ptx has no "
+              "kernels to write (the object, --emit=obj, has the host code)";
   return success();
 }
 

@@ -467,6 +467,25 @@ static bool isReservedInHeader(StringRef name) {
          (name.size() > 1 && name[0] == '_' && llvm::isUpper(name[1]));
 }
 
+/// Fails, reporting it, if `func` (public or not) has a name that the
+/// object's code may call: the C library, libm and the compiler's runtime
+/// (roundevenf for llvm.roundeven without SSE4.1, memset, malloc, ...),
+/// whose function would be replaced, or Quanta's implementations.
+static LogicalResult checkUnreservedName(func::FuncOp func) {
+  llvm::LibFunc libFunc;
+  if (func.getSymName().starts_with("__") ||
+      func.getSymName().starts_with(kImplPrefix) ||
+      llvm::TargetLibraryInfoImpl(
+          llvm::Triple(llvm::sys::getDefaultTargetTriple()))
+          .getLibFunc(func.getSymName(), libFunc))
+    return func.emitError() << "'" << func.getSymName()
+                            << "' is reserved (the name of a C library or "
+                               "compiler runtime function, which the object "
+                               "may call, or of Quanta's implementations); "
+                               "rename the function";
+  return success();
+}
+
 static LogicalResult prepareEntryPoint(func::FuncOp func,
                                        SymbolTable &symbols) {
   FunctionType type = func.getFunctionType();
@@ -479,20 +498,8 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                             << "' is a C or C++ keyword or a name reserved "
                                "in C, which the C header cannot declare; "
                                "rename the function";
-  // The object's code may call the C library, libm and the compiler's
-  // runtime (roundevenf for llvm.roundeven without SSE4.1, memset, ...): an
-  // entry point of such a name would be called instead.
-  llvm::LibFunc libFunc;
-  if (func.getSymName().starts_with("__") ||
-      func.getSymName().starts_with(kImplPrefix) ||
-      llvm::TargetLibraryInfoImpl(
-          llvm::Triple(llvm::sys::getDefaultTargetTriple()))
-          .getLibFunc(func.getSymName(), libFunc))
-    return func.emitError() << "'" << func.getSymName()
-                            << "' is reserved (the name of a C library or "
-                               "compiler runtime function, which the object "
-                               "may call, or of Quanta's implementations); "
-                               "rename the function";
+  if (failed(checkUnreservedName(func)))
+    return failure();
   for (auto [i, argType] : llvm::enumerate(type.getInputs())) {
     if (!isa<RankedTensorType>(argType) && !isScalar(argType))
       return func.emitError() << "argument " << i << " of type " << argType
@@ -582,10 +589,15 @@ struct PrepareEntryPointsPass
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
     SmallVector<func::FuncOp> publicFuncs;
-    for (auto func : module.getOps<func::FuncOp>())
+    bool failedAny = false;
+    for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isPublic() && !func.isExternal())
         publicFuncs.push_back(func);
-    bool failedAny = false;
+      // (An entry point's implementation from an earlier run keeps its
+      // name.)
+      else if (!func->hasAttr(kEntryAttr))
+        failedAny |= failed(checkUnreservedName(func));
+    }
     for (func::FuncOp func : publicFuncs)
       failedAny |= failed(prepareEntryPoint(func, symbols));
     if (failedAny)

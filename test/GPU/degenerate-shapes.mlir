@@ -29,3 +29,14 @@ func.func @scalar_quantize(%x: tensor<f32>, %s: tensor<1xf32>) -> tensor<i8> {
   %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<f32>, tensor<1xf32>) -> tensor<i8>
   return %q : tensor<i8>
 }
+
+// quanta.matmul_integer with no rows, batched (the weights shared or not).
+// OUTLINE-LABEL: func.func @integer_no_rows
+// OUTLINE-NOT:     call @__quanta_gpu_matmul
+// CHECK-LABEL: define void @integer_no_rows(
+// CHECK:         ret void
+func.func @integer_no_rows(%a: tensor<?x0x64xi8>, %w: tensor<64x16xi8>, %v: tensor<?x64x16xi8>) -> (tensor<?x0x16xi32>, tensor<?x0x16xi32>) {
+  %y = quanta.matmul_integer %a, %w : (tensor<?x0x64xi8>, tensor<64x16xi8>) -> tensor<?x0x16xi32>
+  %z = quanta.matmul_integer %a, %v : (tensor<?x0x64xi8>, tensor<?x64x16xi8>) -> tensor<?x0x16xi32>
+  return %y, %z : tensor<?x0x16xi32>, tensor<?x0x16xi32>
+}

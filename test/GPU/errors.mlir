@@ -5,6 +5,11 @@
 // RUN: not quanta-compile %t/calls.mlir --target=nvptx64-nvidia-cuda -o %t/calls.o 2>&1 | FileCheck %s --check-prefix=CALLS
 // RUN: not test -e %t/calls.o
 // CALLS: calls.mlir:4:8: error: calls GPU entry point r: calls between GPU entry points are not supported
+// A module whose every result is empty has no kernel for --emit=ptx.
+// RUN: not quanta-compile %t/empty.mlir --target=nvptx64-nvidia-cuda --emit=ptx -o %t/empty.ptx 2>&1 | FileCheck %s --check-prefix=EMPTY
+// RUN: not test -e %t/empty.ptx
+// RUN: quanta-compile %t/empty.mlir --target=nvptx64-nvidia-cuda -o %t/empty.o
+// EMPTY: empty.mlir:0:0: error: nothing in the module runs on the GPU, so --emit=ptx has no kernels to write (the object, --emit=obj, has the host code)
 // Other calls, to public or private functions, are inlined.
 // RUN: quanta-compile %t/inlined.mlir --target=nvptx64-nvidia-cuda -o %t/inlined.o
 // RUN: test -s %t/inlined.o
@@ -32,6 +37,12 @@ func.func @r(%x: tensor<16xf32>, %s: tensor<f32>) -> tensor<16xf32> {
   %d = quanta.dequantize %q, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<16xi8>, tensor<f32>) -> tensor<16xf32>
   %y = func.call @r(%d, %s) : (tensor<16xf32>, tensor<f32>) -> tensor<16xf32>
   return %y : tensor<16xf32>
+}
+
+//--- empty.mlir
+func.func @f(%x: tensor<0x4xf32>, %s: tensor<f32>) -> tensor<0x4xi8> {
+  %q = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, symmetric = true>} : (tensor<0x4xf32>, tensor<f32>) -> tensor<0x4xi8>
+  return %q : tensor<0x4xi8>
 }
 
 //--- inlined.mlir

@@ -60,3 +60,24 @@ func.func @concat(%a: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?xf32> {
   %0 = tensor.concat dim(0) %a, %b : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+// Other functions too (declarations, functions left after inlining) may
+// not take a name that the object's code calls or Quanta's
+// implementations have.
+// expected-error @+1 {{'_quanta_impl_f' is reserved (the name of a C library or compiler runtime function, which the object may call, or of Quanta's implementations); rename the function}}
+func.func private @_quanta_impl_f(%x: tensor<4xf32>) -> tensor<4xf32>
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = call @_quanta_impl_f(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'malloc' is reserved}}
+func.func private @malloc(%x: tensor<4xf32>) -> tensor<4xf32>
+func.func @g(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = call @malloc(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}

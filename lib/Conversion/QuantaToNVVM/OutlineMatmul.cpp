@@ -193,11 +193,6 @@ static bool hasInt8Kernel(MatmulOp op) {
 
 std::optional<gpu_matmul::Kind>
 mlir::quanta::gpu_matmul::classify(MatmulOp op) {
-  // An operand or result with no elements leaves a kernel nothing to do:
-  // the loops give the empty result (or with K = 0 the epilogue alone).
-  for (Value v : {op.getLhs(), op.getRhs(), op.getResult()})
-    if (llvm::is_contained(cast<RankedTensorType>(v.getType()).getShape(), 0))
-      return std::nullopt;
   if (isWeightOnly(op)) {
     if (hasWeightOnlyKernel(op))
       return Kind::WeightOnly;
@@ -533,6 +528,16 @@ struct OutlineGPUMatmulPass
     bool anyError = false;
     int64_t counter = 0;
     for (Operation *op : matmuls) {
+      // An operand or result with no elements leaves a kernel nothing to
+      // do: the linalg lowering gives the empty result (or with K = 0 the
+      // epilogue alone).
+      auto isEmpty = [](Value v) {
+        return llvm::is_contained(
+            cast<RankedTensorType>(v.getType()).getShape(), 0);
+      };
+      if (isEmpty(op->getOperand(0)) || isEmpty(op->getOperand(1)) ||
+          isEmpty(op->getResult(0)))
+        continue;
       // The other forms go through the linalg lowering.
       std::optional<Outlined> form = isa<MatmulOp>(op)
                                          ? describe(cast<MatmulOp>(op))

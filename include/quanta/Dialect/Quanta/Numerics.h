@@ -24,7 +24,8 @@ struct QuantParams {
   SmallVector<int32_t> zeroPoints;
 };
 
-/// Reads constant parameters of `scheme`, or fails if either is not constant.
+/// Reads constant parameters of `scheme`, or fails if either is not constant
+/// or a scale is not positive and finite (the op's verifier reports that).
 FailureOr<QuantParams> getConstantParams(Value scale, Value zeroPoint,
                                          SchemeAttr scheme);
 

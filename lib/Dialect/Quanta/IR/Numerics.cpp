@@ -56,6 +56,10 @@ FailureOr<QuantParams> mlir::quanta::getConstantParams(Value scale,
       getConstantInts(zeroPoint, scheme.isSignedStorage());
   if (failed(scales) || failed(zeroPoints))
     return failure();
+  // A scale the verifier rejects: no fold may make its op disappear.
+  if (llvm::any_of(*scales,
+                   [](float s) { return !(s > 0) || !std::isfinite(s); }))
+    return failure();
   QuantParams params;
   params.scales = std::move(*scales);
   for (int64_t zp : *zeroPoints)
