@@ -467,13 +467,15 @@ static bool isReservedInHeader(StringRef name) {
          (name.size() > 1 && name[0] == '_' && llvm::isUpper(name[1]));
 }
 
-/// Fails, reporting it, if `func` (public or not) has a name that the
-/// object's code may call: the C library, libm and the compiler's runtime
-/// (roundevenf for llvm.roundeven without SSE4.1, memset, malloc, ...),
-/// whose function would be replaced, or Quanta's implementations.
+/// Fails, reporting it, if `func` has a name that the object's code may
+/// call: the C library, libm and the compiler's runtime (roundevenf for
+/// llvm.roundeven without SSE4.1, memset, malloc, ...), whose function
+/// would be replaced, or Quanta's implementations; and for a public one,
+/// a name of the implementation's namespace (`__` first, which Quanta's
+/// own private functions use).
 static LogicalResult checkUnreservedName(func::FuncOp func) {
   llvm::LibFunc libFunc;
-  if (func.getSymName().starts_with("__") ||
+  if ((func.isPublic() && func.getSymName().starts_with("__")) ||
       func.getSymName().starts_with(kImplPrefix) ||
       llvm::TargetLibraryInfoImpl(
           llvm::Triple(llvm::sys::getDefaultTargetTriple()))
