@@ -107,7 +107,10 @@ def ConvertTosaToQuanta : Pass<"convert-tosa-to-quanta"> {
     `arith.constant` (and dropped when 0), other values are passed as they
     are, so run-time zero points convert too. A `b` with batch size 1 is
     shared by every batch of `a` (collapsed to `[C, W]`). Other element
-    types (i16, floats) and unranked tensors are left alone.
+    types (i16, floats) and unranked tensors are left alone. `tosa.const`
+    of integers or floats (such a matmul's constant weights) becomes
+    `arith.constant`. The C entry points refuse a function that keeps
+    other TOSA ops, which nothing in Quanta lowers.
 
     Before:
 

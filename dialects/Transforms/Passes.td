@@ -948,7 +948,7 @@ def SplitReductions : Pass<"quanta-split-reductions"> {
     Option<"threads", "threads", "int64_t", /*default=*/"65536",
            "Threads to aim for: parts times output elements">,
     Option<"minPerThread", "min-per-thread", "int64_t", /*default=*/"64",
-           "Fewest elements of a static reduction per part">,
+           "Fewest elements of a static reduction per part (at least 2)">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::linalg::LinalgDialect",

@@ -502,6 +502,20 @@ static LogicalResult prepareEntryPoint(func::FuncOp func,
                                "rename the function";
   if (failed(checkUnreservedName(func)))
     return failure();
+  // TOSA ops that the import left (it takes int8 tosa.matmul): nothing
+  // later lowers them.
+  WalkResult tosa = func.walk([](Operation *op) {
+    if (op->getDialect() && op->getDialect()->getNamespace() == "tosa") {
+      op->emitError() << "'" << op->getName()
+                      << "' is not supported: Quanta imports tosa.matmul on "
+                         "int8 operands; lower other TOSA ops to linalg "
+                         "first (upstream's --tosa-to-linalg pipelines)";
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (tosa.wasInterrupted())
+    return failure();
   for (auto [i, argType] : llvm::enumerate(type.getInputs())) {
     if (!isa<RankedTensorType>(argType) && !isScalar(argType))
       return func.emitError() << "argument " << i << " of type " << argType

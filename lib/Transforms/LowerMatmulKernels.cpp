@@ -1692,6 +1692,12 @@ struct LowerMatmulKernelsPass
           << " (expected 512, 256, 128 or 0)";
       return signalPassFailure();
     }
+    if (streamPrefetch < 0) {
+      emitError(getOperation().getLoc())
+          << "stream-prefetch " << streamPrefetch.getValue()
+          << " is negative (bytes ahead of the reads)";
+      return signalPassFailure();
+    }
     SymbolTable symbols(getOperation());
     SmallVector<std::pair<Operation *, DotKind>> cores;
     SmallVector<std::pair<Operation *, GroupedCore>> groupedCores;

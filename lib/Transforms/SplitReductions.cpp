@@ -277,10 +277,12 @@ struct SplitReductionsPass
     : public quanta::impl::SplitReductionsBase<SplitReductionsPass> {
   using Base::Base;
   void runOnOperation() override {
-    if (threads < 1 || minPerThread < 1) {
+    // (Parts of one element would leave partials as many as the elements,
+    // which the next round would split again without end.)
+    if (threads < 1 || minPerThread < 2) {
       getOperation()->emitError()
-          << "quanta-split-reductions: threads and min-per-thread must be "
-             "positive";
+          << "quanta-split-reductions: threads must be positive and "
+             "min-per-thread at least 2";
       return signalPassFailure();
     }
     RewritePatternSet patterns(&getContext());

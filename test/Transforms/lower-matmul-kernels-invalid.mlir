@@ -5,6 +5,8 @@
 
 // INT8: error: unknown int8 kernel 'sse' (expected avx512vnni, avxvnni, avx512bw, avx2, neon-i8mm, neon-dotprod or none)
 // BITS: error: unsupported vector-bits 64 (expected 512, 256, 128 or 0)
+// RUN: not quanta-opt %s -quanta-lower-matmul-kernels="stream-prefetch=-1" 2>&1 | FileCheck %s --check-prefix=PREFETCH
+// PREFETCH: error: stream-prefetch -1 is negative (bytes ahead of the reads)
 
 func.func @f() {
   return

@@ -1,8 +1,10 @@
 // RUN: quanta-opt %s --split-input-file --quanta-split-reductions="threads=4096" | FileCheck %s
 // RUN: quanta-opt %s --split-input-file --quanta-split-reductions | FileCheck %s --check-prefix=DEFAULT
 // RUN: not quanta-opt %s --split-input-file --quanta-split-reductions="min-per-thread=0" 2>&1 | FileCheck %s --check-prefix=OPTION
+// Parts of one element would be split again without end.
+// RUN: not quanta-opt %s --split-input-file --quanta-split-reductions="min-per-thread=1" 2>&1 | FileCheck %s --check-prefix=OPTION
 
-// OPTION: error: quanta-split-reductions: threads and min-per-thread must be positive
+// OPTION: error: quanta-split-reductions: threads must be positive and min-per-thread at least 2
 
 // A max over a dynamic 1-D tensor: 4096 parts, each from the combiner's
 // identity over elements p, p + 4096, ...; the 4096 partials in 64 parts of

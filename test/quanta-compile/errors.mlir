@@ -89,6 +89,11 @@
 // RUN: not test -e %t/same.o
 // SAME: quanta-compile: the output and the header are the same file '{{.*}}same.o'
 
+// TOSA ops other than tosa.matmul on int8 (which nothing lowers).
+// RUN: not quanta-compile %t/tosa.mlir --target=x86_64-linux-gnu -o %t/tosa.o --header=%t/tosa.h 2>&1 | FileCheck %s --check-prefix=TOSA
+// RUN: not test -e %t/tosa.o
+// TOSA: tosa.mlir:2:8: error: 'tosa.add' is not supported: Quanta imports tosa.matmul on int8 operands; lower other TOSA ops to linalg first (upstream's --tosa-to-linalg pipelines)
+
 // A !quant.calibrated type (no scale, no storage type).
 // RUN: not quanta-compile %t/calibrated.mlir --target=x86_64-linux-gnu -o %t/calibrated.o --header=%t/calibrated.h 2>&1 | FileCheck %s --check-prefix=CALIBRATED
 // RUN: not test -e %t/calibrated.o
@@ -227,4 +232,10 @@ func.func @_Bool(%x: tensor<2xf32>) -> tensor<2xf32> {
 func.func @f(%x: tensor<?xf32>, %s: tensor<3xf32>) -> tensor<?xi8> {
   %y = quanta.quantize %x, %s {scheme = #quanta.scheme<storage = i8, expressed = f32, granularity = per_channel, axis = 0, symmetric = true>} : (tensor<?xf32>, tensor<3xf32>) -> tensor<?xi8>
   return %y : tensor<?xi8>
+}
+
+//--- tosa.mlir
+func.func @f(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> {
+  %r = tosa.add %x, %y : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %r : tensor<4xf32>
 }

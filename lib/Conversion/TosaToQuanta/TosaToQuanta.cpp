@@ -1,7 +1,9 @@
 //===- TosaToQuanta.cpp - int8 tosa.matmul to Quanta ----------------------===//
 //
 // This file rewrites TOSA 1.0 tosa.matmul on int8 operands (i32 result, zero
-// points as tensor<1xi8> operands) into quanta.matmul_integer.
+// points as tensor<1xi8> operands) into quanta.matmul_integer, and
+// tosa.const of integers or floats (such a matmul's weights) into
+// arith.constant.
 //
 //===----------------------------------------------------------------------===//
 
@@ -63,6 +65,21 @@ struct MatMulToQuanta : public OpRewritePattern<tosa::MatMulOp> {
   }
 };
 
+/// tosa.const of integer or float elements as arith.constant.
+struct ConstToArith : public OpRewritePattern<tosa::ConstOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(tosa::ConstOp op,
+                                PatternRewriter &rewriter) const override {
+    auto value = dyn_cast<TypedAttr>(op.getValuesAttr());
+    Type element = getElementTypeOrSelf(op.getType());
+    if (!value || value.getType() != op.getType() ||
+        !isa<IntegerType, FloatType>(element))
+      return rewriter.notifyMatchFailure(op, "not integers or floats");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
 struct ConvertTosaToQuantaPass
     : public quanta::impl::ConvertTosaToQuantaBase<ConvertTosaToQuantaPass> {
   void runOnOperation() override {
@@ -77,5 +94,5 @@ struct ConvertTosaToQuantaPass
 
 void mlir::quanta::populateTosaToQuantaConversionPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<MatMulToQuanta>(patterns.getContext());
+  patterns.add<ConstToArith, MatMulToQuanta>(patterns.getContext());
 }

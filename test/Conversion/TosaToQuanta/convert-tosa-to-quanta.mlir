@@ -41,3 +41,18 @@ func.func @not_converted(%a: tensor<1x3x4xi16>, %b: tensor<1x4x5xi16>, %fa: tens
   %f = tosa.matmul %fa, %fb, %zf, %zf : (tensor<1x3x4xf32>, tensor<1x4x5xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x3x5xf32>
   return %y, %f : tensor<1x3x5xi48>, tensor<1x3x5xf32>
 }
+
+// -----
+
+// Constants of integers or floats (a matmul's constant weights) become
+// arith.constant; quantized ones stay.
+// CHECK-LABEL: func @constant_weights
+// CHECK:         %[[W:.*]] = arith.constant dense<3> : tensor<1x4x5xi8>
+// CHECK:         quanta.matmul_integer %{{.*}}, %[[W]]
+// CHECK-NOT:     tosa.const
+func.func @constant_weights(%a: tensor<1x3x4xi8>) -> tensor<1x3x5xi32> {
+  %w = "tosa.const"() <{values = dense<3> : tensor<1x4x5xi8>}> : () -> tensor<1x4x5xi8>
+  %z = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %y = tosa.matmul %a, %w, %z, %z : (tensor<1x3x4xi8>, tensor<1x4x5xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x3x5xi32>
+  return %y : tensor<1x3x5xi32>
+}
