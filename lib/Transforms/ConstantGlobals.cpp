@@ -29,6 +29,12 @@ struct ConstantGlobalsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (alignment != 0 && !llvm::isPowerOf2_64(alignment)) {
+      module.emitError() << "quanta-constant-globals: alignment "
+                         << alignment.getValue()
+                         << " is not a power of two (or 0: none)";
+      return signalPassFailure();
+    }
     SymbolTable symbols(module);
     OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
     IntegerAttr alignmentAttr =

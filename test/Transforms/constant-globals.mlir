@@ -2,6 +2,8 @@
 // One-Shot Bufferize reuses the globals instead of creating its own in its
 // (run-dependent) function order.
 // RUN: quanta-opt %s --quanta-constant-globals --one-shot-bufferize="bufferize-function-boundaries" | FileCheck %s --check-prefix=BUF
+// RUN: not quanta-opt %s --quanta-constant-globals=alignment=3 2>&1 | FileCheck %s --check-prefix=ALIGN
+// ALIGN: error: quanta-constant-globals: alignment 3 is not a power of two (or 0: none)
 
 // One global per distinct tensor constant value, in program order, named as
 // bufferization names them (same-typed ones numbered in that order), after

@@ -99,7 +99,7 @@ bool isWeightOnly(MatmulOp op);
 /// quantized result.
 bool hasWeightOnlyKernel(MatmulOp op);
 
-/// The number in `sm_NN` (0 when `chip` is not of that form).
+/// The number in `sm_NN` or `sm_NNa` (0 when `chip` is not of that form).
 int getSMVersion(llvm::StringRef chip);
 
 /// Reports at `at` and fails when `chip` lacks the tensor cores that kernel

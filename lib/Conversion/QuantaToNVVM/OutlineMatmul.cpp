@@ -30,7 +30,9 @@ using namespace mlir::quanta;
 
 int mlir::quanta::gpu_matmul::getSMVersion(StringRef chip) {
   int version = 0;
-  if (!chip.consume_front("sm_") || chip.consumeInteger(10, version))
+  // (Only the architecture-specific suffix may follow: sm_90a.)
+  if (!chip.consume_front("sm_") || chip.consumeInteger(10, version) ||
+      (!chip.empty() && chip != "a"))
     return 0;
   return version;
 }
@@ -239,6 +241,10 @@ mlir::quanta::gpu_matmul::getMarkerCalls(ModuleOp module) {
 
 LogicalResult mlir::quanta::gpu_matmul::checkArch(Operation *at, Kind kind,
                                                   StringRef chip) {
+  if (getSMVersion(chip) == 0)
+    return at->emitError() << "'" << chip
+                           << "' is not a GPU architecture of the form sm_NN "
+                              "or sm_NNa";
   if (getSMVersion(chip) < 80)
     return at->emitError() << "the tensor-core matmul kernels need sm_80 or "
                               "newer (mma.sync m16n8k16/k32); "
