@@ -67,6 +67,18 @@ Value getNibbleValue(linalg::GenericOp op) {
   return value;
 }
 
+/// Body value `value` of `op` (depending on B's byte, block argument 1, and
+/// `linalg.index` through `index` alone) for the 16 bytes `codes`: the ops
+/// it depends on cloned on them, a 16-lane table for lookUp16().
+Value buildCodeTable(ImplicitLocOpBuilder &b, linalg::GenericOp op, Value value,
+                     ArrayRef<int8_t> codes,
+                     function_ref<Value(unsigned)> index) {
+  SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
+  args[1] = arith::ConstantOp::create(
+      b, DenseElementsAttr::get(VectorType::get({16}, b.getI8Type()), codes));
+  return cloneBodyOnVectors(b, op, args, index, {}, value, 16);
+}
+
 /// The entries of `table` (16 lanes of 32 bits) at the low 4 bits of each
 /// lane of `indices` (vector<16xi32>): one AVX-512 `vpermps`/`vpermd`.
 Value lookUp16(ImplicitLocOpBuilder &b, Value table, Value indices) {
@@ -299,13 +311,9 @@ private:
     SmallVector<int8_t> codes;
     for (int64_t v = 0; v < 16; ++v)
       codes.push_back(int8_t(h ? v << 4 : v));
-    auto bytesType = VectorType::get({16}, b.getI8Type());
-    SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
-    args[1] = arith::ConstantOp::create(
-        b, DenseElementsAttr::get(bytesType, ArrayRef(codes)));
     Value nibble = idx(h);
-    return cloneBodyOnVectors(
-        b, op, args, [&](unsigned) { return nibble; }, {}, nibbleValue, 16);
+    return buildCodeTable(b, op, nibbleValue, codes,
+                          [&](unsigned) { return nibble; });
   }
 
   /// Bytes of B per row and chunk.
@@ -814,13 +822,9 @@ public:
         nibblePart.getType().isIntOrFloat() &&
         nibblePart.getType().getIntOrFloatBitWidth() == 32) {
       nibbleValue = nibblePart;
-      auto codes = llvm::to_vector(llvm::seq<int8_t>(0, 16));
-      SmallVector<Value> args(op.getRegion().getNumArguments(), Value());
-      args[1] = arith::ConstantOp::create(
-          b, DenseElementsAttr::get(VectorType::get({16}, b.getI8Type()),
-                                    ArrayRef(codes)));
       nibbleTable =
-          cloneBodyOnVectors(b, op, args, nullptr, {}, nibbleValue, 16);
+          buildCodeTable(b, op, nibbleValue,
+                         llvm::to_vector(llvm::seq<int8_t>(0, 16)), nullptr);
     }
     prefetcher.emplace(b, nk ? nk->source : bBytes);
     Value cols = nk ? memref::DimOp::create(b, nk->source, 0)
